@@ -1,0 +1,229 @@
+"""Typed, frozen models of what the API returns; built from JSON here so no raw dict crosses a layer."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Mapping
+
+
+class TicketStatus(str, enum.Enum):
+    WAITING = "waiting"
+    CALLED = "called"
+    SERVING = "serving"
+    DONE = "done"
+    NO_SHOW = "no_show"
+    CANCELLED = "cancelled"
+    TRANSFERRED = "transferred"
+    EXPIRED = "expired"
+
+
+class Priority(str, enum.Enum):
+    """Priority groups the blueprint names; ``None`` on a ticket means regular."""
+
+    LANSIA = "lansia"
+    DISABILITAS = "disabilitas"
+    IBU_HAMIL = "ibu_hamil"
+    ANAK = "anak"
+
+
+class CounterState(str, enum.Enum):
+    CLOSED = "closed"
+    OPEN = "open"
+    PAUSED = "paused"
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str
+    short_name: str
+    timezone: str
+    tz_label: str
+    address: str = ""
+    allow_priority: bool = True
+    local_date: date | None = None
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "Site":
+        local = data.get("local_date")
+        return cls(
+            name=data["name"],
+            short_name=data.get("short_name") or data["name"],
+            timezone=data["timezone"],
+            tz_label=data.get("tz_label", ""),
+            address=data.get("address", ""),
+            allow_priority=bool(data.get("allow_priority", True)),
+            local_date=date.fromisoformat(local) if local else None,
+        )
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    prefix: str
+    name: str
+    name_en: str
+    open: bool
+    closed_reason: str | None
+    opens_at: str | None
+    closes_at: str | None
+    waiting: int
+    eta_minutes: int
+    quota_left: int | None
+    requirements: tuple[str, ...] = ()
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "Service":
+        return cls(
+            id=data["id"],
+            prefix=data["prefix"],
+            name=data["name"],
+            name_en=data.get("name_en") or data["name"],
+            open=bool(data["open"]),
+            closed_reason=data.get("closed_reason"),
+            opens_at=data.get("opens_at"),
+            closes_at=data.get("closes_at"),
+            waiting=int(data.get("waiting", 0)),
+            eta_minutes=int(data.get("eta_minutes", 0)),
+            quota_left=data.get("quota_left"),
+            requirements=tuple(data.get("requirements", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Agency:
+    id: str
+    name: str
+    short_name: str
+    name_en: str
+    services: tuple[Service, ...]
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "Agency":
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            short_name=data.get("short_name") or data["name"],
+            name_en=data.get("name_en") or data["name"],
+            services=tuple(Service.from_json(s) for s in data.get("services", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Catalog:
+    site: Site
+    agencies: tuple[Agency, ...]
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "Catalog":
+        return cls(
+            site=Site.from_json(data["site"]),
+            agencies=tuple(Agency.from_json(a) for a in data.get("agencies", ())),
+        )
+
+    def service(self, service_id: str) -> Service | None:
+        for agency in self.agencies:
+            for service in agency.services:
+                if service.id == service_id:
+                    return service
+        return None
+
+
+@dataclass(frozen=True)
+class CounterRef:
+    id: int
+    name: str
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any] | None) -> "CounterRef | None":
+        if not data:
+            return None
+        return cls(id=int(data["id"]), name=data["name"])
+
+
+@dataclass(frozen=True)
+class Ticket:
+    id: int
+    code: str
+    service_id: str
+    service_name: str
+    agency_name: str
+    service_date: date
+    issued_at: datetime
+    status: TicketStatus
+    priority: Priority | None
+    people_ahead: int
+    eta_minutes: int
+    token: str
+    counter: CounterRef | None
+    status_url: str = ""
+    lokets: tuple[str, ...] = ()
+    requirements: tuple[str, ...] = ()
+    print_status: str | None = None
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "Ticket":
+        prio = data.get("priority")
+        return cls(
+            id=int(data["id"]),
+            code=data["code"],
+            service_id=data["service_id"],
+            service_name=data["service_name"],
+            agency_name=data["agency_name"],
+            service_date=date.fromisoformat(data["service_date"]),
+            issued_at=datetime.fromisoformat(data["issued_at"]),
+            status=TicketStatus(data["status"]),
+            priority=Priority(prio) if prio else None,
+            people_ahead=int(data.get("people_ahead", 0)),
+            eta_minutes=int(data.get("eta_minutes", 0)),
+            token=data["token"],
+            counter=CounterRef.from_json(data.get("counter")),
+            status_url=data.get("status_url", ""),
+            lokets=tuple(data.get("lokets", ())),
+            requirements=tuple(data.get("requirements", ())),
+            print_status=data.get("print_status"),
+        )
+
+
+@dataclass(frozen=True)
+class Counter:
+    id: int
+    name: str
+    service_ids: tuple[str, ...]
+    state: CounterState
+    current_ticket: Ticket | None
+    staff: str | None = None
+    pause_reason: str | None = None
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "Counter":
+        cur = data.get("current_ticket")
+        return cls(
+            id=int(data["id"]),
+            name=data["name"],
+            service_ids=tuple(data.get("service_ids", ())),
+            state=CounterState(data["state"]),
+            current_ticket=Ticket.from_json(cur) if cur else None,
+            staff=data.get("staff"),
+            pause_reason=data.get("pause_reason"),
+        )
+
+
+@dataclass(frozen=True)
+class Event:
+    """One entry of the server's event stream; ``seq`` is strictly increasing."""
+
+    seq: int
+    type: str
+    at: datetime
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "Event":
+        return cls(
+            seq=int(data["seq"]),
+            type=data["type"],
+            at=datetime.fromisoformat(data["at"]),
+            data=dict(data.get("data", {})),
+        )
