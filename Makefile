@@ -1,0 +1,41 @@
+# Two commands do everything on a fresh Debian 12 machine: `make demo` and `make test`.
+# Each installs what is missing (Debian packages via apt as root or sudo, a .venv, pip) and is idempotent.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+# Qt offscreen, a real window under Xvfb, sound and speech, fonts, Python's venv.
+SYSTEM_PACKAGES := python3-venv libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 \
+	libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 \
+	libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth libpulse0 espeak-ng fonts-dejavu-core
+# What only the tests need: QR decoding of printed receipts, and PostgreSQL for the store's tests.
+TEST_PACKAGES := zbar-tools postgresql
+
+.PHONY: demo test setup system bench screenshots translations clean
+
+demo: setup
+	$(PY) main.py demo
+
+test: setup
+	@scripts/system-packages.sh $(TEST_PACKAGES)
+	ANJUNGAN_TEST_PG_URL="$$(scripts/test-postgres.sh)" ANJUNGAN_REQUIRE_PG=1 \
+		$(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+setup: system $(STAMP)
+
+system:
+	@scripts/system-packages.sh $(SYSTEM_PACKAGES)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[gui,test]'
+	touch $(STAMP)
+
+bench: setup
+	$(PY) bench/server.py
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache

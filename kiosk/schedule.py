@@ -1,0 +1,145 @@
+"""Opening hours, breaks, holidays and quotas: whether a service takes tickets at a local moment.
+
+Plain data and pure functions so the server decides and the tests check with any clock.
+Times are written the Indonesian way, ``08.00 WIB``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Mapping
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_HHMM = re.compile(r"^([01]\d|2[0-3])\.([0-5]\d)$")
+
+
+class Closed:
+    """Error codes of a closed service, in the order they are checked (the blueprint's order)."""
+
+    INACTIVE = "service_inactive"
+    HOLIDAY = "holiday"
+    CLOSED_DAY = "closed_day"
+    NOT_OPEN_YET = "not_open_yet"
+    CLOSED_FOR_TODAY = "closed_for_today"
+    ON_BREAK = "on_break"
+    QUOTA = "quota_exhausted"
+
+
+def parse_hhmm(text: str) -> time:
+    """``"08.00"`` → ``time(8, 0)``; a colon is accepted too, as technicians type both."""
+    match = _HHMM.match(text.strip().replace(":", "."))
+    if not match:
+        raise ValueError(f"not a time of day (HH.MM): {text!r}")
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def format_hhmm(value: time, tz_label: str = "") -> str:
+    text = f"{value.hour:02d}.{value.minute:02d}"
+    return f"{text} {tz_label}" if tz_label else text
+
+
+@dataclass(frozen=True)
+class Span:
+    start: time
+    end: time
+
+    @classmethod
+    def parse(cls, text: str) -> "Span":
+        """``"08.00-15.00"`` → a span; the end must come after the start."""
+        try:
+            left, right = text.split("-")
+        except ValueError:
+            raise ValueError(f"not a span of hours (HH.MM-HH.MM): {text!r}") from None
+        span = cls(parse_hhmm(left), parse_hhmm(right))
+        if span.end <= span.start:
+            raise ValueError(f"the span ends before it starts: {text!r}")
+        return span
+
+    def __contains__(self, moment: time) -> bool:
+        return self.start <= moment < self.end
+
+
+@dataclass(frozen=True)
+class Break:
+    days: frozenset[str]
+    span: Span
+    reason: str  # "istirahat" or "sholat_jumat"
+
+
+@dataclass(frozen=True)
+class ServiceSchedule:
+    """Everything that decides whether one service takes a ticket now."""
+
+    active: bool = True
+    hours: Mapping[str, Span] = field(default_factory=dict)  # weekday key -> span; missing = closed
+    breaks: tuple[Break, ...] = ()
+    cutoff_minutes: int = 30
+    quota: int | None = None
+
+
+@dataclass(frozen=True)
+class Availability:
+    open: bool
+    reason: str | None = None
+    params: Mapping[str, object] = field(default_factory=dict)
+    opens_at: str | None = None   # next opening today, "08.00 WIB", when known
+    closes_at: str | None = None  # last moment to take a ticket today
+    quota_left: int | None = None
+
+
+def next_open_day(schedule: ServiceSchedule, day: date, holidays: Mapping[date, str],
+                  tz_label: str, limit: int = 14) -> tuple[date, str] | None:
+    """The next day (after ``day``) the service opens and its opening time, for the message."""
+    for offset in range(1, limit + 1):
+        candidate = day + timedelta(days=offset)
+        span = schedule.hours.get(WEEKDAYS[candidate.weekday()])
+        if span and candidate not in holidays:
+            return candidate, format_hhmm(span.start, tz_label)
+    return None
+
+
+def check_availability(schedule: ServiceSchedule, local_now: datetime, *,
+                       holidays: Mapping[date, str], issued_today: int, tz_label: str,
+                       open_all_hours: bool = False) -> Availability:
+    """Check, in the blueprint's order: inactive, holiday, closed day, before opening, after the
+    cut-off, break, quota. ``local_now`` is the site's local wall time."""
+    quota_left = None if schedule.quota is None else max(0, schedule.quota - issued_today)
+    today = local_now.date()
+    span = schedule.hours.get(WEEKDAYS[today.weekday()])
+    opens_at = format_hhmm(span.start, tz_label) if span else None
+    last_ticket = None
+    if span:
+        last_dt = datetime.combine(today, span.end) - timedelta(minutes=schedule.cutoff_minutes)
+        last_ticket = format_hhmm(last_dt.time(), tz_label)
+
+    def closed(reason: str, **params: object) -> Availability:
+        if reason in (Closed.HOLIDAY, Closed.CLOSED_DAY, Closed.CLOSED_FOR_TODAY):
+            nxt = next_open_day(schedule, today, holidays, tz_label)
+            if nxt:
+                params.setdefault("next_open_date", nxt[0].isoformat())
+                params.setdefault("next_opens_at", nxt[1])
+        return Availability(False, reason, params, opens_at, last_ticket, quota_left)
+
+    if not schedule.active:
+        return closed(Closed.INACTIVE)
+    if not open_all_hours:
+        if today in holidays:
+            return closed(Closed.HOLIDAY, holiday=holidays[today])
+        if span is None:
+            return closed(Closed.CLOSED_DAY, weekday=WEEKDAYS[today.weekday()])
+        moment = local_now.time()
+        if moment < span.start:
+            return closed(Closed.NOT_OPEN_YET, opens_at=opens_at)
+        last_dt = datetime.combine(today, span.end) - timedelta(minutes=schedule.cutoff_minutes)
+        if moment >= last_dt.time():
+            return closed(Closed.CLOSED_FOR_TODAY, closes_at=last_ticket)
+        weekday = WEEKDAYS[today.weekday()]
+        for brk in schedule.breaks:
+            if weekday in brk.days and moment in brk.span:
+                return closed(Closed.ON_BREAK, break_reason=brk.reason,
+                              resumes_at=format_hhmm(brk.span.end, tz_label))
+    if quota_left is not None and quota_left <= 0:
+        return closed(Closed.QUOTA, quota=schedule.quota)
+    return Availability(True, None, {}, opens_at, last_ticket, quota_left)

@@ -1,0 +1,53 @@
+"""The one place python-escpos is imported, after pointing its capabilities cache at a real folder.
+
+python-escpos pickles its printer database at import time into ``ESCPOS_CAPABILITIES_PICKLE_DIR``
+(a fresh temp dir per process when unset, which leaks a folder each run), and calls
+``logging.basicConfig()`` as a side effect. Every module in ``printing/`` imports escpos from here.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+_ENV = "ESCPOS_CAPABILITIES_PICKLE_DIR"
+
+
+def _cache_dir() -> str:
+    preset = os.environ.get(_ENV)
+    if preset and os.path.isdir(preset):
+        return preset
+    try:
+        from platformdirs import user_cache_dir
+
+        folder = Path(user_cache_dir("anjungan")) / "escpos"
+        folder.mkdir(parents=True, exist_ok=True)
+        return str(folder)
+    except OSError:
+        return tempfile.mkdtemp(prefix="anjungan-escpos-")
+
+
+os.environ[_ENV] = _cache_dir()
+
+_root = logging.getLogger()
+_had_handlers = bool(_root.handlers)
+
+from escpos import capabilities as capabilities  # noqa: E402
+from escpos import constants as constants  # noqa: E402
+from escpos import exceptions as exceptions  # noqa: E402
+from escpos import printer as printer  # noqa: E402
+from escpos.escpos import Escpos as Escpos  # noqa: E402
+
+if not _had_handlers:
+    # escpos.capabilities ran logging.basicConfig(); the app configures logging itself.
+    for _handler in list(_root.handlers):
+        _root.removeHandler(_handler)
+
+__all__ = ["Escpos", "capabilities", "constants", "exceptions", "printer", "profile_names"]
+
+
+def profile_names() -> list[str]:
+    """Names of the printer profiles python-escpos knows (``default``, ``TM-T88III``, …)."""
+    return sorted(capabilities.CAPABILITIES["profiles"])

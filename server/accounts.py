@@ -1,0 +1,175 @@
+"""Staff users, their expiring tokens, and enrolled devices with their revocable tokens."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select, update
+
+from server.auth import (Principal, Role, hash_password, new_enrollment_code, new_token,
+                         normalise_enrollment_code, token_hash, verify_password)
+from server.clock import Clock
+from server.db import Database, devices, staff_tokens, users
+from server.errors import ApiError
+from server.events import EventHub, EventTypes, PendingEvents
+
+log = logging.getLogger(__name__)
+
+STAFF_TOKEN_TTL = timedelta(hours=8)
+ENROLL_CODE_TTL = timedelta(hours=24)
+MAX_FAILED_LOGINS = 5
+LOGIN_LOCK = timedelta(minutes=5)
+SILENT_AFTER = timedelta(seconds=90)  # three missed 30 s heartbeats
+
+
+class Accounts:
+    def __init__(self, db: Database, clock: Clock, hub: EventHub) -> None:
+        self.db = db
+        self.clock = clock
+        self.hub = hub
+
+    # ----------------------------------------------------------------- staff
+
+    def add_user(self, username: str, password: str, role: Role, display_name: str = "") -> None:
+        if role not in (Role.STAFF, Role.SUPERVISOR, Role.ADMIN):
+            raise ValueError("users are staff, supervisor or admin")
+        if len(password) < 8:
+            raise ValueError("a password needs at least 8 characters")
+        with self.db.write() as conn:
+            existing = conn.execute(select(users.c.id).where(users.c.username == username)).scalar()
+            values = {"password_hash": hash_password(password), "role": role.value,
+                      "display_name": display_name or username, "active": True, "failed_logins": 0,
+                      "locked_until": None}
+            if existing:
+                conn.execute(update(users).where(users.c.id == existing).values(**values))
+            else:
+                conn.execute(users.insert().values(username=username, created_at=self.clock.now(), **values))
+
+    def login(self, username: str, password: str) -> dict[str, Any]:
+        now = self.clock.now()
+        with self.db.write() as conn:
+            user = conn.execute(select(users).where(users.c.username == username)).first()
+            if user is not None and user.locked_until and user.locked_until > now:
+                raise ApiError(429, "login_locked", "Too many wrong passwords; try again later.",
+                               until=user.locked_until.isoformat())
+            if user is None or not user.active or not verify_password(password, user.password_hash):
+                if user is not None:
+                    failed = user.failed_logins + 1
+                    locked = now + LOGIN_LOCK if failed >= MAX_FAILED_LOGINS else None
+                    conn.execute(update(users).where(users.c.id == user.id).values(
+                        failed_logins=0 if locked else failed, locked_until=locked))
+                log.info("failed login for %r", username)
+                raise ApiError(401, "bad_credentials", "Wrong username or password.")
+            conn.execute(update(users).where(users.c.id == user.id).values(failed_logins=0, locked_until=None))
+            return self._issue_staff_token(conn, user, now)
+
+    def _issue_staff_token(self, conn, user, now: datetime) -> dict[str, Any]:  # noqa: ANN001
+        token = new_token("stf")
+        expires = now + STAFF_TOKEN_TTL
+        conn.execute(staff_tokens.insert().values(token_hash=token_hash(token), user_id=user.id,
+                                                  expires_at=expires, revoked=False))
+        return {"token": token, "expires_at": expires.isoformat(), "role": user.role,
+                "username": user.username, "display_name": user.display_name}
+
+    def renew(self, principal: Principal, old_token: str) -> dict[str, Any]:
+        now = self.clock.now()
+        with self.db.write() as conn:
+            conn.execute(update(staff_tokens).where(staff_tokens.c.token_hash == token_hash(old_token))
+                         .values(expires_at=min(now + timedelta(minutes=2), now + STAFF_TOKEN_TTL)))
+            user = conn.execute(select(users).where(users.c.id == principal.user_id)).first()
+            return self._issue_staff_token(conn, user, now)
+
+    # ----------------------------------------------------------------- devices
+
+    def create_enrollment(self, kind: Role, name: str) -> str:
+        """A one-time code for a device; a name enrolled before gets a new code and a new token."""
+        if kind not in (Role.KIOSK, Role.DISPLAY):
+            raise ValueError("devices are kiosk or display")
+        code = new_enrollment_code()
+        now = self.clock.now()
+        values = {"kind": kind.value, "enroll_code_hash": token_hash(code),
+                  "enroll_expires_at": now + ENROLL_CODE_TTL}
+        with self.db.write() as conn:
+            existing = conn.execute(select(devices.c.id).where(devices.c.name == name)).scalar()
+            if existing:
+                conn.execute(update(devices).where(devices.c.id == existing).values(**values))
+            else:
+                conn.execute(devices.insert().values(name=name, created_at=now, revoked=False,
+                                                     locked=False, **values))
+        return code
+
+    def enroll(self, code: str) -> dict[str, Any]:
+        now = self.clock.now()
+        with self.db.write() as conn:
+            row = conn.execute(select(devices).where(
+                devices.c.enroll_code_hash == token_hash(normalise_enrollment_code(code)))).first()
+            if row is None or row.enroll_expires_at is None or row.enroll_expires_at < now:
+                raise ApiError(401, "bad_enrollment_code", "That enrolment code is wrong, used or expired.")
+            token = new_token("dev")
+            conn.execute(update(devices).where(devices.c.id == row.id).values(
+                token_hash=token_hash(token), enroll_code_hash=None, enroll_expires_at=None,
+                enrolled_at=now, revoked=False))
+        log.info("device %r enrolled as %s", row.name, row.kind)
+        return {"token": token, "device": {"id": row.id, "name": row.name, "kind": row.kind}}
+
+    def heartbeat(self, principal: Principal, state: dict[str, Any]) -> dict[str, Any]:
+        now = self.clock.now()
+        pending = PendingEvents()
+        with self.db.write() as conn:
+            row = conn.execute(select(devices).where(devices.c.id == principal.device_id)).first()
+            before = (row.last_state or {}) if row else {}
+            conn.execute(update(devices).where(devices.c.id == principal.device_id)
+                         .values(last_seen_at=now, last_state=state))
+            watched = ("printer_state", "paper", "last_error")
+            changed = any(before.get(k) != state.get(k) for k in watched)
+            if changed:
+                pending.add(EventTypes.DEVICE_STATE, {"device": row.name, "kind": row.kind,
+                                                      **{k: state.get(k) for k in watched}})
+                pending.flush(conn, now)
+        if changed:
+            self.hub.notify()
+        return {"locked": bool(row.locked), "server_time": now.isoformat(), "name": row.name}
+
+    def list_devices(self) -> list[dict[str, Any]]:
+        now = self.clock.now()
+        with self.db.read() as conn:
+            rows = conn.execute(select(devices).order_by(devices.c.kind, devices.c.name)).all()
+        out = []
+        for r in rows:
+            state = r.last_state or {}
+            silent = r.enrolled_at is not None and (r.last_seen_at is None or now - r.last_seen_at > SILENT_AFTER)
+            out.append({"id": r.id, "name": r.name, "kind": r.kind, "enrolled": r.enrolled_at is not None,
+                        "revoked": r.revoked, "locked": r.locked,
+                        "last_seen_at": r.last_seen_at.isoformat() if r.last_seen_at else None,
+                        "silent": silent, "paper_out": state.get("paper") == "out", "state": state})
+        return out
+
+    def set_locked(self, name: str, locked: bool) -> bool:
+        with self.db.write() as conn:
+            return conn.execute(update(devices).where(devices.c.name == name).values(locked=locked)).rowcount == 1
+
+    def revoke(self, name: str) -> bool:
+        with self.db.write() as conn:
+            return conn.execute(update(devices).where(devices.c.name == name)
+                                .values(revoked=True, token_hash=None)).rowcount == 1
+
+    # ----------------------------------------------------------------- who is asking
+
+    def principal_for(self, token: str) -> Principal | None:
+        digest = token_hash(token)
+        now = self.clock.now()
+        with self.db.read() as conn:
+            if token.startswith("dev_"):
+                row = conn.execute(select(devices).where(devices.c.token_hash == digest)).first()
+                if row is None or row.revoked:
+                    return None
+                return Principal(Role(row.kind), row.name, device_id=row.id)
+            if token.startswith("stf_"):
+                row = conn.execute(select(staff_tokens, users).join(users, users.c.id == staff_tokens.c.user_id)
+                                   .where(staff_tokens.c.token_hash == digest)).first()
+                if row is None or row.revoked or row.expires_at <= now or not row.active:
+                    return None
+                return Principal(Role(row.role), row.username, user_id=row.user_id)
+        return None

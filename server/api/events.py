@@ -1,0 +1,69 @@
+"""``GET /events``: Server-Sent Events whose ``id:`` is the event sequence, resumable with
+``Last-Event-ID`` (header, or ``last_event_id`` query for clients that cannot set headers)."""
+
+from __future__ import annotations
+
+import json
+from typing import AsyncIterator
+
+from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi.responses import StreamingResponse
+from starlette.concurrency import run_in_threadpool
+
+from server.api.deps import engine, require
+from server.auth import ALL_ROLES, Principal
+from server.errors import ApiError
+from server.events import events_after, latest_seq
+
+router = APIRouter()
+
+
+@router.get("/events")
+async def stream_events(request: Request, last_event_id: str | None = Header(default=None),
+                        last_event_id_q: int | None = Query(default=None, alias="last_event_id", ge=0),
+                        _: Principal = Depends(require(ALL_ROLES))) -> StreamingResponse:
+    eng = engine(request)
+    settings = request.app.state.settings
+    hub = request.app.state.hub
+    if last_event_id is not None:
+        if not last_event_id.strip().isdigit():
+            raise ApiError(400, "invalid_last_event_id", "Last-Event-ID must be a sequence number.")
+        start = int(last_event_id)
+    elif last_event_id_q is not None:
+        start = last_event_id_q
+    else:
+        def newest() -> int:
+            with eng.db.read() as conn:
+                return latest_seq(conn)
+        start = await run_in_threadpool(newest)
+
+    def fetch(after: int) -> list[dict]:
+        with eng.db.read() as conn:
+            return events_after(conn, after)
+
+    async def body() -> AsyncIterator[bytes]:
+        cursor = start
+        idle = 0.0
+        yield f"retry: 2000\n: connected at {cursor}\n\n".encode()
+        while not hub.closing:
+            seen = hub.version
+            batch = await run_in_threadpool(fetch, cursor)
+            for event in batch:
+                cursor = event["seq"]
+                yield (f"id: {cursor}\nevent: {event['type']}\n"
+                       f"data: {json.dumps(event, separators=(',', ':'))}\n\n").encode()
+            if batch:
+                idle = 0.0
+                continue
+            if await request.is_disconnected():
+                return
+            await hub.wait(seen, settings.sse_poll_seconds)
+            idle += settings.sse_poll_seconds
+            if idle >= settings.sse_keepalive_seconds:
+                idle = 0.0
+                yield b": keepalive\n\n"
+
+    return StreamingResponse(body(), media_type="text/event-stream",
+                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+

@@ -1,0 +1,95 @@
+"""Routes anyone may call: health, sign-in, device enrolment, and a citizen's ticket status."""
+
+from __future__ import annotations
+
+import html
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+
+from kiosk import __version__
+from server.api.deps import accounts, bearer_token, engine, require
+from server.api.schemas import EnrollRequest, LoginRequest
+from server.auth import STAFF_ROLES, Principal
+from server.errors import ApiError
+
+router = APIRouter()
+pages = APIRouter()
+
+
+@router.get("/health")
+def health(request: Request) -> dict:
+    eng = engine(request)
+    cat = eng.catalog()
+    return {"status": "ok", "version": __version__, "server_time": eng.clock.now().isoformat(),
+            "local_date": eng.today(cat).isoformat(), "site": cat.site.name,
+            "database": eng.db.engine.dialect.name}
+
+
+@router.post("/auth/login")
+def login(body: LoginRequest, request: Request) -> dict:
+    return accounts(request).login(body.username, body.password)
+
+
+@router.post("/auth/renew")
+def renew(request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> dict:
+    return accounts(request).renew(who, bearer_token(request) or "")
+
+
+@router.post("/devices/enroll")
+def enroll(body: EnrollRequest, request: Request) -> dict:
+    return accounts(request).enroll(body.code)
+
+
+def _public_ticket(ticket: dict) -> dict:
+    """What the QR link may show: the queue position, never who holds the ticket."""
+    keep = ("code", "service_name", "service_name_en", "agency_name", "service_date", "status",
+            "people_ahead", "eta_minutes", "counter", "issued_at")
+    return {k: ticket[k] for k in keep}
+
+
+@router.get("/tickets/status/{token}")
+def status_by_token(token: str, request: Request) -> dict:
+    if len(token) > 64:
+        raise ApiError(404, "ticket_not_found", "No ticket for that link.")
+    return _public_ticket(engine(request).by_token(token))
+
+
+_STATUS_TEXT = {
+    "waiting": ("Menunggu", "Waiting"), "called": ("Dipanggil", "Called"),
+    "serving": ("Sedang dilayani", "Being served"), "done": ("Selesai", "Done"),
+    "no_show": ("Tidak hadir", "Missed"), "cancelled": ("Dibatalkan", "Cancelled"),
+    "expired": ("Kedaluwarsa", "Expired"),
+}
+
+
+@pages.get("/t/{token}", response_class=HTMLResponse)
+def status_page(token: str, request: Request) -> HTMLResponse:
+    """A page a citizen's phone opens from the QR; refreshes itself every 20 seconds."""
+    try:
+        t = _public_ticket(engine(request).by_token(token[:64]))
+    except ApiError:
+        body = "<h1>Tiket tidak ditemukan</h1><p>Ticket not found.</p>"
+        return HTMLResponse(_page("Anjungan", body), status_code=404)
+    e = html.escape
+    id_text, en_text = _STATUS_TEXT.get(t["status"], (t["status"], t["status"]))
+    rows = [f"<p class='state {e(t['status'])}'>{e(id_text)} <small>/ {e(en_text)}</small></p>"]
+    if t["status"] == "waiting":
+        rows.append(f"<p>Di depan Anda / ahead of you: <b>{t['people_ahead']}</b> orang · "
+                    f"perkiraan / estimate ±{t['eta_minutes']} menit</p>")
+    if t["counter"] and t["status"] in ("called", "serving"):
+        rows.append(f"<p class='loket'>Silakan menuju / please go to <b>{e(t['counter']['name'])}</b></p>")
+    body = (f"<p class='agency'>{e(t['agency_name'])}</p><h1>{e(t['code'])}</h1>"
+            f"<p>{e(t['service_name'])}</p>{''.join(rows)}<p class='date'>{e(t['service_date'])}</p>")
+    return HTMLResponse(_page(f"Antrean {t['code']}", body, refresh=20))
+
+
+def _page(title: str, body: str, refresh: int | None = None) -> str:
+    meta = f"<meta http-equiv='refresh' content='{refresh}'>" if refresh else ""
+    return (f"<!doctype html><html lang='id'><head><meta charset='utf-8'>{meta}"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            f"<title>{html.escape(title)}</title><style>"
+            "body{font-family:sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem;text-align:center;color:#102a43}"
+            "h1{font-size:4rem;margin:.2em 0}.state{font-size:1.6rem;font-weight:bold}"
+            ".called,.serving{color:#0b7a3e}.agency{color:#486581}.loket{font-size:1.4rem}"
+            f"</style></head><body>{body}</body></html>")

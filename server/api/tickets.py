@@ -1,0 +1,77 @@
+"""Ticket routes: issue (idempotent), print result, look-up, and the counter's actions on a ticket."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
+
+from kiosk.models import TicketStatus
+from kiosk.rules import normalise_code
+from server.api.deps import engine, require
+from server.api.schemas import PrintResult, TicketRequest, Transfer
+from server.auth import MANAGER_ROLES, STAFF_ROLES, Principal, Role
+from server.errors import ApiError
+from server.queue import valid_priority
+
+router = APIRouter(prefix="/tickets")
+ISSUERS = {Role.KIOSK} | MANAGER_ROLES
+LOOKERS = {Role.KIOSK} | STAFF_ROLES
+_KEY = re.compile(r"^[A-Za-z0-9._:-]{8,100}$")
+
+
+@router.post("", status_code=201)
+def issue(body: TicketRequest, request: Request, response: Response,
+          idempotency_key: str | None = Header(default=None),
+          who: Principal = Depends(require(ISSUERS))) -> dict:
+    if not idempotency_key:
+        raise ApiError(400, "idempotency_key_required", "Send an Idempotency-Key header, made once per tap.")
+    if not _KEY.match(idempotency_key):
+        raise ApiError(400, "invalid_idempotency_key", "The Idempotency-Key must be 8–100 letters, digits or -_.:")
+    ticket, created = engine(request).issue_ticket(
+        who, service_id=body.service_id, priority=valid_priority(body.priority), nik=body.nik,
+        idempotency_key=idempotency_key)
+    if not created:
+        response.status_code = 200
+        response.headers["Idempotent-Replayed"] = "true"
+    return ticket
+
+
+@router.post("/{ticket_id}/print-result")
+def print_result(ticket_id: int, body: PrintResult, request: Request,
+                 who: Principal = Depends(require({Role.KIOSK} | MANAGER_ROLES))) -> dict:
+    return engine(request).record_print(who, ticket_id, body.status, body.reason)
+
+
+@router.get("/lookup")
+def lookup(request: Request, code: str = Query(max_length=20), day: date | None = Query(default=None, alias="date"),
+           _: Principal = Depends(require(LOOKERS))) -> dict:
+    eng = engine(request)
+    prefixes = [s.prefix for s in eng.catalog().services.values()]
+    normal = normalise_code(code, prefixes)
+    if normal is None:
+        raise ApiError(422, "invalid_code", "A ticket code looks like A-001.", code=code)
+    return eng.lookup(normal, day)
+
+
+@router.get("/{ticket_id}")
+def get_ticket(ticket_id: int, request: Request, _: Principal = Depends(require(LOOKERS))) -> dict:
+    return engine(request).ticket_by_id(ticket_id)
+
+
+def _action(target: TicketStatus):  # noqa: ANN202 - a route factory
+    def route(ticket_id: int, request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> dict:
+        return engine(request).ticket_action(who, ticket_id, target)
+    return route
+
+
+for _path, _target in (("start", TicketStatus.SERVING), ("finish", TicketStatus.DONE),
+                       ("no-show", TicketStatus.NO_SHOW), ("cancel", TicketStatus.CANCELLED)):
+    router.post(f"/{{ticket_id}}/{_path}", name=f"ticket_{_path.replace('-', '_')}")(_action(_target))
+
+
+@router.post("/{ticket_id}/transfer")
+def transfer(ticket_id: int, body: Transfer, request: Request,
+             who: Principal = Depends(require(STAFF_ROLES))) -> dict:
+    return engine(request).ticket_action(who, ticket_id, TicketStatus.TRANSFERRED, transfer_to=body.service_id)

@@ -1,0 +1,65 @@
+"""Builds the FastAPI application from its parts; the only place the parts are wired together."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from dataclasses import dataclass
+from typing import AsyncIterator
+
+from fastapi import FastAPI
+
+from kiosk import __version__
+from server.accounts import Accounts
+from server.api import counters, events, public, site, tickets
+from server.api.middleware import RequestGuard
+from server.clock import Clock, SystemClock
+from server.db import Database
+from server.errors import install_error_handlers
+from server.events import EventHub
+from server.queue import QueueEngine
+from server.settings import ServerSettings, load_secret
+
+API_PREFIX = "/api/v1"
+
+
+@dataclass
+class Services:
+    """The server's parts, built once; the CLI uses them without HTTP."""
+
+    settings: ServerSettings
+    db: Database
+    hub: EventHub
+    engine: QueueEngine
+    accounts: Accounts
+
+
+def build_services(settings: ServerSettings, clock: Clock | None = None) -> Services:
+    clock = clock or SystemClock()
+    db = Database(settings.database_url)
+    db.create_schema()
+    hub = EventHub()
+    engine = QueueEngine(db, clock, hub, public_url=settings.public_url,
+                         nik_key=load_secret(settings.secret_file), open_all_hours=settings.open_all_hours)
+    return Services(settings, db, hub, engine, Accounts(db, clock, hub))
+
+
+def create_app(services: Services) -> FastAPI:
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        services.hub.bind(asyncio.get_running_loop())
+        yield
+        services.hub.close()
+
+    app = FastAPI(title="Anjungan", version=__version__, lifespan=lifespan,
+                  openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs", redoc_url=None)
+    app.state.settings = services.settings
+    app.state.engine = services.engine
+    app.state.accounts = services.accounts
+    app.state.hub = services.hub
+    for module in (public, site, tickets, counters, events):
+        app.include_router(module.router, prefix=API_PREFIX)
+    app.include_router(public.pages)
+    install_error_handlers(app)
+    app.add_middleware(RequestGuard, max_body_bytes=services.settings.max_body_bytes)
+    return app

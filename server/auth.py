@@ -1,0 +1,84 @@
+"""Who is asking: password and token hashing, and the principal behind a bearer token.
+
+Passwords use scrypt with a salt; tokens are 256-bit random strings, so a plain SHA-256 of them is
+enough to store (nobody can guess one to look it up)."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+_SCRYPT = {"n": 2 ** 14, "r": 8, "p": 1}
+
+
+class Role(str, enum.Enum):
+    KIOSK = "kiosk"
+    DISPLAY = "display"
+    STAFF = "staff"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+DEVICE_ROLES = frozenset({Role.KIOSK, Role.DISPLAY})
+STAFF_ROLES = frozenset({Role.STAFF, Role.SUPERVISOR, Role.ADMIN})
+MANAGER_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
+ALL_ROLES = frozenset(Role)
+
+
+@dataclass(frozen=True)
+class Principal:
+    role: Role
+    name: str          # username or device name
+    device_id: int | None = None
+    user_id: int | None = None
+
+    @property
+    def issuer(self) -> str:
+        """Namespaces idempotency keys, so two devices can never collide on one."""
+        return f"device:{self.device_id}" if self.device_id is not None else f"user:{self.user_id}"
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role in MANAGER_ROLES
+
+
+def hash_password(password: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, dklen=32, **_SCRYPT)
+    return f"scrypt${_SCRYPT['n']}${_SCRYPT['r']}${_SCRYPT['p']}${salt.hex()}${digest.hex()}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        got = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), dklen=32,
+                             n=int(n), r=int(r), p=int(p))
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(got.hex(), digest)
+
+
+def new_token(kind: str) -> str:
+    """``dev_…`` for devices, ``stf_…`` for staff: the prefix tells a log reader what leaked."""
+    return f"{kind}_{secrets.token_urlsafe(32)}"
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_enrollment_code() -> str:
+    """Short enough to type on a kiosk keypad, long enough with its expiry and single use."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    raw = "".join(secrets.choice(alphabet) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def normalise_enrollment_code(code: str) -> str:
+    cleaned = "".join(ch for ch in code.upper() if ch.isalnum())
+    return f"{cleaned[:4]}-{cleaned[4:8]}-{cleaned[8:]}"

@@ -1,0 +1,157 @@
+"""``python main.py server …``: run the server, or manage it from a shell on the server machine."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from kiosk.logs import setup_logging
+from kiosk.paths import user_data_dir
+from server.auth import Role
+from server.catalog import DEMO_CATALOG, CatalogInvalid, load_catalog_file
+from server.db import default_sqlite_url
+from server.settings import ServerSettings
+
+log = logging.getLogger(__name__)
+
+
+def _database_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--database", metavar="URL",
+                        help="SQLAlchemy URL: sqlite:///FILE or postgresql+psycopg://… "
+                             "(default: a SQLite file in the user data folder)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py server", description="The Anjungan central server.")
+    _database_arg(parser)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument("--catalog", type=Path, default=None,
+                        help="catalog loaded into a new database (default: the bundled demo catalog)")
+    parser.add_argument("--public-url", default=None,
+                        help="address citizens' phones reach, for the QR (default http://HOST:PORT)")
+    parser.add_argument("--open-all-hours", action="store_true",
+                        help="keep every service open at any day and hour (quotas still apply); demos and tests")
+    sub = parser.add_subparsers(dest="command")
+    enroll = sub.add_parser("enroll", help="make a one-time enrolment code for a kiosk or display")
+    enroll.add_argument("--kind", choices=["kiosk", "display"], required=True)
+    enroll.add_argument("--name", required=True)
+    _database_arg(enroll)
+    add_user = sub.add_parser("add-user", help="add a staff user, or reset one's password and role")
+    add_user.add_argument("--username", required=True)
+    add_user.add_argument("--password", required=True)
+    add_user.add_argument("--role", choices=["staff", "supervisor", "admin"], required=True)
+    add_user.add_argument("--display-name", default="")
+    _database_arg(add_user)
+    imp = sub.add_parser("import-catalog", help="load a catalog TOML as the new catalog")
+    imp.add_argument("file", type=Path)
+    _database_arg(imp)
+    devices = sub.add_parser("devices", help="list devices with their last heartbeat")
+    _database_arg(devices)
+    device = sub.add_parser("device", help="lock or unlock a kiosk from the office")
+    device.add_argument("action", choices=["lock", "unlock", "revoke"])
+    device.add_argument("name")
+    _database_arg(device)
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> ServerSettings:
+    url = getattr(args, "database", None) or default_sqlite_url(user_data_dir())
+    host, port = getattr(args, "host", "127.0.0.1"), getattr(args, "port", 8080)
+    public = getattr(args, "public_url", None) or f"http://{host}:{port}"
+    return ServerSettings(database_url=url, public_url=public,
+                          open_all_hours=bool(getattr(args, "open_all_hours", False)))
+
+
+def main(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    # Sub-command flags may sit before or after the sub-command name.
+    setup_logging("server", console=args.command is None)
+    from server.app import build_services  # noqa: PLC0415 - keeps `--help` fast
+
+    services = build_services(_settings(args))
+    try:
+        if args.command == "enroll":
+            code = services.accounts.create_enrollment(Role(args.kind), args.name)
+            print(f"One-time enrolment code for {args.kind} {args.name!r} (valid 24 hours):")
+            print(code)
+            return 0
+        if args.command == "add-user":
+            try:
+                services.accounts.add_user(args.username, args.password, Role(args.role), args.display_name)
+            except ValueError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+            print(f"user {args.username!r} ({args.role}) saved")
+            return 0
+        if args.command == "import-catalog":
+            return _import(services, args.file)
+        if args.command == "devices":
+            return _print_devices(services)
+        if args.command == "device":
+            return _device_action(services, args.action, args.name)
+        return _serve(services, args)
+    finally:
+        services.db.dispose()
+
+
+def _import(services, path: Path) -> int:  # noqa: ANN001
+    try:
+        cat = load_catalog_file(path)
+    except (OSError, CatalogInvalid) as exc:
+        print(f"error: the catalog was not imported: {exc}", file=sys.stderr)
+        return 2
+    version = services.engine.import_catalog(cat, str(path))
+    print(f"catalog {path} imported as version {version}: {len(cat.agencies)} agencies, "
+          f"{len(cat.services)} services, {len(cat.lokets)} lokets, {len(cat.holidays)} holidays")
+    return 0
+
+
+def _print_devices(services) -> int:  # noqa: ANN001
+    rows = services.accounts.list_devices()
+    if not rows:
+        print("no devices yet: python main.py server enroll --kind kiosk --name NAME")
+        return 0
+    print(f"{'name':<24} {'kind':<8} {'last heartbeat':<26} {'printer':<8} {'paper':<9} flags")
+    for d in rows:
+        state = d["state"]
+        flags = [f for f, on in (("SILENT", d["silent"]), ("PAPER-OUT", d["paper_out"]),
+                                 ("LOCKED", d["locked"]), ("REVOKED", d["revoked"]),
+                                 ("not-enrolled", not d["enrolled"])) if on]
+        print(f"{d['name']:<24} {d['kind']:<8} {d['last_seen_at'] or '-':<26} "
+              f"{state.get('printer_state', '-'):<8} {state.get('paper', '-'):<9} {' '.join(flags)}")
+    return 0
+
+
+def _device_action(services, action: str, name: str) -> int:  # noqa: ANN001
+    acc = services.accounts
+    done = acc.revoke(name) if action == "revoke" else acc.set_locked(name, action == "lock")
+    if not done:
+        print(f"error: no device named {name!r}", file=sys.stderr)
+        return 2
+    print(f"device {name!r}: {action}ed")
+    return 0
+
+
+def _serve(services, args: argparse.Namespace) -> int:  # noqa: ANN001
+    import uvicorn  # noqa: PLC0415
+
+    from server.app import create_app  # noqa: PLC0415
+    from server.queue import ApiError  # noqa: PLC0415
+
+    try:
+        services.engine.catalog()
+    except ApiError:
+        path = args.catalog or DEMO_CATALOG
+        if _import(services, path) != 0:
+            return 2
+    app = create_app(services)
+    log.info("serving on http://%s:%s (database %s)", args.host, args.port, services.db.engine.url.render_as_string())
+    print(f"Anjungan server on http://{args.host}:{args.port}/api/v1 — OpenAPI at /api/v1/openapi.json", flush=True)
+    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning",
+                            timeout_graceful_shutdown=2, access_log=False)
+    uvicorn.Server(config).run()
+    return 0

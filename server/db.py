@@ -1,0 +1,216 @@
+"""The database schema and engine: SQLite (WAL, one writer at a time) or PostgreSQL.
+
+SQLAlchemy Core: the queue engine writes plain statements whose locking it can reason about.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from datetime import timezone
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, Integer, MetaData, String,
+                        Table, Text, UniqueConstraint, Index, create_engine, event)
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.types import TypeDecorator
+
+metadata = MetaData()
+
+
+class UtcDateTime(TypeDecorator):
+    """Stores UTC and always gives back an aware UTC datetime, on SQLite as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):  # noqa: ANN001
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):  # noqa: ANN001
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+catalogs = Table(
+    "catalogs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("imported_at", UtcDateTime(), nullable=False),
+    Column("source", String(500), nullable=False),
+    Column("document", JSON, nullable=False),
+)
+
+sequences = Table(
+    "sequences", metadata,
+    # "ticket:A:2026-11-23" or "events"; bumped with an upsert so numbers never repeat.
+    Column("name", String(100), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+tickets = Table(
+    "tickets", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("code", String(20), nullable=False),
+    Column("prefix", String(4), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("service_date", String(10), nullable=False),  # site-local ISO date
+    Column("service_id", String(64), nullable=False),
+    Column("origin_service_id", String(64), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("priority", String(16)),
+    Column("token", String(64), nullable=False, unique=True),
+    Column("issued_at", UtcDateTime(), nullable=False),
+    Column("queued_at", UtcDateTime(), nullable=False),
+    Column("called_at", UtcDateTime()),
+    Column("started_at", UtcDateTime()),
+    Column("finished_at", UtcDateTime()),
+    Column("counter_id", Integer),
+    Column("served_by", String(64)),
+    Column("recalls", Integer, nullable=False, default=0),
+    Column("transfers", Integer, nullable=False, default=0),
+    Column("issuer", String(80), nullable=False),       # "device:3" or "user:admin"
+    Column("idempotency_key", String(100), nullable=False),
+    Column("request_digest", String(64), nullable=False),
+    Column("nik_hash", String(64)),
+    Column("nik_last4", String(4)),
+    Column("print_status", String(16)),
+    Column("print_reason", String(200)),
+    UniqueConstraint("prefix", "service_date", "seq", name="uq_ticket_number"),
+    UniqueConstraint("issuer", "idempotency_key", name="uq_ticket_idempotency"),
+    Index("ix_ticket_queue", "service_date", "service_id", "status"),
+    Index("ix_ticket_code", "code", "service_date"),
+)
+
+counters = Table(
+    "counters", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),  # the loket number
+    Column("name", String(80), nullable=False),
+    Column("service_ids", JSON, nullable=False),         # what the catalog says it can serve
+    Column("active_service_ids", JSON, nullable=False),  # what it serves since it was opened
+    Column("state", String(16), nullable=False),
+    Column("staff", String(64)),
+    Column("current_ticket_id", Integer),
+    Column("pause_reason", String(200)),
+    Column("regular_streak", Integer, nullable=False, default=0),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    Column("retired", Boolean, nullable=False, default=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("type", String(40), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("display_name", String(120), nullable=False),
+    Column("password_hash", String(255), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("failed_logins", Integer, nullable=False, default=0),
+    Column("locked_until", UtcDateTime()),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+
+devices = Table(
+    "devices", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(80), nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),
+    Column("token_hash", String(64), unique=True),
+    Column("enroll_code_hash", String(64), unique=True),
+    Column("enroll_expires_at", UtcDateTime()),
+    Column("enrolled_at", UtcDateTime()),
+    Column("revoked", Boolean, nullable=False, default=False),
+    Column("locked", Boolean, nullable=False, default=False),
+    Column("last_seen_at", UtcDateTime()),
+    Column("last_state", JSON),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+
+staff_tokens = Table(
+    "staff_tokens", metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", Integer, nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False),
+    Column("revoked", Boolean, nullable=False, default=False),
+)
+
+
+def default_sqlite_url(data_dir: Path) -> str:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{data_dir / 'anjungan.sqlite3'}"
+
+
+def make_engine(url: str) -> Engine:
+    """An engine with the pragmas and pool that make each backend safe under concurrency."""
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
+                               pool_size=20, max_overflow=20)
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):  # noqa: ANN001 - DBAPI types
+            # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            # FULL: a ticket a citizen holds survives a power cut as well as a crash.
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn: Connection) -> None:
+            # Writers take the lock up front, so two never deadlock upgrading a read lock.
+            mode = conn.get_execution_options().get("sqlite_begin", "")
+            conn.exec_driver_sql(f"BEGIN {mode}".strip())
+        return engine
+    return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
+
+
+class Database:
+    """The engine plus the two ways in: ``read()`` and ``write()`` transactions."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self.is_sqlite = self.engine.dialect.name == "sqlite"
+        # One writer at a time inside this process: waiting on a lock is fairer and far faster
+        # than SQLite's busy-retry sleeps.
+        self._write_lock = threading.Lock() if self.is_sqlite else None
+
+    def create_schema(self) -> None:
+        metadata.create_all(self.engine)
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Connection]:
+        if self._write_lock is None:
+            with self.engine.connect() as conn, conn.begin():
+                yield conn
+            return
+        with self._write_lock, self.engine.connect() as conn:
+            conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                yield conn
+
+    def dispose(self) -> None:
+        self.engine.dispose()

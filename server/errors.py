@@ -1,0 +1,74 @@
+"""The one error the API raises, and the handlers that turn every failure into the error document
+``{"error": {"code", "message", "params", "request_id"}}`` — never a traceback, never a 500 for bad input."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger(__name__)
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, **params: Any) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.params = params
+
+
+def error_body(request: Request, code: str, message: str, params: dict[str, Any] | None = None) -> dict:
+    return {"error": {"code": code, "message": message, "params": params or {},
+                      "request_id": getattr(request.state, "request_id", None)}}
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    return str(value)
+
+
+_HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+               405: "method_not_allowed", 413: "body_too_large", 415: "unsupported_media_type"}
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(error_body(request, exc.code, exc.message, _json_safe(exc.params)),
+                            status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [{"loc": [str(p) for p in e.get("loc", ())], "type": e.get("type"), "msg": e.get("msg")}
+                    for e in exc.errors()]
+        if any(p["type"] == "json_invalid" for p in problems):
+            return JSONResponse(error_body(request, "malformed_json", "The request body is not valid JSON."),
+                                status_code=400)
+        missing = [p for p in problems if p["type"] == "missing"]
+        code = "missing_field" if missing and len(missing) == len(problems) else "invalid_request"
+        return JSONResponse(error_body(request, code, "The request is not valid.", {"errors": problems}),
+                            status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _HTTP_CODES.get(exc.status_code, "http_error")
+        return JSONResponse(error_body(request, code, str(exc.detail)), status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return JSONResponse(error_body(request, "internal_error",
+                                       "Something went wrong on the server; it has been logged."),
+                            status_code=500)

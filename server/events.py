@@ -1,0 +1,109 @@
+"""The event log: every change a board or counter must see, with a strictly increasing sequence.
+
+Events are written in the same transaction as the change they describe, and numbered last, just
+before commit, so the sequence follows commit order and a follower resuming from ``Last-Event-ID``
+never skips one. The hub wakes the open streams of this process; streams also poll, so events
+written by another server process arrive too."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from server.db import events
+from server.sequences import current_value, next_value
+
+EVENT_SEQUENCE = "events"
+
+
+class EventTypes:
+    TICKET_ISSUED = "ticket.issued"
+    TICKET_CALLED = "ticket.called"
+    TICKET_RECALLED = "ticket.recalled"
+    TICKET_STATUS = "ticket.status"
+    COUNTER_STATE = "counter.state"
+    CATALOG_CHANGED = "catalog.changed"
+    DEVICE_STATE = "device.state"
+
+
+class PendingEvents:
+    """Events of one transaction, numbered and written at its end (see module docstring)."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, dict[str, Any]]] = []
+
+    def add(self, type_: str, data: dict[str, Any]) -> None:
+        self.items.append((type_, data))
+
+    def flush(self, conn: Connection, at: datetime) -> int | None:
+        last = None
+        for type_, data in self.items:
+            last = next_value(conn, EVENT_SEQUENCE)
+            conn.execute(events.insert().values(seq=last, type=type_, at=at, data=data))
+        self.items.clear()
+        return last
+
+
+def event_json(row: Any) -> dict[str, Any]:
+    return {"seq": row.seq, "type": row.type, "at": row.at.isoformat(), "data": row.data}
+
+
+def events_after(conn: Connection, seq: int, limit: int = 500) -> list[dict[str, Any]]:
+    rows = conn.execute(select(events).where(events.c.seq > seq).order_by(events.c.seq).limit(limit))
+    return [event_json(r) for r in rows]
+
+
+def latest_seq(conn: Connection) -> int:
+    return current_value(conn, EVENT_SEQUENCE)
+
+
+class EventHub:
+    """Wakes the async streams when a worker thread has committed new events."""
+
+    def __init__(self) -> None:
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._waiters: set[asyncio.Future[None]] = set()
+        self._lock = threading.Lock()
+        self.closing = False
+        # Bumped on the loop at every wake: a stream notes it before it queries, and a wake that
+        # lands during the query is not lost.
+        self.version = 0
+
+    def bind(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+
+    def notify(self) -> None:
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self._wake_all)
+
+    def _wake_all(self) -> None:
+        self.version += 1
+        with self._lock:
+            waiters, self._waiters = self._waiters, set()
+        for fut in waiters:
+            if not fut.done():
+                fut.set_result(None)
+
+    async def wait(self, seen_version: int, timeout: float) -> None:
+        if self.version != seen_version or self.closing:
+            return
+        fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        with self._lock:
+            self._waiters.add(fut)
+        try:
+            await asyncio.wait_for(fut, timeout)
+        except asyncio.TimeoutError:
+            pass
+        finally:
+            with self._lock:
+                self._waiters.discard(fut)
+
+    def close(self) -> None:
+        self.closing = True
+        self.notify()

@@ -1,0 +1,634 @@
+"""The queue engine: issues tickets, moves them through their states, runs the counters.
+
+Every change is one database transaction that also writes its events; every rule comes from
+``kiosk.rules`` and ``kiosk.schedule`` so clients and server agree."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Iterable
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
+
+from kiosk import nik as nik_rules
+from kiosk.models import Priority, TicketStatus
+from kiosk.rules import OPEN_STATES, can_transition, estimate_wait_minutes, format_code, mean_minutes
+from kiosk.schedule import Availability, check_availability
+from server.auth import Principal
+from server.catalog import SiteCatalog, parse_catalog
+from server.clock import Clock
+from server.db import Database, catalogs, counters, tickets
+from server.errors import ApiError
+from server.events import EventHub, EventTypes, PendingEvents
+from server.sequences import next_value
+from server.views import counter_ref, event_ticket, ticket_json
+
+log = logging.getLogger(__name__)
+S = TicketStatus
+
+
+@dataclass(frozen=True)
+class ServiceLive:
+    waiting: int
+    issued: int
+    counters_open: int
+    mean_minutes: float
+
+
+class QueueEngine:
+    def __init__(self, db: Database, clock: Clock, hub: EventHub, *, public_url: str,
+                 nik_key: bytes, open_all_hours: bool = False) -> None:
+        self.db = db
+        self.clock = clock
+        self.hub = hub
+        self.public_url = public_url
+        self.nik_key = nik_key
+        self.open_all_hours = open_all_hours
+        self._catalog: tuple[int, SiteCatalog] | None = None
+        self._catalog_lock = threading.Lock()
+        self._expired_through: date | None = None
+
+    # ----------------------------------------------------------------- catalog and time
+
+    def catalog(self, conn: Connection | None = None) -> SiteCatalog:
+        """The newest imported catalog, parsed once per version."""
+        def newest(c: Connection) -> int | None:
+            return c.execute(select(func.max(catalogs.c.id))).scalar()
+        if conn is None:
+            with self.db.read() as c:
+                version = newest(c)
+        else:
+            version = newest(conn)
+        cached = self._catalog
+        if cached and cached[0] == version:
+            return cached[1]
+        if version is None:
+            raise ApiError(503, "no_catalog", "The server has no catalog yet.")
+        with self._catalog_lock:
+            with self.db.read() as c:
+                doc = c.execute(select(catalogs.c.document).where(catalogs.c.id == version)).scalar_one()
+            parsed = parse_catalog(doc)
+            self._catalog = (version, parsed)
+            return parsed
+
+    def import_catalog(self, cat: SiteCatalog, source: str) -> int:
+        """Store a new catalog version and bring the lokets in line with it."""
+        now = self.clock.now()
+        pending = PendingEvents()
+        with self.db.write() as conn:
+            version = conn.execute(catalogs.insert().values(
+                imported_at=now, source=source[:500], document=dict(cat.document))).inserted_primary_key[0]
+            existing = {r.id: r for r in conn.execute(select(counters))}
+            for loket in cat.lokets:
+                values = {"name": loket.name, "service_ids": list(loket.service_ids),
+                          "updated_at": now, "retired": False}
+                if loket.id in existing:
+                    old = existing[loket.id]
+                    active = [s for s in old.active_service_ids if s in loket.service_ids] or list(loket.service_ids)
+                    conn.execute(update(counters).where(counters.c.id == loket.id)
+                                 .values(active_service_ids=active, **values))
+                else:
+                    conn.execute(counters.insert().values(
+                        id=loket.id, active_service_ids=list(loket.service_ids), state="closed",
+                        regular_streak=0, **values))
+            gone = set(existing) - {l.id for l in cat.lokets}
+            if gone:
+                conn.execute(update(counters).where(counters.c.id.in_(gone))
+                             .values(retired=True, state="closed", staff=None, updated_at=now))
+            pending.add(EventTypes.CATALOG_CHANGED, {"version": version})
+            pending.flush(conn, now)
+        self.hub.notify()
+        return int(version)
+
+    def local_now(self, cat: SiteCatalog) -> datetime:
+        return self.clock.now().astimezone(cat.site.zone)
+
+    def today(self, cat: SiteCatalog) -> date:
+        """The site's local date: 23.30 UTC is already tomorrow in WIB."""
+        return self.local_now(cat).date()
+
+    # ----------------------------------------------------------------- helpers
+
+    def _write(self) -> Any:
+        return self.db.write()
+
+    def _expire_stale(self, conn: Connection, cat: SiteCatalog, pending: PendingEvents) -> None:
+        """Unserved tickets of earlier days expire; runs once per day per process, lazily."""
+        today = self.today(cat)
+        if self._expired_through == today:
+            return
+        stale = and_(tickets.c.service_date < today.isoformat(),
+                     tickets.c.status.in_([s.value for s in OPEN_STATES]))
+        count = conn.execute(select(func.count()).select_from(tickets).where(stale)).scalar_one()
+        if count:
+            conn.execute(update(tickets).where(stale).values(status=S.EXPIRED.value))
+            conn.execute(update(counters).values(current_ticket_id=None))
+            pending.add(EventTypes.TICKET_STATUS, {"expired": count, "before": today.isoformat()})
+        self._expired_through = today
+
+    def _commit_events(self, conn: Connection, pending: PendingEvents) -> None:
+        pending.flush(conn, self.clock.now())
+
+    def _live(self, conn: Connection, cat: SiteCatalog, today: date,
+              only: Iterable[str] | None = None) -> dict[str, ServiceLive]:
+        day = today.isoformat()
+        where = [tickets.c.service_date == day]
+        if only is not None:
+            only = list(only)
+        waiting = dict(conn.execute(
+            select(tickets.c.service_id, func.count()).where(*where, tickets.c.status == S.WAITING.value)
+            .group_by(tickets.c.service_id)).all())
+        issued = dict(conn.execute(
+            select(tickets.c.origin_service_id, func.count()).where(*where)
+            .group_by(tickets.c.origin_service_id)).all())
+        open_counts: dict[str, int] = defaultdict(int)
+        for row in conn.execute(select(counters.c.active_service_ids)
+                                .where(counters.c.state == "open", counters.c.retired.is_(False))):
+            for sid in row.active_service_ids:
+                open_counts[sid] += 1
+        durations: dict[str, list[float]] = defaultdict(list)
+        recent = conn.execute(
+            select(tickets.c.service_id, tickets.c.started_at, tickets.c.finished_at)
+            .where(*where, tickets.c.status == S.DONE.value, tickets.c.started_at.is_not(None))
+            .order_by(tickets.c.finished_at.desc()).limit(400))
+        for sid, started, finished in recent:
+            if len(durations[sid]) < 20:
+                durations[sid].append((finished - started).total_seconds())
+        ids = only if only is not None else cat.services.keys()
+        return {sid: ServiceLive(int(waiting.get(sid, 0)), int(issued.get(sid, 0)), open_counts.get(sid, 0),
+                                 mean_minutes(durations.get(sid, ()), cat.services[sid].mean_service_minutes))
+                for sid in ids if sid in cat.services}
+
+    def _people_ahead(self, conn: Connection, cat: SiteCatalog, row: Any) -> int:
+        if row.status != S.WAITING.value:
+            return 0
+        same = and_(tickets.c.service_date == row.service_date, tickets.c.service_id == row.service_id,
+                    tickets.c.status == S.WAITING.value)
+        earlier = or_(tickets.c.queued_at < row.queued_at,
+                      and_(tickets.c.queued_at == row.queued_at, tickets.c.id < row.id))
+        if cat.site.policy.mode == "first":
+            if row.priority:
+                cond = and_(same, tickets.c.priority.is_not(None), earlier)
+            else:
+                cond = and_(same, or_(tickets.c.priority.is_not(None), earlier))
+        else:
+            cond = and_(same, earlier)
+        return int(conn.execute(select(func.count()).select_from(tickets).where(cond)).scalar_one())
+
+    def _ticket_view(self, conn: Connection, cat: SiteCatalog, row: Any) -> dict[str, Any]:
+        ahead = self._people_ahead(conn, cat, row)
+        eta = 0
+        if ahead and row.service_id in cat.services:
+            live = self._live(conn, cat, date.fromisoformat(row.service_date), only=[row.service_id])
+            info = live[row.service_id]
+            eta = estimate_wait_minutes(ahead, info.mean_minutes, info.counters_open)
+        counter = None
+        if row.counter_id is not None:
+            c = conn.execute(select(counters).where(counters.c.id == row.counter_id)).first()
+            counter = counter_ref(c) if c else None
+        return ticket_json(row, cat, people_ahead=ahead, eta_minutes=eta, counter=counter,
+                           public_url=self.public_url)
+
+    def _ticket_row(self, conn: Connection, ticket_id: int) -> Any:
+        row = conn.execute(select(tickets).where(tickets.c.id == ticket_id)).first()
+        if row is None:
+            raise ApiError(404, "ticket_not_found", "No ticket with that id.", ticket_id=ticket_id)
+        return row
+
+    # ----------------------------------------------------------------- catalog view
+
+    def availability(self, cat: SiteCatalog, service_id: str, issued_today: int) -> Availability:
+        service = cat.services[service_id]
+        return check_availability(service.schedule, self.local_now(cat), holidays=cat.holidays,
+                                  issued_today=issued_today, tz_label=cat.site.tz_label,
+                                  open_all_hours=self.open_all_hours)
+
+    def catalog_view(self) -> dict[str, Any]:
+        cat = self.catalog()
+        today = self.today(cat)
+        with self.db.read() as conn:
+            live = self._live(conn, cat, today)
+        agencies = []
+        for agency in cat.agencies:
+            services = []
+            for sid in agency.service_ids:
+                svc, info = cat.services[sid], live[sid]
+                av = self.availability(cat, sid, info.issued)
+                services.append({
+                    "id": sid, "prefix": svc.prefix, "name": svc.name, "name_en": svc.name_en,
+                    "open": av.open, "closed_reason": av.reason, "closed_params": dict(av.params),
+                    "opens_at": av.opens_at, "closes_at": av.closes_at,
+                    "waiting": info.waiting,
+                    "eta_minutes": estimate_wait_minutes(info.waiting, info.mean_minutes, info.counters_open),
+                    "quota": svc.quota, "quota_left": av.quota_left,
+                    "counters_open": info.counters_open,
+                    "requirements": list(svc.requirements),
+                    "lokets": [l.name for l in cat.lokets_for(sid)],
+                })
+            agencies.append({"id": agency.id, "name": agency.name, "short_name": agency.short_name,
+                             "name_en": agency.name_en, "services": services})
+        site = cat.site
+        return {
+            "site": {"name": site.name, "short_name": site.short_name, "address": site.address,
+                     "timezone": site.timezone, "tz_label": site.tz_label,
+                     "allow_priority": site.allow_priority, "priority_policy": site.policy.mode,
+                     "running_text": site.running_text, "footer": list(site.footer),
+                     "local_date": today.isoformat(), "local_time": self.local_now(cat).isoformat(),
+                     "open_all_hours": self.open_all_hours},
+            "agencies": agencies,
+        }
+
+    # ----------------------------------------------------------------- tickets
+
+    def issue_ticket(self, principal: Principal, *, service_id: str, priority: str | None,
+                     nik: str | None, idempotency_key: str) -> tuple[dict[str, Any], bool]:
+        """Issue one ticket, or return the one this key already made (``created`` False)."""
+        cat = self.catalog()
+        nik_hash = nik_last4 = None
+        if nik:
+            try:
+                info = nik_rules.parse_nik(nik, today=self.today(cat))
+            except nik_rules.InvalidNik as exc:
+                raise ApiError(422, "invalid_nik", "That is not a valid NIK.", reason=exc.reason) from None
+            nik_hash, nik_last4 = nik_rules.nik_hash(nik, self.nik_key), info.last4
+        digest = hashlib.sha256(f"{service_id}|{priority or ''}|{nik_hash or ''}".encode()).hexdigest()
+        for attempt in range(3):
+            try:
+                return self._issue_once(principal, cat, service_id, priority, nik_hash, nik_last4,
+                                        idempotency_key, digest)
+            except IntegrityError:
+                # Two requests with one key raced (PostgreSQL); the next attempt finds the winner.
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _issue_once(self, principal: Principal, cat: SiteCatalog, service_id: str,
+                    priority: str | None, nik_hash: str | None, nik_last4: str | None,
+                    key: str, digest: str) -> tuple[dict[str, Any], bool]:
+        pending = PendingEvents()
+        with self._write() as conn:
+            existing = conn.execute(select(tickets).where(
+                tickets.c.issuer == principal.issuer, tickets.c.idempotency_key == key)).first()
+            if existing is not None:
+                if existing.request_digest != digest:
+                    raise ApiError(422, "idempotency_key_reused",
+                                   "This Idempotency-Key was used for a different request.")
+                return self._ticket_view(conn, cat, existing), False
+            service = cat.services.get(service_id)
+            if service is None:
+                raise ApiError(404, "service_not_found", "No such service.", service_id=service_id)
+            if priority and not cat.site.allow_priority:
+                raise ApiError(422, "priority_not_allowed", "This site does not offer priority service.")
+            self._expire_stale(conn, cat, pending)
+            today = self.today(cat)
+            issued = conn.execute(select(func.count()).select_from(tickets).where(
+                tickets.c.service_date == today.isoformat(),
+                tickets.c.origin_service_id == service_id)).scalar_one()
+            av = self.availability(cat, service_id, issued)
+            if not av.open:
+                raise ApiError(409, av.reason or "closed", _closed_message(av),
+                               opens_at=av.opens_at, closes_at=av.closes_at, **dict(av.params))
+            seq = next_value(conn, f"ticket:{service.prefix}:{today.isoformat()}")
+            now = self.clock.now()
+            ticket_id = conn.execute(tickets.insert().values(
+                code=format_code(service.prefix, seq), prefix=service.prefix, seq=seq,
+                service_date=today.isoformat(), service_id=service_id, origin_service_id=service_id,
+                status=S.WAITING.value, priority=priority, token=secrets.token_urlsafe(18),
+                issued_at=now, queued_at=now, recalls=0, transfers=0, issuer=principal.issuer,
+                idempotency_key=key, request_digest=digest, nik_hash=nik_hash, nik_last4=nik_last4,
+            )).inserted_primary_key[0]
+            row = self._ticket_row(conn, ticket_id)
+            pending.add(EventTypes.TICKET_ISSUED, event_ticket(row, cat))
+            view = self._ticket_view(conn, cat, row)
+            self._commit_events(conn, pending)
+        self.hub.notify()
+        log.info("issued %s for %s by %s", view["code"], service_id, principal.issuer)
+        return view, True
+
+    def ticket_by_id(self, ticket_id: int) -> dict[str, Any]:
+        cat = self.catalog()
+        with self.db.read() as conn:
+            return self._ticket_view(conn, cat, self._ticket_row(conn, ticket_id))
+
+    def lookup(self, code: str, day: date | None) -> dict[str, Any]:
+        cat = self.catalog()
+        day = day or self.today(cat)
+        with self.db.read() as conn:
+            row = conn.execute(select(tickets).where(
+                tickets.c.code == code, tickets.c.service_date == day.isoformat())).first()
+            if row is None:
+                raise ApiError(404, "ticket_not_found", "No ticket with that code on that date.",
+                               code=code, date=day.isoformat())
+            return self._ticket_view(conn, cat, row)
+
+    def by_token(self, token: str) -> dict[str, Any]:
+        cat = self.catalog()
+        with self.db.read() as conn:
+            row = conn.execute(select(tickets).where(tickets.c.token == token)).first()
+            if row is None:
+                raise ApiError(404, "ticket_not_found", "No ticket for that link.")
+            return self._ticket_view(conn, cat, row)
+
+    def record_print(self, principal: Principal, ticket_id: int, status: str, reason: str) -> dict[str, Any]:
+        cat = self.catalog()
+        with self._write() as conn:
+            row = self._ticket_row(conn, ticket_id)
+            if not principal.is_manager and row.issuer != principal.issuer:
+                raise ApiError(403, "not_your_ticket", "Only the device that issued a ticket reports its print.")
+            conn.execute(update(tickets).where(tickets.c.id == ticket_id)
+                         .values(print_status=status, print_reason=reason[:200] or None))
+            if status != "printed":
+                log.warning("ticket %s did not print: %s", row.code, status)
+            return self._ticket_view(conn, cat, self._ticket_row(conn, ticket_id))
+
+    # ----------------------------------------------------------------- counters
+
+    def _counter_row(self, conn: Connection, counter_id: int) -> Any:
+        row = conn.execute(select(counters).where(counters.c.id == counter_id,
+                                                  counters.c.retired.is_(False))).first()
+        if row is None:
+            raise ApiError(404, "counter_not_found", "No such loket.", counter_id=counter_id)
+        return row
+
+    def _counter_view(self, conn: Connection, cat: SiteCatalog, row: Any) -> dict[str, Any]:
+        current = None
+        if row.current_ticket_id is not None:
+            t = conn.execute(select(tickets).where(tickets.c.id == row.current_ticket_id)).first()
+            if t is not None:
+                current = self._ticket_view(conn, cat, t)
+        return {"id": row.id, "name": row.name, "service_ids": list(row.service_ids),
+                "active_service_ids": list(row.active_service_ids), "state": row.state,
+                "staff": row.staff, "pause_reason": row.pause_reason, "current_ticket": current}
+
+    def _own_counter(self, principal: Principal, row: Any) -> None:
+        if principal.is_manager:
+            return
+        if row.staff != principal.name:
+            raise ApiError(403, "counter_not_yours", "This loket was opened by someone else.",
+                           counter=row.name)
+
+    def _counter_changed(self, conn: Connection, cat: SiteCatalog, counter_id: int,
+                         pending: PendingEvents) -> dict[str, Any]:
+        view = self._counter_view(conn, cat, self._counter_row(conn, counter_id))
+        pending.add(EventTypes.COUNTER_STATE, {
+            "counter": {"id": view["id"], "name": view["name"]}, "state": view["state"],
+            "staff": view["staff"], "pause_reason": view["pause_reason"],
+            "current_code": view["current_ticket"]["code"] if view["current_ticket"] else None})
+        return view
+
+    def list_counters(self) -> list[dict[str, Any]]:
+        cat = self.catalog()
+        with self.db.read() as conn:
+            rows = conn.execute(select(counters).where(counters.c.retired.is_(False)).order_by(counters.c.id))
+            return [self._counter_view(conn, cat, r) for r in rows.all()]
+
+    def _counter_action(self, principal: Principal, counter_id: int, action) -> dict[str, Any]:  # noqa: ANN001
+        cat = self.catalog()
+        pending = PendingEvents()
+        with self._write() as conn:
+            self._expire_stale(conn, cat, pending)
+            row = self._counter_row(conn, counter_id)
+            result = action(conn, cat, row, pending)
+            view = self._counter_changed(conn, cat, counter_id, pending)
+            self._commit_events(conn, pending)
+        self.hub.notify()
+        return result if result is not None else view
+
+    def open_counter(self, principal: Principal, counter_id: int, service_ids: list[str] | None) -> dict[str, Any]:
+        def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
+            if row.state != "closed" and row.staff not in (None, principal.name) and not principal.is_manager:
+                raise ApiError(409, "counter_taken", "Another officer has this loket open.", staff=row.staff)
+            chosen = list(row.service_ids) if not service_ids else list(dict.fromkeys(service_ids))
+            wrong = [s for s in chosen if s not in row.service_ids]
+            if wrong:
+                raise ApiError(422, "invalid_service_ids", "This loket does not serve those services.",
+                               service_ids=wrong, allowed=list(row.service_ids))
+            conn.execute(update(counters).where(counters.c.id == row.id).values(
+                state="open", staff=principal.name, active_service_ids=chosen, pause_reason=None,
+                updated_at=self.clock.now()))
+        return self._counter_action(principal, counter_id, act)
+
+    def close_counter(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+        def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
+            self._own_counter(principal, row)
+            self._no_ticket_in_hand(conn, row)
+            conn.execute(update(counters).where(counters.c.id == row.id).values(
+                state="closed", staff=None, pause_reason=None, current_ticket_id=None,
+                updated_at=self.clock.now()))
+        return self._counter_action(principal, counter_id, act)
+
+    def pause_counter(self, principal: Principal, counter_id: int, reason: str) -> dict[str, Any]:
+        def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
+            self._own_counter(principal, row)
+            if row.state != "open":
+                raise ApiError(409, f"counter_{row.state}", "Only an open loket can pause.", state=row.state)
+            conn.execute(update(counters).where(counters.c.id == row.id).values(
+                state="paused", pause_reason=reason or "istirahat", updated_at=self.clock.now()))
+        return self._counter_action(principal, counter_id, act)
+
+    def resume_counter(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+        def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
+            self._own_counter(principal, row)
+            if row.state != "paused":
+                raise ApiError(409, "counter_not_paused", "This loket is not paused.", state=row.state)
+            conn.execute(update(counters).where(counters.c.id == row.id).values(
+                state="open", pause_reason=None, updated_at=self.clock.now()))
+        return self._counter_action(principal, counter_id, act)
+
+    def _no_ticket_in_hand(self, conn: Connection, row: Any) -> None:
+        if row.current_ticket_id is None:
+            return
+        t = conn.execute(select(tickets.c.code, tickets.c.status).where(
+            tickets.c.id == row.current_ticket_id)).first()
+        if t and t.status in (S.CALLED.value, S.SERVING.value):
+            raise ApiError(409, "ticket_in_progress",
+                           "Finish, transfer or mark no-show the current ticket first.", code=t.code)
+
+    def call_next(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+        def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
+            self._own_counter(principal, row)
+            if row.state != "open":
+                raise ApiError(409, f"counter_{row.state}", "Open or resume the loket first.", state=row.state)
+            self._no_ticket_in_hand(conn, row)
+            today = self.today(cat).isoformat()
+            base = and_(tickets.c.service_date == today, tickets.c.status == S.WAITING.value,
+                        tickets.c.service_id.in_(list(row.active_service_ids)))
+            order = (tickets.c.queued_at, tickets.c.id)
+            for _ in range(5):
+                regular = conn.execute(select(tickets.c.id).where(base, tickets.c.priority.is_(None))
+                                       .order_by(*order).limit(1)).scalar()
+                prio = conn.execute(select(tickets.c.id).where(base, tickets.c.priority.is_not(None))
+                                    .order_by(*order).limit(1)).scalar()
+                if regular is None and prio is None:
+                    raise ApiError(409, "queue_empty", "Nobody is waiting for this loket.")
+                take_prio = cat.site.policy.serve_priority_next(regular is not None, prio is not None,
+                                                                row.regular_streak)
+                chosen = prio if take_prio else regular
+                now = self.clock.now()
+                done = conn.execute(update(tickets).where(tickets.c.id == chosen, tickets.c.status == S.WAITING.value)
+                                    .values(status=S.CALLED.value, counter_id=row.id, called_at=now,
+                                            served_by=principal.name)).rowcount
+                if done == 1:
+                    break
+            else:
+                raise ApiError(409, "queue_busy", "Try again: other lokets are calling at the same time.")
+            conn.execute(update(counters).where(counters.c.id == row.id).values(
+                current_ticket_id=chosen, updated_at=now,
+                regular_streak=0 if take_prio else row.regular_streak + 1))
+            ticket = self._ticket_row(conn, chosen)
+            pending.add(EventTypes.TICKET_CALLED, event_ticket(ticket, cat, counter_ref(row)))
+        return self._counter_action(principal, counter_id, act)
+
+    def recall(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+        def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
+            self._own_counter(principal, row)
+            t = conn.execute(select(tickets).where(tickets.c.id == row.current_ticket_id)).first() \
+                if row.current_ticket_id else None
+            if t is None or t.status != S.CALLED.value:
+                raise ApiError(409, "nothing_to_recall", "There is no called ticket at this loket.")
+            conn.execute(update(tickets).where(tickets.c.id == t.id).values(recalls=t.recalls + 1))
+            pending.add(EventTypes.TICKET_RECALLED,
+                        event_ticket(self._ticket_row(conn, t.id), cat, counter_ref(row)))
+        return self._counter_action(principal, counter_id, act)
+
+    def counter_queue(self, principal: Principal, counter_id: int, limit: int = 50) -> dict[str, Any]:
+        cat = self.catalog()
+        with self.db.read() as conn:
+            row = self._counter_row(conn, counter_id)
+            today = self.today(cat)
+            live = self._live(conn, cat, today, only=row.service_ids)
+            waiting = conn.execute(select(tickets).where(
+                tickets.c.service_date == today.isoformat(), tickets.c.status == S.WAITING.value,
+                tickets.c.service_id.in_(list(row.active_service_ids)))
+                .order_by(tickets.c.priority.is_(None), tickets.c.queued_at, tickets.c.id).limit(limit)).all()
+            return {
+                "counter": {"id": row.id, "name": row.name},
+                "services": [{"id": sid, "name": cat.services[sid].name, "prefix": cat.services[sid].prefix,
+                              "waiting": live[sid].waiting, "active": sid in row.active_service_ids}
+                             for sid in row.service_ids if sid in cat.services],
+                "waiting": [{"id": t.id, "code": t.code, "service_id": t.service_id,
+                             "priority": t.priority, "issued_at": t.issued_at.isoformat(),
+                             "transferred": bool(t.transfers)} for t in waiting],
+                "served_today": self._served_by(conn, today, principal.name),
+            }
+
+    def _served_by(self, conn: Connection, today: date, staff: str) -> dict[str, int]:
+        rows = conn.execute(select(tickets.c.status, func.count()).where(
+            tickets.c.service_date == today.isoformat(), tickets.c.served_by == staff)
+            .group_by(tickets.c.status)).all()
+        return {status: int(n) for status, n in rows}
+
+    # ----------------------------------------------------------------- ticket actions at a counter
+
+    def ticket_action(self, principal: Principal, ticket_id: int, target: TicketStatus,
+                      transfer_to: str | None = None) -> dict[str, Any]:
+        cat = self.catalog()
+        pending = PendingEvents()
+        with self._write() as conn:
+            row = self._ticket_row(conn, ticket_id)
+            counter = conn.execute(select(counters).where(counters.c.current_ticket_id == ticket_id)).first()
+            if not principal.is_manager:
+                if counter is None or counter.staff != principal.name:
+                    raise ApiError(403, "ticket_not_at_your_counter", "This ticket is not at your loket.")
+            current = TicketStatus(row.status)
+            if not can_transition(current, target):
+                raise ApiError(409, "invalid_transition", f"A {current.value} ticket cannot become {target.value}.",
+                               **{"from": current.value, "to": target.value})
+            now = self.clock.now()
+            values: dict[str, Any] = {"status": target.value}
+            release = target in (S.DONE, S.NO_SHOW, S.CANCELLED, S.TRANSFERRED)
+            if target is S.SERVING:
+                values["started_at"] = now
+            elif target in (S.DONE, S.NO_SHOW, S.CANCELLED):
+                values["finished_at"] = now
+            elif target is S.TRANSFERRED:
+                service = cat.services.get(transfer_to or "")
+                if service is None or not service.schedule.active:
+                    raise ApiError(422, "invalid_transfer_target", "Choose an active service to transfer to.",
+                                   service_id=transfer_to)
+                if transfer_to == row.service_id:
+                    raise ApiError(422, "invalid_transfer_target", "The ticket is already in that service.")
+                # The same code waits again, now in the target service's queue.
+                values.update(status=S.WAITING.value, service_id=transfer_to, queued_at=now, counter_id=None,
+                              called_at=None, started_at=None, transfers=row.transfers + 1)
+            conn.execute(update(tickets).where(tickets.c.id == ticket_id).values(**values))
+            if release and counter is not None:
+                conn.execute(update(counters).where(counters.c.id == counter.id)
+                             .values(current_ticket_id=None, updated_at=now))
+            updated = self._ticket_row(conn, ticket_id)
+            data = event_ticket(updated, cat, counter_ref(counter) if counter else None)
+            if target is S.TRANSFERRED:
+                data.update(transferred_from=row.service_id, status_change=S.TRANSFERRED.value)
+            pending.add(EventTypes.TICKET_STATUS, data)
+            if counter is not None:
+                self._counter_changed(conn, cat, counter.id, pending)
+            view = self._ticket_view(conn, cat, updated)
+            self._commit_events(conn, pending)
+        self.hub.notify()
+        return view
+
+    # ----------------------------------------------------------------- reports
+
+    def daily_report(self, day: date | None) -> dict[str, Any]:
+        cat = self.catalog()
+        day = day or self.today(cat)
+        with self.db.read() as conn:
+            rows = conn.execute(select(tickets).where(tickets.c.service_date == day.isoformat())).all()
+        per_service: dict[str, dict[str, Any]] = {}
+        waits: dict[str, list[float]] = defaultdict(list)
+        serves: dict[str, list[float]] = defaultdict(list)
+        by_counter: dict[int, int] = defaultdict(int)
+        by_priority: dict[str, int] = defaultdict(int)
+        for t in rows:
+            entry = per_service.setdefault(t.origin_service_id, {"issued": 0, **{s.value: 0 for s in S}})
+            entry["issued"] += 1
+            per_service.setdefault(t.service_id, {"issued": 0, **{s.value: 0 for s in S}})[t.status] += 1
+            by_priority[t.priority or "regular"] += 1
+            if t.called_at:
+                waits[t.service_id].append((t.called_at - t.queued_at).total_seconds() / 60)
+            if t.started_at and t.finished_at and t.status == S.DONE.value:
+                serves[t.service_id].append((t.finished_at - t.started_at).total_seconds() / 60)
+                if t.counter_id is not None:
+                    by_counter[t.counter_id] += 1
+        services = []
+        for sid, entry in sorted(per_service.items()):
+            svc = cat.services.get(sid)
+            w, s = waits.get(sid, []), serves.get(sid, [])
+            services.append({"service_id": sid, "service_name": svc.name if svc else sid, **entry,
+                             "mean_wait_minutes": round(sum(w) / len(w), 1) if w else None,
+                             "mean_service_minutes": round(sum(s) / len(s), 1) if s else None})
+        return {"date": day.isoformat(), "site": cat.site.name, "total_issued": len(rows),
+                "services": services, "served_by_counter": dict(by_counter),
+                "by_priority": dict(by_priority)}
+
+
+def _closed_message(av: Availability) -> str:
+    p = av.params
+    return {
+        "service_inactive": "This service is not available at the moment.",
+        "holiday": f"Closed for a holiday ({p.get('holiday', '')}).",
+        "closed_day": "This service is closed today.",
+        "not_open_yet": f"This service opens at {av.opens_at}.",
+        "closed_for_today": f"Tickets for today ended at {av.closes_at}.",
+        "on_break": f"Break time; service resumes at {p.get('resumes_at', '')}.",
+        "quota_exhausted": "Today's quota for this service is full.",
+    }.get(av.reason or "", "This service is closed.")
+
+
+def valid_priority(value: str | None) -> str | None:
+    if value in (None, "", "none", "regular"):
+        return None
+    try:
+        return Priority(value).value
+    except ValueError:
+        raise ApiError(422, "invalid_priority", "Unknown priority group.",
+                       allowed=[p.value for p in Priority]) from None
+

@@ -1,0 +1,33 @@
+"""Settings of one server process, from the command line, with safe defaults for one site."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.paths import user_data_dir
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    database_url: str
+    public_url: str = "http://127.0.0.1:8080"
+    open_all_hours: bool = False
+    secret_file: Path = field(default_factory=lambda: user_data_dir() / "server-secret.key")
+    max_body_bytes: int = 64 * 1024
+    sse_poll_seconds: float = 1.0
+    sse_keepalive_seconds: float = 15.0
+
+
+def load_secret(path: Path) -> bytes:
+    """The key for NIK hashes: made once, kept beside the database, readable by the server only."""
+    if path.exists():
+        return bytes.fromhex(path.read_text().strip())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_bytes(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key.hex())
+    return key

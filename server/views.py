@@ -1,0 +1,53 @@
+"""JSON shapes of the API: a ticket, a counter, a service's live state. One place, one shape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from server.catalog import SiteCatalog
+
+
+def ticket_json(row: Any, cat: SiteCatalog, *, people_ahead: int, eta_minutes: int,
+                counter: dict[str, Any] | None, public_url: str) -> dict[str, Any]:
+    service = cat.services.get(row.service_id)
+    agency = cat.agency_of(row.service_id) if service else None
+    return {
+        "id": row.id,
+        "code": row.code,
+        "service_id": row.service_id,
+        "service_name": service.name if service else row.service_id,
+        "service_name_en": service.name_en if service else row.service_id,
+        "agency_name": agency.name if agency else "",
+        "agency_short_name": agency.short_name if agency else "",
+        "service_date": row.service_date,
+        "issued_at": row.issued_at.astimezone(cat.site.zone).isoformat(),
+        "status": row.status,
+        "priority": row.priority,
+        "people_ahead": people_ahead,
+        "eta_minutes": eta_minutes,
+        "token": row.token,
+        "counter": counter,
+        "status_url": f"{public_url.rstrip('/')}/t/{row.token}",
+        "lokets": [l.name for l in cat.lokets_for(row.service_id)],
+        "requirements": list(service.requirements) if service else [],
+        "print_status": row.print_status,
+        "recalls": row.recalls,
+        "transferred": bool(row.transfers),
+    }
+
+
+def event_ticket(row: Any, cat: SiteCatalog, counter: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What an event says of a ticket: enough for a board to show and speak it, nothing personal."""
+    service = cat.services.get(row.service_id)
+    agency = cat.agency_of(row.service_id) if service else None
+    return {
+        "id": row.id, "code": row.code, "status": row.status, "priority": row.priority,
+        "service_id": row.service_id, "service_name": service.name if service else row.service_id,
+        "agency_name": agency.name if agency else "",
+        "agency_short_name": agency.short_name if agency else "",
+        "service_date": row.service_date, "counter": counter, "recalls": row.recalls,
+    }
+
+
+def counter_ref(row: Any) -> dict[str, Any]:
+    return {"id": row.id, "name": row.name}
