@@ -289,14 +289,16 @@ class QueueEngine:
                 raise ApiError(422, "priority_not_allowed", "This site does not offer priority service.")
             self._expire_stale(conn, cat, pending)
             today = self.today(cat)
+            # Take the number first: its row lock serialises this service's issuers, so the quota
+            # count below cannot race. A refusal rolls the number back, leaving no gap.
+            seq = next_value(conn, f"ticket:{service.prefix}:{today.isoformat()}")
             issued = conn.execute(select(func.count()).select_from(tickets).where(
                 tickets.c.service_date == today.isoformat(),
                 tickets.c.origin_service_id == service_id)).scalar_one()
             av = self.availability(cat, service_id, issued)
             if not av.open:
-                raise ApiError(409, av.reason or "closed", _closed_message(av),
-                               opens_at=av.opens_at, closes_at=av.closes_at, **dict(av.params))
-            seq = next_value(conn, f"ticket:{service.prefix}:{today.isoformat()}")
+                params = {"opens_at": av.opens_at, "closes_at": av.closes_at, **av.params}
+                raise ApiError(409, av.reason or "closed", _closed_message(av), **params)
             now = self.clock.now()
             ticket_id = conn.execute(tickets.insert().values(
                 code=format_code(service.prefix, seq), prefix=service.prefix, seq=seq,
