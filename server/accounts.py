@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -18,6 +19,7 @@ from server.events import EventHub, EventTypes, PendingEvents
 log = logging.getLogger(__name__)
 
 STAFF_TOKEN_TTL = timedelta(hours=8)
+PRINCIPAL_TTL_S = 5.0
 ENROLL_CODE_TTL = timedelta(hours=24)
 MAX_FAILED_LOGINS = 5
 LOGIN_LOCK = timedelta(minutes=5)
@@ -29,6 +31,7 @@ class Accounts:
         self.db = db
         self.clock = clock
         self.hub = hub
+        self._principals: dict[str, tuple[float, datetime | None, Principal]] = {}
 
     # ----------------------------------------------------------------- staff
 
@@ -61,9 +64,11 @@ class Accounts:
                     conn.execute(update(users).where(users.c.id == user.id).values(
                         failed_logins=0 if locked else failed, locked_until=locked))
                 log.info("failed login for %r", username)
-                raise ApiError(401, "bad_credentials", "Wrong username or password.")
-            conn.execute(update(users).where(users.c.id == user.id).values(failed_logins=0, locked_until=None))
-            return self._issue_staff_token(conn, user, now)
+            else:
+                conn.execute(update(users).where(users.c.id == user.id).values(failed_logins=0, locked_until=None))
+                return self._issue_staff_token(conn, user, now)
+        # Raised after the commit: raised inside, it would roll back the failure count just written.
+        raise ApiError(401, "bad_credentials", "Wrong username or password.")
 
     def _issue_staff_token(self, conn, user, now: datetime) -> dict[str, Any]:  # noqa: ANN001
         token = new_token("stf")
@@ -75,6 +80,7 @@ class Accounts:
 
     def renew(self, principal: Principal, old_token: str) -> dict[str, Any]:
         now = self.clock.now()
+        self.forget_tokens()
         with self.db.write() as conn:
             conn.execute(update(staff_tokens).where(staff_tokens.c.token_hash == token_hash(old_token))
                          .values(expires_at=min(now + timedelta(minutes=2), now + STAFF_TOKEN_TTL)))
@@ -151,6 +157,7 @@ class Accounts:
             return conn.execute(update(devices).where(devices.c.name == name).values(locked=locked)).rowcount == 1
 
     def revoke(self, name: str) -> bool:
+        self.forget_tokens()
         with self.db.write() as conn:
             return conn.execute(update(devices).where(devices.c.name == name)
                                 .values(revoked=True, token_hash=None)).rowcount == 1
@@ -158,18 +165,35 @@ class Accounts:
     # ----------------------------------------------------------------- who is asking
 
     def principal_for(self, token: str) -> Principal | None:
+        """The principal behind a token, remembered 5 s: every request asks, and a revoke made
+        in this process forgets at once (one made by the CLI takes effect within 5 s)."""
         digest = token_hash(token)
+        hit = self._principals.get(digest)
+        if hit and hit[0] > time.monotonic() and (hit[1] is None or hit[1] > self.clock.now()):
+            return hit[2]
+        found = self._lookup(digest)
+        if found is None:
+            return None
+        principal, expires_at = found
+        if len(self._principals) > 10_000:
+            self._principals.clear()
+        self._principals[digest] = (time.monotonic() + PRINCIPAL_TTL_S, expires_at, principal)
+        return principal
+
+    def forget_tokens(self) -> None:
+        self._principals.clear()
+
+    def _lookup(self, digest: str) -> tuple[Principal, datetime | None] | None:
+        """A device token lives until revoked; a staff token until it expires."""
         now = self.clock.now()
         with self.db.read() as conn:
-            if token.startswith("dev_"):
-                row = conn.execute(select(devices).where(devices.c.token_hash == digest)).first()
-                if row is None or row.revoked:
+            device = conn.execute(select(devices).where(devices.c.token_hash == digest)).first()
+            if device is not None:
+                if device.revoked:
                     return None
-                return Principal(Role(row.kind), row.name, device_id=row.id)
-            if token.startswith("stf_"):
-                row = conn.execute(select(staff_tokens, users).join(users, users.c.id == staff_tokens.c.user_id)
-                                   .where(staff_tokens.c.token_hash == digest)).first()
-                if row is None or row.revoked or row.expires_at <= now or not row.active:
-                    return None
-                return Principal(Role(row.role), row.username, user_id=row.user_id)
-        return None
+                return Principal(Role(device.kind), device.name, device_id=device.id), None
+            staff = conn.execute(select(staff_tokens, users).join(users, users.c.id == staff_tokens.c.user_id)
+                                 .where(staff_tokens.c.token_hash == digest)).first()
+        if staff is None or staff.revoked or staff.expires_at <= now or not staff.active:
+            return None
+        return Principal(Role(staff.role), staff.username, user_id=staff.user_id), staff.expires_at

@@ -83,7 +83,8 @@ tickets = Table(
     Column("print_reason", String(200)),
     UniqueConstraint("prefix", "service_date", "seq", name="uq_ticket_number"),
     UniqueConstraint("issuer", "idempotency_key", name="uq_ticket_idempotency"),
-    Index("ix_ticket_queue", "service_date", "service_id", "status"),
+    # Covers "who waits before this ticket": the count never touches the table rows.
+    Index("ix_ticket_queue", "service_date", "service_id", "status", "queued_at", "id", "priority"),
     Index("ix_ticket_code", "code", "service_date"),
 )
 

@@ -15,7 +15,8 @@ log = logging.getLogger(__name__)
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str, **params: Any) -> None:
+    # Positional-only, so that a param may itself be called ``code`` (a ticket code) or ``message``.
+    def __init__(self, status: int, code: str, message: str, /, **params: Any) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
@@ -62,6 +63,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and isinstance(exc.__cause__, ValueError):
+            # FastAPI's "error parsing the body" for a body that is not even UTF-8: still bad JSON.
+            return JSONResponse(error_body(request, "malformed_json", "The request body is not valid JSON."),
+                                status_code=400)
         code = _HTTP_CODES.get(exc.status_code, "http_error")
         return JSONResponse(error_body(request, code, str(exc.detail)), status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))

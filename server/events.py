@@ -19,6 +19,7 @@ from server.db import events
 from server.sequences import current_value, next_value
 
 EVENT_SEQUENCE = "events"
+_INSERT = events.insert()
 
 
 class EventTypes:
@@ -44,7 +45,7 @@ class PendingEvents:
         last = None
         for type_, data in self.items:
             last = next_value(conn, EVENT_SEQUENCE)
-            conn.execute(events.insert().values(seq=last, type=type_, at=at, data=data))
+            conn.execute(_INSERT, {"seq": last, "type": type_, "at": at, "data": data})
         self.items.clear()
         return last
 

@@ -9,12 +9,13 @@ import hashlib
 import logging
 import secrets
 import threading
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Iterable
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -23,6 +24,7 @@ from kiosk.models import Priority, TicketStatus
 from kiosk.rules import OPEN_STATES, can_transition, estimate_wait_minutes, format_code, mean_minutes
 from kiosk.schedule import Availability, check_availability
 from server.auth import Principal
+from server.batch_writer import BatchWriter
 from server.catalog import SiteCatalog, parse_catalog
 from server.clock import Clock
 from server.db import Database, catalogs, counters, tickets
@@ -33,6 +35,9 @@ from server.views import counter_ref, event_ticket, ticket_json
 
 log = logging.getLogger(__name__)
 S = TicketStatus
+CATALOG_RECHECK_S = 2.0
+MEAN_TTL_S = 30.0
+MAX_ROW_ID = 2 ** 63 - 1
 
 
 @dataclass(frozen=True)
@@ -54,30 +59,29 @@ class QueueEngine:
         self.open_all_hours = open_all_hours
         self._catalog: tuple[int, SiteCatalog] | None = None
         self._catalog_lock = threading.Lock()
+        self._catalog_checked = 0.0
         self._expired_through: date | None = None
+        self._means: dict[tuple[str, str], tuple[float, float]] = {}
+        self.writer = BatchWriter(db, on_commit=hub.notify)
 
     # ----------------------------------------------------------------- catalog and time
 
-    def catalog(self, conn: Connection | None = None) -> SiteCatalog:
-        """The newest imported catalog, parsed once per version."""
-        def newest(c: Connection) -> int | None:
-            return c.execute(select(func.max(catalogs.c.id))).scalar()
-        if conn is None:
-            with self.db.read() as c:
-                version = newest(c)
-        else:
-            version = newest(conn)
+    def catalog(self) -> SiteCatalog:
+        """The newest imported catalog, parsed once per version. Another process (the
+        ``import-catalog`` command) may import one, so the version is looked at every 2 s."""
         cached = self._catalog
-        if cached and cached[0] == version:
+        if cached and time.monotonic() - self._catalog_checked < CATALOG_RECHECK_S:
             return cached[1]
-        if version is None:
-            raise ApiError(503, "no_catalog", "The server has no catalog yet.")
         with self._catalog_lock:
-            with self.db.read() as c:
-                doc = c.execute(select(catalogs.c.document).where(catalogs.c.id == version)).scalar_one()
-            parsed = parse_catalog(doc)
-            self._catalog = (version, parsed)
-            return parsed
+            with self.db.read() as conn:
+                version = conn.execute(select(func.max(catalogs.c.id))).scalar()
+                if version is None:
+                    raise ApiError(503, "no_catalog", "The server has no catalog yet.")
+                if not cached or cached[0] != version:
+                    doc = conn.execute(select(catalogs.c.document).where(catalogs.c.id == version)).scalar_one()
+                    self._catalog = cached = (version, parse_catalog(doc))
+            self._catalog_checked = time.monotonic()
+            return cached[1]
 
     def import_catalog(self, cat: SiteCatalog, source: str) -> int:
         """Store a new catalog version and bring the lokets in line with it."""
@@ -105,6 +109,7 @@ class QueueEngine:
                              .values(retired=True, state="closed", staff=None, updated_at=now))
             pending.add(EventTypes.CATALOG_CHANGED, {"version": version})
             pending.flush(conn, now)
+        self._catalog_checked = 0.0
         self.hub.notify()
         return int(version)
 
@@ -120,18 +125,28 @@ class QueueEngine:
     def _write(self) -> Any:
         return self.db.write()
 
-    def _expire_stale(self, conn: Connection, cat: SiteCatalog, pending: PendingEvents) -> None:
-        """Unserved tickets of earlier days expire; runs once per day per process, lazily."""
+    def _expire_stale(self, cat: SiteCatalog) -> None:
+        """Unserved tickets of earlier days expire: once per day per process, in a write of its
+        own, so a refused request cannot roll it back."""
         today = self.today(cat)
         if self._expired_through == today:
             return
-        stale = and_(tickets.c.service_date < today.isoformat(),
-                     tickets.c.status.in_([s.value for s in OPEN_STATES]))
-        count = conn.execute(select(func.count()).select_from(tickets).where(stale)).scalar_one()
-        if count:
-            conn.execute(update(tickets).where(stale).values(status=S.EXPIRED.value))
-            conn.execute(update(counters).values(current_ticket_id=None))
-            pending.add(EventTypes.TICKET_STATUS, {"expired": count, "before": today.isoformat()})
+
+        def work(conn: Connection) -> int:
+            stale = and_(tickets.c.service_date < today.isoformat(),
+                         tickets.c.status.in_([s.value for s in OPEN_STATES]))
+            count = conn.execute(select(func.count()).select_from(tickets).where(stale)).scalar_one()
+            if count:
+                conn.execute(update(tickets).where(stale).values(status=S.EXPIRED.value))
+                conn.execute(update(counters).values(current_ticket_id=None))
+                pending = PendingEvents()
+                pending.add(EventTypes.TICKET_STATUS, {"expired": count, "before": today.isoformat()})
+                pending.flush(conn, self.clock.now())
+            return count
+
+        expired = self.writer.submit(work)
+        if expired:
+            log.info("%d unserved tickets of earlier days expired", expired)
         self._expired_through = today
 
     def _commit_events(self, conn: Connection, pending: PendingEvents) -> None:
@@ -170,35 +185,46 @@ class QueueEngine:
     def _people_ahead(self, conn: Connection, cat: SiteCatalog, row: Any) -> int:
         if row.status != S.WAITING.value:
             return 0
-        same = and_(tickets.c.service_date == row.service_date, tickets.c.service_id == row.service_id,
-                    tickets.c.status == S.WAITING.value)
-        earlier = or_(tickets.c.queued_at < row.queued_at,
-                      and_(tickets.c.queued_at == row.queued_at, tickets.c.id < row.id))
         if cat.site.policy.mode == "first":
-            if row.priority:
-                cond = and_(same, tickets.c.priority.is_not(None), earlier)
-            else:
-                cond = and_(same, or_(tickets.c.priority.is_not(None), earlier))
+            stmt = _AHEAD_OF_PRIORITY if row.priority else _AHEAD_OF_REGULAR
         else:
-            cond = and_(same, earlier)
-        return int(conn.execute(select(func.count()).select_from(tickets).where(cond)).scalar_one())
+            stmt = _AHEAD_IN_ORDER
+        return int(conn.execute(stmt, {"day": row.service_date, "service": row.service_id,
+                                       "queued": row.queued_at, "id": row.id}).scalar_one())
 
     def _ticket_view(self, conn: Connection, cat: SiteCatalog, row: Any) -> dict[str, Any]:
         ahead = self._people_ahead(conn, cat, row)
         eta = 0
         if ahead and row.service_id in cat.services:
-            live = self._live(conn, cat, date.fromisoformat(row.service_date), only=[row.service_id])
-            info = live[row.service_id]
-            eta = estimate_wait_minutes(ahead, info.mean_minutes, info.counters_open)
+            open_here = sum(1 for (ids,) in conn.execute(_OPEN_COUNTER_SERVICES) if row.service_id in ids)
+            mean = self._mean_minutes(conn, cat, row.service_id, row.service_date)
+            eta = estimate_wait_minutes(ahead, mean, open_here)
         counter = None
         if row.counter_id is not None:
-            c = conn.execute(select(counters).where(counters.c.id == row.counter_id)).first()
+            c = conn.execute(select(counters.c.id, counters.c.name).where(counters.c.id == row.counter_id)).first()
             counter = counter_ref(c) if c else None
         return ticket_json(row, cat, people_ahead=ahead, eta_minutes=eta, counter=counter,
                            public_url=self.public_url)
 
+    def _mean_minutes(self, conn: Connection, cat: SiteCatalog, service_id: str, day: str) -> float:
+        """Recent mean service time of one service, kept 30 s: it moves slowly, tickets come fast."""
+        key = (service_id, day)
+        hit = self._means.get(key)
+        if hit and hit[0] > time.monotonic():
+            return hit[1]
+        rows = conn.execute(select(tickets.c.started_at, tickets.c.finished_at).where(
+            tickets.c.service_date == day, tickets.c.service_id == service_id,
+            tickets.c.status == S.DONE.value, tickets.c.started_at.is_not(None))
+            .order_by(tickets.c.finished_at.desc()).limit(20))
+        value = mean_minutes(((f - s).total_seconds() for s, f in rows),
+                             cat.services[service_id].mean_service_minutes)
+        self._means[key] = (time.monotonic() + MEAN_TTL_S, value)
+        return value
+
     def _ticket_row(self, conn: Connection, ticket_id: int) -> Any:
-        row = conn.execute(select(tickets).where(tickets.c.id == ticket_id)).first()
+        # An id from a URL can be any size; past SQLite's 64-bit range it can only be "not found".
+        row = conn.execute(select(tickets).where(tickets.c.id == ticket_id)).first() \
+            if 0 < ticket_id <= MAX_ROW_ID else None
         if row is None:
             raise ApiError(404, "ticket_not_found", "No ticket with that id.", ticket_id=ticket_id)
         return row
@@ -260,6 +286,7 @@ class QueueEngine:
                 raise ApiError(422, "invalid_nik", "That is not a valid NIK.", reason=exc.reason) from None
             nik_hash, nik_last4 = nik_rules.nik_hash(nik, self.nik_key), info.last4
         digest = hashlib.sha256(f"{service_id}|{priority or ''}|{nik_hash or ''}".encode()).hexdigest()
+        self._expire_stale(cat)
         for attempt in range(3):
             try:
                 return self._issue_once(principal, cat, service_id, priority, nik_hash, nik_last4,
@@ -273,47 +300,54 @@ class QueueEngine:
     def _issue_once(self, principal: Principal, cat: SiteCatalog, service_id: str,
                     priority: str | None, nik_hash: str | None, nik_last4: str | None,
                     key: str, digest: str) -> tuple[dict[str, Any], bool]:
-        pending = PendingEvents()
-        with self._write() as conn:
-            existing = conn.execute(select(tickets).where(
-                tickets.c.issuer == principal.issuer, tickets.c.idempotency_key == key)).first()
+        def work(conn: Connection) -> tuple[Any, bool]:
+            existing = conn.execute(_BY_IDEMPOTENCY_KEY, {"issuer": principal.issuer, "key": key}).first()
             if existing is not None:
-                if existing.request_digest != digest:
-                    raise ApiError(422, "idempotency_key_reused",
-                                   "This Idempotency-Key was used for a different request.")
-                return self._ticket_view(conn, cat, existing), False
-            service = cat.services.get(service_id)
-            if service is None:
-                raise ApiError(404, "service_not_found", "No such service.", service_id=service_id)
-            if priority and not cat.site.allow_priority:
-                raise ApiError(422, "priority_not_allowed", "This site does not offer priority service.")
-            self._expire_stale(conn, cat, pending)
-            today = self.today(cat)
-            # Take the number first: its row lock serialises this service's issuers, so the quota
-            # count below cannot race. A refusal rolls the number back, leaving no gap.
-            seq = next_value(conn, f"ticket:{service.prefix}:{today.isoformat()}")
-            issued = conn.execute(select(func.count()).select_from(tickets).where(
-                tickets.c.service_date == today.isoformat(),
-                tickets.c.origin_service_id == service_id)).scalar_one()
-            av = self.availability(cat, service_id, issued)
-            if not av.open:
-                params = {"opens_at": av.opens_at, "closes_at": av.closes_at, **av.params}
-                raise ApiError(409, av.reason or "closed", _closed_message(av), **params)
-            now = self.clock.now()
-            ticket_id = conn.execute(tickets.insert().values(
-                code=format_code(service.prefix, seq), prefix=service.prefix, seq=seq,
-                service_date=today.isoformat(), service_id=service_id, origin_service_id=service_id,
-                status=S.WAITING.value, priority=priority, token=secrets.token_urlsafe(18),
-                issued_at=now, queued_at=now, recalls=0, transfers=0, issuer=principal.issuer,
-                idempotency_key=key, request_digest=digest, nik_hash=nik_hash, nik_last4=nik_last4,
-            )).inserted_primary_key[0]
-            row = self._ticket_row(conn, ticket_id)
-            pending.add(EventTypes.TICKET_ISSUED, event_ticket(row, cat))
-            view = self._ticket_view(conn, cat, row)
+                return existing, False
+            pending = PendingEvents()
+            row = self._insert_ticket(conn, principal, cat, service_id, priority, nik_hash,
+                                      nik_last4, key, digest, pending)
             self._commit_events(conn, pending)
-        self.hub.notify()
-        log.info("issued %s for %s by %s", view["code"], service_id, principal.issuer)
-        return view, True
+            return self._ticket_view(conn, cat, row), True
+
+        result, created = self.writer.submit(work)
+        if not created:
+            if result.request_digest != digest:
+                raise ApiError(422, "idempotency_key_reused",
+                               "This Idempotency-Key was used for a different request.")
+            return self.ticket_by_id(result.id), False
+        log.debug("issued %s for %s by %s", result["code"], service_id, principal.issuer)
+        return result, True
+
+    def _insert_ticket(self, conn: Connection, principal: Principal, cat: SiteCatalog, service_id: str,
+                       priority: str | None, nik_hash: str | None, nik_last4: str | None, key: str,
+                       digest: str, pending: PendingEvents) -> Any:
+        service = cat.services.get(service_id)
+        if service is None:
+            raise ApiError(404, "service_not_found", "No such service.", service_id=service_id)
+        if priority and not cat.site.allow_priority:
+            raise ApiError(422, "priority_not_allowed", "This site does not offer priority service.")
+        today = self.today(cat).isoformat()
+        # The number is taken first: its row lock serialises this service's issuers, and as every
+        # ticket of a prefix and day took one number, the one before it is the count issued today.
+        # A refusal rolls the number back, leaving no gap.
+        seq = next_value(conn, f"ticket:{service.prefix}:{today}")
+        av = self.availability(cat, service_id, seq - 1)
+        if not av.open:
+            params = {"opens_at": av.opens_at, "closes_at": av.closes_at, **av.params}
+            raise ApiError(409, av.reason or "closed", _closed_message(av), **params)
+        now = self.clock.now()
+        row = conn.execute(_INSERT_TICKET, {
+            "code": format_code(service.prefix, seq), "prefix": service.prefix, "seq": seq,
+            "service_date": today, "service_id": service_id, "origin_service_id": service_id,
+            "status": S.WAITING.value, "priority": priority, "token": secrets.token_urlsafe(18),
+            "issued_at": now, "queued_at": now, "recalls": 0, "transfers": 0, "issuer": principal.issuer,
+            "idempotency_key": key, "request_digest": digest, "nik_hash": nik_hash, "nik_last4": nik_last4,
+            "called_at": None, "started_at": None, "finished_at": None, "counter_id": None,
+            "served_by": None, "print_status": None, "print_reason": None,
+        }).first()
+        pending.add(EventTypes.TICKET_ISSUED, event_ticket(row, cat))
+        return row
 
     def ticket_by_id(self, ticket_id: int) -> dict[str, Any]:
         cat = self.catalog()
@@ -355,7 +389,8 @@ class QueueEngine:
 
     def _counter_row(self, conn: Connection, counter_id: int) -> Any:
         row = conn.execute(select(counters).where(counters.c.id == counter_id,
-                                                  counters.c.retired.is_(False))).first()
+                                                  counters.c.retired.is_(False))).first() \
+            if 0 < counter_id <= MAX_ROW_ID else None
         if row is None:
             raise ApiError(404, "counter_not_found", "No such loket.", counter_id=counter_id)
         return row
@@ -394,9 +429,9 @@ class QueueEngine:
 
     def _counter_action(self, principal: Principal, counter_id: int, action) -> dict[str, Any]:  # noqa: ANN001
         cat = self.catalog()
+        self._expire_stale(cat)
         pending = PendingEvents()
         with self._write() as conn:
-            self._expire_stale(conn, cat, pending)
             row = self._counter_row(conn, counter_id)
             result = action(conn, cat, row, pending)
             view = self._counter_changed(conn, cat, counter_id, pending)
@@ -533,6 +568,7 @@ class QueueEngine:
     def ticket_action(self, principal: Principal, ticket_id: int, target: TicketStatus,
                       transfer_to: str | None = None) -> dict[str, Any]:
         cat = self.catalog()
+        self._expire_stale(cat)
         pending = PendingEvents()
         with self._write() as conn:
             row = self._ticket_row(conn, ticket_id)
@@ -610,6 +646,23 @@ class QueueEngine:
         return {"date": day.isoformat(), "site": cat.site.name, "total_issued": len(rows),
                 "services": services, "served_by_counter": dict(by_counter),
                 "by_priority": dict(by_priority)}
+
+
+_INSERT_TICKET = tickets.insert().returning(*tickets.c)
+_BY_IDEMPOTENCY_KEY = select(tickets).where(tickets.c.issuer == bindparam("issuer"),
+                                            tickets.c.idempotency_key == bindparam("key"))
+_WAITING_HERE = and_(tickets.c.service_date == bindparam("day"), tickets.c.service_id == bindparam("service"),
+                     tickets.c.status == S.WAITING.value)
+_QUEUED_EARLIER = or_(tickets.c.queued_at < bindparam("queued"),
+                      and_(tickets.c.queued_at == bindparam("queued"), tickets.c.id < bindparam("id")))
+_COUNT = select(func.count()).select_from(tickets)
+# Under "first", every priority ticket waits ahead of a regular one; "interleave" is estimated
+# in arrival order.
+_AHEAD_OF_PRIORITY = _COUNT.where(_WAITING_HERE, tickets.c.priority.is_not(None), _QUEUED_EARLIER)
+_AHEAD_OF_REGULAR = _COUNT.where(_WAITING_HERE, or_(tickets.c.priority.is_not(None), _QUEUED_EARLIER))
+_AHEAD_IN_ORDER = _COUNT.where(_WAITING_HERE, _QUEUED_EARLIER)
+_OPEN_COUNTER_SERVICES = select(counters.c.active_service_ids).where(
+    counters.c.state == "open", counters.c.retired.is_(False))
 
 
 def _closed_message(av: Availability) -> str:

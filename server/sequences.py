@@ -1,23 +1,23 @@
 """Gap-free counters in the database (ticket numbers per prefix per day, the event sequence).
 
 One upsert that increments and returns: the row lock it takes serialises concurrent callers on
-PostgreSQL, and SQLite has one writer anyway, so no two callers ever get the same number."""
+PostgreSQL, and SQLite has one writer anyway, so no two callers ever get the same number. The
+statement is the same text on SQLite (3.35+) and PostgreSQL, and is compiled once."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 
 from server.db import sequences
 
+_BUMP = text(
+    "INSERT INTO sequences (name, value) VALUES (:name, 1) "
+    "ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value")
+
 
 def next_value(conn: Connection, name: str) -> int:
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    stmt = dialect.insert(sequences).values(name=name, value=1)
-    stmt = stmt.on_conflict_do_update(index_elements=[sequences.c.name],
-                                      set_={"value": sequences.c.value + 1})
-    return int(conn.execute(stmt.returning(sequences.c.value)).scalar_one())
+    return int(conn.execute(_BUMP, {"name": name}).scalar_one())
 
 
 def current_value(conn: Connection, name: str) -> int:

@@ -16,19 +16,23 @@ from server.errors import ApiError
 from server.events import events_after, latest_seq
 
 router = APIRouter()
+MAX_SEQ = 2 ** 63 - 1  # the database's integer range; a larger id would break the stream mid-way
 
 
 @router.get("/events")
 async def stream_events(request: Request, last_event_id: str | None = Header(default=None),
-                        last_event_id_q: int | None = Query(default=None, alias="last_event_id", ge=0),
+                        last_event_id_q: int | None = Query(default=None, alias="last_event_id",
+                                                            ge=0, le=MAX_SEQ),
                         _: Principal = Depends(require(ALL_ROLES))) -> StreamingResponse:
     eng = engine(request)
     settings = request.app.state.settings
     hub = request.app.state.hub
     if last_event_id is not None:
-        if not last_event_id.strip().isdigit():
+        text = last_event_id.strip()
+        # isascii: "²" is a digit to str.isdigit() but not to int().
+        if not (text.isascii() and text.isdigit()) or int(text) > MAX_SEQ:
             raise ApiError(400, "invalid_last_event_id", "Last-Event-ID must be a sequence number.")
-        start = int(last_event_id)
+        start = int(text)
     elif last_event_id_q is not None:
         start = last_event_id_q
     else:
@@ -44,7 +48,8 @@ async def stream_events(request: Request, last_event_id: str | None = Header(def
     async def body() -> AsyncIterator[bytes]:
         cursor = start
         idle = 0.0
-        yield f"retry: 2000\n: connected at {cursor}\n\n".encode()
+        # The id line sets a new follower's resume point before any event arrives.
+        yield f"retry: 2000\nid: {cursor}\n: connected at {cursor}\n\n".encode()
         while not hub.closing:
             seen = hub.version
             batch = await run_in_threadpool(fetch, cursor)

@@ -41,18 +41,27 @@ class RequestGuard:
             return
         received = 0
         started = False
+        too_large = False
 
         async def limited_receive() -> dict[str, Any]:
-            nonlocal received
+            nonlocal received, too_large
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_body_bytes:
+                    too_large = True
                     raise BodyTooLarge()
             return message
 
         async def tracking_send(message: dict[str, Any]) -> None:
             nonlocal started
+            if too_large:
+                # FastAPI turns BodyTooLarge into its own 400 "error parsing the body"; a chunked
+                # upload past the cap still gets the 413 that a declared length gets.
+                if message["type"] == "http.response.start" and not started:
+                    started = True
+                    await self._refuse(send_with_id, request_id)
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send_with_id(message)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi.responses import JSONResponse
 
 from kiosk.models import TicketStatus
 from kiosk.rules import normalise_code
@@ -22,9 +23,9 @@ _KEY = re.compile(r"^[A-Za-z0-9._:-]{8,100}$")
 
 
 @router.post("", status_code=201)
-def issue(body: TicketRequest, request: Request, response: Response,
+def issue(body: TicketRequest, request: Request,
           idempotency_key: str | None = Header(default=None),
-          who: Principal = Depends(require(ISSUERS))) -> dict:
+          who: Principal = Depends(require(ISSUERS))) -> JSONResponse:
     if not idempotency_key:
         raise ApiError(400, "idempotency_key_required", "Send an Idempotency-Key header, made once per tap.")
     if not _KEY.match(idempotency_key):
@@ -32,10 +33,11 @@ def issue(body: TicketRequest, request: Request, response: Response,
     ticket, created = engine(request).issue_ticket(
         who, service_id=body.service_id, priority=valid_priority(body.priority), nik=body.nik,
         idempotency_key=idempotency_key)
-    if not created:
-        response.status_code = 200
-        response.headers["Idempotent-Replayed"] = "true"
-    return ticket
+    # Returned as is: the engine's dict is already JSON, and skipping FastAPI's encoder is
+    # measurably faster on the busiest route.
+    if created:
+        return JSONResponse(ticket, status_code=201)
+    return JSONResponse(ticket, status_code=200, headers={"Idempotent-Replayed": "true"})
 
 
 @router.post("/{ticket_id}/print-result")

@@ -20,7 +20,7 @@ def read_events(server, role: str, count: int, last_event_id: int | None = None)
                 current["id"] = int(line[4:])
             elif line.startswith("data: "):
                 current["data"] = json.loads(line[6:])
-            elif line == "" and "id" in current:
+            elif line == "" and "data" in current:
                 events.append(current)
                 current = {}
                 if len(events) == count:
@@ -53,6 +53,7 @@ def test_a_new_follower_starts_at_the_present(server):
     with requests.get(f"{server.api}/events", headers=server.headers("kiosk"), stream=True, timeout=10) as r:
         lines = r.iter_lines(decode_unicode=True)
         assert next(lines).startswith("retry:")
+        assert next(lines).startswith("id: ")   # the greeting sets the resume point
         server.issue("kk")
         for line in lines:
             if line.startswith("data: "):

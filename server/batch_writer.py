@@ -1,0 +1,80 @@
+"""Group commit: one thread writes many tickets in one transaction.
+
+SQLite has one writer at a time and each commit waits for the disk (synchronous=FULL, so a ticket
+a citizen holds survives a power cut). When kiosks tap at once, one commit serves the whole burst;
+each request still runs in its own savepoint, so a refused one undoes only itself."""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from concurrent.futures import Future
+from typing import Any, Callable
+
+from sqlalchemy.engine import Connection
+
+from server.db import Database
+
+log = logging.getLogger(__name__)
+Work = Callable[[Connection], Any]
+
+
+class BatchWriter:
+    def __init__(self, db: Database, on_commit: Callable[[], None], max_batch: int = 64) -> None:
+        self.db = db
+        self.on_commit = on_commit
+        self.max_batch = max_batch
+        self._queue: queue.SimpleQueue[tuple[Work, Future] | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="batch-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, work: Work, timeout: float = 30.0) -> Any:
+        """Run ``work(conn)`` in the next batch; its result or exception comes back here after
+        the batch has committed — never before, so an answer is never sent for a lost write."""
+        future: Future = Future()
+        self._queue.put((work, future))
+        return future.result(timeout)
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        while True:
+            first = self._queue.get()
+            if first is None:
+                return
+            batch = [first]
+            while len(batch) < self.max_batch:
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if item is None:
+                    self._queue.put(None)
+                    break
+                batch.append(item)
+            self._write(batch)
+
+    def _write(self, batch: list[tuple[Work, Future]]) -> None:
+        outcomes: list[tuple[Future, Any, BaseException | None]] = []
+        try:
+            with self.db.write() as conn:
+                for work, future in batch:
+                    try:
+                        with conn.begin_nested():
+                            outcomes.append((future, work(conn), None))
+                    except Exception as exc:  # noqa: BLE001 - handed back to the caller
+                        outcomes.append((future, None, exc))
+        except Exception as exc:  # noqa: BLE001 - the commit failed: nothing of the batch holds
+            log.exception("a batch of %d writes failed to commit", len(batch))
+            for _, future in batch:
+                future.set_exception(exc)
+            return
+        self.on_commit()
+        for future, value, error in outcomes:
+            if error is not None:
+                future.set_exception(error)
+            else:
+                future.set_result(value)

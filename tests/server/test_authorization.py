@@ -1,0 +1,353 @@
+"""Who may call what, over real HTTP: every route of the app against every kind of caller, plus
+token expiry, renewal, revocation, the login lock, and what the public QR link may reveal."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import pytest
+import requests
+from fastapi.routing import iter_route_contexts
+
+from server.app import create_app
+from server.auth import Role
+from tests.support.server import PASSWORD, LiveServer, live_server
+
+KIOSK, DISPLAY, STAFF, SUPER, ADMIN = "kiosk", "display", "staff", "super", "admin"
+ROLES = (KIOSK, DISPLAY, STAFF, SUPER, ADMIN)
+EVERYONE = frozenset(ROLES)
+OFFICERS = frozenset({STAFF, SUPER, ADMIN})
+MANAGERS = frozenset({SUPER, ADMIN})
+PUBLIC = None  # anyone, with or without a token
+
+# What each caller needs, from the blueprint. A route missing here fails the completeness test.
+ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
+    ("GET", "/api/v1/openapi.json"): PUBLIC,
+    ("GET", "/api/v1/docs"): PUBLIC,
+    ("GET", "/docs/oauth2-redirect"): PUBLIC,
+    ("GET", "/api/v1/health"): PUBLIC,
+    ("POST", "/api/v1/auth/login"): PUBLIC,
+    ("POST", "/api/v1/devices/enroll"): PUBLIC,
+    ("GET", "/api/v1/tickets/status/{token}"): PUBLIC,
+    ("GET", "/t/{token}"): PUBLIC,
+    ("POST", "/api/v1/auth/renew"): OFFICERS,
+    ("GET", "/api/v1/catalog"): EVERYONE,
+    ("GET", "/api/v1/events"): EVERYONE,
+    ("POST", "/api/v1/devices/heartbeat"): frozenset({KIOSK, DISPLAY}),
+    ("GET", "/api/v1/devices"): MANAGERS,
+    ("GET", "/api/v1/reports/daily"): MANAGERS,
+    ("POST", "/api/v1/tickets"): frozenset({KIOSK}) | MANAGERS,
+    ("POST", "/api/v1/tickets/{ticket_id}/print-result"): frozenset({KIOSK}) | MANAGERS,
+    ("GET", "/api/v1/tickets/lookup"): frozenset({KIOSK}) | OFFICERS,
+    ("GET", "/api/v1/tickets/{ticket_id}"): frozenset({KIOSK}) | OFFICERS,
+    ("POST", "/api/v1/tickets/{ticket_id}/start"): OFFICERS,
+    ("POST", "/api/v1/tickets/{ticket_id}/finish"): OFFICERS,
+    ("POST", "/api/v1/tickets/{ticket_id}/no-show"): OFFICERS,
+    ("POST", "/api/v1/tickets/{ticket_id}/cancel"): OFFICERS,
+    ("POST", "/api/v1/tickets/{ticket_id}/transfer"): OFFICERS,
+    ("GET", "/api/v1/counters"): frozenset({DISPLAY}) | OFFICERS,
+    ("POST", "/api/v1/counters/{counter_id}/open"): OFFICERS,
+    ("POST", "/api/v1/counters/{counter_id}/close"): OFFICERS,
+    ("POST", "/api/v1/counters/{counter_id}/call-next"): OFFICERS,
+    ("POST", "/api/v1/counters/{counter_id}/recall"): OFFICERS,
+    ("POST", "/api/v1/counters/{counter_id}/pause"): OFFICERS,
+    ("POST", "/api/v1/counters/{counter_id}/resume"): OFFICERS,
+    ("GET", "/api/v1/counters/{counter_id}/queue"): OFFICERS,
+}
+PROTECTED = [route for route, roles in ACCESS.items() if roles is not PUBLIC]
+
+MISSING_TICKET = 999_999
+MISSING_COUNTER = 99
+
+
+@dataclass(frozen=True)
+class Scene:
+    """One real ticket issued by the kiosk, for the routes that need a real id or QR token."""
+
+    ticket_id: int
+    code: str
+    token: str
+
+
+@dataclass
+class Probe:
+    """A request that an allowed caller makes with success, or with a plain 404 for an id that
+    does not exist (which still proves the door opened: the role check runs before the handler)."""
+
+    expect: int
+    path: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, str] | None = None
+    body: Callable[[LiveServer], Any] | None = None
+    headers: Callable[[], dict[str, str]] | None = None
+
+
+def _fresh_enrollment(hall: LiveServer) -> dict[str, str]:
+    return {"code": hall.services.accounts.create_enrollment(Role.KIOSK, f"kiosk-{uuid.uuid4().hex[:8]}")}
+
+
+def _new_key() -> dict[str, str]:
+    return {"Idempotency-Key": uuid.uuid4().hex}
+
+
+def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
+    real = {"ticket_id": scene.ticket_id}
+    missing = {"ticket_id": MISSING_TICKET}
+    loket = {"counter_id": MISSING_COUNTER}
+    p = "/api/v1"
+    probes = {
+        ("GET", f"{p}/openapi.json"): Probe(200),
+        ("GET", f"{p}/docs"): Probe(200),
+        ("GET", "/docs/oauth2-redirect"): Probe(200),
+        ("GET", f"{p}/health"): Probe(200),
+        ("POST", f"{p}/auth/login"): Probe(200, body=lambda h: {"username": "staff2", "password": PASSWORD}),
+        ("POST", f"{p}/devices/enroll"): Probe(200, body=_fresh_enrollment),
+        ("GET", f"{p}/tickets/status/{{token}}"): Probe(200, path={"token": scene.token}),
+        ("GET", "/t/{token}"): Probe(200, path={"token": scene.token}),
+        ("POST", f"{p}/auth/renew"): Probe(200),
+        ("GET", f"{p}/catalog"): Probe(200),
+        ("GET", f"{p}/events"): Probe(200),
+        ("POST", f"{p}/devices/heartbeat"): Probe(200, body=lambda h: {"printer_state": "online", "paper": "ok"}),
+        ("GET", f"{p}/devices"): Probe(200),
+        ("GET", f"{p}/reports/daily"): Probe(200),
+        ("POST", f"{p}/tickets"): Probe(201, body=lambda h: {"service_id": "kk"}, headers=_new_key),
+        ("POST", f"{p}/tickets/{{ticket_id}}/print-result"): Probe(200, path=real,
+                                                                    body=lambda h: {"status": "printed"}),
+        ("GET", f"{p}/tickets/lookup"): Probe(200, params={"code": scene.code}),
+        ("GET", f"{p}/tickets/{{ticket_id}}"): Probe(200, path=real),
+        ("POST", f"{p}/tickets/{{ticket_id}}/transfer"): Probe(404, path=missing,
+                                                                body=lambda h: {"service_id": "kk"}),
+        ("GET", f"{p}/counters"): Probe(200),
+        ("POST", f"{p}/counters/{{counter_id}}/pause"): Probe(404, path=loket, body=lambda h: {"reason": "rapat"}),
+    }
+    for action in ("start", "finish", "no-show", "cancel"):
+        probes[("POST", f"{p}/tickets/{{ticket_id}}/{action}")] = Probe(404, path=missing)
+    for action in ("open", "close", "call-next", "recall", "resume"):
+        probes[("POST", f"{p}/counters/{{counter_id}}/{action}")] = Probe(404, path=loket)
+    probes[("GET", f"{p}/counters/{{counter_id}}/queue")] = Probe(404, path=loket)
+    return probes
+
+
+def send(hall: LiveServer, scene: Scene, route: tuple[str, str], authorization: str | None) -> tuple[int, Any]:
+    """Make the route's probe request; returns the status and the JSON body (None if not JSON)."""
+    method, template = route
+    probe = _probes(scene)[route]
+    headers = probe.headers() if probe.headers else {}
+    if authorization is not None:
+        headers["Authorization"] = authorization
+    body = probe.body(hall) if probe.body else None
+    url = hall.url + template.format(**probe.path)
+    # stream=True so that an allowed GET /events (an endless stream) returns as soon as it starts.
+    with requests.request(method, url, json=body, params=probe.params, headers=headers,
+                          timeout=10, stream=True) as r:
+        if r.headers.get("content-type", "").startswith("application/json"):
+            return r.status_code, r.json()
+        return r.status_code, None
+
+
+def assert_error(status: int, body: Any, expected_status: int, code: str) -> dict:
+    assert status == expected_status, body
+    assert set(body) == {"error"} and set(body["error"]) == {"code", "message", "params", "request_id"}, body
+    assert body["error"]["code"] == code, body
+    return body["error"]
+
+
+def route_id(route: tuple[str, str]) -> str:
+    return f"{route[0]} {route[1]}"
+
+
+@pytest.fixture(scope="module")
+def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """One server for the whole matrix: each probe is answered before it changes anything the
+    next probe depends on, and none of them moves the clock."""
+    with live_server(Path(tmp_path_factory.mktemp("authz"))) as live:
+        yield live
+
+
+@pytest.fixture(scope="module")
+def scene(hall: LiveServer) -> Scene:
+    r = hall.issue("kk")
+    assert r.status_code == 201, r.text
+    t = r.json()
+    return Scene(ticket_id=t["id"], code=t["code"], token=t["token"])
+
+
+# ----------------------------------------------------------------------------- the matrix
+
+def test_every_route_of_the_app_has_an_access_rule(hall: LiveServer, scene: Scene) -> None:
+    app = create_app(hall.services)
+    routes = {(method, rc.path) for rc in iter_route_contexts(app.routes)
+              for method in (rc.methods or ()) if method != "HEAD"}
+    assert routes - set(ACCESS) == set(), "new routes need a row in ACCESS"
+    assert set(ACCESS) - routes == set(), "ACCESS names routes the app no longer has"
+    assert set(_probes(scene)) == set(ACCESS)
+
+
+@pytest.mark.parametrize("route", PROTECTED, ids=route_id)
+def test_protected_route_refuses_a_caller_without_a_valid_token(hall: LiveServer, scene: Scene,
+                                                                 route: tuple[str, str]) -> None:
+    assert_error(*send(hall, scene, route, None), 401, "unauthorized")
+    assert_error(*send(hall, scene, route, "Basic c3RhZmYxOnJhaGFzaWE="), 401, "unauthorized")
+    assert_error(*send(hall, scene, route, "Bearer not-a-real-token"), 401, "invalid_token")
+    # Shaped like real tokens of both kinds, but never issued.
+    assert_error(*send(hall, scene, route, "Bearer stf_" + "x" * 43), 401, "invalid_token")
+    assert_error(*send(hall, scene, route, "Bearer dev_" + "x" * 43), 401, "invalid_token")
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route", list(ACCESS), ids=route_id)
+def test_each_role_reaches_exactly_its_routes(hall: LiveServer, scene: Scene, route: tuple[str, str],
+                                              role: str) -> None:
+    allowed = ACCESS[route]
+    status, body = send(hall, scene, route, f"Bearer {hall.tokens[role]}")
+    if allowed is PUBLIC or role in allowed:
+        assert status == _probes(scene)[route].expect, (status, body)
+    else:
+        err = assert_error(status, body, 403, "forbidden")
+        assert err["params"]["role"] == {"super": "supervisor"}.get(role, role)
+
+
+@pytest.mark.parametrize("route", [r for r, roles in ACCESS.items() if roles is PUBLIC], ids=route_id)
+def test_public_route_answers_without_a_token_and_ignores_a_bad_one(hall: LiveServer, scene: Scene,
+                                                                   route: tuple[str, str]) -> None:
+    expect = _probes(scene)[route].expect
+    assert send(hall, scene, route, None)[0] == expect
+    assert send(hall, scene, route, "Bearer not-a-real-token")[0] == expect
+
+
+def test_a_refused_role_changes_nothing(hall: LiveServer) -> None:
+    """GIVEN a display, which may watch but not act
+    WHEN it tries to issue a ticket and open a loket
+    THEN both are refused and neither the day's count nor the loket moved."""
+    before = hall.call("GET", "/reports/daily", SUPER).json()["total_issued"]
+    assert hall.issue("kk", role=DISPLAY).status_code == 403
+    assert hall.call("POST", "/counters/1/open", DISPLAY).status_code == 403
+    assert hall.call("GET", "/reports/daily", SUPER).json()["total_issued"] == before
+    loket = next(c for c in hall.call("GET", "/counters", DISPLAY).json() if c["id"] == 1)
+    assert loket["state"] == "closed" and loket["staff"] is None
+
+
+# ----------------------------------------------------------------------------- tokens over time
+
+def test_a_revoked_device_token_is_refused(server: LiveServer) -> None:
+    assert server.call("GET", "/catalog", KIOSK).status_code == 200
+    assert server.services.accounts.revoke("kiosk-1")
+    r = server.call("GET", "/catalog", KIOSK)
+    assert_error(r.status_code, r.json(), 401, "invalid_token")
+    r = server.issue("kk")
+    assert_error(r.status_code, r.json(), 401, "invalid_token")
+    assert server.call("GET", "/catalog", DISPLAY).status_code == 200  # only that device
+
+
+def test_a_staff_token_expires_after_eight_hours(server: LiveServer) -> None:
+    server.clock.advance(hours=7, minutes=59)
+    assert server.call("GET", "/counters", STAFF).status_code == 200
+    server.clock.advance(minutes=1)
+    r = server.call("GET", "/counters", STAFF)
+    assert_error(r.status_code, r.json(), 401, "invalid_token")
+    r = server.call("POST", "/auth/renew", STAFF)  # too late to renew: sign in again
+    assert_error(r.status_code, r.json(), 401, "invalid_token")
+    assert server.login("staff1")
+
+
+def test_renewing_before_expiry_gives_a_new_token_that_outlives_the_old(server: LiveServer) -> None:
+    """GIVEN a counter app signed in at 09.00
+    WHEN it renews at 16.30, before the 8 hours run out
+    THEN the new token works past 17.00 and for 8 hours from the renewal, and the old one stops."""
+    old = server.tokens[STAFF]
+    server.clock.advance(hours=7, minutes=30)
+    r = server.call("POST", "/auth/renew", STAFF)
+    assert r.status_code == 200, r.text
+    renewed = r.json()
+    assert renewed["token"] != old and renewed["username"] == "staff1" and renewed["role"] == "staff"
+    assert datetime.fromisoformat(renewed["expires_at"]) == server.clock.now() + timedelta(hours=8)
+    new_auth = {"Authorization": f"Bearer {renewed['token']}"}
+
+    server.clock.advance(minutes=45)  # past the first token's 8 hours
+    assert server.call("GET", "/counters", headers=new_auth).status_code == 200
+    r = server.call("GET", "/counters", STAFF)
+    assert_error(r.status_code, r.json(), 401, "invalid_token")
+
+    server.clock.advance(hours=7, minutes=14)
+    assert server.call("GET", "/counters", headers=new_auth).status_code == 200
+    server.clock.advance(minutes=1)
+    assert server.call("GET", "/counters", headers=new_auth).status_code == 401
+
+
+def test_the_old_token_keeps_working_briefly_after_a_renewal(server: LiveServer) -> None:
+    """A request already in flight with the old token must not fail the moment it is renewed."""
+    assert server.call("POST", "/auth/renew", STAFF).status_code == 200
+    assert server.call("GET", "/counters", STAFF).status_code == 200
+    server.clock.advance(minutes=3)
+    assert server.call("GET", "/counters", STAFF).status_code == 401
+
+
+# ----------------------------------------------------------------------------- login lock
+
+def _login(server: LiveServer, username: str, password: str) -> requests.Response:
+    return server.call("POST", "/auth/login", json={"username": username, "password": password})
+
+
+def test_five_wrong_passwords_lock_the_login_for_five_minutes(server: LiveServer) -> None:
+    for _ in range(5):
+        r = _login(server, "staff1", "salah-sandi")
+        assert_error(r.status_code, r.json(), 401, "bad_credentials")
+    r = _login(server, "staff1", PASSWORD)  # even the right password now waits
+    err = assert_error(r.status_code, r.json(), 429, "login_locked")
+    assert datetime.fromisoformat(err["params"]["until"]) == server.clock.now() + timedelta(minutes=5)
+    assert _login(server, "staff2", PASSWORD).status_code == 200  # the lock is per user
+
+    server.clock.advance(minutes=4, seconds=59)
+    assert _login(server, "staff1", PASSWORD).status_code == 429
+    server.clock.advance(seconds=1)
+    r = _login(server, "staff1", PASSWORD)
+    assert r.status_code == 200, r.text
+    assert server.call("GET", "/counters", headers={"Authorization": f"Bearer {r.json()['token']}"}).ok
+
+
+def test_a_good_login_clears_the_count_of_wrong_passwords(server: LiveServer) -> None:
+    for _ in range(4):
+        assert _login(server, "staff1", "salah-sandi").status_code == 401
+    assert _login(server, "staff1", PASSWORD).status_code == 200
+    for _ in range(4):
+        assert _login(server, "staff1", "salah-sandi").status_code == 401
+    assert _login(server, "staff1", PASSWORD).status_code == 200
+
+
+def test_an_unknown_user_and_a_wrong_password_look_the_same(server: LiveServer) -> None:
+    a = _login(server, "tidak-ada", "salah-sandi")
+    b = _login(server, "staff1", "salah-sandi")
+    assert (a.status_code, a.json()["error"]["code"], a.json()["error"]["message"]) == \
+           (b.status_code, b.json()["error"]["code"], b.json()["error"]["message"])
+
+
+# ----------------------------------------------------------------------------- the public QR link
+
+PUBLIC_STATUS_FIELDS = {"code", "service_name", "service_name_en", "agency_name", "service_date", "status",
+                        "people_ahead", "eta_minutes", "counter", "issued_at"}
+NIK = "3604015205850007"  # a woman born 12 May 1985 in Kabupaten Serang
+
+
+def test_the_public_status_reveals_the_queue_position_and_nothing_personal(server: LiveServer) -> None:
+    """GIVEN a priority ticket issued with a NIK
+    WHEN anyone opens its QR link, as JSON or as the page
+    THEN they see the code and the position, never the NIK, its last digits, the token or the issuer."""
+    issued = server.issue("ktp", nik=NIK, priority="ibu_hamil")
+    assert issued.status_code == 201, issued.text
+    token = issued.json()["token"]
+
+    r = requests.get(f"{server.api}/tickets/status/{token}", timeout=10)
+    assert r.status_code == 200
+    status = r.json()
+    assert set(status) == PUBLIC_STATUS_FIELDS
+    for secret in ("nik", "nik_last4", "nik_hash", "token", "issuer", "idempotency_key", "request_digest",
+                   "id", "priority"):
+        assert secret not in status
+    assert status["code"] == "A-001" and status["status"] == "waiting"
+    page = requests.get(f"{server.url}/t/{token}", timeout=10)
+    assert page.status_code == 200 and "A-001" in page.text
+    for text in (r.text, page.text, issued.text):
+        assert NIK not in text and NIK[-4:] not in text.replace(token, "").replace(server.url, "")
