@@ -39,13 +39,14 @@ from escpos import constants as constants  # noqa: E402
 from escpos import exceptions as exceptions  # noqa: E402
 from escpos import printer as printer  # noqa: E402
 from escpos.escpos import Escpos as Escpos  # noqa: E402
+from escpos.image import EscposImage as EscposImage  # noqa: E402
 
 if not _had_handlers:
     # escpos.capabilities ran logging.basicConfig(); the app configures logging itself.
     for _handler in list(_root.handlers):
         _root.removeHandler(_handler)
 
-__all__ = ["Escpos", "capabilities", "constants", "exceptions", "printer", "profile_names"]
+__all__ = ["Escpos", "EscposImage", "capabilities", "constants", "exceptions", "printer", "profile_names"]
 
 
 def profile_names() -> list[str]:

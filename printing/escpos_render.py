@@ -13,8 +13,9 @@ from pathlib import Path
 from PIL import Image
 
 from printing import text as layout
-from printing.escpos_lib import Escpos, capabilities, constants, printer
+from printing.escpos_lib import Escpos, EscposImage, capabilities, constants, printer
 from printing.paper import Paper, paper_for
+from printing.qr import qr_image
 from printing.receipt import BigCode, Bullets, Heading, Line, Logo, QrCode, Receipt, Rows, Rule
 
 QR_MODES = ("auto", "native", "image")
@@ -69,13 +70,14 @@ class EscposRenderer:
         native_ok = bool(self.profile.supports("qrCode"))
         self.native_qr = native_ok if options.qr == "auto" else options.qr == "native"
         self.qr_module = options.qr_module or (6 if self.paper.width_mm == 80 else 5)
-        self._knows_pixels = profile_dots(self.profile) is not None
-        self._image_impl = next((impl for impl in ("bitImageRaster", "graphics", "bitImageColumn")
-                                 if self.profile.supports(impl)), "bitImageRaster")
+        self.raster = bool(self.profile.supports("bitImageRaster"))
+        # Printers whose width is known get images padded to it, as python-escpos's center=True
+        # does, for cheap models that ignore ESC a on raster images; others rely on ESC a.
+        self.pad_images = profile_dots(self.profile) is not None
 
     def render(self, receipt: Receipt) -> bytes:
         """The whole job as bytes, exactly what a connection should send."""
-        dummy = printer.Dummy(profile=self.profile)
+        dummy = printer.Dummy(profile=self.options.profile)
         self.write(receipt, dummy)
         return dummy.output
 
@@ -117,9 +119,17 @@ class _Writer:
             self.p.text("\n".join(lines) + "\n")
 
     def image(self, image: Image.Image) -> None:
-        self.p.image(image, impl=self.r._image_impl, center=self.r._knows_pixels)
+        """``GS v 0`` raster; python-escpos's image() would print a warning for unknown widths."""
+        raster = EscposImage(image)
+        if self.r.pad_images and raster.width < self.r.paper.dots:
+            raster.center(self.r.paper.dots)
+        header = (constants.GS + b"v0\x00" + Escpos._int_low_high(raster.width_bytes, 2)
+                  + Escpos._int_low_high(raster.height, 2))
+        self.p._raw(header + raster.to_raster_format())
 
     def _logo(self, block: Logo) -> None:
+        if not self.r.raster:
+            return
         path = Path(block.path)
         self.set("center", False)
         self.image(_prepared_logo(str(path), path.stat().st_mtime, self.r.paper.dots))
@@ -159,9 +169,11 @@ class _Writer:
         self.set("center", False)
         if self.r.native_qr:
             self.p.qr(block.data, ec=constants.QR_ECLEVEL_M, size=self.r.qr_module, native=True)
+        elif self.r.raster:
+            self.image(qr_image(block.data, self.r.qr_module, constants.QR_ECLEVEL_M))
         else:
-            self.p.qr(block.data, ec=constants.QR_ECLEVEL_M, size=self.r.qr_module, native=False,
-                      image_arguments={"impl": self.r._image_impl, "center": self.r._knows_pixels})
+            # An impact printer draws no QR: the citizen can still type the address.
+            self.lines(layout.wrap(block.data, self.cols))
         self.lines(layout.wrap(block.caption, self.cols))
 
     def finish(self) -> None:

@@ -1,0 +1,30 @@
+"""A sample ticket and branding of MPP Kabupaten Serang, for ``print-sample``, benches and tests."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from kiosk.models import Priority, Ticket, TicketStatus
+from printing.receipt import Branding
+
+SAMPLE_TOKEN = "Xy7kQ2mN9pLwR4sT8vB3cD6f"
+
+
+def sample_branding() -> Branding:
+    return Branding(name="Mal Pelayanan Publik Kabupaten Serang", short_name="MPP Kab. Serang",
+                    timezone="Asia/Jakarta", tz_label="WIB",
+                    footer=("Serang Terlayani Satu Pintu",))
+
+
+def sample_ticket(*, code: str = "A-001", issued_at: datetime | None = None,
+                  base_url: str = "http://127.0.0.1:8000", priority: Priority | None = None,
+                  agency: str = "Dinas Kependudukan dan Pencatatan Sipil",
+                  service: str = "Perekaman KTP-el") -> Ticket:
+    issued = issued_at or datetime.now(timezone.utc)
+    return Ticket(
+        id=1, code=code, service_id="dukcapil-ktp", service_name=service, agency_name=agency,
+        service_date=issued.date(), issued_at=issued, status=TicketStatus.WAITING,
+        priority=priority, people_ahead=3, eta_minutes=15, token=SAMPLE_TOKEN, counter=None,
+        status_url=f"{base_url}/t/{SAMPLE_TOKEN}", lokets=("Loket 1", "Loket 2"),
+        requirements=("KTP-el asli", "Fotokopi Kartu Keluarga", "Surat pengantar RT/RW"),
+    )
