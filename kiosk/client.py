@@ -1,0 +1,228 @@
+"""The HTTP client of the central backend: one session, explicit timeouts, typed models back, one
+error hierarchy, and retries only for requests that may safely run twice."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+import uuid
+from datetime import date
+from typing import Any, Callable, Mapping, TypeVar
+
+import requests
+
+from kiosk import __version__
+from kiosk.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable
+from kiosk.models import (Catalog, Counter, CounterQueue, DailyReport, Health, HeartbeatReply, Login,
+                          PublicTicket, Ticket)
+from kiosk.retry import RetryPolicy, parse_retry_after
+
+log = logging.getLogger(__name__)
+API_PREFIX = "/api/v1"
+T = TypeVar("T")
+_SECRET_IN_PATH = re.compile(r"(/tickets/status/)[^/?]+")
+
+
+def translate(exc: requests.RequestException) -> BackendError:
+    """The one place where a ``requests`` failure becomes an error of ``kiosk.errors``."""
+    if isinstance(exc, requests.ConnectTimeout):  # nothing was sent: as good as unreachable
+        return BackendUnreachable(f"could not connect in time: {type(exc).__name__}")
+    if isinstance(exc, requests.Timeout):
+        return BackendTimeout(f"no answer in time: {type(exc).__name__}")
+    if isinstance(exc, (requests.ConnectionError, requests.exceptions.ChunkedEncodingError)):
+        return BackendUnreachable(f"connection failed: {type(exc).__name__}")
+    return BackendError(f"request failed: {type(exc).__name__}", code="request_failed")
+
+
+def status_error(resp: requests.Response) -> BackendStatusError:
+    """An answer of 4xx/5xx as an error; the server's error document gives code, params, request id."""
+    doc: Any = None
+    try:
+        doc = resp.json().get("error")
+    except (ValueError, AttributeError):
+        pass  # e.g. an HTML page from a reverse proxy: keep the status, make up the code
+    request_id = resp.headers.get("X-Request-ID")
+    if not isinstance(doc, dict):
+        return BackendStatusError(resp.status_code, f"http_{resp.status_code}", resp.reason or "",
+                                  request_id=request_id)
+    return BackendStatusError(resp.status_code, str(doc.get("code") or f"http_{resp.status_code}"),
+                              str(doc.get("message") or ""), params=doc.get("params") or {},
+                              request_id=doc.get("request_id") or request_id)
+
+
+class BackendClient:
+    def __init__(self, base_url: str, token: str | None = None, *, session: requests.Session | None = None,
+                 connect_timeout: float = 3.05, read_timeout: float = 10.0,
+                 retry: RetryPolicy | None = None) -> None:
+        root = base_url.rstrip("/")
+        self.base_url = root[: -len(API_PREFIX)] if root.endswith(API_PREFIX) else root
+        self.token = token
+        self.session = session or requests.Session()
+        self.timeout = (connect_timeout, read_timeout)
+        self.retry = retry or RetryPolicy()
+
+    def __repr__(self) -> str:  # never the token
+        return f"BackendClient({self.base_url!r}, token={'set' if self.token else 'none'})"
+
+    def close(self) -> None:
+        self.session.close()
+
+    @staticmethod
+    def new_idempotency_key() -> str:
+        """Made once per tap, before the first attempt, and sent unchanged on every retry."""
+        return str(uuid.uuid4())
+
+    # ----------------------------------------------------------------- sending
+
+    def _exchange(self, method: str, path: str, *, headers: Mapping[str, str],
+                  **kw: Any) -> requests.Response:
+        try:
+            return self.session.request(method, f"{self.base_url}{API_PREFIX}{path}", headers=headers,
+                                        timeout=self.timeout, **kw)
+        except requests.RequestException as e:
+            raise translate(e) from e
+
+    def _send(self, method: str, path: str, *, idempotency_key: str | None = None,
+              **kw: Any) -> requests.Response:
+        """Send with retries where safe; the decisions are the policy's, the waiting its ``sleep``."""
+        headers = {"Accept": "application/json", "User-Agent": f"anjungan/{__version__}"}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        if idempotency_key:
+            headers["Idempotency-Key"] = idempotency_key
+        where = _SECRET_IN_PATH.sub(r"\1…", path)
+        for attempt in itertools.count(1):
+            resp: requests.Response | None = None
+            try:
+                resp = self._exchange(method, path, headers=headers, **kw)
+            except BackendError as err:
+                outcome: int | BackendError = err
+            else:
+                if resp.status_code < 400:
+                    return resp
+                outcome = resp.status_code
+            if not self.retry.should_retry(method, outcome, attempt, keyed=idempotency_key is not None):
+                if isinstance(outcome, BackendError):
+                    raise outcome
+                assert resp is not None
+                raise status_error(resp)
+            retry_after = parse_retry_after(resp.headers.get("Retry-After")) if resp is not None else None
+            wait = self.retry.delay(attempt, retry_after)
+            log.warning("%s %s failed (%s), attempt %d; retrying in %.2f s", method, where,
+                        outcome if isinstance(outcome, int) else type(outcome).__name__, attempt, wait)
+            self.retry.sleep(wait)
+        raise AssertionError("unreachable")
+
+    def _call(self, method: str, path: str, build: Callable[[Any], T], **kw: Any) -> T:
+        return self._decode(self._send(method, path, **kw), build)
+
+    @staticmethod
+    def _decode(resp: requests.Response, build: Callable[[Any], T]) -> T:
+        try:
+            return build(resp.json())
+        except (ValueError, KeyError, TypeError, AttributeError) as e:
+            raise BackendError(f"unexpected answer from the server: {type(e).__name__}",
+                               code="bad_response") from e
+
+    # ----------------------------------------------------------------- public, devices, sign-in
+
+    def health(self) -> Health:
+        return self._call("GET", "/health", Health.from_json)
+
+    def catalog(self) -> Catalog:
+        return self._call("GET", "/catalog", Catalog.from_json)
+
+    def enroll(self, code: str) -> str:
+        """Trade a one-time enrolment code for this device's token, and use it from now on."""
+        self.token = self._call("POST", "/devices/enroll", lambda d: str(d["token"]), json={"code": code})
+        return self.token
+
+    def heartbeat(self, state: Mapping[str, Any]) -> HeartbeatReply:
+        return self._call("POST", "/devices/heartbeat", HeartbeatReply.from_json, json=dict(state))
+
+    def login(self, username: str, password: str) -> Login:
+        result = self._call("POST", "/auth/login", Login.from_json,
+                            json={"username": username, "password": password})
+        self.token = result.token
+        return result
+
+    def renew(self) -> Login:
+        result = self._call("POST", "/auth/renew", Login.from_json)
+        self.token = result.token
+        return result
+
+    # ----------------------------------------------------------------- tickets
+
+    def issue_ticket(self, service_id: str, priority: str | None = None, nik: str | None = None, *,
+                     idempotency_key: str) -> tuple[Ticket, bool]:
+        """Issue a ticket; ``replayed`` is True when the server returned the one this key made before."""
+        body: dict[str, Any] = {"service_id": service_id}
+        if priority:
+            body["priority"] = str(getattr(priority, "value", priority))
+        if nik:
+            body["nik"] = nik
+        resp = self._send("POST", "/tickets", json=body, idempotency_key=idempotency_key)
+        replayed = resp.headers.get("Idempotent-Replayed", "").lower() == "true" or resp.status_code == 200
+        return self._decode(resp, Ticket.from_json), replayed
+
+    def report_print(self, ticket_id: int, status: str, reason: str = "") -> Ticket:
+        return self._call("POST", f"/tickets/{ticket_id}/print-result", Ticket.from_json,
+                          json={"status": status, "reason": reason})
+
+    def lookup_ticket(self, code: str, date: date | None = None) -> Ticket:
+        params = {"code": code, **({"date": date.isoformat()} if date else {})}
+        return self._call("GET", "/tickets/lookup", Ticket.from_json, params=params)
+
+    def get_ticket(self, ticket_id: int) -> Ticket:
+        return self._call("GET", f"/tickets/{ticket_id}", Ticket.from_json)
+
+    def ticket_status(self, token: str) -> PublicTicket:
+        return self._call("GET", f"/tickets/status/{token}", PublicTicket.from_json)
+
+    def start(self, ticket_id: int) -> Ticket:
+        return self._call("POST", f"/tickets/{ticket_id}/start", Ticket.from_json)
+
+    def finish(self, ticket_id: int) -> Ticket:
+        return self._call("POST", f"/tickets/{ticket_id}/finish", Ticket.from_json)
+
+    def no_show(self, ticket_id: int) -> Ticket:
+        return self._call("POST", f"/tickets/{ticket_id}/no-show", Ticket.from_json)
+
+    def cancel(self, ticket_id: int) -> Ticket:
+        return self._call("POST", f"/tickets/{ticket_id}/cancel", Ticket.from_json)
+
+    def transfer(self, ticket_id: int, service_id: str) -> Ticket:
+        return self._call("POST", f"/tickets/{ticket_id}/transfer", Ticket.from_json,
+                          json={"service_id": service_id})
+
+    # ----------------------------------------------------------------- counters and reports
+
+    def counters(self) -> list[Counter]:
+        return self._call("GET", "/counters", lambda d: [Counter.from_json(c) for c in d])
+
+    def open_counter(self, counter_id: int, service_ids: list[str] | None = None) -> Counter:
+        body = {"service_ids": list(service_ids)} if service_ids else None
+        return self._call("POST", f"/counters/{counter_id}/open", Counter.from_json, json=body)
+
+    def close_counter(self, counter_id: int) -> Counter:
+        return self._call("POST", f"/counters/{counter_id}/close", Counter.from_json)
+
+    def call_next(self, counter_id: int) -> Counter:
+        return self._call("POST", f"/counters/{counter_id}/call-next", Counter.from_json)
+
+    def recall(self, counter_id: int) -> Counter:
+        return self._call("POST", f"/counters/{counter_id}/recall", Counter.from_json)
+
+    def pause(self, counter_id: int, reason: str = "") -> Counter:
+        return self._call("POST", f"/counters/{counter_id}/pause", Counter.from_json, json={"reason": reason})
+
+    def resume(self, counter_id: int) -> Counter:
+        return self._call("POST", f"/counters/{counter_id}/resume", Counter.from_json)
+
+    def counter_queue(self, counter_id: int) -> CounterQueue:
+        return self._call("GET", f"/counters/{counter_id}/queue", CounterQueue.from_json)
+
+    def daily_report(self, date: date | None = None) -> DailyReport:
+        params = {"date": date.isoformat()} if date else None
+        return self._call("GET", "/reports/daily", DailyReport.from_json, params=params)

@@ -1,0 +1,1 @@
+"""Tests of the backend client, its retries and the event follower, against the real server."""
