@@ -35,6 +35,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 bench: setup
+	@scripts/system-packages.sh wrk
 	$(PY) bench/server.py
 
 clean:

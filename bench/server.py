@@ -1,0 +1,187 @@
+"""Server budgets: 16 concurrent HTTP clients on loopback against a SQLite server process.
+
+Prints tickets issued per second at saturation (wrk, 16 connections sending as fast as answers
+come), p50/p99 issue latency at the budget's offered load (16 connections paced to ~400/s in
+all: at saturation a closed loop's latency is only 16 / throughput), p99 call-next latency, and
+the p99 delay from a call-next to its arrival on an /events stream, each against its budget.
+The load comes from wrk (Debian's package), which costs the server's two cores little.
+Run: .venv/bin/python bench/server.py [--seconds 8] [--calls 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import tomllib
+from pathlib import Path
+
+import requests
+import tomli_w
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.support.net import free_port, wait_for  # noqa: E402
+
+BUDGET = {"tickets_per_s": 400, "issue_p99_ms": 25, "event_p99_ms": 100}
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
+
+
+def run(cmd: list[str], env: dict[str, str]) -> str:
+    return subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=8)
+    parser.add_argument("--calls", type=int, default=300)
+    parser.add_argument("--clients", type=int, default=16)
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="anjungan-bench-"))
+    env = {**os.environ, "ANJUNGAN_DATA_DIR": str(work), "ANJUNGAN_LOG_DIR": str(work / "log")}
+    doc = tomllib.loads((ROOT / "resources/catalog/mpp-serang.toml").read_text())
+    for agency in doc["agencies"]:
+        for service in agency["services"]:
+            service["quota"] = 1_000_000
+            service["active"] = True
+    catalog = work / "bench.toml"
+    catalog.write_text(tomli_w.dumps(doc))
+    db = f"sqlite:///{work / 'bench.sqlite3'}"
+    py = sys.executable
+    run([py, "main.py", "server", "add-user", "--username", "bench", "--password", "bench-pass-1",
+         "--role", "admin", "--database", db], env)
+    code = run([py, "main.py", "server", "enroll", "--kind", "kiosk", "--name", "bench-kiosk",
+                "--database", db], env).strip().splitlines()[-1]
+    port = free_port()
+    server = subprocess.Popen([py, "main.py", "server", "--database", db, "--port", str(port),
+                               "--catalog", str(catalog), "--open-all-hours"], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    api = f"http://127.0.0.1:{port}/api/v1"
+    try:
+        wait_for(lambda: _ok(f"{api}/health"), timeout=30, what="server")
+        # The catalog given on the command line only loads into a new database: import it.
+        run([py, "main.py", "server", "import-catalog", str(catalog), "--database", db], env)
+        kiosk = requests.post(f"{api}/devices/enroll", json={"code": code}, timeout=5).json()["token"]
+        admin = requests.post(f"{api}/auth/login", json={"username": "bench", "password": "bench-pass-1"},
+                              timeout=5).json()["token"]
+        services = [s["id"] for a in requests.get(f"{api}/catalog", headers=_auth(kiosk), timeout=5)
+                    .json()["agencies"] for s in a["services"]]
+        rate, _, _, _ = wrk(port, kiosk, services, args.clients, args.seconds, pace_ms=0)
+        # 16 connections each waiting 40 ms minus the answer time offer ~400 tickets/s in all.
+        offered, p50, p99, failed = wrk(port, kiosk, services, args.clients, args.seconds, pace_ms=36)
+        call_lat, event_lat = call_phase(api, admin, kiosk, args.calls)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+    figures = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "tickets_per_s": round(rate, 1),
+        "latency_at_tickets_per_s": round(offered, 1),
+        "issue_p50_ms": round(p50, 2),
+        "issue_p99_ms": round(p99, 2),
+        "failed_requests": failed,
+        "call_next_p99_ms": round(pct(call_lat, 99), 2),
+        "event_p99_ms": round(pct(event_lat, 99), 2),
+    }
+    print(json.dumps(figures, indent=2))
+    ok = (figures["tickets_per_s"] >= BUDGET["tickets_per_s"] and figures["issue_p99_ms"] <= BUDGET["issue_p99_ms"]
+          and figures["event_p99_ms"] <= BUDGET["event_p99_ms"])
+    for name, limit in BUDGET.items():
+        value = figures[name]
+        held = value >= limit if name == "tickets_per_s" else value <= limit
+        print(f"{name:<16} {value:>10} budget {'>=' if name == 'tickets_per_s' else '<='} {limit:<6} "
+              f"{'ok' if held else 'OVER BUDGET'}")
+    return 0 if ok else 1
+
+
+def _auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def _ok(url: str) -> bool:
+    try:
+        return requests.get(url, timeout=1).ok
+    except requests.RequestException:
+        return False
+
+
+def wrk(port: int, token: str, services: list[str], clients: int, seconds: int, pace_ms: int):
+    """Runs wrk with bench/wrk_issue.lua; returns (requests/s, p50 ms, p99 ms, non-201 answers)."""
+    env = {**os.environ, "TOKEN": token, "SERVICES": ",".join(services), "PACE_MS": str(pace_ms)}
+    out = subprocess.run(["wrk", f"-t{min(2, clients)}", f"-c{clients}", f"-d{seconds}s",
+                          "-s", str(ROOT / "bench" / "wrk_issue.lua"), f"http://127.0.0.1:{port}"],
+                         env=env, capture_output=True, text=True, check=True).stdout
+    line = next(l for l in out.splitlines() if l.startswith("WRK "))
+    count, duration, p50, p99, failed = line.split()[1:]
+    return int(count) / float(duration), float(p50), float(p99), int(failed)
+
+
+def call_phase(api: str, token: str, kiosk: str, calls: int):
+    """Four lokets call in turn while a board follows /events; the delay is call sent → event read."""
+    counters = requests.get(f"{api}/counters", headers=_auth(token), timeout=5).json()[:4]
+    with requests.Session() as http:
+        for i in range(calls):
+            service = counters[i % len(counters)]["service_ids"][0]
+            http.post(f"{api}/tickets", json={"service_id": service}, timeout=10,
+                      headers={**_auth(kiosk), "Idempotency-Key": f"call-phase-{i:06d}"}).raise_for_status()
+    sent: dict[str, float] = {}
+    arrived: dict[str, float] = {}
+    ready = threading.Event()
+
+    def board() -> None:
+        try:
+            follow()
+        except requests.RequestException:
+            pass  # the server stopped at the end of the run
+
+    def follow() -> None:
+        with requests.get(f"{api}/events", headers=_auth(token), stream=True, timeout=30) as r:
+            ready.set()
+            for line in r.iter_lines(decode_unicode=True):
+                if line.startswith("data: "):
+                    event = json.loads(line[6:])
+                    if event["type"] == "ticket.called":
+                        arrived[event["data"]["code"]] = time.perf_counter()
+                        if len(arrived) >= calls:
+                            return
+
+    follower = threading.Thread(target=board, daemon=True)
+    follower.start()
+    ready.wait(10)
+    call_lat: list[float] = []
+    with requests.Session() as http:
+        for c in counters:
+            http.post(f"{api}/counters/{c['id']}/open", headers=_auth(token), timeout=5,
+                      json={"service_ids": c["service_ids"][:1]})
+        for i in range(calls):
+            c = counters[i % len(counters)]
+            t0 = time.perf_counter()
+            r = http.post(f"{api}/counters/{c['id']}/call-next", headers=_auth(token), timeout=10)
+            call_lat.append((time.perf_counter() - t0) * 1000)
+            if r.status_code != 200:
+                raise SystemExit(f"call-next failed: {r.status_code} {r.text}")
+            ticket = r.json()["current_ticket"]
+            sent[ticket["code"]] = t0
+            http.post(f"{api}/tickets/{ticket['id']}/no-show", headers=_auth(token), timeout=10)
+    follower.join(30)
+    delays = [(arrived[c] - t0) * 1000 for c, t0 in sent.items() if c in arrived]
+    if len(delays) < len(sent):
+        print(f"warning: {len(sent) - len(delays)} calls never reached the board", file=sys.stderr)
+    return call_lat, delays
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+-- wrk script for bench/server.py: POST /tickets with a new Idempotency-Key per request,
+-- spread over the services named in $SERVICES, authorised by $TOKEN. Counts non-201 answers.
+local services = {}
+for id in string.gmatch(os.getenv("SERVICES") or "kk", "[^,]+") do services[#services + 1] = id end
+local token = os.getenv("TOKEN") or ""
+local counter, failed = 0, 0
+local threads = {}
+
+function setup(thread)
+  thread:set("tid", #threads + 1)
+  threads[#threads + 1] = thread
+end
+
+-- $PACE_MS > 0 makes each connection wait that long between requests (an offered load, for
+-- latency at a given rate); 0 sends as fast as answers come (saturation, for throughput).
+local pace = tonumber(os.getenv("PACE_MS") or "0")
+function delay()
+  return pace
+end
+
+function request()
+  counter = counter + 1
+  local body = '{"service_id":"' .. services[(counter % #services) + 1] .. '"}'
+  return wrk.format("POST", "/api/v1/tickets", {
+    ["Content-Type"] = "application/json",
+    ["Authorization"] = "Bearer " .. token,
+    ["Idempotency-Key"] = "wrk-" .. tid .. "-" .. counter,
+  }, body)
+end
+
+function response(status, headers, body)
+  if status ~= 201 then failed = failed + 1 end
+end
+
+function done(summary, latency, requests)
+  local bad = 0
+  for _, t in ipairs(threads) do bad = bad + (tonumber(t:get("failed")) or 0) end
+  io.write(string.format("WRK %d %.3f %.3f %.3f %d\n", summary.requests,
+    summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(99) / 1000, bad))
+end
