@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kiosk.errors import PrinterError, PrinterOffline, PrinterTimeout
 from printing.escpos_lib import Escpos, exceptions, printer
-from printing.specs import (CupsSpec, FileSpec, InvalidPrinterSpec, NetworkSpec, PdfSpec,
+from kiosk.printer_spec import (CupsSpec, FileSpec, InvalidPrinterSpec, NetworkSpec, PdfSpec,
                             PrinterSpec, SerialSpec, UsbSpec, parse_spec)
 from printing.status import UNKNOWN, Online, PrinterState, read_state
 

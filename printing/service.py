@@ -21,7 +21,7 @@ from printing.connections import Connection, Document, DocumentKind, make_connec
 from printing.escpos_render import EscposOptions, EscposRenderer
 from printing.pdf_render import render_pdf
 from printing.receipt import Branding, Receipt, build_receipt
-from printing.specs import PrinterSpec, parse_spec
+from kiosk.printer_spec import PrinterSpec, parse_spec
 from printing.status import Online, PaperState, PrinterState
 
 log = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class PrintSettings:
-    """How this kiosk prints; ``printer`` is the one connection string (see printing.specs)."""
+    """How this kiosk prints; ``printer`` is the one connection string (see kiosk.printer_spec)."""
 
     printer: str = "network:127.0.0.1:9100"
     profile: str = "default"

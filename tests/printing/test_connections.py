@@ -13,7 +13,7 @@ from printing.connections import (CupsConnection, Document, DocumentKind, FileCo
                                   UsbConnection, make_connection)
 from printing.escpos_lib import printer as escpos_printer
 from printing.service import PrintOutcome, PrintService, PrintSettings
-from printing.specs import (CupsSpec, FileSpec, InvalidPrinterSpec, NetworkSpec, PdfSpec, SerialSpec,
+from kiosk.printer_spec import (CupsSpec, FileSpec, InvalidPrinterSpec, NetworkSpec, PdfSpec, SerialSpec,
                             UsbSpec, parse_spec)
 from printing.status import Online, PaperState
 from tests.support.printer import closed_port_spec

@@ -1,0 +1,52 @@
+"""Device settings: validated, typed, written atomically with mode 0600, secrets masked."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from kiosk.config import DeviceConfig, config_path, load_config, save_config, to_toml, with_change
+from kiosk.errors import ConfigError
+
+
+def test_a_missing_file_gives_the_defaults(tmp_path):
+    assert load_config(tmp_path / "none.toml") == DeviceConfig()
+
+
+def test_saved_settings_read_back_typed_and_private(tmp_path):
+    path = tmp_path / "sub" / "config.toml"
+    cfg = with_change(with_change(DeviceConfig(), "idle_timeout_s", "45"), "lokets", "1, 2,3")
+    save_config(path, cfg)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    again = load_config(path)
+    assert again.idle_timeout_s == 45 and again.lokets == (1, 2, 3)
+    assert not [p for p in path.parent.iterdir() if p.name.startswith(".config-")]
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("language", "fr"), ("idle_timeout_s", "soon"), ("idle_timeout_s", 5), ("paper_width", 72),
+    ("server_url", "ftp://x"), ("server_url", "localhost:8080"), ("printer", "lpt:1"),
+    ("printer", "network:"), ("lokets", "a,b"), ("voice", "maybe"), ("volume", 101), ("colour", "red")])
+def test_bad_values_name_the_key_and_change_nothing(tmp_path, key, value):
+    path = tmp_path / "config.toml"
+    save_config(path, DeviceConfig())
+    before = path.read_bytes()
+    with pytest.raises(ConfigError) as err:
+        save_config(path, with_change(load_config(path), key, value))
+    assert err.value.params["key"] == key and key in str(err.value)
+    assert path.read_bytes() == before
+
+
+def test_secrets_are_masked_when_shown():
+    text = to_toml(with_change(DeviceConfig(), "token", "dev_abcdef"), mask_secrets=True)
+    assert "dev_abcdef" not in text and 'token = "********"' in text
+
+
+def test_the_file_comes_from_the_flag_then_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("ANJUNGAN_CONFIG", str(tmp_path / "env.toml"))
+    assert config_path(str(tmp_path / "flag.toml")) == tmp_path / "flag.toml"
+    assert config_path(None) == tmp_path / "env.toml"
+    monkeypatch.delenv("ANJUNGAN_CONFIG")
+    assert config_path(None).name == "config.toml"
