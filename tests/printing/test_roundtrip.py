@@ -66,3 +66,17 @@ def test_print_to_a_pdf_folder(tmp_path, branding, ticket):
     assert service.print_ticket(ticket).ok
     [saved] = (tmp_path / "copies").glob("*.pdf")
     assert saved.read_bytes().startswith(b"%PDF")
+
+
+def test_image_qrs_with_the_fixed_mask_decode_for_many_status_links(tmp_path):
+    """GIVEN the one mask pattern the printer path uses, THEN QRs of many different status links
+    (random tokens, so many module patterns) still decode as printed at 8 dots per module."""
+    import secrets
+
+    from printing.qr import qr_image
+
+    for i in range(12):
+        url = f"http://192.168.10.5:8080/t/{secrets.token_urlsafe(18)}"
+        png = tmp_path / f"qr{i}.png"
+        qr_image(url, module=8).save(png)
+        assert decode_qr(png) == [url]
