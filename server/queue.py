@@ -406,6 +406,8 @@ class QueueEngine:
                 "staff": row.staff, "pause_reason": row.pause_reason, "current_ticket": current}
 
     def _own_counter(self, principal: Principal, row: Any) -> None:
+        if row.state == "closed":
+            raise ApiError(409, "counter_closed", "Open the loket first.", counter=row.name)
         if principal.is_manager:
             return
         if row.staff != principal.name:

@@ -371,3 +371,11 @@ def test_the_lokets_list_shows_the_ticket_in_hand(server: LiveServer) -> None:
     assert loket(server, 2)["current_ticket"] is None
     ok(on_ticket(server, "staff1", shown["current_ticket"], "finish"))
     assert loket(server, 1)["current_ticket"] is None
+
+
+def test_acting_on_a_closed_loket_says_it_is_closed(server):
+    """A closed loket is nobody's: the answer is 'open it first', not 'someone else has it'."""
+    server.issue("kk")
+    for path in ("call-next", "recall", "pause", "resume", "close"):
+        r = server.call("POST", f"/counters/1/{path}", "staff")
+        assert r.status_code == 409 and r.json()["error"]["code"] == "counter_closed", path
