@@ -50,3 +50,28 @@ def test_the_file_comes_from_the_flag_then_the_environment(monkeypatch, tmp_path
     assert config_path(None) == tmp_path / "env.toml"
     monkeypatch.delenv("ANJUNGAN_CONFIG")
     assert config_path(None).name == "config.toml"
+
+
+def _cli(tmp_path, *args):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    return subprocess.run([sys.executable, "main.py", "config", "--config", str(tmp_path / "c.toml"), *args],
+                          cwd=root, capture_output=True, text=True, timeout=60)
+
+
+def test_config_cli_sets_shows_masked_and_refuses_bad_values_without_touching_the_file(tmp_path):
+    assert _cli(tmp_path, "set", "idle_timeout_s", "45").returncode == 0
+    assert _cli(tmp_path, "set", "token", "dev_secret").returncode == 0
+    before = (tmp_path / "c.toml").read_bytes()
+    refused = _cli(tmp_path, "set", "language", "fr")
+    assert refused.returncode == 1 and "language" in refused.stderr and "id, en" in refused.stderr
+    assert (tmp_path / "c.toml").read_bytes() == before
+    shown = _cli(tmp_path, "show").stdout
+    assert "idle_timeout_s = 45" in shown and "dev_secret" not in shown
+    assert _cli(tmp_path, "check").returncode == 0
+    (tmp_path / "c.toml").write_text('language = "xx"\n')
+    checked = _cli(tmp_path, "check")
+    assert checked.returncode == 1 and "language" in checked.stderr
