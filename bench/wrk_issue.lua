@@ -11,11 +11,16 @@ function setup(thread)
   threads[#threads + 1] = thread
 end
 
--- $PACE_MS > 0 makes each connection wait that long between requests (an offered load, for
--- latency at a given rate); 0 sends as fast as answers come (saturation, for throughput).
+-- $PACE_MS > 0 makes each connection wait a random time of that mean between requests
+-- (exponential, as independent kiosks tap: a fixed delay would fire all connections in
+-- lock-step bursts); 0 sends as fast as answers come (saturation, for throughput).
 local pace = tonumber(os.getenv("PACE_MS") or "0")
+function init(args)
+  math.randomseed(os.time() + (tid or 0) * 7919)
+end
 function delay()
-  return pace
+  if pace <= 0 then return 0 end
+  return math.floor(-math.log(1 - math.random()) * pace)
 end
 
 function request()

@@ -6,6 +6,7 @@ each request still runs in its own savepoint, so a refused one undoes only itsel
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import queue
 import threading
@@ -35,6 +36,12 @@ class BatchWriter:
         future: Future = Future()
         self._queue.put((work, future))
         return future.result(timeout)
+
+    async def run(self, work: Work) -> Any:
+        """``submit`` for the event loop: waits for the commit without holding a thread."""
+        future: Future = Future()
+        self._queue.put((work, future))
+        return await asyncio.wrap_future(future)
 
     def close(self) -> None:
         self._queue.put(None)

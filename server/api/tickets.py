@@ -23,14 +23,14 @@ _KEY = re.compile(r"^[A-Za-z0-9._:-]{8,100}$")
 
 
 @router.post("", status_code=201)
-def issue(body: TicketRequest, request: Request,
+async def issue(body: TicketRequest, request: Request,
           idempotency_key: str | None = Header(default=None),
           who: Principal = Depends(require(ISSUERS))) -> JSONResponse:
     if not idempotency_key:
         raise ApiError(400, "idempotency_key_required", "Send an Idempotency-Key header, made once per tap.")
     if not _KEY.match(idempotency_key):
         raise ApiError(400, "invalid_idempotency_key", "The Idempotency-Key must be 8–100 letters, digits or -_.:")
-    ticket, created = engine(request).issue_ticket(
+    ticket, created = await engine(request).issue_ticket(
         who, service_id=body.service_id, priority=valid_priority(body.priority), nik=body.nik,
         idempotency_key=idempotency_key)
     # Returned as is: the engine's dict is already JSON, and skipping FastAPI's encoder is
