@@ -23,7 +23,11 @@ test: setup
 	ANJUNGAN_TEST_PG_URL="$$(scripts/test-postgres.sh)" ANJUNGAN_REQUIRE_PG=1 \
 		$(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
-setup: system $(STAMP)
+setup: system $(STAMP) translations
+
+# Qt Linguist: compile resources/i18n/*.ts to the .qm files the apps load (not kept in git).
+translations: $(STAMP)
+	@$(PY) -m ui.i18n build >/dev/null
 
 system:
 	@scripts/system-packages.sh $(SYSTEM_PACKAGES)

@@ -18,7 +18,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "kiosk": ("ui.kiosk.app", "main", "the citizens' touchscreen kiosk"),
     "counter": ("ui.counter.app", "main", "the counter staff app"),
     "display": ("ui.display.app", "main", "the hall display board"),
-    "announce": ("kiosk.announce_cli", "main", "speak a call, to test the speakers"),
+    "announce": ("ui.display.announce_cli", "main", "speak a call, to test the speakers"),
     "config": ("kiosk.config_cli", "main", "show, set or check this device's settings"),
 }
 

@@ -138,8 +138,11 @@ class QueueEngine:
                          tickets.c.status.in_([s.value for s in OPEN_STATES]))
             count = conn.execute(select(func.count()).select_from(tickets).where(stale)).scalar_one()
             if count:
+                # Only lokets holding a stale ticket let go of it: another server process may run
+                # this later in the day, when lokets hold today's tickets.
+                conn.execute(update(counters).where(counters.c.current_ticket_id.in_(
+                    select(tickets.c.id).where(stale))).values(current_ticket_id=None))
                 conn.execute(update(tickets).where(stale).values(status=S.EXPIRED.value))
-                conn.execute(update(counters).values(current_ticket_id=None))
                 pending = PendingEvents()
                 pending.add(EventTypes.TICKET_STATUS, {"expired": count, "before": today.isoformat()})
                 pending.flush(conn, self.clock.now())

@@ -167,3 +167,33 @@ def test_idempotent_replay_returns_the_same_ticket(server, clock):
     assert again.json()["id"] == first.json()["id"] and again.json()["token"] == first.json()["token"]
     assert again.headers["Idempotent-Replayed"] == "true"
     assert server.issue("kk").json()["code"] == "B-002"
+
+
+def test_a_late_expiry_run_leaves_todays_tickets_at_their_lokets(server, clock):
+    """GIVEN a loket serving today's ticket and a stale ticket of yesterday at another loket,
+    WHEN a second server process runs its day-end expiry late in the morning, THEN only the
+    stale ticket is let go of."""
+    from sqlalchemy import update
+
+    from server.db import counters, tickets
+
+    clock.set(wib(2026, 11, 23, 9, 0))
+    server.call("POST", "/counters/2/open", "staff2")
+    server.issue("kk")
+    stale = server.call("POST", "/counters/2/call-next", "staff2").json()["current_ticket"]
+    clock.set(wib(2026, 11, 24, 9, 0))
+    server.tokens["staff1"] = server.login("staff1")
+    server.call("POST", "/counters/1/open", "staff1")
+    server.issue("kk")
+    today = server.call("POST", "/counters/1/call-next", "staff1").json()["current_ticket"]
+    # Yesterday's ticket is still at loket 2 as another process left it; this process's expiry
+    # has already run, so run it as a second process would.
+    with server.services.db.write() as conn:
+        conn.execute(update(counters).where(counters.c.id == 2).values(current_ticket_id=stale["id"]))
+        conn.execute(update(tickets).where(tickets.c.id == stale["id"]).values(status="called"))
+    server.services.engine._expired_through = None
+    server.issue("kk")
+    lokets = {c["id"]: c for c in server.call("GET", "/counters", "staff1").json()}
+    assert lokets[1]["current_ticket"]["id"] == today["id"]
+    assert lokets[2]["current_ticket"] is None
+    assert server.call("GET", f"/tickets/{stale['id']}", "kiosk").json()["status"] == "expired"
