@@ -9,6 +9,21 @@ import sys
 from kiosk.paths import user_log_dir
 
 
+class _CurrentStderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is now, so a swapped or closed stream (test capture) is never kept."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    @property
+    def stream(self):  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
 def setup_logging(app: str, *, console: bool = True, level: int = logging.INFO) -> None:
     root = logging.getLogger()
     if getattr(root, "_anjungan_configured", False):
@@ -25,7 +40,7 @@ def setup_logging(app: str, *, console: bool = True, level: int = logging.INFO) 
     except OSError:
         pass  # a read-only home must not stop the app; the console still gets the messages
     if console:
-        stream = logging.StreamHandler(sys.stderr)
+        stream = _CurrentStderrHandler()
         stream.setFormatter(fmt)
         root.addHandler(stream)
     root._anjungan_configured = True  # type: ignore[attr-defined]
