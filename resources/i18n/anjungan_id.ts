@@ -1,0 +1,1164 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id" sourcelanguage="id">
+    <context>
+        <name />
+        <message>
+            <source>PausePanel</source>
+            <comment>Istirahat</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PausePanel</source>
+            <comment>Sholat</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PausePanel</source>
+            <comment>Rapat</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PausePanel</source>
+            <comment>Lainnya</comment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AgenciesScreen</name>
+        <message>
+            <source>{open} dari {total} layanan buka</source>
+            <translation>{open} dari {total} layanan buka</translation>
+        </message>
+        <message>
+            <source>Semua layanan sedang tutup</source>
+            <translation>Semua layanan sedang tutup</translation>
+        </message>
+        <message>
+            <source>Pilih instansi</source>
+            <translation>Pilih instansi</translation>
+        </message>
+        <message>
+            <source>Sentuh instansi yang ingin Anda tuju.</source>
+            <translation>Sentuh instansi yang ingin Anda tuju.</translation>
+        </message>
+        <message>
+            <source>← Kembali</source>
+            <translation>← Kembali</translation>
+        </message>
+        <message>
+            <source>Beranda</source>
+            <translation>Beranda</translation>
+        </message>
+    </context>
+    <context>
+        <name>BoardHeader</name>
+        <message>
+            <source>Mal Pelayanan Publik</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Informasi Antrean</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BusyScreen</name>
+        <message>
+            <source>Mohon tunggu…</source>
+            <translation>Mohon tunggu…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CounterBar</name>
+        <message>
+            <source>Anjungan · Aplikasi Petugas Loket</source>
+            <translation>Anjungan · Aplikasi Petugas Loket</translation>
+        </message>
+        <message>
+            <source>Petugas: {name}</source>
+            <translation>Petugas: {name}</translation>
+        </message>
+        <message>
+            <source>Keluar</source>
+            <translation>Keluar</translation>
+        </message>
+    </context>
+    <context>
+        <name>CounterController</name>
+        <message>
+            <source>Anjungan — Petugas Loket</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CounterMessages</name>
+        <message>
+            <source>Server antrean tidak dapat dihubungi. Aplikasi mencoba lagi otomatis; tiket yang sedang dilayani tetap aman.</source>
+            <translation>Server antrean tidak dapat dihubungi. Aplikasi mencoba lagi otomatis; tiket yang sedang dilayani tetap aman.</translation>
+        </message>
+        <message>
+            <source>Tidak ada antrean menunggu. Daftar antrean diperbarui otomatis; panggil lagi saat ada warga yang menunggu.</source>
+            <translation>Tidak ada antrean menunggu. Daftar antrean diperbarui otomatis; panggil lagi saat ada warga yang menunggu.</translation>
+        </message>
+        <message>
+            <source>Tiket {code} masih ditangani. Selesaikan, alihkan, atau tandai tidak hadir dulu.</source>
+            <translation>Tiket {code} masih ditangani. Selesaikan, alihkan, atau tandai tidak hadir dulu.</translation>
+        </message>
+        <message>
+            <source>Loket ini sedang dibuka oleh {staff}. Pilih loket lain, atau minta supervisor menutupnya.</source>
+            <translation>Loket ini sedang dibuka oleh {staff}. Pilih loket lain, atau minta supervisor menutupnya.</translation>
+        </message>
+        <message>
+            <source>Loket ini dibuka oleh petugas lain. Pilih loket Anda lagi.</source>
+            <translation>Loket ini dibuka oleh petugas lain. Pilih loket Anda lagi.</translation>
+        </message>
+        <message>
+            <source>Loket sudah ditutup. Buka loket lagi untuk melayani.</source>
+            <translation>Loket sudah ditutup. Buka loket lagi untuk melayani.</translation>
+        </message>
+        <message>
+            <source>Loket sedang istirahat. Tekan Lanjutkan (F7) untuk memanggil lagi.</source>
+            <translation>Loket sedang istirahat. Tekan Lanjutkan (F7) untuk memanggil lagi.</translation>
+        </message>
+        <message>
+            <source>Loket sudah buka; tidak sedang istirahat.</source>
+            <translation>Loket sudah buka; tidak sedang istirahat.</translation>
+        </message>
+        <message>
+            <source>Loket tidak ditemukan. Daftar loket dimuat ulang; pilih lagi.</source>
+            <translation>Loket tidak ditemukan. Daftar loket dimuat ulang; pilih lagi.</translation>
+        </message>
+        <message>
+            <source>Tidak ada tiket untuk dipanggil ulang. Panggil ulang hanya untuk tiket yang sudah dipanggil dan belum dilayani.</source>
+            <translation>Tidak ada tiket untuk dipanggil ulang. Panggil ulang hanya untuk tiket yang sudah dipanggil dan belum dilayani.</translation>
+        </message>
+        <message>
+            <source>Status tiket sudah berubah, jadi tindakan itu tidak bisa. Tampilan sudah diperbarui; pilih tindakan lagi.</source>
+            <translation>Status tiket sudah berubah, jadi tindakan itu tidak bisa. Tampilan sudah diperbarui; pilih tindakan lagi.</translation>
+        </message>
+        <message>
+            <source>Tiket ini tidak lagi di loket Anda. Tampilan sudah diperbarui.</source>
+            <translation>Tiket ini tidak lagi di loket Anda. Tampilan sudah diperbarui.</translation>
+        </message>
+        <message>
+            <source>Layanan tujuan itu tidak bisa dipilih. Pilih layanan aktif yang lain.</source>
+            <translation>Layanan tujuan itu tidak bisa dipilih. Pilih layanan aktif yang lain.</translation>
+        </message>
+        <message>
+            <source>Loket ini tidak melayani layanan itu. Pilih dari daftar.</source>
+            <translation>Loket ini tidak melayani layanan itu. Pilih dari daftar.</translation>
+        </message>
+        <message>
+            <source>Loket lain memanggil pada saat yang sama. Tekan Panggil Berikutnya lagi.</source>
+            <translation>Loket lain memanggil pada saat yang sama. Tekan Panggil Berikutnya lagi.</translation>
+        </message>
+        <message>
+            <source>Nama pengguna atau kata sandi salah. Periksa lalu coba lagi; setelah 5 kali salah, akun dikunci 5 menit.</source>
+            <translation>Nama pengguna atau kata sandi salah. Periksa lalu coba lagi; setelah 5 kali salah, akun dikunci 5 menit.</translation>
+        </message>
+        <message>
+            <source>Akun dikunci sementara karena terlalu banyak kata sandi salah. Coba lagi setelah pukul {time}, atau hubungi supervisor.</source>
+            <translation>Akun dikunci sementara karena terlalu banyak kata sandi salah. Coba lagi setelah pukul {time}, atau hubungi supervisor.</translation>
+        </message>
+        <message>
+            <source>Sesi Anda telah berakhir. Silakan masuk lagi; loket dan tiket Anda tetap tersimpan.</source>
+            <translation>Sesi Anda telah berakhir. Silakan masuk lagi; loket dan tiket Anda tetap tersimpan.</translation>
+        </message>
+        <message>
+            <source>Akun ini tidak boleh memakai aplikasi loket. Masuk dengan akun petugas.</source>
+            <translation>Akun ini tidak boleh memakai aplikasi loket. Masuk dengan akun petugas.</translation>
+        </message>
+        <message>
+            <source>Server antrean tidak dapat dihubungi. Periksa jaringan; aplikasi mencoba lagi otomatis.</source>
+            <translation>Server antrean tidak dapat dihubungi. Periksa jaringan; aplikasi mencoba lagi otomatis.</translation>
+        </message>
+        <message>
+            <source>Server antrean tidak menjawab. Jangan tekan dua kali: status dibaca ulang begitu server menjawab.</source>
+            <translation>Server antrean tidak menjawab. Jangan tekan dua kali: status dibaca ulang begitu server menjawab.</translation>
+        </message>
+        <message>
+            <source>Terjadi gangguan pada server. Aplikasi mencoba lagi otomatis.</source>
+            <translation>Terjadi gangguan pada server. Aplikasi mencoba lagi otomatis.</translation>
+        </message>
+        <message>
+            <source>{loket} ditutup atau diambil alih dari tempat lain. Pilih loket lagi.</source>
+            <translation>{loket} ditutup atau diambil alih dari tempat lain. Pilih loket lagi.</translation>
+        </message>
+        <message>
+            <source>Terjadi kesalahan ({error}). Coba lagi; jika terulang, hubungi admin.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{code} dipanggil ulang ({count}×).</source>
+            <translation>{code} dipanggil ulang ({count}×).</translation>
+        </message>
+        <message>
+            <source>{code} selesai dilayani. Silakan panggil berikutnya.</source>
+            <translation>{code} selesai dilayani. Silakan panggil berikutnya.</translation>
+        </message>
+        <message>
+            <source>{code} ditandai tidak hadir.</source>
+            <translation>{code} ditandai tidak hadir.</translation>
+        </message>
+        <message>
+            <source>{code} dialihkan ke {service}; tiket menunggu di antrean layanan itu.</source>
+            <translation>{code} dialihkan ke {service}; tiket menunggu di antrean layanan itu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeskScreen</name>
+        <message>
+            <source>Istirahat · {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buka</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tutup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Panggil Berikutnya</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Panggil Ulang</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mulai Layani</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selesai</source>
+            <translation type="unfinished">Selesai</translation>
+        </message>
+        <message>
+            <source>Tidak Hadir</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Alihkan…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lanjutkan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Istirahat…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tutup Loket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Melayani: {services}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DisplayController</name>
+        <message>
+            <source>Papan antrean tidak terhubung ke server. Nomor yang dipanggil akan tampil kembali setelah tersambung.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selamat datang di Mal Pelayanan Publik. Siapkan dokumen persyaratan Anda dan perhatikan nomor antrean yang dipanggil.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Header</name>
+        <message>
+            <source>Anjungan Antrean Mandiri</source>
+            <translation>Anjungan Antrean Mandiri</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomeScreen</name>
+        <message>
+            <source>Selamat datang</source>
+            <translation>Selamat datang</translation>
+        </message>
+        <message>
+            <source>Silakan pilih salah satu:</source>
+            <translation>Silakan pilih salah satu:</translation>
+        </message>
+        <message>
+            <source>Ambil Antrean</source>
+            <translation>Ambil Antrean</translation>
+        </message>
+        <message>
+            <source>Pilih layanan dan cetak nomor antrean</source>
+            <translation>Pilih layanan dan cetak nomor antrean</translation>
+        </message>
+        <message>
+            <source>Cek Status</source>
+            <translation>Cek Status</translation>
+        </message>
+        <message>
+            <source>Lihat posisi antrean tiket Anda</source>
+            <translation>Lihat posisi antrean tiket Anda</translation>
+        </message>
+        <message>
+            <source>Sudah punya tiket? Dekatkan QR tiket ke pemindai untuk cek status.</source>
+            <translation>Sudah punya tiket? Dekatkan QR tiket ke pemindai untuk cek status.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Keypad</name>
+        <message>
+            <source>⌫ Hapus</source>
+            <translation>⌫ Hapus</translation>
+        </message>
+        <message>
+            <source>Ulang</source>
+            <translation>Ulang</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskController</name>
+        <message>
+            <source>Sedang mengambil nomor antrean untuk Anda.</source>
+            <translation>Sedang mengambil nomor antrean untuk Anda.</translation>
+        </message>
+        <message>
+            <source>Sedang mencari tiket Anda.</source>
+            <translation>Sedang mencari tiket Anda.</translation>
+        </message>
+        <message>
+            <source>Sedang memuat daftar layanan.</source>
+            <translation>Sedang memuat daftar layanan.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskMessages</name>
+        <message>
+            <source>Coba lagi</source>
+            <translation>Coba lagi</translation>
+        </message>
+        <message>
+            <source>Kembali ke awal</source>
+            <translation>Kembali ke awal</translation>
+        </message>
+        <message>
+            <source>Pilih layanan lain</source>
+            <translation>Pilih layanan lain</translation>
+        </message>
+        <message>
+            <source>Masukkan kode lagi</source>
+            <translation>Masukkan kode lagi</translation>
+        </message>
+        <message>
+            <source>{day} pukul {time}</source>
+            <translation>{day} pukul {time}</translation>
+        </message>
+        <message>
+            <source>Silakan datang kembali {when}.</source>
+            <translation>Silakan datang kembali {when}.</translation>
+        </message>
+        <message>
+            <source>Silakan datang kembali pada hari kerja berikutnya.</source>
+            <translation>Silakan datang kembali pada hari kerja berikutnya.</translation>
+        </message>
+        <message>
+            <source>Kuota hari ini habis</source>
+            <translation>Kuota hari ini habis</translation>
+        </message>
+        <message>
+            <source>Semua nomor antrean layanan ini untuk hari ini sudah diambil. Silakan datang kembali besok pagi, atau pilih layanan lain.</source>
+            <translation>Semua nomor antrean layanan ini untuk hari ini sudah diambil. Silakan datang kembali besok pagi, atau pilih layanan lain.</translation>
+        </message>
+        <message>
+            <source>Buka pukul {time}</source>
+            <translation>Buka pukul {time}</translation>
+        </message>
+        <message>
+            <source>Layanan belum buka</source>
+            <translation>Layanan belum buka</translation>
+        </message>
+        <message>
+            <source>Layanan ini buka pukul {time}. Silakan ambil nomor antrean setelah jam tersebut.</source>
+            <translation>Layanan ini buka pukul {time}. Silakan ambil nomor antrean setelah jam tersebut.</translation>
+        </message>
+        <message>
+            <source>Istirahat sholat Jumat</source>
+            <translation>Istirahat sholat Jumat</translation>
+        </message>
+        <message>
+            <source>Istirahat</source>
+            <translation>Istirahat</translation>
+        </message>
+        <message>
+            <source>Istirahat sholat Jumat, buka kembali {time}</source>
+            <translation>Istirahat sholat Jumat, buka kembali {time}</translation>
+        </message>
+        <message>
+            <source>Istirahat, buka kembali {time}</source>
+            <translation>Istirahat, buka kembali {time}</translation>
+        </message>
+        <message>
+            <source>Pelayanan sedang istirahat dan buka kembali pukul {time}. Silakan ambil nomor antrean setelah itu.</source>
+            <translation>Pelayanan sedang istirahat dan buka kembali pukul {time}. Silakan ambil nomor antrean setelah itu.</translation>
+        </message>
+        <message>
+            <source>Pelayanan sedang istirahat. Silakan kembali sebentar lagi.</source>
+            <translation>Pelayanan sedang istirahat. Silakan kembali sebentar lagi.</translation>
+        </message>
+        <message>
+            <source>Libur: {name}</source>
+            <translation>Libur: {name}</translation>
+        </message>
+        <message>
+            <source>Libur hari ini</source>
+            <translation>Libur hari ini</translation>
+        </message>
+        <message>
+            <source>Hari ini hari libur; layanan tutup. {come_back}</source>
+            <translation>Hari ini hari libur; layanan tutup. {come_back}</translation>
+        </message>
+        <message>
+            <source>Tutup hari ini</source>
+            <translation>Tutup hari ini</translation>
+        </message>
+        <message>
+            <source>Layanan ini tidak buka pada hari ini. {come_back}</source>
+            <translation>Layanan ini tidak buka pada hari ini. {come_back}</translation>
+        </message>
+        <message>
+            <source>Antrean hari ini ditutup pukul {time}</source>
+            <translation>Antrean hari ini ditutup pukul {time}</translation>
+        </message>
+        <message>
+            <source>Antrean hari ini sudah ditutup</source>
+            <translation>Antrean hari ini sudah ditutup</translation>
+        </message>
+        <message>
+            <source>Pengambilan nomor antrean untuk hari ini sudah ditutup. {come_back}</source>
+            <translation>Pengambilan nomor antrean untuk hari ini sudah ditutup. {come_back}</translation>
+        </message>
+        <message>
+            <source>Sedang tidak tersedia</source>
+            <translation>Sedang tidak tersedia</translation>
+        </message>
+        <message>
+            <source>Layanan tidak tersedia</source>
+            <translation>Layanan tidak tersedia</translation>
+        </message>
+        <message>
+            <source>Layanan ini sedang tidak tersedia. Silakan tanyakan kepada petugas informasi.</source>
+            <translation>Layanan ini sedang tidak tersedia. Silakan tanyakan kepada petugas informasi.</translation>
+        </message>
+        <message>
+            <source>Server antrean tidak dapat dihubungi</source>
+            <translation>Server antrean tidak dapat dihubungi</translation>
+        </message>
+        <message>
+            <source>Nomor antrean belum dapat diambil. Silakan coba lagi sebentar lagi, atau minta bantuan petugas informasi.</source>
+            <translation>Nomor antrean belum dapat diambil. Silakan coba lagi sebentar lagi, atau minta bantuan petugas informasi.</translation>
+        </message>
+        <message>
+            <source>Server antrean tidak menjawab</source>
+            <translation>Server antrean tidak menjawab</translation>
+        </message>
+        <message>
+            <source>Permintaan Anda belum selesai. Silakan coba lagi: nomor Anda tidak akan tercetak dua kali.</source>
+            <translation>Permintaan Anda belum selesai. Silakan coba lagi: nomor Anda tidak akan tercetak dua kali.</translation>
+        </message>
+        <message>
+            <source>Terjadi gangguan pada server</source>
+            <translation>Terjadi gangguan pada server</translation>
+        </message>
+        <message>
+            <source>Silakan coba lagi sebentar lagi, atau minta bantuan petugas informasi.</source>
+            <translation>Silakan coba lagi sebentar lagi, atau minta bantuan petugas informasi.</translation>
+        </message>
+        <message>
+            <source>Tiket tidak ditemukan</source>
+            <translation>Tiket tidak ditemukan</translation>
+        </message>
+        <message>
+            <source>Periksa kembali kode pada tiket Anda. Tiket hanya berlaku pada hari tiket diambil.</source>
+            <translation>Periksa kembali kode pada tiket Anda. Tiket hanya berlaku pada hari tiket diambil.</translation>
+        </message>
+        <message>
+            <source>Kode tidak dikenali</source>
+            <translation>Kode tidak dikenali</translation>
+        </message>
+        <message>
+            <source>Kode tiket terdiri dari huruf dan angka, contohnya A-001.</source>
+            <translation>Kode tiket terdiri dari huruf dan angka, contohnya A-001.</translation>
+        </message>
+        <message>
+            <source>Layanan tidak ditemukan</source>
+            <translation>Layanan tidak ditemukan</translation>
+        </message>
+        <message>
+            <source>Daftar layanan baru saja berubah. Silakan pilih layanan lagi.</source>
+            <translation>Daftar layanan baru saja berubah. Silakan pilih layanan lagi.</translation>
+        </message>
+        <message>
+            <source>Antrean prioritas tidak tersedia</source>
+            <translation>Antrean prioritas tidak tersedia</translation>
+        </message>
+        <message>
+            <source>Silakan ambil antrean biasa; petugas akan membantu Anda.</source>
+            <translation>Silakan ambil antrean biasa; petugas akan membantu Anda.</translation>
+        </message>
+        <message>
+            <source>Anjungan belum siap melayani</source>
+            <translation>Anjungan belum siap melayani</translation>
+        </message>
+        <message>
+            <source>Anjungan ini belum terdaftar di server. Mohon hubungi petugas informasi.</source>
+            <translation>Anjungan ini belum terdaftar di server. Mohon hubungi petugas informasi.</translation>
+        </message>
+        <message>
+            <source>Maaf, terjadi kesalahan</source>
+            <translation>Maaf, terjadi kesalahan</translation>
+        </message>
+        <message>
+            <source>Silakan mulai lagi dari halaman awal. Jika terulang, mohon hubungi petugas informasi.</source>
+            <translation>Silakan mulai lagi dari halaman awal. Jika terulang, mohon hubungi petugas informasi.</translation>
+        </message>
+        <message>
+            <source>Sedang mencetak tiket…</source>
+            <translation>Sedang mencetak tiket…</translation>
+        </message>
+        <message>
+            <source>Tiket sudah dicetak. Silakan ambil di bawah layar.</source>
+            <translation>Tiket sudah dicetak. Silakan ambil di bawah layar.</translation>
+        </message>
+        <message>
+            <source>Nomor antrean Anda tetap berlaku. Tunjukkan layar ini ke petugas loket, atau foto layar ini.</source>
+            <translation>Nomor antrean Anda tetap berlaku. Tunjukkan layar ini ke petugas loket, atau foto layar ini.</translation>
+        </message>
+        <message>
+            <source>kertas printer habis</source>
+            <translation>kertas printer habis</translation>
+        </message>
+        <message>
+            <source>printer mati atau bermasalah</source>
+            <translation>printer mati atau bermasalah</translation>
+        </message>
+        <message>
+            <source>printer tidak menjawab</source>
+            <translation>printer tidak menjawab</translation>
+        </message>
+        <message>
+            <source>printer mengalami gangguan</source>
+            <translation>printer mengalami gangguan</translation>
+        </message>
+        <message>
+            <source>Tiket tidak dapat dicetak: {reason}.</source>
+            <translation>Tiket tidak dapat dicetak: {reason}.</translation>
+        </message>
+        <message>
+            <source>Server antrean tidak dapat dihubungi. Mohon tunggu sebentar, atau hubungi petugas.</source>
+            <translation>Server antrean tidak dapat dihubungi. Mohon tunggu sebentar, atau hubungi petugas.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskTexts</name>
+        <message>
+            <source>Segera dilayani</source>
+            <translation>Segera dilayani</translation>
+        </message>
+        <message numerus="yes">
+            <source>± %n menit</source>
+            <translation>
+                <numerusform>± %n menit</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>± %n jam</source>
+            <translation>
+                <numerusform>± %n jam</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>± {hours} jam {minutes} menit</source>
+            <translation>± {hours} jam {minutes} menit</translation>
+        </message>
+        <message>
+            <source>Tidak ada antrean</source>
+            <translation>Tidak ada antrean</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n orang menunggu</source>
+            <translation>
+                <numerusform>%n orang menunggu</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Tidak ada, Anda berikutnya</source>
+            <translation>Tidak ada, Anda berikutnya</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n orang</source>
+            <translation>
+                <numerusform>%n orang</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Tidak ada antrean · langsung dilayani</source>
+            <translation>Tidak ada antrean · langsung dilayani</translation>
+        </message>
+        <message>
+            <source>{waiting} · perkiraan {wait}</source>
+            <translation>{waiting} · perkiraan {wait}</translation>
+        </message>
+        <message>
+            <source>Antrean dibuka sampai pukul {time}</source>
+            <translation>Antrean dibuka sampai pukul {time}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sisa kuota hari ini: %n</source>
+            <translation>
+                <numerusform>Sisa kuota hari ini: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Lansia</source>
+            <translation>Lansia</translation>
+        </message>
+        <message>
+            <source>Usia 60 tahun ke atas</source>
+            <translation>Usia 60 tahun ke atas</translation>
+        </message>
+        <message>
+            <source>Penyandang disabilitas</source>
+            <translation>Penyandang disabilitas</translation>
+        </message>
+        <message>
+            <source>Termasuk pengguna kursi roda dan tongkat</source>
+            <translation>Termasuk pengguna kursi roda dan tongkat</translation>
+        </message>
+        <message>
+            <source>Ibu hamil</source>
+            <translation>Ibu hamil</translation>
+        </message>
+        <message>
+            <source>Atau ibu yang membawa bayi</source>
+            <translation>Atau ibu yang membawa bayi</translation>
+        </message>
+        <message>
+            <source>Anak-anak</source>
+            <translation>Anak-anak</translation>
+        </message>
+        <message>
+            <source>Anak di bawah 12 tahun yang dilayani</source>
+            <translation>Anak di bawah 12 tahun yang dilayani</translation>
+        </message>
+        <message>
+            <source>Tidak, antrean biasa</source>
+            <translation>Tidak, antrean biasa</translation>
+        </message>
+        <message>
+            <source>Saya tidak termasuk kelompok prioritas</source>
+            <translation>Saya tidak termasuk kelompok prioritas</translation>
+        </message>
+        <message>
+            <source>Biasa</source>
+            <translation>Biasa</translation>
+        </message>
+        <message>
+            <source>Menunggu dipanggil</source>
+            <translation>Menunggu dipanggil</translation>
+        </message>
+        <message>
+            <source>Nomor Anda dipanggil!</source>
+            <translation>Nomor Anda dipanggil!</translation>
+        </message>
+        <message>
+            <source>Sedang dilayani</source>
+            <translation>Sedang dilayani</translation>
+        </message>
+        <message>
+            <source>Selesai dilayani</source>
+            <translation>Selesai dilayani</translation>
+        </message>
+        <message>
+            <source>Terlewat: tidak hadir saat dipanggil</source>
+            <translation>Terlewat: tidak hadir saat dipanggil</translation>
+        </message>
+        <message>
+            <source>Dibatalkan</source>
+            <translation>Dibatalkan</translation>
+        </message>
+        <message>
+            <source>Dialihkan ke layanan lain</source>
+            <translation>Dialihkan ke layanan lain</translation>
+        </message>
+        <message>
+            <source>Kedaluwarsa</source>
+            <translation>Kedaluwarsa</translation>
+        </message>
+        <message>
+            <source>Silakan segera menuju {counter}.</source>
+            <translation>Silakan segera menuju {counter}.</translation>
+        </message>
+        <message>
+            <source>Anda sedang dilayani di {counter}.</source>
+            <translation>Anda sedang dilayani di {counter}.</translation>
+        </message>
+        <message>
+            <source>Anda berikutnya. Mohon bersiap di dekat loket.</source>
+            <translation>Anda berikutnya. Mohon bersiap di dekat loket.</translation>
+        </message>
+        <message>
+            <source>Di depan Anda: {ahead}. Perkiraan: {wait}.</source>
+            <translation>Di depan Anda: {ahead}. Perkiraan: {wait}.</translation>
+        </message>
+        <message>
+            <source>Silakan ambil nomor antrean baru, atau tanyakan kepada petugas.</source>
+            <translation>Silakan ambil nomor antrean baru, atau tanyakan kepada petugas.</translation>
+        </message>
+        <message>
+            <source>Terima kasih telah menggunakan layanan kami.</source>
+            <translation>Terima kasih telah menggunakan layanan kami.</translation>
+        </message>
+        <message>
+            <source>Tiket ini tidak berlaku lagi. Silakan ambil nomor antrean baru.</source>
+            <translation>Tiket ini tidak berlaku lagi. Silakan ambil nomor antrean baru.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LatestCallPanel</name>
+        <message>
+            <source>NOMOR ANTREAN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Menunggu panggilan berikutnya</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>silakan menuju</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Panggilan ulang</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LoginScreen</name>
+        <message>
+            <source>Sedang masuk…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Masuk Petugas Loket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Masuk dengan akun petugas Anda untuk membuka loket dan memanggil antrean.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nama pengguna</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kata sandi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Masuk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Server: {url}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LoketScreen</name>
+        <message>
+            <source>Tutup · siap dibuka</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dibuka oleh Anda</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dibuka oleh {staff}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layanan hari ini di {loket}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layanan hari ini</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Centang layanan yang Anda layani hari ini.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pilih loket dulu.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Memuat daftar loket…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Belum ada loket di server.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lanjutkan di {loket}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buka Loket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pilih Loket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pilih loket tempat Anda bertugas, lalu layanan yang Anda layani hari ini.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Muat ulang</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LoketTile</name>
+        <message>
+            <source>Istirahat</source>
+            <translation type="unfinished">Istirahat</translation>
+        </message>
+        <message>
+            <source>Tutup</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PausePanel</name>
+        <message>
+            <source>Istirahat: pilih alasannya</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Alasan lain:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ketik alasan, lalu Enter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Batal (Esc)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PriorityScreen</name>
+        <message>
+            <source>Apakah Anda termasuk kelompok prioritas?</source>
+            <translation>Apakah Anda termasuk kelompok prioritas?</translation>
+        </message>
+        <message>
+            <source>Kelompok prioritas dipanggil lebih dahulu. Petugas dapat meminta bukti.</source>
+            <translation>Kelompok prioritas dipanggil lebih dahulu. Petugas dapat meminta bukti.</translation>
+        </message>
+        <message>
+            <source>← Kembali</source>
+            <translation>← Kembali</translation>
+        </message>
+        <message>
+            <source>Beranda</source>
+            <translation>Beranda</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueuePanel</name>
+        <message>
+            <source>Lansia</source>
+            <translation type="unfinished">Lansia</translation>
+        </message>
+        <message>
+            <source>Disabilitas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ibu hamil</source>
+            <translation type="unfinished">Ibu hamil</translation>
+        </message>
+        <message>
+            <source>Anak</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>★ {group}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>↪ alihan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Antrean Menunggu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Berikutnya dipanggil</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hari ini oleh Anda</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selesai</source>
+            <translation type="unfinished">Selesai</translation>
+        </message>
+        <message>
+            <source>Tidak hadir</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dialihkan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Memuat antrean…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{prefix} · {name} (tidak dilayani)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} menunggu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tidak ada yang menunggu untuk layanan yang Anda layani.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>dan {n} lainnya</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RecentCalls</name>
+        <message>
+            <source>Panggilan sebelumnya</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ServicesScreen</name>
+        <message>
+            <source>Pilih layanan</source>
+            <translation>Pilih layanan</translation>
+        </message>
+        <message>
+            <source>← Kembali</source>
+            <translation>← Kembali</translation>
+        </message>
+        <message>
+            <source>Beranda</source>
+            <translation>Beranda</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusEntryScreen</name>
+        <message>
+            <source>Kode belum lengkap. Contoh kode: A-001 atau A1.</source>
+            <translation>Kode belum lengkap. Contoh kode: A-001 atau A1.</translation>
+        </message>
+        <message>
+            <source>Ketik kode tiket, contoh A-001</source>
+            <translation>Ketik kode tiket, contoh A-001</translation>
+        </message>
+        <message>
+            <source>Cek status antrean</source>
+            <translation>Cek status antrean</translation>
+        </message>
+        <message>
+            <source>Ketik kode pada tiket Anda lalu tekan Cek, atau dekatkan QR tiket ke pemindai.</source>
+            <translation>Ketik kode pada tiket Anda lalu tekan Cek, atau dekatkan QR tiket ke pemindai.</translation>
+        </message>
+        <message>
+            <source>Cek</source>
+            <translation>Cek</translation>
+        </message>
+        <message>
+            <source>← Kembali</source>
+            <translation>← Kembali</translation>
+        </message>
+        <message>
+            <source>Beranda</source>
+            <translation>Beranda</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusScreen</name>
+        <message>
+            <source>Status antrean</source>
+            <translation>Status antrean</translation>
+        </message>
+        <message>
+            <source>Cek tiket lain</source>
+            <translation>Cek tiket lain</translation>
+        </message>
+        <message>
+            <source>Selesai</source>
+            <translation>Selesai</translation>
+        </message>
+    </context>
+    <context>
+        <name>TicketCard</name>
+        <message>
+            <source>Lansia</source>
+            <translation type="unfinished">Lansia</translation>
+        </message>
+        <message>
+            <source>Disabilitas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ibu hamil</source>
+            <translation type="unfinished">Ibu hamil</translation>
+        </message>
+        <message>
+            <source>Anak</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tiket saat ini</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Belum ada tiket. Tekan Panggil Berikutnya (F1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dipanggil</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sedang dilayani</source>
+            <translation type="unfinished">Sedang dilayani</translation>
+        </message>
+        <message>
+            <source>★ Prioritas: {group}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Menunggu warga datang ke loket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Diambil pukul {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dipanggil ulang {n}×</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tiket alihan dari layanan lain</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TicketScreen</name>
+        <message>
+            <source>{agency} · Antrean prioritas: {group}</source>
+            <translation>{agency} · Antrean prioritas: {group}</translation>
+        </message>
+        <message>
+            <source>Kembali ke halaman awal dalam {seconds} detik</source>
+            <translation>Kembali ke halaman awal dalam {seconds} detik</translation>
+        </message>
+        <message>
+            <source>Nomor antrean Anda</source>
+            <translation>Nomor antrean Anda</translation>
+        </message>
+        <message>
+            <source>Di depan Anda</source>
+            <translation>Di depan Anda</translation>
+        </message>
+        <message>
+            <source>Perkiraan waktu tunggu</source>
+            <translation>Perkiraan waktu tunggu</translation>
+        </message>
+        <message>
+            <source>Pindai untuk melihat status antrean di ponsel Anda</source>
+            <translation>Pindai untuk melihat status antrean di ponsel Anda</translation>
+        </message>
+        <message>
+            <source>Cetak ulang</source>
+            <translation>Cetak ulang</translation>
+        </message>
+        <message>
+            <source>Selesai</source>
+            <translation>Selesai</translation>
+        </message>
+    </context>
+    <context>
+        <name>TilePager</name>
+        <message>
+            <source>← Sebelumnya</source>
+            <translation>← Sebelumnya</translation>
+        </message>
+        <message>
+            <source>Berikutnya →</source>
+            <translation>Berikutnya →</translation>
+        </message>
+        <message>
+            <source>Halaman {page} dari {pages}</source>
+            <translation>Halaman {page} dari {pages}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferPanel</name>
+        <message>
+            <source>{service} — {agency} · {n} menunggu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Alihkan {code} ke layanan lain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Alihkan ke layanan lain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pilih layanan, lalu Enter. Esc untuk batal.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Alihkan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Batal (Esc)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>

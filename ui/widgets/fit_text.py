@@ -1,0 +1,142 @@
+"""Text that always fits its box: wrapped at word boundaries and, only when it must, set smaller.
+
+The style sheet gives the nominal size (``font-size`` by ``textRole``); a longer translation shrinks
+towards ``min_ratio`` of it rather than being cut. ``grow=True`` instead fills the box, for the
+ticket number. ``overflows()`` tells the layout tests whether the text fits at all.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+_ALIGN = Qt.AlignmentFlag
+
+
+class FitText(QWidget):
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, role: str = "",
+                 align: Qt.AlignmentFlag = _ALIGN.AlignLeft | _ALIGN.AlignVCenter, wrap: bool = True,
+                 min_ratio: float = 0.6, grow: bool = False, max_lines: int = 0) -> None:
+        super().__init__(parent)
+        self._text = text
+        self._align = align
+        self._wrap = wrap
+        self._min_ratio = min_ratio
+        self._grow = grow
+        self._max_lines = max_lines
+        self._cache: tuple[tuple, QFont, bool] | None = None
+        if role:
+            self.setProperty("textRole", role)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    # -- text -----------------------------------------------------------------------------------
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming, like QLabel
+        if text != self._text:
+            self._text = text
+            self._cache = None
+            self.updateGeometry()
+            self.update()
+
+    # -- fitting --------------------------------------------------------------------------------
+
+    def _nominal(self) -> int:
+        font = self.font()
+        return font.pixelSize() if font.pixelSize() > 0 else round(font.pointSizeF() * 96 / 72)
+
+    def _flags(self) -> int:
+        flags = int(self._align.value)
+        if self._wrap:
+            flags |= int(Qt.TextFlag.TextWordWrap.value)
+        return flags
+
+    def _fits(self, size: int, rect: QRect) -> bool:
+        font = QFont(self.font())
+        font.setPixelSize(size)
+        metrics = QFontMetrics(font)
+        if not self._wrap:
+            return (metrics.horizontalAdvance(self._text) <= rect.width()
+                    and metrics.height() <= rect.height())
+        bound = metrics.boundingRect(QRect(0, 0, rect.width(), 100000), self._flags(), self._text)
+        if self._max_lines and bound.height() > metrics.lineSpacing() * self._max_lines + metrics.descent():
+            return False
+        return bound.width() <= rect.width() and bound.height() <= rect.height()
+
+    def _fitted(self) -> tuple[QFont, bool]:
+        """The font to paint with, and whether the text fits at that size."""
+        rect = self.contentsRect()
+        key = (self._text, rect.width(), rect.height(), self.font().key(), self._nominal())
+        if self._cache is not None and self._cache[0] == key:
+            return self._cache[1], self._cache[2]
+        nominal = self._nominal()
+        if self._grow:
+            low, high = 6, max(6, rect.height() * 2)
+        else:
+            low, high = max(6, int(nominal * self._min_ratio)), max(6, nominal)
+        fits = not self._text or self._fits(low, rect)
+        best = low
+        if fits:
+            while low <= high:  # the largest size that fits
+                mid = (low + high) // 2
+                if self._fits(mid, rect):
+                    best, low = mid, mid + 1
+                else:
+                    high = mid - 1
+        font = QFont(self.font())
+        font.setPixelSize(best)
+        self._cache = (key, font, fits)
+        return font, fits
+
+    def overflows(self) -> bool:
+        """True when the text does not fit even at the smallest size allowed."""
+        return bool(self._text) and not self._fitted()[1]
+
+    def fitted_pixel_size(self) -> int:
+        return self._fitted()[0].pixelSize()
+
+    # -- Qt -------------------------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        metrics = self.fontMetrics()
+        if self._grow:
+            return QSize(metrics.horizontalAdvance(self._text) // 2, metrics.height() // 2)
+        width = metrics.horizontalAdvance(self._text) + 2
+        if self._wrap:
+            width = min(width, metrics.averageCharWidth() * 24)
+            bound = metrics.boundingRect(QRect(0, 0, max(1, width), 100000), self._flags(), self._text)
+            return QSize(width, bound.height() + 2)
+        return QSize(width, metrics.height() + 2)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        metrics = self.fontMetrics()
+        return QSize(metrics.averageCharWidth() * 3, int(metrics.height() * self._min_ratio))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return self._wrap and not self._grow
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        """The height the text needs at this width at its nominal size (it shrinks only when squeezed)."""
+        margins = self.contentsMargins()
+        inner = max(1, width - margins.left() - margins.right())
+        bound = self.fontMetrics().boundingRect(QRect(0, 0, inner, 100000), self._flags(), self._text)
+        return bound.height() + 2 + margins.top() + margins.bottom()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        self._cache = None
+        super().changeEvent(event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        if not self._text:
+            return
+        font, _ = self._fitted()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setFont(font)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), self._flags(), self._text)
+        painter.end()
