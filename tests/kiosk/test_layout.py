@@ -1,0 +1,134 @@
+"""The kiosk at the sizes it must fit — 1024×768, 1920×1080 and portrait 1080×1920 — with the demo
+catalog's long names: every button big enough to hit, nothing off the screen or on top of another,
+no text cut off; and the same at 1024×768 with every text made much longer (fake-long mode)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from server.catalog import DEMO_CATALOG
+from tests.support.kiosk import Kiosk, layout_problems, start_kiosk
+from tests.support.proxy import TcpProxy
+from tests.support.server import live_server
+
+
+@pytest.fixture
+def demo_server(tmp_path: Path, clock):
+    """The MPP Kabupaten Serang catalog (14 agencies, long names), every service open."""
+    with live_server(tmp_path, clock=clock, catalog=DEMO_CATALOG, open_all_hours=True) as live:
+        yield live
+
+
+@pytest.fixture
+def proxy(demo_server):
+    with TcpProxy.to(demo_server.url) as p:
+        yield p
+
+
+def every_screen(kiosk: Kiosk, vp, proxy: TcpProxy) -> Iterator[str]:
+    """Walk the real app through each screen (and each page of the long lists) by tapping."""
+    c = kiosk.controller
+    yield "home"
+    kiosk.tap(c.home.take_button)
+    kiosk.wait_screen("agencies")
+    yield "agencies"
+    while c.agencies.pager.next_button.isVisible() and c.agencies.pager.next_button.isEnabled():
+        kiosk.tap(c.agencies.pager.next_button)
+        yield f"agencies page {c.agencies.pager.page() + 1}"
+    kiosk.tap_tile(c.agencies.pager, "disdukcapil")
+    kiosk.wait_screen("services")
+    yield "services"
+    while c.services.pager.next_button.isVisible() and c.services.pager.next_button.isEnabled():
+        kiosk.tap(c.services.pager.next_button)
+        yield f"services page {c.services.pager.page() + 1}"
+    service = c.services.pager.tiles()[0].key
+    kiosk.tap_tile(c.services.pager, service)
+    kiosk.wait_screen("priority")
+    yield "priority"
+    kiosk.tap_tile(c.priority.pager, "disabilitas")
+    kiosk.wait_screen("ticket")
+    kiosk.wait_printed()
+    yield "ticket printed"
+    code = c.ticket.ticket().code
+    vp.set_paper("out")
+    kiosk.tap(c.ticket.done_button)
+    kiosk.take_ticket("disdukcapil", service)
+    kiosk.wait_printed("failed")
+    yield "ticket not printed"
+    vp.set_paper("ok")
+    kiosk.tap(c.ticket.done_button)
+    kiosk.wait_screen("home")
+    kiosk.tap(c.home.status_button)
+    kiosk.wait_screen("status_entry")
+    kiosk.type_code(code.replace("-", ""))
+    yield "status keypad"
+    kiosk.tap(c.status_entry.ok_button)
+    kiosk.wait_screen("status")
+    yield "status"
+    kiosk.tap(c.status.another_button)
+    kiosk.wait_screen("status_entry")
+    kiosk.type_code("Q9")
+    kiosk.tap(c.status_entry.ok_button)
+    kiosk.wait_screen("message")
+    yield "message: not found"
+    kiosk.tap(c.message.buttons["home"])
+    kiosk.wait_screen("home")
+    proxy.cut()
+    kiosk.qtbot.waitUntil(lambda: c.banner.isVisible(), timeout=5000)
+    yield "home with the offline banner"
+    kiosk.tap(c.home.take_button)  # the catalog is cached: the agencies, then a failed tap
+    kiosk.wait_screen("agencies")
+    kiosk.tap_tile(c.agencies.pager, "disnaker")
+    kiosk.wait_screen("services")
+    kiosk.tap(c.services.pager.visible_buttons()[c.services.pager.tiles()[0].key])
+    kiosk.wait_screen("priority")
+    kiosk.tap(c.priority.none_button)
+    kiosk.wait_screen("message", timeout=10000)
+    yield "message: server unreachable"
+
+
+def report(problems: dict[str, list[str]]) -> str:
+    return "\n".join(f"{screen}: {line}" for screen, lines in problems.items() for line in lines)
+
+
+REQUIRED = {"home", "agencies", "services", "priority", "ticket printed", "ticket not printed", "status keypad",
+            "status", "message: not found", "home with the offline banner", "message: server unreachable"}
+
+
+def check_every_screen(kiosk: Kiosk, vp, proxy) -> dict[str, list[str]]:
+    seen, problems = [], {}
+    for name in every_screen(kiosk, vp, proxy):
+        seen.append(name)
+        found = layout_problems(kiosk.window)
+        if found:
+            problems[name] = found
+    assert set(seen) >= REQUIRED, REQUIRED - set(seen)
+    return problems
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_screen_fits(qtbot, demo_server, vp, proxy, size):
+    kiosk = start_kiosk(qtbot, demo_server, printer_spec=vp.spec, url=proxy.url, size=size)
+    try:
+        assert kiosk.window.size().toTuple() == size
+        problems = check_every_screen(kiosk, vp, proxy)
+        assert not problems, report(problems)
+    finally:
+        kiosk.stop()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (768, 1024)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_much_longer_texts_still_fit_at_the_smallest_size(qtbot, demo_server, vp, proxy, size):
+    """GIVEN fake-long mode (every translated text about 1.6 times as long), THEN at the smallest
+    screen no button's or label's text is cut off: it wraps, or is set a little smaller, within limits."""
+    kiosk = start_kiosk(qtbot, demo_server, printer_spec=vp.spec, url=proxy.url, size=size, fake_long=True)
+    try:
+        home = kiosk.controller.home.take_button.title.text()
+        assert home.startswith("Ambil Antrean Ambil") and home.endswith("!")  # fake-long is on
+        problems = check_every_screen(kiosk, vp, proxy)
+        assert not problems, report(problems)
+    finally:
+        kiosk.stop()

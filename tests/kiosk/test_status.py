@@ -1,0 +1,91 @@
+"""Checking a ticket's status: on the keypad, or by scanning its QR (a status link) or its code with
+the USB scanner from any screen."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def waiting(server):
+    """Two KK tickets waiting: B-001 and B-002."""
+    tickets = [server.issue("kk").json() for _ in range(2)]
+    return tickets
+
+
+def open_keypad(kiosk):
+    kiosk.tap(kiosk.controller.home.status_button)
+    kiosk.wait_screen("status_entry")
+
+
+def test_status_by_keypad(kiosk, waiting):
+    """GIVEN B-002 waits behind B-001, WHEN its code is typed as B, 2 and Cek, THEN the status says it
+    waits with one person ahead and the estimate."""
+    open_keypad(kiosk)
+    entry = kiosk.controller.status_entry
+    assert set(entry.keypad.letter_keys) == {"A", "B", "C"}  # the test site's prefixes: A, B, B2, C
+    kiosk.type_code("B2")
+    assert entry.display.text() == "B2"
+    kiosk.tap(entry.ok_button)
+    kiosk.wait_screen("status")
+    status = kiosk.controller.status
+    assert status.code.text() == "B-002"
+    assert status.headline.text() == "Menunggu dipanggil"
+    assert status.detail.text() == "Di depan Anda: 1 orang. Perkiraan: ± 6 menit."
+
+
+def test_keypad_delete_and_clear(kiosk, waiting):
+    open_keypad(kiosk)
+    entry = kiosk.controller.status_entry
+    kiosk.type_code("A12")
+    kiosk.tap(entry.keypad.backspace)
+    assert entry.entry() == "A1"
+    kiosk.tap(entry.keypad.clear)
+    assert entry.entry() == ""
+    kiosk.type_code("12")  # no letter: cannot be a ticket code
+    kiosk.tap(entry.ok_button)
+    assert kiosk.screen() == "status_entry"
+    assert entry.error.isVisible()
+    assert entry.error.texts()[1] == "The code is not complete. Example: A-001 or A1."
+
+
+def test_scanning_a_status_link_on_any_screen_shows_that_ticket(kiosk, server, waiting):
+    """GIVEN B-001 called to Loket 1 and the citizen on the services screen, WHEN its QR (the status
+    link) is scanned, THEN the status screen says to go to Loket 1."""
+    assert server.call("POST", "/counters/1/open", "staff1").status_code == 200
+    assert server.call("POST", "/counters/1/call-next", "staff1").status_code == 200
+    kiosk.open_services("dukcapil")
+    kiosk.scan(waiting[0]["status_url"])
+    kiosk.wait_screen("status")
+    status = kiosk.controller.status
+    assert status.code.text() == "B-001"
+    assert status.headline.text() == "Nomor Anda dipanggil!"
+    assert status.detail.text() == "Silakan segera menuju Loket 1."
+
+
+def test_scanning_a_printed_code_shows_that_ticket(kiosk, waiting):
+    kiosk.scan("B-002")
+    kiosk.wait_screen("status")
+    assert kiosk.controller.status.code.text() == "B-002"
+    kiosk.tap(kiosk.controller.status.another_button)
+    kiosk.wait_screen("status_entry")
+
+
+def test_a_code_that_is_not_a_ticket_says_so_and_offers_to_enter_it_again(kiosk, waiting):
+    open_keypad(kiosk)
+    kiosk.type_code("C9")
+    kiosk.tap(kiosk.controller.status_entry.ok_button)
+    kiosk.wait_screen("message")
+    message = kiosk.controller.message
+    assert message.title.texts() == ("Tiket tidak ditemukan", "Ticket not found")
+    kiosk.tap(message.buttons["status"])
+    kiosk.wait_screen("status_entry")
+    assert kiosk.controller.status_entry.entry() == ""
+
+
+def test_slow_typing_is_not_a_scan(kiosk, waiting):
+    """Keys pressed one by one, slower than a scanner, do nothing (and never press a button)."""
+    for char in "B-001":
+        kiosk.qtbot.keyClick(kiosk.window, char, delay=120)
+    kiosk.qtbot.keyClick(kiosk.window, "\r", delay=120)
+    assert kiosk.screen() == "home"

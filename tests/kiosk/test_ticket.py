@@ -1,0 +1,73 @@
+"""Taking a ticket at the kiosk, as a citizen does it: tap by tap, on the real server and printer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tests.support.kiosk import TEST_TIMINGS
+from tests.support.printer import decode_qr, wait_for_receipt
+
+
+def test_a_citizen_takes_a_ticket_and_gets_it_printed(kiosk, vp, tmp_path):
+    """GIVEN the kiosk at home, WHEN a citizen picks Disdukcapil, KTP and no priority, THEN the ticket
+    screen shows the code, service, people ahead and estimate, a QR of the status link, and
+    "printed"; the printer has the receipt; and the server has heard that it printed."""
+    ticket = kiosk.take_ticket("dukcapil", "ktp")
+    screen = kiosk.controller.ticket
+    assert ticket.code == "A-001"
+    assert screen.code.text() == "A-001"
+    assert screen.service.text() == "KTP Elektronik"
+    assert screen.ahead_value.text() == "Tidak ada, Anda berikutnya"
+    kiosk.wait_printed()
+    assert "sudah dicetak" in screen.print_main.main.text()
+    assert not screen.reprint_button.isVisible()
+
+    receipt = wait_for_receipt(vp, 1)
+    assert "A-001" in receipt.text
+    kiosk.qtbot.waitUntil(lambda: kiosk.server_ticket(ticket.id)["print_status"] == "printed", timeout=5000)
+
+    shot = tmp_path / "qr.png"
+    screen.qr.grab().save(str(shot))
+    assert decode_qr(shot) == [ticket.status_url]
+
+
+def test_people_ahead_and_the_estimate_and_a_priority_group(kiosk, server):
+    """GIVEN someone already waits for KTP, WHEN a citizen takes a regular KTP ticket, THEN the screen
+    says one person is ahead, about 10 minutes; WHEN a pregnant woman then takes one, THEN she is
+    served first (nobody ahead) and the server records her priority group."""
+    assert server.issue("ktp").status_code == 201
+    kiosk.qtbot.waitUntil(lambda: kiosk.controller.catalog.service("ktp").waiting == 1, timeout=5000)
+    kiosk.take_ticket("dukcapil", "ktp")
+    screen = kiosk.controller.ticket
+    assert screen.ahead_value.text() == "1 orang"
+    assert screen.wait_value.text() == "± 10 menit"
+    kiosk.wait_printed()
+    kiosk.tap(screen.done_button)
+
+    ticket = kiosk.take_ticket("dukcapil", "ktp", priority="ibu_hamil")
+    assert screen.ahead_value.text() == "Tidak ada, Anda berikutnya"
+    assert "Antrean prioritas: Ibu hamil" in screen.agency.text()
+    assert kiosk.server_ticket(ticket.id)["priority"] == "ibu_hamil"
+
+
+def test_the_ticket_screen_goes_home_by_itself(make_kiosk):
+    """GIVEN a short countdown, WHEN the ticket has printed, THEN the kiosk is back home unaided,
+    in Indonesian again."""
+    kiosk = make_kiosk(timings=replace(TEST_TIMINGS, ticket_home_s=1))
+    kiosk.controller.set_language("en")
+    kiosk.take_ticket("dukcapil", "kk")
+    kiosk.wait_printed()
+    kiosk.wait_screen("home", timeout=5000)
+    assert kiosk.translations.language == "id"
+    assert kiosk.controller.home.take_button.title.text() == "Ambil Antrean"
+
+
+def test_services_show_live_waiting_counts(kiosk, server):
+    """GIVEN the services screen is open, WHEN two people take KK tickets elsewhere, THEN the KK
+    tile shows two waiting and an estimate, without the citizen doing anything."""
+    kiosk.open_services("dukcapil")
+    tile = kiosk.tile(kiosk.controller.services.pager, "kk")
+    assert tile.detail.text() == "Tidak ada antrean · langsung dilayani"
+    for _ in range(2):
+        assert server.issue("kk").status_code == 201
+    kiosk.qtbot.waitUntil(lambda: tile.detail.text() == "2 orang menunggu · perkiraan ± 12 menit", timeout=5000)

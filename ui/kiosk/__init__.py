@@ -1,0 +1,1 @@
+"""The citizens' touchscreen kiosk: screens, the controller that drives them, and the app's entry."""

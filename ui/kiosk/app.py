@@ -1,0 +1,101 @@
+"""``python main.py kiosk [--server URL] [--windowed] [--config FILE] [--enroll CODE]``: the citizens'
+touchscreen kiosk. Reads the device config, builds the backend client and the print service, and
+hands them to the controller."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import logging
+import os
+import sys
+
+from kiosk.client import BackendClient
+from kiosk.config import DeviceConfig, config_path, load_config, save_config
+from kiosk.errors import AnjunganError, ConfigError
+from kiosk.logs import setup_logging
+
+log = logging.getLogger(__name__)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("a size is WIDTHxHEIGHT, e.g. 1080x1920") from None
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py kiosk", description="The citizens' touchscreen kiosk.")
+    parser.add_argument("--server", metavar="URL", help="the central server (default: server_url from the config)")
+    parser.add_argument("--config", metavar="FILE", help="the device config (default: ANJUNGAN_CONFIG, "
+                                                         "else config.toml in the user config folder)")
+    parser.add_argument("--windowed", action="store_true",
+                        help="a normal window that can be closed, instead of the locked full screen")
+    parser.add_argument("--size", type=_size, metavar="WxH", help="window size with --windowed, e.g. 1080x1920")
+    parser.add_argument("--enroll", metavar="CODE",
+                        help="enrol this kiosk with a one-time code (server enroll --kind kiosk) and save the token")
+    parser.add_argument("--fake-long", action="store_true",
+                        help="make every text much longer, to find labels that overflow (also ANJUNGAN_FAKE_LONG=1)")
+    return parser
+
+
+def _enroll(cfg: DeviceConfig, code: str, path) -> DeviceConfig:  # noqa: ANN001
+    client = BackendClient(cfg.server_url)
+    try:
+        token = client.enroll(code)
+    finally:
+        client.close()
+    cfg = dataclasses.replace(cfg, token=token)
+    save_config(path, cfg)
+    print(f"enrolled with {cfg.server_url}; token saved in {path}")
+    return cfg
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    setup_logging("kiosk")
+    path = config_path(args.config)
+    try:
+        cfg = load_config(path)
+        if args.server:
+            cfg = dataclasses.replace(cfg, server_url=args.server)
+        if args.enroll:
+            cfg = _enroll(cfg, args.enroll, path)
+    except ConfigError as exc:
+        print(f"config error in {path}: {exc}", file=sys.stderr)
+        return 2
+    except AnjunganError as exc:
+        print(f"enrolment failed: {exc}", file=sys.stderr)
+        return 2
+    if not cfg.token:
+        log.warning("this kiosk has no device token: enrol it with --enroll CODE")
+
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - Qt only once the arguments are good
+
+    from printing.receipt import Branding  # noqa: PLC0415
+    from printing.service import PrintService, PrintSettings  # noqa: PLC0415
+    from ui.i18n import Translations  # noqa: PLC0415
+    from ui.kiosk.controller import KioskController  # noqa: PLC0415
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("Anjungan")
+    translations = Translations(fake_long=args.fake_long or os.environ.get("ANJUNGAN_FAKE_LONG") == "1")
+    client = BackendClient(cfg.server_url, cfg.token or None)
+    try:
+        printer: PrintService | None = PrintService(
+            PrintSettings(printer=cfg.printer, profile=cfg.printer_profile, paper_mm=cfg.paper_width,
+                          language=cfg.language),
+            Branding(name="Mal Pelayanan Publik"))  # the site's own name replaces it once the catalog is in
+    except ConfigError as exc:
+        log.error("the printer settings are not usable (%s): tickets are shown on screen only", exc)
+        printer = None
+    controller = KioskController(cfg, client, printer, translations, windowed=args.windowed)
+    sys.excepthook = controller.handle_exception
+    controller.start(size=args.size)
+    try:
+        return app.exec()
+    finally:
+        sys.excepthook = sys.__excepthook__
+        controller.stop()

@@ -1,0 +1,245 @@
+"""The one place where an error becomes words and a way on: error classes and server error codes
+(never message text) map to a :class:`Message`; a closed service's reason maps to a short note.
+
+Texts are Indonesian sources marked for Qt Linguist; screens render them in the current language
+and, smaller, in the other one.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Mapping
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from kiosk.errors import AnjunganError, BackendStatusError, BackendTimeout, BackendUnreachable
+from kiosk.models import Service
+from ui.i18n import Text
+
+log = logging.getLogger(__name__)
+C = "KioskMessages"
+
+
+class Way(str, enum.Enum):
+    """What a citizen can do after a message; the controller decides what each one means."""
+
+    RETRY = "retry"        # the same request again, with the same idempotency key
+    HOME = "home"
+    SERVICES = "services"  # back to the list of services, freshly loaded
+    STATUS = "status"      # enter another ticket code
+
+
+WAY_LABELS: Mapping[Way, str] = {
+    Way.RETRY: QT_TRANSLATE_NOOP("KioskMessages", "Coba lagi"),
+    Way.HOME: QT_TRANSLATE_NOOP("KioskMessages", "Kembali ke awal"),
+    Way.SERVICES: QT_TRANSLATE_NOOP("KioskMessages", "Pilih layanan lain"),
+    Way.STATUS: QT_TRANSLATE_NOOP("KioskMessages", "Masukkan kode lagi"),
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    code: str
+    title: Text
+    body: Text
+    ways: tuple[Way, ...] = (Way.HOME,)
+    tone: str = "error"  # error | warning | info: the title's colour
+
+    @property
+    def retryable(self) -> bool:
+        return Way.RETRY in self.ways
+
+
+def _t(source: str, **params: Any) -> Text:
+    return Text(source, params, context=C)
+
+
+# -- closed services: (short note for the tile, full title, full body), by reason code ----------
+
+def _closed_params(service: Service) -> Mapping[str, Any]:
+    # The catalog sends closed_params (holiday name, end of break…); older models drop them.
+    return getattr(service, "closed_params", None) or {}
+
+
+def _next_open(params: Mapping[str, Any]) -> Text | None:
+    day, at = params.get("next_open_date"), params.get("next_opens_at")
+    if not day or not at:
+        return None
+    try:
+        when = date.fromisoformat(str(day))
+    except ValueError:
+        return None
+    return _t(QT_TRANSLATE_NOOP("KioskMessages", "{day} pukul {time}"), day=when, time=at)
+
+
+def closed_texts(reason: str | None, params: Mapping[str, Any], opens_at: str | None = None,
+                 closes_at: str | None = None) -> tuple[Text, Text, Text]:
+    """(note, title, body) for a service closed with ``reason`` and the server's ``params``."""
+    p = dict(params)
+    opens_at = p.get("opens_at") or opens_at
+    closes_at = p.get("closes_at") or closes_at
+    nxt = _next_open(p)
+    come_back = (_t(QT_TRANSLATE_NOOP("KioskMessages", "Silakan datang kembali {when}."), when=nxt) if nxt
+                 else _t(QT_TRANSLATE_NOOP("KioskMessages", "Silakan datang kembali pada hari kerja berikutnya.")))
+    if reason == "quota_exhausted":
+        note = _t(QT_TRANSLATE_NOOP("KioskMessages", "Kuota hari ini habis"))
+        return note, note, _t(QT_TRANSLATE_NOOP(
+            "KioskMessages", "Semua nomor antrean layanan ini untuk hari ini sudah diambil. Silakan datang kembali "
+                        "besok pagi, atau pilih layanan lain."))
+    if reason == "not_open_yet" and opens_at:
+        return (_t(QT_TRANSLATE_NOOP("KioskMessages", "Buka pukul {time}"), time=opens_at),
+                _t(QT_TRANSLATE_NOOP("KioskMessages", "Layanan belum buka")),
+                _t(QT_TRANSLATE_NOOP("KioskMessages", "Layanan ini buka pukul {time}. Silakan ambil nomor antrean "
+                                                 "setelah jam tersebut."), time=opens_at))
+    if reason == "on_break":
+        friday = p.get("break_reason") == "sholat_jumat"
+        resumes = p.get("resumes_at")
+        title = (_t(QT_TRANSLATE_NOOP("KioskMessages", "Istirahat sholat Jumat")) if friday
+                 else _t(QT_TRANSLATE_NOOP("KioskMessages", "Istirahat")))
+        if resumes:
+            note = (_t(QT_TRANSLATE_NOOP("KioskMessages", "Istirahat sholat Jumat, buka kembali {time}"), time=resumes)
+                    if friday else _t(QT_TRANSLATE_NOOP("KioskMessages", "Istirahat, buka kembali {time}"), time=resumes))
+            body = _t(QT_TRANSLATE_NOOP("KioskMessages", "Pelayanan sedang istirahat dan buka kembali pukul {time}. "
+                                                    "Silakan ambil nomor antrean setelah itu."), time=resumes)
+        else:
+            note = title
+            body = _t(QT_TRANSLATE_NOOP("KioskMessages", "Pelayanan sedang istirahat. Silakan kembali sebentar lagi."))
+        return note, title, body
+    if reason == "holiday":
+        holiday = p.get("holiday")
+        note = (_t(QT_TRANSLATE_NOOP("KioskMessages", "Libur: {name}"), name=holiday) if holiday
+                else _t(QT_TRANSLATE_NOOP("KioskMessages", "Libur hari ini")))
+        body = _t(QT_TRANSLATE_NOOP("KioskMessages", "Hari ini hari libur; layanan tutup. {come_back}"),
+                  come_back=come_back)
+        return note, note, body
+    if reason == "closed_day":
+        note = _t(QT_TRANSLATE_NOOP("KioskMessages", "Tutup hari ini"))
+        body = _t(QT_TRANSLATE_NOOP("KioskMessages", "Layanan ini tidak buka pada hari ini. {come_back}"),
+                  come_back=come_back)
+        return note, note, body
+    if reason == "closed_for_today":
+        note = (_t(QT_TRANSLATE_NOOP("KioskMessages", "Antrean hari ini ditutup pukul {time}"), time=closes_at)
+                if closes_at else _t(QT_TRANSLATE_NOOP("KioskMessages", "Antrean hari ini sudah ditutup")))
+        body = _t(QT_TRANSLATE_NOOP("KioskMessages", "Pengambilan nomor antrean untuk hari ini sudah ditutup. "
+                                                "{come_back}"), come_back=come_back)
+        return note, _t(QT_TRANSLATE_NOOP("KioskMessages", "Antrean hari ini sudah ditutup")), body
+    note = _t(QT_TRANSLATE_NOOP("KioskMessages", "Sedang tidak tersedia"))
+    return note, _t(QT_TRANSLATE_NOOP("KioskMessages", "Layanan tidak tersedia")), _t(QT_TRANSLATE_NOOP(
+        "KioskMessages", "Layanan ini sedang tidak tersedia. Silakan tanyakan kepada petugas informasi."))
+
+
+def closed_note(service: Service) -> Text:
+    return closed_texts(service.closed_reason, _closed_params(service), service.opens_at, service.closes_at)[0]
+
+
+def message_for_closed(service: Service) -> Message:
+    """The explanation shown when a citizen taps a closed or full service."""
+    _, title, body = closed_texts(service.closed_reason, _closed_params(service), service.opens_at,
+                                  service.closes_at)
+    return Message(service.closed_reason or "closed", title, body, (Way.SERVICES, Way.HOME), tone="warning")
+
+
+# -- errors -------------------------------------------------------------------------------------
+
+CLOSED_CODES = frozenset({"service_inactive", "holiday", "closed_day", "not_open_yet", "closed_for_today",
+                          "on_break", "quota_exhausted"})
+UNREACHABLE = Message(
+    "server_unreachable",
+    _t(QT_TRANSLATE_NOOP("KioskMessages", "Server antrean tidak dapat dihubungi")),
+    _t(QT_TRANSLATE_NOOP("KioskMessages", "Nomor antrean belum dapat diambil. Silakan coba lagi sebentar lagi, "
+                                     "atau minta bantuan petugas informasi.")),
+    (Way.RETRY, Way.HOME))
+_BY_CODE: Mapping[str, Message] = {m.code: m for m in (
+    UNREACHABLE,
+    Message("server_timeout",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Server antrean tidak menjawab")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Permintaan Anda belum selesai. Silakan coba lagi: nomor Anda "
+                                             "tidak akan tercetak dua kali.")),
+            (Way.RETRY, Way.HOME)),
+    Message("server_error",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Terjadi gangguan pada server")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Silakan coba lagi sebentar lagi, atau minta bantuan petugas "
+                                             "informasi.")),
+            (Way.RETRY, Way.HOME)),
+    Message("ticket_not_found",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Tiket tidak ditemukan")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Periksa kembali kode pada tiket Anda. Tiket hanya berlaku pada "
+                                             "hari tiket diambil.")),
+            (Way.STATUS, Way.HOME), tone="warning"),
+    Message("invalid_code",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Kode tidak dikenali")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Kode tiket terdiri dari huruf dan angka, contohnya A-001.")),
+            (Way.STATUS, Way.HOME), tone="warning"),
+    Message("service_not_found",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Layanan tidak ditemukan")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Daftar layanan baru saja berubah. Silakan pilih layanan lagi.")),
+            (Way.SERVICES, Way.HOME), tone="warning"),
+    Message("priority_not_allowed",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Antrean prioritas tidak tersedia")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Silakan ambil antrean biasa; petugas akan membantu Anda.")),
+            (Way.SERVICES, Way.HOME), tone="warning"),
+    Message("not_enrolled",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Anjungan belum siap melayani")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Anjungan ini belum terdaftar di server. Mohon hubungi petugas "
+                                             "informasi.")),
+            (Way.HOME,)),
+    Message("unexpected",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Maaf, terjadi kesalahan")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Silakan mulai lagi dari halaman awal. Jika terulang, mohon "
+                                             "hubungi petugas informasi.")),
+            (Way.HOME,)),
+)}
+_ALIASES = {"unauthorized": "not_enrolled", "invalid_token": "not_enrolled", "forbidden": "not_enrolled",
+            "bad_response": "server_error", "request_failed": "server_error", "no_catalog": "server_error"}
+
+
+def message_for_code(code: str, params: Mapping[str, Any] | None = None) -> Message:
+    if code in CLOSED_CODES:
+        _, title, body = closed_texts(code, params or {})
+        return Message(code, title, body, (Way.SERVICES, Way.HOME), tone="warning")
+    return _BY_CODE.get(_ALIASES.get(code, code)) or _BY_CODE["unexpected"]
+
+
+def message_for_error(error: BaseException) -> Message:
+    """The message for anything a backend call or the kiosk itself raised."""
+    if isinstance(error, BackendUnreachable):
+        return UNREACHABLE
+    if isinstance(error, BackendTimeout):
+        return message_for_code("server_timeout")
+    if isinstance(error, BackendStatusError):
+        if error.status >= 500 or error.status in (408, 429):
+            return message_for_code("server_error")
+        known = error.code in CLOSED_CODES or error.code in _BY_CODE or error.code in _ALIASES
+        if not known:
+            log.warning("no message for server error code %s (HTTP %s)", error.code, error.status)
+        return message_for_code(error.code, error.params)
+    if isinstance(error, AnjunganError):
+        return message_for_code(error.code, error.params)
+    return _BY_CODE["unexpected"]
+
+
+# -- printing -----------------------------------------------------------------------------------
+
+PRINT_BUSY = _t(QT_TRANSLATE_NOOP("KioskMessages", "Sedang mencetak tiket…"))
+PRINT_DONE = _t(QT_TRANSLATE_NOOP("KioskMessages", "Tiket sudah dicetak. Silakan ambil di bawah layar."))
+PRINT_HELP = _t(QT_TRANSLATE_NOOP("KioskMessages", "Nomor antrean Anda tetap berlaku. Tunjukkan layar ini ke petugas "
+                                              "loket, atau foto layar ini."))
+_PRINT_REASONS: Mapping[str, str] = {
+    "paper_out": QT_TRANSLATE_NOOP("KioskMessages", "kertas printer habis"),
+    "printer_offline": QT_TRANSLATE_NOOP("KioskMessages", "printer mati atau bermasalah"),
+    "printer_timeout": QT_TRANSLATE_NOOP("KioskMessages", "printer tidak menjawab"),
+    "printer_failed": QT_TRANSLATE_NOOP("KioskMessages", "printer mengalami gangguan"),
+}
+
+
+def print_failure_text(error_code: str | None) -> Text:
+    """Why the ticket did not print, by the print result's error code."""
+    reason = _t(_PRINT_REASONS.get(error_code or "", _PRINT_REASONS["printer_failed"]))
+    return _t(QT_TRANSLATE_NOOP("KioskMessages", "Tiket tidak dapat dicetak: {reason}."), reason=reason)
+
+
+OFFLINE_BANNER = _t(QT_TRANSLATE_NOOP("KioskMessages", "Server antrean tidak dapat dihubungi. Mohon tunggu sebentar, "
+                                                  "atau hubungi petugas."))

@@ -1,0 +1,118 @@
+"""Words for queue facts shown on several screens: waiting counts, estimated waits, ticket states,
+priority groups and names in the current language. Sources are Indonesian, context ``Texts``."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from kiosk.models import Priority, TicketStatus
+from ui.i18n import Numerus, Text
+
+C = "KioskTexts"
+
+
+def _t(source: str, n: int = -1, **params: object) -> Text:
+    return Text(source, params, n=n, context=C)
+
+
+def wait_text(minutes: int) -> Text:
+    """``± 25 menit``, ``± 1 jam 20 menit``; nothing to wait: ``Segera dilayani``."""
+    if minutes <= 0:
+        return _t(QT_TRANSLATE_NOOP("KioskTexts", "Segera dilayani"))
+    if minutes < 60:
+        return _t(Numerus.translate("KioskTexts", "± %n menit", None, 0), n=minutes)
+    hours, rest = divmod(minutes, 60)
+    if rest == 0:
+        return _t(Numerus.translate("KioskTexts", "± %n jam", None, 0), n=hours)
+    return _t(QT_TRANSLATE_NOOP("KioskTexts", "± {hours} jam {minutes} menit"), hours=hours, minutes=rest)
+
+
+def waiting_text(count: int) -> Text:
+    if count <= 0:
+        return _t(QT_TRANSLATE_NOOP("KioskTexts", "Tidak ada antrean"))
+    return _t(Numerus.translate("KioskTexts", "%n orang menunggu", None, 0), n=count)
+
+
+def people_ahead_text(count: int) -> Text:
+    if count <= 0:
+        return _t(QT_TRANSLATE_NOOP("KioskTexts", "Tidak ada, Anda berikutnya"))
+    return _t(Numerus.translate("KioskTexts", "%n orang", None, 0), n=count)
+
+
+def service_detail(waiting: int, eta_minutes: int) -> Text:
+    """The line under an open service: how many wait and how long."""
+    if waiting <= 0:
+        return _t(QT_TRANSLATE_NOOP("KioskTexts", "Tidak ada antrean · langsung dilayani"))
+    return _t(QT_TRANSLATE_NOOP("KioskTexts", "{waiting} · perkiraan {wait}"), waiting=waiting_text(waiting),
+              wait=wait_text(eta_minutes))
+
+
+def tickets_until_text(closes_at: str) -> Text:
+    """When the last ticket of today is given out, e.g. ``14.30 WIB``."""
+    return _t(QT_TRANSLATE_NOOP("KioskTexts", "Antrean dibuka sampai pukul {time}"), time=closes_at)
+
+
+def quota_left_text(left: int) -> Text:
+    return _t(Numerus.translate("KioskTexts", "Sisa kuota hari ini: %n", None, 0), n=left)
+
+
+PRIORITY_LABELS: Mapping[Priority, tuple[str, str]] = {
+    Priority.LANSIA: (QT_TRANSLATE_NOOP("KioskTexts", "Lansia"),
+                      QT_TRANSLATE_NOOP("KioskTexts", "Usia 60 tahun ke atas")),
+    Priority.DISABILITAS: (QT_TRANSLATE_NOOP("KioskTexts", "Penyandang disabilitas"),
+                           QT_TRANSLATE_NOOP("KioskTexts", "Termasuk pengguna kursi roda dan tongkat")),
+    Priority.IBU_HAMIL: (QT_TRANSLATE_NOOP("KioskTexts", "Ibu hamil"),
+                         QT_TRANSLATE_NOOP("KioskTexts", "Atau ibu yang membawa bayi")),
+    Priority.ANAK: (QT_TRANSLATE_NOOP("KioskTexts", "Anak-anak"),
+                    QT_TRANSLATE_NOOP("KioskTexts", "Anak di bawah 12 tahun yang dilayani")),
+}
+NO_PRIORITY = (QT_TRANSLATE_NOOP("KioskTexts", "Tidak, antrean biasa"),
+               QT_TRANSLATE_NOOP("KioskTexts", "Saya tidak termasuk kelompok prioritas"))
+
+
+def priority_label(priority: Priority | None) -> Text:
+    source = PRIORITY_LABELS[priority][0] if priority else QT_TRANSLATE_NOOP("KioskTexts", "Biasa")
+    return _t(source)
+
+
+# ticket state -> (headline, state class for the colour)
+STATUS_HEADLINES: Mapping[TicketStatus, tuple[str, str]] = {
+    TicketStatus.WAITING: (QT_TRANSLATE_NOOP("KioskTexts", "Menunggu dipanggil"), "waiting"),
+    TicketStatus.CALLED: (QT_TRANSLATE_NOOP("KioskTexts", "Nomor Anda dipanggil!"), "called"),
+    TicketStatus.SERVING: (QT_TRANSLATE_NOOP("KioskTexts", "Sedang dilayani"), "serving"),
+    TicketStatus.DONE: (QT_TRANSLATE_NOOP("KioskTexts", "Selesai dilayani"), "over"),
+    TicketStatus.NO_SHOW: (QT_TRANSLATE_NOOP("KioskTexts", "Terlewat: tidak hadir saat dipanggil"), "over"),
+    TicketStatus.CANCELLED: (QT_TRANSLATE_NOOP("KioskTexts", "Dibatalkan"), "over"),
+    TicketStatus.TRANSFERRED: (QT_TRANSLATE_NOOP("KioskTexts", "Dialihkan ke layanan lain"), "waiting"),
+    TicketStatus.EXPIRED: (QT_TRANSLATE_NOOP("KioskTexts", "Kedaluwarsa"), "over"),
+}
+
+
+def status_headline(status: TicketStatus) -> tuple[Text, str]:
+    source, state = STATUS_HEADLINES[status]
+    return _t(source), state
+
+
+def status_detail(status: TicketStatus, people_ahead: int, eta_minutes: int, counter_name: str | None) -> Text:
+    """What the citizen should do now, for a ticket in ``status``."""
+    if status in (TicketStatus.CALLED, TicketStatus.SERVING) and counter_name:
+        if status is TicketStatus.CALLED:
+            return _t(QT_TRANSLATE_NOOP("KioskTexts", "Silakan segera menuju {counter}."), counter=counter_name)
+        return _t(QT_TRANSLATE_NOOP("KioskTexts", "Anda sedang dilayani di {counter}."), counter=counter_name)
+    if status in (TicketStatus.WAITING, TicketStatus.TRANSFERRED) and people_ahead <= 0:
+        return _t(QT_TRANSLATE_NOOP("KioskTexts", "Anda berikutnya. Mohon bersiap di dekat loket."))
+    if status in (TicketStatus.WAITING, TicketStatus.TRANSFERRED):
+        return _t(QT_TRANSLATE_NOOP("KioskTexts", "Di depan Anda: {ahead}. Perkiraan: {wait}."),
+                  ahead=people_ahead_text(people_ahead), wait=wait_text(eta_minutes))
+    if status is TicketStatus.NO_SHOW:
+        return _t(QT_TRANSLATE_NOOP("KioskTexts", "Silakan ambil nomor antrean baru, atau tanyakan kepada petugas."))
+    if status is TicketStatus.DONE:
+        return _t(QT_TRANSLATE_NOOP("KioskTexts", "Terima kasih telah menggunakan layanan kami."))
+    return _t(QT_TRANSLATE_NOOP("KioskTexts", "Tiket ini tidak berlaku lagi. Silakan ambil nomor antrean baru."))
+
+
+def pick(lang: str, indonesian: str, english: str) -> str:
+    """A name the catalog gives in both languages."""
+    return english if lang == "en" and english else indonesian
