@@ -1,0 +1,74 @@
+"""The band across the top of the counter window: the app and site, who is logged in, and the
+way out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui.counter.style import DeskMetrics
+
+
+class CounterBar(QFrame):
+    logout_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CounterBar")
+        self.title = QLabel(self)
+        self.title.setProperty("textRole", "barTitle")
+        self.site = QLabel(self)
+        self.site.setProperty("textRole", "barDetail")
+        self.user = QLabel(self)
+        self.user.setObjectName("BarUser")
+        self.user.setProperty("textRole", "barDetail")
+        self.user.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.logout = QPushButton(self)
+        self.logout.setObjectName("LogoutButton")
+        self.logout.setProperty("role", "bar")
+        self.logout.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.logout.clicked.connect(self._on_logout_clicked)
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(self.title)
+        names.addWidget(self.site)
+        self.row = QHBoxLayout(self)
+        self.row.addLayout(names, 1)
+        self.row.addWidget(self.user)
+        self.row.addWidget(self.logout)
+        self._user_text = ""
+        self.set_site("")
+        self.set_user("")
+        self.retranslate_ui()
+
+    def set_site(self, name: str) -> None:
+        self.site.setText(name)
+        self.site.setVisible(bool(name))
+
+    def set_user(self, display_name: str) -> None:
+        """Who is logged in; empty hides the user and the logout button."""
+        self._user_text = display_name
+        self.user.setVisible(bool(display_name))
+        self.logout.setVisible(bool(display_name))
+        self.retranslate_ui()
+
+    def set_busy(self, busy: bool) -> None:
+        self.logout.setEnabled(not busy)
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Anjungan · Aplikasi Petugas Loket"))
+        self.user.setText(self.tr("Petugas: {name}").format(name=self._user_text) if self._user_text else "")
+        self.logout.setText(self.tr("Keluar"))
+
+    def apply_metrics(self, m: DeskMetrics) -> None:
+        self.setFixedHeight(m.bar_height)
+        self.row.setContentsMargins(m.margin, m.px(4), m.margin, m.px(6))
+        self.row.setSpacing(m.px(16))
+
+    def _on_logout_clicked(self) -> None:
+        self.logout_requested.emit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

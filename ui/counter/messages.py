@@ -1,0 +1,248 @@
+"""The one place where the counter app turns an error or an outcome into words with a way on: by
+error class and server error code, never by message text.
+
+Every text is an Indonesian source marked for Qt Linguist (context ``CounterMessages``) and shown
+with the other language beneath. Until ``anjungan_en.ts`` carries these sources, the English written
+next to each one is used, so the line beneath is never Indonesian twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Mapping
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from kiosk.errors import AnjunganError, BackendStatusError, BackendTimeout, BackendUnreachable
+from ui.i18n import SOURCE_LANGUAGE, Text, Translations, lengthen, long_date
+
+log = logging.getLogger(__name__)
+C = "CounterMessages"
+SITE_ZONE = ZoneInfo("Asia/Jakarta")
+
+
+@dataclass(frozen=True)
+class StaffText(Text):
+    """A :class:`Text` with the English written beside it, used while the translation is missing."""
+
+    english: str = ""
+    context: str = C
+
+    def render(self, translations: Translations, lang: str) -> str:
+        text = translations.translate_in(lang, self.context, self.source, self.n)
+        if lang != SOURCE_LANGUAGE and self.english and text in (self.source, lengthen(self.source)):
+            text = lengthen(self.english) if translations.fake_long else self.english
+        values = {key: _render_value(value, translations, lang) for key, value in self.params.items()}
+        return text.format_map(_KeepMissing(values)) if values else text
+
+
+class _KeepMissing(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _render_value(value: Any, translations: Translations, lang: str) -> str:
+    if isinstance(value, Text):
+        return value.render(translations, lang)
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return long_date(value, lang)
+    return str(value)
+
+
+def _t(source: str, english: str, **params: Any) -> StaffText:
+    return StaffText(source, params, english=english)
+
+
+@dataclass(frozen=True)
+class StaffMessage:
+    """What happened and what to do next, in one or two sentences; ``tone`` colours it."""
+
+    code: str
+    text: StaffText
+    tone: str = "error"  # error | warning | info | ok
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+# -- banners ------------------------------------------------------------------------------------
+
+OFFLINE_BANNER = _t(QT_TRANSLATE_NOOP("CounterMessages",
+                                      "Server antrean tidak dapat dihubungi. Aplikasi mencoba lagi otomatis; "
+                                      "tiket yang sedang dilayani tetap aman."),
+                    "The queue server cannot be reached. The app keeps retrying; the ticket you are serving "
+                    "is safe.")
+
+# -- errors by code -----------------------------------------------------------------------------
+
+_BY_CODE: Mapping[str, tuple[str, str, str]] = {
+    # code: (Indonesian source, English, tone)
+    "queue_empty": (QT_TRANSLATE_NOOP("CounterMessages",
+                                      "Tidak ada antrean menunggu. Daftar antrean diperbarui otomatis; "
+                                      "panggil lagi saat ada warga yang menunggu."),
+                    "Nobody is waiting. The waiting list updates by itself; call again when someone is "
+                    "waiting.", "info"),
+    "ticket_in_progress": (QT_TRANSLATE_NOOP("CounterMessages",
+                                             "Tiket {code} masih ditangani. Selesaikan, alihkan, atau tandai "
+                                             "tidak hadir dulu."),
+                           "Ticket {code} is still in hand. Finish, transfer or mark it no-show first.",
+                           "warning"),
+    "counter_taken": (QT_TRANSLATE_NOOP("CounterMessages",
+                                        "Loket ini sedang dibuka oleh {staff}. Pilih loket lain, atau minta "
+                                        "supervisor menutupnya."),
+                      "This loket is open by {staff}. Choose another loket, or ask a supervisor to close it.",
+                      "warning"),
+    "counter_not_yours": (QT_TRANSLATE_NOOP("CounterMessages",
+                                            "Loket ini dibuka oleh petugas lain. Pilih loket Anda lagi."),
+                          "Another officer has opened this loket. Choose your loket again.", "warning"),
+    "counter_closed": (QT_TRANSLATE_NOOP("CounterMessages",
+                                         "Loket sudah ditutup. Buka loket lagi untuk melayani."),
+                       "The loket is closed. Open it again to serve.", "warning"),
+    "counter_paused": (QT_TRANSLATE_NOOP("CounterMessages",
+                                         "Loket sedang istirahat. Tekan Lanjutkan (F7) untuk memanggil lagi."),
+                       "The loket is on a break. Press Resume (F7) to call again.", "warning"),
+    "counter_open": (QT_TRANSLATE_NOOP("CounterMessages", "Loket sudah buka; tidak sedang istirahat."),
+                     "The loket is already open, not on a break.", "info"),
+    "counter_not_paused": (QT_TRANSLATE_NOOP("CounterMessages", "Loket sudah buka; tidak sedang istirahat."),
+                           "The loket is already open, not on a break.", "info"),
+    "counter_not_found": (QT_TRANSLATE_NOOP("CounterMessages",
+                                            "Loket tidak ditemukan. Daftar loket dimuat ulang; pilih lagi."),
+                          "That loket does not exist any more. The list was reloaded; choose again.", "warning"),
+    "nothing_to_recall": (QT_TRANSLATE_NOOP("CounterMessages",
+                                            "Tidak ada tiket untuk dipanggil ulang. Panggil ulang hanya untuk "
+                                            "tiket yang sudah dipanggil dan belum dilayani."),
+                          "No ticket to recall. Recall works for a called ticket not yet being served.",
+                          "warning"),
+    "invalid_transition": (QT_TRANSLATE_NOOP("CounterMessages",
+                                             "Status tiket sudah berubah, jadi tindakan itu tidak bisa. Tampilan "
+                                             "sudah diperbarui; pilih tindakan lagi."),
+                           "The ticket's status has changed, so that is not possible. The screen was updated; "
+                           "choose again.", "warning"),
+    "ticket_not_at_your_counter": (QT_TRANSLATE_NOOP("CounterMessages",
+                                                     "Tiket ini tidak lagi di loket Anda. Tampilan sudah "
+                                                     "diperbarui."),
+                                   "This ticket is no longer at your loket. The screen was updated.", "warning"),
+    "invalid_transfer_target": (QT_TRANSLATE_NOOP("CounterMessages",
+                                                  "Layanan tujuan itu tidak bisa dipilih. Pilih layanan aktif "
+                                                  "yang lain."),
+                                "That service cannot take the ticket. Choose another active service.",
+                                "warning"),
+    "invalid_service_ids": (QT_TRANSLATE_NOOP("CounterMessages",
+                                              "Loket ini tidak melayani layanan itu. Pilih dari daftar."),
+                            "This loket does not serve that service. Choose from the list.", "warning"),
+    "queue_busy": (QT_TRANSLATE_NOOP("CounterMessages",
+                                     "Loket lain memanggil pada saat yang sama. Tekan Panggil Berikutnya lagi."),
+                   "Other lokets called at the same moment. Press Call next again.", "warning"),
+    "bad_credentials": (QT_TRANSLATE_NOOP("CounterMessages",
+                                          "Nama pengguna atau kata sandi salah. Periksa lalu coba lagi; "
+                                          "setelah 5 kali salah, akun dikunci 5 menit."),
+                        "Wrong username or password. Check and try again; after 5 wrong tries the account "
+                        "is locked for 5 minutes.", "error"),
+    "login_locked": (QT_TRANSLATE_NOOP("CounterMessages",
+                                       "Akun dikunci sementara karena terlalu banyak kata sandi salah. Coba lagi "
+                                       "setelah pukul {time}, atau hubungi supervisor."),
+                     "The account is locked after too many wrong passwords. Try again after {time}, or ask "
+                     "a supervisor.", "error"),
+    "invalid_token": (QT_TRANSLATE_NOOP("CounterMessages",
+                                        "Sesi Anda telah berakhir. Silakan masuk lagi; loket dan tiket Anda "
+                                        "tetap tersimpan."),
+                      "Your session has ended. Please log in again; your loket and ticket are kept.", "warning"),
+    "unauthorized": (QT_TRANSLATE_NOOP("CounterMessages",
+                                       "Sesi Anda telah berakhir. Silakan masuk lagi; loket dan tiket Anda "
+                                       "tetap tersimpan."),
+                     "Your session has ended. Please log in again; your loket and ticket are kept.", "warning"),
+    "forbidden": (QT_TRANSLATE_NOOP("CounterMessages",
+                                    "Akun ini tidak boleh memakai aplikasi loket. Masuk dengan akun petugas."),
+                  "This account may not use the counter app. Log in with a staff account.", "error"),
+    "server_unreachable": (QT_TRANSLATE_NOOP("CounterMessages",
+                                             "Server antrean tidak dapat dihubungi. Periksa jaringan; aplikasi "
+                                             "mencoba lagi otomatis."),
+                           "The queue server cannot be reached. Check the network; the app keeps retrying.",
+                           "error"),
+    "server_timeout": (QT_TRANSLATE_NOOP("CounterMessages",
+                                         "Server antrean tidak menjawab. Jangan tekan dua kali: status dibaca "
+                                         "ulang begitu server menjawab."),
+                       "The queue server did not answer. Do not press twice: the state is read again as soon "
+                       "as it answers.", "error"),
+    "server_error": (QT_TRANSLATE_NOOP("CounterMessages",
+                                       "Terjadi gangguan pada server. Aplikasi mencoba lagi otomatis."),
+                     "The server has a problem. The app keeps retrying.", "error"),
+    "loket_lost": (QT_TRANSLATE_NOOP("CounterMessages",
+                                     "{loket} ditutup atau diambil alih dari tempat lain. Pilih loket lagi."),
+                   "{loket} was closed or taken over elsewhere. Choose a loket again.", "warning"),
+}
+_UNEXPECTED = (QT_TRANSLATE_NOOP("CounterMessages",
+                                 "Terjadi kesalahan ({error}). Coba lagi; jika terulang, hubungi admin."),
+               "Something went wrong ({error}). Try again; if it happens again, call the admin.", "error")
+
+
+def clock_text(moment: datetime) -> str:
+    """A moment as the site's wall clock, written the Indonesian way: ``09.05``."""
+    local = moment.astimezone(SITE_ZONE) if moment.tzinfo is not None else moment
+    return f"{local.hour:02d}.{local.minute:02d}"
+
+
+def _local_time(value: Any) -> str:
+    """An ISO moment as the site's ``09.05 WIB``."""
+    try:
+        return f"{clock_text(datetime.fromisoformat(str(value)))} WIB"
+    except ValueError:
+        return str(value)
+
+
+def error_code(error: BaseException) -> str:
+    if isinstance(error, BackendStatusError) and error.status >= 500:
+        return "server_error"
+    if isinstance(error, AnjunganError):
+        return error.code
+    return "unexpected"
+
+
+def message_for_code(code: str, /, **params: Any) -> StaffMessage:
+    """The message for an error ``code``; ``params`` fill its text (a ticket's ``code``, ``staff``…)."""
+    source, english, tone = _BY_CODE.get(code, _UNEXPECTED)
+    values: dict[str, Any] = {"error": code, **params}
+    if "until" in values:
+        values["time"] = _local_time(values["until"])
+    return StaffMessage(code, StaffText(source, values, english=english), tone, values)
+
+
+def message_for_error(error: BaseException) -> StaffMessage:
+    code = error_code(error)
+    params = dict(getattr(error, "params", {}) or {})
+    if code not in _BY_CODE:
+        log.warning("no message for error code %s (%s)", code, type(error).__name__)
+    return message_for_code(code, **params)
+
+
+def is_outage(error: BaseException) -> bool:
+    """The server could not be reached or failed: retry later, the request itself was fine."""
+    return isinstance(error, (BackendUnreachable, BackendTimeout)) or (
+        isinstance(error, BackendStatusError) and error.status >= 500)
+
+
+def is_session_over(error: BaseException) -> bool:
+    return isinstance(error, BackendStatusError) and error.status == 401 and error.code in (
+        "invalid_token", "unauthorized")
+
+
+# -- outcomes -----------------------------------------------------------------------------------
+
+def done_message(action: str, code: str, **params: Any) -> StaffMessage | None:
+    """A short confirmation after an action whose result is not obvious on screen."""
+    texts = {
+        "recall": (QT_TRANSLATE_NOOP("CounterMessages", "{code} dipanggil ulang ({count}×)."),
+                   "{code} called again ({count}×)."),
+        "finish": (QT_TRANSLATE_NOOP("CounterMessages", "{code} selesai dilayani. Silakan panggil berikutnya."),
+                   "{code} served. Call the next citizen."),
+        "no_show": (QT_TRANSLATE_NOOP("CounterMessages", "{code} ditandai tidak hadir."),
+                    "{code} marked as no-show."),
+        "transfer": (QT_TRANSLATE_NOOP("CounterMessages",
+                                       "{code} dialihkan ke {service}; tiket menunggu di antrean layanan itu."),
+                     "{code} transferred to {service}; the ticket waits in that service's queue."),
+    }
+    if action not in texts:
+        return None
+    source, english = texts[action]
+    return StaffMessage(action, StaffText(source, {"code": code, **params}, english=english), "ok")
