@@ -1,0 +1,127 @@
+"""``python main.py display [--server URL] [--lokets 1,2,3] [--config FILE] [--windowed]``: the hall
+display board. Reads the device config, builds the backend client and the voice, and hands them to
+the controller."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import logging
+import os
+import sys
+from pathlib import Path
+
+from kiosk.client import BackendClient
+from kiosk.config import DeviceConfig, config_path, load_config, save_config
+from kiosk.errors import AnjunganError, ConfigError
+from kiosk.logs import setup_logging
+from kiosk.retry import RetryPolicy
+
+log = logging.getLogger(__name__)
+
+
+def parse_lokets(text: str) -> tuple[int, ...]:
+    """``"1,2, 3"`` → ``(1, 2, 3)``; ``""`` or ``"all"`` → ``()`` (every loket)."""
+    text = text.strip()
+    if not text or text.lower() == "all":
+        return ()
+    try:
+        lokets = tuple(dict.fromkeys(int(part) for part in text.split(",") if part.strip()))
+    except ValueError:
+        raise argparse.ArgumentTypeError("lokets are numbers separated by commas, e.g. 1,2,3") from None
+    if any(n < 0 for n in lokets):
+        raise argparse.ArgumentTypeError("loket numbers are 0 or more")
+    return lokets
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("a size is WIDTHxHEIGHT, e.g. 1920x1080") from None
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py display", description="The hall display board.")
+    parser.add_argument("--server", metavar="URL", help="the central server (default: server_url from the config)")
+    parser.add_argument("--lokets", type=parse_lokets, metavar="1,2,3",
+                        help="show only these lokets' calls (default: lokets from the config; empty: all)")
+    parser.add_argument("--config", metavar="FILE", help="the device config (default: ANJUNGAN_CONFIG, "
+                                                         "else config.toml in the user config folder)")
+    parser.add_argument("--windowed", action="store_true",
+                        help="a normal window that can be closed, instead of the locked full screen")
+    parser.add_argument("--size", type=_size, metavar="WxH", help="window size with --windowed, e.g. 1280x720")
+    parser.add_argument("--enroll", metavar="CODE",
+                        help="enrol this display with a one-time code (server enroll --kind display) and save the token")
+    parser.add_argument("--no-voice", action="store_true", help="show calls without speaking them")
+    parser.add_argument("--fake-long", action="store_true",
+                        help="make every text much longer, to find labels that overflow (also ANJUNGAN_FAKE_LONG=1)")
+    return parser
+
+
+def effective_config(cfg: DeviceConfig, args: argparse.Namespace) -> DeviceConfig:
+    """The config file's settings with the command line's on top."""
+    changes: dict[str, object] = {}
+    if args.server:
+        changes["server_url"] = args.server
+    if args.lokets is not None:
+        changes["lokets"] = args.lokets
+    if args.no_voice:
+        changes["voice"] = False
+    return dataclasses.replace(cfg, **changes) if changes else cfg
+
+
+def _enroll(cfg: DeviceConfig, code: str, path: Path) -> DeviceConfig:
+    client = BackendClient(cfg.server_url)
+    try:
+        token = client.enroll(code)
+    finally:
+        client.close()
+    cfg = dataclasses.replace(cfg, token=token)
+    save_config(path, cfg)
+    print(f"enrolled with {cfg.server_url}; token saved in {path}")
+    return cfg
+
+
+def make_client(cfg: DeviceConfig) -> BackendClient:
+    """A client for the board's one backend thread: short waits, few retries (the stream reconnects)."""
+    return BackendClient(cfg.server_url, cfg.token or None, connect_timeout=3.05, read_timeout=8.0,
+                         retry=RetryPolicy(max_attempts=2, base_delay=0.5, max_delay=2.0))
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    setup_logging("display")
+    path = config_path(args.config)
+    try:
+        cfg = effective_config(load_config(path), args)
+        if args.enroll:
+            cfg = _enroll(cfg, args.enroll, path)
+    except ConfigError as exc:
+        print(f"config error in {path}: {exc}", file=sys.stderr)
+        return 2
+    except AnjunganError as exc:
+        print(f"enrolment failed: {exc}", file=sys.stderr)
+        return 2
+    if not cfg.token:
+        log.warning("this display has no device token: enrol it with --enroll CODE")
+
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - Qt only once the arguments are good
+
+    from ui.display.controller import DisplayController  # noqa: PLC0415
+    from ui.i18n import Translations  # noqa: PLC0415
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("Anjungan")
+    translations = Translations(fake_long=args.fake_long or os.environ.get("ANJUNGAN_FAKE_LONG") == "1")
+    controller = DisplayController(cfg, make_client(cfg), translations, windowed=args.windowed)
+    sys.excepthook = controller.handle_exception
+    controller.start(size=args.size)
+    log.info("display board for %s, lokets %s, voice %s", cfg.server_url,
+             ",".join(map(str, cfg.lokets)) or "all", "on" if cfg.voice else "off")
+    try:
+        return app.exec()
+    finally:
+        sys.excepthook = sys.__excepthook__
+        controller.stop()

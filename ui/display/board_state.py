@@ -1,0 +1,173 @@
+"""What the hall board knows: the calls in the order they came and each loket's state, built from
+the server's counters list and its events. Plain Python, so the rules are tested without widgets."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from typing import Any, Iterable, Mapping
+
+from kiosk.models import Counter, CounterState, Event, TicketStatus
+
+CALLED = "ticket.called"
+RECALLED = "ticket.recalled"
+COUNTER_STATE = "counter.state"
+TICKET_STATUS = "ticket.status"
+CATALOG_CHANGED = "catalog.changed"
+CALL_EVENTS = frozenset({CALLED, RECALLED})
+# A ticket in one of these states is "at" its loket: the loket shows its code.
+_AT_LOKET = frozenset({TicketStatus.CALLED, TicketStatus.SERVING})
+
+
+@dataclass(frozen=True)
+class Call:
+    """One call (or recall) of a ticket to a loket, as the board shows and speaks it."""
+
+    ticket_id: int
+    code: str
+    counter_id: int
+    loket: str            # the counter's name: "Loket 3"
+    agency: str           # short name, for the board: "Disdukcapil"
+    agency_name: str
+    service: str
+    recall: bool
+    seq: int              # the event's sequence number
+    at: datetime          # server time of the call, UTC
+
+    @classmethod
+    def from_event(cls, event: Event) -> "Call | None":
+        """The call an event announces; None for other events or a payload without a loket."""
+        if event.type not in CALL_EVENTS:
+            return None
+        data: Mapping[str, Any] = event.data
+        counter = data.get("counter")
+        try:
+            if not isinstance(counter, Mapping):
+                return None
+            at = event.at if event.at.tzinfo else event.at.replace(tzinfo=timezone.utc)
+            return cls(ticket_id=int(data["id"]), code=str(data["code"]), counter_id=int(counter["id"]),
+                       loket=str(counter.get("name") or counter["id"]),
+                       agency=str(data.get("agency_short_name") or data.get("agency_name") or ""),
+                       agency_name=str(data.get("agency_name") or ""),
+                       service=str(data.get("service_name") or ""),
+                       recall=event.type == RECALLED, seq=event.seq, at=at)
+        except (KeyError, TypeError, ValueError):
+            return None
+
+
+@dataclass(frozen=True)
+class Loket:
+    """One counter on the board's grid."""
+
+    id: int
+    name: str
+    state: CounterState
+    code: str | None = None           # the ticket at the loket now (called or being served)
+    pause_reason: str | None = None
+
+    @classmethod
+    def from_counter(cls, counter: Counter) -> "Loket":
+        ticket = counter.current_ticket
+        code = ticket.code if ticket is not None and ticket.status in _AT_LOKET else None
+        return cls(counter.id, counter.name, counter.state, code, counter.pause_reason)
+
+    @classmethod
+    def from_event(cls, event: Event) -> "Loket | None":
+        data = event.data
+        counter = data.get("counter")
+        try:
+            if event.type != COUNTER_STATE or not isinstance(counter, Mapping):
+                return None
+            code = data.get("current_code")
+            return cls(int(counter["id"]), str(counter.get("name") or counter["id"]),
+                       CounterState(data.get("state", "closed")), str(code) if code else None,
+                       data.get("pause_reason"))
+        except (KeyError, TypeError, ValueError):
+            return None
+
+
+class BoardState:
+    """The calls (newest first, one entry per ticket) and the lokets of one board.
+
+    ``lokets`` limits the board to those counter ids (empty: all). A counters snapshot may answer
+    after events newer than it were applied: ``snapshot_started()`` gives a mark, and
+    ``apply_snapshot`` leaves alone every loket an event touched after that mark. The events
+    that follow (the stream delivers every one, in order) bring those up to date.
+    """
+
+    def __init__(self, lokets: Iterable[int] = (), keep: int = 12) -> None:
+        self.filter: frozenset[int] = frozenset(lokets)
+        self.keep = max(1, keep)
+        self._calls: list[Call] = []
+        self._lokets: dict[int, Loket] = {}
+        self._ticks = itertools.count(1)
+        self._tick = 0
+        self._touched: dict[int, int] = {}   # loket id -> tick of the last event about it
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def wants(self, counter_id: int) -> bool:
+        return not self.filter or counter_id in self.filter
+
+    @property
+    def calls(self) -> tuple[Call, ...]:
+        return tuple(self._calls)
+
+    @property
+    def latest(self) -> Call | None:
+        return self._calls[0] if self._calls else None
+
+    @property
+    def lokets(self) -> tuple[Loket, ...]:
+        return tuple(self._lokets[i] for i in sorted(self._lokets))
+
+    def loket(self, counter_id: int) -> Loket | None:
+        return self._lokets.get(counter_id)
+
+    # -- changing --------------------------------------------------------------------------------
+
+    def _touch(self, counter_id: int) -> None:
+        self._tick = next(self._ticks)
+        self._touched[counter_id] = self._tick
+
+    def add_call(self, call: Call) -> bool:
+        """Put a call first (a recall moves its ticket back to the front); False if not for us."""
+        if not self.wants(call.counter_id):
+            return False
+        self._calls = [call] + [c for c in self._calls if c.ticket_id != call.ticket_id][: self.keep - 1]
+        self._touch(call.counter_id)
+        known = self._lokets.get(call.counter_id)
+        if known is None:
+            self._lokets[call.counter_id] = Loket(call.counter_id, call.loket, CounterState.OPEN, call.code)
+        else:
+            self._lokets[call.counter_id] = replace(known, name=call.loket, code=call.code)
+        return True
+
+    def apply_loket(self, loket: Loket) -> bool:
+        """A loket's new state from an event; False if it is not on this board or unchanged."""
+        if not self.wants(loket.id):
+            return False
+        self._touch(loket.id)
+        if self._lokets.get(loket.id) == loket:
+            return False
+        self._lokets[loket.id] = loket
+        return True
+
+    def snapshot_started(self) -> int:
+        return self._tick
+
+    def apply_snapshot(self, counters: Iterable[Counter], mark: int) -> None:
+        """The server's list of counters, asked for at ``mark``: it decides which lokets exist."""
+        fresh = {c.id: Loket.from_counter(c) for c in counters if self.wants(c.id)}
+        merged: dict[int, Loket] = {}
+        for counter_id, loket in fresh.items():
+            newer = self._touched.get(counter_id, 0) > mark and counter_id in self._lokets
+            merged[counter_id] = self._lokets[counter_id] if newer else loket
+        for counter_id, loket in self._lokets.items():
+            if counter_id not in merged and self._touched.get(counter_id, 0) > mark:
+                merged[counter_id] = loket  # appeared by an event after the snapshot was taken
+        self._lokets = merged
+
+    def clear_calls(self) -> None:
+        self._calls = []

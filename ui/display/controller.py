@@ -1,0 +1,371 @@
+"""The hall board's one controller: it owns the backend client, the event follower, the voice and
+the timers, keeps the board's state, and tells the board what to show.
+
+The board learns the lokets from ``GET /counters`` at start and after every reconnect, then
+follows ``GET /events``; the follower resumes with ``Last-Event-ID``, so calls made while the
+board was cut off arrive, in order, when it is back. Each call is shown at once and queued for the
+voice; a call older than ``stale_call_s`` (server time) is shown but not spoken, so a long outage
+does not end in minutes of stale announcements.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from types import TracebackType
+from typing import Callable
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+
+from kiosk import __version__
+from kiosk.client import BackendClient
+from kiosk.config import DeviceConfig
+from kiosk.event_stream import EventFollower
+from kiosk.models import Catalog, Counter, Event, HeartbeatReply, Site
+from kiosk.retry import RetryPolicy
+from ui.display.board_screen import BoardScreen
+from ui.display.board_state import (CALL_EVENTS, CATALOG_CHANGED, COUNTER_STATE, TICKET_STATUS, BoardState,
+                                    Call, Loket)
+from ui.display.voice import VoiceCaller
+from ui.display.window import BoardWindow
+from ui.i18n import Text, Translations
+from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "DisplayController"
+OFFLINE_NOTICE = Text(QT_TRANSLATE_NOOP(
+    "DisplayController", "Papan tidak terhubung ke server. Panggilan akan tampil setelah "
+                         "tersambung kembali."), context=CONTEXT)
+DEFAULT_RUNNING_TEXT = QT_TRANSLATE_NOOP(
+    "DisplayController", "Selamat datang di Mal Pelayanan Publik. Siapkan dokumen persyaratan Anda dan "
+                         "perhatikan nomor antrean yang dipanggil.")
+DEFAULT_ZONE = "Asia/Jakarta"
+
+
+@dataclass(frozen=True)
+class DisplayTimings:
+    """How often and how long; tests shorten them."""
+
+    heartbeat_interval_ms: int = 30_000
+    offline_grace_ms: int = 3_000       # a reconnect quicker than this shows no banner
+    snapshot_retry_ms: int = 5_000
+    day_check_ms: int = 60_000
+    stale_call_s: float = 120.0
+    history: int = 12                   # calls kept; the board shows the latest and ``recent_rows``
+    recent_rows: int = 6
+    flash_ms: int = 450
+    flashes: int = 4
+    stream_backoff: RetryPolicy = field(default_factory=lambda: RetryPolicy(base_delay=0.5, max_delay=15.0))
+
+
+class _StreamBridge(QObject):
+    """The follower's callbacks run on its thread; these signals carry them to the GUI thread."""
+
+    event_received = Signal(object)   # kiosk.models.Event
+    state_changed = Signal(str)       # "connected" / "disconnected"
+
+
+class DisplayController(QObject):
+    """Public API: ``start(size=None)``, ``stop()``, ``handle_exception(type, value, tb)`` (the app's
+    ``sys.excepthook``), the attributes ``window``, ``board``, ``voice``, ``state`` (calls and
+    lokets), ``online`` (None until the first connection or failure), ``site``, and the properties
+    ``last_event_id`` and ``server_clock_offset``."""
+
+    call_shown = Signal(object)          # Call: on the board now (and queued for the voice unless stale)
+    lokets_changed = Signal(object)      # tuple[Loket, ...]: the grid as shown now
+    online_changed = Signal(bool)        # the event stream is connected (True) or lost (False)
+    site_loaded = Signal(object)         # kiosk.models.Site
+    heartbeat_answered = Signal(object)  # kiosk.models.HeartbeatReply
+
+    def __init__(self, config: DeviceConfig, client: BackendClient, translations: Translations, *,
+                 voice: VoiceCaller | None = None, windowed: bool = False,
+                 timings: DisplayTimings = DisplayTimings(), now: Callable[[], datetime] | None = None,
+                 resume_from: int | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.config = config
+        self.client = client
+        self.translations = translations
+        self.timings = timings
+        self.online: bool | None = None
+        self.site: Site | None = None
+        self._zone = ZoneInfo(DEFAULT_ZONE)
+        self._now = now or (lambda: datetime.now(self._zone))
+        self._started_at = time.monotonic()
+        self._resume_from = resume_from
+        self._stream_connected = False
+        self._snapshot_pending = False
+        self._server_offset: timedelta | None = None
+        self._last_error: str | None = None
+        self._day: date | None = None
+        self._follower: EventFollower | None = None
+        self._showing_crash = False
+        self._stopped = False
+
+        self.state = BoardState(config.lokets, keep=timings.history)
+        self.backend = TaskRunner("display-backend", 1, self)  # one requests.Session: one thread
+        self.voice = voice if voice is not None else VoiceCaller(parent=self)
+        self.voice.set_enabled(config.voice)
+        self.voice.set_volume(config.volume)
+        self.board = BoardScreen(translations, lambda: self._now(), recent_rows=timings.recent_rows,
+                                 flash_ms=timings.flash_ms, flashes=timings.flashes)
+        self.window = BoardWindow(self.board, windowed=windowed)
+        self._bridge = _StreamBridge(self)
+        self._heartbeat_timer = QTimer(self)
+        self._offline_timer = QTimer(self)
+        self._offline_timer.setSingleShot(True)
+        self._snapshot_timer = QTimer(self)
+        self._snapshot_timer.setSingleShot(True)
+        self._day_timer = QTimer(self)
+        self._connect()
+        self._apply_running_text()
+
+    # ================================================================= wiring (each signal once)
+
+    def _connect(self) -> None:
+        queued = Qt.ConnectionType.QueuedConnection
+        self._bridge.event_received.connect(self._on_stream_event_received, queued)
+        self._bridge.state_changed.connect(self._on_stream_state_changed, queued)
+        self.voice.started.connect(self._on_voice_started)
+        self.voice.finished.connect(self._on_voice_finished)
+        self.voice.failed.connect(self._on_voice_failed)
+        self._heartbeat_timer.timeout.connect(self._on_heartbeat_timer_timeout)
+        self._offline_timer.timeout.connect(self._on_offline_timer_timeout)
+        self._snapshot_timer.timeout.connect(self._on_snapshot_timer_timeout)
+        self._day_timer.timeout.connect(self._on_day_timer_timeout)
+
+    # ================================================================= life
+
+    def start(self, *, size: tuple[int, int] | None = None) -> None:
+        """Show the board (full screen unless windowed), load the site and the lokets, follow events."""
+        lang = self.config.language if self.translations.available(self.config.language) else "id"
+        self.translations.switch(lang)
+        if self.window.windowed:
+            self.window.resize(*(size or (1280, 720)))
+            self.window.show()
+        else:
+            self.window.showFullScreen()
+        self._day = self._now().date()
+        self._load_site()
+        self._request_snapshot()
+        self._send_heartbeat()
+        self._follower = EventFollower(self.client, self._bridge.event_received.emit,
+                                       on_state=self._bridge.state_changed.emit,
+                                       last_event_id=self._resume_from, backoff=self.timings.stream_backoff)
+        self._follower.start()
+        self._heartbeat_timer.start(self.timings.heartbeat_interval_ms)
+        self._day_timer.start(self.timings.day_check_ms)
+
+    def stop(self) -> None:
+        """Stop following and speaking, let running work end, close the window."""
+        self._stopped = True
+        for timer in (self._heartbeat_timer, self._offline_timer, self._snapshot_timer, self._day_timer):
+            timer.stop()
+        if self._follower is not None:
+            self._follower.stop()
+        self.voice.shutdown()
+        self.backend.shutdown()
+        self.window.windowed = True  # now it may close
+        self.window.close()
+        self.window.deleteLater()
+        self.client.close()
+
+    @property
+    def last_event_id(self) -> int | None:
+        return self._follower.last_event_id if self._follower is not None else self._resume_from
+
+    @property
+    def server_clock_offset(self) -> timedelta | None:
+        """Server time minus this machine's, from the last heartbeat; None before the first answer."""
+        return self._server_offset
+
+    # ================================================================= the event stream
+
+    def _on_stream_state_changed(self, state: str) -> None:
+        if self._stopped:
+            return  # the follower says goodbye after stop(): nothing to show any more
+        connected = state == "connected"
+        self._stream_connected = connected
+        if connected:
+            self._offline_timer.stop()
+            self._set_online(True)
+            # After a reconnect the grid is fetched again; the missed events replay meanwhile.
+            self._request_snapshot()
+            if self.site is None:
+                self._load_site()
+        elif not self._offline_timer.isActive() and self.online is not False:
+            self._offline_timer.start(self.timings.offline_grace_ms)
+
+    def _on_offline_timer_timeout(self) -> None:
+        if not self._stream_connected:
+            self._set_online(False)
+
+    def _set_online(self, online: bool) -> None:
+        if online == self.online:
+            return
+        self.online = online
+        self.board.set_notice(None if online else OFFLINE_NOTICE)
+        log.log(logging.INFO if online else logging.WARNING, "event stream %s",
+                "connected" if online else "lost: showing the offline notice")
+        self.online_changed.emit(online)
+
+    def _on_stream_event_received(self, event: Event) -> None:
+        if self._stopped:
+            return
+        if event.type in CALL_EVENTS:
+            self._show_call(event)
+        elif event.type == COUNTER_STATE:
+            loket = Loket.from_event(event)
+            if loket is not None and self.state.apply_loket(loket):
+                self._show_lokets()
+        elif event.type == CATALOG_CHANGED:
+            self._load_site()
+            self._request_snapshot()
+        elif event.type == TICKET_STATUS and "expired" in event.data:
+            self._request_snapshot()  # the day's leftovers left their lokets without a counter event
+
+    def _show_call(self, event: Event) -> None:
+        call = Call.from_event(event)
+        if call is None:
+            log.warning("event %d (%s) names no ticket or loket; skipped", event.seq, event.type)
+            return
+        if not self.state.add_call(call):
+            return  # another loket's call: not on this board
+        self.board.show_calls(self.state.calls, fresh=call)
+        self._show_lokets()
+        if self._is_fresh(call):
+            self.voice.call(call.code, call.loket, recall=call.recall)
+        else:
+            log.info("%s to %s was called at %s: shown, not spoken (too old)", call.code, call.loket,
+                     call.at.isoformat())
+        self.call_shown.emit(call)
+
+    def _is_fresh(self, call: Call) -> bool:
+        if self._server_offset is None:
+            return True  # no idea of the server's time yet: speak rather than stay silent
+        server_now = datetime.now(timezone.utc) + self._server_offset
+        return (server_now - call.at).total_seconds() <= self.timings.stale_call_s
+
+    def _show_lokets(self) -> None:
+        lokets = self.state.lokets
+        self.board.set_lokets(lokets)
+        self.lokets_changed.emit(lokets)
+
+    # ================================================================= requests (one backend thread)
+
+    def _request_snapshot(self) -> None:
+        if self._snapshot_pending:
+            return  # the answer on its way was asked for before any event it could miss
+        self._snapshot_pending = True
+        mark = self.state.snapshot_started()
+        self.backend.run_task(self.client.counters, lambda counters: self._on_counters_loaded(counters, mark),
+                              self._on_counters_failed)
+
+    def _on_counters_loaded(self, counters: list[Counter], mark: int) -> None:
+        self._snapshot_pending = False
+        self.state.apply_snapshot(counters, mark)
+        self._show_lokets()
+
+    def _on_counters_failed(self, error: BaseException) -> None:
+        self._snapshot_pending = False
+        log.warning("could not load the lokets: %s", error)
+        if self._stream_connected:
+            self._snapshot_timer.start(self.timings.snapshot_retry_ms)
+
+    def _on_snapshot_timer_timeout(self) -> None:
+        self._request_snapshot()
+
+    def _load_site(self) -> None:
+        self.backend.run_task(self.client.catalog, self._on_catalog_loaded, self._on_catalog_failed)
+
+    def _on_catalog_loaded(self, catalog: Catalog) -> None:
+        site = catalog.site
+        self.site = site
+        try:
+            self._zone = ZoneInfo(site.timezone)
+        except (KeyError, ValueError):
+            log.warning("unknown time zone %s; keeping %s", site.timezone, self._zone)
+        self.board.set_site(site.name, site.tz_label)
+        self._apply_running_text()
+        self.site_loaded.emit(site)
+
+    def _on_catalog_failed(self, error: BaseException) -> None:
+        log.warning("could not load the site's catalog: %s", error)
+
+    def _apply_running_text(self) -> None:
+        """The config's text, else the site's (when the catalog carries one), else a welcome."""
+        site_text = str(getattr(self.site, "running_text", "") or "")
+        text = (self.config.running_text.strip() or site_text.strip()
+                or QCoreApplication.translate(CONTEXT, DEFAULT_RUNNING_TEXT))
+        self.board.set_running_text(text)
+
+    def _on_heartbeat_timer_timeout(self) -> None:
+        self._send_heartbeat()
+
+    def _send_heartbeat(self) -> None:
+        state = {"version": __version__, "uptime_s": round(time.monotonic() - self._started_at, 1),
+                 "printer_state": "none", "paper": "unknown",
+                 "last_error": self._last_error[:300] if self._last_error else None, "screen": "board"}
+        client = self.client
+
+        def work() -> tuple[HeartbeatReply, datetime]:
+            sent = datetime.now(timezone.utc)
+            reply = client.heartbeat(state)
+            received = datetime.now(timezone.utc)
+            return reply, sent + (received - sent) / 2
+
+        self.backend.run_task(work, self._on_heartbeat_answered, self._on_heartbeat_failed)
+
+    def _on_heartbeat_answered(self, result: tuple[HeartbeatReply, datetime]) -> None:
+        reply, local = result
+        server_time = reply.server_time if reply.server_time.tzinfo else reply.server_time.replace(tzinfo=timezone.utc)
+        self._server_offset = server_time - local  # "locked" is for kiosks; a board keeps showing
+        self.heartbeat_answered.emit(reply)
+
+    def _on_heartbeat_failed(self, error: BaseException) -> None:
+        log.info("heartbeat failed: %s", error)
+
+    # ================================================================= the voice
+
+    def _on_voice_started(self, code: str) -> None:
+        self.board.set_speaking(code)
+
+    def _on_voice_finished(self, code: str) -> None:
+        self.board.set_speaking(None)
+
+    def _on_voice_failed(self, code: str, reason: str) -> None:
+        self._last_error = f"voice {code}: {reason}"
+
+    # ================================================================= the day
+
+    def _on_day_timer_timeout(self) -> None:
+        today = self._now().date()
+        if today != self._day:
+            self._day = today
+            log.info("a new day (%s): yesterday's calls leave the board", today.isoformat())
+            self.state.clear_calls()
+            self.board.show_calls(())
+            self._request_snapshot()
+
+    # ================================================================= the unexpected
+
+    def handle_exception(self, kind: type[BaseException], value: BaseException,
+                         tb: TracebackType | None) -> None:
+        """``sys.excepthook``: log it whole; the board keeps showing what it has, never a traceback."""
+        if self._showing_crash:
+            return
+        self._showing_crash = True
+        try:
+            log.critical("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+            self._last_error = f"{kind.__name__}: {value}"
+        except Exception:  # noqa: BLE001 - the hook itself must never raise
+            pass
+        finally:
+            self._showing_crash = False
+
+
+__all__ = ["DisplayController", "DisplayTimings", "OFFLINE_NOTICE"]

@@ -1,0 +1,109 @@
+"""``python -m ui.display.screenshots OUTDIR --server URL --token TOKEN``: run the real board against a
+server in a window at 1920×1080 and 1280×720 and save PNGs: the board at rest, the moment a call
+flashes, and with the offline notice. The board replays the day's events (``--since 0``), so the
+calls made before it started are on it. Run under Xvfb for a real window system:
+
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python -m ui.display.screenshots docs/screenshots/display \\
+        --server http://127.0.0.1:18095 --token dev_…
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+from kiosk.config import DeviceConfig
+from ui.display.app import _size, make_client, parse_lokets
+
+
+def _wait(condition: Callable[[], bool], timeout: float) -> bool:
+    """Run the event loop until ``condition`` holds or ``timeout`` seconds pass."""
+    from PySide6.QtCore import QEventLoop, QTimer  # noqa: PLC0415
+
+    loop = QEventLoop()
+    deadline = time.monotonic() + timeout
+    poll = QTimer()
+    poll.setInterval(25)
+    poll.timeout.connect(lambda: loop.quit() if condition() or time.monotonic() > deadline else None)
+    poll.start()
+    if not condition():
+        loop.exec()
+    poll.stop()
+    return condition()
+
+
+def _settle(ms: int) -> None:
+    end = time.monotonic() + ms / 1000
+    _wait(lambda: time.monotonic() >= end, ms / 1000 + 1)
+
+
+def shoot(outdir: Path, cfg: DeviceConfig, sizes: list[tuple[int, int]], since: int | None,
+          fake_long: bool = False) -> list[Path]:
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from ui.display.controller import OFFLINE_NOTICE, DisplayController  # noqa: PLC0415
+    from ui.i18n import Translations  # noqa: PLC0415
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    translations = Translations(fake_long=fake_long)
+    outdir.mkdir(parents=True, exist_ok=True)
+    saved: list[Path] = []
+    for width, height in sizes:
+        controller = DisplayController(cfg, make_client(cfg), translations, windowed=True, resume_from=since)
+        last_change = [time.monotonic()]
+        controller.call_shown.connect(lambda _call: last_change.__setitem__(0, time.monotonic()))
+        controller.lokets_changed.connect(lambda _l: last_change.__setitem__(0, time.monotonic()))
+        controller.start(size=(width, height))
+        ready = _wait(lambda: controller.online is True and controller.site is not None
+                      and bool(controller.state.lokets) and time.monotonic() - last_change[0] > 1.5, 30)
+        if not ready:
+            print(f"{width}x{height}: the board did not get ready (online={controller.online})", file=sys.stderr)
+        _wait(lambda: not controller.board.latest.flashing(), 10)
+        _settle(300)
+        name = f"board-{width}x{height}"
+        shots = [(f"{name}.png", None)]
+        for filename, _ in shots:
+            path = outdir / filename
+            controller.window.grab().save(str(path))
+            saved.append(path)
+        if controller.state.latest is not None:
+            controller.board.show_calls(controller.state.calls, fresh=controller.state.latest)
+            _settle(50)
+            path = outdir / f"{name}-flash.png"
+            controller.window.grab().save(str(path))
+            saved.append(path)
+        controller.board.set_notice(OFFLINE_NOTICE)
+        _settle(200)
+        path = outdir / f"{name}-offline.png"
+        controller.window.grab().save(str(path))
+        saved.append(path)
+        controller.stop()
+        app.processEvents()
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ui.display.screenshots", description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--server", required=True, metavar="URL")
+    parser.add_argument("--token", required=True, help="a display's device token")
+    parser.add_argument("--sizes", default="1920x1080,1280x720",
+                        type=lambda s: [_size(p) for p in s.split(",") if p.strip()])
+    parser.add_argument("--since", type=int, default=0,
+                        help="replay events after this sequence number (default 0: all)")
+    parser.add_argument("--lokets", type=parse_lokets, default=())
+    parser.add_argument("--fake-long", action="store_true", help="lengthen every translated text")
+    args = parser.parse_args(argv)
+    cfg = dataclasses.replace(DeviceConfig(), server_url=args.server, token=args.token, lokets=args.lokets,
+                              voice=False)
+    for path in shoot(args.outdir, cfg, args.sizes, args.since, args.fake_long):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
