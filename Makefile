@@ -38,9 +38,17 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[gui,test]'
 	touch $(STAMP)
 
+# Speed and memory budgets: each script prints its figures and whether the budget is met.
 bench: setup
 	@scripts/system-packages.sh wrk
 	$(PY) bench/server.py
+	$(PY) bench/printing.py
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) bench/kiosk.py
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) bench/display.py
+
+# Every screen of every app, from the real apps under Xvfb, into docs/screenshots/ (shown in the README).
+screenshots: setup
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) -m ui.screenshots docs/screenshots
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache

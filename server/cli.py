@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 from kiosk.logs import setup_logging
@@ -115,15 +116,25 @@ def _print_devices(services) -> int:  # noqa: ANN001
     if not rows:
         print("no devices yet: python main.py server enroll --kind kiosk --name NAME")
         return 0
-    print(f"{'name':<24} {'kind':<8} {'last heartbeat':<26} {'printer':<8} {'paper':<9} flags")
+    print(f"{'name':<24} {'kind':<8} {'last heartbeat (UTC)':<30} {'printer':<8} {'paper':<9} flags")
     for d in rows:
         state = d["state"]
         flags = [f for f, on in (("SILENT", d["silent"]), ("PAPER-OUT", d["paper_out"]),
                                  ("LOCKED", d["locked"]), ("REVOKED", d["revoked"]),
                                  ("not-enrolled", not d["enrolled"])) if on]
-        print(f"{d['name']:<24} {d['kind']:<8} {d['last_seen_at'] or '-':<26} "
+        print(f"{d['name']:<24} {d['kind']:<8} {_seen(d['last_seen_at']):<30} "
               f"{state.get('printer_state', '-'):<8} {state.get('paper', '-'):<9} {' '.join(flags)}")
     return 0
+
+
+def _seen(iso: str | None) -> str:
+    """``2026-11-23 10:43:12 (25 s ago)``: when, and how long ago, to spot a silent device at a glance."""
+    if not iso:
+        return "never"
+    when = datetime.fromisoformat(iso).astimezone(timezone.utc)
+    age = int((datetime.now(timezone.utc) - when).total_seconds())
+    ago = f"{age} s" if age < 120 else f"{age // 60} min" if age < 7200 else f"{age // 3600} h"
+    return f"{when:%Y-%m-%d %H:%M:%S} ({ago} ago)"
 
 
 def _device_action(services, action: str, name: str) -> int:  # noqa: ANN001
