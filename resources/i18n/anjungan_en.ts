@@ -1,1169 +1,1784 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
-    <context>
-        <name />
-        <message>
-            <source>PausePanel</source>
-            <comment>Istirahat</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>PausePanel</source>
-            <comment>Sholat</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>PausePanel</source>
-            <comment>Rapat</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>PausePanel</source>
-            <comment>Lainnya</comment>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>AgenciesScreen</name>
-        <message>
-            <source>{open} dari {total} layanan buka</source>
-            <translation>{open} of {total} services open</translation>
-        </message>
-        <message>
-            <source>Semua layanan sedang tutup</source>
-            <translation>All services are closed now</translation>
-        </message>
-        <message>
-            <source>Pilih instansi</source>
-            <translation>Choose an agency</translation>
-        </message>
-        <message>
-            <source>Sentuh instansi yang ingin Anda tuju.</source>
-            <translation>Touch the agency you came for.</translation>
-        </message>
-        <message>
-            <source>← Kembali</source>
-            <translation>← Back</translation>
-        </message>
-        <message>
-            <source>Beranda</source>
-            <translation>Home</translation>
-        </message>
-    </context>
-    <context>
-        <name>BoardHeader</name>
-        <message>
-            <source>Mal Pelayanan Publik</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Informasi Antrean</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>BusyScreen</name>
-        <message>
-            <source>Mohon tunggu…</source>
-            <translation>Please wait…</translation>
-        </message>
-    </context>
-    <context>
-        <name>CounterBar</name>
-        <message>
-            <source>Anjungan · Aplikasi Petugas Loket</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Petugas: {name}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Keluar</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>CounterController</name>
-        <message>
-            <source>Anjungan — Petugas Loket</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>CounterMessages</name>
-        <message>
-            <source>Server antrean tidak dapat dihubungi. Aplikasi mencoba lagi otomatis; tiket yang sedang dilayani tetap aman.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tidak ada antrean menunggu. Daftar antrean diperbarui otomatis; panggil lagi saat ada warga yang menunggu.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tiket {code} masih ditangani. Selesaikan, alihkan, atau tandai tidak hadir dulu.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Loket ini sedang dibuka oleh {staff}. Pilih loket lain, atau minta supervisor menutupnya.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Loket ini dibuka oleh petugas lain. Pilih loket Anda lagi.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Loket sudah ditutup. Buka loket lagi untuk melayani.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Loket sedang istirahat. Tekan Lanjutkan (F7) untuk memanggil lagi.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Loket sudah buka; tidak sedang istirahat.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Loket tidak ditemukan. Daftar loket dimuat ulang; pilih lagi.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tidak ada tiket untuk dipanggil ulang. Panggil ulang hanya untuk tiket yang sudah dipanggil dan belum dilayani.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Status tiket sudah berubah, jadi tindakan itu tidak bisa. Tampilan sudah diperbarui; pilih tindakan lagi.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tiket ini tidak lagi di loket Anda. Tampilan sudah diperbarui.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Layanan tujuan itu tidak bisa dipilih. Pilih layanan aktif yang lain.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Loket ini tidak melayani layanan itu. Pilih dari daftar.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Loket lain memanggil pada saat yang sama. Tekan Panggil Berikutnya lagi.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nama pengguna atau kata sandi salah. Periksa lalu coba lagi; setelah 5 kali salah, akun dikunci 5 menit.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Akun dikunci sementara karena terlalu banyak kata sandi salah. Coba lagi setelah pukul {time}, atau hubungi supervisor.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sesi Anda telah berakhir. Silakan masuk lagi; loket dan tiket Anda tetap tersimpan.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Akun ini tidak boleh memakai aplikasi loket. Masuk dengan akun petugas.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Server antrean tidak dapat dihubungi. Periksa jaringan; aplikasi mencoba lagi otomatis.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Server antrean tidak menjawab. Jangan tekan dua kali: status dibaca ulang begitu server menjawab.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Terjadi gangguan pada server. Aplikasi mencoba lagi otomatis.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{loket} ditutup atau diambil alih dari tempat lain. Pilih loket lagi.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Terjadi kesalahan ({error}). Coba lagi; jika terulang, hubungi admin.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{code} dipanggil ulang ({count}×).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{code} selesai dilayani. Silakan panggil berikutnya.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{code} ditandai tidak hadir.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{code} dialihkan ke {service}; tiket menunggu di antrean layanan itu.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>DeskScreen</name>
-        <message>
-            <source>Istirahat · {reason}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Buka</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tutup</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Panggil Berikutnya</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Panggil Ulang</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mulai Layani</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Selesai</source>
-            <translation type="unfinished">Done</translation>
-        </message>
-        <message>
-            <source>Tidak Hadir</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Alihkan…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Lanjutkan</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Istirahat…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tutup Loket</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Melayani: {services}</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>DisplayController</name>
-        <message>
-            <source>Papan antrean tidak terhubung ke server. Nomor yang dipanggil akan tampil kembali setelah tersambung.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Selamat datang di Mal Pelayanan Publik. Siapkan dokumen persyaratan Anda dan perhatikan nomor antrean yang dipanggil.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Header</name>
-        <message>
-            <source>Anjungan Antrean Mandiri</source>
-            <translation>Self-service queue kiosk</translation>
-        </message>
-    </context>
-    <context>
-        <name>HomeScreen</name>
-        <message>
-            <source>Selamat datang</source>
-            <translation>Welcome</translation>
-        </message>
-        <message>
-            <source>Silakan pilih salah satu:</source>
-            <translation>Please choose one:</translation>
-        </message>
-        <message>
-            <source>Ambil Antrean</source>
-            <translation>Take a Ticket</translation>
-        </message>
-        <message>
-            <source>Pilih layanan dan cetak nomor antrean</source>
-            <translation>Choose a service and print your queue number</translation>
-        </message>
-        <message>
-            <source>Cek Status</source>
-            <translation>Check Status</translation>
-        </message>
-        <message>
-            <source>Lihat posisi antrean tiket Anda</source>
-            <translation>See where your ticket is in the queue</translation>
-        </message>
-        <message>
-            <source>Sudah punya tiket? Dekatkan QR tiket ke pemindai untuk cek status.</source>
-            <translation>Have a ticket? Hold its QR code to the scanner to check its status.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Keypad</name>
-        <message>
-            <source>⌫ Hapus</source>
-            <translation>⌫ Delete</translation>
-        </message>
-        <message>
-            <source>Ulang</source>
-            <translation>Clear</translation>
-        </message>
-    </context>
-    <context>
-        <name>KioskController</name>
-        <message>
-            <source>Sedang mengambil nomor antrean untuk Anda.</source>
-            <translation>Getting your queue number.</translation>
-        </message>
-        <message>
-            <source>Sedang mencari tiket Anda.</source>
-            <translation>Looking up your ticket.</translation>
-        </message>
-        <message>
-            <source>Sedang memuat daftar layanan.</source>
-            <translation>Loading the list of services.</translation>
-        </message>
-    </context>
-    <context>
-        <name>KioskMessages</name>
-        <message>
-            <source>Coba lagi</source>
-            <translation>Try again</translation>
-        </message>
-        <message>
-            <source>Kembali ke awal</source>
-            <translation>Back to start</translation>
-        </message>
-        <message>
-            <source>Pilih layanan lain</source>
-            <translation>Choose another service</translation>
-        </message>
-        <message>
-            <source>Masukkan kode lagi</source>
-            <translation>Enter the code again</translation>
-        </message>
-        <message>
-            <source>{day} pukul {time}</source>
-            <translation>{day} at {time}</translation>
-        </message>
-        <message>
-            <source>Silakan datang kembali {when}.</source>
-            <translation>Please come back on {when}.</translation>
-        </message>
-        <message>
-            <source>Silakan datang kembali pada hari kerja berikutnya.</source>
-            <translation>Please come back on the next working day.</translation>
-        </message>
-        <message>
-            <source>Kuota hari ini habis</source>
-            <translation>Today's quota is full</translation>
-        </message>
-        <message>
-            <source>Semua nomor antrean layanan ini untuk hari ini sudah diambil. Silakan datang kembali besok pagi, atau pilih layanan lain.</source>
-            <translation>All of today's queue numbers for this service have been taken. Please come back tomorrow morning, or choose another service.</translation>
-        </message>
-        <message>
-            <source>Buka pukul {time}</source>
-            <translation>Opens at {time}</translation>
-        </message>
-        <message>
-            <source>Layanan belum buka</source>
-            <translation>Not open yet</translation>
-        </message>
-        <message>
-            <source>Layanan ini buka pukul {time}. Silakan ambil nomor antrean setelah jam tersebut.</source>
-            <translation>This service opens at {time}. Please take a queue number after that time.</translation>
-        </message>
-        <message>
-            <source>Istirahat sholat Jumat</source>
-            <translation>Friday prayer break</translation>
-        </message>
-        <message>
-            <source>Istirahat</source>
-            <translation>Break</translation>
-        </message>
-        <message>
-            <source>Istirahat sholat Jumat, buka kembali {time}</source>
-            <translation>Friday prayer break, open again at {time}</translation>
-        </message>
-        <message>
-            <source>Istirahat, buka kembali {time}</source>
-            <translation>Break, open again at {time}</translation>
-        </message>
-        <message>
-            <source>Pelayanan sedang istirahat dan buka kembali pukul {time}. Silakan ambil nomor antrean setelah itu.</source>
-            <translation>The counters are on a break and open again at {time}. Please take a queue number after that.</translation>
-        </message>
-        <message>
-            <source>Pelayanan sedang istirahat. Silakan kembali sebentar lagi.</source>
-            <translation>The counters are on a break. Please come back a little later.</translation>
-        </message>
-        <message>
-            <source>Libur: {name}</source>
-            <translation>Holiday: {name}</translation>
-        </message>
-        <message>
-            <source>Libur hari ini</source>
-            <translation>Closed for a holiday</translation>
-        </message>
-        <message>
-            <source>Hari ini hari libur; layanan tutup. {come_back}</source>
-            <translation>Today is a public holiday; the service is closed. {come_back}</translation>
-        </message>
-        <message>
-            <source>Tutup hari ini</source>
-            <translation>Closed today</translation>
-        </message>
-        <message>
-            <source>Layanan ini tidak buka pada hari ini. {come_back}</source>
-            <translation>This service is not open today. {come_back}</translation>
-        </message>
-        <message>
-            <source>Antrean hari ini ditutup pukul {time}</source>
-            <translation>Today's queue closed at {time}</translation>
-        </message>
-        <message>
-            <source>Antrean hari ini sudah ditutup</source>
-            <translation>Today's queue is closed</translation>
-        </message>
-        <message>
-            <source>Pengambilan nomor antrean untuk hari ini sudah ditutup. {come_back}</source>
-            <translation>No more queue numbers are given out today. {come_back}</translation>
-        </message>
-        <message>
-            <source>Sedang tidak tersedia</source>
-            <translation>Not available now</translation>
-        </message>
-        <message>
-            <source>Layanan tidak tersedia</source>
-            <translation>Service not available</translation>
-        </message>
-        <message>
-            <source>Layanan ini sedang tidak tersedia. Silakan tanyakan kepada petugas informasi.</source>
-            <translation>This service is not available at the moment. Please ask at the information desk.</translation>
-        </message>
-        <message>
-            <source>Server antrean tidak dapat dihubungi</source>
-            <translation>The queue server cannot be reached</translation>
-        </message>
-        <message>
-            <source>Nomor antrean belum dapat diambil. Silakan coba lagi sebentar lagi, atau minta bantuan petugas informasi.</source>
-            <translation>A queue number cannot be taken right now. Please try again in a moment, or ask at the information desk.</translation>
-        </message>
-        <message>
-            <source>Server antrean tidak menjawab</source>
-            <translation>The queue server is not answering</translation>
-        </message>
-        <message>
-            <source>Permintaan Anda belum selesai. Silakan coba lagi: nomor Anda tidak akan tercetak dua kali.</source>
-            <translation>Your request did not finish. Please try again: you will not get two numbers.</translation>
-        </message>
-        <message>
-            <source>Terjadi gangguan pada server</source>
-            <translation>The server has a problem</translation>
-        </message>
-        <message>
-            <source>Silakan coba lagi sebentar lagi, atau minta bantuan petugas informasi.</source>
-            <translation>Please try again in a moment, or ask at the information desk.</translation>
-        </message>
-        <message>
-            <source>Tiket tidak ditemukan</source>
-            <translation>Ticket not found</translation>
-        </message>
-        <message>
-            <source>Periksa kembali kode pada tiket Anda. Tiket hanya berlaku pada hari tiket diambil.</source>
-            <translation>Please check the code on your ticket. A ticket is valid only on the day it was taken.</translation>
-        </message>
-        <message>
-            <source>Kode tidak dikenali</source>
-            <translation>Code not recognised</translation>
-        </message>
-        <message>
-            <source>Kode tiket terdiri dari huruf dan angka, contohnya A-001.</source>
-            <translation>A ticket code is letters and digits, for example A-001.</translation>
-        </message>
-        <message>
-            <source>Layanan tidak ditemukan</source>
-            <translation>Service not found</translation>
-        </message>
-        <message>
-            <source>Daftar layanan baru saja berubah. Silakan pilih layanan lagi.</source>
-            <translation>The list of services has just changed. Please choose your service again.</translation>
-        </message>
-        <message>
-            <source>Antrean prioritas tidak tersedia</source>
-            <translation>No priority queue here</translation>
-        </message>
-        <message>
-            <source>Silakan ambil antrean biasa; petugas akan membantu Anda.</source>
-            <translation>Please take a regular ticket; the staff will help you.</translation>
-        </message>
-        <message>
-            <source>Anjungan belum siap melayani</source>
-            <translation>This kiosk is not ready</translation>
-        </message>
-        <message>
-            <source>Anjungan ini belum terdaftar di server. Mohon hubungi petugas informasi.</source>
-            <translation>This kiosk is not registered with the server. Please ask at the information desk.</translation>
-        </message>
-        <message>
-            <source>Maaf, terjadi kesalahan</source>
-            <translation>Sorry, something went wrong</translation>
-        </message>
-        <message>
-            <source>Silakan mulai lagi dari halaman awal. Jika terulang, mohon hubungi petugas informasi.</source>
-            <translation>Please start again from the first page. If it happens again, please ask at the information desk.</translation>
-        </message>
-        <message>
-            <source>Sedang mencetak tiket…</source>
-            <translation>Printing your ticket…</translation>
-        </message>
-        <message>
-            <source>Tiket sudah dicetak. Silakan ambil di bawah layar.</source>
-            <translation>Your ticket is printed. Please take it below the screen.</translation>
-        </message>
-        <message>
-            <source>Nomor antrean Anda tetap berlaku. Tunjukkan layar ini ke petugas loket, atau foto layar ini.</source>
-            <translation>Your queue number is still valid. Show this screen to the officer at the counter, or take a photo of it.</translation>
-        </message>
-        <message>
-            <source>kertas printer habis</source>
-            <translation>the printer is out of paper</translation>
-        </message>
-        <message>
-            <source>printer mati atau bermasalah</source>
-            <translation>the printer is off or has a fault</translation>
-        </message>
-        <message>
-            <source>printer tidak menjawab</source>
-            <translation>the printer does not answer</translation>
-        </message>
-        <message>
-            <source>printer mengalami gangguan</source>
-            <translation>the printer has a fault</translation>
-        </message>
-        <message>
-            <source>Tiket tidak dapat dicetak: {reason}.</source>
-            <translation>The ticket could not be printed: {reason}.</translation>
-        </message>
-        <message>
-            <source>Server antrean tidak dapat dihubungi. Mohon tunggu sebentar, atau hubungi petugas.</source>
-            <translation>The queue server cannot be reached. Please wait a moment, or ask the staff.</translation>
-        </message>
-    </context>
-    <context>
-        <name>KioskTexts</name>
-        <message>
-            <source>Segera dilayani</source>
-            <translation>Served very soon</translation>
-        </message>
-        <message numerus="yes">
-            <source>± %n menit</source>
-            <translation>
-                <numerusform>± %n minute</numerusform>
-                <numerusform>± %n minutes</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>± %n jam</source>
-            <translation>
-                <numerusform>± %n hour</numerusform>
-                <numerusform>± %n hours</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>± {hours} jam {minutes} menit</source>
-            <translation>± {hours} h {minutes} min</translation>
-        </message>
-        <message>
-            <source>Tidak ada antrean</source>
-            <translation>No queue</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n orang menunggu</source>
-            <translation>
-                <numerusform>%n person waiting</numerusform>
-                <numerusform>%n people waiting</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Tidak ada, Anda berikutnya</source>
-            <translation>Nobody, you are next</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n orang</source>
-            <translation>
-                <numerusform>%n person</numerusform>
-                <numerusform>%n people</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Tidak ada antrean · langsung dilayani</source>
-            <translation>No queue · served right away</translation>
-        </message>
-        <message>
-            <source>{waiting} · perkiraan {wait}</source>
-            <translation>{waiting} · about {wait}</translation>
-        </message>
-        <message>
-            <source>Antrean dibuka sampai pukul {time}</source>
-            <translation>Tickets until {time}</translation>
-        </message>
-        <message numerus="yes">
-            <source>Sisa kuota hari ini: %n</source>
-            <translation>
-                <numerusform>Left for today: %n ticket</numerusform>
-                <numerusform>Left for today: %n tickets</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Lansia</source>
-            <translation>Elderly</translation>
-        </message>
-        <message>
-            <source>Usia 60 tahun ke atas</source>
-            <translation>Aged 60 or over</translation>
-        </message>
-        <message>
-            <source>Penyandang disabilitas</source>
-            <translation>Person with a disability</translation>
-        </message>
-        <message>
-            <source>Termasuk pengguna kursi roda dan tongkat</source>
-            <translation>Including wheelchair and cane users</translation>
-        </message>
-        <message>
-            <source>Ibu hamil</source>
-            <translation>Pregnant woman</translation>
-        </message>
-        <message>
-            <source>Atau ibu yang membawa bayi</source>
-            <translation>Or a mother with a baby</translation>
-        </message>
-        <message>
-            <source>Anak-anak</source>
-            <translation>Child</translation>
-        </message>
-        <message>
-            <source>Anak di bawah 12 tahun yang dilayani</source>
-            <translation>The person served is under 12</translation>
-        </message>
-        <message>
-            <source>Tidak, antrean biasa</source>
-            <translation>No, regular queue</translation>
-        </message>
-        <message>
-            <source>Saya tidak termasuk kelompok prioritas</source>
-            <translation>I am not in a priority group</translation>
-        </message>
-        <message>
-            <source>Biasa</source>
-            <translation>Regular</translation>
-        </message>
-        <message>
-            <source>Menunggu dipanggil</source>
-            <translation>Waiting to be called</translation>
-        </message>
-        <message>
-            <source>Nomor Anda dipanggil!</source>
-            <translation>Your number is being called!</translation>
-        </message>
-        <message>
-            <source>Sedang dilayani</source>
-            <translation>Being served</translation>
-        </message>
-        <message>
-            <source>Selesai dilayani</source>
-            <translation>Served</translation>
-        </message>
-        <message>
-            <source>Terlewat: tidak hadir saat dipanggil</source>
-            <translation>Missed: not present when called</translation>
-        </message>
-        <message>
-            <source>Dibatalkan</source>
-            <translation>Cancelled</translation>
-        </message>
-        <message>
-            <source>Dialihkan ke layanan lain</source>
-            <translation>Moved to another service</translation>
-        </message>
-        <message>
-            <source>Kedaluwarsa</source>
-            <translation>Expired</translation>
-        </message>
-        <message>
-            <source>Silakan segera menuju {counter}.</source>
-            <translation>Please go to {counter} now.</translation>
-        </message>
-        <message>
-            <source>Anda sedang dilayani di {counter}.</source>
-            <translation>You are being served at {counter}.</translation>
-        </message>
-        <message>
-            <source>Anda berikutnya. Mohon bersiap di dekat loket.</source>
-            <translation>You are next. Please be ready near the counter.</translation>
-        </message>
-        <message>
-            <source>Di depan Anda: {ahead}. Perkiraan: {wait}.</source>
-            <translation>Ahead of you: {ahead}. Estimated wait: {wait}.</translation>
-        </message>
-        <message>
-            <source>Silakan ambil nomor antrean baru, atau tanyakan kepada petugas.</source>
-            <translation>Please take a new queue number, or ask the staff.</translation>
-        </message>
-        <message>
-            <source>Terima kasih telah menggunakan layanan kami.</source>
-            <translation>Thank you for using our services.</translation>
-        </message>
-        <message>
-            <source>Tiket ini tidak berlaku lagi. Silakan ambil nomor antrean baru.</source>
-            <translation>This ticket is no longer valid. Please take a new queue number.</translation>
-        </message>
-    </context>
-    <context>
-        <name>LatestCallPanel</name>
-        <message>
-            <source>NOMOR ANTREAN</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Menunggu panggilan berikutnya</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>silakan menuju</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Panggilan ulang</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>LoginScreen</name>
-        <message>
-            <source>Sedang masuk…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Masuk Petugas Loket</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Masuk dengan akun petugas Anda untuk membuka loket dan memanggil antrean.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nama pengguna</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Kata sandi</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Masuk</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Server: {url}</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>LoketScreen</name>
-        <message>
-            <source>Tutup · siap dibuka</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dibuka oleh Anda</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dibuka oleh {staff}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Layanan hari ini di {loket}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Layanan hari ini</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Centang layanan yang Anda layani hari ini.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pilih loket dulu.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Memuat daftar loket…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Belum ada loket di server.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Lanjutkan di {loket}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Buka Loket</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pilih Loket</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pilih loket tempat Anda bertugas, lalu layanan yang Anda layani hari ini.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Loket</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Muat ulang</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>LoketTile</name>
-        <message>
-            <source>Istirahat</source>
-            <translation type="unfinished">Break</translation>
-        </message>
-        <message>
-            <source>Tutup</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>PausePanel</name>
-        <message>
-            <source>Istirahat: pilih alasannya</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Alasan lain:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>ketik alasan, lalu Enter</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Batal (Esc)</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>PriorityScreen</name>
-        <message>
-            <source>Apakah Anda termasuk kelompok prioritas?</source>
-            <translation>Do you belong to a priority group?</translation>
-        </message>
-        <message>
-            <source>Kelompok prioritas dipanggil lebih dahulu. Petugas dapat meminta bukti.</source>
-            <translation>Priority groups are called first. The staff may ask for proof.</translation>
-        </message>
-        <message>
-            <source>← Kembali</source>
-            <translation>← Back</translation>
-        </message>
-        <message>
-            <source>Beranda</source>
-            <translation>Home</translation>
-        </message>
-    </context>
-    <context>
-        <name>QueuePanel</name>
-        <message>
-            <source>Lansia</source>
-            <translation type="unfinished">Elderly</translation>
-        </message>
-        <message>
-            <source>Disabilitas</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ibu hamil</source>
-            <translation type="unfinished">Pregnant woman</translation>
-        </message>
-        <message>
-            <source>Anak</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>★ {group}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>↪ alihan</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Antrean Menunggu</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Berikutnya dipanggil</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Hari ini oleh Anda</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Selesai</source>
-            <translation type="unfinished">Done</translation>
-        </message>
-        <message>
-            <source>Tidak hadir</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dialihkan</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Memuat antrean…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{prefix} · {name} (tidak dilayani)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{n} menunggu</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tidak ada yang menunggu untuk layanan yang Anda layani.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>dan {n} lainnya</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>RecentCalls</name>
-        <message>
-            <source>Panggilan sebelumnya</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ServicesScreen</name>
-        <message>
-            <source>Pilih layanan</source>
-            <translation>Choose a service</translation>
-        </message>
-        <message>
-            <source>← Kembali</source>
-            <translation>← Back</translation>
-        </message>
-        <message>
-            <source>Beranda</source>
-            <translation>Home</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusEntryScreen</name>
-        <message>
-            <source>Kode belum lengkap. Contoh kode: A-001 atau A1.</source>
-            <translation>The code is not complete. Example: A-001 or A1.</translation>
-        </message>
-        <message>
-            <source>Ketik kode tiket, contoh A-001</source>
-            <translation>Type the ticket code, e.g. A-001</translation>
-        </message>
-        <message>
-            <source>Cek status antrean</source>
-            <translation>Check your queue status</translation>
-        </message>
-        <message>
-            <source>Ketik kode pada tiket Anda lalu tekan Cek, atau dekatkan QR tiket ke pemindai.</source>
-            <translation>Type the code on your ticket and press Check, or hold the ticket's QR code to the scanner.</translation>
-        </message>
-        <message>
-            <source>Cek</source>
-            <translation>Check</translation>
-        </message>
-        <message>
-            <source>← Kembali</source>
-            <translation>← Back</translation>
-        </message>
-        <message>
-            <source>Beranda</source>
-            <translation>Home</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusScreen</name>
-        <message>
-            <source>Status antrean</source>
-            <translation>Queue status</translation>
-        </message>
-        <message>
-            <source>Cek tiket lain</source>
-            <translation>Check another ticket</translation>
-        </message>
-        <message>
-            <source>Selesai</source>
-            <translation>Done</translation>
-        </message>
-    </context>
-    <context>
-        <name>TicketCard</name>
-        <message>
-            <source>Lansia</source>
-            <translation type="unfinished">Elderly</translation>
-        </message>
-        <message>
-            <source>Disabilitas</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ibu hamil</source>
-            <translation type="unfinished">Pregnant woman</translation>
-        </message>
-        <message>
-            <source>Anak</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tiket saat ini</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Belum ada tiket. Tekan Panggil Berikutnya (F1).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dipanggil</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sedang dilayani</source>
-            <translation type="unfinished">Being served</translation>
-        </message>
-        <message>
-            <source>★ Prioritas: {group}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Menunggu warga datang ke loket</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Diambil pukul {time}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dipanggil ulang {n}×</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tiket alihan dari layanan lain</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>TicketScreen</name>
-        <message>
-            <source>{agency} · Antrean prioritas: {group}</source>
-            <translation>{agency} · Priority queue: {group}</translation>
-        </message>
-        <message>
-            <source>Kembali ke halaman awal dalam {seconds} detik</source>
-            <translation>Back to the start in {seconds} seconds</translation>
-        </message>
-        <message>
-            <source>Nomor antrean Anda</source>
-            <translation>Your queue number</translation>
-        </message>
-        <message>
-            <source>Di depan Anda</source>
-            <translation>Ahead of you</translation>
-        </message>
-        <message>
-            <source>Perkiraan waktu tunggu</source>
-            <translation>Estimated wait</translation>
-        </message>
-        <message>
-            <source>Pindai untuk melihat status antrean di ponsel Anda</source>
-            <translation>Scan to follow your place in the queue on your phone</translation>
-        </message>
-        <message>
-            <source>Cetak ulang</source>
-            <translation>Print again</translation>
-        </message>
-        <message>
-            <source>Selesai</source>
-            <translation>Done</translation>
-        </message>
-    </context>
-    <context>
-        <name>TilePager</name>
-        <message>
-            <source>← Sebelumnya</source>
-            <translation>← Previous</translation>
-        </message>
-        <message>
-            <source>Berikutnya →</source>
-            <translation>Next →</translation>
-        </message>
-        <message>
-            <source>Halaman {page} dari {pages}</source>
-            <translation>Page {page} of {pages}</translation>
-        </message>
-    </context>
-    <context>
-        <name>TransferPanel</name>
-        <message>
-            <source>{service} — {agency} · {n} menunggu</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Alihkan {code} ke layanan lain</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Alihkan ke layanan lain</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pilih layanan, lalu Enter. Esc untuk batal.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Alihkan</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Batal (Esc)</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
+<context>
+    <name>AgenciesScreen</name>
+    <message>
+        <source>{open} dari {total} layanan buka</source>
+        <translation>{open} of {total} services open</translation>
+    </message>
+    <message>
+        <source>Semua layanan sedang tutup</source>
+        <translation>All services are closed now</translation>
+    </message>
+    <message>
+        <source>Pilih instansi</source>
+        <translation>Choose an agency</translation>
+    </message>
+    <message>
+        <source>Sentuh instansi yang ingin Anda tuju.</source>
+        <translation>Touch the agency you came for.</translation>
+    </message>
+    <message>
+        <source>← Kembali</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <source>Beranda</source>
+        <translation>Home</translation>
+    </message>
+</context>
+<context>
+    <name>BoardHeader</name>
+    <message>
+        <source>Mal Pelayanan Publik</source>
+        <translation>Public Service Mall</translation>
+    </message>
+    <message>
+        <source>Informasi Antrean</source>
+        <translation>Queue information</translation>
+    </message>
+</context>
+<context>
+    <name>BusyScreen</name>
+    <message>
+        <source>Mohon tunggu…</source>
+        <translation>Please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>CounterBar</name>
+    <message>
+        <source>Anjungan · Aplikasi Petugas Loket</source>
+        <translation>Anjungan · Counter Staff App</translation>
+    </message>
+    <message>
+        <source>Petugas: {name}</source>
+        <translation>Staff: {name}</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Log out</translation>
+    </message>
+</context>
+<context>
+    <name>CounterController</name>
+    <message>
+        <source>Anjungan — Petugas Loket</source>
+        <translation>Anjungan — Counter Staff</translation>
+    </message>
+</context>
+<context>
+    <name>CounterMessages</name>
+    <message>
+        <source>Server antrean tidak dapat dihubungi. Aplikasi mencoba lagi otomatis; tiket yang sedang dilayani tetap aman.</source>
+        <translation>The queue server cannot be reached. The app keeps retrying; the ticket you are serving is safe.</translation>
+    </message>
+    <message>
+        <source>Tidak ada antrean menunggu. Daftar antrean diperbarui otomatis; panggil lagi saat ada warga yang menunggu.</source>
+        <translation>Nobody is waiting. The list updates by itself; call again when someone is waiting.</translation>
+    </message>
+    <message>
+        <source>Tiket {code} masih ditangani. Selesaikan, alihkan, atau tandai tidak hadir dulu.</source>
+        <translation>Ticket {code} is still in hand. Finish it, transfer it or mark it no-show first.</translation>
+    </message>
+    <message>
+        <source>Loket ini sedang dibuka oleh {staff}. Pilih loket lain, atau minta supervisor menutupnya.</source>
+        <translation>This counter is open by {staff}. Choose another counter, or ask a supervisor to close it.</translation>
+    </message>
+    <message>
+        <source>Loket ini dibuka oleh petugas lain. Pilih loket Anda lagi.</source>
+        <translation>Another officer opened this counter. Choose your counter again.</translation>
+    </message>
+    <message>
+        <source>Loket sudah ditutup. Buka loket lagi untuk melayani.</source>
+        <translation>The counter is closed. Open it again to serve.</translation>
+    </message>
+    <message>
+        <source>Loket sedang istirahat. Tekan Lanjutkan (F7) untuk memanggil lagi.</source>
+        <translation>The counter is on a break. Press Resume (F7) to call again.</translation>
+    </message>
+    <message>
+        <source>Loket sudah buka; tidak sedang istirahat.</source>
+        <translation>The counter is open; it is not on a break.</translation>
+    </message>
+    <message>
+        <source>Loket tidak ditemukan. Daftar loket dimuat ulang; pilih lagi.</source>
+        <translation>Counter not found. The list of counters was reloaded; choose again.</translation>
+    </message>
+    <message>
+        <source>Tidak ada tiket untuk dipanggil ulang. Panggil ulang hanya untuk tiket yang sudah dipanggil dan belum dilayani.</source>
+        <translation>There is no ticket to recall. Recall is only for a ticket that was called and is not yet being served.</translation>
+    </message>
+    <message>
+        <source>Status tiket sudah berubah, jadi tindakan itu tidak bisa. Tampilan sudah diperbarui; pilih tindakan lagi.</source>
+        <translation>The ticket&apos;s status has changed, so that action is not possible. The screen is updated; choose again.</translation>
+    </message>
+    <message>
+        <source>Tiket ini tidak lagi di loket Anda. Tampilan sudah diperbarui.</source>
+        <translation>This ticket is no longer at your counter. The screen is updated.</translation>
+    </message>
+    <message>
+        <source>Layanan tujuan itu tidak bisa dipilih. Pilih layanan aktif yang lain.</source>
+        <translation>That service cannot be chosen. Choose another active service.</translation>
+    </message>
+    <message>
+        <source>Loket ini tidak melayani layanan itu. Pilih dari daftar.</source>
+        <translation>This counter does not serve that service. Choose from the list.</translation>
+    </message>
+    <message>
+        <source>Loket lain memanggil pada saat yang sama. Tekan Panggil Berikutnya lagi.</source>
+        <translation>Another counter called at the same moment. Press Call Next again.</translation>
+    </message>
+    <message>
+        <source>Nama pengguna atau kata sandi salah. Periksa lalu coba lagi; setelah 5 kali salah, akun dikunci 5 menit.</source>
+        <translation>Wrong username or password. Check and try again; after 5 wrong tries the account is locked for 5 minutes.</translation>
+    </message>
+    <message>
+        <source>Akun dikunci sementara karena terlalu banyak kata sandi salah. Coba lagi setelah pukul {time}, atau hubungi supervisor.</source>
+        <translation>The account is locked after too many wrong passwords. Try again after {time}, or call a supervisor.</translation>
+    </message>
+    <message>
+        <source>Sesi Anda telah berakhir. Silakan masuk lagi; loket dan tiket Anda tetap tersimpan.</source>
+        <translation>Your session has ended. Please log in again; your counter and ticket are kept.</translation>
+    </message>
+    <message>
+        <source>Akun ini tidak boleh memakai aplikasi loket. Masuk dengan akun petugas.</source>
+        <translation>This account may not use the counter app. Log in with a staff account.</translation>
+    </message>
+    <message>
+        <source>Server antrean tidak dapat dihubungi. Periksa jaringan; aplikasi mencoba lagi otomatis.</source>
+        <translation>The queue server cannot be reached. Check the network; the app keeps retrying.</translation>
+    </message>
+    <message>
+        <source>Server antrean tidak menjawab. Jangan tekan dua kali: status dibaca ulang begitu server menjawab.</source>
+        <translation>The queue server is not answering. Don&apos;t press twice: the status is read again as soon as it answers.</translation>
+    </message>
+    <message>
+        <source>Terjadi gangguan pada server. Aplikasi mencoba lagi otomatis.</source>
+        <translation>The server has a problem. The app keeps retrying.</translation>
+    </message>
+    <message>
+        <source>{loket} ditutup atau diambil alih dari tempat lain. Pilih loket lagi.</source>
+        <translation>{loket} was closed or taken over elsewhere. Choose a counter again.</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan ({error}). Coba lagi; jika terulang, hubungi admin.</source>
+        <translation>Something went wrong ({error}). Try again; if it happens again, call the admin.</translation>
+    </message>
+    <message>
+        <source>{code} dipanggil ulang ({count}×).</source>
+        <translation>{code} recalled ({count}×).</translation>
+    </message>
+    <message>
+        <source>{code} selesai dilayani. Silakan panggil berikutnya.</source>
+        <translation>{code} is done. Call the next one.</translation>
+    </message>
+    <message>
+        <source>{code} ditandai tidak hadir.</source>
+        <translation>{code} marked as no-show.</translation>
+    </message>
+    <message>
+        <source>{code} dialihkan ke {service}; tiket menunggu di antrean layanan itu.</source>
+        <translation>{code} transferred to {service}; the ticket waits in that service&apos;s queue.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <source>Istirahat · {reason}</source>
+        <translation>On break · {reason}</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Panggil Berikutnya</source>
+        <translation>Call Next</translation>
+    </message>
+    <message>
+        <source>Panggil Ulang</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>Mulai Layani</source>
+        <translation>Start Serving</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Tidak Hadir</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>Alihkan…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <source>Lanjutkan</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Istirahat…</source>
+        <translation>Break…</translation>
+    </message>
+    <message>
+        <source>Tutup Loket</source>
+        <translation>Close Counter</translation>
+    </message>
+    <message>
+        <source>Melayani: {services}</source>
+        <translation>Serving: {services}</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePage</name>
+    <message>
+        <source>Disimpan.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Memuat daftar instansi dari server…</source>
+        <translation>Loading the agencies from the server…</translation>
+    </message>
+    <message>
+        <source>Daftar instansi tidak dapat dimuat, pilihan tidak diubah. {reason}</source>
+        <translation>The agencies could not be loaded; the choice stays as it was. {reason}</translation>
+    </message>
+    <message>
+        <source>Centang instansi yang dilayani anjungan ini. Semua tercentang berarti semua instansi, termasuk yang ditambahkan nanti.</source>
+        <translation>Tick the agencies this kiosk offers. All ticked means every agency, including ones added later.</translation>
+    </message>
+    <message>
+        <source>Perangkat</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Pilih paling sedikit satu instansi.</source>
+        <translation>Choose at least one agency.</translation>
+    </message>
+    <message>
+        <source>Nama perangkat</source>
+        <translation>Device name</translation>
+    </message>
+    <message>
+        <source>Mis. Anjungan Lobi 1. Paling banyak 80 karakter.</source>
+        <translation>E.g. Lobby kiosk 1. At most 80 characters.</translation>
+    </message>
+    <message>
+        <source>Lokasi</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Mis. Lantai 1, dekat pintu masuk.</source>
+        <translation>E.g. Ground floor, by the entrance.</translation>
+    </message>
+    <message>
+        <source>Instansi yang dilayani</source>
+        <translation>Agencies offered</translation>
+    </message>
+    <message>
+        <source>Bahasa awal</source>
+        <translation>Default language</translation>
+    </message>
+    <message>
+        <source>Bahasa yang dipakai lagi setelah anjungan tidak disentuh.</source>
+        <translation>The language the kiosk returns to when nobody touches it.</translation>
+    </message>
+    <message>
+        <source>Batas diam (detik)</source>
+        <translation>Idle timeout (seconds)</translation>
+    </message>
+    <message>
+        <source>Setelah sekian detik tanpa sentuhan, anjungan kembali ke beranda. 10 sampai 3600.</source>
+        <translation>After this many seconds without a touch the kiosk goes back home. 10 to 3600.</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsPage</name>
+    <message>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Anjungan {version}</source>
+        <translation>Anjungan {version}</translation>
+    </message>
+    <message>
+        <source>Terhubung ke {url} (server versi {version}, {site})</source>
+        <translation>Connected to {url} (server version {version}, {site})</translation>
+    </message>
+    <message>
+        <source>Server tidak dapat dihubungi: {url} ({reason})</source>
+        <translation>Server unreachable: {url} ({reason})</translation>
+    </message>
+    <message>
+        <source>Server tidak menjawab tepat waktu: {url} ({reason})</source>
+        <translation>Server did not answer in time: {url} ({reason})</translation>
+    </message>
+    <message>
+        <source>Server menjawab dengan kesalahan: {reason}</source>
+        <translation>Server answered with an error: {reason}</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan server gagal: {reason}</source>
+        <translation>Server check failed: {reason}</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan gagal: {reason}</source>
+        <translation>Check failed: {reason}</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} ms</translation>
+    </message>
+    <message>
+        <source>Tidak dapat diukur tanpa server</source>
+        <translation>Cannot be measured without the server</translation>
+    </message>
+    <message>
+        <source>Jam perangkat sama dengan jam server (selisih {diff})</source>
+        <translation>Device clock matches the server clock (difference {diff})</translation>
+    </message>
+    <message>
+        <source>Jam server {diff} lebih cepat dari jam perangkat</source>
+        <translation>Server clock is {diff} ahead of the device clock</translation>
+    </message>
+    <message>
+        <source>Jam server {diff} lebih lambat dari jam perangkat</source>
+        <translation>Server clock is {diff} behind the device clock</translation>
+    </message>
+    <message>
+        <source>{free} GB bebas dari {total} GB ({path})</source>
+        <translation>{free} GB free of {total} GB ({path})</translation>
+    </message>
+    <message>
+        <source>Tidak dapat dibaca: {reason}</source>
+        <translation>Cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>Tidak ada kesalahan sejak aplikasi dimulai</source>
+        <translation>No errors since the app started</translation>
+    </message>
+    <message>
+        <source>Belum ada berkas log</source>
+        <translation>No log file yet</translation>
+    </message>
+    <message>
+        <source>Log tidak dapat dibaca: {reason}</source>
+        <translation>The log cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>Diagnostik</source>
+        <translation>Diagnostics</translation>
+    </message>
+    <message>
+        <source>Diperiksa pukul {time}</source>
+        <translation>Checked at {time}</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Waktu respons</source>
+        <translation>Round-trip time</translation>
+    </message>
+    <message>
+        <source>Selisih jam</source>
+        <translation>Clock difference</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Versi aplikasi</source>
+        <translation>App version</translation>
+    </message>
+    <message>
+        <source>Ruang disk</source>
+        <translation>Disk space</translation>
+    </message>
+    <message>
+        <source>Periksa lagi</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Kesalahan terakhir (terbaru di atas)</source>
+        <translation>Last errors (newest first)</translation>
+    </message>
+    <message>
+        <source>Akhir log: {path}</source>
+        <translation>End of the log: {path}</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayController</name>
+    <message>
+        <source>Papan tidak terhubung ke server. Panggilan akan tampil setelah tersambung kembali.</source>
+        <translation>The board is not connected to the server. Calls will appear once it is connected again.</translation>
+    </message>
+    <message>
+        <source>Selamat datang di Mal Pelayanan Publik. Siapkan dokumen persyaratan Anda dan perhatikan nomor antrean yang dipanggil.</source>
+        <translation>Welcome to the Public Service Mall. Have your documents ready and watch for your queue number.</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayPage</name>
+    <message>
+        <source>Tampilan papan</source>
+        <translation>Board display</translation>
+    </message>
+    <message>
+        <source>Teks berjalan</source>
+        <translation>Running text</translation>
+    </message>
+    <message>
+        <source>Tampil bergerak di bawah papan. {count} dari {limit} karakter.</source>
+        <translation>Scrolls along the bottom of the board. {count} of {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Loket yang ditampilkan</source>
+        <translation>Lokets shown</translation>
+    </message>
+    <message>
+        <source>Nomor loket dipisah koma, mis. 1,2,3. Kosong: semua loket.</source>
+        <translation>Loket numbers separated by commas, e.g. 1,2,3. Empty: all lokets.</translation>
+    </message>
+    <message>
+        <source>Panggilan suara</source>
+        <translation>Voice call</translation>
+    </message>
+    <message>
+        <source>Nyala</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Mati</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>Volume suara (0–100)</source>
+        <translation>Voice volume (0–100)</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <source>Anjungan Antrean Mandiri</source>
+        <translation>Self-service queue kiosk</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Selamat datang</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Silakan pilih salah satu:</source>
+        <translation>Please choose one:</translation>
+    </message>
+    <message>
+        <source>Ambil Antrean</source>
+        <translation>Take a Ticket</translation>
+    </message>
+    <message>
+        <source>Pilih layanan dan cetak nomor antrean</source>
+        <translation>Choose a service and print your queue number</translation>
+    </message>
+    <message>
+        <source>Cek Status</source>
+        <translation>Check Status</translation>
+    </message>
+    <message>
+        <source>Lihat posisi antrean tiket Anda</source>
+        <translation>See where your ticket is in the queue</translation>
+    </message>
+    <message>
+        <source>Sudah punya tiket? Dekatkan QR tiket ke pemindai untuk cek status.</source>
+        <translation>Have a ticket? Hold its QR code to the scanner to check its status.</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>⌫ Hapus</source>
+        <translation>⌫ Delete</translation>
+    </message>
+    <message>
+        <source>Ulang</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>KioskController</name>
+    <message>
+        <source>Sedang mengambil nomor antrean untuk Anda.</source>
+        <translation>Getting your queue number.</translation>
+    </message>
+    <message>
+        <source>Sedang mencari tiket Anda.</source>
+        <translation>Looking up your ticket.</translation>
+    </message>
+    <message>
+        <source>Sedang memuat daftar layanan.</source>
+        <translation>Loading the list of services.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskMessages</name>
+    <message>
+        <source>Coba lagi</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Kembali ke awal</source>
+        <translation>Back to start</translation>
+    </message>
+    <message>
+        <source>Pilih layanan lain</source>
+        <translation>Choose another service</translation>
+    </message>
+    <message>
+        <source>Masukkan kode lagi</source>
+        <translation>Enter the code again</translation>
+    </message>
+    <message>
+        <source>{day} pukul {time}</source>
+        <translation>{day} at {time}</translation>
+    </message>
+    <message>
+        <source>Silakan datang kembali {when}.</source>
+        <translation>Please come back on {when}.</translation>
+    </message>
+    <message>
+        <source>Silakan datang kembali pada hari kerja berikutnya.</source>
+        <translation>Please come back on the next working day.</translation>
+    </message>
+    <message>
+        <source>Kuota hari ini habis</source>
+        <translation>Today&apos;s quota is full</translation>
+    </message>
+    <message>
+        <source>Semua nomor antrean layanan ini untuk hari ini sudah diambil. Silakan datang kembali besok pagi, atau pilih layanan lain.</source>
+        <translation>All of today&apos;s queue numbers for this service have been taken. Please come back tomorrow morning, or choose another service.</translation>
+    </message>
+    <message>
+        <source>Buka pukul {time}</source>
+        <translation>Opens at {time}</translation>
+    </message>
+    <message>
+        <source>Layanan belum buka</source>
+        <translation>Not open yet</translation>
+    </message>
+    <message>
+        <source>Layanan ini buka pukul {time}. Silakan ambil nomor antrean setelah jam tersebut.</source>
+        <translation>This service opens at {time}. Please take a queue number after that time.</translation>
+    </message>
+    <message>
+        <source>Istirahat sholat Jumat</source>
+        <translation>Friday prayer break</translation>
+    </message>
+    <message>
+        <source>Istirahat</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Istirahat sholat Jumat, buka kembali {time}</source>
+        <translation>Friday prayer break, open again at {time}</translation>
+    </message>
+    <message>
+        <source>Istirahat, buka kembali {time}</source>
+        <translation>Break, open again at {time}</translation>
+    </message>
+    <message>
+        <source>Pelayanan sedang istirahat dan buka kembali pukul {time}. Silakan ambil nomor antrean setelah itu.</source>
+        <translation>The counters are on a break and open again at {time}. Please take a queue number after that.</translation>
+    </message>
+    <message>
+        <source>Pelayanan sedang istirahat. Silakan kembali sebentar lagi.</source>
+        <translation>The counters are on a break. Please come back a little later.</translation>
+    </message>
+    <message>
+        <source>Libur: {name}</source>
+        <translation>Holiday: {name}</translation>
+    </message>
+    <message>
+        <source>Libur hari ini</source>
+        <translation>Closed for a holiday</translation>
+    </message>
+    <message>
+        <source>Hari ini hari libur; layanan tutup. {come_back}</source>
+        <translation>Today is a public holiday; the service is closed. {come_back}</translation>
+    </message>
+    <message>
+        <source>Tutup hari ini</source>
+        <translation>Closed today</translation>
+    </message>
+    <message>
+        <source>Layanan ini tidak buka pada hari ini. {come_back}</source>
+        <translation>This service is not open today. {come_back}</translation>
+    </message>
+    <message>
+        <source>Antrean hari ini ditutup pukul {time}</source>
+        <translation>Today&apos;s queue closed at {time}</translation>
+    </message>
+    <message>
+        <source>Antrean hari ini sudah ditutup</source>
+        <translation>Today&apos;s queue is closed</translation>
+    </message>
+    <message>
+        <source>Pengambilan nomor antrean untuk hari ini sudah ditutup. {come_back}</source>
+        <translation>No more queue numbers are given out today. {come_back}</translation>
+    </message>
+    <message>
+        <source>Sedang tidak tersedia</source>
+        <translation>Not available now</translation>
+    </message>
+    <message>
+        <source>Layanan tidak tersedia</source>
+        <translation>Service not available</translation>
+    </message>
+    <message>
+        <source>Layanan ini sedang tidak tersedia. Silakan tanyakan kepada petugas informasi.</source>
+        <translation>This service is not available at the moment. Please ask at the information desk.</translation>
+    </message>
+    <message>
+        <source>Server antrean tidak dapat dihubungi</source>
+        <translation>The queue server cannot be reached</translation>
+    </message>
+    <message>
+        <source>Nomor antrean belum dapat diambil. Silakan coba lagi sebentar lagi, atau minta bantuan petugas informasi.</source>
+        <translation>A queue number cannot be taken right now. Please try again in a moment, or ask at the information desk.</translation>
+    </message>
+    <message>
+        <source>Server antrean tidak menjawab</source>
+        <translation>The queue server is not answering</translation>
+    </message>
+    <message>
+        <source>Permintaan Anda belum selesai. Silakan coba lagi: nomor Anda tidak akan tercetak dua kali.</source>
+        <translation>Your request did not finish. Please try again: you will not get two numbers.</translation>
+    </message>
+    <message>
+        <source>Terjadi gangguan pada server</source>
+        <translation>The server has a problem</translation>
+    </message>
+    <message>
+        <source>Silakan coba lagi sebentar lagi, atau minta bantuan petugas informasi.</source>
+        <translation>Please try again in a moment, or ask at the information desk.</translation>
+    </message>
+    <message>
+        <source>Tiket tidak ditemukan</source>
+        <translation>Ticket not found</translation>
+    </message>
+    <message>
+        <source>Periksa kembali kode pada tiket Anda. Tiket hanya berlaku pada hari tiket diambil.</source>
+        <translation>Please check the code on your ticket. A ticket is valid only on the day it was taken.</translation>
+    </message>
+    <message>
+        <source>Kode tidak dikenali</source>
+        <translation>Code not recognised</translation>
+    </message>
+    <message>
+        <source>Kode tiket terdiri dari huruf dan angka, contohnya A-001.</source>
+        <translation>A ticket code is letters and digits, for example A-001.</translation>
+    </message>
+    <message>
+        <source>Layanan tidak ditemukan</source>
+        <translation>Service not found</translation>
+    </message>
+    <message>
+        <source>Daftar layanan baru saja berubah. Silakan pilih layanan lagi.</source>
+        <translation>The list of services has just changed. Please choose your service again.</translation>
+    </message>
+    <message>
+        <source>Antrean prioritas tidak tersedia</source>
+        <translation>No priority queue here</translation>
+    </message>
+    <message>
+        <source>Silakan ambil antrean biasa; petugas akan membantu Anda.</source>
+        <translation>Please take a regular ticket; the staff will help you.</translation>
+    </message>
+    <message>
+        <source>Anjungan belum siap melayani</source>
+        <translation>This kiosk is not ready</translation>
+    </message>
+    <message>
+        <source>Anjungan ini belum terdaftar di server. Mohon hubungi petugas informasi.</source>
+        <translation>This kiosk is not registered with the server. Please ask at the information desk.</translation>
+    </message>
+    <message>
+        <source>Maaf, terjadi kesalahan</source>
+        <translation>Sorry, something went wrong</translation>
+    </message>
+    <message>
+        <source>Silakan mulai lagi dari halaman awal. Jika terulang, mohon hubungi petugas informasi.</source>
+        <translation>Please start again from the first page. If it happens again, please ask at the information desk.</translation>
+    </message>
+    <message>
+        <source>Sedang mencetak tiket…</source>
+        <translation>Printing your ticket…</translation>
+    </message>
+    <message>
+        <source>Tiket sudah dicetak. Silakan ambil di bawah layar.</source>
+        <translation>Your ticket is printed. Please take it below the screen.</translation>
+    </message>
+    <message>
+        <source>Nomor antrean Anda tetap berlaku. Tunjukkan layar ini ke petugas loket, atau foto layar ini.</source>
+        <translation>Your queue number is still valid. Show this screen to the officer at the counter, or take a photo of it.</translation>
+    </message>
+    <message>
+        <source>kertas printer habis</source>
+        <translation>the printer is out of paper</translation>
+    </message>
+    <message>
+        <source>printer mati atau bermasalah</source>
+        <translation>the printer is off or has a fault</translation>
+    </message>
+    <message>
+        <source>printer tidak menjawab</source>
+        <translation>the printer does not answer</translation>
+    </message>
+    <message>
+        <source>printer mengalami gangguan</source>
+        <translation>the printer has a fault</translation>
+    </message>
+    <message>
+        <source>Tiket tidak dapat dicetak: {reason}.</source>
+        <translation>The ticket could not be printed: {reason}.</translation>
+    </message>
+    <message>
+        <source>Server antrean tidak dapat dihubungi. Mohon tunggu sebentar, atau hubungi petugas.</source>
+        <translation>The queue server cannot be reached. Please wait a moment, or ask the staff.</translation>
+    </message>
+    <message>
+        <source>Anjungan ini sedang tidak melayani</source>
+        <translation>This kiosk is not in service</translation>
+    </message>
+    <message>
+        <source>Silakan gunakan anjungan lain atau tanyakan petugas.</source>
+        <translation>Please use another kiosk or ask an officer.</translation>
+    </message>
+    <message>
+        <source>Cek Status</source>
+        <translation>Check Status</translation>
+    </message>
+    <message>
+        <source>Tiket yang sudah Anda pegang tetap bisa dicek di sini</source>
+        <translation>A ticket you already hold can still be checked here</translation>
+    </message>
+    <message>
+        <source>Kertas tiket sedang habis.</source>
+        <translation>The ticket paper has run out.</translation>
+    </message>
+    <message>
+        <source>Printer tiket sedang bermasalah.</source>
+        <translation>The ticket printer is not working.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskTexts</name>
+    <message>
+        <source>Segera dilayani</source>
+        <translation>Served very soon</translation>
+    </message>
+    <message numerus="yes">
+        <source>± %n menit</source>
+        <translation>
+            <numerusform>± %n minute</numerusform>
+            <numerusform>± %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>± %n jam</source>
+        <translation>
+            <numerusform>± %n hour</numerusform>
+            <numerusform>± %n hours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>± {hours} jam {minutes} menit</source>
+        <translation>± {hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <source>Tidak ada antrean</source>
+        <translation>No queue</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orang menunggu</source>
+        <translation>
+            <numerusform>%n person waiting</numerusform>
+            <numerusform>%n people waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tidak ada, Anda berikutnya</source>
+        <translation>Nobody, you are next</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orang</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tidak ada antrean · langsung dilayani</source>
+        <translation>No queue · served right away</translation>
+    </message>
+    <message>
+        <source>{waiting} · perkiraan {wait}</source>
+        <translation>{waiting} · about {wait}</translation>
+    </message>
+    <message>
+        <source>Antrean dibuka sampai pukul {time}</source>
+        <translation>Tickets until {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sisa kuota hari ini: %n</source>
+        <translation>
+            <numerusform>Left for today: %n ticket</numerusform>
+            <numerusform>Left for today: %n tickets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lansia</source>
+        <translation>Elderly</translation>
+    </message>
+    <message>
+        <source>Usia 60 tahun ke atas</source>
+        <translation>Aged 60 or over</translation>
+    </message>
+    <message>
+        <source>Penyandang disabilitas</source>
+        <translation>Person with a disability</translation>
+    </message>
+    <message>
+        <source>Termasuk pengguna kursi roda dan tongkat</source>
+        <translation>Including wheelchair and cane users</translation>
+    </message>
+    <message>
+        <source>Ibu hamil</source>
+        <translation>Pregnant woman</translation>
+    </message>
+    <message>
+        <source>Atau ibu yang membawa bayi</source>
+        <translation>Or a mother with a baby</translation>
+    </message>
+    <message>
+        <source>Anak-anak</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>Anak di bawah 12 tahun yang dilayani</source>
+        <translation>The person served is under 12</translation>
+    </message>
+    <message>
+        <source>Tidak, antrean biasa</source>
+        <translation>No, regular queue</translation>
+    </message>
+    <message>
+        <source>Saya tidak termasuk kelompok prioritas</source>
+        <translation>I am not in a priority group</translation>
+    </message>
+    <message>
+        <source>Biasa</source>
+        <translation>Regular</translation>
+    </message>
+    <message>
+        <source>Menunggu dipanggil</source>
+        <translation>Waiting to be called</translation>
+    </message>
+    <message>
+        <source>Nomor Anda dipanggil!</source>
+        <translation>Your number is being called!</translation>
+    </message>
+    <message>
+        <source>Sedang dilayani</source>
+        <translation>Being served</translation>
+    </message>
+    <message>
+        <source>Selesai dilayani</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>Terlewat: tidak hadir saat dipanggil</source>
+        <translation>Missed: not present when called</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Dialihkan ke layanan lain</source>
+        <translation>Moved to another service</translation>
+    </message>
+    <message>
+        <source>Kedaluwarsa</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Silakan segera menuju {counter}.</source>
+        <translation>Please go to {counter} now.</translation>
+    </message>
+    <message>
+        <source>Anda sedang dilayani di {counter}.</source>
+        <translation>You are being served at {counter}.</translation>
+    </message>
+    <message>
+        <source>Anda berikutnya. Mohon bersiap di dekat loket.</source>
+        <translation>You are next. Please be ready near the counter.</translation>
+    </message>
+    <message>
+        <source>Di depan Anda: {ahead}. Perkiraan: {wait}.</source>
+        <translation>Ahead of you: {ahead}. Estimated wait: {wait}.</translation>
+    </message>
+    <message>
+        <source>Silakan ambil nomor antrean baru, atau tanyakan kepada petugas.</source>
+        <translation>Please take a new queue number, or ask the staff.</translation>
+    </message>
+    <message>
+        <source>Terima kasih telah menggunakan layanan kami.</source>
+        <translation>Thank you for using our services.</translation>
+    </message>
+    <message>
+        <source>Tiket ini tidak berlaku lagi. Silakan ambil nomor antrean baru.</source>
+        <translation>This ticket is no longer valid. Please take a new queue number.</translation>
+    </message>
+</context>
+<context>
+    <name>LatestCallPanel</name>
+    <message>
+        <source>NOMOR ANTREAN</source>
+        <translation>QUEUE NUMBER</translation>
+    </message>
+    <message>
+        <source>Menunggu panggilan berikutnya</source>
+        <translation>Waiting for the next call</translation>
+    </message>
+    <message>
+        <source>silakan menuju</source>
+        <translation>please go to</translation>
+    </message>
+    <message>
+        <source>Panggilan ulang</source>
+        <translation>Called again</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>Sedang masuk…</source>
+        <translation>Logging in…</translation>
+    </message>
+    <message>
+        <source>Masuk Petugas Loket</source>
+        <translation>Counter Staff Login</translation>
+    </message>
+    <message>
+        <source>Masuk dengan akun petugas Anda untuk membuka loket dan memanggil antrean.</source>
+        <translation>Log in with your staff account to open a counter and call the queue.</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Server: {url}</source>
+        <translation>Server: {url}</translation>
+    </message>
+</context>
+<context>
+    <name>LoketScreen</name>
+    <message>
+        <source>Tutup · siap dibuka</source>
+        <translation>Closed · ready to open</translation>
+    </message>
+    <message>
+        <source>Dibuka oleh Anda</source>
+        <translation>Opened by you</translation>
+    </message>
+    <message>
+        <source>Dibuka oleh {staff}</source>
+        <translation>Opened by {staff}</translation>
+    </message>
+    <message>
+        <source>Layanan hari ini di {loket}</source>
+        <translation>Today&apos;s services at {loket}</translation>
+    </message>
+    <message>
+        <source>Layanan hari ini</source>
+        <translation>Today&apos;s services</translation>
+    </message>
+    <message>
+        <source>Centang layanan yang Anda layani hari ini.</source>
+        <translation>Tick the services you serve today.</translation>
+    </message>
+    <message>
+        <source>Pilih loket dulu.</source>
+        <translation>Choose a counter first.</translation>
+    </message>
+    <message>
+        <source>Memuat daftar loket…</source>
+        <translation>Loading the counters…</translation>
+    </message>
+    <message>
+        <source>Belum ada loket di server.</source>
+        <translation>The server has no counters yet.</translation>
+    </message>
+    <message>
+        <source>Lanjutkan di {loket}</source>
+        <translation>Continue at {loket}</translation>
+    </message>
+    <message>
+        <source>Buka Loket</source>
+        <translation>Open Counter</translation>
+    </message>
+    <message>
+        <source>Pilih Loket</source>
+        <translation>Choose a Counter</translation>
+    </message>
+    <message>
+        <source>Pilih loket tempat Anda bertugas, lalu layanan yang Anda layani hari ini.</source>
+        <translation>Choose the counter where you work, then the services you serve today.</translation>
+    </message>
+    <message>
+        <source>Loket</source>
+        <translation>Counters</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+</context>
+<context>
+    <name>LoketTile</name>
+    <message>
+        <source>Istirahat</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>PausePanel</name>
+    <message>
+        <source>Istirahat</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Sholat</source>
+        <translation>Prayer</translation>
+    </message>
+    <message>
+        <source>Rapat</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Istirahat: pilih alasannya</source>
+        <translation>Break: choose the reason</translation>
+    </message>
+    <message>
+        <source>Alasan lain:</source>
+        <translation>Other reason:</translation>
+    </message>
+    <message>
+        <source>ketik alasan, lalu Enter</source>
+        <translation>type a reason, then Enter</translation>
+    </message>
+    <message>
+        <source>Batal (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>PinPage</name>
+    <message>
+        <source>PIN baru disimpan.</source>
+        <translation>New PIN saved.</translation>
+    </message>
+    <message>
+        <source>Ganti PIN</source>
+        <translation>Change PIN</translation>
+    </message>
+    <message>
+        <source>PIN sekarang</source>
+        <translation>Current PIN</translation>
+    </message>
+    <message>
+        <source>PIN baru</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <source>4 sampai 8 angka.</source>
+        <translation>4 to 8 digits.</translation>
+    </message>
+    <message>
+        <source>Ulangi PIN baru</source>
+        <translation>Repeat the new PIN</translation>
+    </message>
+    <message>
+        <source>Simpan PIN</source>
+        <translation>Save PIN</translation>
+    </message>
+</context>
+<context>
+    <name>PinScreen</name>
+    <message>
+        <source>Masukkan PIN teknisi.</source>
+        <translation>Enter the technician PIN.</translation>
+    </message>
+    <message>
+        <source>Belum ada PIN teknisi. Buat PIN baru (4 sampai 8 angka).</source>
+        <translation>There is no technician PIN yet. Make a new PIN (4 to 8 digits).</translation>
+    </message>
+    <message>
+        <source>Ketik PIN baru sekali lagi.</source>
+        <translation>Type the new PIN once more.</translation>
+    </message>
+    <message>
+        <source>PIN salah. Sisa percobaan: {n}.</source>
+        <translation>Wrong PIN. Tries left: {n}.</translation>
+    </message>
+    <message>
+        <source>Terlalu banyak PIN salah. Masuk teknisi terkunci sampai pukul {time}.</source>
+        <translation>Too many wrong PINs. The technician entry is locked until {time}.</translation>
+    </message>
+    <message>
+        <source>Kedua PIN tidak sama. Buat PIN baru sekali lagi.</source>
+        <translation>The two PINs differ. Make the new PIN again.</translation>
+    </message>
+    <message>
+        <source>PIN tidak dapat diperiksa ({reason}). Coba lagi.</source>
+        <translation>The PIN could not be checked ({reason}). Try again.</translation>
+    </message>
+    <message>
+        <source>Mode teknisi</source>
+        <translation>Technician mode</translation>
+    </message>
+    <message>
+        <source>← Kembali</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Enter</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <source>Memeriksa printer…</source>
+        <translation>Checking the printer…</translation>
+    </message>
+    <message>
+        <source>Siap: printer terhubung, kertas ada</source>
+        <translation>Ready: printer connected, paper loaded</translation>
+    </message>
+    <message>
+        <source>Siap, tetapi kertas hampir habis</source>
+        <translation>Ready, but the paper is nearly out</translation>
+    </message>
+    <message>
+        <source>Terhubung, tetapi printer tidak melaporkan statusnya</source>
+        <translation>Connected, but the printer does not report its state</translation>
+    </message>
+    <message>
+        <source>Kertas habis</source>
+        <translation>Out of paper</translation>
+    </message>
+    <message>
+        <source>Printer offline atau tidak terhubung ({reason})</source>
+        <translation>Printer offline or not connected ({reason})</translation>
+    </message>
+    <message>
+        <source>Printer tidak menjawab ({reason})</source>
+        <translation>Printer does not answer ({reason})</translation>
+    </message>
+    <message>
+        <source>Printer tidak dapat diperiksa ({reason})</source>
+        <translation>Printer cannot be checked ({reason})</translation>
+    </message>
+    <message>
+        <source>Perbaiki pengaturan di atas untuk melihat status</source>
+        <translation>Correct the settings above to see the state</translation>
+    </message>
+    <message>
+        <source>Mencetak struk uji…</source>
+        <translation>Printing a test receipt…</translation>
+    </message>
+    <message>
+        <source>Struk uji tercetak</source>
+        <translation>Test receipt printed</translation>
+    </message>
+    <message>
+        <source>Tidak tercetak: kertas habis</source>
+        <translation>Not printed: out of paper</translation>
+    </message>
+    <message>
+        <source>Tidak tercetak: printer offline atau tidak terhubung ({reason})</source>
+        <translation>Not printed: printer offline or not connected ({reason})</translation>
+    </message>
+    <message>
+        <source>Tidak tercetak: printer tidak menjawab ({reason})</source>
+        <translation>Not printed: printer does not answer ({reason})</translation>
+    </message>
+    <message>
+        <source>Tidak tercetak: {reason}</source>
+        <translation>Not printed: {reason}</translation>
+    </message>
+    <message>
+        <source>Tidak dicetak: perbaiki kolom yang ditandai merah</source>
+        <translation>Not printed: correct the fields marked in red</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Sambungan printer</source>
+        <translation>Printer connection</translation>
+    </message>
+    <message>
+        <source>network:HOST:PORT, usb:VID:PID, serial:/dev/ttyUSB0, file:/dev/usb/lp0, cups:ANTREAN atau pdf:FOLDER</source>
+        <translation>network:HOST:PORT, usb:VID:PID, serial:/dev/ttyUSB0, file:/dev/usb/lp0, cups:QUEUE or pdf:FOLDER</translation>
+    </message>
+    <message>
+        <source>Profil printer</source>
+        <translation>Printer profile</translation>
+    </message>
+    <message>
+        <source>Model printer; &quot;default&quot; cocok untuk kebanyakan printer.</source>
+        <translation>The printer model; &quot;default&quot; suits most printers.</translation>
+    </message>
+    <message>
+        <source>Lebar kertas</source>
+        <translation>Paper width</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cetak Uji</source>
+        <translation>Test print</translation>
+    </message>
+    <message>
+        <source>Status printer (diperiksa tiap beberapa detik)</source>
+        <translation>Printer state (checked every few seconds)</translation>
+    </message>
+    <message>
+        <source>Hasil cetak uji</source>
+        <translation>Test print result</translation>
+    </message>
+</context>
+<context>
+    <name>PriorityScreen</name>
+    <message>
+        <source>Apakah Anda termasuk kelompok prioritas?</source>
+        <translation>Do you belong to a priority group?</translation>
+    </message>
+    <message>
+        <source>Kelompok prioritas dipanggil lebih dahulu. Petugas dapat meminta bukti.</source>
+        <translation>Priority groups are called first. The staff may ask for proof.</translation>
+    </message>
+    <message>
+        <source>← Kembali</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <source>Beranda</source>
+        <translation>Home</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Lansia</source>
+        <translation>Elderly</translation>
+    </message>
+    <message>
+        <source>Disabilitas</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>Ibu hamil</source>
+        <translation>Pregnant</translation>
+    </message>
+    <message>
+        <source>Anak</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>★ {group}</source>
+        <translation>★ {group}</translation>
+    </message>
+    <message>
+        <source>↪ alihan</source>
+        <translation>↪ transferred</translation>
+    </message>
+    <message>
+        <source>Antrean Menunggu</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Berikutnya dipanggil</source>
+        <translation>Next to call</translation>
+    </message>
+    <message>
+        <source>Hari ini oleh Anda</source>
+        <translation>Today by you</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Tidak hadir</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>Dialihkan</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>Memuat antrean…</source>
+        <translation>Loading the queue…</translation>
+    </message>
+    <message>
+        <source>{prefix} · {name} (tidak dilayani)</source>
+        <translation>{prefix} · {name} (not served)</translation>
+    </message>
+    <message>
+        <source>{n} menunggu</source>
+        <translation>{n} waiting</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang menunggu untuk layanan yang Anda layani.</source>
+        <translation>Nobody is waiting for the services you serve.</translation>
+    </message>
+    <message>
+        <source>dan {n} lainnya</source>
+        <translation>and {n} more</translation>
+    </message>
+</context>
+<context>
+    <name>RecentCalls</name>
+    <message>
+        <source>Panggilan sebelumnya</source>
+        <translation>Earlier calls</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Tersambung ke {site} (server versi {version}). Alamat disimpan.</source>
+        <translation>Connected to {site} (server version {version}). Address saved.</translation>
+    </message>
+    <message>
+        <source>Perangkat terdaftar. Token disimpan di konfigurasi.</source>
+        <translation>Device enrolled. The token is saved in the config.</translation>
+    </message>
+    <message>
+        <source>Perangkat ini sudah terdaftar. Daftarkan lagi hanya dengan kode baru.</source>
+        <translation>This device is enrolled. Enrol again only with a new code.</translation>
+    </message>
+    <message>
+        <source>Perangkat ini belum terdaftar.</source>
+        <translation>This device is not enrolled yet.</translation>
+    </message>
+    <message>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Server dan pendaftaran</source>
+        <translation>Server and enrolment</translation>
+    </message>
+    <message>
+        <source>Alamat server</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Contoh: http://10.0.0.2:8080. Disimpan setelah server menjawab.</source>
+        <translation>E.g. http://10.0.0.2:8080. Saved once the server answers.</translation>
+    </message>
+    <message>
+        <source>Kode pendaftaran sekali pakai</source>
+        <translation>One-time enrolment code</translation>
+    </message>
+    <message>
+        <source>Buat kode di server: python main.py server enroll --kind kiosk --name NAMA (atau --kind display).</source>
+        <translation>Make a code on the server: python main.py server enroll --kind kiosk --name NAME (or --kind display).</translation>
+    </message>
+    <message>
+        <source>Periksa dan simpan</source>
+        <translation>Check and save</translation>
+    </message>
+    <message>
+        <source>Daftarkan</source>
+        <translation>Enrol</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesScreen</name>
+    <message>
+        <source>Pilih layanan</source>
+        <translation>Choose a service</translation>
+    </message>
+    <message>
+        <source>← Kembali</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <source>Beranda</source>
+        <translation>Home</translation>
+    </message>
+</context>
+<context>
+    <name>SetupFields</name>
+    <message>
+        <source>Sambungan printer tidak dikenal: {detail}</source>
+        <translation>Printer connection not recognised: {detail}</translation>
+    </message>
+    <message>
+        <source>Profil printer tidak dikenal: {detail}</source>
+        <translation>Unknown printer profile: {detail}</translation>
+    </message>
+    <message>
+        <source>Lebar kertas harus 58 mm atau 80 mm</source>
+        <translation>Paper width must be 58 mm or 80 mm</translation>
+    </message>
+    <message>
+        <source>Volume harus dari 0 sampai 100</source>
+        <translation>Volume must be from 0 to 100</translation>
+    </message>
+    <message>
+        <source>Teks berjalan paling banyak 500 karakter (sekarang {detail})</source>
+        <translation>Running text is at most 500 characters (now {detail})</translation>
+    </message>
+    <message>
+        <source>&quot;{detail}&quot; bukan nomor loket. Tulis angka dipisah koma, mis. 1,2,3</source>
+        <translation>&quot;{detail}&quot; is not a loket number. Write numbers separated by commas, e.g. 1,2,3</translation>
+    </message>
+    <message>
+        <source>Nomor loket harus dari 1 sampai 999, bukan {detail}</source>
+        <translation>Loket numbers go from 1 to 999, not {detail}</translation>
+    </message>
+    <message>
+        <source>Belum disimpan: perbaiki kolom yang ditandai merah.</source>
+        <translation>Not saved: correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>Disimpan.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Berkas pengaturan tidak dapat ditulis: {detail}</source>
+        <translation>The settings file cannot be written: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>SetupReasons</name>
+    <message>
+        <source>Alamat harus diawali http:// atau https:// dan memuat nama host, mis. http://10.0.0.2:8080.</source>
+        <translation>The address must start with http:// or https:// and name a host, e.g. http://10.0.0.2:8080.</translation>
+    </message>
+    <message>
+        <source>Isi angka bulat dari 10 sampai 3600 detik.</source>
+        <translation>Enter a whole number from 10 to 3600 seconds.</translation>
+    </message>
+    <message>
+        <source>Nama paling banyak 80 karakter.</source>
+        <translation>A name has at most 80 characters.</translation>
+    </message>
+    <message>
+        <source>Pilih Bahasa Indonesia atau English.</source>
+        <translation>Choose Bahasa Indonesia or English.</translation>
+    </message>
+    <message>
+        <source>Nilai ini tidak dapat dipakai: {reason}</source>
+        <translation>This value cannot be used: {reason}</translation>
+    </message>
+    <message>
+        <source>Server tidak dapat dihubungi di alamat ini. Periksa alamat, jaringan, dan apakah server menyala.</source>
+        <translation>No server can be reached at this address. Check the address, the network, and that the server is running.</translation>
+    </message>
+    <message>
+        <source>Server tidak menjawab tepat waktu. Coba lagi.</source>
+        <translation>The server did not answer in time. Try again.</translation>
+    </message>
+    <message>
+        <source>Alamat ini menjawab, tetapi bukan server Anjungan ({code}).</source>
+        <translation>Something answers at this address, but it is not an Anjungan server ({code}).</translation>
+    </message>
+    <message>
+        <source>Kode pendaftaran salah, sudah dipakai, atau kedaluwarsa. Buat kode baru di server.</source>
+        <translation>The enrolment code is wrong, used or expired. Make a new code on the server.</translation>
+    </message>
+    <message>
+        <source>Isi kode pendaftaran dari server.</source>
+        <translation>Enter the enrolment code from the server.</translation>
+    </message>
+    <message>
+        <source>PIN harus 4 sampai 8 angka.</source>
+        <translation>A PIN is 4 to 8 digits.</translation>
+    </message>
+    <message>
+        <source>Kedua PIN tidak sama. Ketik ulang.</source>
+        <translation>The two PINs differ. Type them again.</translation>
+    </message>
+    <message>
+        <source>PIN sekarang salah.</source>
+        <translation>The current PIN is wrong.</translation>
+    </message>
+    <message>
+        <source>Tidak berhasil: {reason}</source>
+        <translation>That did not work: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SetupScreen</name>
+    <message>
+        <source>Anjungan</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <source>Papan antrean</source>
+        <translation>Queue display</translation>
+    </message>
+    <message>
+        <source>Pengaturan teknisi</source>
+        <translation>Technician settings</translation>
+    </message>
+    <message>
+        <source>Alamat server, printer dan bahasa dipakai penuh setelah aplikasi dimulai ulang.</source>
+        <translation>The server address, printer and language take full effect after the app restarts.</translation>
+    </message>
+    <message>
+        <source>← Kembali</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <source>Mulai ulang aplikasi</source>
+        <translation>Restart the app</translation>
+    </message>
+    <message>
+        <source>Keluar dari mode kiosk</source>
+        <translation>Leave kiosk mode</translation>
+    </message>
+</context>
+<context>
+    <name>StatusEntryScreen</name>
+    <message>
+        <source>Kode belum lengkap. Contoh kode: A-001 atau A1.</source>
+        <translation>The code is not complete. Example: A-001 or A1.</translation>
+    </message>
+    <message>
+        <source>Ketik kode tiket, contoh A-001</source>
+        <translation>Type the ticket code, e.g. A-001</translation>
+    </message>
+    <message>
+        <source>Cek status antrean</source>
+        <translation>Check your queue status</translation>
+    </message>
+    <message>
+        <source>Ketik kode pada tiket Anda lalu tekan Cek, atau dekatkan QR tiket ke pemindai.</source>
+        <translation>Type the code on your ticket and press Check, or hold the ticket&apos;s QR code to the scanner.</translation>
+    </message>
+    <message>
+        <source>Cek</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>← Kembali</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <source>Beranda</source>
+        <translation>Home</translation>
+    </message>
+</context>
+<context>
+    <name>StatusScreen</name>
+    <message>
+        <source>Status antrean</source>
+        <translation>Queue status</translation>
+    </message>
+    <message>
+        <source>Cek tiket lain</source>
+        <translation>Check another ticket</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>TicketCard</name>
+    <message>
+        <source>Lansia</source>
+        <translation>Elderly</translation>
+    </message>
+    <message>
+        <source>Disabilitas</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>Ibu hamil</source>
+        <translation>Pregnant</translation>
+    </message>
+    <message>
+        <source>Anak</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>Tiket saat ini</source>
+        <translation>Current ticket</translation>
+    </message>
+    <message>
+        <source>Belum ada tiket. Tekan Panggil Berikutnya (F1).</source>
+        <translation>No ticket yet. Press Call Next (F1).</translation>
+    </message>
+    <message>
+        <source>Dipanggil</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <source>Sedang dilayani</source>
+        <translation>Being served</translation>
+    </message>
+    <message>
+        <source>★ Prioritas: {group}</source>
+        <translation>★ Priority: {group}</translation>
+    </message>
+    <message>
+        <source>Menunggu warga datang ke loket</source>
+        <translation>Waiting for the citizen to come</translation>
+    </message>
+    <message>
+        <source>Diambil pukul {time}</source>
+        <translation>Taken at {time}</translation>
+    </message>
+    <message>
+        <source>Dipanggil ulang {n}×</source>
+        <translation>Recalled {n}×</translation>
+    </message>
+    <message>
+        <source>Tiket alihan dari layanan lain</source>
+        <translation>Transferred from another service</translation>
+    </message>
+</context>
+<context>
+    <name>TicketScreen</name>
+    <message>
+        <source>{agency} · Antrean prioritas: {group}</source>
+        <translation>{agency} · Priority queue: {group}</translation>
+    </message>
+    <message>
+        <source>Kembali ke halaman awal dalam {seconds} detik</source>
+        <translation>Back to the start in {seconds} seconds</translation>
+    </message>
+    <message>
+        <source>Nomor antrean Anda</source>
+        <translation>Your queue number</translation>
+    </message>
+    <message>
+        <source>Di depan Anda</source>
+        <translation>Ahead of you</translation>
+    </message>
+    <message>
+        <source>Perkiraan waktu tunggu</source>
+        <translation>Estimated wait</translation>
+    </message>
+    <message>
+        <source>Pindai untuk melihat status antrean di ponsel Anda</source>
+        <translation>Scan to follow your place in the queue on your phone</translation>
+    </message>
+    <message>
+        <source>Cetak ulang</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>TilePager</name>
+    <message>
+        <source>← Sebelumnya</source>
+        <translation>← Previous</translation>
+    </message>
+    <message>
+        <source>Berikutnya →</source>
+        <translation>Next →</translation>
+    </message>
+    <message>
+        <source>Halaman {page} dari {pages}</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+</context>
+<context>
+    <name>TransferPanel</name>
+    <message>
+        <source>{service} — {agency} · {n} menunggu</source>
+        <translation>{service} — {agency} · {n} waiting</translation>
+    </message>
+    <message>
+        <source>Alihkan {code} ke layanan lain</source>
+        <translation>Transfer {code} to another service</translation>
+    </message>
+    <message>
+        <source>Alihkan ke layanan lain</source>
+        <translation>Transfer to another service</translation>
+    </message>
+    <message>
+        <source>Pilih layanan, lalu Enter. Esc untuk batal.</source>
+        <translation>Choose a service, then Enter. Esc to cancel.</translation>
+    </message>
+    <message>
+        <source>Alihkan</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Batal (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+</context>
 </TS>

@@ -29,8 +29,12 @@ from ui.widgets.tile_pager import TilePager
 from ui.widgets.touch_button import TouchButton
 
 FAST_RETRY = RetryPolicy(max_attempts=3, base_delay=0.05, max_delay=0.2)
+# The printer is checked at start and after each print; the periodic check is left slow so a test
+# that empties the paper just before a tap gets the ticket it expects (tests/kiosk/test_out_of_service.py
+# passes shorter heartbeat and printer intervals).
 TEST_TIMINGS = KioskTimings(health_interval_ms=200, catalog_interval_ms=1000, heartbeat_interval_ms=60000,
-                            ticket_home_s=120, ticket_home_failed_s=120, report_retry_ms=(200, 400, 800, 1600))
+                            printer_poll_ms=60000, ticket_home_s=120, ticket_home_failed_s=120,
+                            report_retry_ms=(200, 400, 800, 1600))
 
 
 @dataclass
@@ -186,8 +190,9 @@ def layout_problems(window: QWidget) -> list[str]:
             problems.append(f"{name} is off the screen: {rect} not in {bounds}")
         if isinstance(widget, QAbstractButton):
             buttons.append((widget, rect))
-            if widget.height() < metrics.touch_min:
-                problems.append(f"{name} is {widget.height()} px high, less than {metrics.touch_min}")
+            if min(widget.height(), widget.width()) < metrics.touch_min:
+                problems.append(f"{name} is {widget.width()}x{widget.height()} px, smaller than "
+                                f"{metrics.touch_min} px a side")
             if isinstance(widget, QPushButton) and _text_overflows(widget):
                 problems.append(f"{name}: text {widget.text()!r} is wider than the button")
         if isinstance(widget, FitText) and widget.overflows():

@@ -2,6 +2,10 @@
 the stack of screens. Screens emit intents (``service_chosen``, ``code_submitted``…); the controller
 decides what happens, runs the work off the GUI thread and shows the outcome.
 
+The kiosk stops offering tickets (an out-of-service screen instead of home) while its printer is known
+to be out of paper or offline, unless the config allows screen-only tickets, and while the office has
+locked it; it comes back by itself, at the next printer check or heartbeat.
+
 Two backend clients, each on its own one-thread pool (a requests.Session must not be shared by
 threads): ``client`` for what a citizen waits for (tickets, look-ups), ``monitor`` for background
 checks (health, catalog, print reports, heartbeat), so a slow check never delays a tap.
@@ -24,12 +28,13 @@ from PySide6.QtWidgets import QStackedWidget
 from kiosk import __version__
 from kiosk.client import BackendClient
 from kiosk.config import DeviceConfig
-from kiosk.models import Agency, Catalog, Priority, PublicTicket, Ticket
+from kiosk.models import Agency, Catalog, HeartbeatReply, Priority, PublicTicket, Ticket
 from kiosk.retry import RetryPolicy
 from kiosk.rules import normalise_code
 from kiosk.ui_text import ScanTarget, keypad_letters, parse_scan
 from printing.receipt import Branding
 from printing.service import PrintResult, PrintService
+from printing.status import PaperState, PrinterState
 from ui.i18n import Text, Translations
 from ui.kiosk.agencies_screen import AgenciesScreen
 from ui.kiosk.busy_screen import BusyScreen
@@ -37,6 +42,8 @@ from ui.kiosk.home_screen import HomeScreen
 from ui.kiosk.input_watch import IdleWatcher, ScannerFilter
 from ui.kiosk.message_screen import MessageScreen
 from ui.kiosk.messages import OFFLINE_BANNER, Message, Way, message_for_closed, message_for_code, message_for_error
+from ui.kiosk.out_of_service_screen import LOCKED, OutOfServiceScreen
+from ui.kiosk.printer_watch import PrinterWatch
 from ui.kiosk.priority_screen import PriorityScreen
 from ui.kiosk.screen import Screen
 from ui.kiosk.server_watch import ServerWatch, is_outage
@@ -65,7 +72,8 @@ class KioskTimings:
 
     health_interval_ms: int = 5000
     catalog_interval_ms: int = 15000
-    heartbeat_interval_ms: int = 60000
+    heartbeat_interval_ms: int = 30000
+    printer_poll_ms: int = 10000      # the printer's status check, off the GUI thread
     ticket_home_s: int = 15           # back home after a printed ticket
     ticket_home_failed_s: int = 60    # longer when the citizen must show the screen to an officer
     report_retry_ms: tuple[int, ...] = (1000, 3000, 10000, 30000, 60000)
@@ -92,6 +100,8 @@ class KioskController(QObject):
     print_reported = Signal(object)       # Ticket as the server recorded its print state
     status_found = Signal(object)         # Ticket or PublicTicket
     failure_shown = Signal(str)           # the code of the message shown
+    service_changed = Signal(str)         # why the kiosk is out of service ("locked", "paper_out",
+                                          # "printer_offline"), or "" when it offers tickets again
 
     def __init__(self, config: DeviceConfig, client: BackendClient, printer: PrintService | None,
                  translations: Translations, *, monitor: BackendClient | None = None, windowed: bool = False,
@@ -119,6 +129,9 @@ class KioskController(QObject):
         self._agency_id: str | None = None
         self._service_id = ""
         self._showing_crash = False
+        self._locked = False               # the office's lock, as the last heartbeat reply said
+        self._out_of_service = ""          # the reason last announced by service_changed
+        self._last_error: str | None = None
 
         header = Header(self._now)
         header.set_site("Mal Pelayanan Publik", "WIB")  # until the catalog names the site
@@ -135,9 +148,10 @@ class KioskController(QObject):
         self.status_entry = StatusEntryScreen(translations)
         self.status = StatusScreen(translations)
         self.message = MessageScreen(translations)
+        self.out_of_service = OutOfServiceScreen(translations)
         self._screens: dict[str, Screen] = {}
         for screen in (self.home, self.agencies, self.services, self.priority, self.busy, self.ticket,
-                       self.status_entry, self.status, self.message):
+                       self.status_entry, self.status, self.message, self.out_of_service):
             self._screens[screen.name] = screen
             self.window.add_screen(screen)
 
@@ -148,6 +162,8 @@ class KioskController(QObject):
         self.watch = ServerWatch(self.monitor, self.background, health_ms=timings.health_interval_ms,
                                  catalog_ms=timings.catalog_interval_ms, heartbeat_ms=timings.heartbeat_interval_ms,
                                  describe=self._describe, parent=self)
+        self.printer_watch = PrinterWatch(printer, self.printer_pool, interval_ms=timings.printer_poll_ms,
+                                          parent=self)
         self._connect()
 
     # ================================================================= wiring (each signal once)
@@ -175,12 +191,16 @@ class KioskController(QObject):
         self.status.another_requested.connect(self._on_status_another_requested)
         self.status.home_requested.connect(self._on_screen_home_requested)
         self.message.way_chosen.connect(self._on_message_way_chosen)
+        self.out_of_service.status_requested.connect(self._on_out_of_service_status_requested)
         self.scanner.scanned.connect(self._on_scanner_scanned)
         self.idle.timed_out.connect(self._on_idle_timed_out)
         self.printing.finished.connect(self._on_printing_finished)
         self.printing.reported.connect(self.print_reported)
         self.watch.online_changed.connect(self._on_watch_online_changed)
         self.watch.catalog_loaded.connect(self._on_watch_catalog_loaded)
+        self.watch.heartbeat_answered.connect(self._on_watch_heartbeat_answered)
+        self.printer_watch.changed.connect(self._on_printer_watch_changed)
+        self.printer_watch.error_noted.connect(self._on_printer_watch_error_noted)
 
     # ================================================================= life
 
@@ -197,10 +217,12 @@ class KioskController(QObject):
         else:
             self.window.show_kiosk()
         self.watch.start()
+        self.printer_watch.start()
 
     def stop(self) -> None:
         """Stop timers and filters, let running work end; the window closes."""
         self.watch.stop()
+        self.printer_watch.stop()
         self.idle.stop()
         self.ticket.stop_countdown()
         app = QCoreApplication.instance()
@@ -252,14 +274,17 @@ class KioskController(QObject):
             self.screen_changed.emit(name)
 
     def go_home(self, *, reset_language: bool = False) -> None:
+        """Home, or the out-of-service screen in its place while the kiosk cannot take tickets."""
         self._set_busy(False)
         self._retry = None
         self.ticket.stop_countdown()
-        self._history = []
+        self._history = ["home"]
         if reset_language:
             self.set_language(self.config.language)
-        self._show("home")
+        self._show_home_or_out_of_service()
         self.idle.start()
+        if self._out_of_service and self._out_of_service != LOCKED:
+            self.printer_watch.check_now()  # perhaps the paper is back already: don't wait for the timer
 
     def set_language(self, lang: str) -> None:
         if not self.translations.available(lang):
@@ -298,8 +323,8 @@ class KioskController(QObject):
     def _on_screen_back_requested(self) -> None:
         if self._history:
             self._history.pop()
-        if not self._history:
-            self.go_home()
+        if self._history in ([], ["home"]):
+            self.go_home()  # home may be out of service by now
             return
         self._show(self._history[-1])
 
@@ -312,7 +337,8 @@ class KioskController(QObject):
     def _on_idle_timed_out(self) -> None:
         if self._busy:
             return
-        if self.current_screen() != "home" or self.translations.language != self.config.language:
+        if (self.current_screen() not in ("home", OutOfServiceScreen.name)
+                or self.translations.language != self.config.language):
             log.info("idle for %d s on %s: back home", self.config.idle_timeout_s, self.current_screen())
             self.go_home(reset_language=True)
         else:
@@ -331,6 +357,8 @@ class KioskController(QObject):
     # ================================================================= taking a ticket
 
     def _on_home_ticket_requested(self) -> None:
+        if self._refuses_tickets():
+            return
         self._agency_id = None
         if self.catalog is not None:
             self._enter_ticket_flow()
@@ -415,6 +443,8 @@ class KioskController(QObject):
         self._issue(self._service_id, Priority(value) if value else None)
 
     def _issue(self, service_id: str, priority: Priority | None) -> None:
+        if self._refuses_tickets():
+            return  # the printer ran out while the citizen was choosing: no ticket it cannot print
         # One key per tap, made before the first attempt and kept for every retry of this tap.
         key = self.client.new_idempotency_key()
         lang = self.translations.language or "id"
@@ -453,6 +483,7 @@ class KioskController(QObject):
         self.printing.print_ticket(ticket, lang)
 
     def _on_printing_finished(self, ticket: Ticket, result: PrintResult, latest: bool) -> None:
+        self.printer_watch.note_print(result)
         shown = self.ticket.ticket()
         if latest and shown is not None and shown.id == ticket.id:
             if result.ok:
@@ -500,6 +531,9 @@ class KioskController(QObject):
     def _on_scanner_scanned(self, text: str) -> None:
         if self._busy:
             return  # one request at a time; the citizen can scan again
+        if self._locked:
+            log.info("scan ignored: this kiosk is locked by the office")
+            return
         log.info("scanner read %d characters", len(text))
         target = parse_scan(text, self._prefixes())
         if target is None:
@@ -562,14 +596,72 @@ class KioskController(QObject):
             self.services.set_agency(current, live_update=True)
         self.catalog_loaded.emit(catalog)
 
+    # ================================================================= in service or not
+
+    def out_of_service_reason(self) -> str:
+        """Why the kiosk takes no tickets now: "locked", "paper_out", "printer_offline", or ""."""
+        if self._locked:
+            return LOCKED
+        if self.printer is None or self.config.allow_screen_only or not self.printer_watch.unusable:
+            return ""
+        return "paper_out" if self.printer_watch.state.paper is PaperState.OUT else "printer_offline"
+
+    def _show_home_or_out_of_service(self) -> None:
+        reason = self.out_of_service_reason()
+        if reason != self._out_of_service:
+            if reason:
+                log.warning("out of service: %s", reason)
+            else:
+                log.info("back in service")
+            self._out_of_service = reason
+            self.service_changed.emit(reason)
+        if reason:
+            self.out_of_service.set_reason(reason)
+            self._show(OutOfServiceScreen.name, remember=False)
+        else:
+            self._show("home", remember=False)
+
+    def _refuses_tickets(self) -> bool:
+        """True (and out of service shown) when a ticket must not be issued now."""
+        reason = self.out_of_service_reason()
+        if not reason:
+            return False
+        log.warning("a ticket was asked for while out of service (%s): not issued", reason)
+        self.go_home()
+        return True
+
+    def _update_service(self) -> None:
+        """Switch between home and out of service now if one of them is shown; a citizen in the middle
+        of something is not interrupted: the switch happens when they come back home."""
+        if not self._busy and self.current_screen() in ("home", OutOfServiceScreen.name):
+            self._show_home_or_out_of_service()
+
+    def _on_printer_watch_changed(self, _state: PrinterState) -> None:
+        self._update_service()
+
+    def _on_printer_watch_error_noted(self, error: str) -> None:
+        self._last_error = error
+
+    def _on_watch_heartbeat_answered(self, reply: HeartbeatReply) -> None:
+        if reply.locked != self._locked:
+            log.warning("the office %s this kiosk", "locked" if reply.locked else "unlocked")
+            self._locked = reply.locked
+        self._update_service()
+
+    def _on_out_of_service_status_requested(self) -> None:
+        if not self._locked:
+            self._on_home_status_requested()
+
     def _describe(self) -> dict[str, object]:
-        """This kiosk for the heartbeat: the printer as last seen, the screen shown."""
+        """This kiosk for the heartbeat: version, uptime, the printer as last checked, the latest error,
+        the screen shown."""
         state: dict[str, object] = {"version": __version__, "uptime_s": round(time.monotonic() - self._started_at, 1),
-                                    "last_error": self.printing.last_error, "screen": self.current_screen() or None}
+                                    "last_error": self._last_error,
+                                    "screen": self.current_screen() or None}
         if self.printer is None:
             state.update(printer_state="none", paper="unknown")
         else:
-            printer_state = self.printer.last_state
+            printer_state = self.printer_watch.state
             state.update(printer_state=printer_state.online.value, paper=printer_state.paper.value)
         return state
 
@@ -579,6 +671,7 @@ class KioskController(QObject):
                          tb: TracebackType | None) -> None:
         """``sys.excepthook``: log it whole, show a calm message with a way home; never a traceback."""
         log.critical("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        self._last_error = f"unexpected: {kind.__name__}: {value}"[:300]
         if self._showing_crash:
             return
         self._showing_crash = True

@@ -243,3 +243,22 @@ def print_failure_text(error_code: str | None) -> Text:
 
 OFFLINE_BANNER = _t(QT_TRANSLATE_NOOP("KioskMessages", "Server antrean tidak dapat dihubungi. Mohon tunggu sebentar, "
                                                   "atau hubungi petugas."))
+
+
+# -- out of service -----------------------------------------------------------------------------
+
+OUT_OF_SERVICE_TITLE = _t(QT_TRANSLATE_NOOP("KioskMessages", "Anjungan ini sedang tidak melayani"))
+OUT_OF_SERVICE_BODY = _t(QT_TRANSLATE_NOOP("KioskMessages", "Silakan gunakan anjungan lain atau tanyakan petugas."))
+OUT_OF_SERVICE_STATUS = _t(QT_TRANSLATE_NOOP("KioskMessages", "Cek Status"))
+OUT_OF_SERVICE_STATUS_DETAIL = _t(QT_TRANSLATE_NOOP("KioskMessages", "Tiket yang sudah Anda pegang tetap bisa dicek "
+                                                                     "di sini"))
+_OUT_OF_SERVICE_REASONS: Mapping[str, str] = {
+    "paper_out": QT_TRANSLATE_NOOP("KioskMessages", "Kertas tiket sedang habis."),
+    "printer_offline": QT_TRANSLATE_NOOP("KioskMessages", "Printer tiket sedang bermasalah."),
+}
+
+
+def out_of_service_reason_text(reason: str) -> Text | None:
+    """A short why for the citizen: the printer's problem; nothing when the office locked the kiosk."""
+    source = _OUT_OF_SERVICE_REASONS.get(reason)
+    return _t(source) if source else None

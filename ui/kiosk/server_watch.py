@@ -1,5 +1,6 @@
 """The kiosk's picture of the server, kept current in the background: whether it answers (a health
-check every few seconds), the catalog with its live waiting counts, and the device heartbeat."""
+check every few seconds), the catalog with its live waiting counts, and the device heartbeat (this
+kiosk's state to the office; the reply says whether the office has locked it)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.client import BackendClient
 from kiosk.errors import BackendStatusError, BackendTimeout, BackendUnreachable
-from kiosk.models import Catalog
+from kiosk.models import Catalog, HeartbeatReply
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -25,6 +26,7 @@ def is_outage(error: BaseException) -> bool:
 class ServerWatch(QObject):
     online_changed = Signal(bool)
     catalog_loaded = Signal(object)  # Catalog
+    heartbeat_answered = Signal(object)  # HeartbeatReply
 
     def __init__(self, client: BackendClient, runner: TaskRunner, *, health_ms: int, catalog_ms: int,
                  heartbeat_ms: int, describe: Callable[[], Mapping[str, Any]],
@@ -49,6 +51,7 @@ class ServerWatch(QObject):
         for timer, interval in self._timers:
             timer.start(interval)
         self.refresh_catalog()
+        self.send_heartbeat()  # the office sees the kiosk at once, and a lock holds from the start
 
     def stop(self) -> None:
         for timer, _ in self._timers:
@@ -86,6 +89,14 @@ class ServerWatch(QObject):
     def _on_catalog_timer_timeout(self) -> None:
         self.refresh_catalog()
 
-    def _on_heartbeat_timer_timeout(self) -> None:
+    def send_heartbeat(self) -> None:
+        """This kiosk's state as ``describe`` gives it now; the answer comes as ``heartbeat_answered``."""
         state = dict(self._describe())
-        self.runner.run_task(lambda: self.client.heartbeat(state), lambda _: None, self.note_failure)
+        self.runner.run_task(lambda: self.client.heartbeat(state), self._on_heartbeat_answered, self.note_failure)
+
+    def _on_heartbeat_timer_timeout(self) -> None:
+        self.send_heartbeat()
+
+    def _on_heartbeat_answered(self, reply: HeartbeatReply) -> None:
+        self.set_online(True)
+        self.heartbeat_answered.emit(reply)
