@@ -88,3 +88,22 @@ def test_a_new_tap_after_giving_up_is_a_new_ticket(make_kiosk, proxy):
     assert kiosk.controller.ticket.code.text() == "B-002"
     keys = {r.headers.get("idempotency-key") for r in proxy.requests if r.method == "POST" and r.path == "/api/v1/tickets"}
     assert len(keys) == 2
+
+
+def test_taps_whose_answer_is_lost_once_each_make_exactly_one_ticket_each(make_kiosk, proxy, server):
+    """GIVEN a proxy that loses the server's answer to the first try of every ticket request (the
+    server has made the ticket), WHEN three citizens each tap once, THEN each sees one ticket, in
+    order, and the server holds exactly three: every lost answer was replayed, not issued again."""
+    kiosk = make_kiosk(url=proxy.url)
+    codes = []
+    for n in range(1, 4):
+        proxy.drop_responses(1, match=ISSUE)
+        ticket = kiosk.take_ticket("dukcapil", "kk")
+        assert proxy.dropped == n  # this tap's first answer never arrived
+        codes.append(ticket.code)
+        assert kiosk.server_ticket(ticket.id)["code"] == ticket.code
+        kiosk.tap(kiosk.controller.ticket.done_button)
+    assert codes == ["B-001", "B-002", "B-003"]
+    assert kiosk.total_issued() == 3
+    keys = [r.headers.get("idempotency-key") for r in proxy.requests if r.method == "POST" and r.path == "/api/v1/tickets"]
+    assert len(keys) == 6 and len(set(keys)) == 3, keys  # each tap: one key, sent twice

@@ -89,3 +89,28 @@ def test_slow_typing_is_not_a_scan(kiosk, waiting):
         kiosk.qtbot.keyClick(kiosk.window, char, delay=120)
     kiosk.qtbot.keyClick(kiosk.window, "\r", delay=120)
     assert kiosk.screen() == "home"
+
+
+def test_a_finished_ticket_says_it_is_done(kiosk, server, waiting):
+    """GIVEN B-001 called, served and finished at Loket 1, WHEN its code is typed, THEN the status
+    says it is done; the next ticket, B-002, now has nobody ahead."""
+    assert server.call("POST", "/counters/1/open", "staff1").status_code == 200
+    assert server.call("POST", "/counters/1/call-next", "staff1").status_code == 200
+    first = waiting[0]["id"]
+    for action in ("start", "finish"):
+        assert server.call("POST", f"/tickets/{first}/{action}", "staff1").status_code == 200
+    open_keypad(kiosk)
+    kiosk.type_code("B1")
+    kiosk.tap(kiosk.controller.status_entry.ok_button)
+    kiosk.wait_screen("status")
+    status = kiosk.controller.status
+    assert status.code.text() == "B-001"
+    assert status.headline.text() == "Selesai dilayani"
+    assert status.detail.text() == "Terima kasih telah menggunakan layanan kami."
+    kiosk.tap(status.another_button)
+    kiosk.wait_screen("status_entry")
+    kiosk.type_code("B2")
+    kiosk.tap(kiosk.controller.status_entry.ok_button)
+    kiosk.wait_screen("status")
+    assert status.headline.text() == "Menunggu dipanggil"
+    assert status.detail.text() == "Anda berikutnya. Mohon bersiap di dekat loket."

@@ -23,7 +23,9 @@ def test_a_citizen_takes_a_ticket_and_gets_it_printed(kiosk, vp, tmp_path):
     assert not screen.reprint_button.isVisible()
 
     receipt = wait_for_receipt(vp, 1)
-    assert "A-001" in receipt.text
+    assert receipt.txt.parent == vp.out_dir and receipt.png.parent == vp.out_dir
+    assert "A-001" in receipt.txt.read_text(encoding="utf-8")  # the receipt is in the printer's folder
+    assert decode_qr(receipt.png) == [ticket.status_url]      # and its printed QR reads back
     kiosk.qtbot.waitUntil(lambda: kiosk.server_ticket(ticket.id)["print_status"] == "printed", timeout=5000)
 
     shot = tmp_path / "qr.png"

@@ -39,7 +39,7 @@ class HomeScreen(Screen):
         self.box.addWidget(self.welcome, 2)
         self.box.addWidget(self.subtitle, 1)
         self.box.addStretch(1)
-        self.box.addLayout(self.buttons, 6)
+        self.box.addLayout(self.buttons, 9)
         self.box.addStretch(1)
         self.box.addWidget(self.hint, 1)
         self.retranslate_ui()
@@ -56,7 +56,7 @@ class HomeScreen(Screen):
         self.buttons.setDirection(QBoxLayout.Direction.LeftToRight if m.landscape
                                   else QBoxLayout.Direction.TopToBottom)
         self.buttons.setSpacing(m.px(48))
-        side = m.px(120) if m.landscape else m.px(60)
+        side = m.px(80) if m.landscape else m.px(60)
         self.box.setContentsMargins(side, m.px(28), side, m.px(28))
         for button in (self.take_button, self.status_button):
             button.setMaximumHeight(m.px(420))

@@ -26,9 +26,12 @@ class MessageScreen(Screen):
         self.body = BilingualText(translations, self.card, role="messageBody", other_role="messageOther")
         self.title.setObjectName("MessageTitle")
         self.body.setObjectName("MessageBody")
+        # Title and body read as one block, centred in the card (not pushed to its two ends).
         self.card_box = QVBoxLayout(self.card)
-        self.card_box.addWidget(self.title, 2)
-        self.card_box.addWidget(self.body, 3)
+        self.card_box.addStretch(1)
+        self.card_box.addWidget(self.title, 0)
+        self.card_box.addWidget(self.body, 0)
+        self.card_box.addStretch(1)
         self.buttons: dict[Way, TouchButton] = {}
         row = QHBoxLayout()
         self.button_row = row
@@ -38,8 +41,11 @@ class MessageScreen(Screen):
             button.clicked.connect(lambda _=False, w=way: self.way_chosen.emit(w.value))
             self.buttons[way] = button
             row.addWidget(button, 1)
+        # On a tall portrait screen the card stops growing and the card and its buttons sit centred.
+        self.box.addStretch(0)
         self.box.addWidget(self.card, 1)
         self.box.addLayout(row, 0)
+        self.box.addStretch(0)
         self.retranslate_ui()
 
     def show_message(self, message: Message) -> None:
@@ -67,6 +73,8 @@ class MessageScreen(Screen):
         side = m.px(100) if m.landscape else m.margin
         self.box.setContentsMargins(side, m.px(48), side, m.px(36))
         self.card_box.setContentsMargins(m.px(48), m.px(36), m.px(48), m.px(36))
+        self.card_box.setSpacing(m.px(40))
         self.button_row.setSpacing(m.px(32))
+        self.card.setMaximumHeight(16777215 if m.landscape else m.px(780))
         for button in self.buttons.values():
             button.setFixedHeight(m.px(130))

@@ -27,7 +27,7 @@ class PriorityScreen(Screen):
         self.title = FitText("", self, role="screenTitle")
         self.subtitle = FitText("", self, role="screenSubtitle")
         self.pager = TilePager(self, max_columns=2, portrait_columns=1, min_width=520, min_height=140,
-                               max_height=200)
+                               max_height=230)
         self.none_button = TouchButton(role="primary", parent=self)
         self.none_button.setObjectName("NoPriorityButton")
         self.nav = NavBar(self)

@@ -1,12 +1,19 @@
 """Screenshots of every kiosk screen, from the real app walked through its screens by tapping its real
 buttons: home → agencies → services → priority → ticket (printed, then not printed) → status
-(keypad, result) → messages, in both languages and at several window sizes.
+(keypad, result) → messages → a service whose quota is used up → the server gone, in both languages
+and at several window sizes.
 
-    .venv/bin/python -m ui.kiosk.screenshots OUT_DIR [--size 1920x1080 --size 1080x1920 …] [--fake-long]
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python -m ui.kiosk.screenshots docs/screenshots
+    .venv/bin/python -m ui.kiosk.screenshots OUT_DIR --review [--size 1024x768 …] [--lang en] [--fake-long]
 
-Without ``--server`` it starts its own server (demo catalog, open all hours, a throw-away SQLite
-database) and a virtual printer, so ``make screenshots`` needs nothing running. Runs offscreen
-unless a display is set (e.g. under ``xvfb-run``).
+By default it writes the documentation set: ``kiosk-<screen>-<lang>.png`` at 1920×1080 for every
+screen in both languages, and ``kiosk-home-portrait-<lang>.png`` and ``kiosk-ticket-portrait-<lang>.png``
+at 1080×1920. ``--review`` instead writes every screen at every size (1920×1080, 1024×768, 1080×1920
+unless ``--size`` is given) as ``<W>x<H>-<lang>-<NN>-<screen>.png``, for checking the layouts.
+
+It starts its own server (demo catalog, open all hours, a throw-away SQLite database) and a virtual
+printer, so ``make screenshots`` needs nothing running. The header clock shows 09.15 today, so the
+pictures do not depend on the hour they were taken. Runs offscreen unless a display is set.
 """
 
 from __future__ import annotations
@@ -19,11 +26,37 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
+from datetime import time as dtime
 from pathlib import Path
 from typing import Callable, Iterator
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SIZES = ((1920, 1080), (1024, 768), (1080, 1920))
+DOCS_LANDSCAPE = (1920, 1080)
+DOCS_PORTRAIT = (1080, 1920)
+DOCS_PORTRAIT_SCREENS = {"home": "home", "ticket-printed": "ticket"}  # shot → its portrait name
+Namer = Callable[[str], "str | None"]  # a walker's shot ("05-ticket-printed") → a file name, or None: skip
+
+
+def review_namer(width: int, height: int, lang: str, fake_long: bool) -> Namer:
+    prefix = f"{width}x{height}-{lang}" + ("-long" if fake_long else "")
+    return lambda shot: f"{prefix}-{shot}.png"
+
+
+def docs_namer(width: int, height: int, lang: str) -> Namer:
+    """``kiosk-home-id.png``; in portrait only home and the ticket, as ``kiosk-home-portrait-id.png``
+    and ``kiosk-ticket-portrait-id.png``."""
+    portrait = height > width
+
+    def name(shot: str) -> str | None:
+        screen = shot.split("-", 1)[1]
+        if portrait:
+            short = DOCS_PORTRAIT_SCREENS.get(screen)
+            return f"kiosk-{short}-portrait-{lang}.png" if short else None
+        return f"kiosk-{screen}-{lang}.png"
+    return name
 
 
 def _free_port() -> int:
@@ -68,13 +101,13 @@ def own_server(folder: Path) -> Iterator[tuple[str, str]]:
 class Walker:
     """Drives one controller by tapping its real buttons and saves what the window shows."""
 
-    def __init__(self, controller, out: Path, prefix: str) -> None:  # noqa: ANN001
+    def __init__(self, controller, out: Path, namer: Namer) -> None:  # noqa: ANN001
         from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
         self.app = QApplication.instance()
         self.c = controller
         self.out = out
-        self.prefix = prefix
+        self.namer = namer
         self.saved: list[Path] = []
 
     def wait(self, condition: Callable[[], object], what: str, timeout: float = 20) -> None:
@@ -103,8 +136,11 @@ class Walker:
         self.settle()
 
     def shot(self, name: str) -> None:
+        file_name = self.namer(name)
+        if file_name is None:
+            return
         self.settle()
-        path = self.out / f"{self.prefix}-{name}.png"
+        path = self.out / file_name
         self.c.window.grab().save(str(path))
         self.saved.append(path)
         print(path)
@@ -175,6 +211,32 @@ def walk(walker: Walker, printer) -> None:  # noqa: ANN001
     walker.tap(c.message.buttons[next(iter(c.message.message().ways))])
 
 
+def walk_full_quota(walker: Walker, client) -> None:  # noqa: ANN001
+    """A service whose daily quota is used up (by tickets taken elsewhere): its tile greyed with the
+    reason, and the message when it is tapped anyway. The same service in every run: the last agency
+    with several services whose first service has a quota."""
+    c = walker.c
+    agency = [a for a in c.catalog.agencies if len(a.services) > 1 and a.services[0].quota_left is not None][-1]
+    service = agency.services[0]
+    for _ in range(service.quota_left or 0):
+        client.issue_ticket(service.id, idempotency_key=client.new_idempotency_key())
+    c.go_home()
+    walker.on("home")
+    walker.tap(c.home.take_button)
+    walker.on("agencies")
+    c.agencies.pager.show_page_of(agency.id)
+    walker.tap(c.agencies.pager.visible_buttons()[agency.id])
+    walker.on("services")
+    pager = c.services.pager
+    walker.wait(lambda: any(t.key == service.id and t.closed for t in pager.tiles()), "the full service")
+    pager.show_page_of(service.id)
+    walker.shot("13-services-full")
+    walker.tap(pager.visible_buttons()[service.id])
+    walker.on("message")
+    walker.shot("14-message-full")
+    walker.tap(c.message.buttons[next(iter(c.message.message().ways))])
+
+
 def walk_offline(walker: Walker) -> None:
     """A kiosk whose server is gone: the banner, and the message when a ticket is asked for."""
     c = walker.c
@@ -189,11 +251,17 @@ def walk_offline(walker: Walker) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.kiosk.screenshots", description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path, help="folder for the PNGs")
-    parser.add_argument("--size", action="append", metavar="WxH", help="window size (repeatable)")
+    parser.add_argument("--review", action="store_true",
+                        help="every screen at every size, named <W>x<H>-<lang>-<NN>-<screen>.png")
+    parser.add_argument("--size", action="append", metavar="WxH", help="window size (repeatable; implies --review)")
     parser.add_argument("--lang", action="append", choices=("id", "en"), help="language (repeatable)")
-    parser.add_argument("--fake-long", action="store_true", help="every text made longer")
+    parser.add_argument("--fake-long", action="store_true", help="every text made longer (implies --review)")
     args = parser.parse_args(argv)
-    sizes = [tuple(int(v) for v in s.lower().split("x")) for s in args.size] if args.size else list(SIZES)
+    review = args.review or bool(args.size) or args.fake_long
+    if args.size:
+        sizes = [tuple(int(v) for v in s.lower().split("x")) for s in args.size]
+    else:
+        sizes = list(SIZES) if review else [DOCS_LANDSCAPE, DOCS_PORTRAIT]
     langs = args.lang or ["id", "en"]
     args.out.mkdir(parents=True, exist_ok=True)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
@@ -211,31 +279,37 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     translations = Translations(fake_long=args.fake_long)
-    timings = KioskTimings(ticket_home_s=3600, ticket_home_failed_s=3600, health_interval_ms=500)
+    # The real countdowns (the walk taps "Selesai" well within them); no idle return mid-walk.
+    timings = KioskTimings(health_interval_ms=500)
+    zone = ZoneInfo("Asia/Jakarta")
+    morning = datetime.combine(datetime.now(zone).date(), dtime(9, 15), zone)
     saved: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="anjungan-screens-") as tmp, own_server(Path(tmp)) as (url, code):
         token = BackendClient(url).enroll(code)
+        elsewhere = BackendClient(url, token)  # another kiosk, using up a quota
         printer = VirtualPrinter(Path(tmp) / "receipts", "127.0.0.1", 0).start()
         try:
             for width, height in sizes:
                 for lang in langs:
                     cfg = DeviceConfig(server_url=url, token=token, language=lang, idle_timeout_s=3600)
-                    prefix = f"{width}x{height}-{lang}" + ("-long" if args.fake_long else "")
+                    namer = (review_namer(width, height, lang, args.fake_long) if review
+                             else docs_namer(width, height, lang))
                     service = PrintService(PrintSettings(printer=printer.spec, timeout=3.0), Branding("MPP"))
                     controller = KioskController(cfg, BackendClient(url, token), service, translations,
-                                                 windowed=True, timings=timings)
+                                                 windowed=True, timings=timings, now=lambda: morning)
                     controller.start(size=(width, height))
-                    walker = Walker(controller, args.out, prefix)
+                    walker = Walker(controller, args.out, namer)
                     try:
                         walk(walker, printer)
+                        walk_full_quota(walker, elsewhere)
                     finally:
                         controller.stop()
                     saved += walker.saved
                     dead = f"http://127.0.0.1:{_free_port()}"
                     controller = KioskController(cfg, BackendClient(dead, token), None, translations,
-                                                 windowed=True, timings=timings)
+                                                 windowed=True, timings=timings, now=lambda: morning)
                     controller.start(size=(width, height))
-                    walker = Walker(controller, args.out, prefix)
+                    walker = Walker(controller, args.out, namer)
                     try:
                         walk_offline(walker)
                     finally:

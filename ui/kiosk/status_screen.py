@@ -27,7 +27,7 @@ class StatusScreen(Screen):
         self.heading = FitText("", self, role="screenTitle", wrap=False, align=_CENTRE)
         self.card = QFrame(self)
         self.card.setProperty("role", "card")
-        self.code = FitText("", self.card, role="statusCode", wrap=False, align=_CENTRE)
+        self.code = FitText("", self.card, role="statusCode", wrap=False, grow=True, align=_CENTRE)
         self.code.setObjectName("StatusCode")
         self.service = FitText("", self.card, role="ticketService", align=_CENTRE)
         self.agency = FitText("", self.card, role="ticketAgency", align=_CENTRE)
@@ -35,12 +35,16 @@ class StatusScreen(Screen):
         self.headline.setObjectName("StatusHeadline")
         self.detail = FitText("", self.card, role="statusDetail", align=_CENTRE)
         self.detail.setObjectName("StatusDetail")
+        # The code fills what the words leave; the words stay together as two blocks under it.
         self.card_box = QVBoxLayout(self.card)
-        self.card_box.addWidget(self.code, 3)
-        self.card_box.addWidget(self.service, 1)
-        self.card_box.addWidget(self.agency, 1)
-        self.card_box.addWidget(self.headline, 2)
-        self.card_box.addWidget(self.detail, 2)
+        self.card_box.addStretch(0)  # takes the room only once the code is as large as it may be
+        self.card_box.addWidget(self.code, 1)
+        self.card_box.addWidget(self.service, 0)
+        self.card_box.addWidget(self.agency, 0)
+        self.card_box.addSpacing(24)
+        self.card_box.addWidget(self.headline, 0)
+        self.card_box.addWidget(self.detail, 0)
+        self.card_box.addStretch(0)
         self.another_button = TouchButton(role="secondary", centred=True, parent=self)
         self.done_button = TouchButton(role="primary", centred=True, parent=self)
         self.another_button.setObjectName("AnotherTicketButton")
@@ -48,12 +52,16 @@ class StatusScreen(Screen):
         self.another_button.clicked.connect(self.another_requested)
         self.done_button.clicked.connect(self.home_requested)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.another_button, 1)
+        self.buttons = buttons
+        buttons.addWidget(self.another_button, 2)
         buttons.addStretch(1)
-        buttons.addWidget(self.done_button, 1)
+        buttons.addWidget(self.done_button, 2)
+        # On a tall portrait screen the card stops growing and heading, card and buttons sit centred.
+        self.box.addStretch(0)
         self.box.addWidget(self.heading, 0)
         self.box.addWidget(self.card, 1)
         self.box.addLayout(buttons, 0)
+        self.box.addStretch(0)
         self.retranslate_ui()
 
     def show_status(self, ticket: Ticket | PublicTicket) -> None:
@@ -82,4 +90,11 @@ class StatusScreen(Screen):
 
     def apply_metrics(self, m: Metrics) -> None:
         super().apply_metrics(m)
-        self.card_box.setContentsMargins(m.px(40), m.px(24), m.px(40), m.px(24))
+        self.card_box.setContentsMargins(m.px(40), m.px(32), m.px(40), m.px(40))
+        self.card_box.setSpacing(m.px(12))
+        self.code.setContentsMargins(m.px(24), m.px(10), m.px(24), m.px(18))
+        self.card.setMaximumHeight(16777215 if m.landscape else m.px(820))
+        for button in (self.another_button, self.done_button):
+            button.setFixedHeight(m.button_height)
+        self.buttons.setStretch(1, 1 if m.landscape else 0)  # portrait: two half-width buttons
+        self.code.setMaximumHeight(m.px(240))  # big, but the answer below is what the citizen came for

@@ -5,7 +5,7 @@ Goes back home by itself after a countdown."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.models import Ticket
 from ui.i18n import Translations
@@ -39,6 +39,8 @@ class TicketScreen(Screen):
         self._timer.timeout.connect(self._on_timer_timeout)
 
         self.heading = FitText("", self, role="screenTitle", wrap=False, align=_ALIGN.AlignCenter)
+        # The same size in every print state: a long failure text takes room from the code, not the heading.
+        self.heading.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.card = QFrame(self)
         self.card.setProperty("role", "card")
         self.code = FitText("", self.card, role="ticketCode", wrap=False, grow=True, align=_ALIGN.AlignCenter)
@@ -56,13 +58,14 @@ class TicketScreen(Screen):
         facts.addWidget(self.wait_label, 0, 1)
         facts.addWidget(self.ahead_value, 1, 0)
         facts.addWidget(self.wait_value, 1, 1)
-        facts.setRowStretch(0, 2)
-        facts.setRowStretch(1, 3)
+        facts.setVerticalSpacing(0)
+        # The code takes whatever the words below it leave: as large as the screen allows.
         self.card_box = QVBoxLayout(self.card)
-        self.card_box.addWidget(self.code, 7)
-        self.card_box.addWidget(self.service, 2)
-        self.card_box.addWidget(self.agency, 1)
-        self.card_box.addLayout(facts, 3)
+        self.card_box.addWidget(self.code, 1)
+        self.card_box.addWidget(self.service, 0)
+        self.card_box.addWidget(self.agency, 0)
+        self.card_box.addSpacing(12)
+        self.card_box.addLayout(facts, 0)
 
         self.qr_card = QFrame(self)
         self.qr_card.setProperty("role", "card")
@@ -99,8 +102,8 @@ class TicketScreen(Screen):
         self.body.addWidget(self.card, 3)
         self.body.addWidget(self.qr_card, 1)
         self.box.addWidget(self.heading, 0)
-        self.box.addLayout(self.body, 6)
-        self.box.addWidget(self.print_panel, 2)
+        self.box.addLayout(self.body, 1)
+        self.box.addWidget(self.print_panel, 0)  # one line once printed; what to do when not
         self.box.addLayout(buttons, 0)
         self.retranslate_ui()
 
@@ -193,8 +196,12 @@ class TicketScreen(Screen):
         super().apply_metrics(m)
         self.body.setDirection(QBoxLayout.Direction.LeftToRight if m.landscape else QBoxLayout.Direction.TopToBottom)
         self.body.setSpacing(m.spacing)
-        self.body.setStretch(0, 3 if m.landscape else 5)
-        self.body.setStretch(1, 1 if m.landscape else 3)
+        # Portrait: the code is as wide as the screen allows, so the height left goes to a larger QR.
+        self.body.setStretch(0, 3 if m.landscape else 6)
+        self.body.setStretch(1, 1 if m.landscape else 5)
         for box in (self.card_box, self.qr_box, self.print_box):
             box.setContentsMargins(m.px(28), m.px(18), m.px(28), m.px(18))
-        self.print_panel.setMinimumHeight(m.px(110))
+        self.card_box.setSpacing(m.px(8))
+        self.code.setContentsMargins(m.px(24), m.px(14), m.px(24), m.px(22))  # room to breathe round the code
+        self.code.setMinimumHeight(m.px(190))  # long texts below shrink before the code does
+        self.print_panel.setMinimumHeight(m.px(96))

@@ -1,8 +1,9 @@
 """Text that always fits its box: wrapped at word boundaries and, only when it must, set smaller.
 
 The style sheet gives the nominal size (``font-size`` by ``textRole``); a longer translation shrinks
-towards ``min_ratio`` of it rather than being cut. ``grow=True`` instead fills the box, for the
-ticket number. ``overflows()`` tells the layout tests whether the text fits at all.
+towards ``min_ratio`` of it rather than being cut. ``grow=True`` instead fills the box with the
+glyphs themselves (no room kept for descenders or line gaps), for the ticket number. ``overflows()``
+tells the layout tests whether the text fits at all.
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ class FitText(QWidget):
         font = QFont(self.font())
         font.setPixelSize(size)
         metrics = QFontMetrics(font)
+        if self._grow:  # the glyphs themselves fill the box: a ticket code has no descenders to keep room for
+            ink = metrics.tightBoundingRect(self._text)
+            return ink.width() <= rect.width() and ink.height() <= rect.height()
         if not self._wrap:
             return (metrics.horizontalAdvance(self._text) <= rect.width()
                     and metrics.height() <= rect.height())
@@ -138,5 +142,22 @@ class FitText(QWidget):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setFont(font)
         painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(self.contentsRect(), self._flags(), self._text)
+        if self._grow:
+            self._paint_ink_centred(painter, font)
+        else:
+            painter.drawText(self.contentsRect(), self._flags(), self._text)
         painter.end()
+
+    def _paint_ink_centred(self, painter: QPainter, font: QFont) -> None:
+        """Place the glyphs' own bounds (not the line box) in the box, as aligned: the code looks
+        centred, and as large as the box allows."""
+        rect = self.contentsRect()
+        ink = QFontMetrics(font).tightBoundingRect(self._text)
+        if self._align & _ALIGN.AlignLeft:
+            x = rect.left()
+        elif self._align & _ALIGN.AlignRight:
+            x = rect.right() - ink.width()
+        else:
+            x = rect.left() + (rect.width() - ink.width()) // 2
+        y = rect.top() + (rect.height() - ink.height()) // 2
+        painter.drawText(x - ink.left(), y - ink.top(), self._text)

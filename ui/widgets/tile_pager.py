@@ -134,7 +134,10 @@ class TilePager(QWidget):
         pager_space = self._pager_height() + spacing if paged else 0
         used_columns = min(columns, max(1, len(shown)))
         tile_w = (self.width() - (used_columns - 1) * spacing) // used_columns
-        # As tall as the rows allow, up to a comfortable maximum; the rest stays empty below.
+        # As tall as the rows allow, up to a comfortable maximum; the rest stays empty below. On a
+        # single page only the rows in use share the height (no room kept for tiles that are not there).
+        if not paged:
+            rows = max(1, math.ceil(len(shown) / used_columns))
         tile_h = (self.height() - pager_space - (rows - 1) * spacing) // rows
         tile_h = max(m.touch_min, min(m.px(self._sizes[2]), tile_h))
         for index, button in enumerate(self._buttons):
