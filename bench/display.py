@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--calls", type=int, default=100)
     args = parser.parse_args(argv)
 
-    from PySide6.QtCore import QTimer  # noqa: PLC0415
+    from PySide6.QtCore import QObject, Qt, QTimer, Signal  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from kiosk.config import DeviceConfig  # noqa: PLC0415
@@ -126,8 +126,15 @@ def main(argv: list[str] | None = None) -> int:
         def stop(self) -> None:
             self._timer.stop()
 
+    class Finish(QObject):
+        """Ends the event loop from the driver thread (a QTimer made there would never fire)."""
+
+        done = Signal()
+
     server, url, tokens = start_server()
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    finish = Finish()
+    finish.done.connect(app.quit, Qt.ConnectionType.QueuedConnection)
     painted: dict[str, float] = {}
     started: dict[str, float] = {}
     sound: dict[str, float] = {}
@@ -192,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         except BaseException as exc:  # noqa: BLE001 - reported by the main thread
             failure.append(exc)
         finally:
-            QTimer.singleShot(0, app.quit)
+            finish.done.emit()
 
     driver = threading.Thread(target=officer, name="officer", daemon=True)
     # The driver starts once the event loop runs, so the board is live when it calls.

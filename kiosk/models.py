@@ -43,6 +43,7 @@ class Site:
     address: str = ""
     allow_priority: bool = True
     local_date: date | None = None
+    running_text: str = ""  # the hall board's scrolling line, set by the site
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "Site":
@@ -55,6 +56,7 @@ class Site:
             address=data.get("address", ""),
             allow_priority=bool(data.get("allow_priority", True)),
             local_date=date.fromisoformat(local) if local else None,
+            running_text=str(data.get("running_text") or ""),
         )
 
 

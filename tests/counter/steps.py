@@ -17,6 +17,8 @@ MakeCounter = Callable[..., CounterController]  # the make_counter fixture
 def log_in(qtbot: QtBot, c: CounterController, username: str = "staff1", password: str = PASSWORD) -> None:
     """Type the login and press Enter; returns once the server has answered."""
     screen = c.login_screen
+    # A request still running when the login ended (an expired token) keeps the fields disabled.
+    qtbot.waitUntil(lambda: not c.busy and screen.username.isEnabled(), timeout=WAIT_MS)
     screen.username.clear()
     screen.password.clear()
     qtbot.keyClicks(screen.username, username)

@@ -262,3 +262,10 @@ def test_an_unexpected_error_is_logged_not_shown(make_board, qtbot, caplog) -> N
     assert "kapow" in caplog.text and "Traceback" in caplog.text
     assert board.controller.window.isVisible()
 
+
+
+def test_the_running_text_is_the_one_the_site_sets(server: LiveServer, make_board, qtbot) -> None:
+    """The site's ``running_text`` (catalog) scrolls along the bottom, not the built-in welcome."""
+    board = make_board(server.url, server.tokens["display"])
+    qtbot.waitUntil(lambda: board.controller.site is not None, timeout=5000)
+    assert board.screen.marquee.text() == "Selamat datang"

@@ -278,6 +278,8 @@ class CounterController(QObject):
         else:
             log.warning("%s refused: %s", action, error)
         self.action_failed.emit(action, code)
+        if action != "login" and self.session is None:
+            return  # the login ended while it ran (e.g. a re-read found it expired): already said
         if action == "login":
             self.login_screen.show_error(message_for_error(error))
             self.login_failed.emit(code)

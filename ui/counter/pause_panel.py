@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
 from ui.counter.actions import PAUSE_REASONS
 from ui.counter.style import DeskMetrics
@@ -14,9 +15,11 @@ from ui.widgets.touch_button import TouchButton
 
 def reason_label(reason: str | None) -> str:
     """A pause reason as staff read it: a known code by its name, anything else as typed."""
-    tr = QCoreApplication.translate
-    names = {"istirahat": tr("PausePanel", "Istirahat"), "sholat": tr("PausePanel", "Sholat"),
-             "rapat": tr("PausePanel", "Rapat"), "lainnya": tr("PausePanel", "Lainnya")}
+    # Spelled out in full so lupdate finds each text under its context.
+    names = {"istirahat": QCoreApplication.translate("PausePanel", "Istirahat"),
+             "sholat": QCoreApplication.translate("PausePanel", "Sholat"),
+             "rapat": QCoreApplication.translate("PausePanel", "Rapat"),
+             "lainnya": QCoreApplication.translate("PausePanel", "Lainnya")}
     return names.get(reason or "", reason or "")
 
 
@@ -39,7 +42,8 @@ class PausePanel(QFrame):
             button.clicked.connect(lambda _=False, r=reason: self._on_reason_clicked(r))
             key = QShortcut(QKeySequence(str(index + 1)), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             key.activated.connect(lambda r=reason: self._on_reason_clicked(r))
-            grid.addWidget(button, 0, index)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            grid.addWidget(button, index // 2, index % 2)  # 2×2: as big as the action buttons they replace
             self.buttons[reason] = button
         self.grid = grid
         self.other_label = QLabel(self)
@@ -60,8 +64,7 @@ class PausePanel(QFrame):
         other_row.addWidget(self.cancel)
         self.box = QVBoxLayout(self)
         self.box.addWidget(self.title)
-        self.box.addLayout(grid)
-        self.box.addStretch(1)
+        self.box.addLayout(grid, 1)
         self.box.addLayout(other_row)
         self.retranslate_ui()
 
@@ -99,7 +102,7 @@ class PausePanel(QFrame):
         self.box.setSpacing(m.px(8))
         self.grid.setSpacing(m.px(10))
         for button in self.buttons.values():
-            button.setFixedHeight(m.px(96))
+            button.setMinimumHeight(m.px(72))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

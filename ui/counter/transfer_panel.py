@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from ui.counter.style import DeskMetrics
 
@@ -38,8 +39,14 @@ class TransferPanel(QFrame):
         self.list.setObjectName("TransferList")
         self.list.setWordWrap(True)  # long service names wrap instead of scrolling sideways
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Rows are measured again when the width changes (e.g. the scroll bar appears), so a long
+        # name wraps rather than being cut off with "…".
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.itemActivated.connect(self._on_list_item_activated)
+        # The selection settles after the current row changes: follow both.
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
+        self.list.itemSelectionChanged.connect(self._on_list_item_selection_changed)
         self.confirm = QPushButton(self)
         self.confirm.setObjectName("TransferConfirm")
         self.confirm.setProperty("role", "primary")
@@ -89,6 +96,9 @@ class TransferPanel(QFrame):
         return item.data(Qt.ItemDataRole.UserRole) if item is not None and item.isSelected() else None
 
     def _on_list_current_row_changed(self, _row: int) -> None:
+        self.confirm.setEnabled(self._chosen() is not None)
+
+    def _on_list_item_selection_changed(self) -> None:
         self.confirm.setEnabled(self._chosen() is not None)
 
     def _on_list_item_activated(self, item: QListWidgetItem) -> None:

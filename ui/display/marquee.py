@@ -24,6 +24,7 @@ class Marquee(QFrame):
         self._pixmap_key: tuple | None = None
         self._clock = QElapsedTimer()
         self._clock.start()
+        self._lead = 0  # pixels already travelled when the clock (re)started
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(frame_ms)
@@ -38,6 +39,14 @@ class Marquee(QFrame):
             return
         self._text = text
         self._pixmap = None
+        self._lead = 0
+        self._clock.restart()
+        self.update()
+
+    def start_at_left(self) -> None:
+        """Put the line's start at the left edge now, as if it had just crossed: for pictures."""
+        rect = self.contentsRect()
+        self._lead = rect.width() - rect.height() // 2  # a little way in, clear of the edge
         self._clock.restart()
         self.update()
 
@@ -82,7 +91,7 @@ class Marquee(QFrame):
     def travelled(self) -> int:
         """How far the line has moved since it was set, in pixels."""
         speed = max(1.0, self._speed * (self.window().height() or self.height()))
-        return int(self._clock.elapsed() * speed / 1000)
+        return self._lead + int(self._clock.elapsed() * speed / 1000)
 
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)  # the styled background and border

@@ -1,10 +1,12 @@
-"""``python -m ui.display.screenshots OUTDIR --server URL --token TOKEN``: run the real board against a
-server in a window at 1920×1080 and 1280×720 and save PNGs: the board at rest, the moment a call
-flashes, and with the offline notice. The board replays the day's events (``--since 0``), so the
-calls made before it started are on it. Run under Xvfb for a real window system:
+"""``python -m ui.display.screenshots OUTDIR --server URL --token TOKEN [--seed-as USER:PASSWORD]``:
+run the real board against a server in a window at 1920×1080 and 1280×720, in Indonesian and
+English, and save ``display-<W>x<H>[-en].png`` (at rest), ``…-flash.png`` (a call arriving) and
+``…-offline.png`` (the offline notice). The board replays the day's events (``--since 0``), so the
+calls made before it started are on it; ``--seed-as`` first makes a morning's calls as that
+supervisor or admin (``ui.display.screenshot_calls``). Run under Xvfb for a real window system:
 
-    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python -m ui.display.screenshots docs/screenshots/display \\
-        --server http://127.0.0.1:18095 --token dev_…
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python -m ui.display.screenshots docs/screenshots \\
+        --server http://127.0.0.1:18095 --token dev_… --seed-as admin:admin-12345
 """
 
 from __future__ import annotations
@@ -41,8 +43,15 @@ def _settle(ms: int) -> None:
     _wait(lambda: time.monotonic() >= end, ms / 1000 + 1)
 
 
+def _save(controller, path: Path, saved: list[Path]) -> None:  # noqa: ANN001 - a DisplayController
+    controller.board.marquee.start_at_left()  # the running text from its first word
+    if not controller.window.grab().save(str(path)):
+        raise OSError(f"could not save {path}")
+    saved.append(path)
+
+
 def shoot(outdir: Path, cfg: DeviceConfig, sizes: list[tuple[int, int]], since: int | None,
-          fake_long: bool = False) -> list[Path]:
+          fake_long: bool = False, languages: tuple[str, ...] = ("id",)) -> list[Path]:
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from ui.display.controller import OFFLINE_NOTICE, DisplayController  # noqa: PLC0415
@@ -52,37 +61,35 @@ def shoot(outdir: Path, cfg: DeviceConfig, sizes: list[tuple[int, int]], since: 
     translations = Translations(fake_long=fake_long)
     outdir.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
-    for width, height in sizes:
-        controller = DisplayController(cfg, make_client(cfg), translations, windowed=True, resume_from=since)
-        last_change = [time.monotonic()]
-        controller.call_shown.connect(lambda _call: last_change.__setitem__(0, time.monotonic()))
-        controller.lokets_changed.connect(lambda _l: last_change.__setitem__(0, time.monotonic()))
-        controller.start(size=(width, height))
-        ready = _wait(lambda: controller.online is True and controller.site is not None
-                      and bool(controller.state.lokets) and time.monotonic() - last_change[0] > 1.5, 30)
-        if not ready:
-            print(f"{width}x{height}: the board did not get ready (online={controller.online})", file=sys.stderr)
-        _wait(lambda: not controller.board.latest.flashing(), 10)
-        _settle(300)
-        name = f"board-{width}x{height}"
-        shots = [(f"{name}.png", None)]
-        for filename, _ in shots:
-            path = outdir / filename
-            controller.window.grab().save(str(path))
-            saved.append(path)
-        if controller.state.latest is not None:
-            controller.board.show_calls(controller.state.calls, fresh=controller.state.latest)
-            _settle(50)
-            path = outdir / f"{name}-flash.png"
-            controller.window.grab().save(str(path))
-            saved.append(path)
-        controller.board.set_notice(OFFLINE_NOTICE)
-        _settle(200)
-        path = outdir / f"{name}-offline.png"
-        controller.window.grab().save(str(path))
-        saved.append(path)
-        controller.stop()
-        app.processEvents()
+    for language in languages:
+        suffix = "" if language == "id" else f"-{language}"
+        for width, height in sizes:
+            controller = DisplayController(dataclasses.replace(cfg, language=language), make_client(cfg),
+                                           translations, windowed=True, resume_from=since)
+            last_change = [time.monotonic()]
+            controller.call_shown.connect(lambda _call: last_change.__setitem__(0, time.monotonic()))
+            controller.lokets_changed.connect(lambda _l: last_change.__setitem__(0, time.monotonic()))
+            controller.start(size=(width, height))
+            ready = _wait(lambda: controller.online is True and controller.site is not None
+                          and bool(controller.state.lokets) and time.monotonic() - last_change[0] > 1.5, 30)
+            if not ready:
+                print(f"{width}x{height}: the board did not get ready (online={controller.online})",
+                      file=sys.stderr)
+            board = controller.board
+            _wait(lambda: not board.latest.flashing(), 10)
+            _settle(300)
+            name = f"display-{width}x{height}{suffix}"
+            _save(controller, outdir / f"{name}.png", saved)
+            if controller.state.latest is not None:
+                board.show_calls(controller.state.calls, fresh=controller.state.latest)
+                _settle(50)
+                _save(controller, outdir / f"{name}-flash.png", saved)
+                _wait(lambda: not board.latest.flashing(), 10)
+            board.set_notice(OFFLINE_NOTICE)
+            _settle(200)
+            _save(controller, outdir / f"{name}-offline.png", saved)
+            controller.stop()
+            app.processEvents()
     return saved
 
 
@@ -96,11 +103,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--since", type=int, default=0,
                         help="replay events after this sequence number (default 0: all)")
     parser.add_argument("--lokets", type=parse_lokets, default=())
+    parser.add_argument("--languages", default="id,en", type=lambda s: tuple(p for p in s.split(",") if p),
+                        help="one set of pictures per language (default id,en)")
+    parser.add_argument("--seed-as", metavar="USER:PASSWORD",
+                        help="first make some calls as this supervisor or admin, so the board is full")
     parser.add_argument("--fake-long", action="store_true", help="lengthen every translated text")
     args = parser.parse_args(argv)
+    if args.seed_as:
+        from ui.display.screenshot_calls import seed_calls  # noqa: PLC0415
+
+        username, _, password = args.seed_as.partition(":")
+        print("called:", ", ".join(seed_calls(args.server, username, password)))
     cfg = dataclasses.replace(DeviceConfig(), server_url=args.server, token=args.token, lokets=args.lokets,
                               voice=False)
-    for path in shoot(args.outdir, cfg, args.sizes, args.since, args.fake_long):
+    for path in shoot(args.outdir, cfg, args.sizes, args.since, args.fake_long, args.languages):
         print(path)
     return 0
 
