@@ -120,8 +120,14 @@ def main(argv: list[str]) -> int:
     controller.start(size=args.size)
     log.info("display board for %s, lokets %s, voice %s", cfg.server_url,
              ",".join(map(str, cfg.lokets)) or "all", "on" if cfg.voice else "off")
+    from ui.setup.technician import install_technician_mode  # noqa: PLC0415
+
+    # Settings saved by the technician apply after a restart (the setup's Restart button).
+    technician = install_technician_mode("display", controller.window, path, cfg, translations,
+                                         windowed=args.windowed)
     try:
         return app.exec()
     finally:
         sys.excepthook = sys.__excepthook__
+        technician.uninstall()
         controller.stop()

@@ -9,6 +9,7 @@ import dataclasses
 import logging
 import os
 import sys
+import time
 
 from kiosk.client import BackendClient
 from kiosk.config import DeviceConfig, config_path, load_config, save_config
@@ -53,6 +54,38 @@ def _enroll(cfg: DeviceConfig, code: str, path) -> DeviceConfig:  # noqa: ANN001
     return cfg
 
 
+def _report_first_frame(widget) -> None:  # noqa: ANN001
+    """With ANJUNGAN_REPORT_FIRST_FRAME=1 (bench/kiosk.py measures the cold start), print the wall
+    clock and the CPU time used so far once ``widget``'s first frame is painted: the paint event
+    posts the report, which runs when the whole frame is done."""
+    from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, lambda: print(f"first frame painted at {time.time():.6f} "
+                                                  f"cpu {time.process_time():.3f}", flush=True))
+            return False
+
+    widget.installEventFilter(FirstPaint(widget))
+
+
+def _technician_mode(controller, path, translations, *, windowed: bool):  # noqa: ANN001, ANN202
+    """The hidden technician entry over the kiosk window. A saved change reaches the running kiosk:
+    the agencies it offers, the language it returns to, the server address and device token."""
+    from ui.setup.technician import install_technician_mode  # noqa: PLC0415
+
+    def apply(saved: DeviceConfig) -> None:
+        controller.config = saved
+        base = saved.server_url.rstrip("/").removesuffix("/api/v1")
+        for client in {id(controller.client): controller.client, id(controller.monitor): controller.monitor}.values():
+            client.base_url, client.token = base, saved.token or None
+
+    return install_technician_mode("kiosk", controller.window, path, controller.config, translations,
+                                   windowed=windowed, on_saved=apply)
+
+
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     setup_logging("kiosk")
@@ -93,9 +126,13 @@ def main(argv: list[str]) -> int:
         printer = None
     controller = KioskController(cfg, client, printer, translations, windowed=args.windowed)
     sys.excepthook = controller.handle_exception
+    if os.environ.get("ANJUNGAN_REPORT_FIRST_FRAME") == "1":
+        _report_first_frame(controller.home)
     controller.start(size=args.size)
+    technician = _technician_mode(controller, path, translations, windowed=args.windowed)
     try:
         return app.exec()
     finally:
         sys.excepthook = sys.__excepthook__
+        technician.uninstall()
         controller.stop()

@@ -1,0 +1,111 @@
+"""The technician PIN: made on the first run, kept as a salted hash, five wrong ones lock the entry
+for five minutes (also across a restart), and the lock ends by itself."""
+
+from __future__ import annotations
+
+import stat
+
+from kiosk.config import DeviceConfig, load_config
+from kiosk.technician_pin import PinLock, hash_pin, lock_file_for, verify_pin
+from tests.setup.conftest import enter_pin, tap
+
+
+def test_a_pin_hash_is_salted_and_checks_only_the_right_pin():
+    first, second = hash_pin("2468"), hash_pin("2468")
+    assert first != second and "2468" not in first
+    assert verify_pin("2468", first) and verify_pin("2468", second)
+    assert not verify_pin("2469", first)
+    assert not verify_pin("2468", "") and not verify_pin("2468", "plain$text")
+
+
+def test_the_first_run_asks_for_a_new_pin_twice_and_saves_only_its_hash(qtbot, make_mode, config_path):
+    mode = make_mode(DeviceConfig())
+    mode.open()
+    pin = mode.window.pin
+    assert "Belum ada PIN" in pin.message_text()
+    enter_pin(qtbot, mode, "12")            # too short
+    assert "4 sampai 8 angka" in pin.message_text()
+    enter_pin(qtbot, mode, "2468")
+    assert "sekali lagi" in pin.message_text()
+    enter_pin(qtbot, mode, "1357")          # not the same
+    assert "tidak sama" in pin.message_text()
+    enter_pin(qtbot, mode, "2468")
+    enter_pin(qtbot, mode, "2468")
+    qtbot.waitUntil(lambda: mode.screen_shown() == "setup")
+
+    saved = load_config(config_path)
+    assert saved.technician_pin_hash and "2468" not in config_path.read_text()
+    assert verify_pin("2468", saved.technician_pin_hash)
+    assert stat.S_IMODE(config_path.stat().st_mode) == 0o600
+
+    # Next time the PIN is asked for, not made.
+    tap(qtbot, mode.window.setup.back_button)
+    qtbot.waitUntil(lambda: mode.screen_shown() == "")
+    mode.open()
+    assert "Masukkan PIN" in mode.window.pin.message_text()
+    enter_pin(qtbot, mode, "2468")
+    qtbot.waitUntil(lambda: mode.screen_shown() == "setup")
+
+
+def test_five_wrong_pins_lock_the_entry_for_five_minutes(qtbot, make_mode, fake_time, config_path, device_window,
+                                                        translations):
+    mode = make_mode(DeviceConfig(technician_pin_hash=hash_pin("2468")))
+    mode.open()
+    pin = mode.window.pin
+    for left in (4, 3, 2, 1):
+        enter_pin(qtbot, mode, "1111")
+        assert f"Sisa percobaan: {left}" in pin.message_text()
+    enter_pin(qtbot, mode, "1111")
+    assert pin.is_locked_out()
+    assert "terkunci sampai pukul" in pin.message_text()
+    assert not pin.keypad.isEnabled() and not pin.ok_button.isEnabled()
+    # Even the right PIN is refused while locked.
+    assert not mode.lock.check("2468", mode.context.config.technician_pin_hash).ok
+
+    # The lock survives a restart of the app: a new technician mode reads it next to the config.
+    assert lock_file_for(config_path).exists()
+    assert PinLock(lock_file_for(config_path), clock=fake_time).is_locked()
+
+    fake_time.advance(4 * 60 + 59)
+    qtbot.wait(1200)
+    assert pin.is_locked_out()
+    fake_time.advance(2)
+    qtbot.waitUntil(lambda: not pin.is_locked_out(), timeout=3000)   # the screen's once-a-second check
+    assert "Masukkan PIN" in pin.message_text()
+    enter_pin(qtbot, mode, "2468")
+    qtbot.waitUntil(lambda: mode.screen_shown() == "setup")
+
+
+def test_a_right_pin_clears_the_count_of_wrong_ones(qtbot, make_mode):
+    mode = make_mode(DeviceConfig(technician_pin_hash=hash_pin("2468")))
+    mode.open()
+    for _ in range(4):
+        enter_pin(qtbot, mode, "1111")
+    enter_pin(qtbot, mode, "2468")
+    qtbot.waitUntil(lambda: mode.screen_shown() == "setup")
+    assert mode.lock.remaining() == 5
+
+
+def test_the_pin_page_changes_the_pin_after_checking_the_current_one(qtbot, make_mode, config_path):
+    from tests.setup.conftest import unlock
+
+    mode = make_mode(DeviceConfig(technician_pin_hash=hash_pin("2468")))
+    unlock(qtbot, mode)
+    page = mode.window.setup.show_page("PinPage")
+    page.current_field.editor.setText("1111")
+    page.new_field.editor.setText("97531")
+    page.repeat_field.editor.setText("97531")
+    tap(qtbot, page.save_button)
+    qtbot.waitUntil(lambda: not page.is_busy())
+    assert page.current_field.error_text() == "PIN sekarang salah."
+    assert mode.lock.remaining() == 4                 # it counts towards the lockout
+    page.current_field.editor.setText("2468")
+    page.repeat_field.editor.setText("97530")
+    tap(qtbot, page.save_button)
+    assert "tidak sama" in page.repeat_field.error_text()
+    assert verify_pin("2468", load_config(config_path).technician_pin_hash)
+    page.repeat_field.editor.setText("97531")
+    tap(qtbot, page.save_button)
+    qtbot.waitUntil(lambda: not page.is_busy())
+    assert page.status.text() == "PIN baru disimpan."
+    assert verify_pin("97531", load_config(config_path).technician_pin_hash)

@@ -1,0 +1,171 @@
+"""Screenshots of the technician screens: the PIN (first run, wrong PIN, locked) and every setup
+page of a kiosk, with a refused value shown beside its field, in both languages and two sizes.
+
+    .venv/bin/python -m ui.setup.screenshots OUT_DIR [--server URL --token TOKEN] [--size 1920x1080 …]
+
+Without ``--server`` it starts its own server (demo catalog) and enrols through the server page with
+a real one-time code. Runs offscreen unless a display is set (e.g. under ``xvfb-run``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+SIZES = ((1920, 1080), (1024, 768))
+
+
+def _size(text: str) -> tuple[int, int]:
+    w, h = (int(v) for v in text.lower().split("x"))
+    return w, h
+
+
+class Shooter:
+    def __init__(self, mode, out: Path, prefix: str) -> None:  # noqa: ANN001
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+        self.app = QApplication.instance()
+        self.mode = mode
+        self.out = out
+        self.prefix = prefix
+
+    def settle(self) -> None:
+        for _ in range(6):
+            self.app.processEvents()
+            time.sleep(0.02)
+
+    def wait(self, condition: Callable[[], object], what: str, timeout: float = 20) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"timed out waiting for {what}")
+            self.app.processEvents()
+            time.sleep(0.01)
+        self.settle()
+
+    def tap(self, button) -> None:  # noqa: ANN001
+        from PySide6.QtCore import QPoint, Qt  # noqa: PLC0415
+        from PySide6.QtTest import QTest  # noqa: PLC0415
+
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         QPoint(button.width() // 2, button.height() // 2))
+        self.settle()
+
+    def shot(self, name: str) -> None:
+        self.settle()
+        path = self.out / f"{self.prefix}-{name}.png"
+        self.mode.window.grab().save(str(path))
+        print(path)
+
+
+def type_pin(s: Shooter, pin: str) -> None:
+    pin_screen = s.mode.window.pin
+    for digit in pin:
+        s.tap(pin_screen.keypad.digit_keys[digit])
+    s.tap(pin_screen.ok_button)
+
+
+def shoot(out: Path, size: tuple[int, int], lang: str, url: str, token: str, code: str | None,
+          printer: str = "network:127.0.0.1:9100") -> str:
+    """One size and language; returns the device token (the first run enrols with ``code``)."""
+    from PySide6.QtWidgets import QWidget  # noqa: PLC0415
+
+    from kiosk.config import DeviceConfig, save_config  # noqa: PLC0415
+    from ui.i18n import Translations  # noqa: PLC0415
+    from ui.setup.technician import TechnicianMode  # noqa: PLC0415
+
+    folder = Path(tempfile.mkdtemp(prefix="setup-shots-"))
+    path = folder / "config.toml"
+    cfg = DeviceConfig(server_url=url, token=token, device_name="Anjungan Lobi 1", location="Lantai 1, pintu masuk",
+                       agencies=("dukcapil", "disnaker"), printer=printer)
+    save_config(path, cfg)
+    translations = Translations()
+    translations.switch(lang)
+    device = QWidget()
+    device.resize(*size)
+    mode = TechnicianMode("kiosk", device, path, cfg, translations, windowed=True,
+                          quit_app=lambda: None, restart_app=lambda: None)
+    s = Shooter(mode, out, f"setup-{size[0]}x{size[1]}-{lang}")
+    try:
+        mode.open()
+        s.wait(lambda: mode.window.isVisible(), "the PIN screen")
+        s.shot("01-pin-first-run")
+        type_pin(s, "2468")
+        type_pin(s, "2468")
+        s.wait(lambda: mode.screen_shown() == "setup", "the setup screen")
+        mode.close()
+        mode.open()
+        type_pin(s, "1111")
+        s.shot("02-pin-wrong")
+        for _ in range(4):
+            type_pin(s, "1111")
+        s.shot("03-pin-locked")
+        mode.lock._locked_until = None  # noqa: SLF001 - a screenshot tool may reach in
+        mode.lock._failures = 0  # noqa: SLF001
+        mode.close()
+        mode.open()
+        type_pin(s, "2468")
+        setup = mode.window.setup
+        s.wait(lambda: mode.screen_shown() == "setup", "the setup screen")
+        server = setup.page("ServerPage")
+        if code:
+            server.code_edit.setText(code)
+            s.tap(server.enroll_button)
+            s.wait(lambda: not server.is_busy(), "enrolment")
+        s.shot("10-server")
+        server.url_edit.setText("ftp://server-mpp")
+        s.tap(server.save_button)
+        s.shot("11-server-bad-url")
+        for index, page in enumerate(setup.pages):
+            if type(page).__name__ == "ServerPage":
+                continue
+            setup.show_page(type(page).__name__)
+            s.wait(lambda: mode.runner.pending() == 0, "the page's checks", timeout=30)
+            s.shot(f"{20 + index * 2}-{type(page).__name__.removesuffix('Page').lower()}")
+            if type(page).__name__ == "DevicePage":
+                page.idle_edit.setText("5")
+                s.tap(page.save_button)
+                s.shot(f"{21 + index * 2}-device-bad-idle")
+        return mode.context.config.token
+    finally:
+        mode.uninstall()
+        device.deleteLater()
+        translations.uninstall()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ui.setup.screenshots")
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--server", metavar="URL", help="a running server (default: start one)")
+    parser.add_argument("--token", default="", help="a kiosk token for --server (to list its agencies)")
+    parser.add_argument("--printer", default="network:127.0.0.1:9100",
+                        help="the kiosk's printer setting, e.g. a running virtual printer")
+    parser.add_argument("--size", type=_size, action="append", help="WxH, repeatable (default 1920x1080, 1024x768)")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from ui.kiosk.screenshots import own_server  # noqa: PLC0415
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])  # noqa: F841
+    with contextlib.ExitStack() as stack:
+        if args.server:
+            url, first_code = args.server, None
+        else:
+            url, first_code = stack.enter_context(own_server(Path(tempfile.mkdtemp(prefix="setup-server-"))))
+        for size in args.size or SIZES:
+            for lang in ("id", "en"):
+                # One code enrols once: the first run shows the enrolment, the rest use its token.
+                args.token = shoot(args.out, size, lang, url, args.token, first_code, args.printer) or args.token
+                first_code = None
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,186 @@
+"""The setup shell: the list of pages on the left (those of this device's kind), the page on the
+right, and the ways out — back to the kiosk, restart the app, leave kiosk mode."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QStackedWidget, QVBoxLayout, QWidget
+
+from ui.setup.device_page import DevicePage
+from ui.setup.page import SetupContext, SetupPage
+from ui.setup.pin_page import PinPage
+from ui.setup.reasons import render
+from ui.setup.server_page import ServerPage
+from ui.theme import Metrics
+from ui.widgets.fit_text import FitText
+from ui.widgets.touch_button import TouchButton
+
+log = logging.getLogger(__name__)
+
+# Pages made elsewhere, found by name: the setup still works when one is missing or broken.
+OPTIONAL_PAGES = (("ui.setup.printer_page", "PrinterPage"), ("ui.setup.display_page", "DisplayPage"),
+                  ("ui.setup.diagnostics_page", "DiagnosticsPage"))
+KIND_NAMES = {"kiosk": QT_TRANSLATE_NOOP("SetupScreen", "Anjungan"),
+              "display": QT_TRANSLATE_NOOP("SetupScreen", "Papan antrean")}
+
+
+def page_classes(kind: str) -> list[type[SetupPage]]:
+    """Server, device, then the optional pages that exist, then the PIN; only those for ``kind``."""
+    classes: list[type[SetupPage]] = [ServerPage, DevicePage]
+    for module_name, class_name in OPTIONAL_PAGES:
+        try:
+            classes.append(getattr(importlib.import_module(module_name), class_name))
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                log.exception("setup page %s cannot be loaded", module_name)
+        except Exception:  # noqa: BLE001 - a broken page must not lock the technician out of the rest
+            log.exception("setup page %s.%s cannot be loaded", module_name, class_name)
+    classes.append(PinPage)
+    return [cls for cls in classes if kind in getattr(cls, "kinds", ())]
+
+
+class SetupScreen(QWidget):
+    back_requested = Signal()
+    restart_requested = Signal()
+    leave_requested = Signal()
+
+    def __init__(self, context: SetupContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SetupScreen")
+        self.context = context
+        self.pages: list[SetupPage] = []
+        self.side = QFrame(self)
+        self.side.setObjectName("SetupSide")
+        self.heading = FitText("", self.side, role="setupHeading")
+        self.device_label = QLabel(self.side)
+        self.device_label.setProperty("textRole", "fieldHelp")
+        self.device_label.setWordWrap(True)
+        self.page_list = QListWidget(self.side)
+        self.page_list.setObjectName("SetupPageList")
+        self.restart_hint = QLabel(self.side)
+        self.restart_hint.setProperty("textRole", "fieldHelp")
+        self.restart_hint.setWordWrap(True)
+        self.back_button = TouchButton(role="side", centred=True, parent=self.side)
+        self.back_button.setObjectName("SetupBackButton")
+        self.restart_button = TouchButton(role="side", centred=True, parent=self.side)
+        self.restart_button.setObjectName("RestartButton")
+        self.leave_button = TouchButton(role="side", centred=True, parent=self.side)
+        self.leave_button.setObjectName("LeaveKioskButton")
+        self.leave_button.setProperty("variant", "danger")
+        side_box = QVBoxLayout(self.side)
+        self.side_box = side_box
+        side_box.addWidget(self.heading)
+        side_box.addWidget(self.device_label)
+        side_box.addWidget(self.page_list, 1)
+        side_box.addWidget(self.restart_hint)
+        for button in (self.back_button, self.restart_button, self.leave_button):
+            side_box.addWidget(button)
+
+        self.page_title = FitText("", self, role="pageTitle", wrap=False)
+        self.page_title.setObjectName("SetupPageTitle")
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("SetupPages")
+        main = QVBoxLayout()
+        main.addWidget(self.page_title)
+        main.addWidget(self.stack, 1)
+        self.main_box = main
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.side)
+        outer.addLayout(main, 1)
+
+        for cls in page_classes(context.kind):
+            try:
+                page = cls(context, self.stack)
+            except Exception:  # noqa: BLE001 - as above: the other pages stay usable
+                log.exception("setup page %s failed to build", cls.__name__)
+                continue
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            self.page_list.addItem("")
+        self.page_list.currentRowChanged.connect(self._on_page_list_row_changed)
+        self.back_button.clicked.connect(self.back_requested)
+        self.restart_button.clicked.connect(self.restart_requested)
+        self.leave_button.clicked.connect(self.leave_requested)
+        self.retranslate_ui()
+
+    # ---------------------------------------------------------------- pages
+
+    def open(self, index: int = 0) -> None:
+        """Show the setup from its first page (refreshing it even if it was already current)."""
+        self.retranslate_ui()
+        if self.page_list.currentRow() == index:
+            self._on_page_list_row_changed(index)
+        else:
+            self.page_list.setCurrentRow(index)
+
+    def close_pages(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.leave()
+
+    def page(self, cls_name: str) -> SetupPage:
+        for page in self.pages:
+            if type(page).__name__ == cls_name:
+                return page
+        raise KeyError(cls_name)
+
+    def show_page(self, cls_name: str) -> SetupPage:
+        page = self.page(cls_name)
+        self.page_list.setCurrentRow(self.pages.index(page))
+        return page
+
+    def current_page(self) -> SetupPage | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, SetupPage) else None
+
+    def _on_page_list_row_changed(self, row: int) -> None:
+        if not 0 <= row < len(self.pages):
+            return
+        previous = self.current_page()
+        if previous is not None and previous is not self.pages[row]:
+            previous.leave()
+        page = self.pages[row]
+        self.stack.setCurrentWidget(page)
+        self.page_title.setText(render(page.title, self.context.translations))
+        try:
+            page.refresh()
+        except Exception:  # noqa: BLE001 - a page's fault stays on that page
+            log.exception("setup page %s failed to refresh", type(page).__name__)
+
+    # ---------------------------------------------------------------- look
+
+    def retranslate_ui(self) -> None:
+        tr = self.context.translations
+        self.heading.setText(self.tr("Pengaturan teknisi"))
+        cfg = self.context.config
+        kind = tr.translate_in(tr.language or "id", "SetupScreen", KIND_NAMES[self.context.kind])
+        self.device_label.setText(" · ".join(p for p in (kind, cfg.device_name, cfg.location) if p))
+        for row, page in enumerate(self.pages):
+            self.page_list.item(row).setText(render(page.title, tr))
+        page = self.current_page()
+        if page is not None:
+            self.page_title.setText(render(page.title, tr))
+        self.restart_hint.setText(self.tr("Alamat server, printer dan bahasa dipakai penuh setelah aplikasi "
+                                          "dimulai ulang."))
+        self.back_button.set_texts(self.tr("← Kembali"))
+        self.restart_button.set_texts(self.tr("Mulai ulang aplikasi"))
+        self.leave_button.set_texts(self.tr("Keluar dari mode kiosk"))
+
+    def apply_metrics(self, m: Metrics) -> None:
+        self.side.setFixedWidth(m.px(460))
+        self.side_box.setContentsMargins(m.px(24), m.px(28), m.px(24), m.px(28))
+        self.side_box.setSpacing(m.px(14))
+        self.main_box.setContentsMargins(m.margin, m.px(28), m.margin, m.px(28))
+        self.main_box.setSpacing(m.spacing)
+        for button in (self.back_button, self.restart_button, self.leave_button):
+            button.setFixedHeight(m.px(84))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
