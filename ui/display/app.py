@@ -7,15 +7,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import logging
-import os
 import sys
-from pathlib import Path
 
 from kiosk.client import BackendClient
-from kiosk.config import DeviceConfig, config_path, load_config, save_config
-from kiosk.errors import AnjunganError, ConfigError
+from kiosk.config import DeviceConfig
 from kiosk.logs import setup_logging
 from kiosk.retry import RetryPolicy
+from ui.app_args import app_parser, fake_long, no_display_reason, read_device_config
 
 log = logging.getLogger(__name__)
 
@@ -34,29 +32,11 @@ def parse_lokets(text: str) -> tuple[int, ...]:
     return lokets
 
 
-def _size(text: str) -> tuple[int, int]:
-    try:
-        width, height = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError("a size is WIDTHxHEIGHT, e.g. 1920x1080") from None
-    return width, height
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py display", description="The hall display board.")
-    parser.add_argument("--server", metavar="URL", help="the central server (default: server_url from the config)")
+    parser = app_parser("display", "The hall display board.", enrol_kind="display")
     parser.add_argument("--lokets", type=parse_lokets, metavar="1,2,3",
                         help="show only these lokets' calls (default: lokets from the config; empty: all)")
-    parser.add_argument("--config", metavar="FILE", help="the device config (default: ANJUNGAN_CONFIG, "
-                                                         "else config.toml in the user config folder)")
-    parser.add_argument("--windowed", action="store_true",
-                        help="a normal window that can be closed, instead of the locked full screen")
-    parser.add_argument("--size", type=_size, metavar="WxH", help="window size with --windowed, e.g. 1280x720")
-    parser.add_argument("--enroll", metavar="CODE",
-                        help="enrol this display with a one-time code (server enroll --kind display) and save the token")
     parser.add_argument("--no-voice", action="store_true", help="show calls without speaking them")
-    parser.add_argument("--fake-long", action="store_true",
-                        help="make every text much longer, to find labels that overflow (also ANJUNGAN_FAKE_LONG=1)")
     return parser
 
 
@@ -72,18 +52,6 @@ def effective_config(cfg: DeviceConfig, args: argparse.Namespace) -> DeviceConfi
     return dataclasses.replace(cfg, **changes) if changes else cfg
 
 
-def _enroll(cfg: DeviceConfig, code: str, path: Path) -> DeviceConfig:
-    client = BackendClient(cfg.server_url)
-    try:
-        token = client.enroll(code)
-    finally:
-        client.close()
-    cfg = dataclasses.replace(cfg, token=token)
-    save_config(path, cfg)
-    print(f"enrolled with {cfg.server_url}; token saved in {path}")
-    return cfg
-
-
 def make_client(cfg: DeviceConfig) -> BackendClient:
     """A client for the board's one backend thread: short waits, few retries (the stream reconnects)."""
     return BackendClient(cfg.server_url, cfg.token or None, connect_timeout=3.05, read_timeout=8.0,
@@ -93,20 +61,17 @@ def make_client(cfg: DeviceConfig) -> BackendClient:
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     setup_logging("display")
-    path = config_path(args.config)
-    try:
-        cfg = effective_config(load_config(path), args)
-        if args.enroll:
-            cfg = _enroll(cfg, args.enroll, path)
-    except ConfigError as exc:
-        print(f"config error in {path}: {exc}", file=sys.stderr)
+    loaded = read_device_config(args, lambda cfg: effective_config(cfg, args))
+    if loaded is None:
         return 2
-    except AnjunganError as exc:
-        print(f"enrolment failed: {exc}", file=sys.stderr)
-        return 2
+    path, cfg = loaded
     if not cfg.token:
         log.warning("this display has no device token: enrol it with --enroll CODE")
 
+    reason = no_display_reason()
+    if reason:
+        print(f"main.py display: {reason}", file=sys.stderr)
+        return 2
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - Qt only once the arguments are good
 
     from ui.display.controller import DisplayController  # noqa: PLC0415
@@ -114,7 +79,7 @@ def main(argv: list[str]) -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Anjungan")
-    translations = Translations(fake_long=args.fake_long or os.environ.get("ANJUNGAN_FAKE_LONG") == "1")
+    translations = Translations(fake_long=fake_long(args))
     controller = DisplayController(cfg, make_client(cfg), translations, windowed=args.windowed)
     sys.excepthook = controller.handle_exception
     controller.start(size=args.size)

@@ -5,53 +5,22 @@ hands them to the controller."""
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import logging
 import os
 import sys
 import time
 
 from kiosk.client import BackendClient
-from kiosk.config import DeviceConfig, config_path, load_config, save_config
-from kiosk.errors import AnjunganError, ConfigError
+from kiosk.config import DeviceConfig
+from kiosk.errors import ConfigError
 from kiosk.logs import setup_logging
+from ui.app_args import app_parser, fake_long, no_display_reason, read_device_config
 
 log = logging.getLogger(__name__)
 
 
-def _size(text: str) -> tuple[int, int]:
-    try:
-        width, height = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError("a size is WIDTHxHEIGHT, e.g. 1080x1920") from None
-    return width, height
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py kiosk", description="The citizens' touchscreen kiosk.")
-    parser.add_argument("--server", metavar="URL", help="the central server (default: server_url from the config)")
-    parser.add_argument("--config", metavar="FILE", help="the device config (default: ANJUNGAN_CONFIG, "
-                                                         "else config.toml in the user config folder)")
-    parser.add_argument("--windowed", action="store_true",
-                        help="a normal window that can be closed, instead of the locked full screen")
-    parser.add_argument("--size", type=_size, metavar="WxH", help="window size with --windowed, e.g. 1080x1920")
-    parser.add_argument("--enroll", metavar="CODE",
-                        help="enrol this kiosk with a one-time code (server enroll --kind kiosk) and save the token")
-    parser.add_argument("--fake-long", action="store_true",
-                        help="make every text much longer, to find labels that overflow (also ANJUNGAN_FAKE_LONG=1)")
-    return parser
-
-
-def _enroll(cfg: DeviceConfig, code: str, path) -> DeviceConfig:  # noqa: ANN001
-    client = BackendClient(cfg.server_url)
-    try:
-        token = client.enroll(code)
-    finally:
-        client.close()
-    cfg = dataclasses.replace(cfg, token=token)
-    save_config(path, cfg)
-    print(f"enrolled with {cfg.server_url}; token saved in {path}")
-    return cfg
+    return app_parser("kiosk", "The citizens' touchscreen kiosk.", enrol_kind="kiosk", size_example="1080x1920")
 
 
 def _report_first_frame(widget) -> None:  # noqa: ANN001
@@ -89,22 +58,17 @@ def _technician_mode(controller, path, translations, *, windowed: bool):  # noqa
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     setup_logging("kiosk")
-    path = config_path(args.config)
-    try:
-        cfg = load_config(path)
-        if args.server:
-            cfg = dataclasses.replace(cfg, server_url=args.server)
-        if args.enroll:
-            cfg = _enroll(cfg, args.enroll, path)
-    except ConfigError as exc:
-        print(f"config error in {path}: {exc}", file=sys.stderr)
+    loaded = read_device_config(args)
+    if loaded is None:
         return 2
-    except AnjunganError as exc:
-        print(f"enrolment failed: {exc}", file=sys.stderr)
-        return 2
+    path, cfg = loaded
     if not cfg.token:
         log.warning("this kiosk has no device token: enrol it with --enroll CODE")
 
+    reason = no_display_reason()
+    if reason:
+        print(f"main.py kiosk: {reason}", file=sys.stderr)
+        return 2
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - Qt only once the arguments are good
 
     from printing.receipt import Branding  # noqa: PLC0415
@@ -114,7 +78,7 @@ def main(argv: list[str]) -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Anjungan")
-    translations = Translations(fake_long=args.fake_long or os.environ.get("ANJUNGAN_FAKE_LONG") == "1")
+    translations = Translations(fake_long=fake_long(args))
     client = BackendClient(cfg.server_url, cfg.token or None)
     try:
         printer: PrintService | None = PrintService(

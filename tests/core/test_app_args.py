@@ -1,0 +1,33 @@
+"""The apps' shared command line: refusals are said in one line, before any window, and change nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import main as entry
+from kiosk.config import DeviceConfig, save_config
+
+
+@pytest.fixture
+def config_file(tmp_path: Path) -> Path:
+    path = tmp_path / "config.toml"
+    save_config(path, DeviceConfig(server_url="http://127.0.0.1:9", token="dev_x"))
+    return path
+
+
+@pytest.mark.parametrize("app", ["kiosk", "counter", "display"])
+def test_no_display_is_explained_not_aborted(app: str, config_file: Path, monkeypatch, capsys) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert entry.main([app, "--config", str(config_file)]) == 2
+    assert "DISPLAY is not set" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("app", ["kiosk", "counter", "display"])
+def test_a_bad_server_address_is_refused_and_the_file_kept(app: str, config_file: Path, capsys) -> None:
+    before = config_file.read_bytes()
+    assert entry.main([app, "--config", str(config_file), "--server", "ftp://server-mpp"]) == 2
+    assert "server_url" in capsys.readouterr().err
+    assert config_file.read_bytes() == before
