@@ -31,18 +31,22 @@ def pin_problem(pin: str) -> str | None:
 
 def hash_pin(pin: str) -> str:
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, dklen=32, **_SCRYPT)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, dklen=32, maxmem=64 * 1024 * 1024, **_SCRYPT)
     return f"scrypt${_SCRYPT['n']}${_SCRYPT['r']}${_SCRYPT['p']}${salt.hex()}${digest.hex()}"
 
 
 def verify_pin(pin: str, stored: str) -> bool:
+    """False for a wrong PIN or a stored value that is no hash of ours. A failure of scrypt itself
+    (out of memory) raises: it must not count as a wrong PIN towards the lockout."""
     try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        got = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt), dklen=32, n=int(n), r=int(r), p=int(p))
-    except (ValueError, TypeError):
+        scheme, n, r, p, salt_hex, digest = stored.split("$")
+        cost = {"n": int(n), "r": int(r), "p": int(p)}
+        salt = bytes.fromhex(salt_hex)
+    except ValueError:
         return False
+    if scheme != "scrypt":
+        return False
+    got = hashlib.scrypt(pin.encode(), salt=salt, dklen=32, maxmem=64 * 1024 * 1024, **cost)
     return hmac.compare_digest(got.hex(), digest)
 
 
