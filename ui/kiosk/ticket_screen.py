@@ -110,10 +110,17 @@ class TicketScreen(Screen):
     # -- what the controller tells it ----------------------------------------------------------
 
     def show_ticket(self, ticket: Ticket) -> None:
+        """The code first; the QR a moment later, on the next turn of the event loop, so the
+        citizen sees the number at once and the GUI thread never holds one long stretch of work."""
         self._ticket = ticket
-        self.qr.set_data(ticket.status_url)
+        self.qr.set_data("")
+        QTimer.singleShot(0, self._show_qr)
         self.set_print_state(PRINTING, None, 0)
         self._fill()
+
+    def _show_qr(self) -> None:
+        if self._ticket is not None:
+            self.qr.set_data(self._ticket.status_url)
 
     def ticket(self) -> Ticket | None:
         return self._ticket

@@ -27,6 +27,8 @@ class FitText(QWidget):
         self._grow = grow
         self._max_lines = max_lines
         self._cache: tuple[tuple, QFont, bool] | None = None
+        # heightForWidth by inner width: a layout asks hundreds of times per screen switch.
+        self._heights: dict[int, int] = {}
         if role:
             self.setProperty("textRole", role)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -41,6 +43,7 @@ class FitText(QWidget):
         if text != self._text:
             self._text = text
             self._cache = None
+            self._heights.clear()
             self.updateGeometry()
             self.update()
 
@@ -127,11 +130,15 @@ class FitText(QWidget):
         """The height the text needs at this width at its nominal size (it shrinks only when squeezed)."""
         margins = self.contentsMargins()
         inner = max(1, width - margins.left() - margins.right())
-        bound = self.fontMetrics().boundingRect(QRect(0, 0, inner, 100000), self._flags(), self._text)
-        return bound.height() + 2 + margins.top() + margins.bottom()
+        height = self._heights.get(inner)
+        if height is None:
+            bound = self.fontMetrics().boundingRect(QRect(0, 0, inner, 100000), self._flags(), self._text)
+            height = self._heights[inner] = bound.height() + 2
+        return height + margins.top() + margins.bottom()
 
     def changeEvent(self, event) -> None:  # noqa: N802
         self._cache = None
+        self._heights.clear()
         super().changeEvent(event)
 
     def paintEvent(self, event) -> None:  # noqa: N802
