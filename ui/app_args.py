@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import logging
 import os
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Callable
 from kiosk.client import BackendClient
 from kiosk.config import DeviceConfig, config_path, load_config, save_config, with_change
 from kiosk.errors import AnjunganError, ConfigError
+from kiosk.logs import setup_logging
 
 
 def window_size(text: str) -> tuple[int, int]:
@@ -87,3 +89,21 @@ def _enrol(cfg: DeviceConfig, code: str, path: Path) -> DeviceConfig:
     save_config(path, cfg)
     print(f"enrolled with {cfg.server_url}; token saved in {path}")
     return cfg
+
+
+def prepare_app(app: str, args: argparse.Namespace, *, device: bool,
+                adjust: Callable[[DeviceConfig], DeviceConfig] = lambda cfg: cfg) -> tuple[Path, DeviceConfig] | None:
+    """Everything an app does before Qt starts: logging, the config (validated, enrolled if asked), a
+    warning for a device with no token, and a display to open a window on. ``None`` when the app
+    cannot start (the reason is already on stderr): exit with status 2."""
+    setup_logging(app)
+    loaded = read_device_config(args, adjust)
+    if loaded is None:
+        return None
+    if device and not loaded[1].token:
+        logging.getLogger(f"ui.{app}.app").warning("this %s has no device token: enrol it with --enroll CODE", app)
+    reason = no_display_reason()
+    if reason:
+        print(f"main.py {app}: {reason}", file=sys.stderr)
+        return None
+    return loaded

@@ -9,8 +9,7 @@ import logging
 import sys
 
 from kiosk.client import BackendClient
-from kiosk.logs import setup_logging
-from ui.app_args import app_parser, fake_long, no_display_reason, read_device_config
+from ui.app_args import app_parser, fake_long, prepare_app
 
 log = logging.getLogger(__name__)
 
@@ -22,16 +21,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    setup_logging("counter")
-    loaded = read_device_config(args)
+    loaded = prepare_app("counter", args, device=False)
     if loaded is None:
         return 2
     _path, cfg = loaded
 
-    reason = no_display_reason()
-    if reason:
-        print(f"main.py counter: {reason}", file=sys.stderr)
-        return 2
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - Qt only once the arguments are good
 
     from ui.counter.controller import CounterController  # noqa: PLC0415

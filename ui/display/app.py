@@ -11,9 +11,8 @@ import sys
 
 from kiosk.client import BackendClient
 from kiosk.config import DeviceConfig
-from kiosk.logs import setup_logging
 from kiosk.retry import RetryPolicy
-from ui.app_args import app_parser, fake_long, no_display_reason, read_device_config
+from ui.app_args import app_parser, fake_long, prepare_app
 
 log = logging.getLogger(__name__)
 
@@ -60,18 +59,11 @@ def make_client(cfg: DeviceConfig) -> BackendClient:
 
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    setup_logging("display")
-    loaded = read_device_config(args, lambda cfg: effective_config(cfg, args))
+    loaded = prepare_app("display", args, device=True, adjust=lambda cfg: effective_config(cfg, args))
     if loaded is None:
         return 2
     path, cfg = loaded
-    if not cfg.token:
-        log.warning("this display has no device token: enrol it with --enroll CODE")
 
-    reason = no_display_reason()
-    if reason:
-        print(f"main.py display: {reason}", file=sys.stderr)
-        return 2
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - Qt only once the arguments are good
 
     from ui.display.controller import DisplayController  # noqa: PLC0415

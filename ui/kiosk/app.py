@@ -13,8 +13,7 @@ import time
 from kiosk.client import BackendClient
 from kiosk.config import DeviceConfig
 from kiosk.errors import ConfigError
-from kiosk.logs import setup_logging
-from ui.app_args import app_parser, fake_long, no_display_reason, read_device_config
+from ui.app_args import app_parser, fake_long, prepare_app
 
 log = logging.getLogger(__name__)
 
@@ -57,18 +56,11 @@ def _technician_mode(controller, path, translations, *, windowed: bool):  # noqa
 
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    setup_logging("kiosk")
-    loaded = read_device_config(args)
+    loaded = prepare_app("kiosk", args, device=True)
     if loaded is None:
         return 2
     path, cfg = loaded
-    if not cfg.token:
-        log.warning("this kiosk has no device token: enrol it with --enroll CODE")
 
-    reason = no_display_reason()
-    if reason:
-        print(f"main.py kiosk: {reason}", file=sys.stderr)
-        return 2
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - Qt only once the arguments are good
 
     from printing.receipt import Branding  # noqa: PLC0415
