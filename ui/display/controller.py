@@ -148,7 +148,7 @@ class DisplayController(QObject):
             self.window.resize(*(size or (1280, 720)))
             self.window.show()
         else:
-            self.window.showFullScreen()
+            self.window.show_kiosk()
         self._day = self._now().date()
         self._load_site()
         self._request_snapshot()

@@ -3,55 +3,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout
 
 from ui.display.board_screen import BoardScreen
 from ui.display.theme import board_stylesheet
-from ui.theme import metrics_for
+from ui.theme import Metrics
+from ui.widgets.device_window import DeviceWindow
 
 
-class BoardWindow(QWidget):
+class BoardWindow(DeviceWindow):
     def __init__(self, board: BoardScreen, *, windowed: bool) -> None:
-        super().__init__()
+        super().__init__(windowed=windowed)
         self.setObjectName("BoardWindow")
         self.setWindowTitle("Anjungan \u2014 Papan Antrean")
-        self.windowed = windowed
-        if not windowed:
-            self.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint
-                                | Qt.WindowType.WindowStaysOnTopHint)
-            self.setCursor(Qt.CursorShape.BlankCursor)
         self.board = board
         board.setParent(self)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(board)
-        self._styled_for: tuple[int, int] | None = None
-        self._restyle_timer = QTimer(self)
-        self._restyle_timer.setSingleShot(True)
-        self._restyle_timer.timeout.connect(self._on_restyle_timer_timeout)
         self.restyle()
 
-    def restyle(self) -> None:
-        m = metrics_for(self)
-        key = (m.width, m.height)
-        if key == self._styled_for:
-            return
-        self._styled_for = key
+    def apply_style(self, m: Metrics) -> None:
         self.setStyleSheet(board_stylesheet(m))
         self.board.apply_metrics(m)
-
-    def _on_restyle_timer_timeout(self) -> None:
-        self.restyle()
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self.restyle()
-        self._restyle_timer.start(0)
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.windowed:
-            event.accept()
-        else:
-            event.ignore()  # Alt+F4 or the window manager: the board stays

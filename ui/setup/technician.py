@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import DeviceConfig
@@ -29,7 +29,8 @@ from ui.setup.pin_screen import PinScreen
 from ui.setup.setup_screen import SetupScreen
 from ui.setup.theme import setup_stylesheet
 from ui.tasks import TaskRunner
-from ui.theme import metrics_for
+from ui.theme import Metrics
+from ui.widgets.device_window import DeviceWindow
 
 log = logging.getLogger(__name__)
 
@@ -65,17 +66,13 @@ def restart_process() -> None:
     quit_app()
 
 
-class TechnicianWindow(QWidget):
+class TechnicianWindow(DeviceWindow):
     """The PIN screen and the setup screen, in a window over the device's own."""
 
     def __init__(self, pin: PinScreen, setup: SetupScreen, *, windowed: bool) -> None:
-        super().__init__()
+        super().__init__(windowed=windowed, hide_pointer=False)  # only the Back button leaves
         self.setObjectName("TechnicianWindow")
         self.setWindowTitle("Anjungan \u2014 Teknisi")
-        self.windowed = windowed
-        if not windowed:
-            self.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint
-                                | Qt.WindowType.WindowStaysOnTopHint)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("TechnicianStack")
         self.pin, self.setup = pin, setup
@@ -84,30 +81,15 @@ class TechnicianWindow(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.stack)
-        self._styled_for: tuple[int, int] | None = None
         self.restyle()
 
-    def restyle(self) -> None:
-        m = metrics_for(self)
-        if (m.width, m.height) == self._styled_for:
-            return
-        self._styled_for = (m.width, m.height)
+    def apply_style(self, m: Metrics) -> None:
         self.setStyleSheet(setup_stylesheet(m))
         self.pin.apply_metrics(m)
         self.setup.apply_metrics(m)
         for page in self.setup.pages:
             if hasattr(page, "apply_metrics"):
                 page.apply_metrics(m)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
-        super().resizeEvent(event)
-        self.restyle()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.windowed:
-            event.accept()
-        else:
-            event.ignore()  # only the Back button leaves
 
 
 class TechnicianMode(QObject):
