@@ -20,6 +20,7 @@ _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 PIN_MIN, PIN_MAX = 4, 8
 MAX_FAILURES = 5
 LOCK_SECONDS = 5 * 60
+MAX_LOCK_SECONDS = 24 * 60 * 60
 
 
 def pin_problem(pin: str) -> str | None:
@@ -63,8 +64,10 @@ class PinCheck:
 
 
 class PinLock:
-    """Counts wrong PINs; the fifth locks the entry for ``lock_s`` seconds. ``clock`` is wall time
-    (``time.time``) so the state file means the same after a restart; tests pass a fake one."""
+    """Counts wrong PINs; the fifth locks the entry for ``lock_s`` seconds. Each further lock before a
+    right PIN lasts twice as long (up to a day), so guessing every 4-digit PIN takes years, not a week.
+    ``clock`` is wall time (``time.time``) so the state file means the same after a restart; tests
+    pass a fake one."""
 
     def __init__(self, state_file: Path | None = None, *, clock: Callable[[], float] = time.time,
                  max_failures: int = MAX_FAILURES, lock_s: float = LOCK_SECONDS) -> None:
@@ -73,6 +76,7 @@ class PinLock:
         self.max_failures = max_failures
         self.lock_s = lock_s
         self._failures = 0
+        self._lockouts = 0       # locks since the last right PIN
         self._locked_until: float | None = None
         self._load()
 
@@ -109,13 +113,16 @@ class PinLock:
         if until is not None:
             return PinCheck(False, 0, until)
         if right:
-            self._failures = 0
+            self._failures = self._lockouts = 0
             self._save()
             return PinCheck(True, self.max_failures, None)
         self._failures += 1
         if self._failures >= self.max_failures:
-            self._locked_until = self._clock() + self.lock_s
-            log.warning("technician entry locked for %d s after %d wrong PINs", self.lock_s, self._failures)
+            seconds = min(self.lock_s * 2 ** self._lockouts, MAX_LOCK_SECONDS)
+            self._lockouts += 1
+            self._locked_until = self._clock() + seconds
+            log.warning("technician entry locked for %d s after %d wrong PINs (lock %d in a row)",
+                        seconds, self._failures, self._lockouts)
         self._save()
         return PinCheck(False, self.remaining(), self._locked_until)
 
@@ -127,6 +134,7 @@ class PinLock:
         try:
             data = json.loads(self._file.read_text(encoding="utf-8"))
             self._failures = int(data.get("failures", 0))
+            self._lockouts = int(data.get("lockouts", 0))
             until = data.get("locked_until")
             self._locked_until = float(until) if until is not None else None
         except (OSError, ValueError, TypeError, AttributeError) as exc:
@@ -140,7 +148,8 @@ class PinLock:
             tmp = self._file.with_name(self._file.name + ".tmp")
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"failures": self._failures, "locked_until": self._locked_until}, fh)
+                json.dump({"failures": self._failures, "lockouts": self._lockouts,
+                           "locked_until": self._locked_until}, fh)
             os.replace(tmp, self._file)
         except OSError as exc:  # the lock still holds in memory
             log.warning("could not save the PIN lock state to %s: %s", self._file, exc)

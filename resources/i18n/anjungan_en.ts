@@ -1188,6 +1188,10 @@
         <translation>The PIN could not be checked ({reason}). Try again.</translation>
     </message>
     <message>
+        <source>PIN baru tidak dapat disimpan ({reason}). Folder konfigurasi harus dapat ditulis oleh aplikasi; lihat docs/deploy.md.</source>
+        <translation>The new PIN could not be saved ({reason}). The app must be able to write to the config folder; see docs/deploy.md.</translation>
+    </message>
+    <message>
         <source>Mode teknisi</source>
         <translation>Technician mode</translation>
     </message>

@@ -1183,6 +1183,10 @@
         <translation>PIN tidak dapat diperiksa ({reason}). Coba lagi.</translation>
     </message>
     <message>
+        <source>PIN baru tidak dapat disimpan ({reason}). Folder konfigurasi harus dapat ditulis oleh aplikasi; lihat docs/deploy.md.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mode teknisi</source>
         <translation>Mode teknisi</translation>
     </message>

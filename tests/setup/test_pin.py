@@ -109,3 +109,43 @@ def test_the_pin_page_changes_the_pin_after_checking_the_current_one(qtbot, make
     qtbot.waitUntil(lambda: not page.is_busy())
     assert page.status.text() == "PIN baru disimpan."
     assert verify_pin("97531", load_config(config_path).technician_pin_hash)
+
+
+def test_a_new_pin_that_cannot_be_saved_lets_nobody_in(qtbot, make_mode, config_path):
+    mode = make_mode(DeviceConfig())
+    # A folder where the file should be: the save fails for real, even for root (a read-only
+    # config folder, as a careless install leaves it, would fail the same way).
+    config_path.unlink()
+    config_path.mkdir()
+    (config_path / "x").write_text("x")
+    mode.open()
+    enter_pin(qtbot, mode, "2468")
+    enter_pin(qtbot, mode, "2468")
+    qtbot.waitUntil(lambda: "tidak dapat disimpan" in mode.window.pin.message_text())
+    assert mode.screen_shown() == "pin"
+    (config_path / "x").unlink()
+    config_path.rmdir()
+    assert not config_path.exists()
+    # With the folder writable again, the same steps set the PIN and let the technician in.
+    enter_pin(qtbot, mode, "2468")
+    enter_pin(qtbot, mode, "2468")
+    qtbot.waitUntil(lambda: mode.screen_shown() == "setup")
+
+
+def test_each_further_lock_before_a_right_pin_lasts_twice_as_long(tmp_path):
+    now = [1_000_000.0]
+    lock = PinLock(tmp_path / "lock.json", clock=lambda: now[0])
+    stored = hash_pin("2468")
+    lengths = []
+    for _ in range(3):
+        for _ in range(5):
+            result = lock.check("0000", stored)
+        lengths.append(result.locked_until - now[0])
+        now[0] = result.locked_until
+    assert lengths == [300, 600, 1200]
+    # A restart keeps the count of locks; the right PIN clears it.
+    again = PinLock(tmp_path / "lock.json", clock=lambda: now[0])
+    assert again.check("2468", stored).ok
+    for _ in range(5):
+        result = again.check("0000", stored)
+    assert result.locked_until - now[0] == 300

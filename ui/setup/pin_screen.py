@@ -29,6 +29,8 @@ LOCKED = QT_TRANSLATE_NOOP("PinScreen", "Terlalu banyak PIN salah. Masuk teknisi
 MISMATCH = Text(QT_TRANSLATE_NOOP("PinScreen", "Kedua PIN tidak sama. Buat PIN baru sekali lagi."), context=C)
 
 UNEXPECTED = QT_TRANSLATE_NOOP("PinScreen", "PIN tidak dapat diperiksa ({reason}). Coba lagi.")
+NOT_SAVED = QT_TRANSLATE_NOOP("PinScreen", "PIN baru tidak dapat disimpan ({reason}). Folder konfigurasi harus "
+                                           "dapat ditulis oleh aplikasi; lihat docs/deploy.md.")
 
 CHECK, SET_FIRST, SET_REPEAT = "check", "set_first", "set_repeat"
 
@@ -183,9 +185,18 @@ class PinScreen(QWidget):
             self.runner.run_task(lambda: hash_pin(pin), self._on_pin_hashed, self._on_hash_failed)
 
     def _on_pin_hashed(self, pin_hash: str) -> None:
+        """The owner saves the hash, then calls ``pin_saved()`` or ``pin_not_saved(reason)``: nobody is
+        let in on a PIN that was not kept."""
         self._set_checking(False)
         self.pin_created.emit(pin_hash)
+
+    def pin_saved(self) -> None:
+        self.mode = CHECK
         self.accepted.emit()
+
+    def pin_not_saved(self, reason: str) -> None:
+        self.mode = SET_FIRST
+        self._say(Text(NOT_SAVED, {"reason": reason}, context=C), error=True)
 
     def _on_hash_failed(self, error: BaseException) -> None:
         self._set_checking(False)

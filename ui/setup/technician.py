@@ -20,6 +20,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import DeviceConfig
+from kiosk.errors import ConfigError
 from kiosk.technician_pin import PinLock, lock_file_for
 from ui.i18n import Translations
 from ui.kiosk.input_watch import IdleWatcher
@@ -221,11 +222,16 @@ class TechnicianMode(QObject):
         self.open()
 
     def _on_pin_created(self, pin_hash: str) -> None:
+        assert self.window is not None
         try:
             self.context.save(dataclasses.replace(self.context.config, technician_pin_hash=pin_hash))
-            log.info("technician PIN set")
-        except Exception:  # noqa: BLE001 - the technician is let in to fix the config all the same
-            log.exception("could not save the new technician PIN")
+        except (OSError, ConfigError) as exc:
+            # Not let in: a PIN that is not on disk would leave the setup open to the next person.
+            log.error("could not save the new technician PIN: %s", type(exc).__name__)
+            self.window.pin.pin_not_saved(type(exc).__name__)
+            return
+        log.info("technician PIN set")
+        self.window.pin.pin_saved()
 
     def _on_pin_accepted(self) -> None:
         if self.window is None or not self.window.isVisible():
@@ -253,15 +259,15 @@ def install_technician_mode(kind: DeviceKind, device_window: QWidget, config_pat
     Ctrl+Alt+T before the kiosk's scanner filter eats it). The technician edits the file's settings,
     not the command line's overrides; ``running`` stands in when the file cannot be read."""
     from kiosk.config import load_config  # noqa: PLC0415
-    from kiosk.errors import ConfigError  # noqa: PLC0415
+    from kiosk.logs import recent_problems  # noqa: PLC0415
     from kiosk.paths import user_log_dir  # noqa: PLC0415
 
     try:
         config = load_config(config_path)
-    except ConfigError:
+    except (ConfigError, OSError):
         config = running
     log_path = user_log_dir() / f"{kind}.log"
     mode = TechnicianMode(kind, device_window, config_path, config, translations, on_saved=on_saved,
-                          log_path=log_path if log_path.exists() else None, windowed=windowed)
+                          log_path=log_path, last_errors=recent_problems, windowed=windowed)
     mode.install()
     return mode
