@@ -82,7 +82,8 @@ _CHECKS: dict[str, Callable[[Any], str | None]] = {
 def _coerce(name: str, kind: Any, value: Any) -> Any:
     """TOML and command-line text to the field's type; a wrong type is a ConfigError."""
     def bad(expected: str) -> ConfigError:
-        return ConfigError(f"{name}: expected {expected}, got {value!r}", params={"key": name, "expected": expected})
+        shown = "(hidden)" if name in SECRET_KEYS else repr(value)   # a secret never lands in an error
+        return ConfigError(f"{name}: expected {expected}, got {shown}", params={"key": name, "expected": expected})
 
     if kind in ("bool", bool):
         if isinstance(value, bool):

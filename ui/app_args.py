@@ -73,6 +73,10 @@ def read_device_config(args: argparse.Namespace,
     except ConfigError as exc:
         print(f"config error ({path} or the command line): {exc}", file=sys.stderr)
         return None
+    except OSError as exc:   # unreadable: wrong owner or mode, a folder in its place
+        print(f"cannot read the config {path}: {exc.strerror or exc} (see docs/deploy.md for its owner "
+              "and mode)", file=sys.stderr)
+        return None
     except AnjunganError as exc:
         print(f"enrolment failed: {exc}", file=sys.stderr)
         return None

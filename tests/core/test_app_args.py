@@ -31,3 +31,11 @@ def test_a_bad_server_address_is_refused_and_the_file_kept(app: str, config_file
     assert entry.main([app, "--config", str(config_file), "--server", "ftp://server-mpp"]) == 2
     assert "server_url" in capsys.readouterr().err
     assert config_file.read_bytes() == before
+
+
+def test_an_unreadable_config_is_refused_in_one_line(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "config.toml"
+    folder.mkdir()
+    assert entry.main(["kiosk", "--config", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot read the config" in err and "Traceback" not in err

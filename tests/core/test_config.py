@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from kiosk.config import DeviceConfig, config_path, load_config, save_config, to_toml, with_change
 from kiosk.errors import ConfigError
+from kiosk.technician_pin import verify_pin
 
 
 def test_a_missing_file_gives_the_defaults(tmp_path):
@@ -52,11 +56,13 @@ def test_the_file_comes_from_the_flag_then_the_environment(monkeypatch, tmp_path
     assert config_path(None).name == "config.toml"
 
 
-def _cli(tmp_path, *args):
-    import subprocess
-    import sys
-    from pathlib import Path
+def _cli_input(tmp_path, text, *args):
+    root = Path(__file__).resolve().parents[2]
+    return subprocess.run([sys.executable, "main.py", "config", "--config", str(tmp_path / "c.toml"), *args],
+                          cwd=root, capture_output=True, text=True, timeout=60, input=text)
 
+
+def _cli(tmp_path, *args):
     root = Path(__file__).resolve().parents[2]
     return subprocess.run([sys.executable, "main.py", "config", "--config", str(tmp_path / "c.toml"), *args],
                           cwd=root, capture_output=True, text=True, timeout=60)
@@ -75,3 +81,18 @@ def test_config_cli_sets_shows_masked_and_refuses_bad_values_without_touching_th
     (tmp_path / "c.toml").write_text('language = "xx"\n')
     checked = _cli(tmp_path, "check")
     assert checked.returncode == 1 and "language" in checked.stderr
+
+
+def test_config_cli_sets_the_technician_pin_as_a_hash_and_refuses_a_bad_one(tmp_path):
+    assert _cli_input(tmp_path, "13579\n", "set-pin").returncode == 0
+    stored = load_config(tmp_path / "c.toml").technician_pin_hash
+    assert verify_pin("13579", stored) and "13579" not in (tmp_path / "c.toml").read_text()
+    refused = _cli_input(tmp_path, "12ab\n", "set-pin")
+    assert refused.returncode == 1 and "4 to 8 digits" in refused.stderr
+    assert load_config(tmp_path / "c.toml").technician_pin_hash == stored
+
+
+def test_an_unreadable_config_is_one_line_not_a_traceback(tmp_path):
+    (tmp_path / "c.toml").mkdir()
+    shown = _cli(tmp_path, "show")
+    assert shown.returncode == 1 and "Traceback" not in shown.stderr and "c.toml" in shown.stderr
