@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import logging
 import logging.handlers
 import sys
@@ -24,6 +25,32 @@ class _CurrentStderrHandler(logging.StreamHandler):
         pass
 
 
+class RecentProblems(logging.Handler):
+    """The last warnings and errors, kept in memory for the technician's diagnostics page."""
+
+    def __init__(self, keep: int = 20) -> None:
+        super().__init__(logging.WARNING)
+        self.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%H:%M:%S"))
+        self._lines: collections.deque[str] = collections.deque(maxlen=keep)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self._lines.append(self.format(record).splitlines()[0])
+        except Exception:  # noqa: BLE001 - logging must never raise into the app
+            self.handleError(record)
+
+    def lines(self) -> list[str]:
+        """Oldest first."""
+        return list(self._lines)
+
+
+RECENT_PROBLEMS = RecentProblems()
+
+
+def recent_problems() -> list[str]:
+    return RECENT_PROBLEMS.lines()
+
+
 def setup_logging(app: str, *, console: bool = True, level: int = logging.INFO) -> None:
     root = logging.getLogger()
     if getattr(root, "_anjungan_configured", False):
@@ -43,4 +70,5 @@ def setup_logging(app: str, *, console: bool = True, level: int = logging.INFO) 
         stream = _CurrentStderrHandler()
         stream.setFormatter(fmt)
         root.addHandler(stream)
+    root.addHandler(RECENT_PROBLEMS)
     root._anjungan_configured = True  # type: ignore[attr-defined]
