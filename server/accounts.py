@@ -63,7 +63,8 @@ class Accounts:
                     locked = now + LOGIN_LOCK if failed >= MAX_FAILED_LOGINS else None
                     conn.execute(update(users).where(users.c.id == user.id).values(
                         failed_logins=0 if locked else failed, locked_until=locked))
-                log.info("failed login for %r", username)
+                # An unknown name is not logged: it is often a password typed in the wrong field.
+                log.info("failed login for %s", repr(user.username) if user is not None else "an unknown username")
             else:
                 conn.execute(update(users).where(users.c.id == user.id).values(failed_logins=0, locked_until=None))
                 return self._issue_staff_token(conn, user, now)
