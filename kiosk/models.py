@@ -167,6 +167,7 @@ class Ticket:
     agency_short_name: str = ""
     recalls: int = 0
     transferred: bool = False
+    agency_name_en: str = ""
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "Ticket":
@@ -193,6 +194,7 @@ class Ticket:
             agency_short_name=data.get("agency_short_name") or data["agency_name"],
             recalls=int(data.get("recalls", 0)),
             transferred=bool(data.get("transferred", False)),
+            agency_name_en=data.get("agency_name_en") or data["agency_name"],
         )
 
 
@@ -305,12 +307,14 @@ class PublicTicket:
     eta_minutes: int
     counter: CounterRef | None
     issued_at: datetime | None = None
+    agency_name_en: str = ""
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "PublicTicket":
         return cls(code=data["code"], service_name=data["service_name"],
                    service_name_en=data.get("service_name_en") or data["service_name"],
                    agency_name=data.get("agency_name", ""),
+                   agency_name_en=data.get("agency_name_en") or data.get("agency_name", ""),
                    service_date=date.fromisoformat(data["service_date"]), status=TicketStatus(data["status"]),
                    people_ahead=int(data.get("people_ahead", 0)), eta_minutes=int(data.get("eta_minutes", 0)),
                    counter=CounterRef.from_json(data.get("counter")), issued_at=_when(data.get("issued_at")))

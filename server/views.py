@@ -18,6 +18,7 @@ def ticket_json(row: Any, cat: SiteCatalog, *, people_ahead: int, eta_minutes: i
         "service_name": service.name if service else row.service_id,
         "service_name_en": service.name_en if service else row.service_id,
         "agency_name": agency.name if agency else "",
+        "agency_name_en": agency.name_en if agency else "",
         "agency_short_name": agency.short_name if agency else "",
         "service_date": row.service_date,
         "issued_at": row.issued_at.astimezone(cat.site.zone).isoformat(),
@@ -44,6 +45,7 @@ def event_ticket(row: Any, cat: SiteCatalog, counter: dict[str, Any] | None = No
         "id": row.id, "code": row.code, "status": row.status, "priority": row.priority,
         "service_id": row.service_id, "service_name": service.name if service else row.service_id,
         "agency_name": agency.name if agency else "",
+        "agency_name_en": agency.name_en if agency else "",
         "agency_short_name": agency.short_name if agency else "",
         "service_date": row.service_date, "counter": counter, "recalls": row.recalls,
     }

@@ -43,7 +43,7 @@ def enroll(body: EnrollRequest, request: Request) -> dict:
 
 def _public_ticket(ticket: dict) -> dict:
     """What the QR link may show: the queue position, never who holds the ticket."""
-    keep = ("code", "service_name", "service_name_en", "agency_name", "service_date", "status",
+    keep = ("code", "service_name", "service_name_en", "agency_name", "agency_name_en", "service_date", "status",
             "people_ahead", "eta_minutes", "counter", "issued_at")
     return {k: ticket[k] for k in keep}
 

@@ -73,3 +73,16 @@ def test_services_show_live_waiting_counts(kiosk, server):
     for _ in range(2):
         assert server.issue("kk").status_code == 201
     kiosk.qtbot.waitUntil(lambda: tile.detail.text() == "2 orang menunggu · perkiraan ± 12 menit", timeout=5000)
+
+
+def test_an_english_ticket_names_the_agency_and_service_in_english(make_kiosk, qtbot):
+    """GIVEN the kiosk in English, WHEN a ticket is taken, THEN the ticket screen shows the agency's and
+    the service's English names from the catalog, and Indonesian ones again after the switch."""
+    kiosk = make_kiosk()
+    kiosk.controller.set_language("en")
+    kiosk.take_ticket("dukcapil", "ktp")
+    screen = kiosk.controller.ticket
+    assert screen.agency.text() == "Civil Registry"
+    assert screen.service.text() == "Electronic ID card"
+    kiosk.controller.set_language("id")
+    qtbot.waitUntil(lambda: screen.agency.text() == "Dinas Kependudukan dan Pencatatan Sipil")

@@ -326,8 +326,8 @@ def test_an_unknown_user_and_a_wrong_password_look_the_same(server: LiveServer) 
 
 # ----------------------------------------------------------------------------- the public QR link
 
-PUBLIC_STATUS_FIELDS = {"code", "service_name", "service_name_en", "agency_name", "service_date", "status",
-                        "people_ahead", "eta_minutes", "counter", "issued_at"}
+PUBLIC_STATUS_FIELDS = {"code", "service_name", "service_name_en", "agency_name", "agency_name_en", "service_date",
+                        "status", "people_ahead", "eta_minutes", "counter", "issued_at"}
 NIK = "3604015205850007"  # a woman born 12 May 1985 in Kabupaten Serang
 
 

@@ -74,7 +74,7 @@ class StatusScreen(Screen):
             return
         self.code.setText(ticket.code)
         self.service.setText(pick(lang, ticket.service_name, ticket.service_name_en))
-        self.agency.setText(ticket.agency_name)
+        self.agency.setText(pick(lang, ticket.agency_name, ticket.agency_name_en))
         headline, state = status_headline(ticket.status)
         self.headline.setText(headline.render(tr, lang))
         set_props(self.headline, state=state)

@@ -156,7 +156,7 @@ class TicketScreen(Screen):
             return
         self.code.setText(ticket.code)
         self.service.setText(pick(lang, ticket.service_name, ticket.service_name_en))
-        agency = ticket.agency_name
+        agency = pick(lang, ticket.agency_name, ticket.agency_name_en)
         if ticket.priority:
             agency = self.tr("{agency} · Antrean prioritas: {group}").format(
                 agency=agency, group=priority_label(ticket.priority).render(tr, lang))
