@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -48,7 +47,7 @@ def _run(*args: str) -> str:
                           capture_output=True, text=True).stdout
 
 
-def _wait_healthy(url: str, proc: subprocess.Popen, seconds: float = 30) -> None:
+def wait_healthy(url: str, proc: subprocess.Popen, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -96,7 +95,7 @@ def running_system(folder: Path, port: int = 8080, printer_port: int = 9100) -> 
         server = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "server", "--database", db,
                                    "--port", str(port), "--open-all-hours"], cwd=ROOT)
         children.append(server)
-        _wait_healthy(url, server)
+        wait_healthy(url, server)
         printer = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "printer", "--port",
                                     str(printer_port), "--out", str(receipts)], cwd=ROOT,
                                    stdin=subprocess.DEVNULL)

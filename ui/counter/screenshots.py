@@ -14,37 +14,17 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import time
 from pathlib import Path
-from typing import Callable
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.client import BackendClient
 from ui.counter.controller import CounterController, CounterTimings
 from ui.counter.window import DEFAULT_SIZE, MINIMUM_SIZE
 from ui.i18n import Translations
+from ui.screen_walk import settle, wait_until
 
 log = logging.getLogger(__name__)
-
-
-def _wait(condition: Callable[[], object], timeout: float, what: str) -> None:
-    """Run the event loop until ``condition`` holds (the app keeps working meanwhile)."""
-    deadline = time.monotonic() + timeout
-    loop = QEventLoop()
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"timed out after {timeout} s waiting for {what}")
-        QTimer.singleShot(20, loop.quit)
-        loop.exec()
-
-
-def _settle(ms: int = 300) -> None:
-    """Let layouts, style and paint catch up before a picture."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 class Shooter:
@@ -54,7 +34,7 @@ class Shooter:
         self.suffix = suffix
 
     def shot(self, name: str) -> Path:
-        _settle()
+        settle()
         window = self.controller.window
         screen = window.screen()
         pixmap = screen.grabWindow(window.winId()) if screen is not None else window.grab()
@@ -86,47 +66,47 @@ def run(out: Path, server: str, username: str, password: str, loket: int | None,
     c = controller
     try:
         c.start(size=DEFAULT_SIZE, language=language)
-        _wait(lambda: c.window.isVisible(), 5, "the window")
+        wait_until(lambda: c.window.isVisible(), "the window", 5)
         login = c.login_screen
         login.username.setText(username)
         shooter.shot("login")
 
         login.password.setText(password + "-salah")
         login.submit.click()
-        _wait(lambda: login.error.isVisible(), 15, "the wrong password to be refused")
+        wait_until(lambda: login.error.isVisible(), "the wrong password to be refused", 15)
         shooter.shot("login-wrong-password")
 
         login.password.setText(password)
         login.submit.click()
-        _wait(lambda: c.current_screen() in ("loket", "desk") and c.counters, 15, "the lokets")
+        wait_until(lambda: c.current_screen() in ("loket", "desk") and c.counters, "the lokets", 15)
         if c.current_screen() == "desk":
             print("this officer already had a loket open: the app went straight to it", file=sys.stderr)
         else:
             screen = c.loket_screen
-            _wait(lambda: c.catalog is not None and not c.busy, 15, "the catalog")
+            wait_until(lambda: c.catalog is not None and not c.busy, "the catalog", 15)
             chosen = loket if loket is not None else _busiest_free_loket(c)
             if chosen is None:
                 raise RuntimeError("no free loket to open")
             screen.buttons[chosen].click()
             shooter.shot("loket-choice")
             screen.open_button.click()
-            _wait(lambda: c.current_screen() == "desk" and c.queue is not None and not c.busy, 15, "the desk")
+            wait_until(lambda: c.current_screen() == "desk" and c.queue is not None and not c.busy, "the desk", 15)
 
         desk = c.desk
         if c.counter is not None and c.counter.state.value == "paused":
             desk.buttons["pause"].click()  # resume, so a ticket can be called
-            _wait(lambda: not c.busy and c.counter.state.value == "open", 15, "the loket to resume")
+            wait_until(lambda: not c.busy and c.counter.state.value == "open", "the loket to resume", 15)
         if desk.ticket_card.ticket() is None:
             shooter.shot("desk-no-ticket")
             desk.buttons["call_next"].click()
-            _wait(lambda: not c.busy, 15, "call next")
-            _wait(lambda: c.queue is not None, 15, "the waiting list")
-        _settle(800)  # the waiting list re-read after the call
+            wait_until(lambda: not c.busy, "call next", 15)
+            wait_until(lambda: c.queue is not None, "the waiting list", 15)
+        settle(800)  # the waiting list re-read after the call
         shooter.shot("desk-called")
 
         if desk.buttons["start"].isEnabled():
             desk.buttons["start"].click()
-            _wait(lambda: not c.busy, 15, "start")
+            wait_until(lambda: not c.busy, "start", 15)
             shooter.shot("desk-serving")
         if desk.buttons["transfer"].isEnabled():
             desk.buttons["transfer"].click()
@@ -138,22 +118,22 @@ def run(out: Path, server: str, username: str, password: str, loket: int | None,
         desk.buttons["pause"].click()
         shooter.shot("desk-pause")
         desk.pause_panel.buttons["sholat"].click()
-        _wait(lambda: not c.busy, 15, "pause")
+        wait_until(lambda: not c.busy, "pause", 15)
         shooter.shot("desk-paused")
         desk.buttons["pause"].click()
-        _wait(lambda: not c.busy, 15, "resume")
+        wait_until(lambda: not c.busy, "resume", 15)
 
         c.window.resize(*MINIMUM_SIZE)
-        _settle(500)
+        settle(500)
         shooter.shot("desk-1024x700")
 
         # Leave the loket as it was found: the citizen served, the loket closed.
         if desk.buttons["finish"].isEnabled():
             desk.buttons["finish"].click()
-            _wait(lambda: not c.busy, 15, "finish")
+            wait_until(lambda: not c.busy, "finish", 15)
         if c.current_screen() == "desk":
             desk.close_button.click()
-            _wait(lambda: not c.busy and c.current_screen() == "loket", 15, "the loket to close")
+            wait_until(lambda: not c.busy and c.current_screen() == "loket", "the loket to close", 15)
         return 0
     finally:
         c.stop()

@@ -16,31 +16,11 @@ import dataclasses
 import sys
 import time
 from pathlib import Path
-from typing import Callable
 
 from kiosk.config import DeviceConfig
-from ui.display.app import _size, make_client, parse_lokets
-
-
-def _wait(condition: Callable[[], bool], timeout: float) -> bool:
-    """Run the event loop until ``condition`` holds or ``timeout`` seconds pass."""
-    from PySide6.QtCore import QEventLoop, QTimer  # noqa: PLC0415
-
-    loop = QEventLoop()
-    deadline = time.monotonic() + timeout
-    poll = QTimer()
-    poll.setInterval(25)
-    poll.timeout.connect(lambda: loop.quit() if condition() or time.monotonic() > deadline else None)
-    poll.start()
-    if not condition():
-        loop.exec()
-    poll.stop()
-    return condition()
-
-
-def _settle(ms: int) -> None:
-    end = time.monotonic() + ms / 1000
-    _wait(lambda: time.monotonic() >= end, ms / 1000 + 1)
+from ui.app_args import window_size
+from ui.display.app import make_client, parse_lokets
+from ui.screen_walk import holds_within, settle
 
 
 def _save(controller, path: Path, saved: list[Path]) -> None:  # noqa: ANN001 - a DisplayController
@@ -70,23 +50,23 @@ def shoot(outdir: Path, cfg: DeviceConfig, sizes: list[tuple[int, int]], since: 
             controller.call_shown.connect(lambda _call: last_change.__setitem__(0, time.monotonic()))
             controller.lokets_changed.connect(lambda _l: last_change.__setitem__(0, time.monotonic()))
             controller.start(size=(width, height))
-            ready = _wait(lambda: controller.online is True and controller.site is not None
-                          and bool(controller.state.lokets) and time.monotonic() - last_change[0] > 1.5, 30)
+            ready = holds_within(lambda: controller.online is True and controller.site is not None
+                                 and bool(controller.state.lokets) and time.monotonic() - last_change[0] > 1.5, 30)
             if not ready:
                 print(f"{width}x{height}: the board did not get ready (online={controller.online})",
                       file=sys.stderr)
             board = controller.board
-            _wait(lambda: not board.latest.flashing(), 10)
-            _settle(300)
+            holds_within(lambda: not board.latest.flashing(), 10)
+            settle(300)
             name = f"display-{width}x{height}{suffix}"
             _save(controller, outdir / f"{name}.png", saved)
             if controller.state.latest is not None:
                 board.show_calls(controller.state.calls, fresh=controller.state.latest)
-                _settle(50)
+                settle(50)
                 _save(controller, outdir / f"{name}-flash.png", saved)
-                _wait(lambda: not board.latest.flashing(), 10)
+                holds_within(lambda: not board.latest.flashing(), 10)
             board.set_notice(OFFLINE_NOTICE)
-            _settle(200)
+            settle(200)
             _save(controller, outdir / f"{name}-offline.png", saved)
             controller.stop()
             app.processEvents()
@@ -99,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--server", required=True, metavar="URL")
     parser.add_argument("--token", required=True, help="a display's device token")
     parser.add_argument("--sizes", default="1920x1080,1280x720",
-                        type=lambda s: [_size(p) for p in s.split(",") if p.strip()])
+                        type=lambda s: [window_size(p) for p in s.split(",") if p.strip()])
     parser.add_argument("--since", type=int, default=0,
                         help="replay events after this sequence number (default 0: all)")
     parser.add_argument("--lokets", type=parse_lokets, default=())

@@ -25,7 +25,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import datetime
 from datetime import time as dtime
 from pathlib import Path
@@ -68,6 +67,8 @@ def _free_port() -> int:
 @contextlib.contextmanager
 def own_server(folder: Path) -> Iterator[tuple[str, str]]:
     """A server subprocess on a free port with the demo catalog; yields (url, enrolment code)."""
+    from kiosk.demo import wait_healthy  # noqa: PLC0415
+
     port = _free_port()
     database = f"sqlite:///{folder / 'screens.sqlite3'}"
     env = {**os.environ, "ANJUNGAN_DATA_DIR": str(folder), "ANJUNGAN_LOG_DIR": str(folder)}
@@ -76,19 +77,7 @@ def own_server(folder: Path) -> Iterator[tuple[str, str]]:
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}"
-        from kiosk.client import BackendClient  # noqa: PLC0415
-
-        probe = BackendClient(url)
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                probe.health()
-                break
-            except Exception:  # noqa: BLE001 - still starting
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("the server did not start") from None
-                time.sleep(0.2)
-        probe.close()
+        wait_healthy(url, server)
         done = subprocess.run([sys.executable, "main.py", "server", "enroll", "--kind", "kiosk", "--name",
                                f"screens-{port}", "--database", database], cwd=ROOT, env=env,
                               capture_output=True, text=True, check=True)
@@ -111,25 +100,19 @@ class Walker:
         self.saved: list[Path] = []
 
     def wait(self, condition: Callable[[], object], what: str, timeout: float = 20) -> None:
-        deadline = time.monotonic() + timeout
-        while not condition():
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"timed out waiting for {what} (screen: {self.c.current_screen()})")
-            self.app.processEvents()
-            time.sleep(0.01)
+        from ui.screen_walk import wait_until  # noqa: PLC0415
+
+        wait_until(condition, f"{what} (screen: {self.c.current_screen()})", timeout)
 
     def settle(self) -> None:
-        for _ in range(5):
-            self.app.processEvents()
-            time.sleep(0.02)
+        from ui.screen_walk import settle  # noqa: PLC0415
+
+        settle(100)
 
     def tap(self, button) -> None:  # noqa: ANN001
-        from PySide6.QtCore import QPoint, Qt  # noqa: PLC0415
-        from PySide6.QtTest import QTest  # noqa: PLC0415
+        from ui.screen_walk import tap  # noqa: PLC0415
 
-        QTest.mouseClick(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(button.width() // 2, button.height() // 2))
-        self.settle()
+        tap(button)
 
     def on(self, screen: str) -> None:
         self.wait(lambda: self.c.current_screen() == screen, f"the {screen} screen")

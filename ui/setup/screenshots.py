@@ -13,9 +13,10 @@ import argparse
 import contextlib
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Callable
+
+from ui.screen_walk import settle, tap, wait_until
 
 SIZES = ((1920, 1080), (1024, 768))
 
@@ -27,34 +28,19 @@ def _size(text: str) -> tuple[int, int]:
 
 class Shooter:
     def __init__(self, mode, out: Path, prefix: str) -> None:  # noqa: ANN001
-        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
-
-        self.app = QApplication.instance()
         self.mode = mode
         self.out = out
         self.prefix = prefix
 
     def settle(self) -> None:
-        for _ in range(6):
-            self.app.processEvents()
-            time.sleep(0.02)
+        settle(120)
 
     def wait(self, condition: Callable[[], object], what: str, timeout: float = 20) -> None:
-        deadline = time.monotonic() + timeout
-        while not condition():
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"timed out waiting for {what}")
-            self.app.processEvents()
-            time.sleep(0.01)
+        wait_until(condition, what, timeout)
         self.settle()
 
     def tap(self, button) -> None:  # noqa: ANN001
-        from PySide6.QtCore import QPoint, Qt  # noqa: PLC0415
-        from PySide6.QtTest import QTest  # noqa: PLC0415
-
-        QTest.mouseClick(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(button.width() // 2, button.height() // 2))
-        self.settle()
+        tap(button, settle_ms=120)
 
     def shot(self, name: str) -> None:
         self.settle()
@@ -68,6 +54,7 @@ def type_pin(s: Shooter, pin: str) -> None:
     for digit in pin:
         s.tap(pin_screen.keypad.digit_keys[digit])
     s.tap(pin_screen.ok_button)
+    s.wait(lambda: not pin_screen.is_checking(), "the PIN check")   # scrypt runs off the GUI thread
 
 
 def shoot(out: Path, size: tuple[int, int], lang: str, url: str, token: str, code: str | None,
