@@ -16,6 +16,7 @@ from kiosk.errors import ConfigError
 from ui.app_args import app_parser, fake_long, prepare_app
 
 log = logging.getLogger(__name__)
+TECHNICIAN_ENTRY_DELAY_MS = 500
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,6 +62,7 @@ def main(argv: list[str]) -> int:
         return 2
     path, cfg = loaded
 
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - Qt only once the arguments are good
 
     from printing.receipt import Branding  # noqa: PLC0415
@@ -85,10 +87,15 @@ def main(argv: list[str]) -> int:
     if os.environ.get("ANJUNGAN_REPORT_FIRST_FRAME") == "1":
         _report_first_frame(controller.home)
     controller.start(size=args.size)
-    technician = _technician_mode(controller, path, translations, windowed=args.windowed)
+    # The technician entry is installed once the home screen is up: its imports would otherwise
+    # delay the first frame a citizen sees by a tenth of a second.
+    technician: list = []
+    QTimer.singleShot(TECHNICIAN_ENTRY_DELAY_MS, lambda: technician.append(
+        _technician_mode(controller, path, translations, windowed=args.windowed)))
     try:
         return app.exec()
     finally:
         sys.excepthook = sys.__excepthook__
-        technician.uninstall()
+        for mode in technician:
+            mode.uninstall()
         controller.stop()
