@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSlider, QWidget
 from kiosk.config import DeviceConfig, validate
 from kiosk.errors import ConfigError
 from ui.i18n import Text
-from ui.setup.fields import NOT_SAVED, SAVED, ChoiceButtons, bilingual, refusal, refusal_of, write_failed
+from ui.setup.fields import ChoiceButtons, bilingual, refusal, refusal_of, save_form
 from ui.setup.form import FormField
 from ui.setup.page import SetupContext
 from ui.setup.page_base import FormPage
-from ui.theme import metrics_for, set_props
+from ui.theme import metrics_for
 from ui.widgets.touch_button import TouchButton
 
 log = logging.getLogger(__name__)
@@ -158,31 +158,13 @@ class DisplayPage(FormPage):
                 field.clear_error()
         return None if problems else cfg
 
-    def _note(self, text: Text, ok: bool) -> None:
-        self.save_note.setText(bilingual(self.context.translations, text))
-        set_props(self.save_note, textRole="fieldOk" if ok else "fieldError")
-
     def _on_save_clicked(self) -> None:
-        cfg = self._checked()
-        if cfg is None:
-            self._note(NOT_SAVED, False)
-            return
-        try:
-            saved = self.context.save(cfg)
-        except ConfigError as exc:
-            key, reason = refusal_of(exc)
-            if key in self.fields:
-                self.fields[key].show_error(bilingual(self.context.translations, reason))
-            self._note(NOT_SAVED if key in self.fields else reason, False)
-            return
-        except OSError as exc:
-            self._note(write_failed(exc), False)
+        saved = save_form(self, self._checked())
+        if saved is None:
             return
         log.info("display options saved: lokets %s, voice %s, volume %d",
                  ",".join(map(str, saved.lokets)) or "all", saved.voice, saved.volume)
         self.running_text.setText(saved.running_text)
-        self._note(SAVED, True)
-        self.saved.emit(saved)
 
     def _on_field_edited(self, key: str) -> None:
         self.fields[key].clear_error()

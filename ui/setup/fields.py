@@ -54,6 +54,35 @@ def write_failed(error: OSError) -> Text:
     return Text(WRITE_FAILED, {"detail": error.strerror or str(error)}, context=C)
 
 
+def show_note(label: QWidget, translations: Translations, text: Text, ok: bool) -> None:
+    """The line under a form's Save button: saved (green) or why not (red), in both languages."""
+    label.setText(bilingual(translations, text))
+    set_props(label, textRole="fieldOk" if ok else "fieldError")
+
+
+def save_form(page: Any, cfg: Any) -> Any:
+    """Save ``cfg`` (None: the form's own checks failed) through ``page.context``; a refusal is shown
+    next to its field in ``page.fields`` or in ``page.save_note``. The saved config, or None."""
+    translations = page.context.translations
+    if cfg is None:
+        show_note(page.save_note, translations, NOT_SAVED, False)
+        return None
+    try:
+        saved = page.context.save(cfg)
+    except ConfigError as exc:
+        key, reason = refusal_of(exc)
+        if key in page.fields:
+            page.fields[key].show_error(bilingual(translations, reason))
+        show_note(page.save_note, translations, NOT_SAVED if key in page.fields else reason, False)
+        return None
+    except OSError as exc:
+        show_note(page.save_note, translations, write_failed(exc), False)
+        return None
+    show_note(page.save_note, translations, SAVED, True)
+    page.saved.emit(saved)
+    return saved
+
+
 def bilingual(translations: Translations, text: Text, separator: str = "\n") -> str:
     """``text`` in the language shown, then in the other one (once, if both read the same)."""
     lang = translations.language or "id"

@@ -18,7 +18,7 @@ from printing.receipt import BigCode, Branding, Heading, Line, QrCode, Receipt, 
 from printing.service import PrintOutcome, PrintResult, PrintService, PrintSettings
 from printing.status import PaperState
 from ui.i18n import Text
-from ui.setup.fields import NOT_SAVED, SAVED, ChoiceButtons, bilingual, refusal, refusal_of, write_failed
+from ui.setup.fields import ChoiceButtons, bilingual, refusal, refusal_of, save_form
 from ui.setup.form import FormField
 from ui.setup.page import SetupContext
 from ui.setup.page_base import FormPage
@@ -230,29 +230,10 @@ class PrinterPage(FormPage):
             self._show_status((_t(STATUS_TEXTS["checking"]), None))
             self.recheck.start()
 
-    def _note(self, text: Text, ok: bool) -> None:
-        self.save_note.setText(bilingual(self.context.translations, text))
-        set_props(self.save_note, textRole="fieldOk" if ok else "fieldError")
-
     def _on_save_clicked(self) -> None:
-        cfg = self._checked(show=True)
-        if cfg is None:
-            self._note(NOT_SAVED, False)
-            return
-        try:
-            saved = self.context.save(cfg)
-        except ConfigError as exc:
-            key, reason = refusal_of(exc)
-            if key in self.fields:
-                self.fields[key].show_error(bilingual(self.context.translations, reason))
-            self._note(NOT_SAVED if key in self.fields else reason, False)
-            return
-        except OSError as exc:
-            self._note(write_failed(exc), False)
-            return
-        log.info("printer set to %s (%s, %d mm)", saved.printer, saved.printer_profile, saved.paper_width)
-        self._note(SAVED, True)
-        self.saved.emit(saved)
+        saved = save_form(self, self._checked(show=True))
+        if saved is not None:
+            log.info("printer set to %s (%s, %d mm)", saved.printer, saved.printer_profile, saved.paper_width)
 
     # -- live status --------------------------------------------------------------------------------
 
