@@ -95,6 +95,14 @@ def _enrol(cfg: DeviceConfig, code: str, path: Path) -> DeviceConfig:
     return cfg
 
 
+def use_touch_keyboard(windowed: bool) -> None:
+    """A full-screen device has no keyboard: Qt's virtual keyboard (in the PySide6 Addons wheel) comes
+    up for text fields, which only the technician's setup pages have. Set before Qt starts; a value
+    the environment already gives wins, and a windowed app keeps the desktop's own keyboard."""
+    if not windowed:
+        os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+
+
 def prepare_app(app: str, args: argparse.Namespace, *, device: bool,
                 adjust: Callable[[DeviceConfig], DeviceConfig] = lambda cfg: cfg) -> tuple[Path, DeviceConfig] | None:
     """Everything an app does before Qt starts: logging, the config (validated, enrolled if asked), a

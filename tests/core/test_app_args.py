@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,16 @@ def test_an_unreadable_config_is_refused_in_one_line(tmp_path: Path, capsys) -> 
     assert entry.main(["kiosk", "--config", str(folder)]) == 2
     err = capsys.readouterr().err
     assert "cannot read the config" in err and "Traceback" not in err
+
+
+def test_a_full_screen_device_gets_the_touch_keyboard_unless_told_otherwise(monkeypatch) -> None:
+    from ui.app_args import use_touch_keyboard  # noqa: PLC0415
+
+    monkeypatch.delenv("QT_IM_MODULE", raising=False)
+    use_touch_keyboard(windowed=True)
+    assert "QT_IM_MODULE" not in os.environ
+    use_touch_keyboard(windowed=False)
+    assert os.environ["QT_IM_MODULE"] == "qtvirtualkeyboard"
+    monkeypatch.setenv("QT_IM_MODULE", "ibus")
+    use_touch_keyboard(windowed=False)
+    assert os.environ["QT_IM_MODULE"] == "ibus"

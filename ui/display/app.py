@@ -12,7 +12,7 @@ import sys
 from kiosk.client import BackendClient
 from kiosk.config import DeviceConfig
 from kiosk.retry import RetryPolicy
-from ui.app_args import app_parser, fake_long, prepare_app
+from ui.app_args import app_parser, fake_long, prepare_app, use_touch_keyboard
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,7 @@ def main(argv: list[str]) -> int:
         return 2
     path, cfg = loaded
 
+    use_touch_keyboard(args.windowed)
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - Qt only once the arguments are good
 
     from ui.display.controller import DisplayController  # noqa: PLC0415

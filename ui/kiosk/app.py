@@ -13,7 +13,7 @@ import time
 from kiosk.client import BackendClient
 from kiosk.config import DeviceConfig
 from kiosk.errors import ConfigError
-from ui.app_args import app_parser, fake_long, prepare_app
+from ui.app_args import app_parser, fake_long, prepare_app, use_touch_keyboard
 
 log = logging.getLogger(__name__)
 TECHNICIAN_ENTRY_DELAY_MS = 500
@@ -63,6 +63,7 @@ def main(argv: list[str]) -> int:
     path, cfg = loaded
 
     from PySide6.QtCore import QTimer  # noqa: PLC0415
+    use_touch_keyboard(args.windowed)
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - Qt only once the arguments are good
 
     from printing.receipt import Branding  # noqa: PLC0415
