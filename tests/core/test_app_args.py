@@ -45,7 +45,10 @@ def test_an_unreadable_config_is_refused_in_one_line(tmp_path: Path, capsys) -> 
 def test_a_full_screen_device_gets_the_touch_keyboard_unless_told_otherwise(monkeypatch) -> None:
     from ui.app_args import use_touch_keyboard  # noqa: PLC0415
 
-    monkeypatch.delenv("QT_IM_MODULE", raising=False)
+    # Set, then removed, through monkeypatch: it restores the variable's absence afterwards, so the
+    # value the function writes never reaches the Qt application of later tests.
+    monkeypatch.setenv("QT_IM_MODULE", "")
+    monkeypatch.delenv("QT_IM_MODULE")
     use_touch_keyboard(windowed=True)
     assert "QT_IM_MODULE" not in os.environ
     use_touch_keyboard(windowed=False)
@@ -53,3 +56,8 @@ def test_a_full_screen_device_gets_the_touch_keyboard_unless_told_otherwise(monk
     monkeypatch.setenv("QT_IM_MODULE", "ibus")
     use_touch_keyboard(windowed=False)
     assert os.environ["QT_IM_MODULE"] == "ibus"
+
+
+def test_the_touch_keyboard_setting_did_not_leak_into_this_process() -> None:
+    """Later tests share one QApplication: an input method here would swallow their key presses."""
+    assert "QT_IM_MODULE" not in os.environ
