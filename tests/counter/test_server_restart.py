@@ -18,7 +18,7 @@ from server.catalog import load_catalog_file
 from server.settings import ServerSettings
 from tests.counter.steps import WAIT_MS, MakeCounter, at_desk, press, wait_for_waiting
 from tests.support.clock import SettableClock
-from tests.support.net import free_port, wait_for
+from tests.support.net import free_port
 from tests.support.server import PASSWORD, TEST_CATALOG
 from ui.counter.actions import CALL_NEXT, FINISH, START
 
@@ -27,10 +27,11 @@ class RestartableServer:
     """The real server in this process, which can be stopped and started again on the same port,
     database and secret: what a restart of the server PC looks like to the apps."""
 
-    def __init__(self, folder: Path, clock: SettableClock) -> None:
+    def __init__(self, folder: Path, clock: SettableClock, qtbot: QtBot) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.clock = clock
+        self._qtbot = qtbot
         self.settings = ServerSettings(database_url=f"sqlite:///{folder / 'restart.sqlite3'}", public_url=self.url,
                                        open_all_hours=True, secret_file=folder / "secret.key", sse_poll_seconds=0.5)
         self._services: Services | None = None
@@ -50,7 +51,8 @@ class RestartableServer:
         self._services, self._uvicorn = services, uvicorn.Server(config)
         self._thread = threading.Thread(target=self._uvicorn.run, name="restartable-server", daemon=True)
         self._thread.start()
-        wait_for(lambda: self._uvicorn.started, timeout=15, what="the server to start")
+        # Waited for on Qt's event loop: the counter app keeps running meanwhile, as it would.
+        self._qtbot.waitUntil(lambda: self._uvicorn.started, timeout=15000)
 
     def stop(self) -> None:
         if self._uvicorn is not None:
@@ -70,7 +72,7 @@ class RestartableServer:
 
 def test_the_counter_app_rides_out_a_server_restart_with_its_login_and_ticket(
         qtbot: QtBot, tmp_path: Path, clock: SettableClock, make_counter: MakeCounter) -> None:
-    server = RestartableServer(tmp_path, clock)
+    server = RestartableServer(tmp_path, clock, qtbot)
     server.start()
     try:
         counter = make_counter(server.url)

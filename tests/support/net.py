@@ -17,7 +17,8 @@ def free_port() -> int:
 
 def wait_for(condition: Callable[[], T], timeout: float = 10.0, interval: float = 0.02,
              what: str = "condition") -> T:
-    """Poll ``condition`` until it returns something truthy; fail with ``what`` after ``timeout``."""
+    """Poll ``condition`` until it returns something truthy; fail with ``what`` after ``timeout``.
+    For tests with no Qt event loop (server, client, printer); Qt tests use ``qtbot.waitUntil``."""
     deadline = time.monotonic() + timeout
     while True:
         value = condition()
