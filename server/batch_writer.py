@@ -2,28 +2,34 @@
 
 SQLite has one writer at a time and each commit waits for the disk (synchronous=FULL, so a ticket
 a citizen holds survives a power cut). When kiosks tap at once, one commit serves the whole burst;
-each request still runs in its own savepoint, so a refused one undoes only itself."""
+each request still runs in its own savepoint, so a refused one undoes only itself. The batch's
+events are numbered and written together just before the commit."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import queue
 import threading
 from concurrent.futures import Future
+from datetime import datetime
 from typing import Any, Callable
 
 from sqlalchemy.engine import Connection
 
 from server.db import Database
+from server.events import PendingEvents
 
 log = logging.getLogger(__name__)
-Work = Callable[[Connection], Any]
+Work = Callable[[Connection, PendingEvents], Any]
 
 
 class BatchWriter:
-    def __init__(self, db: Database, on_commit: Callable[[], None], max_batch: int = 64) -> None:
+    def __init__(self, db: Database, now: Callable[[], datetime], on_commit: Callable[[], None],
+                 max_batch: int = 64) -> None:
         self.db = db
+        self.now = now
         self.on_commit = on_commit
         self.max_batch = max_batch
         self._queue: queue.SimpleQueue[tuple[Work, Future] | None] = queue.SimpleQueue()
@@ -31,7 +37,7 @@ class BatchWriter:
         self._thread.start()
 
     def submit(self, work: Work, timeout: float = 30.0) -> Any:
-        """Run ``work(conn)`` in the next batch; its result or exception comes back here after
+        """Run ``work(conn, events)`` in the next batch; its result or exception comes back here after
         the batch has committed — never before, so an answer is never sent for a lost write."""
         future: Future = Future()
         self._queue.put((work, future))
@@ -64,16 +70,41 @@ class BatchWriter:
                 batch.append(item)
             self._write(batch)
 
+    def _savepoint(self, conn: Connection) -> Callable[[], contextlib.AbstractContextManager]:
+        """Each request's own savepoint. On SQLite it is sent straight to the driver: SQLAlchemy's
+        nested transaction costs more than the request's own statements, and nothing else in the
+        batch uses savepoints."""
+        if not self.db.is_sqlite:
+            return conn.begin_nested
+        driver = conn.connection.driver_connection
+
+        @contextlib.contextmanager
+        def savepoint():  # noqa: ANN202
+            driver.execute("SAVEPOINT request")
+            try:
+                yield
+            except BaseException:
+                driver.execute("ROLLBACK TO request")
+                raise
+            finally:
+                driver.execute("RELEASE request")
+        return savepoint
+
     def _write(self, batch: list[tuple[Work, Future]]) -> None:
         outcomes: list[tuple[Future, Any, BaseException | None]] = []
         try:
             with self.db.write() as conn:
+                savepoint = self._savepoint(conn)
+                events = PendingEvents()
                 for work, future in batch:
+                    mark = events.mark()
                     try:
-                        with conn.begin_nested():
-                            outcomes.append((future, work(conn), None))
+                        with savepoint():
+                            outcomes.append((future, work(conn, events), None))
                     except Exception as exc:  # noqa: BLE001 - handed back to the caller
+                        events.undo(mark)
                         outcomes.append((future, None, exc))
+                events.flush(conn, self.now())
         except Exception as exc:  # noqa: BLE001 - the commit failed: nothing of the batch holds
             log.exception("a batch of %d writes failed to commit", len(batch))
             for _, future in batch:

@@ -174,11 +174,6 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
 
-        @event.listens_for(engine, "begin")
-        def _sqlite_begin(conn: Connection) -> None:
-            # Writers take the lock up front, so two never deadlock upgrading a read lock.
-            mode = conn.get_execution_options().get("sqlite_begin", "")
-            conn.exec_driver_sql(f"BEGIN {mode}".strip())
         return engine
     return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
 
@@ -199,19 +194,27 @@ class Database:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn, conn.begin():
+        with self._transaction("BEGIN") as conn:
             yield conn
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
         if self._write_lock is None:
-            with self.engine.connect() as conn, conn.begin():
+            with self._transaction("BEGIN") as conn:
                 yield conn
             return
-        with self._write_lock, self.engine.connect() as conn:
-            conn.execution_options(sqlite_begin="IMMEDIATE")
-            with conn.begin():
-                yield conn
+        # Writers take SQLite's lock up front, so two never deadlock upgrading a read lock.
+        with self._write_lock, self._transaction("BEGIN IMMEDIATE") as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def _transaction(self, begin: str) -> Iterator[Connection]:
+        # SQLite's BEGIN is sent here rather than from an engine "begin" listener: any engine
+        # listener makes SQLAlchemy dispatch events on every statement, a cost on the hot path.
+        with self.engine.connect() as conn, conn.begin():
+            if self.is_sqlite:
+                conn.exec_driver_sql(begin)
+            yield conn
 
     def dispose(self) -> None:
         self.engine.dispose()

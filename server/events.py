@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from server.db import events
-from server.sequences import current_value, next_value
+from server.sequences import current_value, next_values
 
 EVENT_SEQUENCE = "events"
 _INSERT = events.insert()
@@ -42,12 +42,20 @@ class PendingEvents:
         self.items.append((type_, data))
 
     def flush(self, conn: Connection, at: datetime) -> int | None:
-        last = None
-        for type_, data in self.items:
-            last = next_value(conn, EVENT_SEQUENCE)
-            conn.execute(_INSERT, {"seq": last, "type": type_, "at": at, "data": data})
+        if not self.items:
+            return None
+        numbers = next_values(conn, EVENT_SEQUENCE, len(self.items))
+        conn.execute(_INSERT, [{"seq": seq, "type": type_, "at": at, "data": data}
+                               for seq, (type_, data) in zip(numbers, self.items)])
         self.items.clear()
-        return last
+        return numbers[-1]
+
+    def mark(self) -> int:
+        """Where a part of a batch starts its events; ``undo(mark)`` drops them if it fails."""
+        return len(self.items)
+
+    def undo(self, mark: int) -> None:
+        del self.items[mark:]
 
 
 def event_json(row: Any) -> dict[str, Any]:

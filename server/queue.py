@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 S = TicketStatus
 CATALOG_RECHECK_S = 2.0
 MEAN_TTL_S = 30.0
+OPEN_SERVICES_TTL_S = 5.0
 MAX_ROW_ID = 2 ** 63 - 1
 
 
@@ -63,7 +64,8 @@ class QueueEngine:
         self._catalog_checked = 0.0
         self._expired_through: date | None = None
         self._means: dict[tuple[str, str], tuple[float, float]] = {}
-        self.writer = BatchWriter(db, on_commit=hub.notify)
+        self._open_services: tuple[float, list[list[str]]] | None = None
+        self.writer = BatchWriter(db, now=clock.now, on_commit=hub.notify)
 
     # ----------------------------------------------------------------- catalog and time
 
@@ -111,6 +113,7 @@ class QueueEngine:
             pending.add(EventTypes.CATALOG_CHANGED, {"version": version})
             pending.flush(conn, now)
         self._catalog_checked = 0.0
+        self._open_services = None
         self.hub.notify()
         return int(version)
 
@@ -133,7 +136,7 @@ class QueueEngine:
         if self._expired_through == today:
             return
 
-        def work(conn: Connection) -> int:
+        def work(conn: Connection, pending: PendingEvents) -> int:
             stale = and_(tickets.c.service_date < today.isoformat(),
                          tickets.c.status.in_([s.value for s in OPEN_STATES]))
             count = conn.execute(select(func.count()).select_from(tickets).where(stale)).scalar_one()
@@ -143,9 +146,7 @@ class QueueEngine:
                 conn.execute(update(counters).where(counters.c.current_ticket_id.in_(
                     select(tickets.c.id).where(stale))).values(current_ticket_id=None))
                 conn.execute(update(tickets).where(stale).values(status=S.EXPIRED.value))
-                pending = PendingEvents()
                 pending.add(EventTypes.TICKET_STATUS, {"expired": count, "before": today.isoformat()})
-                pending.flush(conn, self.clock.now())
             return count
 
         expired = self.writer.submit(work)
@@ -200,7 +201,7 @@ class QueueEngine:
         ahead = self._people_ahead(conn, cat, row)
         eta = 0
         if ahead and row.service_id in cat.services:
-            open_here = sum(1 for (ids,) in conn.execute(_OPEN_COUNTER_SERVICES) if row.service_id in ids)
+            open_here = sum(1 for ids in self._open_counter_services(conn) if row.service_id in ids)
             mean = self._mean_minutes(conn, cat, row.service_id, row.service_date)
             eta = estimate_wait_minutes(ahead, mean, open_here)
         counter = None
@@ -209,6 +210,16 @@ class QueueEngine:
             counter = counter_ref(c) if c else None
         return ticket_json(row, cat, people_ahead=ahead, eta_minutes=eta, counter=counter,
                            public_url=self.public_url)
+
+    def _open_counter_services(self, conn: Connection) -> list[list[str]]:
+        """What each open loket serves, for wait estimates: kept a few seconds, and forgotten
+        whenever this process opens, closes or retargets a loket."""
+        hit = self._open_services
+        if hit and hit[0] > time.monotonic():
+            return hit[1]
+        value = [list(ids) for (ids,) in conn.execute(_OPEN_COUNTER_SERVICES)]
+        self._open_services = (time.monotonic() + OPEN_SERVICES_TTL_S, value)
+        return value
 
     def _mean_minutes(self, conn: Connection, cat: SiteCatalog, service_id: str, day: str) -> float:
         """Recent mean service time of one service, kept 30 s: it moves slowly, tickets come fast."""
@@ -308,14 +319,12 @@ class QueueEngine:
     async def _issue_once(self, principal: Principal, cat: SiteCatalog, service_id: str,
                     priority: str | None, nik_hash: str | None, nik_last4: str | None,
                     key: str, digest: str) -> tuple[dict[str, Any], bool]:
-        def work(conn: Connection) -> tuple[Any, bool]:
+        def work(conn: Connection, pending: PendingEvents) -> tuple[Any, bool]:
             existing = conn.execute(_BY_IDEMPOTENCY_KEY, {"issuer": principal.issuer, "key": key}).first()
             if existing is not None:
                 return existing, False
-            pending = PendingEvents()
             row = self._insert_ticket(conn, principal, cat, service_id, priority, nik_hash,
                                       nik_last4, key, digest, pending)
-            self._commit_events(conn, pending)
             return self._ticket_view(conn, cat, row), True
 
         result, created = await self.writer.run(work)
@@ -446,6 +455,7 @@ class QueueEngine:
             result = action(conn, cat, row, pending)
             view = self._counter_changed(conn, cat, counter_id, pending)
             self._commit_events(conn, pending)
+        self._open_services = None
         self.hub.notify()
         return result if result is not None else view
 

@@ -12,12 +12,18 @@ from sqlalchemy.engine import Connection
 from server.db import sequences
 
 _BUMP = text(
-    "INSERT INTO sequences (name, value) VALUES (:name, 1) "
-    "ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value")
+    "INSERT INTO sequences (name, value) VALUES (:name, :count) "
+    "ON CONFLICT (name) DO UPDATE SET value = sequences.value + :count RETURNING value")
 
 
 def next_value(conn: Connection, name: str) -> int:
-    return int(conn.execute(_BUMP, {"name": name}).scalar_one())
+    return int(conn.execute(_BUMP, {"name": name, "count": 1}).scalar_one())
+
+
+def next_values(conn: Connection, name: str, count: int) -> range:
+    """``count`` consecutive numbers in one statement (a batch's events)."""
+    last = int(conn.execute(_BUMP, {"name": name, "count": count}).scalar_one())
+    return range(last - count + 1, last + 1)
 
 
 def current_value(conn: Connection, name: str) -> int:
