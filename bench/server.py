@@ -81,7 +81,7 @@ def main() -> int:
         rate, _, _, _ = wrk(port, kiosk, services, args.clients, args.seconds, pace_ms=0)
         # 16 connections each waiting a random 30 ms on average (plus the answer time) offer
         # ~400 tickets/s in all, arriving independently as kiosks do.
-        offered, p50, p99, failed = wrk(port, kiosk, services, args.clients, args.seconds, pace_ms=30)
+        offered, p50, p99, failed = wrk(port, kiosk, services, args.clients, args.seconds, pace_ms=32)
         call_lat, event_lat = call_phase(api, admin, kiosk, args.calls)
     finally:
         server.terminate()
@@ -121,7 +121,8 @@ def _ok(url: str) -> bool:
 
 def wrk(port: int, token: str, services: list[str], clients: int, seconds: int, pace_ms: int):
     """Runs wrk with bench/wrk_issue.lua; returns (requests/s, p50 ms, p99 ms, non-201 answers)."""
-    env = {**os.environ, "TOKEN": token, "SERVICES": ",".join(services), "PACE_MS": str(pace_ms)}
+    env = {**os.environ, "TOKEN": token, "SERVICES": ",".join(services), "PACE_MS": str(pace_ms),
+           "RUN": f"{time.time_ns():x}"}
     out = subprocess.run(["wrk", f"-t{min(2, clients)}", f"-c{clients}", f"-d{seconds}s",
                           "-s", str(ROOT / "bench" / "wrk_issue.lua"), f"http://127.0.0.1:{port}"],
                          env=env, capture_output=True, text=True, check=True).stdout

@@ -1,9 +1,13 @@
 -- wrk script for bench/server.py: POST /tickets with a new Idempotency-Key per request,
--- spread over the services named in $SERVICES, authorised by $TOKEN. Counts non-201 answers.
+-- spread over the services named in $SERVICES, authorised by $TOKEN. Counts non-201 answers
+-- (a replay or a refusal would not be a ticket issued).
 local services = {}
 for id in string.gmatch(os.getenv("SERVICES") or "kk", "[^,]+") do services[#services + 1] = id end
 local token = os.getenv("TOKEN") or ""
-local counter, failed = 0, 0
+-- Globals, not locals: done() reads each thread's count with thread:get, which sees globals only.
+counter, failed = 0, 0
+-- $RUN makes this run's keys its own: a key met again is a replay (200), not a new ticket.
+local run = os.getenv("RUN") or "0"
 local threads = {}
 
 function setup(thread)
@@ -29,7 +33,7 @@ function request()
   return wrk.format("POST", "/api/v1/tickets", {
     ["Content-Type"] = "application/json",
     ["Authorization"] = "Bearer " .. token,
-    ["Idempotency-Key"] = "wrk-" .. tid .. "-" .. counter,
+    ["Idempotency-Key"] = "wrk-" .. run .. "-" .. tid .. "-" .. counter,
   }, body)
 end
 

@@ -188,6 +188,7 @@ class Database:
         # One writer at a time inside this process: waiting on a lock is fairer and far faster
         # than SQLite's busy-retry sleeps.
         self._write_lock = threading.Lock() if self.is_sqlite else None
+        self._writer: Connection | None = None
 
     def create_schema(self) -> None:
         metadata.create_all(self.engine)
@@ -204,8 +205,20 @@ class Database:
                 yield conn
             return
         # Writers take SQLite's lock up front, so two never deadlock upgrading a read lock.
-        with self._write_lock, self._transaction("BEGIN IMMEDIATE") as conn:
-            yield conn
+        with self._write_lock:
+            conn = self._writer_connection()
+            with conn.begin():
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                yield conn
+
+    def _writer_connection(self) -> Connection:
+        """SQLite's one writer keeps one connection: its page cache stays warm from one write to
+        the next (a pooled connection that another one wrote past starts cold), and no write
+        pays for a pool check-out. Used under the write lock only."""
+        conn = self._writer
+        if conn is None or conn.closed or conn.invalidated:
+            conn = self._writer = self.engine.connect()
+        return conn
 
     @contextlib.contextmanager
     def _transaction(self, begin: str) -> Iterator[Connection]:
@@ -217,4 +230,7 @@ class Database:
             yield conn
 
     def dispose(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
         self.engine.dispose()

@@ -169,6 +169,24 @@ def test_idempotent_replay_returns_the_same_ticket(server, clock):
     assert server.issue("kk").json()["code"] == "B-002"
 
 
+def test_a_retried_tap_gets_its_ticket_after_the_quota_filled_or_the_service_closed(server, clock):
+    """The last ticket of the day was issued but its answer was lost; the kiosk's retry arrives
+    once the quota is full, and again after closing time: both times it is that ticket."""
+    clock.set(wib(2026, 11, 23, 9, 0))
+    for i in range(4):
+        assert server.issue("ktp", key=f"fill-{i:07d}").status_code == 201
+    last = server.issue("ktp", key="last-tap-01")
+    assert last.status_code == 201
+    assert error_of(server.issue("ktp"))["code"] == "quota_exhausted"
+    again = server.issue("ktp", key="last-tap-01")
+    assert again.status_code == 200 and again.json()["id"] == last.json()["id"]
+    clock.set(wib(2026, 11, 23, 14, 45))
+    later = server.issue("ktp", key="last-tap-01")
+    assert later.status_code == 200 and later.json()["code"] == last.json()["code"]
+    other = server.issue("kk", key="last-tap-01")
+    assert other.status_code == 422 and other.json()["error"]["code"] == "idempotency_key_reused"
+
+
 def test_a_late_expiry_run_leaves_todays_tickets_at_their_lokets(server, clock):
     """GIVEN a loket serving today's ticket and a stale ticket of yesterday at another loket,
     WHEN a second server process runs its day-end expiry late in the morning, THEN only the
