@@ -377,8 +377,11 @@ class QueueEngine:
         cat = self.catalog()
         day = day or self.today(cat)
         with self.db.read() as conn:
+            prefix, _, number = code.partition("-")
+            # Past the 64-bit range a number can only be "not found".
             row = conn.execute(select(tickets).where(
-                tickets.c.code == code, tickets.c.service_date == day.isoformat())).first()
+                tickets.c.prefix == prefix, tickets.c.service_date == day.isoformat(),
+                tickets.c.seq == int(number))).first() if int(number) <= MAX_ROW_ID else None
             if row is None:
                 raise ApiError(404, "ticket_not_found", "No ticket with that code on that date.",
                                code=code, date=day.isoformat())

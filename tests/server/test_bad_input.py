@@ -251,6 +251,9 @@ def test_a_bad_lookup_is_422(hall: LiveServer, params: dict) -> None:
 def test_a_lookup_of_a_code_nobody_holds_is_404(hall: LiveServer) -> None:
     with nothing_changes(hall):
         assert_error(hall.call("GET", "/tickets/lookup", "kiosk", params={"code": "B-900"}), 404, "ticket_not_found")
+        # A number past SQLite's 64-bit range is a code nobody holds, not a server error.
+        huge = hall.call("GET", "/tickets/lookup", "kiosk", params={"code": "B" + "9" * 19})
+        assert_error(huge, 404, "ticket_not_found")
         r = hall.call("GET", "/tickets/lookup", "kiosk", params={"code": "B-001", "date": "2026-11-22"})
         assert_error(r, 404, "ticket_not_found")
 
