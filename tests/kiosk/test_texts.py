@@ -37,6 +37,7 @@ def both(text: Text, tr: Translations) -> tuple[str, str]:
     (BackendTimeout("x"), "server_timeout", (Way.RETRY, Way.HOME)),
     (BackendStatusError(503, "http_503"), "server_error", (Way.RETRY, Way.HOME)),
     (BackendError("x", code="bad_response"), "server_error", (Way.RETRY, Way.HOME)),
+    (BackendStatusError(409, "conflict"), "server_error", (Way.RETRY, Way.HOME)),
     (BackendStatusError(409, "quota_exhausted", params={"quota": 5}), "quota_exhausted", (Way.SERVICES, Way.HOME)),
     (BackendStatusError(404, "ticket_not_found"), "ticket_not_found", (Way.STATUS, Way.HOME)),
     (BackendStatusError(401, "invalid_token"), "not_enrolled", (Way.HOME,)),

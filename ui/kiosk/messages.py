@@ -193,7 +193,9 @@ _BY_CODE: Mapping[str, Message] = {m.code: m for m in (
             (Way.HOME,)),
 )}
 _ALIASES = {"unauthorized": "not_enrolled", "invalid_token": "not_enrolled", "forbidden": "not_enrolled",
-            "bad_response": "server_error", "request_failed": "server_error", "no_catalog": "server_error"}
+            "bad_response": "server_error", "request_failed": "server_error", "no_catalog": "server_error",
+            # The server could not settle the tap this time; trying again with its key is safe.
+            "conflict": "server_error"}
 
 
 def message_for_code(code: str, params: Mapping[str, Any] | None = None) -> Message:
