@@ -42,6 +42,12 @@ def format_code(prefix: str, sequence: int) -> str:
     return f"{prefix}-{sequence:03d}"
 
 
+def split_code(code: str) -> tuple[str, int]:
+    """``"A-001"`` → ``("A", 1)``: the inverse of ``format_code`` for a code already normalised."""
+    prefix, _, digits = code.partition("-")
+    return prefix, int(digits)
+
+
 def normalise_code(text: str, prefixes: Iterable[str] = ()) -> str | None:
     """What a citizen typed or a scanner sent (``a1``, ``A 001``, ``b2-14``) → ``A-001``, or None.
 

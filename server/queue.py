@@ -23,7 +23,8 @@ from sqlalchemy.exc import IntegrityError
 
 from kiosk import nik as nik_rules
 from kiosk.models import Priority, TicketStatus
-from kiosk.rules import OPEN_STATES, can_transition, estimate_wait_minutes, format_code, mean_minutes
+from kiosk.rules import (OPEN_STATES, can_transition, estimate_wait_minutes, format_code, mean_minutes,
+                         split_code)
 from kiosk.schedule import Availability, check_availability
 from server.auth import Principal
 from server.batch_writer import BatchWriter
@@ -385,11 +386,12 @@ class QueueEngine:
         cat = self.catalog()
         day = day or self.today(cat)
         with self.db.read() as conn:
-            prefix, _, number = code.partition("-")
-            # Past the 64-bit range a number can only be "not found".
-            row = conn.execute(select(tickets).where(
-                tickets.c.prefix == prefix, tickets.c.service_date == day.isoformat(),
-                tickets.c.seq == int(number))).first() if int(number) <= MAX_ROW_ID else None
+            prefix, number = split_code(code)
+            row = None
+            if number <= MAX_ROW_ID:  # past the 64-bit range a number can only be "not found"
+                row = conn.execute(select(tickets).where(
+                    tickets.c.prefix == prefix, tickets.c.service_date == day.isoformat(),
+                    tickets.c.seq == number)).first()
             if row is None:
                 raise ApiError(404, "ticket_not_found", "No ticket with that code on that date.",
                                code=code, date=day.isoformat())

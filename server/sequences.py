@@ -17,7 +17,7 @@ _BUMP = text(
 
 
 def next_value(conn: Connection, name: str) -> int:
-    return int(conn.execute(_BUMP, {"name": name, "count": 1}).scalar_one())
+    return next_values(conn, name, 1)[0]
 
 
 def next_values(conn: Connection, name: str, count: int) -> range:

@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.models import TicketStatus as S
 from kiosk.rules import (QueuePolicy, can_transition, estimate_wait_minutes, format_code, mean_minutes,
-                         normalise_code)
+                         normalise_code, split_code)
 from kiosk.schedule import Span, format_hhmm, parse_hhmm
 
 
@@ -27,6 +27,11 @@ def test_codes_pad_to_three_digits_and_grow_past_999():
     assert format_code("A", 1000) == "A-1000"
     with pytest.raises(ValueError):
         format_code("a", 1)
+
+
+def test_a_code_splits_back_into_its_prefix_and_number():
+    for prefix, number in (("A", 1), ("B2", 14), ("A", 1000)):
+        assert split_code(format_code(prefix, number)) == (prefix, number)
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
