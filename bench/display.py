@@ -26,7 +26,6 @@ import sys
 import tempfile
 import threading
 import time
-import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,8 +36,8 @@ os.environ["ANJUNGAN_DATA_DIR"] = str(_WORK / "data")   # a cold speech cache
 os.environ["ANJUNGAN_LOG_DIR"] = str(_WORK / "log")
 
 import requests  # noqa: E402
-import tomli_w  # noqa: E402
 
+from bench.demo_catalog import unlimited_catalog  # noqa: E402
 from tests.support.net import free_port, wait_for  # noqa: E402
 
 BUDGET_MS = {"paint_p99_ms": 300.0, "voice_started_p99_ms": 1000.0, "sound_p99_ms": 1000.0}
@@ -65,12 +64,7 @@ def _ok(url: str) -> bool:
 def start_server() -> tuple[subprocess.Popen, str, dict[str, str]]:
     """A server process with the demo catalog (quotas lifted); returns it, its URL and tokens."""
     env = dict(os.environ)
-    doc = tomllib.loads((ROOT / "resources/catalog/mpp-serang.toml").read_text())
-    for agency in doc["agencies"]:
-        for service in agency["services"]:
-            service["quota"] = 1_000_000
-    catalog = _WORK / "bench.toml"
-    catalog.write_text(tomli_w.dumps(doc))
+    catalog = unlimited_catalog(_WORK / "bench.toml")
     db = f"sqlite:///{_WORK / 'bench.sqlite3'}"
     py = sys.executable
     run([py, "main.py", "server", "add-user", "--username", "bench", "--password", "bench-pass-1",

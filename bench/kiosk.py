@@ -39,7 +39,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import tomllib
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -50,8 +49,8 @@ _WORK = Path(tempfile.mkdtemp(prefix="anjungan-bench-kiosk-"))
 os.environ["ANJUNGAN_DATA_DIR"] = str(_WORK / "data")
 os.environ["ANJUNGAN_LOG_DIR"] = str(_WORK / "log")
 
-import tomli_w  # noqa: E402
 
+from bench.demo_catalog import unlimited_catalog  # noqa: E402
 from tests.support.net import free_port, wait_for  # noqa: E402
 
 AGENCY, SERVICE = "disdukcapil", "ktp-el-rekam"
@@ -82,14 +81,8 @@ def server_and_printer() -> Iterator[tuple[str, str, str]]:
     """The server and the virtual printer; yields (server URL, kiosk token, printer spec)."""
     from kiosk.client import BackendClient  # noqa: PLC0415
 
-    doc = tomllib.loads((ROOT / "resources/catalog/mpp-serang.toml").read_text())
-    doc["site"]["allow_priority"] = False  # the service tile is the tap that issues the ticket
-    for agency in doc["agencies"]:
-        for service in agency["services"]:
-            service["quota"] = 1_000_000
-            service["active"] = True
-    catalog = _WORK / "bench.toml"
-    catalog.write_text(tomli_w.dumps(doc))
+    # No priority question: the service tile is the tap that issues the ticket.
+    catalog = unlimited_catalog(_WORK / "bench.toml", allow_priority=False)
     db = f"sqlite:///{_WORK / 'bench.sqlite3'}"
     py = sys.executable
     code = run([py, "main.py", "server", "enroll", "--kind", "kiosk", "--name", "bench-kiosk",

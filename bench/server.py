@@ -21,15 +21,14 @@ import sys
 import tempfile
 import threading
 import time
-import tomllib
 from pathlib import Path
 
 import requests
-import tomli_w
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.demo_catalog import unlimited_catalog  # noqa: E402
 from tests.support.net import free_port, wait_for  # noqa: E402
 
 BUDGET = {"tickets_per_s": 400, "issue_p99_ms": 25, "event_p99_ms": 100}
@@ -53,13 +52,7 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="anjungan-bench-"))
     env = {**os.environ, "ANJUNGAN_DATA_DIR": str(work), "ANJUNGAN_LOG_DIR": str(work / "log")}
-    doc = tomllib.loads((ROOT / "resources/catalog/mpp-serang.toml").read_text())
-    for agency in doc["agencies"]:
-        for service in agency["services"]:
-            service["quota"] = 1_000_000
-            service["active"] = True
-    catalog = work / "bench.toml"
-    catalog.write_text(tomli_w.dumps(doc))
+    catalog = unlimited_catalog(work / "bench.toml")
     db = f"sqlite:///{work / 'bench.sqlite3'}"
     py = sys.executable
     run([py, "main.py", "server", "add-user", "--username", "bench", "--password", "bench-pass-1",
