@@ -33,7 +33,7 @@ def assert_error(r: requests.Response, status: int, code: str | None = None) -> 
     return err
 
 
-def raw(hall: LiveServer, method: str, path: str, data: bytes | str, role: str = "kiosk",
+def raw(hall: LiveServer, method: str, path: str, data: bytes | str, role: str | None = "kiosk",
         content_type: str = "application/json", **headers: str) -> requests.Response:
     """A request whose body is sent exactly as given, not encoded by requests."""
     return hall.http.request(method, f"{hall.api}{path}", data=data, timeout=15,
@@ -190,6 +190,30 @@ def test_a_body_that_is_not_json_at_all_is_refused_cleanly(hall: LiveServer) -> 
         assert_error(r, 422, "invalid_request")
         r = raw(hall, "POST", "/tickets", '{"service_id": "kk"}', content_type="text/plain", **key())
         assert_error(r, 422, "invalid_request")
+
+
+def test_issue_reads_its_body_as_fastapi_would_and_checks_the_token_first(hall: LiveServer) -> None:
+    """POST /tickets answers through its own handler (server/api/direct.py): a JSON type with a
+    suffix and parameters is JSON, a request with no content type is not, and a caller without
+    a valid token learns nothing about its body."""
+    with nothing_changes(hall):
+        assert_error(raw(hall, "POST", "/tickets", '{"service_id": "kk"}', content_type="", **key()),
+                     422, "invalid_request")
+        assert_error(raw(hall, "POST", "/tickets", '{"service_id": ', role=None, **key()), 401, "unauthorized")
+        assert_error(raw(hall, "POST", "/tickets", '{"service_id": ', role="display", **key()), 403, "forbidden")
+    r = raw(hall, "POST", "/tickets", '{"service_id": "kk"}', content_type="application/vnd.api+json; charset=utf-8",
+            **key())
+    assert r.status_code == 201, r.text
+    assert r.json()["service_id"] == "kk"
+
+
+def test_the_api_document_still_describes_how_to_issue_a_ticket(hall: LiveServer) -> None:
+    """The busiest route's handler is not the one FastAPI reads its documentation from: the
+    document must still name its body and its Idempotency-Key header."""
+    operation = hall.http.get(f"{hall.api}/openapi.json", timeout=10).json()["paths"]["/api/v1/tickets"]["post"]
+    assert operation["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith("/TicketRequest")
+    assert [p["name"] for p in operation["parameters"]] == ["idempotency-key"]
+    assert "201" in operation["responses"]
 
 
 # ----------------------------------------------------------------------------- unknown things
