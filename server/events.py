@@ -16,10 +16,11 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from server.db import events
+from server.driver_sql import DriverStatement
 from server.sequences import current_value, next_values
 
 EVENT_SEQUENCE = "events"
-_INSERT = events.insert()
+_INSERT = DriverStatement(events.insert())
 
 
 class EventTypes:
@@ -45,7 +46,7 @@ class PendingEvents:
         if not self.items:
             return None
         numbers = next_values(conn, EVENT_SEQUENCE, len(self.items))
-        conn.execute(_INSERT, [{"seq": seq, "type": type_, "at": at, "data": data}
+        _INSERT.execute_many(conn, [{"seq": seq, "type": type_, "at": at, "data": data}
                                for seq, (type_, data) in zip(numbers, self.items)])
         self.items.clear()
         return numbers[-1]

@@ -31,6 +31,7 @@ from server.batch_writer import BatchWriter
 from server.catalog import SiteCatalog, parse_catalog
 from server.clock import Clock
 from server.db import Database, catalogs, counters, tickets
+from server.driver_sql import DriverStatement
 from server.errors import ApiError
 from server.events import EventHub, EventTypes, PendingEvents
 from server.sequences import next_value
@@ -197,8 +198,7 @@ class QueueEngine:
             # first, everyone with priority) is ahead. Counting them skips comparing times,
             # the dearest statement of an issue.
             stmt = _WAITING_PRIORITY if row.priority and cat.site.policy.mode == "first" else _WAITING
-            return max(0, int(conn.execute(stmt, {"day": row.service_date, "service": row.service_id})
-                              .scalar_one()) - 1)
+            return max(0, int(stmt.scalar(conn, {"day": row.service_date, "service": row.service_id})) - 1)
         if cat.site.policy.mode == "first":
             stmt = _AHEAD_OF_PRIORITY if row.priority else _AHEAD_OF_REGULAR
         else:
@@ -373,7 +373,7 @@ class QueueEngine:
         }
         # Only the id comes back: the rest is what was just written, and reading 26 columns back
         # through their converters costs more than the insert.
-        row = SimpleNamespace(id=conn.execute(_INSERT_TICKET, values).scalar_one(), **values)
+        row = SimpleNamespace(id=_INSERT_TICKET.scalar(conn, values), **values)
         pending.add(EventTypes.TICKET_ISSUED, event_ticket(row, cat))
         return row
 
@@ -683,7 +683,9 @@ class QueueEngine:
                 "by_priority": dict(by_priority)}
 
 
-_INSERT_TICKET = tickets.insert().returning(tickets.c.id)
+# The statements every ticket runs go straight to SQLite's driver (server/driver_sql.py says why).
+_INSERT_TICKET = DriverStatement(tickets.insert().values(
+    {c.name: bindparam(c.name) for c in tickets.c if c.name != "id"}).returning(tickets.c.id))
 _BY_IDEMPOTENCY_KEY = select(tickets).where(tickets.c.issuer == bindparam("issuer"),
                                             tickets.c.idempotency_key == bindparam("key"))
 _WAITING_HERE = and_(tickets.c.service_date == bindparam("day"), tickets.c.service_id == bindparam("service"),
@@ -696,8 +698,8 @@ _COUNT = select(func.count()).select_from(tickets)
 _AHEAD_OF_PRIORITY = _COUNT.where(_WAITING_HERE, tickets.c.priority.is_not(None), _QUEUED_EARLIER)
 _AHEAD_OF_REGULAR = _COUNT.where(_WAITING_HERE, or_(tickets.c.priority.is_not(None), _QUEUED_EARLIER))
 _AHEAD_IN_ORDER = _COUNT.where(_WAITING_HERE, _QUEUED_EARLIER)
-_WAITING = _COUNT.where(_WAITING_HERE)
-_WAITING_PRIORITY = _COUNT.where(_WAITING_HERE, tickets.c.priority.is_not(None))
+_WAITING = DriverStatement(_COUNT.where(_WAITING_HERE))
+_WAITING_PRIORITY = DriverStatement(_COUNT.where(_WAITING_HERE, tickets.c.priority.is_not(None)))
 _OPEN_COUNTER_SERVICES = select(counters.c.active_service_ids).where(
     counters.c.state == "open", counters.c.retired.is_(False))
 

@@ -10,10 +10,11 @@ from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 
 from server.db import sequences
+from server.driver_sql import DriverStatement
 
-_BUMP = text(
+_BUMP = DriverStatement(text(
     "INSERT INTO sequences (name, value) VALUES (:name, :count) "
-    "ON CONFLICT (name) DO UPDATE SET value = sequences.value + :count RETURNING value")
+    "ON CONFLICT (name) DO UPDATE SET value = sequences.value + :count RETURNING value"))
 
 
 def next_value(conn: Connection, name: str) -> int:
@@ -22,7 +23,7 @@ def next_value(conn: Connection, name: str) -> int:
 
 def next_values(conn: Connection, name: str, count: int) -> range:
     """``count`` consecutive numbers in one statement (a batch's events)."""
-    last = int(conn.execute(_BUMP, {"name": name, "count": count}).scalar_one())
+    last = int(_BUMP.scalar(conn, {"name": name, "count": count}))
     return range(last - count + 1, last + 1)
 
 
