@@ -23,10 +23,11 @@ _GIVEN = object()  # the placeholder's value comes with each call
 class DriverStatement:
     def __init__(self, statement: Executable) -> None:
         self.statement = statement
-        self._sqlite: tuple[str, tuple[Slot, ...]] | None = None
+        self._cache: tuple[Dialect, str, tuple[Slot, ...]] | None = None
 
     def scalar(self, conn: Connection, params: Mapping[str, Any]) -> Any:
-        """The first column of the first row (a count, a RETURNING id), or None."""
+        """The first column of the first row (a count, a RETURNING id), or None. The value is
+        the driver's own: result types are not applied, so use it for integers and text."""
         if conn.dialect.name != "sqlite":
             return conn.execute(self.statement, params).scalar()
         row = self._call(conn, "execute", self._values(conn.dialect, params)).fetchone()
@@ -41,27 +42,31 @@ class DriverStatement:
 
     def _values(self, dialect: Dialect, params: Mapping[str, Any]) -> tuple[Any, ...]:
         values = []
-        for name, literal, process in self._compiled(dialect)[1]:
+        for name, literal, process in self._compiled(dialect)[2]:
             value = params[name] if literal is _GIVEN else literal
             values.append(value if process is None else process(value))
         return tuple(values)
 
     def _call(self, conn: Connection, method: str, values: Any) -> Any:
-        sql = self._compiled(conn.dialect)[0]
+        sql = self._compiled(conn.dialect)[1]
         try:
             return getattr(conn.connection.driver_connection, method)(sql, values)
         except conn.dialect.loaded_dbapi.Error as exc:
             raise DBAPIError.instance(sql, values, exc, conn.dialect.loaded_dbapi.Error) from exc
 
-    def _compiled(self, dialect: Dialect) -> tuple[str, tuple[Slot, ...]]:
+    def _compiled(self, dialect: Dialect) -> tuple[Dialect, str, tuple[Slot, ...]]:
         """The SQL text, and per placeholder: its parameter's name, its value when the statement
-        fixed it (``status == "waiting"``), and its type's bind processor."""
-        if self._sqlite is None:
+        fixed it (``status == "waiting"``), and its type's bind processor for this dialect."""
+        cached = self._cache
+        if cached is None or cached[0] is not dialect:
             compiled = self.statement.compile(dialect=dialect)
+            # IN lists and literal-rendered values are finished per call by SQLAlchemy: not here.
+            if compiled.post_compile_params or compiled.literal_execute_params:
+                raise ValueError("DriverStatement cannot run statements with expanding parameters")
             slots = []
             for name in compiled.positiontup or ():
                 bind = compiled.binds[name]
                 process = bind.type.dialect_impl(dialect).bind_processor(dialect)
                 slots.append((name, _GIVEN if bind.required else bind.value, process))
-            self._sqlite = (compiled.string, tuple(slots))
-        return self._sqlite
+            cached = self._cache = (dialect, compiled.string, tuple(slots))
+        return cached

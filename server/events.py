@@ -47,7 +47,7 @@ class PendingEvents:
             return None
         numbers = next_values(conn, EVENT_SEQUENCE, len(self.items))
         _INSERT.execute_many(conn, [{"seq": seq, "type": type_, "at": at, "data": data}
-                               for seq, (type_, data) in zip(numbers, self.items)])
+                                    for seq, (type_, data) in zip(numbers, self.items)])
         self.items.clear()
         return numbers[-1]
 
