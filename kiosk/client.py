@@ -152,6 +152,10 @@ class BackendClient:
         self.token = result.token
         return result
 
+    def logout(self) -> None:
+        """Revoke this sign-in on the server (the caller forgets the token)."""
+        self._send("POST", "/auth/logout")
+
     # ----------------------------------------------------------------- tickets
 
     def issue_ticket(self, service_id: str, priority: str | None = None, nik: str | None = None, *,

@@ -88,6 +88,15 @@ class Accounts:
             user = conn.execute(select(users).where(users.c.id == principal.user_id)).first()
             return self._issue_staff_token(conn, user, now)
 
+    def logout(self, token: str) -> dict[str, Any]:
+        """Revoke a staff token at once: a counter PC is shared, and the next person at it must
+        not inherit a sign-in that would otherwise last hours."""
+        with self.db.write() as conn:
+            conn.execute(update(staff_tokens).where(staff_tokens.c.token_hash == token_hash(token))
+                         .values(revoked=True))
+        self.forget_tokens()
+        return {"status": "logged_out"}
+
     # ----------------------------------------------------------------- devices
 
     def create_enrollment(self, kind: Role, name: str) -> str:

@@ -1,4 +1,5 @@
-"""Routes anyone may call: health, sign-in, device enrolment, and a citizen's ticket status."""
+"""Routes anyone may call (health, sign-in, device enrolment, a citizen's ticket status), and
+the signed-in staff's own renewal and sign-out."""
 
 from __future__ import annotations
 
@@ -34,6 +35,11 @@ def login(body: LoginRequest, request: Request) -> dict:
 @router.post("/auth/renew")
 def renew(request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> dict:
     return accounts(request).renew(who, bearer_token(request) or "")
+
+
+@router.post("/auth/logout")
+def logout(request: Request, _: Principal = Depends(require(STAFF_ROLES))) -> dict:
+    return accounts(request).logout(bearer_token(request) or "")
 
 
 @router.post("/devices/enroll")

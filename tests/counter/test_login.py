@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.counter.steps import WAIT_MS, click, log_in, logged_in_at_lokets, loket_on_server
+from tests.counter.steps import WAIT_MS, MakeCounter, at_desk, click, log_in, logged_in_at_lokets, loket_on_server
+from tests.support.proxy import TcpProxy
 from tests.support.server import PASSWORD, LiveServer
 from ui.counter.controller import CounterController
 
@@ -88,3 +89,36 @@ def test_a_loket_taken_meanwhile_is_refused_with_a_way_on(qtbot: QtBot, server: 
     assert screen.notice.code() == "counter_taken"
     assert "dibuka oleh staff2" in screen.notice.texts()[0]
     qtbot.waitUntil(lambda: not screen.buttons[1].isEnabled(), timeout=WAIT_MS)  # the list was read again
+
+
+def test_logging_out_closes_the_loket_and_ends_the_sign_in_on_the_server(
+        qtbot: QtBot, server: LiveServer, counter: CounterController) -> None:
+    """GIVEN staff1 at loket 1 on a shared counter PC
+    WHEN they press Keluar
+    THEN the loket closes, the login screen returns, and their token is no longer accepted:
+    whoever sits down next cannot act in staff1's name."""
+    at_desk(qtbot, counter)
+    token = counter.client.token
+    assert loket_on_server(server, 1)["state"] == "open"
+
+    click(qtbot, counter, counter.bar.logout)
+
+    qtbot.waitUntil(lambda: counter.current_screen() == "login", timeout=WAIT_MS)
+    assert counter.session is None and counter.client.token is None
+    assert loket_on_server(server, 1)["state"] == "closed"
+    r = server.http.get(f"{server.api}/counters", headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    assert r.status_code == 401 and r.json()["error"]["code"] == "invalid_token"
+
+
+def test_logging_out_with_the_server_gone_still_ends_the_login_here(
+        qtbot: QtBot, server: LiveServer, make_counter: MakeCounter, proxy: TcpProxy) -> None:
+    """With no loket open there is nothing to close: a server out of reach cannot keep staff
+    signed in at the PC (their token then expires by itself)."""
+    counter = make_counter(proxy.url)
+    logged_in_at_lokets(qtbot, counter)
+    proxy.cut()
+
+    click(qtbot, counter, counter.bar.logout)
+
+    qtbot.waitUntil(lambda: counter.current_screen() == "login", timeout=WAIT_MS)
+    assert counter.session is None

@@ -35,6 +35,7 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/api/v1/tickets/status/{token}"): PUBLIC,
     ("GET", "/t/{token}"): PUBLIC,
     ("POST", "/api/v1/auth/renew"): OFFICERS,
+    ("POST", "/api/v1/auth/logout"): OFFICERS,
     ("GET", "/api/v1/catalog"): EVERYONE,
     ("GET", "/api/v1/events"): EVERYONE,
     ("POST", "/api/v1/devices/heartbeat"): frozenset({KIOSK, DISPLAY}),
@@ -83,6 +84,7 @@ class Probe:
     params: dict[str, str] | None = None
     body: Callable[[LiveServer], Any] | None = None
     headers: Callable[[], dict[str, str]] | None = None
+    spends_token: bool = False  # the request revokes its caller's token: probe with a fresh one
 
 
 def _fresh_enrollment(hall: LiveServer) -> dict[str, str]:
@@ -108,6 +110,7 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
         ("GET", f"{p}/tickets/status/{{token}}"): Probe(200, path={"token": scene.token}),
         ("GET", "/t/{token}"): Probe(200, path={"token": scene.token}),
         ("POST", f"{p}/auth/renew"): Probe(200),
+        ("POST", f"{p}/auth/logout"): Probe(200, spends_token=True),
         ("GET", f"{p}/catalog"): Probe(200),
         ("GET", f"{p}/events"): Probe(200),
         ("POST", f"{p}/devices/heartbeat"): Probe(200, body=lambda h: {"printer_state": "online", "paper": "ok"}),
@@ -137,7 +140,7 @@ def send(hall: LiveServer, scene: Scene, route: tuple[str, str], authorization: 
     probe = _probes(scene)[route]
     headers = probe.headers() if probe.headers else {}
     if authorization is not None:
-        headers["Authorization"] = authorization
+        headers["Authorization"] = _fresh_if_spent(hall, probe, authorization)
     body = probe.body(hall) if probe.body else None
     url = hall.url + template.format(**probe.path)
     # stream=True so that an allowed GET /events (an endless stream) returns as soon as it starts.
@@ -146,6 +149,15 @@ def send(hall: LiveServer, scene: Scene, route: tuple[str, str], authorization: 
         if r.headers.get("content-type", "").startswith("application/json"):
             return r.status_code, r.json()
         return r.status_code, None
+
+
+def _fresh_if_spent(hall: LiveServer, probe: Probe, authorization: str) -> str:
+    """A staff member's own token is shared by the whole matrix; a probe that spends it gets a
+    fresh sign-in of the same person instead."""
+    users = {f"Bearer {hall.tokens[name]}": name for name in ("staff1", "staff2", "super", "admin")}
+    if not probe.spends_token or authorization not in users:
+        return authorization
+    return f"Bearer {hall.login(users[authorization])}"
 
 
 def assert_error(status: int, body: Any, expected_status: int, code: str) -> dict:
@@ -289,6 +301,21 @@ def test_the_old_token_keeps_working_briefly_after_a_renewal(server: LiveServer)
 
 def _login(server: LiveServer, username: str, password: str) -> requests.Response:
     return server.call("POST", "/auth/login", json={"username": username, "password": password})
+
+
+def test_logging_out_ends_that_sign_in_at_once_and_no_other(server: LiveServer) -> None:
+    """GIVEN staff1 signed in at two counter PCs
+    WHEN one of them logs out
+    THEN its token is refused everywhere at once, renewal included, and the other still works."""
+    here, there = server.login("staff1"), server.login("staff1")
+    auth = {"Authorization": f"Bearer {here}"}
+    r = server.http.post(f"{server.api}/auth/logout", headers=auth, timeout=10)
+    assert r.status_code == 200 and r.json() == {"status": "logged_out"}
+    for method, path in (("GET", "/counters"), ("POST", "/auth/renew"), ("POST", "/auth/logout")):
+        r = server.http.request(method, f"{server.api}{path}", headers=auth, timeout=10)
+        assert_error(r.status_code, r.json(), 401, "invalid_token")
+    assert server.http.get(f"{server.api}/counters", headers={"Authorization": f"Bearer {there}"},
+                           timeout=10).status_code == 200
 
 
 def test_five_wrong_passwords_lock_the_login_for_five_minutes(server: LiveServer) -> None:

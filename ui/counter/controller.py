@@ -319,18 +319,27 @@ class CounterController(QObject):
         if self.session is None or self.busy:
             return
         counter = self.counter
-        if counter is None or counter.state is CounterState.CLOSED:
-            self._log_out()
-            return
-        in_hand = ticket_in_hand(counter)
-        if in_hand is not None:
-            self._notify(message_for_code("ticket_in_progress", code=in_hand.code))
-            return
-        cid = counter.id
-        self._run("logout", lambda: self.client.close_counter(cid), lambda _: self._log_out())
+        open_loket = None if counter is None or counter.state is CounterState.CLOSED else counter.id
+        if counter is not None and open_loket is not None:
+            in_hand = ticket_in_hand(counter)
+            if in_hand is not None:
+                self._notify(message_for_code("ticket_in_progress", code=in_hand.code))
+                return
+        self._run("logout", lambda: self._sign_out(open_loket), lambda _: self._log_out())
+
+    def _sign_out(self, open_loket: int | None) -> None:
+        """In the worker: close the loket (a refusal keeps the login), then revoke the token so
+        the next person at this PC cannot act in this name. If only the revoke fails, the login
+        still ends here and the token expires by itself."""
+        if open_loket is not None:
+            self.client.close_counter(open_loket)
+        try:
+            self.client.logout()
+        except BackendError as exc:
+            log.warning("could not revoke the sign-in on the server (%s); it expires by itself", exc)
 
     def _log_out(self) -> None:
-        """Forget the login here (the server has no revoke for staff tokens; it expires by itself)."""
+        """Forget the login here; the server has revoked it."""
         log.info("%s logged out", self._username)
         self._leave_session()
         self.login_screen.reset(self._username)
