@@ -30,7 +30,8 @@ class DriverStatement:
         the driver's own: result types are not applied, so use it for integers and text."""
         if conn.dialect.name != "sqlite":
             return conn.execute(self.statement, params).scalar()
-        row = self._call(conn, "execute", self._values(conn.dialect, params)).fetchone()
+        _, sql, slots = self._compiled(conn.dialect)
+        row = self._call(conn, "execute", sql, _values(slots, params)).fetchone()
         return None if row is None else row[0]
 
     def execute_many(self, conn: Connection, rows: Iterable[Mapping[str, Any]]) -> None:
@@ -38,17 +39,11 @@ class DriverStatement:
         if conn.dialect.name != "sqlite":
             conn.execute(self.statement, rows)
             return
-        self._call(conn, "executemany", [self._values(conn.dialect, row) for row in rows])
+        _, sql, slots = self._compiled(conn.dialect)
+        self._call(conn, "executemany", sql, [_values(slots, row) for row in rows])
 
-    def _values(self, dialect: Dialect, params: Mapping[str, Any]) -> tuple[Any, ...]:
-        values = []
-        for name, literal, process in self._compiled(dialect)[2]:
-            value = params[name] if literal is _GIVEN else literal
-            values.append(value if process is None else process(value))
-        return tuple(values)
-
-    def _call(self, conn: Connection, method: str, values: Any) -> Any:
-        sql = self._compiled(conn.dialect)[1]
+    @staticmethod
+    def _call(conn: Connection, method: str, sql: str, values: Any) -> Any:
         try:
             return getattr(conn.connection.driver_connection, method)(sql, values)
         except conn.dialect.loaded_dbapi.Error as exc:
@@ -70,3 +65,12 @@ class DriverStatement:
                 slots.append((name, _GIVEN if bind.required else bind.value, process))
             cached = self._cache = (dialect, compiled.string, tuple(slots))
         return cached
+
+
+def _values(slots: tuple[Slot, ...], params: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The placeholders' values in order, each through its type's bind processor."""
+    values = []
+    for name, literal, process in slots:
+        value = params[name] if literal is _GIVEN else literal
+        values.append(value if process is None else process(value))
+    return tuple(values)

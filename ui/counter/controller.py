@@ -320,7 +320,7 @@ class CounterController(QObject):
             return
         counter = self.counter
         open_loket = None if counter is None or counter.state is CounterState.CLOSED else counter.id
-        if counter is not None and open_loket is not None:
+        if open_loket is not None:
             in_hand = ticket_in_hand(counter)
             if in_hand is not None:
                 self._notify(message_for_code("ticket_in_progress", code=in_hand.code))
@@ -339,7 +339,7 @@ class CounterController(QObject):
             log.warning("could not revoke the sign-in on the server (%s); it expires by itself", exc)
 
     def _log_out(self) -> None:
-        """Forget the login here; the server has revoked it."""
+        """Forget the login here (``_sign_out`` has asked the server to revoke it)."""
         log.info("%s logged out", self._username)
         self._leave_session()
         self.login_screen.reset(self._username)
