@@ -58,14 +58,14 @@ def normalise_code(text: str, prefixes: Iterable[str] = ()) -> str | None:
         prefix, _, digits = raw.partition("-")
     else:
         prefix = next((p for p in sorted(prefixes, key=len, reverse=True)
-                       if raw.startswith(p) and raw[len(p):].isdigit()), "")
+                       if raw.startswith(p) and raw[len(p):].isdecimal()), "")
         if not prefix:
             match = re.match(r"^([A-Z]{1,2})(\d+)$", raw)
             if not match:
                 return None
             prefix = match.group(1)
         digits = raw[len(prefix):]
-    if not PREFIX_PATTERN.match(prefix) or not digits.isdigit() or int(digits) < 1:
+    if not PREFIX_PATTERN.match(prefix) or not digits.isdecimal() or int(digits) < 1:
         return None
     return format_code(prefix, int(digits))
 

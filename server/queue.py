@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import re
 import secrets
 import threading
 import time
@@ -43,6 +44,8 @@ CATALOG_RECHECK_S = 2.0
 MEAN_TTL_S = 30.0
 OPEN_SERVICES_TTL_S = 5.0
 MAX_ROW_ID = 2 ** 63 - 1
+# A ticket's status link token: secrets.token_urlsafe's alphabet.
+_STATUS_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 @dataclass(frozen=True)
@@ -398,6 +401,8 @@ class QueueEngine:
             return self._ticket_view(conn, cat, row)
 
     def by_token(self, token: str) -> dict[str, Any]:
+        if not _STATUS_TOKEN.fullmatch(token):  # e.g. a NUL, which PostgreSQL cannot even compare
+            raise ApiError(404, "ticket_not_found", "No ticket for that link.")
         cat = self.catalog()
         with self.db.read() as conn:
             row = conn.execute(select(tickets).where(tickets.c.token == token)).first()

@@ -1,10 +1,34 @@
-"""Request bodies: strict types and no unknown fields, so bad input is refused before it acts."""
+"""Request bodies and path ids: strict types and no unknown fields, so bad input is refused
+before it acts."""
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+_PLAIN_INTEGER = re.compile(r"-?[0-9]+")
+
+
+def _no_nul(text: str) -> str:
+    """PostgreSQL cannot store or compare text with a NUL in it (a 500 there), and no real input
+    has one."""
+    if "\x00" in text:
+        raise ValueError("text must not contain a NUL character")
+    return text
+
+
+def _plain_integer(value: object) -> object:
+    """A path id as written in digits. Pydantic's lax int also reads "+1" and "1_9" (as 19), which
+    would act on a record nobody named."""
+    if isinstance(value, str) and not _PLAIN_INTEGER.fullmatch(value):
+        raise ValueError("must be a whole number written in digits")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
+RowId = Annotated[int, BeforeValidator(_plain_integer)]
 
 
 class Strict(BaseModel):
@@ -19,26 +43,25 @@ class TicketRequest(Strict):
 
 class PrintResult(Strict):
     status: Literal["printed", "paper_out", "offline", "timed_out", "failed", "screen_only"]
-    reason: str = Field(default="", max_length=200)
+    reason: Text = Field(default="", max_length=200)
 
 
 class LoginRequest(Strict):
-    username: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=1, max_length=200)
+    username: Text = Field(min_length=1, max_length=64)
+    password: Text = Field(min_length=1, max_length=200)
 
 
 class EnrollRequest(Strict):
     code: str = Field(min_length=4, max_length=40)
 
 
-class Heartbeat(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    version: str = Field(default="", max_length=40)
-    uptime_s: float = Field(default=0, ge=0)
+class Heartbeat(Strict):
+    version: Text = Field(default="", max_length=40)
+    uptime_s: float = Field(default=0, ge=0, allow_inf_nan=False)
     printer_state: Literal["online", "offline", "unknown", "none"] = "unknown"
     paper: Literal["ok", "near_end", "out", "unknown"] = "unknown"
-    last_error: str | None = Field(default=None, max_length=300)
-    screen: str | None = Field(default=None, max_length=40)
+    last_error: Text | None = Field(default=None, max_length=300)
+    screen: Text | None = Field(default=None, max_length=40)
 
 
 class OpenCounter(Strict):
@@ -46,7 +69,7 @@ class OpenCounter(Strict):
 
 
 class PauseCounter(Strict):
-    reason: str = Field(default="", max_length=200)
+    reason: Text = Field(default="", max_length=200)
 
 
 class Transfer(Strict):

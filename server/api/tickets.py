@@ -13,7 +13,7 @@ from kiosk.models import TicketStatus
 from kiosk.rules import normalise_code
 from server.api.deps import authorise, engine, require
 from server.api.direct import direct_route, json_body
-from server.api.schemas import PrintResult, TicketRequest, Transfer
+from server.api.schemas import PrintResult, RowId, TicketRequest, Transfer
 from server.auth import MANAGER_ROLES, STAFF_ROLES, Principal, Role
 from server.errors import ApiError
 from server.queue import valid_priority
@@ -55,7 +55,7 @@ router.add_api_route("", issue, methods=["POST"], status_code=201, response_clas
 
 
 @router.post("/{ticket_id}/print-result")
-def print_result(ticket_id: int, body: PrintResult, request: Request,
+def print_result(ticket_id: RowId, body: PrintResult, request: Request,
                  who: Principal = Depends(require({Role.KIOSK} | MANAGER_ROLES))) -> dict:
     return engine(request).record_print(who, ticket_id, body.status, body.reason)
 
@@ -72,12 +72,12 @@ def lookup(request: Request, code: str = Query(max_length=20), day: date | None 
 
 
 @router.get("/{ticket_id}")
-def get_ticket(ticket_id: int, request: Request, _: Principal = Depends(require(LOOKERS))) -> dict:
+def get_ticket(ticket_id: RowId, request: Request, _: Principal = Depends(require(LOOKERS))) -> dict:
     return engine(request).ticket_by_id(ticket_id)
 
 
 def _action(target: TicketStatus):  # noqa: ANN202 - a route factory
-    def route(ticket_id: int, request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> dict:
+    def route(ticket_id: RowId, request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> dict:
         return engine(request).ticket_action(who, ticket_id, target)
     return route
 
@@ -88,6 +88,6 @@ for _path, _target in (("start", TicketStatus.SERVING), ("finish", TicketStatus.
 
 
 @router.post("/{ticket_id}/transfer")
-def transfer(ticket_id: int, body: Transfer, request: Request,
+def transfer(ticket_id: RowId, body: Transfer, request: Request,
              who: Principal = Depends(require(STAFF_ROLES))) -> dict:
     return engine(request).ticket_action(who, ticket_id, TicketStatus.TRANSFERRED, transfer_to=body.service_id)

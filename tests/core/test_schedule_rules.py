@@ -36,7 +36,10 @@ def test_a_code_splits_back_into_its_prefix_and_number():
 
 @pytest.mark.parametrize(("typed", "expected"), [
     ("a1", "A-001"), ("A 001", "A-001"), ("b2-14", "B2-014"), ("B2014", "B2-014"),
-    ("KT-7", "KT-007"), ("A-0", None), ("", None), ("123", None), ("A-B", None)])
+    ("KT-7", "KT-007"), ("A-0", None), ("", None), ("123", None), ("A-B", None),
+    # Digits of other scripts are numbers; superscripts and circled digits are not (int() refuses them).
+    ("A-\u0661\u0662", "A-012"), ("A\uff17", "A-007"), ("B-\u00b3", None), ("A\u2460", None),
+    ("B2-1\u00b2", None)])
 def test_typed_or_scanned_codes_are_normalised(typed, expected):
     assert normalise_code(typed, ["A", "B2", "KT"]) == expected
 

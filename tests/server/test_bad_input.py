@@ -140,6 +140,8 @@ def test_wrong_types_are_422_invalid_request(hall: LiveServer, body: Any) -> Non
     ("POST", "/counters/1/pause", "staff", {"reason": ["rapat"]}),
     ("POST", "/devices/heartbeat", "kiosk", {"paper": "sedikit"}),
     ("POST", "/devices/heartbeat", "kiosk", {"uptime_s": -1}),
+    ("POST", "/devices/heartbeat", "kiosk", {"uptime_s": True}),
+    ("POST", "/devices/heartbeat", "kiosk", {"uptime_s": "12"}),
     ("POST", "/tickets/1/print-result", "kiosk", {"status": "burnt"}),
     ("POST", "/tickets/1/transfer", "super", {"service_id": 3}),
 ])
@@ -162,6 +164,36 @@ def test_missing_fields_are_422_missing_field(hall: LiveServer, method: str, pat
     with nothing_changes(hall):
         err = assert_error(hall.call(method, path, role, json=body, headers=key()), 422, "missing_field")
         assert [e["loc"][-1] for e in err["params"]["errors"]] == [field]
+
+
+# Text with a NUL in it, which PostgreSQL can neither store nor compare, and numbers JSON cannot
+# even write down (Python's json reads them): each is refused before it reaches the database.
+UNSTORABLE = [
+    ("POST", "/auth/login", None, '{"username": "staff1\\u0000", "password": "kata-sandi"}', 422),
+    ("POST", "/counters/1/pause", "staff", '{"reason": "rapat\\u0000"}', 422),
+    ("POST", "/tickets/1/print-result", "kiosk", '{"status": "failed", "reason": "macet\\u0000"}', 422),
+    ("POST", "/devices/heartbeat", "kiosk", '{"version": "1.0\\u0000"}', 422),
+    ("POST", "/devices/heartbeat", "kiosk", '{"last_error": "\\u0000"}', 422),
+    ("POST", "/devices/heartbeat", "kiosk", '{"uptime_s": Infinity}', 422),
+    ("POST", "/devices/heartbeat", "kiosk", '{"uptime_s": NaN}', 422),
+    ("POST", "/devices/heartbeat", "kiosk", '{"uptime_s": 1e400}', 422),
+    ("GET", "/tickets/status/abc%00def", None, None, 404),
+]
+
+
+def test_text_and_numbers_a_database_cannot_hold_are_refused_on_both(any_server: LiveServer) -> None:
+    """On SQLite and on PostgreSQL (where each of these was a 500): a clean 4xx, nothing changed."""
+    hall = any_server
+    assert hall.issue("kk").status_code == 201
+    devices = hall.call("GET", "/devices", "super").json()
+    with nothing_changes(hall):
+        for method, path, role, body, status in UNSTORABLE:
+            r = raw(hall, method, path, body or "", role=role)
+            assert_error(r, status)
+        page = hall.http.get(f"{hall.url}/t/abc%00def", timeout=10)
+        assert page.status_code == 404 and "Tiket tidak ditemukan" in page.text
+    assert hall.call("GET", "/devices", "super").json() == devices
+    assert hall.login("staff1")
 
 
 def test_a_ticket_request_without_any_body_is_missing_field(hall: LiveServer) -> None:
@@ -276,6 +308,9 @@ def test_an_unknown_loket_is_404(hall: LiveServer, counter_id: int, method: str,
     ("GET", "/tickets/abc"), ("GET", "/tickets/1.5"), ("GET", "/tickets/1e3"), ("GET", "/tickets/%20"),
     ("POST", "/tickets/abc/start"), ("POST", "/tickets/satu/transfer"), ("POST", "/counters/loket1/open"),
     ("POST", "/counters/1.5/call-next"), ("GET", "/counters/x/queue"),
+    # Python's int() reads these as 1 and 10: they must not act on ticket 10 or open loket 1.
+    ("GET", "/tickets/+1"), ("POST", "/tickets/1_0/cancel"), ("POST", "/counters/+1/open"),
+    ("GET", "/counters/%201/queue"),
 ])
 def test_a_path_id_that_is_not_an_integer_is_422(hall: LiveServer, method: str, path: str) -> None:
     with nothing_changes(hall):
@@ -286,6 +321,7 @@ def test_a_path_id_that_is_not_an_integer_is_422(hall: LiveServer, method: str, 
 @pytest.mark.parametrize("params", [
     {"code": "ZZZ"}, {"code": ""}, {"code": "A-000"}, {"code": "A-001", "date": "kemarin"},
     {"code": "A-001", "date": "2026-02-30"}, {"code": "x" * 21}, {},
+    {"code": "B-\u00b3"}, {"code": "A\u2460"},  # a superscript and a circled digit are not numbers
 ], ids=repr)
 def test_a_bad_lookup_is_422(hall: LiveServer, params: dict) -> None:
     with nothing_changes(hall):
