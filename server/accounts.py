@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import secrets
 import time
 from datetime import datetime, timedelta
 from typing import Any
@@ -23,7 +25,14 @@ PRINCIPAL_TTL_S = 5.0
 ENROLL_CODE_TTL = timedelta(hours=24)
 MAX_FAILED_LOGINS = 5
 LOGIN_LOCK = timedelta(minutes=5)
+RENEWED_TOKEN_GRACE = timedelta(minutes=2)
 SILENT_AFTER = timedelta(seconds=90)  # three missed 30 s heartbeats
+
+
+@functools.cache
+def _unknown_user_hash() -> str:
+    """A hash to check a password against when the name is unknown, so that answer takes as long."""
+    return hash_password(secrets.token_urlsafe(16))
 
 
 class Accounts:
@@ -32,6 +41,7 @@ class Accounts:
         self.clock = clock
         self.hub = hub
         self._principals: dict[str, tuple[float, datetime | None, Principal]] = {}
+        self._unknown_failures: dict[str, tuple[int, datetime | None]] = {}
 
     # ----------------------------------------------------------------- staff
 
@@ -51,49 +61,80 @@ class Accounts:
                 conn.execute(users.insert().values(username=username, created_at=self.clock.now(), **values))
 
     def login(self, username: str, password: str) -> dict[str, Any]:
+        """A name that does not exist is answered as a wrong password would be: as slowly (the
+        password is still hashed) and locked after as many tries, so a login does not tell which
+        names are staff."""
         now = self.clock.now()
         with self.db.write() as conn:
             user = conn.execute(select(users).where(users.c.username == username)).first()
-            if user is not None and user.locked_until and user.locked_until > now:
+            locked_until = user.locked_until if user is not None else self._unknown_locked_until(username, now)
+            if locked_until and locked_until > now:
                 raise ApiError(429, "login_locked", "Too many wrong passwords; try again later.",
-                               until=user.locked_until.isoformat())
-            if user is None or not user.active or not verify_password(password, user.password_hash):
+                               until=locked_until.isoformat())
+            stored = user.password_hash if user is not None and user.active else _unknown_user_hash()
+            if not verify_password(password, stored) or user is None or not user.active:
                 if user is not None:
                     failed = user.failed_logins + 1
                     locked = now + LOGIN_LOCK if failed >= MAX_FAILED_LOGINS else None
                     conn.execute(update(users).where(users.c.id == user.id).values(
                         failed_logins=0 if locked else failed, locked_until=locked))
+                else:
+                    self._count_unknown_failure(username, now)
                 # An unknown name is not logged: it is often a password typed in the wrong field.
                 log.info("failed login for %s", repr(user.username) if user is not None else "an unknown username")
             else:
                 conn.execute(update(users).where(users.c.id == user.id).values(failed_logins=0, locked_until=None))
-                return self._issue_staff_token(conn, user, now)
+                return self._issue_staff_token(conn, user, now, secrets.token_hex(16))
         # Raised after the commit: raised inside, it would roll back the failure count just written.
         raise ApiError(401, "bad_credentials", "Wrong username or password.")
 
-    def _issue_staff_token(self, conn, user, now: datetime) -> dict[str, Any]:  # noqa: ANN001
+    def _unknown_locked_until(self, username: str, now: datetime) -> datetime | None:
+        until = self._unknown_failures.get(username, (0, None))[1]
+        return until if until and until > now else None
+
+    def _count_unknown_failure(self, username: str, now: datetime) -> None:
+        """The users table's failure count, kept in memory for names that are not in it."""
+        if len(self._unknown_failures) > 10_000:
+            self._unknown_failures.clear()
+        failed, _ = self._unknown_failures.get(username, (0, None))
+        failed += 1
+        self._unknown_failures[username] = ((0, now + LOGIN_LOCK) if failed >= MAX_FAILED_LOGINS
+                                            else (failed, None))
+
+    def _issue_staff_token(self, conn, user, now: datetime, session_id: str) -> dict[str, Any]:  # noqa: ANN001
         token = new_token("stf")
         expires = now + STAFF_TOKEN_TTL
         conn.execute(staff_tokens.insert().values(token_hash=token_hash(token), user_id=user.id,
-                                                  expires_at=expires, revoked=False))
+                                                  expires_at=expires, revoked=False,
+                                                  session_id=session_id, renewed=False))
         return {"token": token, "expires_at": expires.isoformat(), "role": user.role,
                 "username": user.username, "display_name": user.display_name}
 
     def renew(self, principal: Principal, old_token: str) -> dict[str, Any]:
+        """A new token for the same sign-in. The old one lives two more minutes, for requests
+        already on their way, and cannot be renewed again: otherwise it would outlive a logout
+        made with its successor."""
         now = self.clock.now()
         self.forget_tokens()
         with self.db.write() as conn:
-            conn.execute(update(staff_tokens).where(staff_tokens.c.token_hash == token_hash(old_token))
-                         .values(expires_at=min(now + timedelta(minutes=2), now + STAFF_TOKEN_TTL)))
+            old = conn.execute(select(staff_tokens).where(
+                staff_tokens.c.token_hash == token_hash(old_token))).first()
+            if old is None or old.renewed:
+                raise ApiError(401, "token_renewed", "This sign-in was already renewed; use the newer token.")
+            conn.execute(update(staff_tokens).where(staff_tokens.c.token_hash == old.token_hash).values(
+                renewed=True, expires_at=min(old.expires_at, now + RENEWED_TOKEN_GRACE)))
             user = conn.execute(select(users).where(users.c.id == principal.user_id)).first()
-            return self._issue_staff_token(conn, user, now)
+            return self._issue_staff_token(conn, user, now, old.session_id or secrets.token_hex(16))
 
     def logout(self, token: str) -> dict[str, Any]:
-        """Revoke a staff token at once: a counter PC is shared, and the next person at it must
-        not inherit a sign-in that would otherwise last hours."""
+        """End the sign-in at once, its earlier and renewed tokens included: a counter PC is
+        shared, and the next person at it must not inherit a sign-in that would last hours."""
         with self.db.write() as conn:
-            conn.execute(update(staff_tokens).where(staff_tokens.c.token_hash == token_hash(token))
-                         .values(revoked=True))
+            row = conn.execute(select(staff_tokens.c.session_id).where(
+                staff_tokens.c.token_hash == token_hash(token))).first()
+            same = (staff_tokens.c.session_id == row.session_id if row is not None and row.session_id
+                    else staff_tokens.c.token_hash == token_hash(token))
+            conn.execute(update(staff_tokens).where(same).values(revoked=True))
         self.forget_tokens()
         return {"status": "logged_out"}
 

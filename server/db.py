@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, Integer, MetaData, String,
-                        Table, Text, UniqueConstraint, Index, create_engine, event)
+                        Table, Text, UniqueConstraint, Index, create_engine, event, inspect)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.types import TypeDecorator
 
@@ -147,7 +147,29 @@ staff_tokens = Table(
     Column("user_id", Integer, nullable=False),
     Column("expires_at", UtcDateTime(), nullable=False),
     Column("revoked", Boolean, nullable=False, default=False),
+    # One sign-in and its renewals share a session: logging out ends them all. Nullable, as
+    # columns added to an existing database must be (tokens of earlier builds have none).
+    Column("session_id", String(64), index=True),
+    # Set once a token has been renewed: it lives two more minutes and cannot be renewed again.
+    Column("renewed", Boolean),
 )
+
+
+def _add_missing_columns(conn: Connection) -> None:
+    """Bring a database made by an earlier build up to date: ``create_all`` makes missing tables
+    but never alters an existing one. Only nullable columns are ever added to a table."""
+    existing = inspect(conn)
+    for table in metadata.sorted_tables:
+        if not existing.has_table(table.name):
+            continue
+        have = {c["name"] for c in existing.get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in have:
+                kind = column.type.compile(dialect=conn.dialect)
+                conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}")
+                for index in table.indexes:
+                    if column.name in index.columns:
+                        index.create(conn, checkfirst=True)
 
 
 def default_sqlite_url(data_dir: Path) -> str:
@@ -199,6 +221,7 @@ class Database:
     def create_schema(self) -> None:
         metadata.create_all(self.engine)
         with self.engine.connect() as conn, conn.begin():
+            _add_missing_columns(conn)
             # Databases made by earlier builds carry an index by code that nothing reads now.
             conn.exec_driver_sql("DROP INDEX IF EXISTS ix_ticket_code")
 

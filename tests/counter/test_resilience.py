@@ -122,6 +122,25 @@ def test_the_login_is_renewed_before_it_expires(qtbot: QtBot, server: LiveServer
     assert counter.desk.ticket_card.code_text() == "B-001"
 
 
+def test_a_renewal_whose_answer_was_lost_asks_to_log_in_again_at_once(
+        qtbot: QtBot, server: LiveServer, make_counter: MakeCounter) -> None:
+    """GIVEN the app's token was renewed but the answer never came back (done here behind its back)
+    WHEN the app renews with that token again THEN the server refuses (a token renews once), and
+    the app asks for the password straight away rather than working on with a token about to lapse."""
+    counter = make_counter(check_ms=3_600_000)
+    at_desk(qtbot, counter)
+    server.clock.advance(hours=7, minutes=31)  # renewal is due
+    lost = server.call("POST", "/auth/renew", headers={"Authorization": f"Bearer {counter.session.token}"})
+    assert lost.status_code == 200
+
+    counter.refresh(check=True)
+    qtbot.waitUntil(lambda: counter.current_screen() == "login", timeout=WAIT_MS)
+    notice = counter.login_screen.error
+    assert notice.code() == "token_renewed" and "Sesi Anda telah berakhir" in notice.texts()[0]
+    log_in(qtbot, counter)
+    qtbot.waitUntil(lambda: counter.current_screen() in ("desk", "loket"), timeout=WAIT_MS)
+
+
 def test_an_expired_login_asks_to_log_in_again_and_keeps_the_ticket(
         qtbot: QtBot, server: LiveServer, make_counter: MakeCounter) -> None:
     """GIVEN the PC slept past the token's expiry (no renewal ran) WHEN staff press a key THEN the app

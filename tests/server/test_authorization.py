@@ -297,6 +297,34 @@ def test_the_old_token_keeps_working_briefly_after_a_renewal(server: LiveServer)
     assert server.call("GET", "/counters", STAFF).status_code == 401
 
 
+def test_a_renewed_token_cannot_be_renewed_again_nor_outlive_its_grace(server: LiveServer) -> None:
+    """GIVEN a token that has been renewed once
+    WHEN it asks for renewal again within its two minutes of grace
+    THEN it is refused, and its grace was not stretched: it stops two minutes after the renewal."""
+    assert server.call("POST", "/auth/renew", STAFF).status_code == 200
+    server.clock.advance(minutes=1)
+    r = server.call("POST", "/auth/renew", STAFF)
+    assert_error(r.status_code, r.json(), 401, "token_renewed")
+    server.clock.advance(minutes=1)
+    r = server.call("GET", "/counters", STAFF)
+    assert_error(r.status_code, r.json(), 401, "invalid_token")
+
+
+def test_logging_out_with_a_renewed_token_ends_the_earlier_one_too(server: LiveServer) -> None:
+    """GIVEN a sign-in renewed once (its first token still in its two minutes of grace)
+    WHEN the counter app logs out with the new token
+    THEN the first token is refused at once as well, for requests and for renewal."""
+    first = {"Authorization": f"Bearer {server.login('staff1')}"}
+    second = {"Authorization": f"Bearer {server.call('POST', '/auth/renew', headers=first).json()['token']}"}
+    assert server.call("GET", "/counters", headers=first).status_code == 200  # in its grace
+    assert server.call("POST", "/auth/logout", headers=second).status_code == 200
+    for auth in (first, second):
+        for method, path in (("GET", "/counters"), ("POST", "/auth/renew")):
+            r = server.call(method, path, headers=auth)
+            assert_error(r.status_code, r.json(), 401, "invalid_token")
+    assert server.call("GET", "/counters", STAFF).status_code == 200  # staff1's other sign-in
+
+
 # ----------------------------------------------------------------------------- login lock
 
 def _login(server: LiveServer, username: str, password: str) -> requests.Response:
@@ -349,6 +377,24 @@ def test_an_unknown_user_and_a_wrong_password_look_the_same(server: LiveServer) 
     b = _login(server, "staff1", "salah-sandi")
     assert (a.status_code, a.json()["error"]["code"], a.json()["error"]["message"]) == \
            (b.status_code, b.json()["error"]["code"], b.json()["error"]["message"])
+
+
+def test_an_unknown_name_is_locked_after_five_tries_as_a_real_one_is(server: LiveServer) -> None:
+    """Otherwise the sixth try would tell which names belong to staff."""
+    for name in ("tidak-ada", "staff2"):
+        answers = [_login(server, name, "salah-sandi") for _ in range(6)]
+        assert [a.status_code for a in answers] == [401] * 5 + [429], name
+        assert answers[-1].json()["error"]["code"] == "login_locked"
+
+
+def test_an_unknown_name_takes_as_long_to_refuse_as_a_wrong_password(server: LiveServer) -> None:
+    """The password is hashed either way (scrypt, tens of ms); a name that skipped it would be
+    refused in a few ms and so be told apart. Medians of five, with a wide margin for a busy machine."""
+    def median_seconds(name: str) -> float:
+        times = sorted(_login(server, name, "salah-sandi").elapsed.total_seconds() for _ in range(5))
+        return times[len(times) // 2]
+    known, unknown = median_seconds("staff1"), median_seconds("tidak-ada")
+    assert unknown > known / 3, (unknown, known)
 
 
 # ----------------------------------------------------------------------------- the public QR link

@@ -76,6 +76,11 @@ OFFLINE_BANNER = _t(QT_TRANSLATE_NOOP("CounterMessages",
 
 # -- errors by code -----------------------------------------------------------------------------
 
+_SESSION_OVER = (QT_TRANSLATE_NOOP("CounterMessages",
+                                   "Sesi Anda telah berakhir. Silakan masuk lagi; loket dan tiket Anda "
+                                   "tetap tersimpan."),
+                 "Your session has ended. Please log in again; your loket and ticket are kept.", "warning")
+
 _BY_CODE: Mapping[str, tuple[str, str, str]] = {
     # code: (Indonesian source, English, tone)
     "queue_empty": (QT_TRANSLATE_NOOP("CounterMessages",
@@ -144,14 +149,10 @@ _BY_CODE: Mapping[str, tuple[str, str, str]] = {
                                        "setelah pukul {time}, atau hubungi supervisor."),
                      "The account is locked after too many wrong passwords. Try again after {time}, or ask "
                      "a supervisor.", "error"),
-    "invalid_token": (QT_TRANSLATE_NOOP("CounterMessages",
-                                        "Sesi Anda telah berakhir. Silakan masuk lagi; loket dan tiket Anda "
-                                        "tetap tersimpan."),
-                      "Your session has ended. Please log in again; your loket and ticket are kept.", "warning"),
-    "unauthorized": (QT_TRANSLATE_NOOP("CounterMessages",
-                                       "Sesi Anda telah berakhir. Silakan masuk lagi; loket dan tiket Anda "
-                                       "tetap tersimpan."),
-                     "Your session has ended. Please log in again; your loket and ticket are kept.", "warning"),
+    "invalid_token": _SESSION_OVER,
+    "unauthorized": _SESSION_OVER,
+    # A renewal whose answer was lost, tried again with the token it already replaced.
+    "token_renewed": _SESSION_OVER,
     "forbidden": (QT_TRANSLATE_NOOP("CounterMessages",
                                     "Akun ini tidak boleh memakai aplikasi loket. Masuk dengan akun petugas."),
                   "This account may not use the counter app. Log in with a staff account.", "error"),
@@ -224,7 +225,7 @@ def is_outage(error: BaseException) -> bool:
 
 def is_session_over(error: BaseException) -> bool:
     return isinstance(error, BackendStatusError) and error.status == 401 and error.code in (
-        "invalid_token", "unauthorized")
+        "invalid_token", "unauthorized", "token_renewed")
 
 
 # -- outcomes -----------------------------------------------------------------------------------
