@@ -144,7 +144,7 @@ def _device_action(services, action: str, name: str) -> int:  # noqa: ANN001
     if not done:
         print(f"error: no device named {name!r}", file=sys.stderr)
         return 2
-    print(f"device {name!r}: {action}ed")
+    print(f"device {name!r}: {action.removesuffix('e')}ed")
     return 0
 
 
