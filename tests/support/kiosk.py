@@ -202,4 +202,18 @@ def layout_problems(window: QWidget) -> list[str]:
         for b, rb in buttons[i + 1:]:
             if ra.intersects(rb) and not (a.isAncestorOf(b) or b.isAncestorOf(a)):
                 problems.append(f"{a.objectName()} overlaps {b.objectName()}: {ra} / {rb}")
+    problems += _texts_on_top_of_each_other(window)
+    return problems
+
+
+def _texts_on_top_of_each_other(window: QWidget) -> list[str]:
+    """Two texts laid out in one box whose boxes overlap: a layout given less room than its items
+    need stacks them on top of each other, and one text is drawn over the other."""
+    problems = []
+    texts = [w for w in window.findChildren(FitText) if w.isVisible() and w.text() and w.height() > 0]
+    for i, a in enumerate(texts):
+        for b in texts[i + 1:]:
+            if a.parentWidget() is b.parentWidget() and a.geometry().intersects(b.geometry()):
+                problems.append(f"{a.property('textRole')} {a.text()!r} and {b.property('textRole')} "
+                                f"{b.text()!r} overlap: {a.geometry()} / {b.geometry()}")
     return problems

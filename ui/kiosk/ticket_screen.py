@@ -210,5 +210,5 @@ class TicketScreen(Screen):
             box.setContentsMargins(m.px(28), m.px(18), m.px(28), m.px(18))
         self.card_box.setSpacing(m.px(8))
         self.code.setContentsMargins(m.px(24), m.px(14), m.px(24), m.px(22))  # room to breathe round the code
-        self.code.setMinimumHeight(m.px(190))  # long texts below shrink before the code does
+        self.code.setMinimumHeight(m.px(120))  # long texts below shrink before the code does
         self.print_panel.setMinimumHeight(m.px(96))
