@@ -119,10 +119,12 @@ class Accounts:
         with self.db.write() as conn:
             old = conn.execute(select(staff_tokens).where(
                 staff_tokens.c.token_hash == token_hash(old_token))).first()
-            if old is None or old.renewed:
+            # Marked in the same statement that checks it: of two renewals at once, one wins.
+            marked = old is not None and conn.execute(update(staff_tokens).where(
+                staff_tokens.c.token_hash == old.token_hash, staff_tokens.c.renewed.is_not(True)).values(
+                renewed=True, expires_at=min(old.expires_at, now + RENEWED_TOKEN_GRACE))).rowcount == 1
+            if not marked:
                 raise ApiError(401, "token_renewed", "This sign-in was already renewed; use the newer token.")
-            conn.execute(update(staff_tokens).where(staff_tokens.c.token_hash == old.token_hash).values(
-                renewed=True, expires_at=min(old.expires_at, now + RENEWED_TOKEN_GRACE)))
             user = conn.execute(select(users).where(users.c.id == principal.user_id)).first()
             return self._issue_staff_token(conn, user, now, old.session_id or secrets.token_hex(16))
 
