@@ -10,6 +10,12 @@ from urllib.parse import urlparse
 
 from kiosk.rules import normalise_code
 
+
+def pick(lang: str, indonesian: str, english: str) -> str:
+    """A name the catalog gives in both languages (on screen and on the receipt)."""
+    return english if lang == "en" and english else indonesian
+
+
 # The token in a status link is URL-safe base64 (secrets.token_urlsafe); the server refuses > 64.
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 

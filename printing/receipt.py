@@ -12,6 +12,7 @@ from typing import Union
 from zoneinfo import ZoneInfo
 
 from kiosk.models import Site, Ticket
+from kiosk.ui_text import pick
 from printing import strings
 
 
@@ -133,8 +134,9 @@ def build_receipt(ticket: Ticket, branding: Branding, lang: str = "id", *,
     blocks: list[Block] = []
     if branding.logo_path is not None:
         blocks.append(Logo(Path(branding.logo_path)))
-    blocks += [Heading(branding.name), Rule(), Line(ticket.agency_name),
-               Line(ticket.service_name, bold=True), Line(t("queue_number")), BigCode(ticket.code)]
+    blocks += [Heading(branding.name), Rule(), Line(pick(lang, ticket.agency_name, ticket.agency_name_en)),
+               Line(pick(lang, ticket.service_name, ticket.service_name_en), bold=True), Line(t("queue_number")),
+               BigCode(ticket.code)]
     if ticket.priority is not None:
         blocks.append(Line(t("priority", group=t(ticket.priority.value)), bold=True))
     rows = [(t("time"), format_local_time(ticket.issued_at, branding, lang)),

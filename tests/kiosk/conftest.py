@@ -6,8 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from server.catalog import DEMO_CATALOG
 from tests.support.kiosk import Kiosk, start_kiosk
 from tests.support.printer import running_printer
+from tests.support.server import live_server
+
+
+@pytest.fixture
+def demo_server(tmp_path: Path, clock):
+    """The MPP Kabupaten Serang catalog (14 agencies, long names in both languages), every service open."""
+    with live_server(tmp_path, clock=clock, catalog=DEMO_CATALOG, open_all_hours=True) as live:
+        yield live
 
 
 @pytest.fixture

@@ -4,22 +4,12 @@ no text cut off; and the same at 1024×768 with every text made much longer (fak
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterator
 
 import pytest
 
-from server.catalog import DEMO_CATALOG
 from tests.support.kiosk import Kiosk, layout_problems, start_kiosk
 from tests.support.proxy import TcpProxy
-from tests.support.server import live_server
-
-
-@pytest.fixture
-def demo_server(tmp_path: Path, clock):
-    """The MPP Kabupaten Serang catalog (14 agencies, long names), every service open."""
-    with live_server(tmp_path, clock=clock, catalog=DEMO_CATALOG, open_all_hours=True) as live:
-        yield live
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ reprint button works once paper is back, and the server hears each outcome."""
 
 from __future__ import annotations
 
+from tests.support.kiosk import start_kiosk
 from tests.support.printer import closed_port_spec, wait_for_receipt
 
 
@@ -38,3 +39,19 @@ def test_a_printer_that_is_not_there_still_gives_the_citizen_a_ticket(make_kiosk
     assert kiosk.controller.ticket.print_main.main.text() == \
         "Tiket tidak dapat dicetak: printer mati atau bermasalah."
     kiosk.qtbot.waitUntil(lambda: kiosk.server_ticket(ticket.id)["print_status"] == "offline", timeout=5000)
+
+
+def test_an_english_kiosk_prints_the_names_the_citizen_read_on_screen(qtbot, demo_server, vp):
+    """GIVEN a kiosk in English and the demo catalog, which names every service in both languages
+    WHEN a citizen takes a ticket THEN the receipt names the service and agency in English too."""
+    kiosk = start_kiosk(qtbot, demo_server, printer_spec=vp.spec, language="en")
+    try:
+        kiosk.take_ticket("disnaker", "kartu-kuning")
+        kiosk.wait_printed("printed")
+        shown = kiosk.controller.ticket.service.text()
+        assert shown.startswith("Job Seeker"), shown
+        receipt = " ".join(wait_for_receipt(vp, 1).text.split())
+        assert "Job Seeker" in receipt and "Manpower" in receipt, receipt
+        assert "Pencari Kerja" not in receipt
+    finally:
+        kiosk.stop()

@@ -42,6 +42,16 @@ def test_english_ticket_uses_a_colon_in_the_time(ticket, branding):
                                                  if isinstance(b, QrCode)]
 
 
+def test_an_english_ticket_names_the_service_and_agency_in_english(ticket, branding):
+    """What the citizen read on the English screen; a catalog without English names keeps its own."""
+    english = replace(ticket, service_name_en="KTP-el Recording", agency_name_en="Civil Registration Office")
+    lines = lines_of(build_receipt(english, branding, "en"))
+    assert "KTP-el Recording" in lines and "Civil Registration Office" in lines
+    assert "Perekaman KTP-el" not in lines
+    assert "Perekaman KTP-el" in lines_of(build_receipt(english, branding, "id"))
+    assert "Perekaman KTP-el" in lines_of(build_receipt(ticket, branding, "en"))
+
+
 def test_time_is_the_sites_local_time_not_utc(branding):
     late_evening_utc = datetime(2026, 11, 22, 23, 30, tzinfo=timezone.utc)
     assert format_local_time(late_evening_utc, branding, "id") == "23-11-2026 06.30 WIB"

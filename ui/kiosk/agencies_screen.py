@@ -6,9 +6,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.models import Agency
+from kiosk.ui_text import pick
 from ui.i18n import Translations
 from ui.kiosk.screen import Screen
-from ui.kiosk.texts import pick
 from ui.widgets.fit_text import FitText
 from ui.widgets.nav_bar import NavBar
 from ui.widgets.tile_pager import Tile, TilePager

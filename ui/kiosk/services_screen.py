@@ -7,10 +7,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.models import Agency
+from kiosk.ui_text import pick
 from ui.i18n import Translations
 from ui.kiosk.messages import closed_note
 from ui.kiosk.screen import Screen
-from ui.kiosk.texts import pick, quota_left_text, service_detail, tickets_until_text
+from ui.kiosk.texts import quota_left_text, service_detail, tickets_until_text
 from ui.widgets.fit_text import FitText
 from ui.widgets.nav_bar import NavBar
 from ui.widgets.tile_pager import Tile, TilePager

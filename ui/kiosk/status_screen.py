@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.models import PublicTicket, Ticket
+from kiosk.ui_text import pick
 from ui.i18n import Translations
 from ui.kiosk.screen import Screen
-from ui.kiosk.texts import pick, status_detail, status_headline
+from ui.kiosk.texts import status_detail, status_headline
 from ui.theme import Metrics, set_props
 from ui.widgets.fit_text import FitText
 from ui.widgets.touch_button import TouchButton

@@ -111,8 +111,3 @@ def status_detail(status: TicketStatus, people_ahead: int, eta_minutes: int, cou
     if status is TicketStatus.DONE:
         return _t(QT_TRANSLATE_NOOP("KioskTexts", "Terima kasih telah menggunakan layanan kami."))
     return _t(QT_TRANSLATE_NOOP("KioskTexts", "Tiket ini tidak berlaku lagi. Silakan ambil nomor antrean baru."))
-
-
-def pick(lang: str, indonesian: str, english: str) -> str:
-    """A name the catalog gives in both languages."""
-    return english if lang == "en" and english else indonesian

@@ -8,10 +8,11 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.models import Ticket
+from kiosk.ui_text import pick
 from ui.i18n import Translations
 from ui.kiosk.messages import PRINT_BUSY, PRINT_DONE, PRINT_HELP, print_failure_text
 from ui.kiosk.screen import Screen
-from ui.kiosk.texts import people_ahead_text, pick, priority_label, wait_text
+from ui.kiosk.texts import people_ahead_text, priority_label, wait_text
 from ui.theme import Metrics, set_props
 from ui.widgets.bilingual import BilingualText
 from ui.widgets.fit_text import FitText
