@@ -507,6 +507,8 @@ class QueueEngine:
             self._own_counter(principal, row)
             if row.state != "open":
                 raise ApiError(409, f"counter_{row.state}", "Only an open loket can pause.", state=row.state)
+            # Not while a citizen is called or served here: the board would show both.
+            self._no_ticket_in_hand(conn, row)
             conn.execute(update(counters).where(counters.c.id == row.id).values(
                 state="paused", pause_reason=reason or "istirahat", updated_at=self.clock.now()))
         return self._counter_action(principal, counter_id, act)
@@ -526,8 +528,10 @@ class QueueEngine:
         t = conn.execute(select(tickets.c.code, tickets.c.status).where(
             tickets.c.id == row.current_ticket_id)).first()
         if t and t.status in (S.CALLED.value, S.SERVING.value):
-            raise ApiError(409, "ticket_in_progress",
-                           "Finish, transfer or mark no-show the current ticket first.", code=t.code)
+            advice = ("Start serving it or mark it no-show first." if t.status == S.CALLED.value
+                      else "Finish or transfer it first.")
+            raise ApiError(409, "ticket_in_progress", f"Ticket {t.code} is still at this loket. {advice}",
+                           code=t.code, status=t.status)
 
     def call_next(self, principal: Principal, counter_id: int) -> dict[str, Any]:
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:

@@ -79,10 +79,6 @@
         <translation>Nobody is waiting. The list updates by itself; call again when someone is waiting.</translation>
     </message>
     <message>
-        <source>Tiket {code} masih ditangani. Selesaikan, alihkan, atau tandai tidak hadir dulu.</source>
-        <translation>Ticket {code} is still in hand. Finish it, transfer it or mark it no-show first.</translation>
-    </message>
-    <message>
         <source>Loket ini sedang dibuka oleh {staff}. Pilih loket lain, atau minta supervisor menutupnya.</source>
         <translation>This counter is open by {staff}. Choose another counter, or ask a supervisor to close it.</translation>
     </message>
@@ -141,6 +137,10 @@
     <message>
         <source>Sesi Anda telah berakhir. Silakan masuk lagi; loket dan tiket Anda tetap tersimpan.</source>
         <translation>Your session has ended. Please log in again; your counter and ticket are kept.</translation>
+    </message>
+    <message>
+        <source>Tiket {code} masih di loket ini: layani lalu selesaikan atau alihkan, atau tandai tidak hadir bila warga tidak datang.</source>
+        <translation>Ticket {code} is still at this counter: serve it, then finish or transfer it, or mark it no-show if the citizen did not come.</translation>
     </message>
     <message>
         <source>Akun ini tidak boleh memakai aplikasi loket. Masuk dengan akun petugas.</source>

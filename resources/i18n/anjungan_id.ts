@@ -79,10 +79,6 @@
         <translation>Tidak ada antrean menunggu. Daftar antrean diperbarui otomatis; panggil lagi saat ada warga yang menunggu.</translation>
     </message>
     <message>
-        <source>Tiket {code} masih ditangani. Selesaikan, alihkan, atau tandai tidak hadir dulu.</source>
-        <translation>Tiket {code} masih ditangani. Selesaikan, alihkan, atau tandai tidak hadir dulu.</translation>
-    </message>
-    <message>
         <source>Loket ini sedang dibuka oleh {staff}. Pilih loket lain, atau minta supervisor menutupnya.</source>
         <translation>Loket ini sedang dibuka oleh {staff}. Pilih loket lain, atau minta supervisor menutupnya.</translation>
     </message>
@@ -141,6 +137,10 @@
     <message>
         <source>Sesi Anda telah berakhir. Silakan masuk lagi; loket dan tiket Anda tetap tersimpan.</source>
         <translation>Sesi Anda telah berakhir. Silakan masuk lagi; loket dan tiket Anda tetap tersimpan.</translation>
+    </message>
+    <message>
+        <source>Tiket {code} masih di loket ini: layani lalu selesaikan atau alihkan, atau tandai tidak hadir bila warga tidak datang.</source>
+        <translation>Tiket {code} masih di loket ini: layani lalu selesaikan atau alihkan, atau tandai tidak hadir bila warga tidak datang.</translation>
     </message>
     <message>
         <source>Akun ini tidak boleh memakai aplikasi loket. Masuk dengan akun petugas.</source>

@@ -143,6 +143,21 @@ def test_pause_with_a_reason_stops_calls_until_resumed(qtbot: QtBot, server: Liv
     assert ticket_on_server(server, ticket["id"])["status"] == "called"
 
 
+def test_no_break_while_a_citizen_is_called_to_this_loket(qtbot: QtBot, server: LiveServer,
+                                                        counter: CounterController) -> None:
+    """GIVEN a ticket called to loket 1 THEN Istirahat (F7) is not offered until the citizen is
+    served or marked no-show: the board would send them to a loket on a break."""
+    at_desk(qtbot, counter)
+    issue(server, "kk")
+    wait_for_waiting(qtbot, counter, "B-001")
+    press(qtbot, counter, CALL_NEXT)
+    assert not counter.desk.buttons[PAUSE].isEnabled()
+    qtbot.keyClick(counter.window, Qt.Key.Key_F7)
+    assert counter.desk.page() == "actions" and loket_on_server(server, 1)["state"] == "open"
+    press(qtbot, counter, NO_SHOW)
+    assert counter.desk.buttons[PAUSE].isEnabled()
+
+
 def test_a_typed_pause_reason_is_sent_as_typed(qtbot: QtBot, server: LiveServer,
                                                counter: CounterController) -> None:
     at_desk(qtbot, counter)

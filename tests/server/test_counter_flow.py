@@ -289,6 +289,22 @@ def test_a_pause_without_a_reason_is_a_rest(server: LiveServer) -> None:
     assert ok(act(server, "staff1", 1, "pause"))["pause_reason"] == "istirahat"
 
 
+def test_a_loket_cannot_go_on_a_break_while_a_citizen_is_called_or_served_there(server: LiveServer) -> None:
+    """The board would send the citizen to a loket it also shows as on a break."""
+    t = take(server)
+    ok(act(server, "staff1", 1, "open"))
+    call_next(server, "staff1", 1)
+    err = refused(act(server, "staff1", 1, "pause", reason="sholat"), 409, "ticket_in_progress")
+    assert (err["params"]["code"], err["params"]["status"]) == (t["code"], "called")
+    assert "no-show" in err["message"]
+    ok(on_ticket(server, "staff1", t, "start"))
+    err = refused(act(server, "staff1", 1, "pause"), 409, "ticket_in_progress")
+    assert err["params"]["status"] == "serving" and "Finish or transfer" in err["message"]
+    assert loket(server, 1)["state"] == "open"
+    ok(on_ticket(server, "staff1", t, "finish"))
+    assert ok(act(server, "staff1", 1, "pause", reason="sholat"))["state"] == "paused"
+
+
 def test_closing_with_a_ticket_in_hand_is_refused(server: LiveServer) -> None:
     t = take(server)
     ok(act(server, "staff1", 1, "open"))

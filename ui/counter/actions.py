@@ -38,7 +38,9 @@ def allowed_actions(counter: Counter | None) -> frozenset[str]:
         return frozenset()
     ticket = counter.current_ticket
     status = ticket.status if ticket is not None and ticket.status in IN_HAND else None
-    allowed = {PAUSE}
+    # No break while a citizen is called or served here: the board would show both (the server
+    # refuses it too). Resuming a paused loket is always allowed.
+    allowed = {PAUSE} if status is None else set()
     if counter.state is CounterState.OPEN and status is None:
         allowed.add(CALL_NEXT)
     if status is TicketStatus.CALLED:

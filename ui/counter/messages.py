@@ -88,11 +88,12 @@ _BY_CODE: Mapping[str, tuple[str, str, str]] = {
                                       "panggil lagi saat ada warga yang menunggu."),
                     "Nobody is waiting. The waiting list updates by itself; call again when someone is "
                     "waiting.", "info"),
+    # Called or being served: the advice fits both, as only the buttons for its state are enabled.
     "ticket_in_progress": (QT_TRANSLATE_NOOP("CounterMessages",
-                                             "Tiket {code} masih ditangani. Selesaikan, alihkan, atau tandai "
-                                             "tidak hadir dulu."),
-                           "Ticket {code} is still in hand. Finish, transfer or mark it no-show first.",
-                           "warning"),
+                                             "Tiket {code} masih di loket ini: layani lalu selesaikan atau "
+                                             "alihkan, atau tandai tidak hadir bila warga tidak datang."),
+                           "Ticket {code} is still at this loket: serve it, then finish or transfer it, or mark "
+                           "it no-show if the citizen did not come.", "warning"),
     "counter_taken": (QT_TRANSLATE_NOOP("CounterMessages",
                                         "Loket ini sedang dibuka oleh {staff}. Pilih loket lain, atau minta "
                                         "supervisor menutupnya."),

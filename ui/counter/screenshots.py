@@ -115,6 +115,17 @@ def run(out: Path, server: str, username: str, password: str, loket: int | None,
             shooter.shot("desk-transfer")
             desk.transfer_panel.cancel.click()
 
+        size = c.window.size()
+        c.window.resize(*MINIMUM_SIZE)
+        settle(500)
+        shooter.shot("desk-1024x700")
+        c.window.resize(size)
+        settle(500)
+
+        # A break only once the citizen is served (the app offers none while a ticket is in hand).
+        if desk.buttons["finish"].isEnabled():
+            desk.buttons["finish"].click()
+            wait_until(lambda: not c.busy, "finish", 15)
         desk.buttons["pause"].click()
         shooter.shot("desk-pause")
         desk.pause_panel.buttons["sholat"].click()
@@ -123,14 +134,7 @@ def run(out: Path, server: str, username: str, password: str, loket: int | None,
         desk.buttons["pause"].click()
         wait_until(lambda: not c.busy, "resume", 15)
 
-        c.window.resize(*MINIMUM_SIZE)
-        settle(500)
-        shooter.shot("desk-1024x700")
-
-        # Leave the loket as it was found: the citizen served, the loket closed.
-        if desk.buttons["finish"].isEnabled():
-            desk.buttons["finish"].click()
-            wait_until(lambda: not c.busy, "finish", 15)
+        # Leave the loket as it was found: closed.
         if c.current_screen() == "desk":
             desk.close_button.click()
             wait_until(lambda: not c.busy and c.current_screen() == "loket", "the loket to close", 15)
