@@ -12,6 +12,8 @@ from kiosk.models import Priority, TicketStatus
 
 CODE_PATTERN = re.compile(r"^([A-Z]{1,2}[0-9]?)-(\d{3,})$")
 PREFIX_PATTERN = re.compile(r"^[A-Z]{1,2}[0-9]?$")
+# The token in a ticket's status link: URL-safe base64 (secrets.token_urlsafe), at most 64 long.
+STATUS_TOKEN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 S = TicketStatus
 # serving -> transferred is immediately followed by transferred -> waiting in the target service.

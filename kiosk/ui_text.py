@@ -3,21 +3,16 @@ the status keypad offers."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterable
 from urllib.parse import urlparse
 
-from kiosk.rules import normalise_code
+from kiosk.rules import STATUS_TOKEN, normalise_code
 
 
 def pick(lang: str, indonesian: str, english: str) -> str:
     """A name the catalog gives in both languages (on screen and on the receipt)."""
     return english if lang == "en" and english else indonesian
-
-
-# The token in a status link is URL-safe base64 (secrets.token_urlsafe); the server refuses > 64.
-_TOKEN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
 @dataclass(frozen=True)
@@ -34,7 +29,7 @@ def parse_scan(text: str, prefixes: Iterable[str] = ()) -> ScanTarget | None:
     if "/t/" in raw:
         path = urlparse(raw).path if "://" in raw else raw
         token = path.rstrip("/").rsplit("/t/", 1)[-1].split("/")[0]
-        return ScanTarget("token", token) if _TOKEN.match(token) else None
+        return ScanTarget("token", token) if STATUS_TOKEN.match(token) else None
     code = normalise_code(raw, prefixes)
     return ScanTarget("code", code) if code else None
 

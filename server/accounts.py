@@ -35,6 +35,13 @@ def _unknown_user_hash() -> str:
     return hash_password(secrets.token_urlsafe(16))
 
 
+def _after_wrong_password(failed: int, now: datetime) -> tuple[int, datetime | None]:
+    """The failure count and lock after one more wrong password: the fifth locks the login for
+    five minutes and starts the count again."""
+    failed += 1
+    return (0, now + LOGIN_LOCK) if failed >= MAX_FAILED_LOGINS else (failed, None)
+
+
 class Accounts:
     def __init__(self, db: Database, clock: Clock, hub: EventHub) -> None:
         self.db = db
@@ -74,10 +81,9 @@ class Accounts:
             stored = user.password_hash if user is not None and user.active else _unknown_user_hash()
             if not verify_password(password, stored) or user is None or not user.active:
                 if user is not None:
-                    failed = user.failed_logins + 1
-                    locked = now + LOGIN_LOCK if failed >= MAX_FAILED_LOGINS else None
+                    failed, locked = _after_wrong_password(user.failed_logins, now)
                     conn.execute(update(users).where(users.c.id == user.id).values(
-                        failed_logins=0 if locked else failed, locked_until=locked))
+                        failed_logins=failed, locked_until=locked))
                 else:
                     self._count_unknown_failure(username, now)
                 # An unknown name is not logged: it is often a password typed in the wrong field.
@@ -96,10 +102,8 @@ class Accounts:
         """The users table's failure count, kept in memory for names that are not in it."""
         if len(self._unknown_failures) > 10_000:
             self._unknown_failures.clear()
-        failed, _ = self._unknown_failures.get(username, (0, None))
-        failed += 1
-        self._unknown_failures[username] = ((0, now + LOGIN_LOCK) if failed >= MAX_FAILED_LOGINS
-                                            else (failed, None))
+        failed = self._unknown_failures.get(username, (0, None))[0]
+        self._unknown_failures[username] = _after_wrong_password(failed, now)
 
     def _issue_staff_token(self, conn, user, now: datetime, session_id: str) -> dict[str, Any]:  # noqa: ANN001
         token = new_token("stf")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-import re
 import secrets
 import threading
 import time
@@ -24,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from kiosk import nik as nik_rules
 from kiosk.models import Priority, TicketStatus
-from kiosk.rules import (OPEN_STATES, can_transition, estimate_wait_minutes, format_code, mean_minutes,
+from kiosk.rules import (OPEN_STATES, STATUS_TOKEN, can_transition, estimate_wait_minutes, format_code, mean_minutes,
                          split_code)
 from kiosk.schedule import Availability, check_availability
 from server.auth import Principal
@@ -44,8 +43,6 @@ CATALOG_RECHECK_S = 2.0
 MEAN_TTL_S = 30.0
 OPEN_SERVICES_TTL_S = 5.0
 MAX_ROW_ID = 2 ** 63 - 1
-# A ticket's status link token: secrets.token_urlsafe's alphabet.
-_STATUS_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 @dataclass(frozen=True)
@@ -401,7 +398,7 @@ class QueueEngine:
             return self._ticket_view(conn, cat, row)
 
     def by_token(self, token: str) -> dict[str, Any]:
-        if not _STATUS_TOKEN.fullmatch(token):  # e.g. a NUL, which PostgreSQL cannot even compare
+        if not STATUS_TOKEN.fullmatch(token):  # e.g. a NUL, which PostgreSQL cannot even compare
             raise ApiError(404, "ticket_not_found", "No ticket for that link.")
         cat = self.catalog()
         with self.db.read() as conn:
