@@ -1,0 +1,335 @@
+"""Requests racing on one loket or one ticket, over real HTTP: exactly one wins, the others get an
+error code, and the tickets, the lokets and the event log agree afterwards. On SQLite, on
+PostgreSQL, and with two server processes sharing one PostgreSQL database."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+import requests
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.engine import Engine
+
+from server.db import counters, events, tickets
+from tests.support.net import free_port, wait_for
+from tests.support.server import PASSWORD, TEST_CATALOG, LiveServer
+
+ROOT = Path(__file__).resolve().parents[2]
+ROUNDS = 20
+CALLING = 5              # call-next requests fired at one loket at once
+HELD = ("called", "serving")
+
+
+@dataclass(frozen=True)
+class Shot:
+    """One request of a race: who sends what, and which server process it goes to."""
+    role: str
+    method: str
+    path: str
+    body: dict[str, Any] | None = None
+
+
+@dataclass
+class Hall:
+    """The server processes under test, their users' tokens, and the database they share."""
+    apis: list[str]
+    tokens: dict[str, str]
+    db: Engine
+    http: requests.Session = field(default_factory=requests.Session)
+    sessions: list[requests.Session] = field(default_factory=list)
+
+    def call(self, role: str, method: str, path: str, body: dict[str, Any] | None = None,
+             **headers: str) -> requests.Response:
+        return self.http.request(method, f"{self.apis[0]}{path}", json=body, timeout=30,
+                                 headers={"Authorization": f"Bearer {self.tokens[role]}", **headers})
+
+    def ok(self, role: str, method: str, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
+        r = self.call(role, method, path, body)
+        assert r.status_code in (200, 201), (method, path, r.status_code, r.text)
+        return r.json()
+
+    def issue(self, service_id: str = "kk") -> dict[str, Any]:
+        r = self.call("super", "POST", "/tickets", {"service_id": service_id},
+                      **{"Idempotency-Key": uuid.uuid4().hex})
+        assert r.status_code == 201, r.text
+        return r.json()
+
+    def race(self, shots: list[Shot]) -> list[requests.Response]:
+        """Fire every shot at the same moment, each from its own thread and HTTP connection,
+        the n-th to the n-th server process in turn."""
+        while len(self.sessions) < len(shots):
+            self.sessions.append(requests.Session())
+        start = threading.Barrier(len(shots))
+        answers: list[requests.Response | BaseException | None] = [None] * len(shots)
+
+        def fire(i: int) -> None:
+            shot, http = shots[i], self.sessions[i]
+            try:
+                start.wait(timeout=30)
+                answers[i] = http.request(shot.method, f"{self.apis[i % len(self.apis)]}{shot.path}",
+                                          json=shot.body, timeout=60,
+                                          headers={"Authorization": f"Bearer {self.tokens[shot.role]}"})
+            except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread below
+                answers[i] = exc
+
+        threads = [threading.Thread(target=fire, args=(i,)) for i in range(len(shots))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        for a in answers:
+            if not isinstance(a, requests.Response):
+                raise AssertionError(f"a racing request failed: {a!r}")
+        return answers  # type: ignore[return-value]
+
+    # ------------------------------------------------------------- what the database says
+
+    def last_event(self) -> int:
+        with self.db.connect() as conn:
+            return int(conn.execute(select(func.coalesce(func.max(events.c.seq), 0))).scalar_one())
+
+    def events_since(self, seq: int, type_: str) -> list[dict[str, Any]]:
+        with self.db.connect() as conn:
+            rows = conn.execute(select(events.c.data).where(events.c.seq > seq, events.c.type == type_)
+                                .order_by(events.c.seq)).all()
+        return [r.data for r in rows]
+
+    def ticket(self, ticket_id: int) -> Any:
+        with self.db.connect() as conn:
+            return conn.execute(select(tickets).where(tickets.c.id == ticket_id)).one()
+
+    def counter(self, counter_id: int) -> Any:
+        with self.db.connect() as conn:
+            return conn.execute(select(counters).where(counters.c.id == counter_id)).one()
+
+    def assert_every_called_ticket_is_held(self) -> None:
+        """A called or served ticket is always held by one loket, and a loket holds only such."""
+        with self.db.connect() as conn:
+            in_hand = {r.id: r.status for r in conn.execute(
+                select(tickets.c.id, tickets.c.status).where(tickets.c.status.in_(HELD)))}
+            held = [r.current_ticket_id for r in conn.execute(
+                select(counters.c.current_ticket_id).where(counters.c.current_ticket_id.is_not(None)))]
+        assert sorted(held) == sorted(in_hand), (held, in_hand)
+
+    def close(self) -> None:
+        self.http.close()
+        for s in self.sessions:
+            s.close()
+
+
+def codes(answers: list[requests.Response]) -> list[tuple[int, str | None]]:
+    return [(r.status_code, r.json()["error"]["code"] if r.status_code >= 400 else None) for r in answers]
+
+
+def winner(answers: list[requests.Response]) -> int:
+    wins = [i for i, r in enumerate(answers) if r.status_code == 200]
+    assert len(wins) == 1, codes(answers)
+    return wins[0]
+
+
+@pytest.fixture
+def hall(any_server: LiveServer) -> Iterator[Hall]:
+    h = Hall([any_server.api], dict(any_server.tokens), any_server.services.db.engine)
+    yield h
+    h.close()
+
+
+# ----------------------------------------------------------------------------- the races
+
+
+def race_call_next(hall: Hall, rounds: int) -> None:
+    """Five call-next at once on loket 1: one ticket is called, four are told one is in progress."""
+    hall.ok("staff1", "POST", "/counters/1/open", {"service_ids": ["kk"]})
+    waiting = [hall.issue()["id"] for _ in range(CALLING)]
+    for _ in range(rounds):
+        before = hall.last_event()
+        answers = hall.race([Shot("staff1", "POST", "/counters/1/call-next")] * CALLING)
+        won = answers[winner(answers)].json()["current_ticket"]
+        assert sorted(codes(answers)) == [(200, None)] + [(409, "ticket_in_progress")] * (CALLING - 1)
+        assert hall.counter(1).current_ticket_id == won["id"]
+        assert hall.ticket(won["id"]).status == "called"
+        assert [e["id"] for e in hall.events_since(before, "ticket.called")] == [won["id"]]
+        hall.assert_every_called_ticket_is_held()
+        hall.ok("staff1", "POST", f"/tickets/{won['id']}/no-show")
+        waiting.remove(won["id"])
+        waiting.append(hall.issue()["id"])
+    for ticket_id in waiting:
+        hall.ok("super", "POST", f"/tickets/{ticket_id}/cancel")
+
+
+# What each request turns the ticket into when it wins.
+OUTCOME = {"finish": "done", "transfer": "waiting", "no-show": "no_show", "cancel": "cancelled"}
+# A called ticket can be marked no-show or cancelled; a served one finished or transferred. A
+# supervisor's cancel is left out of the served rounds: after a transfer the ticket waits again,
+# and cancelling a waiting ticket is a new, allowed change rather than a lost race.
+CALLED_ROUND = [("staff1", "no-show"), ("staff1", "cancel"), ("super", "no-show"), ("super", "cancel"),
+                ("super", "finish"), ("super", "transfer")]
+SERVED_ROUND = [("staff1", "finish"), ("staff1", "transfer"), ("super", "finish"), ("super", "transfer"),
+                ("super", "no-show")]
+
+
+def race_ticket_actions(hall: Hall, rounds: int) -> None:
+    """Finish, transfer, no-show and cancel at once on the ticket at loket 2, by its officer and a
+    supervisor: one change is made, and only its event is written."""
+    hall.ok("staff1", "POST", "/counters/2/open", {"service_ids": ["kk"]})
+    for n in range(rounds):
+        hall.issue()
+        ticket = hall.ok("staff1", "POST", "/counters/2/call-next")["current_ticket"]
+        plan = CALLED_ROUND if n % 2 == 0 else SERVED_ROUND
+        if plan is SERVED_ROUND:
+            hall.ok("staff1", "POST", f"/tickets/{ticket['id']}/start")
+        before = hall.last_event()
+        answers = hall.race([Shot(role, "POST", f"/tickets/{ticket['id']}/{action}",
+                                  {"service_id": "paspor"} if action == "transfer" else None)
+                             for role, action in plan])
+        won = winner(answers)
+        expected = [(200, None) if i == won else
+                    # Every winning change takes the ticket off the loket: the officer is told it is
+                    # no longer theirs (the counter app's "no longer at your loket"), a supervisor
+                    # that its status has changed.
+                    (403, "ticket_not_at_your_counter") if role == "staff1" else (409, "invalid_transition")
+                    for i, (role, _) in enumerate(plan)]
+        assert codes(answers) == expected
+        status = OUTCOME[plan[won][1]]
+        row = hall.ticket(ticket["id"])
+        assert row.status == status
+        assert row.service_id == ("paspor" if plan[won][1] == "transfer" else "kk")
+        assert answers[won].json()["status"] == status
+        assert hall.counter(2).current_ticket_id is None
+        changes = [e for e in hall.events_since(before, "ticket.status") if e["id"] == ticket["id"]]
+        assert [e["status"] for e in changes] == [status], changes
+        assert hall.events_since(before, "ticket.called") == []
+        hall.assert_every_called_ticket_is_held()
+        if status == "waiting":
+            hall.ok("super", "POST", f"/tickets/{ticket['id']}/cancel")
+    hall.ok("staff1", "POST", "/counters/2/close")
+
+
+def race_opening(hall: Hall, rounds: int) -> None:
+    """Two officers open loket 3 at once: one has it, the other is told it is taken."""
+    for _ in range(rounds):
+        answers = hall.race([Shot("staff1", "POST", "/counters/3/open"), Shot("staff2", "POST", "/counters/3/open")])
+        won = winner(answers)
+        who = ("staff1", "staff2")[won]
+        assert codes(answers)[1 - won] == (409, "counter_taken")
+        assert answers[1 - won].json()["error"]["params"]["staff"] == who
+        row = hall.counter(3)
+        assert (row.state, row.staff) == ("open", who)
+        hall.ok(who, "POST", "/counters/3/close")
+
+
+def race_leaving_and_calling(hall: Hall, rounds: int) -> None:
+    """Close (or pause) and call-next at once on loket 1: either the loket leaves with nobody
+    called, or it calls and stays; never a ticket called to a closed or paused loket."""
+    hall.ok("staff1", "POST", "/counters/1/open", {"service_ids": ["kk"]})
+    for n in range(rounds):
+        ticket = hall.issue()
+        leave = "close" if n % 2 == 0 else "pause"
+        answers = hall.race([Shot("staff1", "POST", f"/counters/1/{leave}"),
+                             Shot("staff1", "POST", "/counters/1/call-next")])
+        won = winner(answers)
+        row = hall.counter(1)
+        if won == 0:
+            left = "closed" if leave == "close" else "paused"
+            assert codes(answers)[1] == (409, f"counter_{left}")
+            assert (row.state, row.current_ticket_id) == (left, None)
+            assert hall.ticket(ticket["id"]).status == "waiting"
+            hall.ok("super", "POST", f"/tickets/{ticket['id']}/cancel")
+            hall.ok("staff1", "POST", "/counters/1/open" if leave == "close" else "/counters/1/resume",
+                    {"service_ids": ["kk"]} if leave == "close" else None)
+        else:
+            assert codes(answers)[0] == (409, "ticket_in_progress")
+            assert (row.state, row.current_ticket_id) == ("open", ticket["id"])
+            assert hall.ticket(ticket["id"]).status == "called"
+            hall.ok("staff1", "POST", f"/tickets/{ticket['id']}/no-show")
+        hall.assert_every_called_ticket_is_held()
+
+
+# ----------------------------------------------------------------------------- one server process
+
+
+def test_five_call_next_at_once_on_one_loket_call_one_ticket(hall: Hall) -> None:
+    race_call_next(hall, ROUNDS)
+
+
+def test_finish_transfer_no_show_cancel_at_once_make_one_change(hall: Hall) -> None:
+    race_ticket_actions(hall, ROUNDS)
+
+
+def test_two_officers_opening_one_loket_at_once_one_gets_it(hall: Hall) -> None:
+    race_opening(hall, ROUNDS)
+
+
+def test_closing_or_pausing_while_calling_never_strands_a_ticket(hall: Hall) -> None:
+    race_leaving_and_calling(hall, ROUNDS)
+
+
+# ----------------------------------------------------------------------------- two server processes
+
+
+def _run(args: list[str], env: dict[str, str]) -> None:
+    subprocess.run([sys.executable, "main.py", "server", *args], cwd=ROOT, env=env, check=True,
+                   capture_output=True, text=True, timeout=120)
+
+
+def _start(url: str, port: int, env: dict[str, str]) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "main.py", "server", "--database", url, "--port", str(port),
+                             "--catalog", str(TEST_CATALOG), "--open-all-hours"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def healthy() -> bool:
+        if proc.poll() is not None:
+            raise AssertionError(f"server exited: {proc.stderr.read().decode()[-2000:]}")
+        try:
+            return requests.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1).ok
+        except requests.RequestException:
+            return False
+    wait_for(healthy, timeout=60, what="a server process to answer")
+    return proc
+
+
+@pytest.mark.postgres
+def test_two_server_processes_on_one_database_let_one_request_win(tmp_path: Path) -> None:
+    """GIVEN two `main.py server` processes sharing one PostgreSQL database
+    WHEN the racing requests are split between them
+    THEN each race still has exactly one winner, as with one process."""
+    from tests.conftest import _fresh_pg_url  # noqa: PLC0415 - only when PostgreSQL is given
+
+    url = _fresh_pg_url()
+    env = {**os.environ, "ANJUNGAN_DATA_DIR": str(tmp_path / "data"), "ANJUNGAN_LOG_DIR": str(tmp_path / "log")}
+    for name, role in (("staff1", "staff"), ("staff2", "staff"), ("super", "supervisor")):
+        _run(["add-user", "--username", name, "--password", PASSWORD, "--role", role, "--database", url], env)
+    procs: list[subprocess.Popen] = []
+    db = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        ports = [free_port(), free_port()]
+        for port in ports:  # one after the other: the first imports the catalog
+            procs.append(_start(url, port, env))
+        apis = [f"http://127.0.0.1:{p}/api/v1" for p in ports]
+        tokens = {}
+        for name in ("staff1", "staff2", "super"):
+            r = requests.post(f"{apis[0]}/auth/login", json={"username": name, "password": PASSWORD}, timeout=30)
+            r.raise_for_status()
+            tokens[name] = r.json()["token"]
+        hall = Hall(apis, tokens, db)
+        try:
+            race_call_next(hall, 3)
+            race_ticket_actions(hall, 4)
+            race_opening(hall, 3)
+            race_leaving_and_calling(hall, 4)
+        finally:
+            hall.close()
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.wait(timeout=15)
+        db.dispose()
