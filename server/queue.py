@@ -34,6 +34,7 @@ from server.db import Database, catalogs, counters, tickets
 from server.driver_sql import DriverStatement
 from server.errors import ApiError
 from server.events import EventHub, EventTypes, PendingEvents
+from server.locking import locking_write, write_conflict
 from server.sequences import next_value
 from server.views import counter_ref, event_ticket, ticket_json
 
@@ -43,6 +44,8 @@ CATALOG_RECHECK_S = 2.0
 MEAN_TTL_S = 30.0
 OPEN_SERVICES_TTL_S = 5.0
 MAX_ROW_ID = 2 ** 63 - 1
+# A ticket's action is tried again when the loket holding it changed between looking and locking.
+HOLDER_TRIES = 3
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ class QueueEngine:
     # ----------------------------------------------------------------- helpers
 
     def _write(self) -> Any:
-        return self.db.write()
+        return locking_write(self.db)
 
     def _expire_stale(self, cat: SiteCatalog) -> None:
         """Unserved tickets of earlier days expire: once per day per process, in a write of its
@@ -245,9 +248,10 @@ class QueueEngine:
         self._means[key] = (time.monotonic() + MEAN_TTL_S, value)
         return value
 
-    def _ticket_row(self, conn: Connection, ticket_id: int) -> Any:
+    def _ticket_row(self, conn: Connection, ticket_id: int, *, lock: bool = False) -> Any:
         # An id from a URL can be any size; past SQLite's 64-bit range it can only be "not found".
-        row = conn.execute(select(tickets).where(tickets.c.id == ticket_id)).first() \
+        stmt = select(tickets).where(tickets.c.id == ticket_id)
+        row = conn.execute(stmt.with_for_update() if lock else stmt).first() \
             if 0 < ticket_id <= MAX_ROW_ID else None
         if row is None:
             raise ApiError(404, "ticket_not_found", "No ticket with that id.", ticket_id=ticket_id)
@@ -421,9 +425,9 @@ class QueueEngine:
 
     # ----------------------------------------------------------------- counters
 
-    def _counter_row(self, conn: Connection, counter_id: int) -> Any:
-        row = conn.execute(select(counters).where(counters.c.id == counter_id,
-                                                  counters.c.retired.is_(False))).first() \
+    def _counter_row(self, conn: Connection, counter_id: int, *, lock: bool = False) -> Any:
+        stmt = select(counters).where(counters.c.id == counter_id, counters.c.retired.is_(False))
+        row = conn.execute(stmt.with_for_update() if lock else stmt).first() \
             if 0 < counter_id <= MAX_ROW_ID else None
         if row is None:
             raise ApiError(404, "counter_not_found", "No such loket.", counter_id=counter_id)
@@ -468,7 +472,9 @@ class QueueEngine:
         self._expire_stale(cat)
         pending = PendingEvents()
         with self._write() as conn:
-            row = self._counter_row(conn, counter_id)
+            # Locked before anything is decided: the same loket's next request waits for this one
+            # and decides on what it left (server/locking.py).
+            row = self._counter_row(conn, counter_id, lock=True)
             result = action(conn, cat, row, pending)
             view = self._counter_changed(conn, cat, counter_id, pending)
             self._commit_events(conn, pending)
@@ -568,11 +574,11 @@ class QueueEngine:
     def recall(self, principal: Principal, counter_id: int) -> dict[str, Any]:
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
             self._own_counter(principal, row)
-            t = conn.execute(select(tickets).where(tickets.c.id == row.current_ticket_id)).first() \
+            t = conn.execute(select(tickets).where(tickets.c.id == row.current_ticket_id).with_for_update()).first() \
                 if row.current_ticket_id else None
             if t is None or t.status != S.CALLED.value:
                 raise ApiError(409, "nothing_to_recall", "There is no called ticket at this loket.")
-            conn.execute(update(tickets).where(tickets.c.id == t.id).values(recalls=t.recalls + 1))
+            conn.execute(update(tickets).where(tickets.c.id == t.id).values(recalls=tickets.c.recalls + 1))
             pending.add(EventTypes.TICKET_RECALLED,
                         event_ticket(self._ticket_row(conn, t.id), cat, counter_ref(row)))
         return self._counter_action(principal, counter_id, act)
@@ -610,10 +616,27 @@ class QueueEngine:
                       transfer_to: str | None = None) -> dict[str, Any]:
         cat = self.catalog()
         self._expire_stale(cat)
+        for _ in range(HOLDER_TRIES):
+            try:
+                view = self._act_on_ticket(principal, cat, ticket_id, target, transfer_to)
+            except _HolderMoved:
+                continue
+            self.hub.notify()
+            return view
+        raise write_conflict()
+
+    def _act_on_ticket(self, principal: Principal, cat: SiteCatalog, ticket_id: int, target: TicketStatus,
+                       transfer_to: str | None) -> dict[str, Any]:
         pending = PendingEvents()
         with self._write() as conn:
-            row = self._ticket_row(conn, ticket_id)
-            counter = conn.execute(select(counters).where(counters.c.current_ticket_id == ticket_id)).first()
+            # The loket is locked before the ticket, as everywhere (server/locking.py). Which
+            # loket holds the ticket is looked up unlocked, so it is checked again once both are.
+            holder = self._holder_of(conn, ticket_id)
+            counter = conn.execute(select(counters).where(counters.c.id == holder).with_for_update()).first() \
+                if holder is not None else None
+            row = self._ticket_row(conn, ticket_id, lock=True)
+            if self._holder_of(conn, ticket_id) != holder:
+                raise _HolderMoved
             if not principal.is_manager:
                 if counter is None or counter.staff != principal.name:
                     raise ApiError(403, "ticket_not_at_your_counter", "This ticket is not at your loket.")
@@ -638,7 +661,11 @@ class QueueEngine:
                 # The same code waits again, now in the target service's queue.
                 values.update(status=S.WAITING.value, service_id=transfer_to, queued_at=now, counter_id=None,
                               called_at=None, started_at=None, transfers=row.transfers + 1)
-            conn.execute(update(tickets).where(tickets.c.id == ticket_id).values(**values))
+            # Conditional on the status it was decided on, though the lock already holds it there.
+            changed = conn.execute(update(tickets).where(tickets.c.id == ticket_id, tickets.c.status == row.status)
+                                   .values(**values)).rowcount
+            if changed != 1:
+                raise write_conflict()
             if release and counter is not None:
                 conn.execute(update(counters).where(counters.c.id == counter.id)
                              .values(current_ticket_id=None, updated_at=now))
@@ -651,8 +678,13 @@ class QueueEngine:
                 self._counter_changed(conn, cat, counter.id, pending)
             view = self._ticket_view(conn, cat, updated)
             self._commit_events(conn, pending)
-        self.hub.notify()
         return view
+
+    @staticmethod
+    def _holder_of(conn: Connection, ticket_id: int) -> int | None:
+        """The loket whose officer has this ticket in hand, if any."""
+        return conn.execute(select(counters.c.id).where(counters.c.current_ticket_id == ticket_id)).scalar() \
+            if 0 < ticket_id <= MAX_ROW_ID else None
 
     # ----------------------------------------------------------------- reports
 
@@ -708,6 +740,10 @@ _WAITING = DriverStatement(_COUNT.where(_WAITING_HERE))
 _WAITING_PRIORITY = DriverStatement(_COUNT.where(_WAITING_HERE, tickets.c.priority.is_not(None)))
 _OPEN_COUNTER_SERVICES = select(counters.c.active_service_ids).where(
     counters.c.state == "open", counters.c.retired.is_(False))
+
+
+class _HolderMoved(Exception):
+    """The loket holding a ticket changed between looking it up and locking it: start again."""
 
 
 def _closed_message(av: Availability) -> str:
