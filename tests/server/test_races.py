@@ -10,15 +10,18 @@ import sys
 import threading
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 import requests
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine, func, select, update
 from sqlalchemy.engine import Engine
 
-from server.db import counters, events, tickets
+from server.db import Database, counters, events, tickets
+from server.errors import ApiError
+from server.locking import locking_write
 from tests.support.net import free_port, wait_for
 from tests.support.server import PASSWORD, TEST_CATALOG, LiveServer
 
@@ -253,6 +256,37 @@ def race_leaving_and_calling(hall: Hall, rounds: int) -> None:
         hall.assert_every_called_ticket_is_held()
 
 
+def race_cancel_while_calling(hall: Hall, rounds: int) -> None:
+    """A supervisor cancels the only waiting ticket while lokets 1 and 2 call: at most one loket
+    calls it, a cancel after the call takes it off that loket, and every answer has its event."""
+    hall.ok("staff1", "POST", "/counters/1/open", {"service_ids": ["kk"]})
+    hall.ok("staff2", "POST", "/counters/2/open", {"service_ids": ["kk"]})
+    for _ in range(rounds):
+        ticket = hall.issue()
+        before = hall.last_event()
+        answers = hall.race([Shot("super", "POST", f"/tickets/{ticket['id']}/cancel"),
+                             Shot("staff1", "POST", "/counters/1/call-next"),
+                             Shot("staff2", "POST", "/counters/2/call-next")])
+        cancelled = answers[0].status_code == 200
+        callers = [n for n in (1, 2) if answers[n].status_code == 200]
+        assert len(callers) <= 1 and (cancelled or callers), codes(answers)
+        assert all(code == (409, "queue_empty") for n, code in enumerate(codes(answers)[1:], 1)
+                   if n not in callers)
+        if not cancelled:
+            assert codes(answers)[0] == (409, "invalid_transition")
+        row = hall.ticket(ticket["id"])
+        assert row.status == ("cancelled" if cancelled else "called")
+        holders = [n for n in (1, 2) if hall.counter(n).current_ticket_id == ticket["id"]]
+        assert holders == ([] if cancelled else callers)
+        assert [e["id"] for e in hall.events_since(before, "ticket.called")] == [ticket["id"]] * len(callers)
+        assert [e["status"] for e in hall.events_since(before, "ticket.status")] == ["cancelled"] * cancelled
+        hall.assert_every_called_ticket_is_held()
+        if not cancelled:
+            hall.ok(f"staff{callers[0]}", "POST", f"/tickets/{ticket['id']}/no-show")
+    hall.ok("staff1", "POST", "/counters/1/close")
+    hall.ok("staff2", "POST", "/counters/2/close")
+
+
 # ----------------------------------------------------------------------------- one server process
 
 
@@ -270,6 +304,10 @@ def test_two_officers_opening_one_loket_at_once_one_gets_it(hall: Hall) -> None:
 
 def test_closing_or_pausing_while_calling_never_strands_a_ticket(hall: Hall) -> None:
     race_leaving_and_calling(hall, ROUNDS)
+
+
+def test_cancelling_a_ticket_while_lokets_call_it_leaves_no_cancelled_ticket_at_a_loket(hall: Hall) -> None:
+    race_cancel_while_calling(hall, ROUNDS)
 
 
 # ----------------------------------------------------------------------------- two server processes
@@ -325,6 +363,7 @@ def test_two_server_processes_on_one_database_let_one_request_win(tmp_path: Path
             race_ticket_actions(hall, 4)
             race_opening(hall, 3)
             race_leaving_and_calling(hall, 4)
+            race_cancel_while_calling(hall, 4)
         finally:
             hall.close()
     finally:
@@ -332,4 +371,48 @@ def test_two_server_processes_on_one_database_let_one_request_win(tmp_path: Path
             proc.terminate()
         for proc in procs:
             proc.wait(timeout=15)
+        db.dispose()
+
+
+@pytest.mark.postgres
+def test_a_deadlock_on_postgresql_is_answered_with_a_409_code() -> None:
+    """GIVEN two writes that lock two lokets in opposite orders (no engine path does: the order
+    is fixed, but the answer must still hold if one ever did)
+    WHEN PostgreSQL breaks the deadlock
+    THEN one write commits and the other is a 409 write_conflict that changed nothing."""
+    from tests.conftest import _fresh_pg_url  # noqa: PLC0415 - only when PostgreSQL is given
+
+    db = Database(_fresh_pg_url())
+    db.create_schema()
+    now = datetime.now(timezone.utc)
+    with db.write() as conn:
+        for n in (1, 2):
+            conn.execute(counters.insert().values(id=n, name=f"Loket {n}", service_ids=[], active_service_ids=[],
+                                                  state="closed", regular_streak=0, updated_at=now))
+    both_hold_one = threading.Barrier(2)
+    outcome: dict[int, object] = {}
+
+    def write(first: int, second: int) -> None:
+        try:
+            with locking_write(db) as conn:
+                conn.execute(select(counters).where(counters.c.id == first).with_for_update())
+                both_hold_one.wait(timeout=30)
+                conn.execute(select(counters).where(counters.c.id == second).with_for_update())
+                conn.execute(update(counters).where(counters.c.id == first).values(staff=f"by-{first}"))
+            outcome[first] = "committed"
+        except ApiError as exc:
+            outcome[first] = (exc.status, exc.code)
+
+    threads = [threading.Thread(target=write, args=pair) for pair in ((1, 2), (2, 1))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    try:
+        assert sorted(map(str, outcome.values())) == ["(409, 'write_conflict')", "committed"]
+        winner_id = next(n for n, o in outcome.items() if o == "committed")
+        with db.read() as conn:
+            staff = dict(conn.execute(select(counters.c.id, counters.c.staff)).all())
+        assert staff == {winner_id: f"by-{winner_id}", 3 - winner_id: None}
+    finally:
         db.dispose()
