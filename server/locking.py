@@ -21,6 +21,10 @@ log = logging.getLogger(__name__)
 # PostgreSQL's answers when two transactions collide: serialization_failure, deadlock_detected,
 # lock_not_available. The other transaction went through; this one changed nothing.
 COLLISIONS = frozenset({"40001", "40P01", "55P03"})
+# How long a change waits for a row another transaction holds. Rows are held for milliseconds; a
+# longer wait means a stalled process, and the officer hears "retry" instead of a frozen screen
+# while requests pile up on the connection pool.
+LOCK_WAIT = "5s"
 
 
 def write_conflict() -> ApiError:
@@ -33,6 +37,8 @@ def locking_write(db: Database) -> Iterator[Connection]:
     """``db.write()``, where a collision is a 409 with a code, never a 500."""
     try:
         with db.write() as conn:
+            if not db.is_sqlite:
+                conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{LOCK_WAIT}'")
             yield conn
     except DBAPIError as exc:
         state = getattr(exc.orig, "sqlstate", None)

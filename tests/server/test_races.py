@@ -22,8 +22,9 @@ from sqlalchemy.engine import Engine
 from server.db import Database, counters, events, tickets
 from server.errors import ApiError
 from server.locking import locking_write
+from tests.support.clock import SettableClock
 from tests.support.net import free_port, wait_for
-from tests.support.server import PASSWORD, TEST_CATALOG, LiveServer
+from tests.support.server import PASSWORD, TEST_CATALOG, LiveServer, live_server
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 20
@@ -416,3 +417,33 @@ def test_a_deadlock_on_postgresql_is_answered_with_a_409_code() -> None:
         assert staff == {winner_id: f"by-{winner_id}", 3 - winner_id: None}
     finally:
         db.dispose()
+
+
+@pytest.fixture
+def pg_server(tmp_path: Path, clock: SettableClock) -> Iterator[LiveServer]:
+    from tests.conftest import _fresh_pg_url  # noqa: PLC0415 - only when PostgreSQL is given
+
+    with live_server(tmp_path, _fresh_pg_url(), clock=clock) as live:
+        yield live
+
+
+@pytest.mark.postgres
+def test_a_loket_held_by_a_stalled_transaction_answers_409_not_a_hang(pg_server: LiveServer) -> None:
+    """GIVEN another process's transaction holds loket 1's row and does not finish
+    WHEN the officer calls the next citizen
+    THEN the answer is a 409 write_conflict within seconds, nothing changed, and once the row is
+    free the same request works."""
+    pg_server.call("POST", "/counters/1/open", "staff1").raise_for_status()
+    ticket = pg_server.issue("kk").json()
+    stalled = pg_server.services.db.engine.connect()
+    try:
+        stalled.begin()
+        stalled.execute(select(counters).where(counters.c.id == 1).with_for_update())
+        r = pg_server.call("POST", "/counters/1/call-next", "staff1")
+        assert (r.status_code, r.json()["error"]["code"]) == (409, "write_conflict")
+        assert pg_server.call("GET", f"/tickets/{ticket['id']}", "staff1").json()["status"] == "waiting"
+    finally:
+        stalled.rollback()
+        stalled.close()
+    r = pg_server.call("POST", "/counters/1/call-next", "staff1")
+    assert r.status_code == 200 and r.json()["current_ticket"]["id"] == ticket["id"]
