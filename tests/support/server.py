@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import requests
-import uvicorn
 
 from server.app import Services, build_services, create_app
 from server.auth import Role
 from server.catalog import load_catalog_file
-from server.settings import ServerSettings
+from server.http_server import build_http_server
+from server.settings import HttpLimits, ServerSettings
 from tests.support.clock import SettableClock
 from tests.support.net import free_port, wait_for
 
@@ -65,7 +65,8 @@ class LiveServer:
 
 @contextlib.contextmanager
 def live_server(tmp_path: Path, database_url: str | None = None, *, clock: SettableClock | None = None,
-                catalog: Path = TEST_CATALOG, open_all_hours: bool = False) -> Iterator[LiveServer]:
+                catalog: Path = TEST_CATALOG, open_all_hours: bool = False,
+                http_limits: HttpLimits | None = None) -> Iterator[LiveServer]:
     clock = clock or SettableClock()
     port = free_port()
     settings = ServerSettings(database_url=database_url or f"sqlite:///{tmp_path / 'server.sqlite3'}",
@@ -77,9 +78,7 @@ def live_server(tmp_path: Path, database_url: str | None = None, *, clock: Setta
                        ("admin", Role.ADMIN)):
         services.accounts.add_user(name, PASSWORD, role)
     app = create_app(services)
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                            timeout_graceful_shutdown=1, access_log=False)
-    server = uvicorn.Server(config)
+    server = build_http_server(app, "127.0.0.1", port, http_limits or HttpLimits(), graceful_shutdown_seconds=1)
     thread = threading.Thread(target=server.run, name="test-server", daemon=True)
     thread.start()
     wait_for(lambda: server.started, timeout=15, what="the server to start")

@@ -1,0 +1,191 @@
+"""uvicorn's httptools protocol with the limits it lacks: a cap on open connections, on the size of a
+request's head, and deadlines for a head or a body that trickles in (slowloris). Responses are
+never timed: an event stream may run all day."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections import Counter
+from typing import Any
+
+import httptools
+from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
+
+from server.settings import HttpLimits
+
+log = logging.getLogger(__name__)
+
+# After a refusal the client may still be sending; reading it away for a moment before closing
+# keeps the kernel from answering with a reset that would destroy the refusal in flight.
+LINGER_SECONDS = 1.0
+
+
+class RefusalLog:
+    """Counts refusals and logs them at most once a minute (a flood must not flood the log too);
+    what a flood's last minute refused is logged with the next refusal."""
+
+    def __init__(self, every_seconds: float = 60.0) -> None:
+        self.every_seconds = every_seconds
+        self.counts: Counter[str] = Counter()
+        self.logged_at = -every_seconds
+
+    def count(self, what: str) -> None:
+        self.counts[what] += 1
+        now = time.monotonic()
+        if now - self.logged_at >= self.every_seconds:
+            log.warning("refused: %s", ", ".join(f"{n} × {w}" for w, n in sorted(self.counts.items())))
+            self.counts.clear()
+            self.logged_at = now
+
+
+class _Refused(Exception):
+    """Raised inside a parser callback to stop parsing a request that has been answered."""
+
+
+def error_answer(status: int, code: str, message: str, params: dict[str, Any]) -> bytes:
+    """A complete HTTP answer carrying the API's error document, closing the connection."""
+    body = json.dumps({"error": {"code": code, "message": message, "params": params}}).encode()
+    retry = b"retry-after: 1\r\n" if status == 503 else b""
+    return b"".join([STATUS_LINE[status], b"content-type: application/json\r\n",
+                     b"content-length: %d\r\n" % len(body), retry, b"connection: close\r\n\r\n", body])
+
+
+class LimitedHttpProtocol(HttpToolsProtocol):
+    def __init__(self, *args: Any, limits: HttpLimits, refusals: RefusalLog, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.limits = limits
+        self.refusals = refusals
+        self._deadline: asyncio.TimerHandle | None = None
+        self._head_open = False
+        self._head_bytes = 0
+        self._body_started_at = 0.0
+        self._body_seen_at = 0.0
+        self._refused = False
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        if len(self.connections) > self.limits.max_connections:
+            # Closed at once, not lingering: a flood past the cap must not hold more sockets.
+            self.refusals.count("503 server_busy (connection cap)")
+            self._refused = True
+            transport.write(error_answer(503, "server_busy", "The server has too many open connections.",
+                                         {"max_connections": self.limits.max_connections}))
+            transport.close()
+            return
+        # An idle socket that never sends a byte is held no longer than a slow head.
+        self._arm(self.limits.head_timeout_seconds, self._on_head_deadline)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        if self._refused:
+            return  # answered already: what the client still sends is read away unseen
+        self._unset_keepalive_if_required()
+        try:
+            self.parser.feed_data(data)
+        except httptools.HttpParserCallbackError as exc:
+            if isinstance(exc.__context__, _Refused):
+                return
+            raise
+        except httptools.HttpParserError:
+            self._refuse(400, "bad_http", "The request is not valid HTTP.", {})
+            return
+        except httptools.HttpParserUpgrade:
+            if self._should_upgrade():
+                self.handle_websocket_upgrade()
+            else:
+                self._unsupported_upgrade_warning()
+            return
+        if self._head_open:
+            # The head is still coming: all of this chunk belongs to it.
+            self._head_bytes += len(data)
+            if self._head_bytes > self.limits.max_head_bytes:
+                self._refuse_head_too_large()
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._head_open, self._head_bytes = True, 0
+        if self._deadline is None:
+            self._arm(self.limits.head_timeout_seconds, self._on_head_deadline)
+
+    def on_headers_complete(self) -> None:
+        self._head_open = False
+        self._disarm()
+        size = len(self.url) + sum(len(name) + len(value) + 4 for name, value in self.headers)
+        if size > self.limits.max_head_bytes:
+            self._refuse_head_too_large()
+            raise _Refused()
+        super().on_headers_complete()
+        # A request without a body completes at once and disarms this again.
+        self._body_started_at = self._body_seen_at = self.loop.time()
+        self._arm(self.limits.body_idle_timeout_seconds, self._on_body_deadline)
+
+    def on_body(self, body: bytes) -> None:
+        self._body_seen_at = self.loop.time()
+        super().on_body(body)
+
+    def on_message_complete(self) -> None:
+        self._disarm()
+        super().on_message_complete()
+
+    def _arm(self, seconds: float, callback: Any) -> None:
+        self._disarm()
+        self._deadline = self.loop.call_later(seconds, callback)
+
+    def _disarm(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+    def _on_head_deadline(self) -> None:
+        self._deadline = None
+        if not self._head_open:
+            self.transport.close()  # connected but never sent a byte: nobody to answer
+            return
+        self._refuse(408, "request_timeout", "The request's headers took too long to arrive.",
+                     {"seconds": self.limits.head_timeout_seconds})
+
+    def _on_body_deadline(self) -> None:
+        self._deadline = None
+        now = self.loop.time()
+        if self.flow.read_paused:
+            # The server stopped reading (the app has not taken what came): not the client's delay.
+            self._body_started_at = self._body_seen_at = now
+        due = min(self._body_seen_at + self.limits.body_idle_timeout_seconds,
+                  self._body_started_at + self.limits.body_timeout_seconds)
+        if now < due:
+            self._deadline = self.loop.call_later(due - now, self._on_body_deadline)
+            return
+        self._refuse(408, "request_timeout", "The request's body took too long to arrive.",
+                     {"idle_seconds": self.limits.body_idle_timeout_seconds,
+                      "seconds": self.limits.body_timeout_seconds})
+
+    def _refuse_head_too_large(self) -> None:
+        self._refuse(431, "headers_too_large", "The request's headers are too large.",
+                     {"max_bytes": self.limits.max_head_bytes})
+
+    def _refuse(self, status: int, code: str, message: str, params: dict[str, Any]) -> None:
+        """Answer ``status`` (unless an answer has begun), stop reading requests, close shortly."""
+        self._refused = True
+        self._disarm()
+        cycle = self.cycle
+        answered = cycle is not None and cycle.response_started
+        if cycle is not None and not cycle.response_complete:
+            # The app may be waiting for the rest of the body: it gets a disconnect, and what it
+            # answers goes nowhere.
+            cycle.disconnected = True
+            cycle.message_event.set()
+        if self.transport.is_closing():
+            return
+        self.refusals.count(f"{status} {code}")
+        if not answered:
+            self.transport.write(error_answer(status, code, message, params))
+        if self.transport.can_write_eof():
+            self.transport.write_eof()
+        self.flow.resume_reading()
+        self._deadline = self.loop.call_later(LINGER_SECONDS, self.transport.close)
