@@ -14,6 +14,7 @@ from typing import Any
 import httptools
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
+from server.api.middleware import new_request_id
 from server.settings import HttpLimits
 
 log = logging.getLogger(__name__)
@@ -47,10 +48,13 @@ class _Refused(Exception):
 
 def error_answer(status: int, code: str, message: str, params: dict[str, Any]) -> bytes:
     """A complete HTTP answer carrying the API's error document, closing the connection."""
-    body = json.dumps({"error": {"code": code, "message": message, "params": params}}).encode()
+    request_id = new_request_id()
+    body = json.dumps({"error": {"code": code, "message": message, "params": params,
+                                 "request_id": request_id}}).encode()
     retry = b"retry-after: 1\r\n" if status == 503 else b""
     return b"".join([STATUS_LINE[status], b"content-type: application/json\r\n",
-                     b"content-length: %d\r\n" % len(body), retry, b"connection: close\r\n\r\n", body])
+                     b"content-length: %d\r\n" % len(body), b"x-request-id: %s\r\n" % request_id.encode(),
+                     retry, b"connection: close\r\n\r\n", body])
 
 
 class LimitedHttpProtocol(HttpToolsProtocol):
@@ -173,9 +177,12 @@ class LimitedHttpProtocol(HttpToolsProtocol):
         """Answer ``status`` (unless an answer has begun), stop reading requests, close shortly."""
         self._refused = True
         self._disarm()
+        # The cycle is the last request's, finished or not: while its answer is under way no
+        # other answer can start; a finished one leaves the wire free for the refusal.
         cycle = self.cycle
-        answered = cycle is not None and cycle.response_started
+        mid_answer = False
         if cycle is not None and not cycle.response_complete:
+            mid_answer = cycle.response_started
             # The app may be waiting for the rest of the body: it gets a disconnect, and what it
             # answers goes nowhere.
             cycle.disconnected = True
@@ -183,7 +190,7 @@ class LimitedHttpProtocol(HttpToolsProtocol):
         if self.transport.is_closing():
             return
         self.refusals.count(f"{status} {code}")
-        if not answered:
+        if not mid_answer:
             self.transport.write(error_answer(status, code, message, params))
         if self.transport.can_write_eof():
             self.transport.write_eof()

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import requests
+import uvicorn
 
 from server.app import Services, build_services, create_app
 from server.auth import Role
@@ -29,8 +30,14 @@ class LiveServer:
     url: str
     services: Services
     clock: SettableClock
+    http_server: uvicorn.Server | None = None
     tokens: dict[str, str] = field(default_factory=dict)
     http: requests.Session = field(default_factory=requests.Session)
+
+    def open_connections(self) -> int:
+        """How many client connections the server holds open right now."""
+        assert self.http_server is not None
+        return len(self.http_server.server_state.connections)
 
     @property
     def api(self) -> str:
@@ -82,7 +89,7 @@ def live_server(tmp_path: Path, database_url: str | None = None, *, clock: Setta
     thread = threading.Thread(target=server.run, name="test-server", daemon=True)
     thread.start()
     wait_for(lambda: server.started, timeout=15, what="the server to start")
-    live = LiveServer(f"http://127.0.0.1:{port}", services, clock)
+    live = LiveServer(f"http://127.0.0.1:{port}", services, clock, server)
     try:
         live.tokens["kiosk"] = live.enroll("kiosk", "kiosk-1")
         live.tokens["display"] = live.enroll("display", "display-1")
