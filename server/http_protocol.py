@@ -1,6 +1,6 @@
-"""uvicorn's httptools protocol with the limits it lacks: a cap on open connections, on the size of a
-request's head, and deadlines for a head or a body that trickles in (slowloris). Responses are
-never timed: an event stream may run all day."""
+"""uvicorn's httptools protocol with the limits it lacks: caps on open connections (in all and per
+address), on the size of a request's head and on pipelined requests, and deadlines for a head or
+a body that trickles in (slowloris). Answers are never timed: an event stream may run all day."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any
 
 import httptools
-from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
+from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol, RequestResponseCycle
 
 from server.api.middleware import new_request_id
 from server.settings import HttpLimits
@@ -22,11 +22,14 @@ log = logging.getLogger(__name__)
 # After a refusal the client may still be sending; reading it away for a moment before closing
 # keeps the kernel from answering with a reset that would destroy the refusal in flight.
 LINGER_SECONDS = 1.0
+# Clients do not pipeline; one that queues more requests than this is closed, since each queued
+# request holds memory until the ones before it are answered.
+MAX_PIPELINED = 16
 
 
-class RefusalLog:
-    """Counts refusals and logs them at most once a minute (a flood must not flood the log too);
-    what a flood's last minute refused is logged with the next refusal."""
+class EdgeLog:
+    """Counts what the edge turned away and logs it at most once a minute (a flood must not
+    flood the log too); what a flood's last minute refused is logged with the next refusal."""
 
     def __init__(self, every_seconds: float = 60.0) -> None:
         self.every_seconds = every_seconds
@@ -58,44 +61,68 @@ def error_answer(status: int, code: str, message: str, params: dict[str, Any]) -
 
 
 class LimitedHttpProtocol(HttpToolsProtocol):
-    def __init__(self, *args: Any, limits: HttpLimits, refusals: RefusalLog, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, limits: HttpLimits, edge_log: EdgeLog, per_address: Counter[str],
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.limits = limits
-        self.refusals = refusals
+        self.edge_log = edge_log
+        self.per_address = per_address  # shared by every connection of the server
+        self._address: str | None = None  # counted in per_address while this connection is open
         self._deadline: asyncio.TimerHandle | None = None
+        self._running: RequestResponseCycle | None = None
         self._head_open = False
         self._head_bytes = 0
+        self._completed_in_feed = False
         self._body_started_at = 0.0
         self._body_seen_at = 0.0
         self._refused = False
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
+        address = self.client[0] if self.client else None
         if len(self.connections) > self.limits.max_connections:
-            # Closed at once, not lingering: a flood past the cap must not hold more sockets.
-            self.refusals.count("503 server_busy (connection cap)")
-            self._refused = True
-            transport.write(error_answer(503, "server_busy", "The server has too many open connections.",
-                                         {"max_connections": self.limits.max_connections}))
-            transport.close()
+            self._turn_away(transport, "503 server_busy (connection cap)", {"max_connections": self.limits.max_connections})
             return
+        if address is not None and address not in self.limits.unlimited_addresses:
+            if self.per_address[address] >= self.limits.max_connections_per_address:
+                self._turn_away(transport, "503 server_busy (per-address cap)",
+                                {"max_connections_per_address": self.limits.max_connections_per_address})
+                return
+            self.per_address[address] += 1
+            self._address = address
         # An idle socket that never sends a byte is held no longer than a slow head.
         self._arm(self.limits.head_timeout_seconds, self._on_head_deadline)
 
+    def _turn_away(self, transport: asyncio.Transport, what: str, params: dict[str, int]) -> None:
+        # Closed at once, not lingering: a flood past the cap must not hold more sockets.
+        self.edge_log.count(what)
+        self._refused = True
+        transport.write(error_answer(503, "server_busy", "The server has too many open connections.", params))
+        transport.close()
+
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
+        if self._address is not None:
+            self.per_address[self._address] -= 1
+            if not self.per_address[self._address]:
+                del self.per_address[self._address]
+            self._address = None
+        # uvicorn tells only the newest request; an older pipelined one still running must also
+        # stop writing to the closed socket.
+        self._disconnect_all()
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
         if self._refused:
             return  # answered already: what the client still sends is read away unseen
         self._unset_keepalive_if_required()
+        head_was_open, self._completed_in_feed = self._head_open, False
         try:
             self.parser.feed_data(data)
         except httptools.HttpParserCallbackError as exc:
-            if isinstance(exc.__context__, _Refused):
-                return
-            raise
+            if not isinstance(exc.__context__, _Refused):
+                self._refuse(400, "bad_http", "The request is not valid HTTP.", {})
+            return
         except httptools.HttpParserError:
             self._refuse(400, "bad_http", "The request is not valid HTTP.", {})
             return
@@ -105,8 +132,9 @@ class LimitedHttpProtocol(HttpToolsProtocol):
             else:
                 self._unsupported_upgrade_warning()
             return
-        if self._head_open:
-            # The head is still coming: all of this chunk belongs to it.
+        # An unfinished head's size is counted by the chunk: a chunk in which one request ended
+        # and the next began is not counted (its head is measured exactly once complete).
+        if self._head_open and (head_was_open or not self._completed_in_feed):
             self._head_bytes += len(data)
             if self._head_bytes > self.limits.max_head_bytes:
                 self._refuse_head_too_large()
@@ -125,6 +153,9 @@ class LimitedHttpProtocol(HttpToolsProtocol):
             self._refuse_head_too_large()
             raise _Refused()
         super().on_headers_complete()
+        if len(self.pipeline) > MAX_PIPELINED:
+            self._refuse(400, "too_many_pipelined", "Too many requests sent ahead of their answers.", {})
+            raise _Refused()
         # A request without a body completes at once and disarms this again.
         self._body_started_at = self._body_seen_at = self.loop.time()
         self._arm(self.limits.body_idle_timeout_seconds, self._on_body_deadline)
@@ -135,7 +166,15 @@ class LimitedHttpProtocol(HttpToolsProtocol):
 
     def on_message_complete(self) -> None:
         self._disarm()
+        self._completed_in_feed = True
         super().on_message_complete()
+
+    def _start_asgi_task(self, cycle: RequestResponseCycle, app: Any) -> None:
+        self._running = cycle
+        super()._start_asgi_task(cycle, app)
+
+    def _unsupported_upgrade_warning(self) -> None:
+        self.edge_log.count("Upgrade header ignored (no WebSocket here)")
 
     def _arm(self, seconds: float, callback: Any) -> None:
         self._disarm()
@@ -167,30 +206,36 @@ class LimitedHttpProtocol(HttpToolsProtocol):
             return
         self._refuse(408, "request_timeout", "The request's body took too long to arrive.",
                      {"idle_seconds": self.limits.body_idle_timeout_seconds,
-                      "seconds": self.limits.body_timeout_seconds})
+                      "seconds": self.limits.body_timeout_seconds}, about=self.cycle)
 
     def _refuse_head_too_large(self) -> None:
         self._refuse(431, "headers_too_large", "The request's headers are too large.",
                      {"max_bytes": self.limits.max_head_bytes})
 
-    def _refuse(self, status: int, code: str, message: str, params: dict[str, Any]) -> None:
-        """Answer ``status`` (unless an answer has begun), stop reading requests, close shortly."""
-        self._refused = True
-        self._disarm()
-        # The cycle is the last request's, finished or not: while its answer is under way no
-        # other answer can start; a finished one leaves the wire free for the refusal.
-        cycle = self.cycle
-        mid_answer = False
-        if cycle is not None and not cycle.response_complete:
-            mid_answer = cycle.response_started
-            # The app may be waiting for the rest of the body: it gets a disconnect, and what it
-            # answers goes nowhere.
+    def _unfinished(self) -> list[RequestResponseCycle]:
+        cycles = [self._running, *(cycle for cycle, _ in self.pipeline), self.cycle]
+        return list({id(c): c for c in cycles if c is not None and not c.response_complete}.values())
+
+    def _disconnect_all(self) -> None:
+        """Every request in flight sees a disconnect, and what it answers goes nowhere."""
+        for cycle in self._unfinished():
             cycle.disconnected = True
             cycle.message_event.set()
+        self.pipeline.clear()
+
+    def _refuse(self, status: int, code: str, message: str, params: dict[str, Any],
+                about: RequestResponseCycle | None = None) -> None:
+        """Answer ``status`` for the request ``about`` (None: one whose head is not complete),
+        stop reading requests, close shortly. The answer is written only if no earlier request
+        still waits for its own: answers go out in the order of their requests."""
+        self._refused = True
+        self._disarm()
+        answer = all(cycle is about and not cycle.response_started for cycle in self._unfinished())
+        self._disconnect_all()
         if self.transport.is_closing():
             return
-        self.refusals.count(f"{status} {code}")
-        if not mid_answer:
+        self.edge_log.count(f"{status} {code}")
+        if answer:
             self.transport.write(error_answer(status, code, message, params))
         if self.transport.can_write_eof():
             self.transport.write_eof()

@@ -6,12 +6,13 @@ from __future__ import annotations
 import functools
 import logging
 import resource
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
 import uvicorn
 
-from server.http_protocol import LimitedHttpProtocol, RefusalLog
+from server.http_protocol import EdgeLog, LimitedHttpProtocol
 from server.settings import HttpLimits
 
 log = logging.getLogger(__name__)
@@ -23,7 +24,7 @@ RESERVED_FILES = 256
 def build_http_server(app: Any, host: str, port: int, limits: HttpLimits,
                       graceful_shutdown_seconds: int = 2) -> uvicorn.Server:
     limits = replace(limits, max_connections=_connections_within_file_limit(limits.max_connections))
-    protocol = functools.partial(LimitedHttpProtocol, limits=limits, refusals=RefusalLog())
+    protocol = functools.partial(LimitedHttpProtocol, limits=limits, edge_log=EdgeLog(), per_address=Counter())
     # No WebSocket routes exist: an upgrade request is served as plain HTTP, not handed to another parser.
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
                             http=protocol, ws="none", server_header=False,  # type: ignore[arg-type]

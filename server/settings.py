@@ -30,6 +30,9 @@ class HttpLimits:
     body_idle_timeout_seconds: float = 10.0
     body_timeout_seconds: float = 30.0
     max_connections: int = 2048
+    max_connections_per_address: int = 256
+    # The reverse proxy's address: behind it every client arrives from here.
+    unlimited_addresses: tuple[str, ...] = ("127.0.0.1", "::1")
     keep_alive_seconds: int = 5
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import resource
 import selectors
@@ -333,3 +334,48 @@ def test_main_py_server_listens_on_loopback_only_with_the_same_limits(tmp_path: 
     finally:
         proc.terminate()
         proc.wait(timeout=15)
+
+
+def test_a_pipelining_flood_is_closed_without_a_server_error(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """GIVEN a client that sends 6,000 requests at once down each of 10 connections, ahead of any answer
+    THEN the server closes those connections after a few answers, logs no error, and still serves."""
+    req = b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n"
+    with hall_with(tmp_path) as hall, caplog.at_level(logging.ERROR):
+        answers = []
+        for _ in range(10):
+            with connect(hall) as sock:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    sock.sendall(req * 6000)
+                answers.append(read_until_closed(sock)[0].count(b"HTTP/1.1 200 "))
+        assert all(n <= 64 for n in answers), answers
+        assert hall.call("GET", "/health").status_code == 200
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+
+
+def test_one_address_past_its_share_gets_503_while_others_are_served(tmp_path: Path) -> None:
+    """GIVEN a cap of 5 connections per address (the proxy's own address 127.0.0.1 is exempt)
+    WHEN one host (127.0.0.2) holds 5 slow sockets
+    THEN its sixth gets 503 server_busy, and a kiosk on another address takes a ticket."""
+    with hall_with(tmp_path, max_connections_per_address=5) as hall:
+        port = int(hall.url.rsplit(":", 1)[1])
+
+        def from_other_host() -> socket.socket:
+            sock = socket.socket()
+            sock.bind(("127.0.0.2", 0))
+            sock.settimeout(5)
+            sock.connect(("127.0.0.1", port))
+            return sock
+
+        crowd = [from_other_host() for _ in range(5)]
+        try:
+            for sock in crowd:
+                sock.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n")
+            with from_other_host() as sixth:
+                sixth.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n")
+                answer, _ = read_until_closed(sixth)
+            err = assert_refusal(*parse(answer), 503, "server_busy")
+            assert err["params"] == {"max_connections_per_address": 5}
+            assert hall.issue("kk").json()["code"] == "B-001"
+        finally:
+            for sock in crowd:
+                sock.close()
