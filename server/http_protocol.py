@@ -115,7 +115,11 @@ class LimitedHttpProtocol(HttpToolsProtocol):
     def data_received(self, data: bytes) -> None:
         if self._refused:
             return  # answered already: what the client still sends is read away unseen
-        self._unset_keepalive_if_required()
+        if self.timeout_keep_alive_task is not None:
+            # Idle between requests, and bytes came: the next head's deadline starts now, also
+            # for blank lines, which the parser skips without beginning a request.
+            self._unset_keepalive_if_required()
+            self._arm(self.limits.head_timeout_seconds, self._on_head_deadline)
         head_was_open, self._completed_in_feed = self._head_open, False
         try:
             self.parser.feed_data(data)

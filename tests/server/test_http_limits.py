@@ -379,3 +379,14 @@ def test_one_address_past_its_share_gets_503_while_others_are_served(tmp_path: P
         finally:
             for sock in crowd:
                 sock.close()
+
+
+def test_blank_lines_trickled_between_requests_do_not_hold_the_connection(tmp_path: Path) -> None:
+    """GIVEN a connection that was served a request (keep-alive 5 s, head deadline 1 s)
+    WHEN the client sends only blank lines, which HTTP lets a parser skip, one every fifth of a second
+    THEN the server still closes it by the head deadline."""
+    with hall_with(tmp_path, head_timeout_seconds=1) as hall, connect(hall) as sock:
+        sock.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert sock.recv(65536).startswith(b"HTTP/1.1 200 ")
+        answer, seconds = read_until_closed(sock, drip=b"\r\n" * 500, within=20)
+        assert answer == b"" and seconds < 10
