@@ -61,6 +61,9 @@ def error_answer(status: int, code: str, message: str, params: dict[str, Any]) -
 
 
 class LimitedHttpProtocol(HttpToolsProtocol):
+    """One client connection, read with the limits of ``HttpLimits``; what passes them is served
+    exactly as uvicorn serves it."""
+
     def __init__(self, *args: Any, limits: HttpLimits, edge_log: EdgeLog, per_address: Counter[str],
                  **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -81,7 +84,8 @@ class LimitedHttpProtocol(HttpToolsProtocol):
         super().connection_made(transport)
         address = self.client[0] if self.client else None
         if len(self.connections) > self.limits.max_connections:
-            self._turn_away(transport, "503 server_busy (connection cap)", {"max_connections": self.limits.max_connections})
+            self._turn_away(transport, "503 server_busy (connection cap)",
+                            {"max_connections": self.limits.max_connections})
             return
         if address is not None and address not in self.limits.unlimited_addresses:
             if self.per_address[address] >= self.limits.max_connections_per_address:

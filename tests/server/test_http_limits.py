@@ -203,7 +203,8 @@ def test_an_event_stream_outlives_every_deadline(tmp_path: Path) -> None:
 def _raise_open_file_limit(needed: int) -> None:
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft != resource.RLIM_INFINITY and soft < needed:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (hard if hard == resource.RLIM_INFINITY else min(hard, needed), hard))
+        raised = needed if hard == resource.RLIM_INFINITY else min(hard, needed)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (raised, hard))
     soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft != resource.RLIM_INFINITY and soft < needed:
         pytest.skip(f"the open-file limit ({soft}) is too low for this test")
@@ -336,7 +337,8 @@ def test_main_py_server_listens_on_loopback_only_with_the_same_limits(tmp_path: 
         proc.wait(timeout=15)
 
 
-def test_a_pipelining_flood_is_closed_without_a_server_error(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_pipelining_flood_is_closed_without_a_server_error(tmp_path: Path,
+                                                            caplog: pytest.LogCaptureFixture) -> None:
     """GIVEN a client that sends 6,000 requests at once down each of 10 connections, ahead of any answer
     THEN the server closes those connections after a few answers, logs no error, and still serves."""
     req = b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n"
