@@ -14,7 +14,7 @@ from kiosk.paths import user_data_dir
 from server.auth import Role
 from server.catalog import DEMO_CATALOG, CatalogInvalid, load_catalog_file
 from server.db import default_sqlite_url
-from server.settings import ServerSettings
+from server.settings import HttpLimits, ServerSettings
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +28,13 @@ def _database_arg(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py server", description="The Anjungan central server.")
     _database_arg(parser)
-    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default 127.0.0.1: only this machine, as behind the "
+                             "reverse proxy in deploy/; give the LAN address to serve devices directly)")
     parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument("--max-connections", type=int, default=HttpLimits.max_connections, metavar="N",
+                        help="open connections served at once; past it a client is answered 503 "
+                             f"(default {HttpLimits.max_connections})")
     parser.add_argument("--catalog", type=Path, default=None,
                         help="catalog loaded into a new database (default: the bundled demo catalog)")
     parser.add_argument("--public-url", default=None,
@@ -149,9 +154,8 @@ def _device_action(services, action: str, name: str) -> int:  # noqa: ANN001
 
 
 def _serve(services, args: argparse.Namespace) -> int:  # noqa: ANN001
-    import uvicorn  # noqa: PLC0415
-
     from server.app import create_app  # noqa: PLC0415
+    from server.http_server import build_http_server  # noqa: PLC0415
     from server.queue import ApiError  # noqa: PLC0415
 
     try:
@@ -168,7 +172,6 @@ def _serve(services, args: argparse.Namespace) -> int:  # noqa: ANN001
     # seconds under load, measured with bench/server.py).
     gc.collect()
     gc.freeze()
-    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning",
-                            timeout_graceful_shutdown=2, access_log=False)
-    uvicorn.Server(config).run()
+    limits = HttpLimits(max_connections=args.max_connections)
+    build_http_server(app, args.host, args.port, limits).run()
     return 0

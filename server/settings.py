@@ -21,6 +21,21 @@ class ServerSettings:
     sse_keepalive_seconds: float = 15.0
 
 
+@dataclass(frozen=True)
+class HttpLimits:
+    """What one client may hold of the HTTP server: the slow or the oversized are refused, not waited on."""
+
+    max_head_bytes: int = 16 * 1024
+    head_timeout_seconds: float = 10.0
+    body_idle_timeout_seconds: float = 10.0
+    body_timeout_seconds: float = 30.0
+    max_connections: int = 2048
+    max_connections_per_address: int = 256
+    # The reverse proxy's address: behind it every client arrives from here.
+    unlimited_addresses: tuple[str, ...] = ("127.0.0.1", "::1")
+    keep_alive_seconds: int = 5
+
+
 def load_secret(path: Path) -> bytes:
     """The key for NIK hashes: made once, kept beside the database, readable by the server only."""
     if path.exists():

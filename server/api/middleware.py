@@ -19,7 +19,7 @@ _REQUEST_IDS = itertools.count(1)
 _PROCESS_TAG = secrets.token_hex(3)
 
 
-def _new_request_id() -> str:
+def new_request_id() -> str:
     return f"{_PROCESS_TAG}-{next(_REQUEST_IDS):x}"
 
 
@@ -37,7 +37,7 @@ class RequestGuard:
             await self.app(scope, receive, send)
             return
         headers = dict(scope.get("headers") or [])
-        request_id = headers.get(b"x-request-id", b"").decode("latin-1")[:64] or _new_request_id()
+        request_id = headers.get(b"x-request-id", b"").decode("latin-1")[:64] or new_request_id()
         scope.setdefault("state", {})["request_id"] = request_id
 
         async def send_with_id(message: dict[str, Any]) -> None:

@@ -16,7 +16,8 @@ import uvicorn
 from server.app import Services, build_services, create_app
 from server.auth import Role
 from server.catalog import load_catalog_file
-from server.settings import ServerSettings
+from server.http_server import build_http_server
+from server.settings import HttpLimits, ServerSettings
 from tests.support.clock import SettableClock
 from tests.support.net import free_port, wait_for
 
@@ -29,8 +30,14 @@ class LiveServer:
     url: str
     services: Services
     clock: SettableClock
+    http_server: uvicorn.Server | None = None
     tokens: dict[str, str] = field(default_factory=dict)
     http: requests.Session = field(default_factory=requests.Session)
+
+    def open_connections(self) -> int:
+        """How many client connections the server holds open right now."""
+        assert self.http_server is not None
+        return len(self.http_server.server_state.connections)
 
     @property
     def api(self) -> str:
@@ -65,7 +72,8 @@ class LiveServer:
 
 @contextlib.contextmanager
 def live_server(tmp_path: Path, database_url: str | None = None, *, clock: SettableClock | None = None,
-                catalog: Path = TEST_CATALOG, open_all_hours: bool = False) -> Iterator[LiveServer]:
+                catalog: Path = TEST_CATALOG, open_all_hours: bool = False,
+                http_limits: HttpLimits | None = None) -> Iterator[LiveServer]:
     clock = clock or SettableClock()
     port = free_port()
     settings = ServerSettings(database_url=database_url or f"sqlite:///{tmp_path / 'server.sqlite3'}",
@@ -77,13 +85,11 @@ def live_server(tmp_path: Path, database_url: str | None = None, *, clock: Setta
                        ("admin", Role.ADMIN)):
         services.accounts.add_user(name, PASSWORD, role)
     app = create_app(services)
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                            timeout_graceful_shutdown=1, access_log=False)
-    server = uvicorn.Server(config)
+    server = build_http_server(app, "127.0.0.1", port, http_limits or HttpLimits(), graceful_shutdown_seconds=1)
     thread = threading.Thread(target=server.run, name="test-server", daemon=True)
     thread.start()
     wait_for(lambda: server.started, timeout=15, what="the server to start")
-    live = LiveServer(f"http://127.0.0.1:{port}", services, clock)
+    live = LiveServer(f"http://127.0.0.1:{port}", services, clock, server)
     try:
         live.tokens["kiosk"] = live.enroll("kiosk", "kiosk-1")
         live.tokens["display"] = live.enroll("display", "display-1")
