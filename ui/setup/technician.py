@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import DeviceConfig
 from kiosk.errors import ConfigError
-from kiosk.technician_pin import PinLock, lock_file_for
+from kiosk.technician_pin import PinChangedElsewhere, PinLock, lock_file_for
 from ui.i18n import Translations
 from ui.kiosk.input_watch import IdleWatcher
 from ui.setup.entry import TechnicianEntry
@@ -187,6 +187,8 @@ class TechnicianMode(QObject):
             window.raise_()
             window.activateWindow()
             return
+        # The PIN on disk now, not the one read at start: ``config set-pin`` may have run since.
+        self.context.reload()
         window.pin.start()
         window.stack.setCurrentWidget(window.pin)
         if self.windowed:
@@ -225,6 +227,10 @@ class TechnicianMode(QObject):
         assert self.window is not None
         try:
             self.context.save(dataclasses.replace(self.context.config, technician_pin_hash=pin_hash))
+        except PinChangedElsewhere:
+            log.warning("a new technician PIN was refused: a PIN was set in the config file meanwhile")
+            self.window.pin.pin_exists()
+            return
         except (OSError, ConfigError) as exc:
             # Not let in: a PIN that is not on disk would leave the setup open to the next person.
             log.error("could not save the new technician PIN: %s", type(exc).__name__)
