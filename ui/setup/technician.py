@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -31,6 +31,7 @@ from ui.setup.setup_screen import SetupScreen
 from ui.setup.theme import setup_stylesheet
 from ui.tasks import TaskRunner
 from ui.theme import Metrics
+from ui.timers import later, stop_timers
 from ui.widgets.device_window import DeviceWindow
 
 log = logging.getLogger(__name__)
@@ -143,6 +144,7 @@ class TechnicianMode(QObject):
         self.runner.shutdown()
         if self.window is not None:
             self.window.setup.close_pages()
+            stop_timers(self.window)
             self.window.windowed = True
             self.window.close()
             self.window.deleteLater()
@@ -250,12 +252,12 @@ class TechnicianMode(QObject):
     def _on_setup_restart_requested(self) -> None:
         log.info("technician restarts the app")
         self.close()
-        QTimer.singleShot(0, self._restart_app)
+        later(self, 0, self._restart_app)
 
     def _on_setup_leave_requested(self) -> None:
         log.info("technician leaves kiosk mode")
         self.close()
-        QTimer.singleShot(0, self._quit_app)
+        later(self, 0, self._quit_app)
 
 
 def install_technician_mode(kind: DeviceKind, device_window: QWidget, config_path: Path, running: DeviceConfig,
