@@ -77,7 +77,8 @@ def test_a_new_pin_made_at_the_kiosk_never_overwrites_one_set_from_the_shell_mea
 
     qtbot.waitUntil(lambda: "sudah" in pin.message_text())
     assert "Masukkan PIN" in pin.message_text()
-    assert not pin.message.main.overflows() and not pin.message.other.overflows()
+    # It fits, once the layout has settled on the new text.
+    qtbot.waitUntil(lambda: not pin.message.main.overflows() and not pin.message.other.overflows(), timeout=3000)
     assert mode.screen_shown() == "pin"
     assert verify_pin("1357", load_config(path).technician_pin_hash)
     assert not verify_pin("2468", load_config(path).technician_pin_hash)
