@@ -15,7 +15,7 @@ from ui.counter.screen import StaffScreen
 from ui.counter.style import DeskMetrics, set_enabled
 from ui.i18n import Translations
 from ui.theme import set_props
-from ui.widgets.plain_label import PlainLabel
+from ui.widgets.plain_label import PlainLabel, button_text
 from ui.widgets.touch_button import TouchButton
 
 COLUMNS = 4
@@ -196,7 +196,7 @@ class LoketScreen(StaffScreen):
         ticked = set(counter.active_service_ids) if mine_open and counter.active_service_ids else set(
             counter.service_ids)
         for sid in counter.service_ids:
-            box = QCheckBox(self._names.get(sid, sid), self.services_panel)
+            box = QCheckBox(button_text(self._names.get(sid, sid)), self.services_panel)
             box.setObjectName(f"service-{sid}")
             box.setChecked(sid in ticked)
             box.toggled.connect(self._on_check_toggled)
@@ -233,7 +233,7 @@ class LoketScreen(StaffScreen):
         self.open_button.setEnabled(not self._busy and counter is not None and bool(self.chosen_services()))
         self.refresh.setEnabled(not self._busy)
         mine = counter is not None and counter.staff == self._me and counter.state is not CounterState.CLOSED
-        self.open_button.setText(self.tr("Lanjutkan di {loket}").format(loket=counter.name) if mine
+        self.open_button.setText(self.tr("Lanjutkan di {loket}").format(loket=button_text(counter.name)) if mine
                                  else self.tr("Buka Loket"))
 
     # -- events ------------------------------------------------------------------------------------
