@@ -148,3 +148,15 @@ def test_the_first_run_pin_made_at_the_kiosk_is_still_saved(qtbot, kiosk_with_en
     qtbot.waitUntil(lambda: mode.screen_shown() == "setup")
     assert verify_pin("2468", load_config(path).technician_pin_hash)
     assert isinstance(load_config(path), DeviceConfig)
+
+
+def test_a_pin_changed_from_the_shell_while_the_pin_screen_is_up_is_the_one_checked(qtbot, kiosk_with_entry):
+    """The old PIN stops working the moment the shell replaces it, also on a PIN screen already open."""
+    kiosk, mode, path = kiosk_with_entry
+    save_config(path, dataclasses.replace(load_config(path), technician_pin_hash=hash_pin("2468")))
+    open_entry(qtbot, kiosk, mode)
+    set_pin_from_shell(path, "1357")
+    enter_pin(qtbot, mode, "2468")
+    assert mode.screen_shown() == "pin" and "PIN salah" in mode.window.pin.message_text()
+    enter_pin(qtbot, mode, "1357")
+    qtbot.waitUntil(lambda: mode.screen_shown() == "setup")

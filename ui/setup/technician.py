@@ -164,7 +164,8 @@ class TechnicianMode(QObject):
     def _build(self) -> TechnicianWindow:
         """Built on first use: a kiosk starts no faster or slower for having a technician mode."""
         translations = self.context.translations
-        pin = PinScreen(translations, self.lock, lambda: self.context.config.technician_pin_hash, self.runner)
+        # The PIN in the file at each check: one replaced from the shell stops working at once.
+        pin = PinScreen(translations, self.lock, lambda: self.context.reload().technician_pin_hash, self.runner)
         setup = SetupScreen(self.context)
         window = TechnicianWindow(pin, setup, windowed=self.windowed)
         pin.accepted.connect(self._on_pin_accepted)
