@@ -4,6 +4,7 @@ countdown and the checks are all cancelled, so nothing calls into the task runne
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -57,3 +58,13 @@ def test_a_stopped_kiosk_has_no_timer_left_running(kiosk):
     kiosk.take_ticket("dukcapil", "ktp")   # the ticket screen's countdown and its QR are under way
     kiosk.stop()
     assert running(kiosk.controller) == []
+
+
+def test_no_delay_in_the_apps_is_an_ownerless_single_shot():
+    """``QTimer.singleShot`` without an owner cannot be cancelled by a controller's stop(); delays go
+    through ``ui.timers.later``, whose timers belong to an object and stop with it."""
+    ui = Path(__file__).resolve().parents[2] / "ui"
+    found = [f"{path.relative_to(ui)}:{number}" for path in sorted(ui.rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if "QTimer.singleShot(" in line]
+    assert found == []
