@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from kiosk.errors import ConfigError
+
 log = logging.getLogger(__name__)
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
@@ -21,6 +23,17 @@ PIN_MIN, PIN_MAX = 4, 8
 MAX_FAILURES = 5
 LOCK_SECONDS = 5 * 60
 MAX_LOCK_SECONDS = 24 * 60 * 60
+
+
+class PinChangedElsewhere(ConfigError):
+    """The PIN in the config file is no longer the one a new PIN was made from (set from the shell
+    meanwhile): the new one is not written, so a PIN on disk is never replaced from a stale view."""
+
+    code = "pin_changed_elsewhere"
+
+    def __init__(self) -> None:
+        super().__init__("the technician PIN was changed in the config file meanwhile",
+                         params={"key": "technician_pin_hash"})
 
 
 def pin_problem(pin: str) -> str | None:

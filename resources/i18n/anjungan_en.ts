@@ -1133,6 +1133,10 @@
         <translation>New PIN saved.</translation>
     </message>
     <message>
+        <source>PIN teknisi baru saja diganti di luar layar ini; PIN baru tidak disimpan. Ketik PIN yang berlaku sekarang.</source>
+        <translation>The technician PIN has just been changed outside this screen; the new PIN was not saved. Type the PIN that is valid now.</translation>
+    </message>
+    <message>
         <source>Ganti PIN</source>
         <translation>Change PIN</translation>
     </message>
@@ -1182,6 +1186,10 @@
     <message>
         <source>Kedua PIN tidak sama. Buat PIN baru sekali lagi.</source>
         <translation>The two PINs differ. Make the new PIN again.</translation>
+    </message>
+    <message>
+        <source>PIN teknisi sudah dibuat di perangkat ini; PIN baru tidak disimpan. Masukkan PIN teknisi.</source>
+        <translation>A technician PIN has already been set on this device; the new PIN was not saved. Enter the technician PIN.</translation>
     </message>
     <message>
         <source>PIN tidak dapat diperiksa ({reason}). Coba lagi.</source>

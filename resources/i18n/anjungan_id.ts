@@ -1128,6 +1128,10 @@
         <translation>PIN baru disimpan.</translation>
     </message>
     <message>
+        <source>PIN teknisi baru saja diganti di luar layar ini; PIN baru tidak disimpan. Ketik PIN yang berlaku sekarang.</source>
+        <translation>PIN teknisi baru saja diganti di luar layar ini; PIN baru tidak disimpan. Ketik PIN yang berlaku sekarang.</translation>
+    </message>
+    <message>
         <source>Ganti PIN</source>
         <translation>Ganti PIN</translation>
     </message>
@@ -1177,6 +1181,10 @@
     <message>
         <source>Kedua PIN tidak sama. Buat PIN baru sekali lagi.</source>
         <translation>Kedua PIN tidak sama. Buat PIN baru sekali lagi.</translation>
+    </message>
+    <message>
+        <source>PIN teknisi sudah dibuat di perangkat ini; PIN baru tidak disimpan. Masukkan PIN teknisi.</source>
+        <translation>PIN teknisi sudah dibuat di perangkat ini; PIN baru tidak disimpan. Masukkan PIN teknisi.</translation>
     </message>
     <message>
         <source>PIN tidak dapat diperiksa ({reason}). Coba lagi.</source>

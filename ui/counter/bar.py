@@ -4,9 +4,10 @@ way out."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.counter.style import DeskMetrics
+from ui.widgets.plain_label import PlainLabel
 
 
 class CounterBar(QFrame):
@@ -15,11 +16,11 @@ class CounterBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CounterBar")
-        self.title = QLabel(self)
+        self.title = PlainLabel(self)
         self.title.setProperty("textRole", "barTitle")
-        self.site = QLabel(self)
+        self.site = PlainLabel(self)
         self.site.setProperty("textRole", "barDetail")
-        self.user = QLabel(self)
+        self.user = PlainLabel(self)
         self.user.setObjectName("BarUser")
         self.user.setProperty("textRole", "barDetail")
         self.user.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -41,6 +41,7 @@ from ui.counter.transfer_panel import TransferTarget
 from ui.counter.window import CounterWindow
 from ui.i18n import Translations
 from ui.tasks import TaskRunner
+from ui.timers import stop_timers
 from ui.widgets.banner import NoticeBanner
 
 log = logging.getLogger(__name__)
@@ -181,8 +182,7 @@ class CounterController(QObject):
         if self._stopped:
             return
         self._stopped = True
-        for timer in (self._check_timer, self._reconnect_timer, self._debounce_timer):
-            timer.stop()
+        stop_timers(self, self.window)   # a timer firing later would call the runner shut down here
         self._stop_follower()
         self.backend.shutdown()
         self.client.close()

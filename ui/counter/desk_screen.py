@@ -7,7 +7,7 @@ from typing import Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout,
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout,
                                QWidget)
 
 from kiosk.models import Counter, CounterQueue, CounterState
@@ -24,6 +24,7 @@ from ui.counter.ticket_card import TicketCard
 from ui.counter.transfer_panel import TransferPanel, TransferTarget
 from ui.i18n import Translations
 from ui.theme import set_props
+from ui.widgets.plain_label import PlainLabel
 from ui.widgets.touch_button import TouchButton
 
 ACTIONS_PAGE, TRANSFER_PAGE, PAUSE_PAGE = "actions", "transfer", "pause"
@@ -46,10 +47,10 @@ class DeskScreen(StaffScreen):
         self._busy = False
 
         # the loket, its state and its services
-        self.loket_name = QLabel(self)
+        self.loket_name = PlainLabel(self)
         self.loket_name.setObjectName("LoketName")
         self.loket_name.setProperty("textRole", "loketTitle")
-        self.loket_state = QLabel(self)
+        self.loket_state = PlainLabel(self)
         self.loket_state.setObjectName("LoketState")
         self.loket_state.setProperty("role", "chip")
         self.loket_state.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ui.counter.messages import StaffMessage
 from ui.counter.notice import Notice
 from ui.counter.screen import StaffScreen
 from ui.counter.style import DeskMetrics
 from ui.i18n import Translations
+from ui.widgets.plain_label import PlainLabel
 
 
 class LoginScreen(StaffScreen):
@@ -20,17 +21,17 @@ class LoginScreen(StaffScreen):
         super().__init__(translations, parent)
         self.card = QFrame(self)
         self.card.setProperty("role", "panel")
-        self.title = QLabel(self.card)
+        self.title = PlainLabel(self.card)
         self.title.setProperty("textRole", "screenTitle")
-        self.subtitle = QLabel(self.card)
+        self.subtitle = PlainLabel(self.card)
         self.subtitle.setProperty("textRole", "screenSubtitle")
         self.subtitle.setWordWrap(True)
-        self.username_label = QLabel(self.card)
+        self.username_label = PlainLabel(self.card)
         self.username_label.setProperty("textRole", "fieldLabel")
         self.username = QLineEdit(self.card)
         self.username.setObjectName("Username")
         self.username.setMaxLength(64)
-        self.password_label = QLabel(self.card)
+        self.password_label = PlainLabel(self.card)
         self.password_label.setProperty("textRole", "fieldLabel")
         self.password = QLineEdit(self.card)
         self.password.setObjectName("Password")
@@ -42,9 +43,9 @@ class LoginScreen(StaffScreen):
         self.submit.setObjectName("LoginButton")
         self.submit.setProperty("role", "primary")
         self.submit.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.status = QLabel(self.card)
+        self.status = PlainLabel(self.card)
         self.status.setProperty("textRole", "hint")
-        self.server = QLabel(self.card)
+        self.server = PlainLabel(self.card)
         self.server.setObjectName("ServerAddress")
         self.server.setProperty("textRole", "hint")
         self.error = Notice(translations, self.card)

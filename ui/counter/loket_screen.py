@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFrame, QGridLayout, QHBoxLayout, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
 from kiosk.models import Counter, CounterState
@@ -15,6 +15,7 @@ from ui.counter.screen import StaffScreen
 from ui.counter.style import DeskMetrics, set_enabled
 from ui.i18n import Translations
 from ui.theme import set_props
+from ui.widgets.plain_label import PlainLabel, button_text
 from ui.widgets.touch_button import TouchButton
 
 COLUMNS = 4
@@ -34,17 +35,17 @@ class LoketScreen(StaffScreen):
         self._busy = False
         self._loaded = False
 
-        self.title = QLabel(self)
+        self.title = PlainLabel(self)
         self.title.setProperty("textRole", "screenTitle")
-        self.subtitle = QLabel(self)
+        self.subtitle = PlainLabel(self)
         self.subtitle.setProperty("textRole", "screenSubtitle")
         self.subtitle.setWordWrap(True)
 
         self.lokets_panel = QFrame(self)
         self.lokets_panel.setProperty("role", "panel")
-        self.lokets_title = QLabel(self.lokets_panel)
+        self.lokets_title = PlainLabel(self.lokets_panel)
         self.lokets_title.setProperty("textRole", "panelTitle")
-        self.loading = QLabel(self.lokets_panel)
+        self.loading = PlainLabel(self.lokets_panel)
         self.loading.setProperty("textRole", "hint")
         # An MPP has dozens of lokets: the grid scrolls, the rest of the screen stays put.
         self.scroll = QScrollArea(self.lokets_panel)
@@ -68,9 +69,9 @@ class LoketScreen(StaffScreen):
 
         self.services_panel = QFrame(self)
         self.services_panel.setProperty("role", "panel")
-        self.services_title = QLabel(self.services_panel)
+        self.services_title = PlainLabel(self.services_panel)
         self.services_title.setProperty("textRole", "panelTitle")
-        self.services_hint = QLabel(self.services_panel)
+        self.services_hint = PlainLabel(self.services_panel)
         self.services_hint.setProperty("textRole", "hint")
         self.services_hint.setWordWrap(True)
         self.checks_box = QVBoxLayout()
@@ -195,7 +196,7 @@ class LoketScreen(StaffScreen):
         ticked = set(counter.active_service_ids) if mine_open and counter.active_service_ids else set(
             counter.service_ids)
         for sid in counter.service_ids:
-            box = QCheckBox(self._names.get(sid, sid), self.services_panel)
+            box = QCheckBox(button_text(self._names.get(sid, sid)), self.services_panel)
             box.setObjectName(f"service-{sid}")
             box.setChecked(sid in ticked)
             box.toggled.connect(self._on_check_toggled)
@@ -232,7 +233,7 @@ class LoketScreen(StaffScreen):
         self.open_button.setEnabled(not self._busy and counter is not None and bool(self.chosen_services()))
         self.refresh.setEnabled(not self._busy)
         mine = counter is not None and counter.staff == self._me and counter.state is not CounterState.CLOSED
-        self.open_button.setText(self.tr("Lanjutkan di {loket}").format(loket=counter.name) if mine
+        self.open_button.setText(self.tr("Lanjutkan di {loket}").format(loket=button_text(counter.name)) if mine
                                  else self.tr("Buka Loket"))
 
     # -- events ------------------------------------------------------------------------------------

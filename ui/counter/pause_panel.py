@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy,
                                QVBoxLayout, QWidget)
 
 from ui.counter.actions import PAUSE_REASONS
 from ui.counter.style import DeskMetrics
+from ui.widgets.plain_label import PlainLabel
 from ui.widgets.touch_button import TouchButton
 
 
@@ -31,7 +32,7 @@ class PausePanel(QFrame):
         super().__init__(parent)
         self.setObjectName("PausePanel")
         self.setProperty("role", "panel")
-        self.title = QLabel(self)
+        self.title = PlainLabel(self)
         self.title.setProperty("textRole", "panelTitle")
         self.buttons: dict[str, TouchButton] = {}
         grid = QGridLayout()
@@ -46,7 +47,7 @@ class PausePanel(QFrame):
             grid.addWidget(button, index // 2, index % 2)  # 2×2: as big as the action buttons they replace
             self.buttons[reason] = button
         self.grid = grid
-        self.other_label = QLabel(self)
+        self.other_label = PlainLabel(self)
         self.other_label.setProperty("textRole", "fieldLabel")
         self.other = QLineEdit(self)
         self.other.setObjectName("PauseOther")

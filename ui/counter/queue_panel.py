@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from kiosk.models import CounterQueue, Priority, WaitingTicket
 from ui.counter.elided_label import ElidedLabel
 from ui.counter.style import DeskMetrics
+from ui.widgets.plain_label import PlainLabel
 
 STAT_KEYS = ("done", "no_show", "transferred")
 
@@ -27,7 +28,7 @@ def today_counts(queue: CounterQueue) -> dict[str, int]:
 
 
 def _label(parent: QWidget, role: str, name: str = "") -> QLabel:
-    label = QLabel(parent)
+    label = PlainLabel(parent)
     label.setProperty("textRole", role)
     if name:
         label.setObjectName(name)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.models import Priority, Ticket, TicketStatus
 from ui.counter.messages import clock_text
 from ui.counter.style import DeskMetrics
 from ui.theme import set_props
 from ui.widgets.fit_text import FitText
+from ui.widgets.plain_label import PlainLabel
 
 _ALIGN = Qt.AlignmentFlag
 
@@ -20,14 +21,14 @@ class TicketCard(QFrame):
         self.setObjectName("TicketCard")
         self.setProperty("role", "panel")
         self._ticket: Ticket | None = None
-        self.heading = QLabel(self)
+        self.heading = PlainLabel(self)
         self.heading.setProperty("textRole", "panelTitle")
-        self.status = QLabel(self)
+        self.status = PlainLabel(self)
         self.status.setObjectName("TicketStatus")
         self.status.setProperty("role", "chip")
         for chip in (self.status,):
             chip.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
-        self.priority = QLabel(self)
+        self.priority = PlainLabel(self)
         self.priority.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
         self.priority.setObjectName("TicketPriority")
         self.priority.setProperty("role", "chip")

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem, QPushButton,
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QListView, QListWidget, QListWidgetItem, QPushButton,
                                QVBoxLayout, QWidget)
 
 from ui.counter.style import DeskMetrics
+from ui.widgets.plain_label import PlainLabel
 
 
 @dataclass(frozen=True)
@@ -31,9 +32,9 @@ class TransferPanel(QFrame):
         self.setProperty("role", "panel")
         self._targets: list[TransferTarget] = []
         self._code = ""
-        self.title = QLabel(self)
+        self.title = PlainLabel(self)
         self.title.setProperty("textRole", "panelTitle")
-        self.hint = QLabel(self)
+        self.hint = PlainLabel(self)
         self.hint.setProperty("textRole", "hint")
         self.list = QListWidget(self)
         self.list.setObjectName("TransferList")

@@ -9,11 +9,12 @@ from typing import Callable
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.display.scaled_text import ScaledText
 from ui.i18n import current_language
 from ui.widgets.header import LOGO, format_clock
+from ui.widgets.plain_label import PlainLabel
 
 _ALIGN = Qt.AlignmentFlag
 
@@ -26,7 +27,7 @@ class BoardHeader(QFrame):
         self._tz_label = "WIB"
         self._site_name = ""
         self._renderer = QSvgRenderer(str(LOGO), self)
-        self.logo = QLabel(self)
+        self.logo = PlainLabel(self)
         self.logo.setObjectName("Logo")
         self.site_name = ScaledText("", self, role="siteName", ratio=0.8, min_ratio=0.5)
         self.tagline = ScaledText("", self, role="siteTagline", ratio=0.78)

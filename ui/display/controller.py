@@ -34,6 +34,7 @@ from ui.display.voice import VoiceCaller
 from ui.display.window import BoardWindow
 from ui.i18n import Text, Translations
 from ui.tasks import TaskRunner
+from ui.timers import stop_timers
 
 log = logging.getLogger(__name__)
 
@@ -163,8 +164,7 @@ class DisplayController(QObject):
     def stop(self) -> None:
         """Stop following and speaking, let running work end, close the window."""
         self._stopped = True
-        for timer in (self._heartbeat_timer, self._offline_timer, self._snapshot_timer, self._day_timer):
-            timer.stop()
+        stop_timers(self, self.window)   # a timer firing later would call the runner shut down here
         if self._follower is not None:
             self._follower.stop()
         self.voice.shutdown()

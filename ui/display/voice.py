@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from kiosk.announce import Announcement, call_sentence
 from kiosk.speech import SpeechEngine, SpeechUnavailable, wav_duration
 from ui.tasks import TaskRunner
+from ui.timers import later, stop_timers
 
 log = logging.getLogger(__name__)
 
@@ -219,7 +220,7 @@ class VoiceCaller(QObject):
         progress to end."""
         self._closed = True
         self._queue.clear()
-        self._watchdog.stop()
+        stop_timers(self)
         if self._playing:
             self._sink.stop()
         self._current = None
@@ -277,7 +278,7 @@ class VoiceCaller(QObject):
         self.finished.emit(code)
         # The next call starts from the event loop, not from inside finished's slots: no deep
         # recursion through a long silent queue, and slots see a caller at rest.
-        QTimer.singleShot(0, self, self._next)
+        later(self, 0, self._next)
 
     def _describe_render_error(self, error: BaseException) -> str:
         if isinstance(error, SpeechUnavailable):

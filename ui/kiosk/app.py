@@ -27,14 +27,16 @@ def _report_first_frame(widget) -> None:  # noqa: ANN001
     """With ANJUNGAN_REPORT_FIRST_FRAME=1 (bench/kiosk.py measures the cold start), print the wall
     clock and the CPU time used so far once ``widget``'s first frame is painted: the paint event
     posts the report, which runs when the whole frame is done."""
-    from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415
+    from PySide6.QtCore import QEvent, QObject  # noqa: PLC0415
+
+    from ui.timers import later  # noqa: PLC0415
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
-                QTimer.singleShot(0, lambda: print(f"first frame painted at {time.time():.6f} "
-                                                  f"cpu {time.process_time():.3f}", flush=True))
+                later(self, 0, lambda: print(f"first frame painted at {time.time():.6f} "
+                                             f"cpu {time.process_time():.3f}", flush=True))
             return False
 
     widget.installEventFilter(FirstPaint(widget))
@@ -62,7 +64,6 @@ def main(argv: list[str]) -> int:
         return 2
     path, cfg = loaded
 
-    from PySide6.QtCore import QTimer  # noqa: PLC0415
     use_touch_keyboard(args.windowed)
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - Qt only once the arguments are good
 
@@ -70,6 +71,7 @@ def main(argv: list[str]) -> int:
     from printing.service import PrintService, PrintSettings  # noqa: PLC0415
     from ui.i18n import Translations  # noqa: PLC0415
     from ui.kiosk.controller import KioskController  # noqa: PLC0415
+    from ui.timers import later  # noqa: PLC0415
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Anjungan")
@@ -91,7 +93,7 @@ def main(argv: list[str]) -> int:
     # The technician entry is installed once the home screen is up: its imports would otherwise
     # delay the first frame a citizen sees by a tenth of a second.
     technician: list = []
-    QTimer.singleShot(TECHNICIAN_ENTRY_DELAY_MS, lambda: technician.append(
+    later(controller, TECHNICIAN_ENTRY_DELAY_MS, lambda: technician.append(
         _technician_mode(controller, path, translations, windowed=args.windowed)))
     try:
         return app.exec()

@@ -54,6 +54,7 @@ from ui.kiosk.ticket_printing import TicketPrinting
 from ui.kiosk.ticket_screen import FAILED, PRINTED, TicketScreen
 from ui.kiosk.window import KioskWindow
 from ui.tasks import TaskRunner
+from ui.timers import stop_timers
 from ui.widgets.banner import NoticeBanner
 from ui.widgets.header import Header
 
@@ -220,7 +221,9 @@ class KioskController(QObject):
         self.printer_watch.start()
 
     def stop(self) -> None:
-        """Stop timers and filters, let running work end; the window closes."""
+        """Stop timers and filters, let running work end; the window closes. Every timer of the
+        controller and its screens stops first: one firing later would call a runner shut down here."""
+        stop_timers(self, self.window)
         self.watch.stop()
         self.printer_watch.stop()
         self.idle.stop()

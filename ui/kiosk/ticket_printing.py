@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from kiosk.client import BackendClient
 from kiosk.models import Ticket
 from printing.service import PrintOutcome, PrintResult, PrintService
 from ui.tasks import TaskRunner
+from ui.timers import later
 
 log = logging.getLogger(__name__)
 
@@ -65,4 +66,5 @@ class TicketPrinting(QObject):
             return
         wait = self._retry_ms[attempt]
         log.warning("reporting the print of %s failed (%s); again in %d ms", ticket.code, error, wait)
-        QTimer.singleShot(wait, self, lambda: self._report(ticket, seq, status, reason, attempt + 1))
+        # A timer of ours, not an ownerless single-shot: the controller's stop() cancels it.
+        later(self, wait, lambda: self._report(ticket, seq, status, reason, attempt + 1))

@@ -14,6 +14,7 @@ from ui.kiosk.messages import PRINT_BUSY, PRINT_DONE, PRINT_HELP, print_failure_
 from ui.kiosk.screen import Screen
 from ui.kiosk.texts import people_ahead_text, priority_label, wait_text
 from ui.theme import Metrics, set_props
+from ui.timers import later
 from ui.widgets.bilingual import BilingualText
 from ui.widgets.fit_text import FitText
 from ui.widgets.qr_view import QrView
@@ -115,7 +116,7 @@ class TicketScreen(Screen):
         citizen sees the number at once and the GUI thread never holds one long stretch of work."""
         self._ticket = ticket
         self.qr.set_data("")
-        QTimer.singleShot(0, self._show_qr)
+        later(self, 0, self._show_qr)
         self.set_print_state(PRINTING, None, 0)
         self._fill()
 

@@ -18,6 +18,7 @@ from ui.setup.form import FormField
 from ui.setup.page import SetupContext
 from ui.setup.page_base import FormPage, probe_client
 from ui.setup.reasons import backend_reason, config_reason
+from ui.widgets.plain_label import plain_tooltip
 
 log = logging.getLogger(__name__)
 C = "DevicePage"
@@ -108,7 +109,7 @@ class DevicePage(FormPage):
         for agency in catalog.agencies:
             lang = self.context.translations.language or "id"
             item = QListWidgetItem(agency.name_en if lang == "en" else agency.name)
-            item.setToolTip(agency.id)
+            item.setToolTip(plain_tooltip(agency.id))
             item.setData(Qt.ItemDataRole.UserRole, agency.id)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             checked = not wanted or agency.id in wanted

@@ -29,6 +29,7 @@ from ui.setup.page import SetupContext
 from ui.setup.page_base import FormPage
 from ui.setup.printer_page import printer_state_text
 from ui.theme import metrics_for, set_props
+from ui.widgets.plain_label import PlainLabel
 from ui.widgets.touch_button import TouchButton
 
 C = "DiagnosticsPage"
@@ -241,9 +242,9 @@ class DiagnosticsPage(FormPage):
         self.captions: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
         for row, key in enumerate(keys):
-            caption = QLabel(self.panel)
+            caption = PlainLabel(self.panel)
             caption.setProperty("textRole", "fieldHelp")
-            value = QLabel(self.panel)
+            value = PlainLabel(self.panel)
             value.setObjectName(f"Diag-{key}")
             value.setProperty("textRole", "fieldLabel")
             value.setWordWrap(True)

@@ -7,7 +7,7 @@ import dataclasses
 import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSlider, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSlider, QWidget
 
 from kiosk.config import DeviceConfig, validate
 from kiosk.errors import ConfigError
@@ -17,6 +17,7 @@ from ui.setup.form import FormField
 from ui.setup.page import SetupContext
 from ui.setup.page_base import FormPage
 from ui.theme import metrics_for
+from ui.widgets.plain_label import PlainLabel
 from ui.widgets.touch_button import TouchButton
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ class DisplayPage(FormPage):
         self.volume_down.setObjectName("VolumeDown")
         self.volume_up = TouchButton("+", role="form", centred=True)
         self.volume_up.setObjectName("VolumeUp")
-        self.volume_value = QLabel()
+        self.volume_value = PlainLabel()
         self.volume_value.setObjectName("VolumeValue")
         self.volume_value.setProperty("textRole", "fieldLabel")
         volume_box = QWidget()

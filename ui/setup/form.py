@@ -3,21 +3,22 @@ refused, the reason right beneath the editor. Pages build their forms from these
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui.theme import set_props
+from ui.widgets.plain_label import PlainLabel
 
 
 class FormField(QWidget):
     def __init__(self, editor: QWidget, parent: QWidget | None = None, *, name: str = "") -> None:
         super().__init__(parent)
         self.editor = editor
-        self.label = QLabel(self)
+        self.label = PlainLabel(self)
         self.label.setProperty("textRole", "fieldLabel")
-        self.help = QLabel(self)
+        self.help = PlainLabel(self)
         self.help.setProperty("textRole", "fieldHelp")
         self.help.setWordWrap(True)
-        self.error = QLabel(self)
+        self.error = PlainLabel(self)
         self.error.setProperty("textRole", "fieldError")
         self.error.setWordWrap(True)
         if name:

@@ -2,10 +2,14 @@
 
 A page edits a copy of the device config and hands it to ``context.save``, which validates it
 (``kiosk.config.validate``), writes it atomically and tells the running app; a rejected value is shown
-next to its field by the page and changes nothing."""
+next to its field by the page and changes nothing. The file may change under a running app
+(``python main.py config set|set-pin`` over SSH): the context reads it again when the technician
+mode opens, and a save writes only what the page changed over what the file holds then."""
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Literal
@@ -13,9 +17,13 @@ from typing import Any, Callable, Literal
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.config import DeviceConfig, save_config, validate
+from kiosk.config import DeviceConfig, load_config, save_config, validate
+from kiosk.errors import ConfigError
+from kiosk.technician_pin import PinChangedElsewhere
 from ui.i18n import Text, Translations
 from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 DeviceKind = Literal["kiosk", "display"]
 
@@ -35,14 +43,40 @@ class SetupContext:
     last_errors: Callable[[], list[str]] = field(default=lambda: [])
     pin_lock: Any = None                  # kiosk.technician_pin.PinLock shared by the PIN screen and page
 
+    def reload(self) -> DeviceConfig:
+        """The file as it is now. A missing or unreadable file keeps what was known: a broken file must
+        not read as "no PIN yet" and offer a passer-by to make one."""
+        on_disk = self._on_disk()
+        if on_disk is not None:
+            self.config = on_disk
+        return self.config
+
     def save(self, cfg: DeviceConfig) -> DeviceConfig:
-        """Validate, write (atomic, 0600) and apply. Raises ``ConfigError`` (naming the key) and then
-        writes nothing."""
-        checked = validate(cfg)
+        """Validate, write (atomic, 0600) and apply the settings ``cfg`` changes from ``self.config``,
+        over the file as it is now, so a change made from the shell meanwhile is kept. A new PIN is
+        written only over the PIN it was made from: ``PinChangedElsewhere`` when the file's PIN differs.
+        Raises ``ConfigError`` (naming the key) and then writes nothing."""
+        changes = {f.name: getattr(cfg, f.name) for f in dataclasses.fields(cfg)
+                   if getattr(cfg, f.name) != getattr(self.config, f.name)}
+        base = self._on_disk() or self.config
+        if "technician_pin_hash" in changes and base.technician_pin_hash != self.config.technician_pin_hash:
+            self.config = base
+            raise PinChangedElsewhere()
+        checked = validate(dataclasses.replace(base, **changes))
         save_config(self.config_path, checked)
         self.config = checked
         self.on_saved(checked)
         return checked
+
+    def _on_disk(self) -> DeviceConfig | None:
+        if not self.config_path.is_file():
+            return None
+        try:
+            return load_config(self.config_path)
+        except (ConfigError, OSError) as exc:
+            log.warning("the device config %s cannot be read (%s); the settings known before stay",
+                        self.config_path, type(exc).__name__)
+            return None
 
 
 class SetupPage(QWidget):

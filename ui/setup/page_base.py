@@ -12,6 +12,7 @@ from ui.i18n import Text
 from ui.setup.page import SetupContext, SetupPage
 from ui.setup.reasons import render
 from ui.theme import Metrics
+from ui.widgets.plain_label import PlainLabel
 from ui.widgets.touch_button import TouchButton
 
 
@@ -74,7 +75,7 @@ class FormPage(SetupPage):
         self.scroll.ensureWidgetVisible(widget, 0, 40)
 
     def note(self, role: str = "fieldHelp") -> QLabel:
-        label = QLabel(self.body)
+        label = PlainLabel(self.body)
         label.setProperty("textRole", role)
         label.setWordWrap(True)
         return label

@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kiosk.errors import ConfigError
-from kiosk.technician_pin import PIN_MAX, PinLock, hash_pin, pin_problem, verify_pin
+from kiosk.technician_pin import PIN_MAX, PinChangedElsewhere, PinLock, hash_pin, pin_problem, verify_pin
 from ui.i18n import Text
 from ui.setup.form import FormField
 from ui.setup.page import SetupContext
@@ -18,6 +18,8 @@ from ui.setup.reasons import PIN_FORMAT, PIN_MISMATCH, PIN_WRONG, config_reason
 
 C = "PinPage"
 CHANGED = Text(QT_TRANSLATE_NOOP("PinPage", "PIN baru disimpan."), context=C)
+CHANGED_ELSEWHERE = Text(QT_TRANSLATE_NOOP("PinPage", "PIN teknisi baru saja diganti di luar layar ini; PIN baru "
+                                                      "tidak disimpan. Ketik PIN yang berlaku sekarang."), context=C)
 
 
 def _pin_edit() -> QLineEdit:
@@ -74,26 +76,33 @@ class PinPage(FormPage):
         if lock is not None and lock.is_locked():
             self.current_field.show_error(self.text(PIN_WRONG))
             return
-        stored = self.context.config.technician_pin_hash
+        # The current PIN is the one in the file now (``config set-pin`` may have changed it since).
+        stored = self.context.reload().technician_pin_hash
 
         def work() -> tuple[bool, str]:   # scrypt twice: half a second, so off the GUI thread
             right = not stored or verify_pin(current, stored)
             return right, hash_pin(new) if right else ""
 
         self.save_button.setEnabled(False)
-        self.context.runner.run_task(work, lambda result: self._on_checked(*result), self._on_check_failed)
+        self.context.runner.run_task(work, lambda result: self._on_checked(stored, *result), self._on_check_failed)
 
-    def _on_checked(self, right: bool, new_hash: str) -> None:
+    def _on_checked(self, checked_against: str, right: bool, new_hash: str) -> None:
         self.save_button.setEnabled(True)
         lock: PinLock | None = self.context.pin_lock
-        if self.context.config.technician_pin_hash and lock is not None:
+        if checked_against and lock is not None:
             right = lock.record(right).ok
         if not right:
             self.current_field.show_error(self.text(PIN_WRONG))
             self.current_field.editor.clear()
             return
         try:
+            if self.context.config.technician_pin_hash != checked_against:
+                raise PinChangedElsewhere()
             saved = self.context.save(dataclasses.replace(self.context.config, technician_pin_hash=new_hash))
+        except PinChangedElsewhere:
+            self.current_field.show_error(self.text(CHANGED_ELSEWHERE))
+            self.current_field.editor.clear()
+            return
         except ConfigError as exc:
             self.new_field.show_error(self.text(config_reason(exc)))
             return

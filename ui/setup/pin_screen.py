@@ -26,6 +26,8 @@ SET_PROMPT = Text(QT_TRANSLATE_NOOP("PinScreen", "Belum ada PIN teknisi. Buat PI
 REPEAT_PROMPT = Text(QT_TRANSLATE_NOOP("PinScreen", "Ketik PIN baru sekali lagi."), context=C)
 WRONG = QT_TRANSLATE_NOOP("PinScreen", "PIN salah. Sisa percobaan: {n}.")
 LOCKED = QT_TRANSLATE_NOOP("PinScreen", "Terlalu banyak PIN salah. Masuk teknisi terkunci sampai pukul {time}.")
+PIN_EXISTS = Text(QT_TRANSLATE_NOOP("PinScreen", "PIN teknisi sudah dibuat di perangkat ini; PIN baru tidak "
+                                                 "disimpan. Masukkan PIN teknisi."), context=C)
 MISMATCH = Text(QT_TRANSLATE_NOOP("PinScreen", "Kedua PIN tidak sama. Buat PIN baru sekali lagi."), context=C)
 
 UNEXPECTED = QT_TRANSLATE_NOOP("PinScreen", "PIN tidak dapat diperiksa ({reason}). Coba lagi.")
@@ -193,6 +195,12 @@ class PinScreen(QWidget):
     def pin_saved(self) -> None:
         self.mode = CHECK
         self.accepted.emit()
+
+    def pin_exists(self) -> None:
+        """A PIN reached the config file while this one was being made: ask for that one instead."""
+        self.mode = CHECK
+        self._say(PIN_EXISTS, error=True)
+        self._refresh_lock()
 
     def pin_not_saved(self, reason: str) -> None:
         self.mode = SET_FIRST

@@ -23,6 +23,7 @@ from ui.setup.form import FormField
 from ui.setup.page import SetupContext
 from ui.setup.page_base import FormPage
 from ui.theme import set_props
+from ui.widgets.plain_label import PlainLabel
 from ui.widgets.touch_button import TouchButton
 
 log = logging.getLogger(__name__)
@@ -116,10 +117,10 @@ class PrinterPage(FormPage):
 
         self.panel = QFrame(self.body)
         self.panel.setProperty("role", "card")
-        self.status_caption = QLabel(self.panel)
+        self.status_caption = PlainLabel(self.panel)
         self.status_caption.setProperty("textRole", "fieldLabel")
         self.status_label = self._state_label("PrinterStatus")
-        self.test_caption = QLabel(self.panel)
+        self.test_caption = PlainLabel(self.panel)
         self.test_caption.setProperty("textRole", "fieldLabel")
         self.test_label = self._state_label("TestPrintResult")
         panel_box = QVBoxLayout(self.panel)
@@ -154,7 +155,7 @@ class PrinterPage(FormPage):
         self.retranslate_ui()
 
     def _state_label(self, name: str) -> QLabel:
-        label = QLabel(self.panel)
+        label = PlainLabel(self.panel)
         label.setObjectName(name)
         label.setProperty("textRole", "fieldLabel")
         label.setWordWrap(True)

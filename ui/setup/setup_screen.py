@@ -7,7 +7,7 @@ import importlib
 import logging
 
 from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QListWidget, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.setup.device_page import DevicePage
 from ui.setup.page import SetupContext, SetupPage
@@ -16,6 +16,7 @@ from ui.setup.reasons import render
 from ui.setup.server_page import ServerPage
 from ui.theme import Metrics
 from ui.widgets.fit_text import FitText
+from ui.widgets.plain_label import PlainLabel
 from ui.widgets.touch_button import TouchButton
 
 log = logging.getLogger(__name__)
@@ -55,12 +56,12 @@ class SetupScreen(QWidget):
         self.side = QFrame(self)
         self.side.setObjectName("SetupSide")
         self.heading = FitText("", self.side, role="setupHeading")
-        self.device_label = QLabel(self.side)
+        self.device_label = PlainLabel(self.side)
         self.device_label.setProperty("textRole", "fieldHelp")
         self.device_label.setWordWrap(True)
         self.page_list = QListWidget(self.side)
         self.page_list.setObjectName("SetupPageList")
-        self.restart_hint = QLabel(self.side)
+        self.restart_hint = PlainLabel(self.side)
         self.restart_hint.setProperty("textRole", "fieldHelp")
         self.restart_hint.setWordWrap(True)
         self.back_button = TouchButton(role="side", centred=True, parent=self.side)

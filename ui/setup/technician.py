@@ -15,13 +15,13 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import DeviceConfig
 from kiosk.errors import ConfigError
-from kiosk.technician_pin import PinLock, lock_file_for
+from kiosk.technician_pin import PinChangedElsewhere, PinLock, lock_file_for
 from ui.i18n import Translations
 from ui.kiosk.input_watch import IdleWatcher
 from ui.setup.entry import TechnicianEntry
@@ -31,6 +31,7 @@ from ui.setup.setup_screen import SetupScreen
 from ui.setup.theme import setup_stylesheet
 from ui.tasks import TaskRunner
 from ui.theme import Metrics
+from ui.timers import later, stop_timers
 from ui.widgets.device_window import DeviceWindow
 
 log = logging.getLogger(__name__)
@@ -143,6 +144,7 @@ class TechnicianMode(QObject):
         self.runner.shutdown()
         if self.window is not None:
             self.window.setup.close_pages()
+            stop_timers(self.window)
             self.window.windowed = True
             self.window.close()
             self.window.deleteLater()
@@ -162,7 +164,8 @@ class TechnicianMode(QObject):
     def _build(self) -> TechnicianWindow:
         """Built on first use: a kiosk starts no faster or slower for having a technician mode."""
         translations = self.context.translations
-        pin = PinScreen(translations, self.lock, lambda: self.context.config.technician_pin_hash, self.runner)
+        # The PIN in the file at each check: one replaced from the shell stops working at once.
+        pin = PinScreen(translations, self.lock, lambda: self.context.reload().technician_pin_hash, self.runner)
         setup = SetupScreen(self.context)
         window = TechnicianWindow(pin, setup, windowed=self.windowed)
         pin.accepted.connect(self._on_pin_accepted)
@@ -187,6 +190,8 @@ class TechnicianMode(QObject):
             window.raise_()
             window.activateWindow()
             return
+        # The PIN on disk now, not the one read at start: ``config set-pin`` may have run since.
+        self.context.reload()
         window.pin.start()
         window.stack.setCurrentWidget(window.pin)
         if self.windowed:
@@ -225,6 +230,10 @@ class TechnicianMode(QObject):
         assert self.window is not None
         try:
             self.context.save(dataclasses.replace(self.context.config, technician_pin_hash=pin_hash))
+        except PinChangedElsewhere:
+            log.warning("a new technician PIN was refused: a PIN was set in the config file meanwhile")
+            self.window.pin.pin_exists()
+            return
         except (OSError, ConfigError) as exc:
             # Not let in: a PIN that is not on disk would leave the setup open to the next person.
             log.error("could not save the new technician PIN: %s", type(exc).__name__)
@@ -244,12 +253,12 @@ class TechnicianMode(QObject):
     def _on_setup_restart_requested(self) -> None:
         log.info("technician restarts the app")
         self.close()
-        QTimer.singleShot(0, self._restart_app)
+        later(self, 0, self._restart_app)
 
     def _on_setup_leave_requested(self) -> None:
         log.info("technician leaves kiosk mode")
         self.close()
-        QTimer.singleShot(0, self._quit_app)
+        later(self, 0, self._quit_app)
 
 
 def install_technician_mode(kind: DeviceKind, device_window: QWidget, config_path: Path, running: DeviceConfig,

@@ -10,11 +10,12 @@ from typing import Callable
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.i18n import long_date
 from ui.theme import Metrics
 from ui.widgets.fit_text import FitText
+from ui.widgets.plain_label import PlainLabel
 
 LOGO = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "mpp-logo.svg"
 # Each language is named in itself, so a reader finds their own.
@@ -38,7 +39,7 @@ class Header(QFrame):
         self._lang = "id"
         self._renderer = QSvgRenderer(str(LOGO), self)
 
-        self.logo = QLabel(self)
+        self.logo = PlainLabel(self)
         self.logo.setObjectName("Logo")
         self.site_name = FitText("", self, role="siteName", wrap=True, min_ratio=0.55)
         self.tagline = FitText("", self, role="siteTagline", wrap=False, min_ratio=0.6)
