@@ -637,9 +637,11 @@ class QueueEngine:
             row = self._ticket_row(conn, ticket_id, lock=True)
             if self._holder_of(conn, ticket_id) != holder:
                 raise _HolderMoved
-            if not principal.is_manager:
-                if counter is None or counter.staff != principal.name:
-                    raise ApiError(403, "ticket_not_at_your_counter", "This ticket is not at your loket.")
+            if not principal.is_manager and (counter is None or counter.staff != principal.name):
+                # The officer who called it lost a race (or acts on a stale screen): a conflict
+                # with the ticket's state, not a lack of rights.
+                status = 409 if row.served_by == principal.name else 403
+                raise ApiError(status, "ticket_not_at_your_counter", "This ticket is not at your loket.")
             current = TicketStatus(row.status)
             if not can_transition(current, target):
                 raise ApiError(409, "invalid_transition", f"A {current.value} ticket cannot become {target.value}.",

@@ -127,6 +127,10 @@
         <translation>Another counter called at the same moment. Press Call Next again.</translation>
     </message>
     <message>
+        <source>Perubahan lain datang pada saat yang sama. Tampilan sudah diperbarui; coba lagi.</source>
+        <translation>Another change came at the same moment. The screen was updated; try again.</translation>
+    </message>
+    <message>
         <source>Nama pengguna atau kata sandi salah. Periksa lalu coba lagi; setelah 5 kali salah, akun dikunci 5 menit.</source>
         <translation>Wrong username or password. Check and try again; after 5 wrong tries the account is locked for 5 minutes.</translation>
     </message>

@@ -127,6 +127,10 @@
         <translation>Loket lain memanggil pada saat yang sama. Tekan Panggil Berikutnya lagi.</translation>
     </message>
     <message>
+        <source>Perubahan lain datang pada saat yang sama. Tampilan sudah diperbarui; coba lagi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nama pengguna atau kata sandi salah. Periksa lalu coba lagi; setelah 5 kali salah, akun dikunci 5 menit.</source>
         <translation>Nama pengguna atau kata sandi salah. Periksa lalu coba lagi; setelah 5 kali salah, akun dikunci 5 menit.</translation>
     </message>

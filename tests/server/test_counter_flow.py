@@ -192,7 +192,7 @@ def test_start_then_finish_frees_the_loket(server: LiveServer) -> None:
     assert done["status"] == "done" and done["counter"] == {"id": 1, "name": "Loket 1"}
     assert loket(server, 1)["current_ticket"] is None
     assert requests.get(f"{server.api}/tickets/status/{t['token']}", timeout=10).json()["status"] == "done"
-    refused(on_ticket(server, "staff1", t, "start"), 403, "ticket_not_at_your_counter")
+    refused(on_ticket(server, "staff1", t, "start"), 409, "ticket_not_at_your_counter")
     refused(on_ticket(server, "super", t, "start"), 409, "invalid_transition")
 
 

@@ -199,7 +199,7 @@ def race_ticket_actions(hall: Hall, rounds: int) -> None:
                     # Every winning change takes the ticket off the loket: the officer is told it is
                     # no longer theirs (the counter app's "no longer at your loket"), a supervisor
                     # that its status has changed.
-                    (403, "ticket_not_at_your_counter") if role == "staff1" else (409, "invalid_transition")
+                    (409, "ticket_not_at_your_counter") if role == "staff1" else (409, "invalid_transition")
                     for i, (role, _) in enumerate(plan)]
         assert codes(answers) == expected
         status = OUTCOME[plan[won][1]]

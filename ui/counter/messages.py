@@ -140,6 +140,10 @@ _BY_CODE: Mapping[str, tuple[str, str, str]] = {
     "queue_busy": (QT_TRANSLATE_NOOP("CounterMessages",
                                      "Loket lain memanggil pada saat yang sama. Tekan Panggil Berikutnya lagi."),
                    "Other lokets called at the same moment. Press Call next again.", "warning"),
+    "write_conflict": (QT_TRANSLATE_NOOP("CounterMessages",
+                                         "Perubahan lain datang pada saat yang sama. Tampilan sudah diperbarui; "
+                                         "coba lagi."),
+                       "Another change came at the same moment. The screen was updated; try again.", "warning"),
     "bad_credentials": (QT_TRANSLATE_NOOP("CounterMessages",
                                           "Nama pengguna atau kata sandi salah. Periksa lalu coba lagi; "
                                           "setelah 5 kali salah, akun dikunci 5 menit."),
