@@ -99,7 +99,9 @@ class QueueEngine:
         with self.db.write() as conn:
             version = conn.execute(catalogs.insert().values(
                 imported_at=now, source=source[:500], document=dict(cat.document))).inserted_primary_key[0]
-            existing = {r.id: r for r in conn.execute(select(counters))}
+            # Locked like any loket change (server/locking.py), so an opening at the same moment
+            # is not written over with the state read here.
+            existing = {r.id: r for r in conn.execute(select(counters).with_for_update())}
             for loket in cat.lokets:
                 values = {"name": loket.name, "service_ids": list(loket.service_ids),
                           "updated_at": now, "retired": False}
