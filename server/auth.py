@@ -34,6 +34,7 @@ class Principal:
     name: str          # username or device name
     device_id: int | None = None
     user_id: int | None = None
+    locked: bool = False  # a device the office locked: it may read and heartbeat, not write
 
     @property
     def issuer(self) -> str:
