@@ -65,12 +65,13 @@ class LiveServer:
 
 @contextlib.contextmanager
 def live_server(tmp_path: Path, database_url: str | None = None, *, clock: SettableClock | None = None,
-                catalog: Path = TEST_CATALOG, open_all_hours: bool = False) -> Iterator[LiveServer]:
+                catalog: Path = TEST_CATALOG, open_all_hours: bool = False,
+                **extra_settings: Any) -> Iterator[LiveServer]:
     clock = clock or SettableClock()
     port = free_port()
     settings = ServerSettings(database_url=database_url or f"sqlite:///{tmp_path / 'server.sqlite3'}",
                               public_url=f"http://127.0.0.1:{port}", open_all_hours=open_all_hours,
-                              secret_file=tmp_path / "secret.key", sse_poll_seconds=0.5)
+                              secret_file=tmp_path / "secret.key", sse_poll_seconds=0.5, **extra_settings)
     services = build_services(settings, clock)
     services.engine.import_catalog(load_catalog_file(catalog), str(catalog))
     for name, role in (("staff1", Role.STAFF), ("staff2", Role.STAFF), ("super", Role.SUPERVISOR),
@@ -78,7 +79,7 @@ def live_server(tmp_path: Path, database_url: str | None = None, *, clock: Setta
         services.accounts.add_user(name, PASSWORD, role)
     app = create_app(services)
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                            timeout_graceful_shutdown=1, access_log=False)
+                            timeout_graceful_shutdown=1, access_log=False, proxy_headers=False)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="test-server", daemon=True)
     thread.start()
