@@ -184,6 +184,9 @@ class Accounts:
         now = self.clock.now()
         self.forget_tokens()
         with self.db.write() as conn:
+            user = self._lock_user(conn, principal.user_id)
+            if user is None or not user.active:
+                raise ApiError(401, "invalid_token", "The token is unknown, revoked or expired.")
             old = conn.execute(select(staff_tokens).where(
                 staff_tokens.c.token_hash == token_hash(old_token))).first()
             # Marked in the same statement that checks it: of two renewals at once, one wins.
@@ -193,7 +196,6 @@ class Accounts:
                 renewed=True, expires_at=min(old.expires_at, now + RENEWED_TOKEN_GRACE))).rowcount == 1
             if not marked:
                 raise ApiError(401, "token_renewed", "This sign-in was already renewed; use the newer token.")
-            user = conn.execute(select(users).where(users.c.id == principal.user_id)).first()
             # A token from before sign-ins were dated counts its sign-in from its own issue.
             signed_in_at = old.signed_in_at or old.expires_at - STAFF_TOKEN_TTL
             return self._issue_staff_token(conn, user, now, signed_in_at, old.session_id or secrets.token_hex(16))
@@ -211,7 +213,15 @@ class Accounts:
         return {"status": "logged_out"}
 
     @staticmethod
-    def _end_sign_ins(conn, user_id: int) -> None:  # noqa: ANN001
+    def _lock_user(conn, user_id: int | None):  # noqa: ANN001, ANN205
+        """The user's row, locked to the end of the transaction (PostgreSQL; SQLite's writes are
+        serial anyway): a renewal and a logout or reset of the same user then run one after the
+        other, so the logout's revocation sees the token the renewal made."""
+        return conn.execute(select(users).where(users.c.id == user_id).with_for_update()).first()
+
+    @classmethod
+    def _end_sign_ins(cls, conn, user_id: int) -> None:  # noqa: ANN001
+        cls._lock_user(conn, user_id)
         conn.execute(update(staff_tokens).where(staff_tokens.c.user_id == user_id,
                                                 staff_tokens.c.revoked.is_(False)).values(revoked=True))
 

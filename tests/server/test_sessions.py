@@ -242,3 +242,31 @@ def test_a_locked_display_keeps_its_stream(server: LiveServer, streams: list[Str
     wait_for(lambda: any(line == "event: ticket.issued" for line in streams[0].lines),
              what="the locked display's event")
     assert not streams[0].ended.is_set()
+
+
+# ----------------------------------------------------------------------------- races
+
+def test_a_renewal_racing_a_logout_never_leaves_a_working_token(any_server: LiveServer) -> None:
+    """GIVEN a sign-in whose token is renewed (say by a thief holding it) at the very moment its
+    officer logs out, released together, many times over
+    THEN afterwards no token of that officer works: a renewal that won the race is ended too."""
+    server = any_server
+    for _ in range(15):
+        token = server.login("staff1")
+        barrier = threading.Barrier(2)
+        answers: dict[str, requests.Response] = {}
+
+        def act(path: str, token: str = token, barrier: threading.Barrier = barrier) -> None:
+            session = requests.Session()
+            barrier.wait()
+            answers[path] = session.post(f"{server.api}{path}", headers=bearer(token), timeout=30)
+
+        threads = [threading.Thread(target=act, args=(p,)) for p in ("/auth/renew", "/auth/logout")]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+        assert answers["/auth/logout"].status_code in (200, 401)
+        if answers["/auth/renew"].status_code == 200:
+            assert refused(server, answers["/auth/renew"].json()["token"])
+        assert refused(server, token)
