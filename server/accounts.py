@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import case, literal, or_, select, update
 
 from server.auth import (Principal, Role, hash_password, new_enrollment_code, new_token,
-                         normalise_enrollment_code, token_hash, verify_password)
+                         normalise_enrollment_code, token_hash, verify_password_aside)
 from server.clock import Clock
 from server.db import Database, UtcDateTime, devices, staff_tokens, users
 from server.errors import ApiError
@@ -126,7 +126,7 @@ class Accounts:
         if locked_until and locked_until > now:
             raise _locked("everywhere", locked_until)
         usable = user is not None and user.active
-        right = verify_password(password, user.password_hash if usable else _unknown_user_hash())
+        right = verify_password_aside(password, user.password_hash if usable else _unknown_user_hash())
         if right and usable:
             with self.db.write() as conn:
                 # A password reset, a disabling or a lock that landed during the check wins over it.
