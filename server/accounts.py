@@ -52,6 +52,11 @@ def _locked(scope: str, until: datetime) -> ApiError:
                     until=until.isoformat(), scope=scope)
 
 
+def _login_answer(token: str, expires: datetime, user: Any) -> dict[str, Any]:
+    return {"token": token, "expires_at": expires.isoformat(), "role": user.role,
+            "username": user.username, "display_name": user.display_name}
+
+
 class Accounts:
     def __init__(self, db: Database, clock: Clock, hub: EventHub) -> None:
         self.db = db
@@ -174,8 +179,7 @@ class Accounts:
         conn.execute(staff_tokens.insert().values(token_hash=token_hash(token), user_id=user.id,
                                                   expires_at=expires, revoked=False, session_id=session_id,
                                                   renewed=False, signed_in_at=signed_in_at))
-        return {"token": token, "expires_at": expires.isoformat(), "role": user.role,
-                "username": user.username, "display_name": user.display_name}
+        return _login_answer(token, expires, user)
 
     def renew(self, principal: Principal, old_token: str) -> dict[str, Any]:
         """A new token for the same sign-in, which still ends 12 hours after its login. The old
@@ -189,15 +193,21 @@ class Accounts:
                 raise ApiError(401, "invalid_token", "The token is unknown, revoked or expired.")
             old = conn.execute(select(staff_tokens).where(
                 staff_tokens.c.token_hash == token_hash(old_token))).first()
+            if old is None or old.revoked:
+                raise ApiError(401, "invalid_token", "The token is unknown, revoked or expired.")
+            # A token from before sign-ins were dated counts its sign-in from its own issue.
+            signed_in_at = old.signed_in_at or old.expires_at - STAFF_TOKEN_TTL
+            if not old.renewed and signed_in_at + SIGN_IN_LIFETIME <= old.expires_at:
+                # Near the sign-in's end a new token could live no longer: the same one is
+                # answered, rather than a new token at every check of a counter app.
+                return _login_answer(old_token, old.expires_at, user)
             # Marked in the same statement that checks it: of two renewals at once, one wins.
-            marked = old is not None and conn.execute(update(staff_tokens).where(
+            marked = conn.execute(update(staff_tokens).where(
                 staff_tokens.c.token_hash == old.token_hash, staff_tokens.c.renewed.is_not(True),
                 staff_tokens.c.revoked.is_(False)).values(
                 renewed=True, expires_at=min(old.expires_at, now + RENEWED_TOKEN_GRACE))).rowcount == 1
             if not marked:
                 raise ApiError(401, "token_renewed", "This sign-in was already renewed; use the newer token.")
-            # A token from before sign-ins were dated counts its sign-in from its own issue.
-            signed_in_at = old.signed_in_at or old.expires_at - STAFF_TOKEN_TTL
             return self._issue_staff_token(conn, user, now, signed_in_at, old.session_id or secrets.token_hex(16))
 
     def logout(self, token: str) -> dict[str, Any]:

@@ -270,3 +270,15 @@ def test_a_renewal_racing_a_logout_never_leaves_a_working_token(any_server: Live
         if answers["/auth/renew"].status_code == 200:
             assert refused(server, answers["/auth/renew"].json()["token"])
         assert refused(server, token)
+
+
+def test_near_the_twelve_hours_a_renewal_answers_the_same_token(server: LiveServer) -> None:
+    """A counter app renews in the last half hour of a token; once a new token could not live
+    longer than the one it has, it gets that same token back instead of a new one every minute."""
+    token = server.login("staff1")
+    server.clock.advance(hours=7, minutes=31)
+    first = server.call("POST", "/auth/renew", headers=bearer(token)).json()
+    server.clock.advance(hours=4)  # 20.31: the new token ends at 21.00 too
+    again = server.call("POST", "/auth/renew", headers=bearer(first["token"]))
+    assert again.status_code == 200 and again.json() == first
+    assert not refused(server, first["token"])
