@@ -6,7 +6,10 @@ source addresses (127.0.0.2, 127.0.0.3, …): real peers, as the server sees the
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
+import subprocess
+import sys
 import threading
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -21,6 +24,7 @@ from server.accounts import NAME_FAILURE_LIMIT
 from server.auth import Role
 from server.db import users
 from server.sign_in_limits import ADDRESS_FAILURE_LIMIT, PAIR_FAILURE_LIMIT
+from tests.support.net import free_port, wait_for
 from tests.support.server import PASSWORD, LiveServer, live_server
 
 WRONG = "salah-sandi"
@@ -217,3 +221,46 @@ def test_behind_the_configured_proxy_each_forwarded_client_is_counted_apart(behi
         assert login(behind_proxy, "staff2", WRONG, direct, **{"X-Forwarded-For": "10.0.0.8"}).status_code == 401
     assert_locked(login(behind_proxy, "staff2", PASSWORD, direct), "name")
     assert login(behind_proxy, "staff2", PASSWORD, proxy, **{"X-Forwarded-For": "10.0.0.8"}).status_code == 200
+
+
+def test_the_real_server_command_believes_only_its_trusted_proxy(tmp_path: Path) -> None:
+    """GIVEN `main.py server --trusted-proxy 127.0.0.9` as a real process
+    WHEN a local process (127.0.0.1) guesses while writing X-Forwarded-For, and the proxy forwards
+    a guesser (10.0.0.7) and then the officer (10.0.0.8)
+    THEN the local process is counted as itself and locked; through the proxy, only the guesser is."""
+    database = f"sqlite:///{tmp_path / 'real.sqlite3'}"
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "ANJUNGAN_DATA_DIR": str(tmp_path), "ANJUNGAN_LOG_DIR": str(tmp_path / "log")}
+    subprocess.run([sys.executable, "main.py", "server", "add-user", "--username", "petugas", "--password",
+                    PASSWORD, "--role", "staff", "--database", database], cwd=root, env=env, check=True,
+                   capture_output=True, timeout=60)
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "main.py", "server", "--database", database, "--port", str(port),
+                                "--trusted-proxy", "127.0.0.9"], cwd=root, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    api = f"http://127.0.0.1:{port}/api/v1"
+    try:
+        wait_for(lambda: _answers(f"{api}/health"), timeout=30, what="the server process")
+
+        def attempt(via: requests.Session, password: str, forwarded: str) -> requests.Response:
+            return via.post(f"{api}/auth/login", json={"username": "petugas", "password": password},
+                            headers={"X-Forwarded-For": forwarded}, timeout=30)
+
+        local, proxy = peer("127.0.0.1"), peer("127.0.0.9")
+        for i in range(PAIR_FAILURE_LIMIT):
+            assert attempt(local, WRONG, f"10.9.9.{i}").status_code == 401
+        assert_locked(attempt(local, PASSWORD, "10.9.9.99"), "name")
+        for _ in range(PAIR_FAILURE_LIMIT):
+            assert attempt(proxy, WRONG, "10.0.0.7").status_code == 401
+        assert_locked(attempt(proxy, PASSWORD, "10.0.0.7"), "name")
+        assert attempt(proxy, PASSWORD, "10.0.0.8").status_code == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _answers(url: str) -> bool:
+    try:
+        return requests.get(url, timeout=1).ok
+    except requests.RequestException:
+        return False
