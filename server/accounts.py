@@ -260,16 +260,23 @@ class Accounts:
         return code
 
     def enroll(self, code: str) -> dict[str, Any]:
+        """A wrong code is answered from a read: guesses never take the database's write lock.
+        The code is spent in the statement that checks it, so of two devices using it at once
+        one is enrolled and the other told the code is used."""
         now = self.clock.now()
+        digest = token_hash(normalise_enrollment_code(code))
+        wrong = ApiError(401, "bad_enrollment_code", "That enrolment code is wrong, used or expired.")
+        with self.db.read() as conn:
+            row = conn.execute(select(devices).where(devices.c.enroll_code_hash == digest)).first()
+        if row is None or row.enroll_expires_at is None or row.enroll_expires_at < now:
+            raise wrong
+        token = new_token("dev")
         with self.db.write() as conn:
-            row = conn.execute(select(devices).where(
-                devices.c.enroll_code_hash == token_hash(normalise_enrollment_code(code)))).first()
-            if row is None or row.enroll_expires_at is None or row.enroll_expires_at < now:
-                raise ApiError(401, "bad_enrollment_code", "That enrolment code is wrong, used or expired.")
-            token = new_token("dev")
-            conn.execute(update(devices).where(devices.c.id == row.id).values(
-                token_hash=token_hash(token), enroll_code_hash=None, enroll_expires_at=None,
-                enrolled_at=now, revoked=False))
+            spent = conn.execute(update(devices).where(devices.c.id == row.id, devices.c.enroll_code_hash == digest)
+                                 .values(token_hash=token_hash(token), enroll_code_hash=None, enroll_expires_at=None,
+                                         enrolled_at=now, revoked=False)).rowcount == 1
+        if not spent:
+            raise wrong
         log.info("device %r enrolled as %s", row.name, row.kind)
         return {"token": token, "device": {"id": row.id, "name": row.name, "kind": row.kind}}
 

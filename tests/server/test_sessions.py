@@ -282,3 +282,28 @@ def test_near_the_twelve_hours_a_renewal_answers_the_same_token(server: LiveServ
     again = server.call("POST", "/auth/renew", headers=bearer(first["token"]))
     assert again.status_code == 200 and again.json() == first
     assert not refused(server, first["token"])
+
+
+def test_one_enrolment_code_used_by_two_devices_at_once_enrols_one(any_server: LiveServer) -> None:
+    """GIVEN one enrolment code typed into two kiosks, sent at the same moment
+    THEN one is enrolled and keeps a working token; the other is told the code is used. (Both
+    used to get a token on PostgreSQL, the second silently replacing the first's.)"""
+    server = any_server
+    for attempt in range(8):
+        code = server.services.accounts.create_enrollment(Role.KIOSK, f"kembar-{attempt}")
+        barrier = threading.Barrier(2)
+        answers: list[requests.Response] = []
+
+        def enroll(code: str = code, barrier: threading.Barrier = barrier) -> None:
+            session = requests.Session()
+            barrier.wait()
+            answers.append(session.post(f"{server.api}/devices/enroll", json={"code": code}, timeout=30))
+
+        threads = [threading.Thread(target=enroll) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+        assert sorted(a.status_code for a in answers) == [200, 401], [a.text for a in answers]
+        winner = next(a for a in answers if a.status_code == 200).json()["token"]
+        assert not refused(server, winner)
