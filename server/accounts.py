@@ -9,22 +9,28 @@ import time
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import case, literal, or_, select, update
 
 from server.auth import (Principal, Role, hash_password, new_enrollment_code, new_token,
-                         normalise_enrollment_code, token_hash, verify_password)
+                         normalise_enrollment_code, token_hash, verify_password_aside)
 from server.clock import Clock
-from server.db import Database, devices, staff_tokens, users
+from server.db import Database, UtcDateTime, devices, staff_tokens, users
 from server.errors import ApiError
 from server.events import EventHub, EventTypes, PendingEvents
+from server.sign_in_limits import SignInLimits
 
 log = logging.getLogger(__name__)
 
 STAFF_TOKEN_TTL = timedelta(hours=8)
-PRINCIPAL_TTL_S = 5.0
+SIGN_IN_LIFETIME = timedelta(hours=12)  # from the login, however often its token is renewed
+# A token revoked by another process (the CLI, a second server) still works this long here;
+# one revoked in this process stops at once.
+PRINCIPAL_TTL_S = 2.0
 ENROLL_CODE_TTL = timedelta(hours=24)
-MAX_FAILED_LOGINS = 5
-LOGIN_LOCK = timedelta(minutes=5)
+# Over all addresses: high enough that a stranger at one PC can never lock an officer out (that
+# takes ten addresses failing five times each), low enough to stop a guesser spread over many.
+NAME_FAILURE_LIMIT = 50
+NAME_LOCK = timedelta(minutes=15)
 RENEWED_TOKEN_GRACE = timedelta(minutes=2)
 SILENT_AFTER = timedelta(seconds=90)  # three missed 30 s heartbeats
 
@@ -36,10 +42,19 @@ def _unknown_user_hash() -> str:
 
 
 def _after_wrong_password(failed: int, now: datetime) -> tuple[int, datetime | None]:
-    """The failure count and lock after one more wrong password: the fifth locks the login for
-    five minutes and starts the count again."""
+    """A name's count over all addresses and its lock after one more wrong password."""
     failed += 1
-    return (0, now + LOGIN_LOCK) if failed >= MAX_FAILED_LOGINS else (failed, None)
+    return (0, now + NAME_LOCK) if failed >= NAME_FAILURE_LIMIT else (failed, None)
+
+
+def _locked(scope: str, until: datetime) -> ApiError:
+    return ApiError(429, "login_locked", "Too many wrong passwords; try again later.",
+                    until=until.isoformat(), scope=scope)
+
+
+def _login_answer(token: str, expires: datetime, user: Any) -> dict[str, Any]:
+    return {"token": token, "expires_at": expires.isoformat(), "role": user.role,
+            "username": user.username, "display_name": user.display_name}
 
 
 class Accounts:
@@ -47,12 +62,14 @@ class Accounts:
         self.db = db
         self.clock = clock
         self.hub = hub
+        self.limits = SignInLimits()
         self._principals: dict[str, tuple[float, datetime | None, Principal]] = {}
         self._unknown_failures: dict[str, tuple[int, datetime | None]] = {}
 
     # ----------------------------------------------------------------- staff
 
     def add_user(self, username: str, password: str, role: Role, display_name: str = "") -> None:
+        """A new user, or a new password and role for an existing one: that ends their sign-ins."""
         if role not in (Role.STAFF, Role.SUPERVISOR, Role.ADMIN):
             raise ValueError("users are staff, supervisor or admin")
         if len(password) < 8:
@@ -64,34 +81,84 @@ class Accounts:
                       "locked_until": None}
             if existing:
                 conn.execute(update(users).where(users.c.id == existing).values(**values))
+                self._end_sign_ins(conn, existing)
             else:
                 conn.execute(users.insert().values(username=username, created_at=self.clock.now(), **values))
+        self.limits.clear_name(username)
+        self._revoked()
 
-    def login(self, username: str, password: str) -> dict[str, Any]:
-        """A name that does not exist is answered as a wrong password would be: as slowly (the
+    def set_active(self, username: str, active: bool) -> bool:
+        """Disable a user (their sign-ins end now) or enable one (their locks are lifted)."""
+        with self.db.write() as conn:
+            user_id = conn.execute(select(users.c.id).where(users.c.username == username)).scalar()
+            if user_id is None:
+                return False
+            conn.execute(update(users).where(users.c.id == user_id).values(
+                active=active, failed_logins=0, locked_until=None))
+            if not active:
+                self._end_sign_ins(conn, user_id)
+        self.limits.clear_name(username)
+        self._revoked()
+        return True
+
+    def list_users(self) -> list[dict[str, Any]]:
+        now = self.clock.now()
+        with self.db.read() as conn:
+            rows = conn.execute(select(users).order_by(users.c.username)).all()
+        return [{"username": r.username, "display_name": r.display_name, "role": r.role, "active": r.active,
+                 "locked_until": r.locked_until.isoformat() if r.locked_until and r.locked_until > now else None,
+                 "last_login_at": r.last_login_at.isoformat() if r.last_login_at else None} for r in rows]
+
+    def refuse_if_locked(self, username: str, address: str) -> None:
+        """The in-memory part of the lock, cheap enough to answer before a login waits its turn."""
+        refused = self.limits.locked(username, address, self.clock.now())
+        if refused is not None:
+            raise _locked(*refused)
+
+    def login(self, username: str, password: str, address: str = "local") -> dict[str, Any]:
+        """Sign in from a client address. The password check (scrypt: a core and 16 MB for tens of
+        ms) runs with no transaction open, so it holds no lock a ticket needs; what it decides is
+        written after, on condition that the user row it read has not changed.
+
+        A name that does not exist is answered as a wrong password would be: as slowly (the
         password is still hashed) and locked after as many tries, so a login does not tell which
         names are staff."""
         now = self.clock.now()
-        with self.db.write() as conn:
+        self.refuse_if_locked(username, address)
+        with self.db.read() as conn:
             user = conn.execute(select(users).where(users.c.username == username)).first()
-            locked_until = user.locked_until if user is not None else self._unknown_locked_until(username, now)
-            if locked_until and locked_until > now:
-                raise ApiError(429, "login_locked", "Too many wrong passwords; try again later.",
-                               until=locked_until.isoformat())
-            stored = user.password_hash if user is not None and user.active else _unknown_user_hash()
-            if not verify_password(password, stored) or user is None or not user.active:
-                if user is not None:
-                    failed, locked = _after_wrong_password(user.failed_logins, now)
-                    conn.execute(update(users).where(users.c.id == user.id).values(
-                        failed_logins=failed, locked_until=locked))
-                else:
-                    self._count_unknown_failure(username, now)
-                # An unknown name is not logged: it is often a password typed in the wrong field.
-                log.info("failed login for %s", repr(user.username) if user is not None else "an unknown username")
-            else:
-                conn.execute(update(users).where(users.c.id == user.id).values(failed_logins=0, locked_until=None))
-                return self._issue_staff_token(conn, user, now, secrets.token_hex(16))
-        # Raised after the commit: raised inside, it would roll back the failure count just written.
+        locked_until = user.locked_until if user is not None else self._unknown_locked_until(username, now)
+        if locked_until and locked_until > now:
+            raise _locked("everywhere", locked_until)
+        usable = user is not None and user.active
+        right = verify_password_aside(password, user.password_hash if usable else _unknown_user_hash())
+        if right and usable:
+            with self.db.write() as conn:
+                # A password reset, a disabling or a lock that landed during the check wins over it.
+                current = conn.execute(update(users).where(
+                    users.c.id == user.id, users.c.password_hash == user.password_hash,
+                    users.c.active.is_(True), or_(users.c.locked_until.is_(None), users.c.locked_until <= now),
+                ).values(failed_logins=0, locked_until=None, last_login_at=now)).rowcount == 1
+                answer = self._issue_staff_token(conn, user, now, now, secrets.token_hex(16)) if current else None
+            if answer is not None:
+                self.limits.succeeded(username, address)
+                return answer
+            raise ApiError(401, "bad_credentials", "Wrong username or password.")
+        self.limits.failed(username, address, now)
+        if user is not None:
+            with self.db.write() as conn:
+                # One statement, so failures counted at once by two processes both count.
+                bump = users.c.failed_logins + 1
+                reached = bump >= NAME_FAILURE_LIMIT
+                conn.execute(update(users).where(users.c.id == user.id).values(
+                    failed_logins=case((reached, 0), else_=bump),
+                    locked_until=case((reached, literal(now + NAME_LOCK, UtcDateTime())),
+                                      else_=users.c.locked_until)))
+        else:
+            self._count_unknown_failure(username, now)
+        # An unknown name is not logged: it is often a password typed in the wrong field.
+        log.info("failed login for %s from %s", repr(user.username) if user is not None else "an unknown username",
+                 address)
         raise ApiError(401, "bad_credentials", "Wrong username or password.")
 
     def _unknown_locked_until(self, username: str, now: datetime) -> datetime | None:
@@ -105,44 +172,73 @@ class Accounts:
         failed = self._unknown_failures.get(username, (0, None))[0]
         self._unknown_failures[username] = _after_wrong_password(failed, now)
 
-    def _issue_staff_token(self, conn, user, now: datetime, session_id: str) -> dict[str, Any]:  # noqa: ANN001
+    def _issue_staff_token(self, conn, user, now: datetime, signed_in_at: datetime,  # noqa: ANN001
+                           session_id: str) -> dict[str, Any]:
         token = new_token("stf")
-        expires = now + STAFF_TOKEN_TTL
+        expires = min(now + STAFF_TOKEN_TTL, signed_in_at + SIGN_IN_LIFETIME)
         conn.execute(staff_tokens.insert().values(token_hash=token_hash(token), user_id=user.id,
-                                                  expires_at=expires, revoked=False,
-                                                  session_id=session_id, renewed=False))
-        return {"token": token, "expires_at": expires.isoformat(), "role": user.role,
-                "username": user.username, "display_name": user.display_name}
+                                                  expires_at=expires, revoked=False, session_id=session_id,
+                                                  renewed=False, signed_in_at=signed_in_at))
+        return _login_answer(token, expires, user)
 
     def renew(self, principal: Principal, old_token: str) -> dict[str, Any]:
-        """A new token for the same sign-in. The old one lives two more minutes, for requests
-        already on their way, and cannot be renewed again: otherwise it would outlive a logout
-        made with its successor."""
+        """A new token for the same sign-in, which still ends 12 hours after its login. The old
+        one lives two more minutes, for requests already on their way, and cannot be renewed
+        again: otherwise it would outlive a logout made with its successor."""
         now = self.clock.now()
         self.forget_tokens()
         with self.db.write() as conn:
+            user = self._lock_user(conn, principal.user_id)
+            if user is None or not user.active:
+                raise ApiError(401, "invalid_token", "The token is unknown, revoked or expired.")
             old = conn.execute(select(staff_tokens).where(
                 staff_tokens.c.token_hash == token_hash(old_token))).first()
+            if old is None or old.revoked:
+                raise ApiError(401, "invalid_token", "The token is unknown, revoked or expired.")
+            # A token from before sign-ins were dated counts its sign-in from its own issue.
+            signed_in_at = old.signed_in_at or old.expires_at - STAFF_TOKEN_TTL
+            if not old.renewed and signed_in_at + SIGN_IN_LIFETIME <= old.expires_at:
+                # Near the sign-in's end a new token could live no longer: the same one is
+                # answered, rather than a new token at every check of a counter app.
+                return _login_answer(old_token, old.expires_at, user)
             # Marked in the same statement that checks it: of two renewals at once, one wins.
-            marked = old is not None and conn.execute(update(staff_tokens).where(
-                staff_tokens.c.token_hash == old.token_hash, staff_tokens.c.renewed.is_not(True)).values(
+            marked = conn.execute(update(staff_tokens).where(
+                staff_tokens.c.token_hash == old.token_hash, staff_tokens.c.renewed.is_not(True),
+                staff_tokens.c.revoked.is_(False)).values(
                 renewed=True, expires_at=min(old.expires_at, now + RENEWED_TOKEN_GRACE))).rowcount == 1
             if not marked:
                 raise ApiError(401, "token_renewed", "This sign-in was already renewed; use the newer token.")
-            user = conn.execute(select(users).where(users.c.id == principal.user_id)).first()
-            return self._issue_staff_token(conn, user, now, old.session_id or secrets.token_hex(16))
+            return self._issue_staff_token(conn, user, now, signed_in_at, old.session_id or secrets.token_hex(16))
 
     def logout(self, token: str) -> dict[str, Any]:
-        """End the sign-in at once, its earlier and renewed tokens included: a counter PC is
-        shared, and the next person at it must not inherit a sign-in that would last hours."""
+        """End every sign-in of the token's officer at once, renewed tokens and other PCs
+        included: a counter PC is shared, and the next person at it must not inherit a sign-in
+        that would last hours, nor one left open on another PC."""
         with self.db.write() as conn:
-            row = conn.execute(select(staff_tokens.c.session_id).where(
-                staff_tokens.c.token_hash == token_hash(token))).first()
-            same = (staff_tokens.c.session_id == row.session_id if row is not None and row.session_id
-                    else staff_tokens.c.token_hash == token_hash(token))
-            conn.execute(update(staff_tokens).where(same).values(revoked=True))
-        self.forget_tokens()
+            user_id = conn.execute(select(staff_tokens.c.user_id).where(
+                staff_tokens.c.token_hash == token_hash(token))).scalar()
+            if user_id is not None:
+                self._end_sign_ins(conn, user_id)
+        self._revoked()
         return {"status": "logged_out"}
+
+    @staticmethod
+    def _lock_user(conn, user_id: int | None):  # noqa: ANN001, ANN205
+        """The user's row, locked to the end of the transaction (PostgreSQL; SQLite's writes are
+        serial anyway): a renewal and a logout or reset of the same user then run one after the
+        other, so the logout's revocation sees the token the renewal made."""
+        return conn.execute(select(users).where(users.c.id == user_id).with_for_update()).first()
+
+    @classmethod
+    def _end_sign_ins(cls, conn, user_id: int) -> None:  # noqa: ANN001
+        cls._lock_user(conn, user_id)
+        conn.execute(update(staff_tokens).where(staff_tokens.c.user_id == user_id,
+                                                staff_tokens.c.revoked.is_(False)).values(revoked=True))
+
+    def _revoked(self) -> None:
+        """Forget cached principals, and wake the open event streams so they check theirs now."""
+        self.forget_tokens()
+        self.hub.notify()
 
     # ----------------------------------------------------------------- devices
 
@@ -164,16 +260,23 @@ class Accounts:
         return code
 
     def enroll(self, code: str) -> dict[str, Any]:
+        """A wrong code is answered from a read: guesses never take the database's write lock.
+        The code is spent in the statement that checks it, so of two devices using it at once
+        one is enrolled and the other told the code is used."""
         now = self.clock.now()
+        digest = token_hash(normalise_enrollment_code(code))
+        wrong = ApiError(401, "bad_enrollment_code", "That enrolment code is wrong, used or expired.")
+        with self.db.read() as conn:
+            row = conn.execute(select(devices).where(devices.c.enroll_code_hash == digest)).first()
+        if row is None or row.enroll_expires_at is None or row.enroll_expires_at < now:
+            raise wrong
+        token = new_token("dev")
         with self.db.write() as conn:
-            row = conn.execute(select(devices).where(
-                devices.c.enroll_code_hash == token_hash(normalise_enrollment_code(code)))).first()
-            if row is None or row.enroll_expires_at is None or row.enroll_expires_at < now:
-                raise ApiError(401, "bad_enrollment_code", "That enrolment code is wrong, used or expired.")
-            token = new_token("dev")
-            conn.execute(update(devices).where(devices.c.id == row.id).values(
-                token_hash=token_hash(token), enroll_code_hash=None, enroll_expires_at=None,
-                enrolled_at=now, revoked=False))
+            spent = conn.execute(update(devices).where(devices.c.id == row.id, devices.c.enroll_code_hash == digest)
+                                 .values(token_hash=token_hash(token), enroll_code_hash=None, enroll_expires_at=None,
+                                         enrolled_at=now, revoked=False)).rowcount == 1
+        if not spent:
+            raise wrong
         log.info("device %r enrolled as %s", row.name, row.kind)
         return {"token": token, "device": {"id": row.id, "name": row.name, "kind": row.kind}}
 
@@ -210,20 +313,26 @@ class Accounts:
         return out
 
     def set_locked(self, name: str, locked: bool) -> bool:
+        """A locked device may still heartbeat and read (to show why it is out of service, and
+        to learn when it is unlocked); the server refuses its writes."""
         with self.db.write() as conn:
-            return conn.execute(update(devices).where(devices.c.name == name).values(locked=locked)).rowcount == 1
+            done = conn.execute(update(devices).where(devices.c.name == name).values(locked=locked)).rowcount == 1
+        self._revoked()
+        return done
 
     def revoke(self, name: str) -> bool:
-        self.forget_tokens()
         with self.db.write() as conn:
-            return conn.execute(update(devices).where(devices.c.name == name)
+            done = conn.execute(update(devices).where(devices.c.name == name)
                                 .values(revoked=True, token_hash=None)).rowcount == 1
+        self._revoked()
+        return done
 
     # ----------------------------------------------------------------- who is asking
 
     def principal_for(self, token: str) -> Principal | None:
-        """The principal behind a token, remembered 5 s: every request asks, and a revoke made
-        in this process forgets at once (one made by the CLI takes effect within 5 s)."""
+        """The principal behind a token, remembered PRINCIPAL_TTL_S: every request asks, and a
+        revoke made in this process forgets at once (one made by the CLI or another server
+        process takes effect within PRINCIPAL_TTL_S)."""
         digest = token_hash(token)
         hit = self._principals.get(digest)
         if hit and hit[0] > time.monotonic() and (hit[1] is None or hit[1] > self.clock.now()):
@@ -248,7 +357,7 @@ class Accounts:
             if device is not None:
                 if device.revoked:
                     return None
-                return Principal(Role(device.kind), device.name, device_id=device.id), None
+                return Principal(Role(device.kind), device.name, device_id=device.id, locked=device.locked), None
             staff = conn.execute(select(staff_tokens, users).join(users, users.c.id == staff_tokens.c.user_id)
                                  .where(staff_tokens.c.token_hash == digest)).first()
         if staff is None or staff.revoked or staff.expires_at <= now or not staff.active:

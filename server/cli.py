@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import ipaddress
 import logging
 import sys
 from datetime import datetime, timezone
@@ -41,17 +42,28 @@ def build_parser() -> argparse.ArgumentParser:
                         help="address citizens' phones reach, for the QR (default http://HOST:PORT)")
     parser.add_argument("--open-all-hours", action="store_true",
                         help="keep every service open at any day and hour (quotas still apply); demos and tests")
+    parser.add_argument("--trusted-proxy", action="append", default=[], type=_ip_address, metavar="ADDRESS",
+                        help="a reverse proxy whose X-Forwarded-For names the client (repeatable; default: "
+                             "none, the TCP peer is the client)")
     sub = parser.add_subparsers(dest="command")
     enroll = sub.add_parser("enroll", help="make a one-time enrolment code for a kiosk or display")
     enroll.add_argument("--kind", choices=["kiosk", "display"], required=True)
     enroll.add_argument("--name", required=True)
     _database_arg(enroll)
-    add_user = sub.add_parser("add-user", help="add a staff user, or reset one's password and role")
+    add_user = sub.add_parser("add-user", help="add a staff user, or reset one's password and role "
+                                               "(which ends their sign-ins)")
     add_user.add_argument("--username", required=True)
     add_user.add_argument("--password", required=True)
     add_user.add_argument("--role", choices=["staff", "supervisor", "admin"], required=True)
     add_user.add_argument("--display-name", default="")
     _database_arg(add_user)
+    for name, text in (("disable-user", "stop a user signing in; their sign-ins end now"),
+                       ("enable-user", "let a disabled or locked-out user sign in again")):
+        switch = sub.add_parser(name, help=text)
+        switch.add_argument("username")
+        _database_arg(switch)
+    users = sub.add_parser("users", help="list staff users: role, active, locked, last login")
+    _database_arg(users)
     imp = sub.add_parser("import-catalog", help="load a catalog TOML as the new catalog")
     imp.add_argument("file", type=Path)
     _database_arg(imp)
@@ -69,7 +81,15 @@ def _settings(args: argparse.Namespace) -> ServerSettings:
     host, port = getattr(args, "host", "127.0.0.1"), getattr(args, "port", 8080)
     public = getattr(args, "public_url", None) or f"http://{host}:{port}"
     return ServerSettings(database_url=url, public_url=public,
-                          open_all_hours=bool(getattr(args, "open_all_hours", False)))
+                          open_all_hours=bool(getattr(args, "open_all_hours", False)),
+                          trusted_proxies=frozenset(getattr(args, "trusted_proxy", None) or ()))
+
+
+def _ip_address(text: str) -> str:
+    try:
+        return str(ipaddress.ip_address(text.strip()))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an IP address: {text!r}") from None
 
 
 def main(argv: list[str]) -> int:
@@ -94,6 +114,10 @@ def main(argv: list[str]) -> int:
                 return 2
             print(f"user {args.username!r} ({args.role}) saved")
             return 0
+        if args.command in ("disable-user", "enable-user"):
+            return _switch_user(services, args.username, args.command == "enable-user")
+        if args.command == "users":
+            return _print_users(services)
         if args.command == "import-catalog":
             return _import(services, args.file)
         if args.command == "devices":
@@ -131,6 +155,34 @@ def _print_devices(services) -> int:  # noqa: ANN001
         print(f"{d['name']:<24} {d['kind']:<8} {_seen(d['last_seen_at']):<30} "
               f"{state.get('printer_state', '-'):<8} {state.get('paper', '-'):<9} {' '.join(flags)}")
     return 0
+
+
+def _switch_user(services, username: str, active: bool) -> int:  # noqa: ANN001
+    if not services.accounts.set_active(username, active):
+        print(f"error: no user named {username!r}", file=sys.stderr)
+        return 2
+    if active:
+        print(f"user {username!r} enabled; wrong-password locks on the name lifted")
+    else:
+        print(f"user {username!r} disabled; their sign-ins end within a few seconds")
+    return 0
+
+
+def _print_users(services) -> int:  # noqa: ANN001
+    rows = services.accounts.list_users()
+    if not rows:
+        print("no users yet: python main.py server add-user --username NAME --password … --role staff")
+        return 0
+    print(f"{'username':<24} {'role':<11} {'active':<7} {'locked until (UTC)':<20} last login (UTC)")
+    for u in rows:
+        locked = _utc(u["locked_until"]) if u["locked_until"] else "-"
+        last = _seen(u["last_login_at"]) if u["last_login_at"] else "never"
+        print(f"{u['username']:<24} {u['role']:<11} {'yes' if u['active'] else 'NO':<7} {locked:<20} {last}")
+    return 0
+
+
+def _utc(iso: str) -> str:
+    return f"{datetime.fromisoformat(iso).astimezone(timezone.utc):%Y-%m-%d %H:%M:%S}"
 
 
 def _seen(iso: str | None) -> str:

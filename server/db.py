@@ -123,6 +123,7 @@ users = Table(
     Column("failed_logins", Integer, nullable=False, default=0),
     Column("locked_until", UtcDateTime()),
     Column("created_at", UtcDateTime(), nullable=False),
+    Column("last_login_at", UtcDateTime()),
 )
 
 devices = Table(
@@ -152,6 +153,8 @@ staff_tokens = Table(
     Column("session_id", String(64), index=True),
     # Set once a token has been renewed: it lives two more minutes and cannot be renewed again.
     Column("renewed", Boolean),
+    # When the sign-in began: however often it is renewed, it ends 12 hours after that.
+    Column("signed_in_at", UtcDateTime()),
 )
 
 

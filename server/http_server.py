@@ -26,8 +26,11 @@ def build_http_server(app: Any, host: str, port: int, limits: HttpLimits,
     limits = replace(limits, max_connections=_connections_within_file_limit(limits.max_connections))
     protocol = functools.partial(LimitedHttpProtocol, limits=limits, edge_log=EdgeLog(), per_address=Counter())
     # No WebSocket routes exist: an upgrade request is served as plain HTTP, not handed to another parser.
+    # proxy_headers off: uvicorn would believe X-Forwarded-For from any local process; the
+    # --trusted-proxy setting decides instead (server/api/deps.py client_address).
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
                             http=protocol, ws="none", server_header=False,  # type: ignore[arg-type]
+                            proxy_headers=False,
                             timeout_keep_alive=limits.keep_alive_seconds,
                             timeout_graceful_shutdown=graceful_shutdown_seconds)
     return uvicorn.Server(config)

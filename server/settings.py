@@ -19,6 +19,8 @@ class ServerSettings:
     max_body_bytes: int = 64 * 1024
     sse_poll_seconds: float = 1.0
     sse_keepalive_seconds: float = 15.0
+    # Reverse proxies whose X-Forwarded-For is believed (see server/api/deps.py client_address).
+    trusted_proxies: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Callable, Iterable
 
+import anyio
 from fastapi import Request
 
 from server.accounts import Accounts
 from server.auth import Principal, Role
 from server.errors import ApiError
 from server.queue import QueueEngine
+
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Password checks run one at a time per process: each takes a core and 16 MB for tens of ms, and
+# the machine's other core must stay free for the queue. Logins waiting their turn wait as
+# coroutines, not in the thread pool that the other routes need.
+PASSWORD_CHECKS_AT_ONCE = 1
+LOCKED_ANSWER_DELAY_S = 1.0
 
 
 def engine(request: Request) -> QueueEngine:
@@ -28,8 +37,48 @@ def bearer_token(request: Request) -> str | None:
     return token.strip()
 
 
-def authorise(request: Request, allowed: frozenset[Role]) -> Principal:
+def client_address(request: Request) -> str:
+    """The TCP peer; behind a configured reverse proxy, the client that proxy forwarded for.
+
+    Only a peer listed in the ``trusted_proxies`` setting is believed, and only its right-most
+    untrusted ``X-Forwarded-For`` entry: entries further left were written by the client."""
+    peer = request.client.host if request.client else "unknown"
+    trusted = request.app.state.settings.trusted_proxies
+    if peer not in trusted:
+        return peer
+    hops = ",".join(request.headers.getlist("x-forwarded-for")).split(",")
+    for hop in reversed(hops):
+        try:
+            address = str(ipaddress.ip_address(hop.strip()))
+        except ValueError:
+            return peer
+        if address not in trusted:
+            return address
+    return peer
+
+
+async def sign_in(request: Request, username: str, password: str) -> dict:
+    """A login, its password checked in a worker of its own (see PASSWORD_CHECKS_AT_ONCE)."""
+    address = client_address(request)
+    acc = accounts(request)
+    state = request.app.state
+    if getattr(state, "password_checks", None) is None:
+        state.password_checks = anyio.CapacityLimiter(PASSWORD_CHECKS_AT_ONCE)
+    try:
+        acc.refuse_if_locked(username, address)
+        return await anyio.to_thread.run_sync(acc.login, username, password, address,
+                                              limiter=state.password_checks)
+    except ApiError as refusal:
+        if refusal.status == 429:
+            # A locked client that floods waits for each refusal, idle: without this, answering
+            # hundreds of refusals a second took the CPU that ticket issue needs (bench/login_flood.py).
+            await anyio.sleep(LOCKED_ANSWER_DELAY_S)
+        raise
+
+
+def authorise(request: Request, allowed: frozenset[Role], *, while_locked: bool = False) -> Principal:
     """The principal behind the request's bearer token, if its role is allowed; else 401/403.
+    A device the office locked may read, and write only where ``while_locked`` says so.
     The look-up is cached, and a miss is one indexed read."""
     token = bearer_token(request)
     if token is None:
@@ -39,14 +88,16 @@ def authorise(request: Request, allowed: frozenset[Role]) -> Principal:
         raise ApiError(401, "invalid_token", "The token is unknown, revoked or expired.")
     if principal.role not in allowed:
         raise ApiError(403, "forbidden", "Your role may not do this.", role=principal.role.value)
+    if principal.locked and not while_locked and request.method not in READ_METHODS:
+        raise ApiError(403, "device_locked", "The office has locked this device.", device=principal.name)
     return principal
 
 
-def require(roles: Iterable[Role]) -> Callable[[Request], Principal]:
+def require(roles: Iterable[Role], *, while_locked: bool = False) -> Callable[[Request], Principal]:
     allowed = frozenset(roles)
 
     async def dependency(request: Request) -> Principal:
         # Async, so a route does not pay a thread-pool hop for it.
-        return authorise(request, allowed)
+        return authorise(request, allowed, while_locked=while_locked)
 
     return dependency

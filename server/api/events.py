@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from server.api.deps import engine, require
+from server.api.deps import accounts, bearer_token, engine, require
 from server.auth import ALL_ROLES, Principal
 from server.errors import ApiError
 from server.events import events_after, latest_seq
@@ -41,7 +41,14 @@ async def stream_events(request: Request, last_event_id: str | None = Header(def
                 return latest_seq(conn)
         start = await run_in_threadpool(newest)
 
-    def fetch(after: int) -> list[dict]:
+    token = bearer_token(request) or ""
+    acc = accounts(request)
+
+    def fetch(after: int) -> list[dict] | None:
+        """The next events, or None once the token was revoked, expired or signed out: a stream
+        outlives its request, so it asks again each round (a revoke in this process wakes it)."""
+        if acc.principal_for(token) is None:
+            return None
         with eng.db.read() as conn:
             return events_after(conn, after)
 
@@ -53,6 +60,8 @@ async def stream_events(request: Request, last_event_id: str | None = Header(def
         while not hub.closing:
             seen = hub.version
             batch = await run_in_threadpool(fetch, cursor)
+            if batch is None:
+                return
             for event in batch:
                 cursor = event["seq"]
                 yield (f"id: {cursor}\nevent: {event['type']}\n"

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from kiosk import __version__
-from server.api.deps import accounts, bearer_token, engine, require
+from server.api.deps import accounts, bearer_token, engine, require, sign_in
 from server.api.schemas import EnrollRequest, LoginRequest
 from server.auth import STAFF_ROLES, Principal
 from server.errors import ApiError
@@ -28,8 +28,8 @@ def health(request: Request) -> dict:
 
 
 @router.post("/auth/login")
-def login(body: LoginRequest, request: Request) -> dict:
-    return accounts(request).login(body.username, body.password)
+async def login(body: LoginRequest, request: Request) -> dict:
+    return await sign_in(request, body.username, body.password)
 
 
 @router.post("/auth/renew")

@@ -19,7 +19,9 @@ def catalog(request: Request, _: Principal = Depends(require(ALL_ROLES))) -> dic
 
 
 @router.post("/devices/heartbeat")
-def heartbeat(body: Heartbeat, request: Request, who: Principal = Depends(require(DEVICE_ROLES))) -> dict:
+def heartbeat(body: Heartbeat, request: Request,
+              who: Principal = Depends(require(DEVICE_ROLES, while_locked=True))) -> dict:
+    # Allowed while locked: the heartbeat's answer is how a kiosk learns it is locked.
     return accounts(request).heartbeat(who, body.model_dump())
 
 

@@ -152,12 +152,15 @@ def send(hall: LiveServer, scene: Scene, route: tuple[str, str], authorization: 
 
 
 def _fresh_if_spent(hall: LiveServer, probe: Probe, authorization: str) -> str:
-    """A staff member's own token is shared by the whole matrix; a probe that spends it gets a
-    fresh sign-in of the same person instead."""
-    users = {f"Bearer {hall.tokens[name]}": name for name in ("staff1", "staff2", "super", "admin")}
+    """A staff member's own token is shared by the whole matrix; a probe that spends it (a logout
+    ends every sign-in of its officer) signs in a new officer of the same role instead."""
+    roles = {"staff1": Role.STAFF, "staff2": Role.STAFF, "super": Role.SUPERVISOR, "admin": Role.ADMIN}
+    users = {f"Bearer {hall.tokens[name]}": role for name, role in roles.items()}
     if not probe.spends_token or authorization not in users:
         return authorization
-    return f"Bearer {hall.login(users[authorization])}"
+    spare = f"spare-{uuid.uuid4().hex[:8]}"
+    hall.services.accounts.add_user(spare, PASSWORD, users[authorization])
+    return f"Bearer {hall.login(spare)}"
 
 
 def assert_error(status: int, body: Any, expected_status: int, code: str) -> dict:
@@ -268,14 +271,16 @@ def test_a_staff_token_expires_after_eight_hours(server: LiveServer) -> None:
 def test_renewing_before_expiry_gives_a_new_token_that_outlives_the_old(server: LiveServer) -> None:
     """GIVEN a counter app signed in at 09.00
     WHEN it renews at 16.30, before the 8 hours run out
-    THEN the new token works past 17.00 and for 8 hours from the renewal, and the old one stops."""
+    THEN the new token works past 17.00, until 21.00 (12 hours from the login: a renewal never
+    makes a sign-in last longer), and the old one stops."""
     old = server.tokens[STAFF]
+    signed_in = server.clock.now()
     server.clock.advance(hours=7, minutes=30)
     r = server.call("POST", "/auth/renew", STAFF)
     assert r.status_code == 200, r.text
     renewed = r.json()
     assert renewed["token"] != old and renewed["username"] == "staff1" and renewed["role"] == "staff"
-    assert datetime.fromisoformat(renewed["expires_at"]) == server.clock.now() + timedelta(hours=8)
+    assert datetime.fromisoformat(renewed["expires_at"]) == signed_in + timedelta(hours=12)
     new_auth = {"Authorization": f"Bearer {renewed['token']}"}
 
     server.clock.advance(minutes=45)  # past the first token's 8 hours
@@ -283,7 +288,7 @@ def test_renewing_before_expiry_gives_a_new_token_that_outlives_the_old(server: 
     r = server.call("GET", "/counters", STAFF)
     assert_error(r.status_code, r.json(), 401, "invalid_token")
 
-    server.clock.advance(hours=7, minutes=14)
+    server.clock.advance(hours=3, minutes=44)
     assert server.call("GET", "/counters", headers=new_auth).status_code == 200
     server.clock.advance(minutes=1)
     assert server.call("GET", "/counters", headers=new_auth).status_code == 401
@@ -313,7 +318,8 @@ def test_a_renewed_token_cannot_be_renewed_again_nor_outlive_its_grace(server: L
 def test_logging_out_with_a_renewed_token_ends_the_earlier_one_too(server: LiveServer) -> None:
     """GIVEN a sign-in renewed once (its first token still in its two minutes of grace)
     WHEN the counter app logs out with the new token
-    THEN the first token is refused at once as well, for requests and for renewal."""
+    THEN the first token is refused at once as well, for requests and for renewal, and so is
+    the officer's other sign-in."""
     first = {"Authorization": f"Bearer {server.login('staff1')}"}
     second = {"Authorization": f"Bearer {server.call('POST', '/auth/renew', headers=first).json()['token']}"}
     assert server.call("GET", "/counters", headers=first).status_code == 200  # in its grace
@@ -322,7 +328,8 @@ def test_logging_out_with_a_renewed_token_ends_the_earlier_one_too(server: LiveS
         for method, path in (("GET", "/counters"), ("POST", "/auth/renew")):
             r = server.call(method, path, headers=auth)
             assert_error(r.status_code, r.json(), 401, "invalid_token")
-    assert server.call("GET", "/counters", STAFF).status_code == 200  # staff1's other sign-in
+    r = server.call("GET", "/counters", STAFF)  # staff1's other sign-in
+    assert_error(r.status_code, r.json(), 401, "invalid_token")
 
 
 # ----------------------------------------------------------------------------- login lock
@@ -331,19 +338,19 @@ def _login(server: LiveServer, username: str, password: str) -> requests.Respons
     return server.call("POST", "/auth/login", json={"username": username, "password": password})
 
 
-def test_logging_out_ends_that_sign_in_at_once_and_no_other(server: LiveServer) -> None:
-    """GIVEN staff1 signed in at two counter PCs
-    WHEN one of them logs out
-    THEN its token is refused everywhere at once, renewal included, and the other still works."""
+def test_logging_out_ends_every_sign_in_of_that_officer_and_no_one_else(server: LiveServer) -> None:
+    """GIVEN staff1 signed in at two counter PCs, and staff2 at a third
+    WHEN staff1 logs out at one of them
+    THEN both of staff1's tokens are refused at once, renewal included; staff2 still works."""
     here, there = server.login("staff1"), server.login("staff1")
-    auth = {"Authorization": f"Bearer {here}"}
-    r = server.http.post(f"{server.api}/auth/logout", headers=auth, timeout=10)
+    r = server.http.post(f"{server.api}/auth/logout", headers={"Authorization": f"Bearer {here}"}, timeout=10)
     assert r.status_code == 200 and r.json() == {"status": "logged_out"}
-    for method, path in (("GET", "/counters"), ("POST", "/auth/renew"), ("POST", "/auth/logout")):
-        r = server.http.request(method, f"{server.api}{path}", headers=auth, timeout=10)
-        assert_error(r.status_code, r.json(), 401, "invalid_token")
-    assert server.http.get(f"{server.api}/counters", headers={"Authorization": f"Bearer {there}"},
-                           timeout=10).status_code == 200
+    for token in (here, there):
+        for method, path in (("GET", "/counters"), ("POST", "/auth/renew"), ("POST", "/auth/logout")):
+            r = server.http.request(method, f"{server.api}{path}", headers={"Authorization": f"Bearer {token}"},
+                                    timeout=10)
+            assert_error(r.status_code, r.json(), 401, "invalid_token")
+    assert server.call("GET", "/counters", "staff2").status_code == 200
 
 
 def test_five_wrong_passwords_lock_the_login_for_five_minutes(server: LiveServer) -> None:
