@@ -13,6 +13,7 @@ from kiosk import __version__
 from server.accounts import Accounts
 from server.api import counters, events, public, site, tickets
 from server.api.middleware import RequestGuard
+from server.checkpointer import Checkpointer
 from server.clock import Clock, SystemClock
 from server.db import Database
 from server.errors import install_error_handlers
@@ -48,8 +49,15 @@ def create_app(services: Services) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         services.hub.bind(asyncio.get_running_loop())
-        yield
-        services.hub.close()
+        checkpointer = Checkpointer.for_database(services.db)
+        if checkpointer is not None:
+            checkpointer.start()
+        try:
+            yield
+        finally:
+            if checkpointer is not None:
+                checkpointer.stop()
+            services.hub.close()
 
     app = FastAPI(title="Anjungan", version=__version__, lifespan=lifespan,
                   openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs", redoc_url=None)

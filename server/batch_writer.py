@@ -68,7 +68,13 @@ class BatchWriter:
                     self._queue.put(None)
                     break
                 batch.append(item)
-            self._write(batch)
+            try:
+                self._write(batch)
+            except Exception as exc:  # noqa: BLE001 - the thread must outlive any one batch
+                log.exception("the batch writer failed outside a commit")
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
 
     def _savepoint(self, conn: Connection) -> Callable[[], contextlib.AbstractContextManager]:
         """Each request's own savepoint. On SQLite it is sent straight to the driver: SQLAlchemy's
