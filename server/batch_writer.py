@@ -119,6 +119,9 @@ class BatchWriter:
         self.on_commit()
         for future, value, error in outcomes:
             if error is not None:
+                # A statement the database refused (read-only, full) fails only its request's
+                # savepoint, and the batch still commits: the fault is the database's all the same.
+                self.db.storage.failed(error)
                 future.set_exception(error)
             else:
                 future.set_result(value)
