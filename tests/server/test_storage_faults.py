@@ -95,6 +95,7 @@ def test_health_notices_a_full_disk_and_its_end_without_any_ticket(small_disk, c
             srv.issue("kk")
         filler = fill(small_disk)
         issue_until_refused(srv)
+        assert_storage_refusal(srv.call("GET", "/health"), ("disk_full",))
         filler.unlink()
         wait_for(lambda: srv.call("GET", "/health").status_code == 200, timeout=10,
                  what="/health to see the disk back")
