@@ -17,7 +17,10 @@ class Periodic:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
-    def start(self) -> None:
+    def start(self, run_now: bool = False) -> None:
+        """Start the thread; ``run_now`` runs the job once first, before this returns."""
+        if run_now:
+            self._run_once()
         self._stop.clear()
         self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
         self._thread.start()
@@ -30,7 +33,10 @@ class Periodic:
 
     def _run(self) -> None:
         while not self._stop.wait(self.every_s):
-            try:
-                self.job()
-            except Exception:  # noqa: BLE001 - logged; the next round may well succeed
-                log.exception("%s failed; trying again in %.0f s", self.name, self.every_s)
+            self._run_once()
+
+    def _run_once(self) -> None:
+        try:
+            self.job()
+        except Exception:  # noqa: BLE001 - logged; the next round may well succeed
+            log.exception("%s failed; trying again in %.0f s", self.name, self.every_s)
