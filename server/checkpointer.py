@@ -4,23 +4,36 @@ own, so no commit waits for a checkpoint's scattered writes and fsyncs.
 The connections that commit run with ``wal_autocheckpoint=0``; without this thread the log would
 only be copied back when the last connection closes. PASSIVE never waits for a reader or writer:
 a checkpoint that could not finish is simply finished by a later one, and once one has copied
-everything the next commit starts the log from its beginning again, so it does not grow."""
+everything the next commit starts the log from its beginning again, so it does not grow.
+
+Under steady writes, though, the log never starts again: a commit follows every checkpoint, and
+readers that began before it keep their place in the log, so it grew without bound (170 MB in a
+20 s bench). So once the log is past ``RESTART_FRAMES``, a RESTART checkpoint runs while the
+server's write lock is held: it copies only the frames of the last moments (a free-running one
+copied the rest), waits a moment for those readers, and starts the log again. A stall of a few
+milliseconds every few thousand tickets, where a checkpoint inside a commit stalled it longer."""
 
 from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 
 from server.db import Database
 from server.periodic import Periodic
 
 log = logging.getLogger(__name__)
 CHECKPOINT_EVERY_S = 1.0
+RESTART_FRAMES = 4096  # 16 MB of 4 KB pages
+READERS_WAIT_S = 0.1   # how long a RESTART waits for readers, holding up commits meanwhile
 
 
 class Checkpointer:
-    def __init__(self, path: str, every_s: float = CHECKPOINT_EVERY_S) -> None:
+    def __init__(self, path: str, write_lock: threading.Lock, every_s: float = CHECKPOINT_EVERY_S,
+                 restart_frames: int = RESTART_FRAMES) -> None:
         self.path = path
+        self.write_lock = write_lock
+        self.restart_frames = restart_frames
         self._conn: sqlite3.Connection | None = None
         self._failing = False
         self._periodic = Periodic("sqlite-checkpointer", every_s, self.checkpoint)
@@ -30,7 +43,9 @@ class Checkpointer:
         """A checkpointer for a SQLite file, or None where there is none to keep (PostgreSQL,
         an in-memory database)."""
         path = db.engine.url.database if db.is_sqlite else None
-        return cls(path) if path and path != ":memory:" and not path.startswith("file:") else None
+        if not path or path == ":memory:" or path.startswith("file:") or db.write_lock is None:
+            return None
+        return cls(path, db.write_lock)
 
     def start(self) -> None:
         self._periodic.start()
@@ -42,16 +57,23 @@ class Checkpointer:
             self._conn = None
 
     def checkpoint(self) -> tuple[int, int] | None:
-        """One PASSIVE checkpoint: the frames in the log and how many of them are now in the
-        database file; None if it failed (a full disk: it is tried again next round)."""
+        """The frames in the log and how many of them are now in the database file; None if the
+        checkpoint failed (a full disk: it is tried again next round)."""
+        done = self._checkpoint("PASSIVE")
+        if done is not None and done[0] > self.restart_frames:
+            with self.write_lock:
+                done = self._checkpoint("RESTART")
+        return done
+
+    def _checkpoint(self, mode: str) -> tuple[int, int] | None:
         try:
             if self._conn is None:
-                self._conn = sqlite3.connect(self.path, timeout=5, isolation_level=None,
+                self._conn = sqlite3.connect(self.path, timeout=READERS_WAIT_S, isolation_level=None,
                                              check_same_thread=False)
                 # FULL: the database file is synced before the log is reused, as for a commit.
                 self._conn.execute("PRAGMA synchronous=FULL")
                 self._conn.execute("PRAGMA wal_autocheckpoint=0")
-            _, frames, copied = self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            _, frames, copied = self._conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
         except sqlite3.Error as exc:
             if not self._failing:
                 log.warning("the WAL checkpoint failed (%s); retrying every %.0f s", exc,

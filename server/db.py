@@ -220,7 +220,7 @@ class Database:
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         # One writer at a time inside this process: waiting on a lock is fairer and far faster
         # than SQLite's busy-retry sleeps.
-        self._write_lock = threading.Lock() if self.is_sqlite else None
+        self.write_lock = threading.Lock() if self.is_sqlite else None
         self._writer: Connection | None = None
         self.storage = StorageStatus()
 
@@ -256,12 +256,12 @@ class Database:
 
     @contextlib.contextmanager
     def _write_transaction(self) -> Iterator[Connection]:
-        if self._write_lock is None:
+        if self.write_lock is None:
             with self._transaction("BEGIN") as conn:
                 yield conn
             return
         # Writers take SQLite's lock up front, so two never deadlock upgrading a read lock.
-        with self._write_lock:
+        with self.write_lock:
             conn = self._writer_connection()
             try:
                 with conn.begin():

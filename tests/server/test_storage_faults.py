@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sqlite3
 import struct
 import subprocess
 import threading
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from server.checkpointer import Checkpointer
 from tests.conftest import PG_URL, _fresh_pg_url
 from tests.support.net import wait_for
 from tests.support.server import LiveServer, live_server
@@ -167,3 +169,58 @@ def test_the_checkpointer_stops_with_the_server(tmp_path, clock):
         assert [t for t in threading.enumerate() if t.name == "sqlite-checkpointer"]
     assert not [t for t in threading.enumerate() if t.name == "sqlite-checkpointer"]
 
+
+
+def test_the_log_starts_again_under_steady_writes_and_reads(tmp_path):
+    """GIVEN commits back to back while readers come and go (a busy hall), THEN the checkpointer
+    still gets the log started again from its beginning, so its file stays small."""
+    path = tmp_path / "busy.sqlite3"
+    setup = sqlite3.connect(path, isolation_level=None)
+    setup.execute("PRAGMA journal_mode=WAL")
+    setup.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB)")
+    setup.close()
+    write_lock = threading.Lock()
+    checkpointer = Checkpointer(str(path), write_lock, every_s=0.05, restart_frames=300)
+    stop = threading.Event()
+    restarts, wal_sizes = [], []
+
+    def writer() -> None:
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute("PRAGMA wal_autocheckpoint=0")
+        last = 0
+        for _ in range(4000):
+            with write_lock:
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute("INSERT INTO t (body) VALUES (zeroblob(3000))")
+                conn.execute("COMMIT")
+            frames = wal_index(path)[0]
+            if frames < last:
+                restarts.append(last)
+            last = frames
+        wal_sizes.append(os.path.getsize(path.parent / (path.name + "-wal")))
+        conn.close()
+
+    def reader() -> None:
+        conn = sqlite3.connect(path, isolation_level=None)
+        while not stop.is_set():
+            conn.execute("BEGIN")
+            conn.execute("SELECT count(*) FROM t").fetchone()
+            conn.execute("COMMIT")
+        conn.close()
+
+    readers = [threading.Thread(target=reader) for _ in range(2)]
+    for t in readers:
+        t.start()
+    checkpointer.start()
+    try:
+        writing = threading.Thread(target=writer)
+        writing.start()
+        writing.join()
+    finally:
+        stop.set()
+        checkpointer.stop()
+        for t in readers:
+            t.join()
+    # 4,000 commits of a page or two each: ~30 MB of log without a restart.
+    assert restarts, "the log never started again"
+    assert wal_sizes[0] < 12 * 2 ** 20
