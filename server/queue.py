@@ -35,7 +35,7 @@ from server.driver_sql import DriverStatement
 from server.errors import ApiError
 from server.events import EventHub, EventTypes, PendingEvents
 from server.sequences import next_value
-from server.service_day import ServiceDay
+from server.service_day import DayReading, ServiceDay
 from server.views import counter_ref, event_ticket, ticket_json
 
 log = logging.getLogger(__name__)
@@ -129,6 +129,9 @@ class QueueEngine:
         """The service day: the site's local date (23.30 UTC is already tomorrow in WIB) once that
         date has held for a few minutes (server/service_day.py)."""
         return self._service_day.observe(self.local_now(cat)).day
+
+    def day_reading(self, cat: SiteCatalog) -> DayReading:
+        return self._service_day.observe(self.local_now(cat))
 
     def keep_day(self) -> None:
         """The day-end job: reads the clock and expires earlier days' tickets once the new day

@@ -35,8 +35,11 @@ def health(request: Request) -> dict:
         raise storage_unavailable(fault.reason, detail=fault.detail,
                                   since=datetime.fromtimestamp(fault.since, timezone.utc).isoformat())
     cat = eng.catalog()
+    day = eng.day_reading(cat)
+    # clock_settled is false while the clock shows a date the service day has not moved to yet
+    # (server/service_day.py): tickets are refused then, and a technician should look at the clock.
     return {"status": "ok", "version": __version__, "server_time": eng.clock.now().isoformat(),
-            "local_date": eng.today(cat).isoformat(), "site": cat.site.name,
+            "local_date": day.day.isoformat(), "clock_settled": day.settled, "site": cat.site.name,
             "database": eng.db.engine.dialect.name}
 
 

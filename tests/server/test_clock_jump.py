@@ -28,6 +28,8 @@ def test_a_clock_a_day_ahead_for_one_request_expires_nothing(any_server, clock):
     assert glitch.status_code == 503 and "Traceback" not in glitch.text
     error = glitch.json()["error"]
     assert error["code"] == "clock_unsettled" and error["params"]["service_date"] == "2026-11-23"
+    health = srv.call("GET", "/health").json()
+    assert (health["local_date"], health["clock_settled"]) == ("2026-11-23", False)
 
     clock.set(wib(2026, 11, 23, 9, 1))
     assert [status_of(srv, t) for t in waiting] == ["called", "waiting", "waiting"]
