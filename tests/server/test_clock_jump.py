@@ -45,6 +45,15 @@ def test_a_clock_a_day_ahead_for_one_request_expires_nothing(any_server, clock):
     assert calls == ["B-002", "B-003", "B-004"]
 
 
+def test_a_clock_behind_for_one_request_changes_nothing(server, clock):
+    server.issue("kk")
+    clock.set(wib(2026, 11, 20, 9, 0))                     # the Friday before
+    assert server.issue("kk").json()["error"]["code"] == "clock_unsettled"
+    clock.set(wib(2026, 11, 23, 9, 1))
+    again = server.issue("kk").json()
+    assert (again["code"], again["service_date"]) == ("B-002", "2026-11-23")
+
+
 def test_the_kiosk_still_sees_the_days_queue_while_the_clock_is_wrong(server, clock):
     server.issue("kk")
     server.issue("kk")

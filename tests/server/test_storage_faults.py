@@ -79,6 +79,9 @@ def test_a_full_disk_refuses_writes_with_503_and_all_works_again_once_space_is_f
         error = assert_storage_refusal(health, ("disk_full",))
         assert "disk is full" in error["message"] and error["params"]["since"]
         assert_storage_refusal(srv.call("POST", "/counters/1/call-next", "staff"), ("disk_full",))
+        # Reading needs no space: the kiosk still shows the services and who waits.
+        assert srv.call("GET", "/catalog", "kiosk").status_code == 200
+        assert srv.call("GET", f"/tickets/{before[0]['id']}", "kiosk").json()["status"] == "waiting"
 
         filler.unlink()
         after = srv.issue("kk")
