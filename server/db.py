@@ -272,9 +272,9 @@ class Database:
                 raise
 
     def _release_writer(self, conn: Connection) -> None:
-        """After a failed write the kept connection must not stay inside a transaction (a failed
-        COMMIT on a full disk can leave one open): every later BEGIN would fail, and the server
-        would stay wedged after the disk is back. Roll back, or give the connection up."""
+        """After a failed write the kept connection must not stay inside a transaction: should the
+        rollback fail too (an I/O error on a failing disk), every later BEGIN would fail and the
+        server would stay wedged after the disk is back. Roll back, or give the connection up."""
         try:
             driver = conn.connection.driver_connection
             if driver.in_transaction:

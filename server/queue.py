@@ -154,8 +154,7 @@ class QueueEngine:
         if not reading.settled:
             raise ApiError(503, "clock_unsettled",
                            "The server's clock has just changed date; tickets resume within a few "
-                           "minutes. Please try again.", service_date=reading.day.isoformat(),
-                           retry_after_s=int(self._service_day.hold.total_seconds()))
+                           "minutes. Please try again.", service_date=reading.day.isoformat())
 
     # ----------------------------------------------------------------- helpers
 
