@@ -9,9 +9,9 @@ everything the next commit starts the log from its beginning again, so it does n
 Under steady writes, though, the log never starts again: a commit follows every checkpoint, and
 readers that began before it keep their place in the log, so it grew without bound (170 MB in a
 20 s bench). So once the log is past ``RESTART_FRAMES``, a RESTART checkpoint runs while the
-server's write lock is held: it copies only the frames of the last moments (a free-running one
-copied the rest), waits a moment for those readers, and starts the log again. A stall of a few
-milliseconds every few thousand tickets, where a checkpoint inside a commit stalled it longer."""
+server's write lock is held: it copies only the frames of the last moments (two free-running
+ones copied the rest), waits at most ``READERS_WAIT_S`` for readers, and starts the log again.
+A short stall every few thousand tickets, where a checkpoint inside a commit stalled it longer."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ from server.periodic import Periodic
 
 log = logging.getLogger(__name__)
 CHECKPOINT_EVERY_S = 1.0
-RESTART_FRAMES = 4096  # 16 MB of 4 KB pages
-READERS_WAIT_S = 0.1   # how long a RESTART waits for readers, holding up commits meanwhile
+RESTART_FRAMES = 8192  # 32 MB of 4 KB pages
+READERS_WAIT_S = 0.02  # how long a RESTART waits for readers, holding up commits meanwhile
 
 
 class Checkpointer:
@@ -61,6 +61,9 @@ class Checkpointer:
         checkpoint failed (a full disk: it is tried again next round)."""
         done = self._checkpoint("PASSIVE")
         if done is not None and done[0] > self.restart_frames:
+            # The frames that came while the first one copied: what is left for the one under
+            # the lock is then only what comes during this one.
+            self._checkpoint("PASSIVE")
             with self.write_lock:
                 done = self._checkpoint("RESTART")
         return done

@@ -166,7 +166,7 @@ class QueueEngine:
         reading of the clock: once per day per process, in a write of its own, so a refused
         request cannot roll it back."""
         today = self._service_day.observe(self.local_now(cat)).expire_before
-        if today is None or self._expired_through == today:
+        if today is None or today == self._expired_through:
             return
 
         def work(conn: Connection, pending: PendingEvents) -> int:
@@ -186,6 +186,12 @@ class QueueEngine:
         if expired:
             log.info("%d unserved tickets of earlier days expired", expired)
         self._expired_through = today
+
+    def _expiry_due(self, cat: SiteCatalog) -> bool:
+        """Whether earlier days' tickets are due to expire and this process has not done it yet:
+        the busiest route asks before it spends a thread on ``_expire_stale``."""
+        before = self._service_day.observe(self.local_now(cat)).expire_before
+        return before is not None and before != self._expired_through
 
     def _commit_events(self, conn: Connection, pending: PendingEvents) -> None:
         pending.flush(conn, self.clock.now())
@@ -343,7 +349,7 @@ class QueueEngine:
                 raise ApiError(422, "invalid_nik", "That is not a valid NIK.", reason=exc.reason) from None
             nik_hash, nik_last4 = nik_rules.nik_hash(nik, self.nik_key), info.last4
         digest = hashlib.sha256(f"{service_id}|{priority or ''}|{nik_hash or ''}".encode()).hexdigest()
-        if self._expired_through != self.today(cat):
+        if self._expiry_due(cat):
             await asyncio.to_thread(self._expire_stale, cat)
         try:
             ticket = await self.writer.run(lambda conn, pending: self._ticket_view(conn, cat, self._insert_ticket(
