@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 
 from server.db import Database
 from server.periodic import Periodic
@@ -65,7 +66,10 @@ class Checkpointer:
             # the lock is then only what comes during this one.
             self._checkpoint("PASSIVE")
             with self.write_lock:
+                started = time.perf_counter()
                 done = self._checkpoint("RESTART")
+                log.debug("the log restarted: commits waited %.1f ms",
+                          (time.perf_counter() - started) * 1000)
         return done
 
     def _checkpoint(self, mode: str) -> tuple[int, int] | None:
