@@ -7,7 +7,10 @@ only 16 / throughput), p99 call-next latency, and the p99 delay from a call-next
 on an /events stream, each against its budget. Every request carries a new Idempotency-Key and
 any answer but 201 is counted as failed, so replays cannot flatter the figures.
 The load comes from wrk (Debian's package), which costs the server's two cores little.
-Run: .venv/bin/python bench/server.py [--seconds 8] [--calls 300]
+With --runs N the whole bench runs N times in a row, each on a new server and database, and the
+p99 issue latency of every run is printed with their maximum against the budget: one run says
+little about a tail that a checkpoint or the machine's other work can move.
+Run: .venv/bin/python bench/server.py [--seconds 8] [--calls 300] [--runs 10]
 """
 
 from __future__ import annotations
@@ -48,8 +51,31 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=8)
     parser.add_argument("--calls", type=int, default=300)
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--runs", type=int, default=1)
     args = parser.parse_args()
+    runs = []
+    for number in range(1, args.runs + 1):
+        figures = one_run(args)
+        runs.append(figures)
+        print(f"run {number}/{args.runs}: " + json.dumps(figures, indent=2))
+    worst = {"tickets_per_s": min(f["tickets_per_s"] for f in runs),
+             "issue_p99_ms": max(f["issue_p99_ms"] for f in runs),
+             "event_p99_ms": max(f["event_p99_ms"] for f in runs)}
+    if args.runs > 1:
+        print("issue p99 ms per run: " + ", ".join(str(f["issue_p99_ms"]) for f in runs))
+        print(f"worst of {args.runs} runs:")
+    ok = True
+    for name, limit in BUDGET.items():
+        value = worst[name]
+        held = value >= limit if name == "tickets_per_s" else value <= limit
+        ok = ok and held
+        print(f"{name:<16} {value:>10} budget {'>=' if name == 'tickets_per_s' else '<='} {limit:<6} "
+              f"{'ok' if held else 'OVER BUDGET'}")
+    return 0 if ok else 1
 
+
+def one_run(args: argparse.Namespace) -> dict:
+    """One bench on a new server and database: its figures."""
     work = Path(tempfile.mkdtemp(prefix="anjungan-bench-"))
     env = {**os.environ, "ANJUNGAN_DATA_DIR": str(work), "ANJUNGAN_LOG_DIR": str(work / "log")}
     catalog = unlimited_catalog(work / "bench.toml")
@@ -78,11 +104,13 @@ def main() -> int:
         # offer ~400 tickets/s in all, arriving independently as kiosks do.
         offered, p50, p99, failed = wrk(port, kiosk, services, args.clients, args.seconds, pace_ms=32)
         call_lat, event_lat = call_phase(api, admin, kiosk, args.calls)
+        wal = work / "bench.sqlite3-wal"
+        wal_mb = os.path.getsize(wal) / 2 ** 20 if wal.exists() else 0.0
     finally:
         server.terminate()
         server.wait(timeout=10)
 
-    figures = {
+    return {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "tickets_per_s": round(rate, 1),
         "latency_at_tickets_per_s": round(offered, 1),
@@ -91,16 +119,9 @@ def main() -> int:
         "failed_requests": failed,
         "call_next_p99_ms": round(pct(call_lat, 99), 2),
         "event_p99_ms": round(pct(event_lat, 99), 2),
+        # The write-ahead log at the end: it stays small when checkpoints keep up.
+        "wal_mb_at_end": round(wal_mb, 1),
     }
-    print(json.dumps(figures, indent=2))
-    ok = (figures["tickets_per_s"] >= BUDGET["tickets_per_s"] and figures["issue_p99_ms"] <= BUDGET["issue_p99_ms"]
-          and figures["event_p99_ms"] <= BUDGET["event_p99_ms"])
-    for name, limit in BUDGET.items():
-        value = figures[name]
-        held = value >= limit if name == "tickets_per_s" else value <= limit
-        print(f"{name:<16} {value:>10} budget {'>=' if name == 'tickets_per_s' else '<='} {limit:<6} "
-              f"{'ok' if held else 'OVER BUDGET'}")
-    return 0 if ok else 1
 
 
 def _auth(token: str) -> dict[str, str]:

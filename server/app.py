@@ -13,14 +13,19 @@ from kiosk import __version__
 from server.accounts import Accounts
 from server.api import counters, events, public, site, tickets
 from server.api.middleware import RequestGuard
+from server.checkpointer import Checkpointer
 from server.clock import Clock, SystemClock
 from server.db import Database
 from server.errors import install_error_handlers
 from server.events import EventHub
+from server.periodic import Periodic
 from server.queue import QueueEngine
 from server.settings import ServerSettings, load_secret
 
 API_PREFIX = "/api/v1"
+# The clock is read this often with no request needed, so a new day has held by a few minutes
+# past midnight, long before the doors open.
+DAY_KEEPER_EVERY_S = 30.0
 
 
 @dataclass
@@ -48,8 +53,20 @@ def create_app(services: Services) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         services.hub.bind(asyncio.get_running_loop())
-        yield
-        services.hub.close()
+        checkpointer = Checkpointer.for_database(services.db)
+        day_keeper = Periodic("day-keeper", DAY_KEEPER_EVERY_S, services.engine.keep_day)
+        if checkpointer is not None:
+            checkpointer.start()
+        # The first reading of the clock is the one the service day starts from: take it now,
+        # not at the first ticket, which may come at any moment.
+        day_keeper.start(run_now=True)
+        try:
+            yield
+        finally:
+            for job in (day_keeper, checkpointer):
+                if job is not None:
+                    job.stop()
+            services.hub.close()
 
     app = FastAPI(title="Anjungan", version=__version__, lifespan=lifespan,
                   openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs", redoc_url=None)

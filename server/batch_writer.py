@@ -68,7 +68,13 @@ class BatchWriter:
                     self._queue.put(None)
                     break
                 batch.append(item)
-            self._write(batch)
+            try:
+                self._write(batch)
+            except Exception as exc:  # noqa: BLE001 - the thread must outlive any one batch
+                log.exception("the batch writer failed outside a commit")
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
 
     def _savepoint(self, conn: Connection) -> Callable[[], contextlib.AbstractContextManager]:
         """Each request's own savepoint. On SQLite it is sent straight to the driver: SQLAlchemy's
@@ -113,6 +119,9 @@ class BatchWriter:
         self.on_commit()
         for future, value, error in outcomes:
             if error is not None:
+                # A statement the database refused (read-only, full) fails only its request's
+                # savepoint, and the batch still commits: the fault is the database's all the same.
+                self.db.storage.failed(error)
                 future.set_exception(error)
             else:
                 future.set_result(value)

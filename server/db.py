@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, Integer, MetaData, String,
-                        Table, Text, UniqueConstraint, Index, create_engine, event, inspect)
+                        Table, Text, UniqueConstraint, Index, create_engine, event, inspect, text)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.types import TypeDecorator
+
+from server.storage import Fault, StorageStatus
 
 metadata = MetaData()
 
@@ -158,6 +160,10 @@ staff_tokens = Table(
 )
 
 
+_PROBE = text("INSERT INTO sequences (name, value) VALUES (:name, 1) "
+              "ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1")
+
+
 def _add_missing_columns(conn: Connection) -> None:
     """Bring a database made by an earlier build up to date: ``create_all`` makes missing tables
     but never alters an existing one. Only nullable columns are ever added to a table."""
@@ -198,11 +204,10 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA synchronous=FULL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=30000")
-            # Copy the WAL back into the database every 10,000 pages (~40 MB), not SQLite's 1,000:
-            # a checkpoint's scattered writes and fsync stall the commit that runs it by 5–10 ms,
-            # and under the bench's 400 tickets/s that came twice a second. Ten times rarer, they
-            # left the p99 commit 7 → 2.5 ms (bench/server.py with per-batch timers).
-            cur.execute("PRAGMA wal_autocheckpoint=10000")
+            # No checkpoint inside a commit: a checkpoint's scattered writes and fsync stalled the
+            # commit that ran it (p99 issue latency 15–338 ms from run to run, 6–15 ms without).
+            # server/checkpointer.py copies the log back on a thread and connection of its own.
+            cur.execute("PRAGMA wal_autocheckpoint=0")
             cur.close()
 
         return engine
@@ -218,8 +223,9 @@ class Database:
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         # One writer at a time inside this process: waiting on a lock is fairer and far faster
         # than SQLite's busy-retry sleeps.
-        self._write_lock = threading.Lock() if self.is_sqlite else None
+        self.write_lock = threading.Lock() if self.is_sqlite else None
         self._writer: Connection | None = None
+        self.storage = StorageStatus()
 
     def create_schema(self) -> None:
         metadata.create_all(self.engine)
@@ -235,16 +241,55 @@ class Database:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
-        if self._write_lock is None:
+        """A write transaction; its outcome tells ``storage`` whether the disk takes writes."""
+        try:
+            with self._write_transaction() as conn:
+                yield conn
+        except Exception as exc:
+            self.storage.failed(exc)
+            raise
+        self.storage.wrote()
+
+    def probe_storage(self) -> Fault | None:
+        """Whether the database takes a write now: one small real write, as a ticket's would be."""
+        with contextlib.suppress(Exception):  # what failed is recorded in ``storage``
+            with self.write() as conn:
+                conn.execute(_PROBE, {"name": "storage:probe"})
+        return self.storage.fault
+
+    @contextlib.contextmanager
+    def _write_transaction(self) -> Iterator[Connection]:
+        if self.write_lock is None:
             with self._transaction("BEGIN") as conn:
                 yield conn
             return
         # Writers take SQLite's lock up front, so two never deadlock upgrading a read lock.
-        with self._write_lock:
+        with self.write_lock:
             conn = self._writer_connection()
-            with conn.begin():
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
-                yield conn
+            try:
+                with conn.begin():
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                    yield conn
+            except BaseException:
+                self._release_writer(conn)
+                raise
+
+    def _release_writer(self, conn: Connection) -> None:
+        """After a failed write the kept connection must not stay inside a transaction: should the
+        rollback fail too (an I/O error on a failing disk), every later BEGIN would fail and the
+        server would stay wedged after the disk is back. Roll back, or give the connection up."""
+        try:
+            driver = conn.connection.driver_connection
+            if driver.in_transaction:
+                driver.rollback()
+            if not driver.in_transaction:
+                return
+        except Exception:  # noqa: BLE001 - the connection is given up below
+            pass
+        self._writer = None
+        with contextlib.suppress(Exception):
+            conn.invalidate()
+            conn.close()
 
     def _writer_connection(self) -> Connection:
         """SQLite's one writer keeps one connection: its page cache stays warm from one write to

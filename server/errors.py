@@ -1,15 +1,20 @@
 """The one error the API raises, and the handlers that turn every failure into the error document
-``{"error": {"code", "message", "params", "request_id"}}`` — never a traceback, never a 500 for bad input."""
+``{"error": {"code", "message", "params", "request_id"}}`` — never a traceback, never a 500 for bad input,
+and a 503 ``storage_unavailable`` with its reason when the disk or database refuses a write."""
 
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from server.storage import MESSAGES, psycopg, storage_fault
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +76,29 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(error_body(request, code, str(exc.detail)), status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))
 
+    async def _database_error(request: Request, exc: Exception) -> JSONResponse:
+        reason = storage_fault(exc)
+        if reason is None:
+            return await _unexpected(request, exc)
+        log.error("%s %s refused: storage fault (%s)", request.method, request.url.path, reason)
+        return JSONResponse(error_body(request, "storage_unavailable", storage_message(reason),
+                                       {"reason": reason}), status_code=503)
+
+    # The driver's own errors too: the batch writer's fast path may hand them back unwrapped.
+    for database_error in (DBAPIError, sqlite3.Error, *([psycopg.Error] if psycopg else [])):
+        app.add_exception_handler(database_error, _database_error)
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         return JSONResponse(error_body(request, "internal_error",
                                        "Something went wrong on the server; it has been logged."),
                             status_code=500)
+
+
+def storage_message(reason: str) -> str:
+    return f"{MESSAGES.get(reason, MESSAGES['io_error'])} Please try again later; nothing was changed."
+
+
+def storage_unavailable(reason: str, **params: Any) -> ApiError:
+    return ApiError(503, "storage_unavailable", storage_message(reason), reason=reason, **params)

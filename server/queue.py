@@ -36,6 +36,7 @@ from server.errors import ApiError
 from server.events import EventHub, EventTypes, PendingEvents
 from server.locking import locking_write, write_conflict
 from server.sequences import next_value
+from server.service_day import DayReading, ServiceDay
 from server.views import counter_ref, event_ticket, ticket_json
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,7 @@ class QueueEngine:
         self._catalog_lock = threading.Lock()
         self._catalog_checked = 0.0
         self._expired_through: date | None = None
+        self._service_day = ServiceDay(self._newest_service_date)
         self._means: dict[tuple[str, str], tuple[float, float]] = {}
         self._open_services: tuple[float, list[list[str]]] | None = None
         self.writer = BatchWriter(db, now=clock.now, on_commit=hub.notify)
@@ -129,8 +131,35 @@ class QueueEngine:
         return self.clock.now().astimezone(cat.site.zone)
 
     def today(self, cat: SiteCatalog) -> date:
-        """The site's local date: 23.30 UTC is already tomorrow in WIB."""
-        return self.local_now(cat).date()
+        """The service day: the site's local date (23.30 UTC is already tomorrow in WIB) once that
+        date has held for a few minutes (server/service_day.py)."""
+        return self._service_day.observe(self.local_now(cat)).day
+
+    def day_reading(self, cat: SiteCatalog) -> DayReading:
+        return self._service_day.observe(self.local_now(cat))
+
+    def keep_day(self) -> None:
+        """The day-end job: reads the clock and expires earlier days' tickets once the new day
+        has held, with no request needed (the server runs it every few seconds)."""
+        try:
+            cat = self.catalog()
+        except ApiError:  # no catalog yet: no queue either
+            return
+        self._expire_stale(cat)
+
+    def _newest_service_date(self) -> date | None:
+        with self.db.read() as conn:
+            newest = conn.execute(select(func.max(tickets.c.service_date))).scalar()
+        return date.fromisoformat(newest) if newest else None
+
+    def _refuse_unless_day_settled(self, cat: SiteCatalog) -> None:
+        """A ticket numbered on a day the clock showed for a moment would be lost: refuse until the
+        clock agrees with the service day again, or its new date has held."""
+        reading = self._service_day.observe(self.local_now(cat))
+        if not reading.settled:
+            raise ApiError(503, "clock_unsettled",
+                           "The server's clock has just changed date; tickets resume within a few "
+                           "minutes. Please try again.", service_date=reading.day.isoformat())
 
     # ----------------------------------------------------------------- helpers
 
@@ -138,10 +167,11 @@ class QueueEngine:
         return locking_write(self.db)
 
     def _expire_stale(self, cat: SiteCatalog) -> None:
-        """Unserved tickets of earlier days expire: once per day per process, in a write of its
-        own, so a refused request cannot roll it back."""
-        today = self.today(cat)
-        if self._expired_through == today:
+        """Unserved tickets of earlier days expire once the service day has held, never on one
+        reading of the clock: once per day per process, in a write of its own, so a refused
+        request cannot roll it back."""
+        today = self._service_day.observe(self.local_now(cat)).expire_before
+        if today is None or today == self._expired_through:
             return
 
         def work(conn: Connection, pending: PendingEvents) -> int:
@@ -161,6 +191,12 @@ class QueueEngine:
         if expired:
             log.info("%d unserved tickets of earlier days expired", expired)
         self._expired_through = today
+
+    def _expiry_due(self, cat: SiteCatalog) -> bool:
+        """Whether earlier days' tickets are due to expire and this process has not done it yet:
+        the busiest route asks before it spends a thread on ``_expire_stale``."""
+        before = self._service_day.observe(self.local_now(cat)).expire_before
+        return before is not None and before != self._expired_through
 
     def _commit_events(self, conn: Connection, pending: PendingEvents) -> None:
         pending.flush(conn, self.clock.now())
@@ -319,7 +355,7 @@ class QueueEngine:
                 raise ApiError(422, "invalid_nik", "That is not a valid NIK.", reason=exc.reason) from None
             nik_hash, nik_last4 = nik_rules.nik_hash(nik, self.nik_key), info.last4
         digest = hashlib.sha256(f"{service_id}|{priority or ''}|{nik_hash or ''}".encode()).hexdigest()
-        if self._expired_through != self.today(cat):
+        if self._expiry_due(cat):
             await asyncio.to_thread(self._expire_stale, cat)
         try:
             ticket = await self.writer.run(lambda conn, pending: self._ticket_view(conn, cat, self._insert_ticket(
@@ -367,6 +403,7 @@ class QueueEngine:
         if not av.open:
             params = {"opens_at": av.opens_at, "closes_at": av.closes_at, **av.params}
             raise ApiError(409, av.reason or "closed", _closed_message(av), **params)
+        self._refuse_unless_day_settled(cat)
         now = self.clock.now()
         values = {
             "code": format_code(service.prefix, seq), "prefix": service.prefix, "seq": seq,

@@ -4,6 +4,8 @@ the signed-in staff's own renewal and sign-out."""
 from __future__ import annotations
 
 import html
+import time
+from datetime import datetime, timezone
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
@@ -12,18 +14,32 @@ from kiosk import __version__
 from server.api.deps import accounts, bearer_token, engine, require, sign_in
 from server.api.schemas import EnrollRequest, LoginRequest
 from server.auth import STAFF_ROLES, Principal
-from server.errors import ApiError
+from server.errors import ApiError, storage_unavailable
 
 router = APIRouter()
 pages = APIRouter()
+HEALTH_PROBE_EVERY_S = 5.0
 
 
 @router.get("/health")
 def health(request: Request) -> dict:
+    """200 while the database takes writes; else 503 ``storage_unavailable`` with the reason."""
     eng = engine(request)
+    storage = eng.db.storage
+    # A real write, at most every few seconds while all is well and on every call while it is not,
+    # so the answer turns back to 200 as soon as the disk is back, with no ticket needed to notice.
+    fault = storage.fault
+    if fault is not None or time.monotonic() - storage.checked_at > HEALTH_PROBE_EVERY_S:
+        fault = eng.db.probe_storage()
+    if fault is not None:
+        raise storage_unavailable(fault.reason, detail=fault.detail,
+                                  since=datetime.fromtimestamp(fault.since, timezone.utc).isoformat())
     cat = eng.catalog()
+    day = eng.day_reading(cat)
+    # clock_settled is false while the clock shows a date the service day has not moved to yet
+    # (server/service_day.py): tickets are refused then, and a technician should look at the clock.
     return {"status": "ok", "version": __version__, "server_time": eng.clock.now().isoformat(),
-            "local_date": eng.today(cat).isoformat(), "site": cat.site.name,
+            "local_date": day.day.isoformat(), "clock_settled": day.settled, "site": cat.site.name,
             "database": eng.db.engine.dialect.name}
 
 
