@@ -733,6 +733,10 @@
         <translation>This kiosk is not registered with the server. Please ask at the information desk.</translation>
     </message>
     <message>
+        <source>Silakan gunakan anjungan lain, atau minta bantuan petugas informasi.</source>
+        <translation>Please use another kiosk, or ask at the information desk.</translation>
+    </message>
+    <message>
         <source>Maaf, terjadi kesalahan</source>
         <translation>Sorry, something went wrong</translation>
     </message>

@@ -733,6 +733,10 @@
         <translation>Anjungan ini belum terdaftar di server. Mohon hubungi petugas informasi.</translation>
     </message>
     <message>
+        <source>Silakan gunakan anjungan lain, atau minta bantuan petugas informasi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Maaf, terjadi kesalahan</source>
         <translation>Maaf, terjadi kesalahan</translation>
     </message>

@@ -41,6 +41,9 @@ def both(text: Text, tr: Translations) -> tuple[str, str]:
     (BackendStatusError(409, "quota_exhausted", params={"quota": 5}), "quota_exhausted", (Way.SERVICES, Way.HOME)),
     (BackendStatusError(404, "ticket_not_found"), "ticket_not_found", (Way.STATUS, Way.HOME)),
     (BackendStatusError(401, "invalid_token"), "not_enrolled", (Way.HOME,)),
+    (BackendStatusError(403, "device_locked"), "device_locked", (Way.HOME,)),
+    (BackendStatusError(503, "storage_unavailable"), "server_error", (Way.RETRY, Way.HOME)),
+    (BackendStatusError(503, "clock_unsettled"), "server_error", (Way.RETRY, Way.HOME)),
     (BackendStatusError(418, "teapot"), "unexpected", (Way.HOME,)),
     (ValueError("a bug"), "unexpected", (Way.HOME,)),
 ])

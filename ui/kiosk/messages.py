@@ -186,6 +186,12 @@ _BY_CODE: Mapping[str, Message] = {m.code: m for m in (
             _t(QT_TRANSLATE_NOOP("KioskMessages", "Anjungan ini belum terdaftar di server. Mohon hubungi petugas "
                                              "informasi.")),
             (Way.HOME,)),
+    # The office locked this kiosk since its last heartbeat; the next one shows the out-of-service screen.
+    Message("device_locked",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Anjungan ini sedang tidak melayani")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Silakan gunakan anjungan lain, atau minta bantuan petugas "
+                                             "informasi.")),
+            (Way.HOME,), tone="warning"),
     Message("unexpected",
             _t(QT_TRANSLATE_NOOP("KioskMessages", "Maaf, terjadi kesalahan")),
             _t(QT_TRANSLATE_NOOP("KioskMessages", "Silakan mulai lagi dari halaman awal. Jika terulang, mohon "
