@@ -128,7 +128,7 @@
     </message>
     <message>
         <source>Perubahan lain datang pada saat yang sama. Tampilan sudah diperbarui; coba lagi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perubahan lain datang pada saat yang sama. Tampilan sudah diperbarui; coba lagi.</translation>
     </message>
     <message>
         <source>Nama pengguna atau kata sandi salah. Periksa lalu coba lagi; setelah 5 kali salah, akun dikunci 5 menit.</source>
@@ -734,7 +734,7 @@
     </message>
     <message>
         <source>Silakan gunakan anjungan lain, atau minta bantuan petugas informasi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Silakan gunakan anjungan lain, atau minta bantuan petugas informasi.</translation>
     </message>
     <message>
         <source>Maaf, terjadi kesalahan</source>
