@@ -151,3 +151,12 @@ def test_the_virtual_printer_saves_no_control_character_from_the_wire(printer):
     assert not [ch for ch in saved.text if ord(ch) in CONTROLS and ch != "\n"]
     assert "[QR http://x/t/[2J]0;owned  rm -rf /]" in saved.text
     assert saved.txt.read_text(encoding="utf-8") == saved.text
+
+
+def test_a_lone_surrogate_from_the_server_does_not_fail_the_ticket(printer):
+    """GIVEN a service name with a lone surrogate, which JSON allows ("\\ud800") and no encoder takes
+    THEN the ticket still prints, on ESC/POS and as PDF, with a replacement mark in its place."""
+    ticket, branding = receipt_texts(lambda left, right: f"{left} \ud800 {right} 一")
+    service = PrintService(PrintSettings(printer=printer.spec, timeout=3), branding)
+    assert service.print_ticket(ticket).outcome is PrintOutcome.PRINTED
+    assert render_pdf(build_receipt(ticket, branding)).data.startswith(b"%PDF")
