@@ -11,6 +11,7 @@ import dataclasses
 import errno
 import math
 import os
+import re
 import stat
 import tempfile
 import tomllib
@@ -73,6 +74,22 @@ def _printer(value: Any) -> str | None:
     return None
 
 
+_PIN_HASH = re.compile(r"scrypt\$(\d{1,8})\$(\d{1,2})\$(\d{1,2})\$[0-9a-f]{32}\$[0-9a-f]{64}")
+
+
+def _pin_hash(value: Any) -> str | None:
+    """Empty, or a hash as ``config set-pin`` writes it at a cost the PIN screen can afford: any other
+    value would make the technician's PIN check fail, or take minutes, at the moment it is needed."""
+    match = _PIN_HASH.fullmatch(value)
+    if value == "" or match and _affordable(*map(int, match.groups())):
+        return None
+    return "not a PIN hash made by `main.py config set-pin`; set the PIN again"
+
+
+def _affordable(n: int, r: int, p: int) -> bool:
+    return n > 1 and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4 and 128 * n * r <= 64 * 1024 * 1024
+
+
 _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "server_url": _url,
     "language": _choice("id", "en"),
@@ -82,6 +99,7 @@ _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "printer": _printer,
     "device_name": lambda v: None if len(v) <= 80 else "must be at most 80 characters",
     "running_text": lambda v: None if len(v) <= 500 else "must be at most 500 characters",
+    "technician_pin_hash": _pin_hash,
 }
 
 

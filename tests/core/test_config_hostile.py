@@ -41,6 +41,11 @@ HOSTILE: dict[str, tuple[bytes, str, str]] = {
     "an escape in the running text": (b'running_text = "\\u001b[2J"\n', "running_text", "(U+001B)"),
     "a line break in a name": (b'location = "Lobi\\nUtara"\n', "location", "location: contains a control"),
     "a key with a line break": (b'"dev\\nice" = 1\n', "dev\nice", "unknown setting(s): 'dev\\nice'"),
+    "a PIN hash of a cost no kiosk can pay": (
+        b'technician_pin_hash = "scrypt$1048576$8$64$' + b"ab" * 16 + b"$" + b"cd" * 32 + b'"\n',
+        "technician_pin_hash", "technician_pin_hash: not a PIN hash made by `main.py config set-pin`"),
+    "a PIN hash that is no hash": (b'technician_pin_hash = "1234"\n', "technician_pin_hash",
+                                   "technician_pin_hash: not a PIN hash"),
     "too many digits": (b"volume = 1" + b"0" * 5000 + b"\n", "file", "file: not valid TOML"),
     "nested too deeply": (b"lokets = " + b"[" * 20000 + b"]" * 20000 + b"\n", "file", "file: not valid TOML"),
     "not TOML": (b"volume 80\n", "file", "file: not valid TOML"),
