@@ -52,9 +52,14 @@ class DeviceConfig:
 
 
 def _url(value: Any) -> str | None:
-    parsed = urlparse(str(value))
-    if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        return "must be an http:// or https:// address with a host, e.g. http://10.0.0.2:8080"
+    problem = "must be an http:// or https:// address with a host, e.g. http://10.0.0.2:8080"
+    try:
+        parsed = urlparse(str(value))
+        port = parsed.port  # a ValueError for "[::1" or a port past 65535
+    except ValueError:
+        return problem
+    if parsed.scheme not in ("http", "https") or not parsed.hostname or port == 0 or " " in str(value):
+        return problem
     return None
 
 

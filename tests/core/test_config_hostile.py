@@ -46,6 +46,8 @@ HOSTILE: dict[str, tuple[bytes, str, str]] = {
         "technician_pin_hash", "technician_pin_hash: not a PIN hash made by `main.py config set-pin`"),
     "a PIN hash that is no hash": (b'technician_pin_hash = "1234"\n', "technician_pin_hash",
                                    "technician_pin_hash: not a PIN hash"),
+    "a broken IPv6 address": (b'server_url = "http://[::1:8080"\n', "server_url", "server_url: must be an http://"),
+    "a port past 65535": (b'server_url = "http://10.0.0.2:99999"\n', "server_url", "server_url: must be an http://"),
     "too many digits": (b"volume = 1" + b"0" * 5000 + b"\n", "file", "file: not valid TOML"),
     "nested too deeply": (b"lokets = " + b"[" * 20000 + b"]" * 20000 + b"\n", "file", "file: not valid TOML"),
     "not TOML": (b"volume 80\n", "file", "file: not valid TOML"),
