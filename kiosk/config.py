@@ -79,7 +79,7 @@ def _printer(value: Any) -> str | None:
     return None
 
 
-_PIN_HASH = re.compile(r"scrypt\$(\d{1,8})\$(\d{1,2})\$(\d{1,2})\$[0-9a-f]{32}\$[0-9a-f]{64}")
+_PIN_HASH = re.compile(r"scrypt\$(\d{1,8})\$(\d{1,2})\$(\d{1,2})\$[0-9a-f]{32}\$[0-9a-f]{64}", re.ASCII)
 
 
 def _pin_hash(value: Any) -> str | None:
