@@ -2,12 +2,17 @@
 
 Every app reads the file named by ``--config FILE`` or ``ANJUNGAN_CONFIG``, else ``config.toml``
 in the user config folder. A bad value is refused with the key and the allowed values, and the
-file stays as it was."""
+file stays as it was. Anything a file can hold is either a DeviceConfig or a ConfigError whose
+one-line message names the key: the CLI and the apps both read it through ``load_config``."""
 
 from __future__ import annotations
 
 import dataclasses
+import errno
+import math
 import os
+import re
+import stat
 import tempfile
 import tomllib
 from dataclasses import dataclass, fields
@@ -22,6 +27,8 @@ from kiosk.paths import user_config_dir
 from kiosk.printer_spec import parse_spec
 
 SECRET_KEYS = frozenset({"token", "technician_pin_hash"})
+MAX_FILE_BYTES = 64 * 1024  # a real config is about 1 KiB; more is not a config at all
+_CONTROLS = frozenset([*range(0x00, 0x20), *range(0x7F, 0xA0)])
 
 
 @dataclass(frozen=True)
@@ -45,9 +52,14 @@ class DeviceConfig:
 
 
 def _url(value: Any) -> str | None:
-    parsed = urlparse(str(value))
-    if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        return "must be an http:// or https:// address with a host, e.g. http://10.0.0.2:8080"
+    problem = "must be an http:// or https:// address with a host, e.g. http://10.0.0.2:8080"
+    try:
+        parsed = urlparse(str(value))
+        port = parsed.port  # a ValueError for "[::1" or a port past 65535
+    except ValueError:
+        return problem
+    if parsed.scheme not in ("http", "https") or not parsed.hostname or port == 0 or " " in str(value):
+        return problem
     return None
 
 
@@ -67,6 +79,22 @@ def _printer(value: Any) -> str | None:
     return None
 
 
+_PIN_HASH = re.compile(r"scrypt\$(\d{1,8})\$(\d{1,2})\$(\d{1,2})\$[0-9a-f]{32}\$[0-9a-f]{64}", re.ASCII)
+
+
+def _pin_hash(value: Any) -> str | None:
+    """Empty, or a hash as ``config set-pin`` writes it at a cost the PIN screen can afford: any other
+    value would make the technician's PIN check fail, or take minutes, at the moment it is needed."""
+    match = _PIN_HASH.fullmatch(value)
+    if value == "" or match and _affordable(*map(int, match.groups())):
+        return None
+    return "not a PIN hash made by `main.py config set-pin`; set the PIN again"
+
+
+def _affordable(n: int, r: int, p: int) -> bool:
+    return n > 1 and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4 and 128 * n * r <= 64 * 1024 * 1024
+
+
 _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "server_url": _url,
     "language": _choice("id", "en"),
@@ -76,43 +104,75 @@ _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "printer": _printer,
     "device_name": lambda v: None if len(v) <= 80 else "must be at most 80 characters",
     "running_text": lambda v: None if len(v) <= 500 else "must be at most 500 characters",
+    "technician_pin_hash": _pin_hash,
 }
+
+
+def _shown(name: str, value: Any) -> str:
+    """The refused value as it may appear in one line of an error: short, escaped, secrets hidden."""
+    if name in SECRET_KEYS:
+        return "(hidden)"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:37]}..."
+
+
+def _refusal(name: str, path: str, reason: str, **params: Any) -> ConfigError:
+    return ConfigError(f"{path}: {reason}", params={"key": name, "path": path, "reason": reason, **params})
+
+
+def _whole_number(name: str, path: str, value: Any) -> int:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _refusal(name, path, f"not a finite number ({value})", expected="a whole number")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            pass
+    raise _refusal(name, path, f"expected a whole number, got {_shown(name, value)}", expected="a whole number")
+
+
+def _text(name: str, path: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise _refusal(name, path, f"expected text, got {_shown(name, value)}", expected="text")
+    control = next((ch for ch in value if ord(ch) in _CONTROLS), None)
+    if control is not None:
+        # A NUL or an escape here would reach a path, a URL, the log or the hall's screen.
+        raise _refusal(name, path, f"contains a control character (U+{ord(control):04X})")
+    return value
 
 
 def _coerce(name: str, kind: Any, value: Any) -> Any:
     """TOML and command-line text to the field's type; a wrong type is a ConfigError."""
-    def bad(expected: str) -> ConfigError:
-        shown = "(hidden)" if name in SECRET_KEYS else repr(value)   # a secret never lands in an error
-        return ConfigError(f"{name}: expected {expected}, got {shown}", params={"key": name, "expected": expected})
-
     if kind in ("bool", bool):
         if isinstance(value, bool):
             return value
         if isinstance(value, str) and value.lower() in ("true", "false", "yes", "no", "1", "0", "on", "off"):
             return value.lower() in ("true", "yes", "1", "on")
-        raise bad("true or false")
+        raise _refusal(name, name, f"expected true or false, got {_shown(name, value)}", expected="true or false")
     if kind in ("int", int):
-        if isinstance(value, bool):
-            raise bad("a whole number")
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            raise bad("a whole number") from None
+        return _whole_number(name, name, value)
     if str(kind).startswith("tuple"):
-        items = value.split(",") if isinstance(value, str) else list(value)
-        items = [i.strip() if isinstance(i, str) else i for i in items if i != ""]
-        if "int" in str(kind):
-            try:
-                return tuple(int(i) for i in items)
-            except (TypeError, ValueError):
-                raise bad("a list of whole numbers, e.g. 1,2,3") from None
-        return tuple(str(i) for i in items)
-    if not isinstance(value, str):
-        raise bad("text")
-    return value
+        if isinstance(value, str):
+            value = [item.strip() for item in value.split(",")]
+        elif not isinstance(value, (list, tuple)):
+            raise _refusal(name, name, f"expected a list, got {_shown(name, value)}", expected="a list")
+        item_of = _whole_number if "int" in str(kind) else _text
+        return tuple(item_of(name, f"{name}[{i}]", item) for i, item in enumerate(value) if item != "")
+    return _text(name, name, value)
 
 
 def validate(cfg: DeviceConfig) -> DeviceConfig:
+    """Refuses what ``load_config`` would refuse, so no app can save a file it cannot start from."""
+    for field in fields(DeviceConfig):
+        _coerce(field.name, field.type, getattr(cfg, field.name))
     for name, check in _CHECKS.items():
         problem = check(getattr(cfg, name))
         if problem:
@@ -124,7 +184,9 @@ def from_mapping(data: Mapping[str, Any]) -> DeviceConfig:
     known = {f.name: f for f in fields(DeviceConfig)}
     unknown = sorted(set(data) - set(known))
     if unknown:
-        raise ConfigError(f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(known)}",
+        named = ", ".join(repr(key) if not key.isidentifier() else key for key in unknown[:3])
+        more = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
+        raise ConfigError(f"unknown setting(s): {named}{more}; known: {', '.join(known)}",
                           params={"key": unknown[0]})
     values = {k: _coerce(k, known[k].type, v) for k, v in data.items()}
     return validate(DeviceConfig(**values))
@@ -147,14 +209,48 @@ def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def load_config(path: Path) -> DeviceConfig:
+    """The file's settings (the defaults when there is no file). A directory or a file this user
+    may not read is an OSError; every other problem is a ConfigError naming the key, or "file"."""
     if not path.exists():
+        if path.is_symlink():
+            raise ConfigError("file: a link to nothing", params={"key": "file"})
         return DeviceConfig()
+    return from_mapping(_parse(_read(path)))
+
+
+def _read(path: Path) -> bytes:
+    # Non-blocking, so a FIFO put in the config's place cannot hang the app before it has a window.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(mode):
+            raise ConfigError("file: not a regular file", params={"key": "file"})
+        data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ConfigError(f"file: larger than {MAX_FILE_BYTES // 1024} KiB, not a device config",
+                          params={"key": "file"})
+    return data
+
+
+def _parse(data: bytes) -> dict[str, Any]:
+    data = data.removeprefix(b"\xef\xbb\xbf")  # the byte order mark some Windows editors write
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise ConfigError(f"file: not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line})",
+                          params={"key": "file"}) from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path} is not valid TOML: {exc}", params={"key": "file"}) from None
-    return from_mapping(data)
+        reason = f"not valid TOML: {exc}"
+    except ValueError:  # Python's limit on the digits of one integer
+        reason = "not valid TOML: a number with too many digits"
+    except RecursionError:
+        reason = "not valid TOML: lists or tables nested too deeply"
+    raise ConfigError(f"file: {reason}", params={"key": "file", "reason": reason})
 
 
 def to_toml(cfg: DeviceConfig, *, mask_secrets: bool = False) -> str:

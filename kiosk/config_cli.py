@@ -24,7 +24,7 @@ def main(argv: list[str]) -> int:
     setter.add_argument("key")
     setter.add_argument("value")
     sub.add_parser("set-pin", help="set the technician PIN (asked twice; or one line on stdin)")
-    sub.add_parser("check", help="validate the file; exit 1 with the reason if it is wrong")
+    sub.add_parser("check", help="validate the file; exit 2 with the reason if it is wrong")
     args = parser.parse_args(argv)
     path = config_path(args.config)
     try:
@@ -44,11 +44,11 @@ def main(argv: list[str]) -> int:
         else:
             print(f"{path}: ok")
     except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        print(f"config error: {path}: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
-        print(f"error: {path}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        print(f"config error: {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     return 0
 
 

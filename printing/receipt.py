@@ -1,11 +1,12 @@
 """Receipt content as data: a ticket plus the site's branding become a tuple of layout blocks.
 
-Renderers (ESC/POS, PDF) only place these blocks; wording and formatting are decided here.
+Renderers (ESC/POS, PDF) only place these blocks; wording and formatting are decided here, and
+every text a receipt holds is made printable here (see printing.safe_text), once for all renderers.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Union
@@ -14,6 +15,7 @@ from zoneinfo import ZoneInfo
 from kiosk.models import Site, Ticket
 from kiosk.ui_text import pick
 from printing import strings
+from printing.safe_text import printable
 
 
 @dataclass(frozen=True)
@@ -88,12 +90,32 @@ class QrCode:
 Block = Union[Logo, Heading, Line, BigCode, Rule, Rows, Bullets, QrCode]
 
 
+def _printable_block(block: Block) -> Block:
+    if isinstance(block, (Heading, Line)):
+        return replace(block, text=printable(block.text))
+    if isinstance(block, BigCode):
+        return replace(block, code=printable(block.code))
+    if isinstance(block, Rows):
+        return replace(block, rows=tuple((printable(label), printable(value)) for label, value in block.rows))
+    if isinstance(block, Bullets):
+        return replace(block, title=printable(block.title), items=tuple(map(printable, block.items)))
+    if isinstance(block, QrCode):
+        return replace(block, data=printable(block.data), caption=printable(block.caption))
+    return block
+
+
 @dataclass(frozen=True)
 class Receipt:
+    """What every renderer takes: its texts hold no control character, however it was built."""
+
     code: str
     lang: str
     issued_local: datetime
     blocks: tuple[Block, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "code", printable(self.code))
+        object.__setattr__(self, "blocks", tuple(map(_printable_block, self.blocks)))
 
     @property
     def qr_data(self) -> str | None:

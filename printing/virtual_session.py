@@ -11,6 +11,7 @@ from PIL import Image, ImageOps
 from printing.escpos_parse import Command
 from printing.paper_image import CELL_H, LINE_GAP, Bitmap, Feed, Item, Span, TextLine
 from printing.qr import qr_image
+from printing.safe_text import printable
 
 LINE_DOTS = CELL_H + LINE_GAP
 _CODEPAGES = {0: "cp437", 2: "cp850", 3: "cp860", 16: "cp1252", 17: "cp866", 19: "cp858"}
@@ -136,7 +137,8 @@ class Session:
             self.flush_line(feed_if_empty=False)
             text = bytes(self.qr["data"]).decode("utf-8", "replace")
             image = qr_image(text, max(1, int(self.qr["size"])), int(self.qr["ec"]) % 4)
-            self.emit(Bitmap(image, self.align, f"QR {text}"))
+            # The label goes into the text copy someone may cat in a terminal: no escapes in it.
+            self.emit(Bitmap(image, self.align, f"QR {printable(text)}"))
 
 
 def _raster_image(mode: int, data: bytes) -> Image.Image:

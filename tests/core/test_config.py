@@ -73,14 +73,14 @@ def test_config_cli_sets_shows_masked_and_refuses_bad_values_without_touching_th
     assert _cli(tmp_path, "set", "token", "dev_secret").returncode == 0
     before = (tmp_path / "c.toml").read_bytes()
     refused = _cli(tmp_path, "set", "language", "fr")
-    assert refused.returncode == 1 and "language" in refused.stderr and "id, en" in refused.stderr
+    assert refused.returncode == 2 and "language" in refused.stderr and "id, en" in refused.stderr
     assert (tmp_path / "c.toml").read_bytes() == before
     shown = _cli(tmp_path, "show").stdout
     assert "idle_timeout_s = 45" in shown and "dev_secret" not in shown
     assert _cli(tmp_path, "check").returncode == 0
     (tmp_path / "c.toml").write_text('language = "xx"\n')
     checked = _cli(tmp_path, "check")
-    assert checked.returncode == 1 and "language" in checked.stderr
+    assert checked.returncode == 2 and "language" in checked.stderr
 
 
 def test_config_cli_sets_the_technician_pin_as_a_hash_and_refuses_a_bad_one(tmp_path):
@@ -95,4 +95,4 @@ def test_config_cli_sets_the_technician_pin_as_a_hash_and_refuses_a_bad_one(tmp_
 def test_an_unreadable_config_is_one_line_not_a_traceback(tmp_path):
     (tmp_path / "c.toml").mkdir()
     shown = _cli(tmp_path, "show")
-    assert shown.returncode == 1 and "Traceback" not in shown.stderr and "c.toml" in shown.stderr
+    assert shown.returncode == 2 and "Traceback" not in shown.stderr and "c.toml" in shown.stderr
