@@ -6,12 +6,13 @@ SQLAlchemy Core: the queue engine writes plain statements whose locking it can r
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from datetime import timezone
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, Integer, MetaData, String,
+from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, Integer, LargeBinary, MetaData, String,
                         Table, Text, UniqueConstraint, Index, create_engine, event, inspect, text)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.types import TypeDecorator
@@ -160,8 +161,18 @@ staff_tokens = Table(
 )
 
 
-_PROBE = text("INSERT INTO sequences (name, value) VALUES (:name, 1) "
-              "ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1")
+storage_probe = Table(
+    "storage_probe", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("filler", LargeBinary, nullable=False),
+)
+
+# /health's probe writes more than a ticket does (a ticket touches a handful of pages): on a disk
+# with room left only inside files SQLite already grew, a smaller probe would still fit and call
+# the storage healthy while tickets are refused.
+PROBE_BYTES = 64 * 1024
+_PROBE = text("INSERT INTO storage_probe (id, filler) VALUES (1, :filler) "
+              "ON CONFLICT (id) DO UPDATE SET filler = excluded.filler")
 
 
 def _add_missing_columns(conn: Connection) -> None:
@@ -251,10 +262,10 @@ class Database:
         self.storage.wrote()
 
     def probe_storage(self) -> Fault | None:
-        """Whether the database takes a write now: one small real write, as a ticket's would be."""
+        """Whether the database takes a write now: one real write, larger than a ticket's."""
         with contextlib.suppress(Exception):  # what failed is recorded in ``storage``
             with self.write() as conn:
-                conn.execute(_PROBE, {"name": "storage:probe"})
+                conn.execute(_PROBE, {"filler": os.urandom(PROBE_BYTES)})
         return self.storage.fault
 
     @contextlib.contextmanager
