@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import time
 from datetime import timezone
 from pathlib import Path
 from typing import Iterator
@@ -237,6 +238,7 @@ class Database:
         self.write_lock = threading.Lock() if self.is_sqlite else None
         self._writer: Connection | None = None
         self.storage = StorageStatus()
+        self.last_write_at = time.monotonic()  # the checkpointer restarts the log only after a quiet spell
 
     def create_schema(self) -> None:
         metadata.create_all(self.engine)
@@ -259,6 +261,7 @@ class Database:
         except Exception as exc:
             self.storage.failed(exc)
             raise
+        self.last_write_at = time.monotonic()
         self.storage.wrote()
 
     def probe_storage(self) -> Fault | None:

@@ -10,6 +10,7 @@ import sqlite3
 import struct
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -174,16 +175,20 @@ def test_the_checkpointer_stops_with_the_server(tmp_path, clock):
 
 
 
-def test_the_log_starts_again_under_steady_writes_and_reads(tmp_path):
-    """GIVEN commits back to back while readers come and go (a busy hall), THEN the checkpointer
-    still gets the log started again from its beginning, so its file stays small."""
+def busy_hall(tmp_path: Path, quiet_spells: bool = False, **checkpointer: object) -> tuple[list[int], int]:
+    """4,000 commits back to back while readers come and go, with a checkpointer made with
+    ``checkpointer``: the log sizes at which it started again, and the log file's size at the end.
+    With ``quiet_spells`` the writer stops after every 500 commits until the checkpointer has
+    started the log again, as a hall's kiosks do between bursts."""
     path = tmp_path / "busy.sqlite3"
     setup = sqlite3.connect(path, isolation_level=None)
     setup.execute("PRAGMA journal_mode=WAL")
     setup.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB)")
     setup.close()
     write_lock = threading.Lock()
-    checkpointer = Checkpointer(str(path), write_lock, every_s=0.05, restart_frames=300)
+    last_commit = [time.monotonic()]
+    checkpointer.setdefault("idle_for", lambda: time.monotonic() - last_commit[0])
+    keeper = Checkpointer(str(path), write_lock, every_s=0.05, **checkpointer)  # type: ignore[arg-type]
     stop = threading.Event()
     restarts, wal_sizes = [], []
 
@@ -191,15 +196,19 @@ def test_the_log_starts_again_under_steady_writes_and_reads(tmp_path):
         conn = sqlite3.connect(path, isolation_level=None)
         conn.execute("PRAGMA wal_autocheckpoint=0")
         last = 0
-        for _ in range(4000):
+        for n in range(1, 4001):
             with write_lock:
                 conn.execute("BEGIN IMMEDIATE")
                 conn.execute("INSERT INTO t (body) VALUES (zeroblob(3000))")
                 conn.execute("COMMIT")
+            last_commit[0] = time.monotonic()
             frames = wal_index(path)[0]
             if frames < last:
                 restarts.append(last)
             last = frames
+            if quiet_spells and n % 500 == 0:
+                before = keeper.restarts
+                wait_for(lambda: keeper.restarts > before, timeout=20, what="a restart in the quiet spell")
         wal_sizes.append(os.path.getsize(path.parent / (path.name + "-wal")))
         conn.close()
 
@@ -214,16 +223,37 @@ def test_the_log_starts_again_under_steady_writes_and_reads(tmp_path):
     readers = [threading.Thread(target=reader) for _ in range(2)]
     for t in readers:
         t.start()
-    checkpointer.start()
+    keeper.start()
     try:
         writing = threading.Thread(target=writer)
         writing.start()
         writing.join()
     finally:
         stop.set()
-        checkpointer.stop()
+        keeper.stop()
         for t in readers:
             t.join()
-    # 4,000 commits of a page or two each: ~30 MB of log without a restart.
+    return restarts, wal_sizes[0]
+
+
+def test_a_quiet_spell_gets_the_log_started_again(tmp_path):
+    """GIVEN bursts of commits with quiet spells between them while readers come and go, THEN the
+    log starts again in each spell once past its restart size, so its file stays small (4,000
+    commits of a page or two: ~30 MB of log without a restart)."""
+    restarts, wal_size = busy_hall(tmp_path, quiet_spells=True, restart_frames=300)
+    assert len(restarts) >= 7
+    assert wal_size < 12 * 2 ** 20
+
+
+def test_while_commits_keep_coming_the_log_is_not_restarted_under_them(tmp_path):
+    """Starting the log again holds the write lock: under a steady stream of commits it waits for
+    a quiet spell (it held commits for 100–270 ms in bench/server.py)."""
+    restarts, _ = busy_hall(tmp_path, restart_frames=300, force_frames=10 ** 9, idle_for=lambda: 0.0)
+    assert restarts == []
+
+
+def test_a_log_past_its_bound_is_restarted_even_under_steady_writes_and_reads(tmp_path):
+    """A load that never pauses still cannot grow the log without bound."""
+    restarts, wal_size = busy_hall(tmp_path, restart_frames=300, force_frames=1500, idle_for=lambda: 0.0)
     assert restarts, "the log never started again"
-    assert wal_sizes[0] < 12 * 2 ** 20
+    assert wal_size < 12 * 2 ** 20
