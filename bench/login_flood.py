@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.demo_catalog import unlimited_catalog  # noqa: E402
-from bench.server import pct  # noqa: E402
+from bench.server import auth_headers, is_up, pct  # noqa: E402
 from tests.support.net import free_port, wait_for  # noqa: E402
 
 BUDGET_ISSUE_P99_MS = 50.0
@@ -66,10 +66,10 @@ def main() -> int:
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     api = f"http://127.0.0.1:{port}/api/v1"
     try:
-        wait_for(lambda: _ok(f"{api}/health"), timeout=30, what="server")
+        wait_for(lambda: is_up(f"{api}/health"), timeout=30, what="server")
         cli("import-catalog", str(catalog))
         kiosk = requests.post(f"{api}/devices/enroll", json={"code": code}, timeout=5).json()["token"]
-        services = [s["id"] for a in requests.get(f"{api}/catalog", headers=_auth(kiosk), timeout=5)
+        services = [s["id"] for a in requests.get(f"{api}/catalog", headers=auth_headers(kiosk), timeout=5)
                     .json()["agencies"] for s in a["services"]]
         phases = {"quiet": _phase(api, port, kiosk, services, args.seconds, 0, spread=False),
                   "one-pc": _phase(api, port, kiosk, services, args.seconds, args.clients, spread=False),
@@ -109,7 +109,7 @@ def _phase(api: str, port: int, kiosk: str, services: list[str], seconds: float,
         while time.perf_counter() - started < seconds:
             t0 = time.perf_counter()
             r = http.post(f"{api}/tickets", json={"service_id": services[len(latencies) % len(services)]},
-                          headers={**_auth(kiosk), "Idempotency-Key": secrets.token_hex(12)}, timeout=30)
+                          headers={**auth_headers(kiosk), "Idempotency-Key": secrets.token_hex(12)}, timeout=30)
             latencies.append((time.perf_counter() - t0) * 1000)
             failed += r.status_code != 201
             next_at += ISSUE_EVERY_S
@@ -146,17 +146,6 @@ def _flood(port: int, stop: threading.Event, answers: dict[int, int], lock: thre
             conn.close()
         with lock:
             answers[status] = answers.get(status, 0) + 1
-
-
-def _auth(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
-def _ok(url: str) -> bool:
-    try:
-        return requests.get(url, timeout=1).ok
-    except requests.RequestException:
-        return False
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -52,6 +53,7 @@ def main() -> int:
     parser.add_argument("--calls", type=int, default=300)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--keep", action="store_true", help="keep each run's folder (database, server log)")
     args = parser.parse_args()
     runs = []
     for number in range(1, args.runs + 1):
@@ -91,13 +93,13 @@ def one_run(args: argparse.Namespace) -> dict:
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     api = f"http://127.0.0.1:{port}/api/v1"
     try:
-        wait_for(lambda: _ok(f"{api}/health"), timeout=30, what="server")
+        wait_for(lambda: is_up(f"{api}/health"), timeout=30, what="server")
         # The catalog given on the command line only loads into a new database: import it.
         run([py, "main.py", "server", "import-catalog", str(catalog), "--database", db], env)
         kiosk = requests.post(f"{api}/devices/enroll", json={"code": code}, timeout=5).json()["token"]
         admin = requests.post(f"{api}/auth/login", json={"username": "bench", "password": "bench-pass-1"},
                               timeout=5).json()["token"]
-        services = [s["id"] for a in requests.get(f"{api}/catalog", headers=_auth(kiosk), timeout=5)
+        services = [s["id"] for a in requests.get(f"{api}/catalog", headers=auth_headers(kiosk), timeout=5)
                     .json()["agencies"] for s in a["services"]]
         rate, _, _, _ = wrk(port, kiosk, services, args.clients, args.seconds, pace_ms=0)
         # 16 connections each waiting a random 32 ms on average plus the answer time (~5–8 ms)
@@ -109,6 +111,9 @@ def one_run(args: argparse.Namespace) -> dict:
     finally:
         server.terminate()
         server.wait(timeout=10)
+        # Each run's log grows to hundreds of MB under this load: kept only when asked.
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
 
     return {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
@@ -124,11 +129,11 @@ def one_run(args: argparse.Namespace) -> dict:
     }
 
 
-def _auth(token: str) -> dict[str, str]:
+def auth_headers(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-def _ok(url: str) -> bool:
+def is_up(url: str) -> bool:
     try:
         return requests.get(url, timeout=1).ok
     except requests.RequestException:
@@ -149,12 +154,12 @@ def wrk(port: int, token: str, services: list[str], clients: int, seconds: int, 
 
 def call_phase(api: str, token: str, kiosk: str, calls: int):
     """Four lokets call in turn while a board follows /events; the delay is call sent → event read."""
-    counters = requests.get(f"{api}/counters", headers=_auth(token), timeout=5).json()[:4]
+    counters = requests.get(f"{api}/counters", headers=auth_headers(token), timeout=5).json()[:4]
     with requests.Session() as http:
         for i in range(calls):
             service = counters[i % len(counters)]["service_ids"][0]
             http.post(f"{api}/tickets", json={"service_id": service}, timeout=10,
-                      headers={**_auth(kiosk), "Idempotency-Key": f"call-phase-{i:06d}"}).raise_for_status()
+                      headers={**auth_headers(kiosk), "Idempotency-Key": f"call-phase-{i:06d}"}).raise_for_status()
     sent: dict[str, float] = {}
     arrived: dict[str, float] = {}
     ready = threading.Event()
@@ -166,7 +171,7 @@ def call_phase(api: str, token: str, kiosk: str, calls: int):
             pass  # the server stopped at the end of the run
 
     def follow() -> None:
-        with requests.get(f"{api}/events", headers=_auth(token), stream=True, timeout=30) as r:
+        with requests.get(f"{api}/events", headers=auth_headers(token), stream=True, timeout=30) as r:
             ready.set()
             for line in r.iter_lines(decode_unicode=True):
                 if line.startswith("data: "):
@@ -182,18 +187,18 @@ def call_phase(api: str, token: str, kiosk: str, calls: int):
     call_lat: list[float] = []
     with requests.Session() as http:
         for c in counters:
-            http.post(f"{api}/counters/{c['id']}/open", headers=_auth(token), timeout=5,
+            http.post(f"{api}/counters/{c['id']}/open", headers=auth_headers(token), timeout=5,
                       json={"service_ids": c["service_ids"][:1]})
         for i in range(calls):
             c = counters[i % len(counters)]
             t0 = time.perf_counter()
-            r = http.post(f"{api}/counters/{c['id']}/call-next", headers=_auth(token), timeout=10)
+            r = http.post(f"{api}/counters/{c['id']}/call-next", headers=auth_headers(token), timeout=10)
             call_lat.append((time.perf_counter() - t0) * 1000)
             if r.status_code != 200:
                 raise SystemExit(f"call-next failed: {r.status_code} {r.text}")
             ticket = r.json()["current_ticket"]
             sent[ticket["code"]] = t0
-            http.post(f"{api}/tickets/{ticket['id']}/no-show", headers=_auth(token), timeout=10)
+            http.post(f"{api}/tickets/{ticket['id']}/no-show", headers=auth_headers(token), timeout=10)
     follower.join(30)
     delays = [(arrived[c] - t0) * 1000 for c, t0 in sent.items() if c in arrived]
     if len(delays) < len(sent):

@@ -14,26 +14,13 @@ from pathlib import Path
 import requests
 
 from tests.support.net import free_port, wait_for
-from tests.support.server import TEST_CATALOG
+from tests.support.server import start_server_process
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def start_server(db: Path, port: int, env: dict[str, str]) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [sys.executable, "main.py", "server", "--database", f"sqlite:///{db}", "--port", str(port),
-         "--catalog", str(TEST_CATALOG), "--open-all-hours"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-    def healthy() -> bool:
-        if proc.poll() is not None:
-            raise AssertionError(f"server exited: {proc.stderr.read().decode()[-2000:]}")
-        try:
-            return requests.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1).ok
-        except requests.RequestException:
-            return False
-    wait_for(healthy, timeout=30, what="the server to answer")
-    return proc
+    return start_server_process(f"sqlite:///{db}", port, env)
 
 
 def enroll_kiosk(db: Path, env: dict[str, str], port: int) -> str:

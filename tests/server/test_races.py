@@ -23,8 +23,8 @@ from server.db import Database, counters, events, tickets
 from server.errors import ApiError
 from server.locking import locking_write
 from tests.support.clock import SettableClock
-from tests.support.net import free_port, wait_for
-from tests.support.server import PASSWORD, TEST_CATALOG, LiveServer, live_server
+from tests.support.net import free_port
+from tests.support.server import PASSWORD, LiveServer, live_server, start_server_process
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 20
@@ -320,19 +320,7 @@ def _run(args: list[str], env: dict[str, str]) -> None:
 
 
 def _start(url: str, port: int, env: dict[str, str]) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "main.py", "server", "--database", url, "--port", str(port),
-                             "--catalog", str(TEST_CATALOG), "--open-all-hours"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-    def healthy() -> bool:
-        if proc.poll() is not None:
-            raise AssertionError(f"server exited: {proc.stderr.read().decode()[-2000:]}")
-        try:
-            return requests.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1).ok
-        except requests.RequestException:
-            return False
-    wait_for(healthy, timeout=60, what="a server process to answer")
-    return proc
+    return start_server_process(url, port, env)
 
 
 @pytest.mark.postgres

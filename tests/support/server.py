@@ -4,6 +4,8 @@ a settable clock; and an HTTP helper that speaks to it with tokens for each role
 from __future__ import annotations
 
 import contextlib
+import subprocess
+import sys
 import threading
 import uuid
 from dataclasses import dataclass, field
@@ -21,6 +23,7 @@ from server.settings import HttpLimits, ServerSettings
 from tests.support.clock import SettableClock
 from tests.support.net import free_port, wait_for
 
+ROOT = Path(__file__).resolve().parents[2]
 TEST_CATALOG = Path(__file__).resolve().parent.parent / "data" / "catalog.toml"
 PASSWORD = "rahasia-123"
 
@@ -102,3 +105,22 @@ def live_server(tmp_path: Path, database_url: str | None = None, *, clock: Setta
         thread.join(timeout=10)
         live.http.close()
         services.db.dispose()
+
+
+def start_server_process(database_url: str, port: int, env: dict[str, str],
+                         timeout: float = 60) -> subprocess.Popen:
+    """A real ``main.py server`` process on ``port`` with the test catalog, once it answers /health;
+    its stderr is kept for the failure message should it exit first."""
+    proc = subprocess.Popen([sys.executable, "main.py", "server", "--database", database_url, "--port", str(port),
+                             "--catalog", str(TEST_CATALOG), "--open-all-hours"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def healthy() -> bool:
+        if proc.poll() is not None:
+            raise AssertionError(f"server exited: {proc.stderr.read().decode()[-2000:]}")
+        try:
+            return requests.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1).ok
+        except requests.RequestException:
+            return False
+    wait_for(healthy, timeout=timeout, what="a server process to answer")
+    return proc
