@@ -207,7 +207,7 @@ def _raise_open_file_limit(needed: int) -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (raised, hard))
     soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft != resource.RLIM_INFINITY and soft < needed:
-        pytest.skip(f"the open-file limit ({soft}) is too low for this test")
+        pytest.fail(f"the open-file limit ({soft}) is too low for 300 sockets: raise it (ulimit -n)")
 
 
 class SlowCrowd:

@@ -17,7 +17,7 @@ TRANSFER = "transfer"
 PAUSE = "pause"     # F7 toggles: pause when open, resume when paused
 RESUME = "resume"
 
-# In button order; F1…F7 as the issue asks, so staff can work without the mouse.
+# In button order; F1…F7, so staff can work without the mouse.
 SHORTCUTS: Mapping[str, str] = {
     CALL_NEXT: "F1",
     RECALL: "F2",

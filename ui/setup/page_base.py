@@ -1,4 +1,4 @@
-"""What my setup pages share beyond ``SetupPage``: a titled, scrolling form column, retranslation,
+"""What the setup pages share beyond ``SetupPage``: a titled, scrolling form column, retranslation,
 and a short-timeout backend client for one check made off the GUI thread."""
 
 from __future__ import annotations
