@@ -194,7 +194,6 @@ class EventFollower:
                 log.warning("event stream refused: %s", self.last_error)
                 return False
             self.last_error = None
-            self._set_state("connected")
             self._read(response)
         except requests.RequestException as e:
             self.last_error = translate(e)
@@ -214,6 +213,10 @@ class EventFollower:
                 self._deliver(message)
             if self.last_event_id is None:
                 self.last_event_id = _seq(parser.last_id)
+            # Connected once the resume point is known: a stream cut before its greeting would
+            # reconnect from "now" and miss what was issued meanwhile, so it must not count.
+            if not self.connected and self.last_event_id is not None:
+                self._set_state("connected")
             if parser.retry_ms is not None:
                 self._backoff = replace(self._backoff, base_delay=parser.retry_ms / 1000)
             if self._stop.is_set():

@@ -146,6 +146,28 @@ def test_a_cut_before_the_first_event_still_misses_nothing(server, recorder, fol
     assert recorder.events[0].data["code"] == "B-001"
 
 
+def test_the_follower_says_connected_only_once_it_knows_where_to_resume(server, recorder):
+    """A stream whose head arrived but not its greeting has no resume point: were it reported
+    connected (a board showing "online"), a cut then would reconnect from "now" and lose what was
+    issued meanwhile. GIVEN a first answer that is a stream's head and nothing more, THEN the
+    follower reports connected only on the real stream, with its resume point known."""
+    with TcpProxy.to(server.url) as proxy:
+        proxy.answer(200, headers={"Content-Type": "text/event-stream"})
+        seen: list[tuple[str, int | None]] = []
+        follower = EventFollower(proxy.url, recorder.on_event, token=server.tokens["display"],
+                                 on_state=lambda state: seen.append((state, follower.last_event_id)),
+                                 backoff=FAST)
+        follower.start()
+        try:
+            wait_for(lambda: follower.connected, what="the follower to connect")
+            server.issue("kk")
+            wait_for(lambda: len(recorder.events) == 1, what="the ticket's event")
+        finally:
+            follower.stop()
+    assert [state for state, _ in seen if state == "connected"] == ["connected"]
+    assert all(resume is not None for state, resume in seen if state == "connected")
+
+
 def test_a_silent_connection_is_given_up_and_reopened(server, recorder, follow):
     """The test server's keepalive comes every 15 s; with a 0.5 s read timeout the follower takes
     the silence for a dead link, reconnects, and still gets what follows exactly once."""
