@@ -35,8 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.demo_catalog import unlimited_catalog  # noqa: E402
-from bench.server import auth_headers, is_up, pct  # noqa: E402
-from tests.support.net import free_port, wait_for  # noqa: E402
+from bench.server import auth_headers, pct, start_server  # noqa: E402
 
 BUDGET_ISSUE_P99_MS = 50.0
 ISSUE_EVERY_S = 0.05
@@ -60,14 +59,8 @@ def main() -> int:
 
     cli("add-user", "--username", "petugas", "--password", "sandi-benar-1", "--role", "staff")
     code = cli("enroll", "--kind", "kiosk", "--name", "flood-kiosk").strip().splitlines()[-1]
-    port = free_port()
-    server = subprocess.Popen([py, "main.py", "server", "--database", db, "--port", str(port),
-                               "--catalog", str(catalog), "--open-all-hours"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    api = f"http://127.0.0.1:{port}/api/v1"
+    server, port, api = start_server(db, catalog, env)
     try:
-        wait_for(lambda: is_up(f"{api}/health"), timeout=30, what="server")
-        cli("import-catalog", str(catalog))
         kiosk = requests.post(f"{api}/devices/enroll", json={"code": code}, timeout=5).json()["token"]
         services = [s["id"] for a in requests.get(f"{api}/catalog", headers=auth_headers(kiosk), timeout=5)
                     .json()["agencies"] for s in a["services"]]

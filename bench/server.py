@@ -87,15 +87,8 @@ def one_run(args: argparse.Namespace) -> dict:
          "--role", "admin", "--database", db], env)
     code = run([py, "main.py", "server", "enroll", "--kind", "kiosk", "--name", "bench-kiosk",
                 "--database", db], env).strip().splitlines()[-1]
-    port = free_port()
-    server = subprocess.Popen([py, "main.py", "server", "--database", db, "--port", str(port),
-                               "--catalog", str(catalog), "--open-all-hours"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    api = f"http://127.0.0.1:{port}/api/v1"
+    server, port, api = start_server(db, catalog, env)
     try:
-        wait_for(lambda: is_up(f"{api}/health"), timeout=30, what="server")
-        # The catalog given on the command line only loads into a new database: import it.
-        run([py, "main.py", "server", "import-catalog", str(catalog), "--database", db], env)
         kiosk = requests.post(f"{api}/devices/enroll", json={"code": code}, timeout=5).json()["token"]
         admin = requests.post(f"{api}/auth/login", json={"username": "bench", "password": "bench-pass-1"},
                               timeout=5).json()["token"]
@@ -127,6 +120,24 @@ def one_run(args: argparse.Namespace) -> dict:
         # The write-ahead log at the end: it stays small when checkpoints keep up.
         "wal_mb_at_end": round(wal_mb, 1),
     }
+
+
+def start_server(db: str, catalog: Path, env: dict[str, str]) -> tuple[subprocess.Popen, int, str]:
+    """A ``main.py server`` process on a free port with ``catalog`` imported: the process, its port
+    and its API address. The caller terminates it."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "main.py", "server", "--database", db, "--port", str(port),
+                               "--catalog", str(catalog), "--open-all-hours"], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    api = f"http://127.0.0.1:{port}/api/v1"
+    try:
+        wait_for(lambda: is_up(f"{api}/health"), timeout=30, what="server")
+        # The catalog given on the command line only loads into a new database: import it.
+        run([sys.executable, "main.py", "server", "import-catalog", str(catalog), "--database", db], env)
+    except BaseException:
+        server.terminate()
+        raise
+    return server, port, api
 
 
 def auth_headers(token: str) -> dict[str, str]:
