@@ -11,7 +11,7 @@ import sys
 
 # command -> (module, function, one-line help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "demo": ("kiosk.demo", "main", "start server, virtual printer and the apps on this machine"),
+    "demo": ("core.demo", "main", "start server, virtual printer and the apps on this machine"),
     "server": ("server.cli", "main", "run the central server, or manage it (enroll, add-user, …)"),
     "printer": ("printing.cli", "main_printer", "run the virtual ESC/POS network printer"),
     "print-sample": ("printing.cli", "main_print_sample", "print a sample ticket on a printer"),
@@ -19,7 +19,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "counter": ("ui.counter.app", "main", "the counter staff app"),
     "display": ("ui.display.app", "main", "the hall display board"),
     "announce": ("ui.display.announce_cli", "main", "speak a call, to test the speakers"),
-    "config": ("kiosk.config_cli", "main", "show, set or check this device's settings"),
+    "config": ("core.config_cli", "main", "show, set or check this device's settings"),
 }
 
 

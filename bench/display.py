@@ -93,8 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QObject, Qt, QTimer, Signal  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-    from kiosk.config import DeviceConfig  # noqa: PLC0415
-    from kiosk.speech import SpeechEngine, SpeechUnavailable  # noqa: PLC0415
+    from core.config import DeviceConfig  # noqa: PLC0415
+    from core.speech import SpeechEngine, SpeechUnavailable  # noqa: PLC0415
     from ui.display.app import make_client  # noqa: PLC0415
     from ui.display.controller import DisplayController  # noqa: PLC0415
     from ui.display.voice import AudioSink, VoiceCaller  # noqa: PLC0415

@@ -79,7 +79,7 @@ def run(cmd: list[str]) -> str:
 @contextlib.contextmanager
 def server_and_printer() -> Iterator[tuple[str, str, str]]:
     """The server and the virtual printer; yields (server URL, kiosk token, printer spec)."""
-    from kiosk.client import BackendClient  # noqa: PLC0415
+    from core.client import BackendClient  # noqa: PLC0415
 
     # No priority question: the service tile is the tap that issues the ticket.
     catalog = unlimited_catalog(_WORK / "bench.toml", allow_priority=False)
@@ -191,8 +191,8 @@ class KioskDriver:
         from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415
         from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-        from kiosk.client import BackendClient  # noqa: PLC0415
-        from kiosk.config import DeviceConfig  # noqa: PLC0415
+        from core.client import BackendClient  # noqa: PLC0415
+        from core.config import DeviceConfig  # noqa: PLC0415
         from printing.receipt import Branding  # noqa: PLC0415
         from printing.service import PrintService, PrintSettings  # noqa: PLC0415
         from ui.i18n import Translations  # noqa: PLC0415
@@ -407,7 +407,7 @@ def line(name: str, value: str, budget: str, held: bool | None) -> str:
 
 
 def measure(args: argparse.Namespace) -> list[str]:
-    from kiosk.config import DeviceConfig, save_config  # noqa: PLC0415
+    from core.config import DeviceConfig, save_config  # noqa: PLC0415
 
     rows: list[str] = []
     with server_and_printer() as (url, token, spec):
@@ -471,7 +471,7 @@ def main() -> int:
     parser.add_argument("--cold-runs", type=int, default=5)
     args = parser.parse_args()
 
-    from kiosk.logs import setup_logging  # noqa: PLC0415
+    from core.logs import setup_logging  # noqa: PLC0415
 
     setup_logging("kiosk", console=False)  # as the app logs, into the bench's own folder
     load = os.getloadavg()[0]

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from typing import TextIO
 
-from kiosk.errors import ConfigError
+from core.errors import ConfigError
 from printing.escpos_lib import profile_names
 from printing.sample import sample_branding, sample_ticket
 from printing.service import PrintOutcome, PrintService, PrintSettings

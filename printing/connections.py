@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.errors import PrinterError, PrinterOffline, PrinterTimeout
+from core.errors import PrinterError, PrinterOffline, PrinterTimeout
 from printing.escpos_lib import Escpos, exceptions, printer
-from kiosk.printer_spec import (CupsSpec, FileSpec, InvalidPrinterSpec, NetworkSpec, PdfSpec,
+from core.printer_spec import (CupsSpec, FileSpec, InvalidPrinterSpec, NetworkSpec, PdfSpec,
                             PrinterSpec, SerialSpec, UsbSpec, parse_spec)
 from printing.status import UNKNOWN, Online, PrinterState, read_state
 

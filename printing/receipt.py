@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Union
 from zoneinfo import ZoneInfo
 
-from kiosk.models import Site, Ticket
-from kiosk.ui_text import pick
+from core.models import Site, Ticket
+from core.ui_text import pick
 from printing import strings
 from printing.safe_text import printable
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from kiosk.models import Priority, Ticket, TicketStatus
+from core.models import Priority, Ticket, TicketStatus
 from printing.receipt import Branding
 
 SAMPLE_TOKEN = "Xy7kQ2mN9pLwR4sT8vB3cD6f"

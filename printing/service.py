@@ -14,13 +14,13 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-from kiosk.errors import ConfigError, PrinterError, PrinterOffline, PrinterPaperOut, PrinterTimeout
-from kiosk.models import Ticket
+from core.errors import ConfigError, PrinterError, PrinterOffline, PrinterPaperOut, PrinterTimeout
+from core.models import Ticket
 from printing import strings
 from printing.connections import Connection, Document, DocumentKind, make_connection
 from printing.escpos_render import EscposOptions, EscposRenderer
 from printing.receipt import Branding, Receipt, build_receipt
-from kiosk.printer_spec import PrinterSpec, parse_spec
+from core.printer_spec import PrinterSpec, parse_spec
 from printing.status import Online, PaperState, PrinterState
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from typing import AsyncIterator
 
 from fastapi import FastAPI
 
-from kiosk import __version__
+from core import __version__
 from server.accounts import Accounts
 from server.api import counters, events, public, site, tickets
 from server.api.middleware import RequestGuard

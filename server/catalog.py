@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from kiosk.rules import PREFIX_PATTERN, QueuePolicy
-from kiosk.schedule import WEEKDAYS, Break, ServiceSchedule, Span
+from core.rules import PREFIX_PATTERN, QueuePolicy
+from core.schedule import WEEKDAYS, Break, ServiceSchedule, Span
 
 DEMO_CATALOG = Path(__file__).resolve().parent.parent / "resources" / "catalog" / "mpp-serang.toml"
 

@@ -21,11 +21,11 @@ from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
-from kiosk import nik as nik_rules
-from kiosk.models import Priority, TicketStatus
-from kiosk.rules import (OPEN_STATES, STATUS_TOKEN, can_transition, estimate_wait_minutes, format_code, mean_minutes,
+from core import nik as nik_rules
+from core.models import Priority, TicketStatus
+from core.rules import (OPEN_STATES, STATUS_TOKEN, can_transition, estimate_wait_minutes, format_code, mean_minutes,
                          split_code)
-from kiosk.schedule import Availability, check_availability
+from core.schedule import Availability, check_availability
 from server.auth import Principal
 from server.batch_writer import BatchWriter
 from server.catalog import SiteCatalog, parse_catalog

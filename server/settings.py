@@ -7,7 +7,7 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.paths import user_data_dir
+from core.paths import user_data_dir
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from kiosk.client import BackendClient
-from kiosk.config import DeviceConfig, config_path, load_config, save_config, with_change
-from kiosk.errors import AnjunganError, ConfigError
-from kiosk.logs import setup_logging
+from core.client import BackendClient
+from core.config import DeviceConfig, config_path, load_config, save_config, with_change
+from core.errors import AnjunganError, ConfigError
+from core.logs import setup_logging
 
 
 def window_size(text: str) -> tuple[int, int]:

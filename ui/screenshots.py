@@ -15,8 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kiosk.config import load_config
-from kiosk.demo import ROOT, USERS, running_system
+from core.config import load_config
+from core.demo import ROOT, USERS, running_system
 
 
 def _walk(module: str, *args: str) -> bool:

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.responses import Response
 
-from kiosk.models import TicketStatus
-from kiosk.rules import normalise_code
+from core.models import TicketStatus
+from core.rules import normalise_code
 from server.api.deps import authorise, engine, require
 from server.api.direct import direct_route, json_body
 from server.api.schemas import PrintResult, RowId, TicketRequest, Transfer

@@ -11,11 +11,11 @@ from email.utils import parsedate_to_datetime
 import pytest
 import requests
 
-from kiosk.client import BackendClient
-from kiosk.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable
-from kiosk.models import (Catalog, Counter, CounterQueue, CounterState, DailyReport, Health, HeartbeatReply,
+from core.client import BackendClient
+from core.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable
+from core.models import (Catalog, Counter, CounterQueue, CounterState, DailyReport, Health, HeartbeatReply,
                           Login, Priority, PublicTicket, Ticket, TicketStatus)
-from kiosk.retry import RetryPolicy, parse_retry_after
+from core.retry import RetryPolicy, parse_retry_after
 from server.auth import Role
 from tests.support.net import free_port
 from tests.support.proxy import TcpProxy

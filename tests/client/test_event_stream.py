@@ -8,10 +8,10 @@ import time
 
 import pytest
 
-from kiosk.client import BackendClient
-from kiosk.event_stream import EventFollower, SseMessage, SseParser
-from kiosk.models import Event
-from kiosk.retry import RetryPolicy
+from core.client import BackendClient
+from core.event_stream import EventFollower, SseMessage, SseParser
+from core.models import Event
+from core.retry import RetryPolicy
 from server.events import events_after
 from tests.support.net import wait_for
 from tests.support.proxy import TcpProxy

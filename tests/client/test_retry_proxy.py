@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.client import BackendClient
-from kiosk.errors import BackendTimeout, BackendUnreachable
-from kiosk.retry import RetryPolicy
+from core.client import BackendClient
+from core.errors import BackendTimeout, BackendUnreachable
+from core.retry import RetryPolicy
 from tests.support.proxy import TcpProxy
 
 ISSUE = b"POST /api/v1/tickets "

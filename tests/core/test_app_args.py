@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import main as entry
-from kiosk.config import DeviceConfig, save_config
+from core.config import DeviceConfig, save_config
 
 
 @pytest.fixture

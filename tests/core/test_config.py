@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import DeviceConfig, config_path, load_config, save_config, to_toml, with_change
-from kiosk.errors import ConfigError
-from kiosk.technician_pin import verify_pin
+from core.config import DeviceConfig, config_path, load_config, save_config, to_toml, with_change
+from core.errors import ConfigError
+from core.technician_pin import verify_pin
 
 
 def test_a_missing_file_gives_the_defaults(tmp_path):

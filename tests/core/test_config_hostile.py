@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import MAX_FILE_BYTES, DeviceConfig, load_config, save_config
-from kiosk.errors import ConfigError
+from core.config import MAX_FILE_BYTES, DeviceConfig, load_config, save_config
+from core.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from kiosk.logs import RecentProblems
+from core.logs import RecentProblems
 
 
 def test_recent_problems_keep_the_last_warnings_and_errors_oldest_first() -> None:

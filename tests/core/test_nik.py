@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kiosk.nik import InvalidNik, NikInfo, is_valid_nik, mask_nik, nik_hash, parse_nik
+from core.nik import InvalidNik, NikInfo, is_valid_nik, mask_nik, nik_hash, parse_nik
 
 TODAY = date(2026, 11, 23)
 KEY = b"site-secret-key-for-tests"

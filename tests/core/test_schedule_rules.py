@@ -6,10 +6,10 @@ from datetime import time
 
 import pytest
 
-from kiosk.models import TicketStatus as S
-from kiosk.rules import (QueuePolicy, can_transition, estimate_wait_minutes, format_code, mean_minutes,
+from core.models import TicketStatus as S
+from core.rules import (QueuePolicy, can_transition, estimate_wait_minutes, format_code, mean_minutes,
                          normalise_code, split_code)
-from kiosk.schedule import Span, format_hhmm, parse_hhmm
+from core.schedule import Span, format_hhmm, parse_hhmm
 
 
 def test_times_are_read_and_written_with_a_dot():

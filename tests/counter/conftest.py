@@ -9,8 +9,8 @@ from typing import Any, Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.client import BackendClient
-from kiosk.retry import RetryPolicy
+from core.client import BackendClient
+from core.retry import RetryPolicy
 from tests.counter.steps import WAIT_MS, MakeCounter
 from tests.support.proxy import TcpProxy
 from tests.support.server import LiveServer

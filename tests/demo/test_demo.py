@@ -12,7 +12,7 @@ from pathlib import Path
 
 import requests
 
-from kiosk.config import load_config
+from core.config import load_config
 from tests.support.net import free_port
 
 ROOT = Path(__file__).resolve().parent.parent.parent

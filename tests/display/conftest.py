@@ -11,9 +11,9 @@ from typing import Any, Callable, Iterator
 import pytest
 import requests
 
-from kiosk.client import BackendClient
-from kiosk.config import DeviceConfig
-from kiosk.retry import RetryPolicy
+from core.client import BackendClient
+from core.config import DeviceConfig
+from core.retry import RetryPolicy
 from tests.support.server import LiveServer
 from tests.support.voice_fakes import RecordingSink, ToneEngine
 from ui.display.board_screen import BoardScreen

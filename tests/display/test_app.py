@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import main as entry
-from kiosk.config import DeviceConfig
+from core.config import DeviceConfig
 from ui.display.app import build_parser, effective_config, parse_lokets
 
 

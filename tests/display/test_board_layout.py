@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from kiosk.models import CounterState
+from core.models import CounterState
 from ui.display.board_screen import BoardScreen
 from ui.display.board_state import Call, Loket
 from ui.display.scaled_text import ScaledText

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from kiosk.announce import call_sentence
-from kiosk.models import CounterState
+from core.announce import call_sentence
+from core.models import CounterState
 from tests.display.conftest import FAST, call_next, open_loket, release, take, wait_ready
 from tests.support.net import free_port
 from tests.support.proxy import TcpProxy

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from kiosk.models import Counter, CounterState, Event
+from core.models import Counter, CounterState, Event
 from ui.display.board_state import BoardState, Call, Loket
 
 AT = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)

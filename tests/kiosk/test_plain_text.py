@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.config import save_config
-from kiosk.technician_pin import hash_pin
+from core.config import save_config
+from core.technician_pin import hash_pin
 from tests.kiosk.markup import AGENCY, DEVICE, SERVICE, SITE, labels_showing, markup_server, rich_labels, \
     tooltip_reads
 from tests.setup.conftest import unlock

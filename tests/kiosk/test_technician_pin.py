@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.config import DeviceConfig, load_config, save_config
-from kiosk.technician_pin import hash_pin, verify_pin
+from core.config import DeviceConfig, load_config, save_config
+from core.technician_pin import hash_pin, verify_pin
 from tests.setup.conftest import enter_pin, tap, unlock
 from ui.kiosk.app import _technician_mode
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable, PrinterPaperOut
-from kiosk.ui_text import ScanTarget, keypad_letters, parse_scan
+from core.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable, PrinterPaperOut
+from core.ui_text import ScanTarget, keypad_letters, parse_scan
 from ui.i18n import I18N_DIR, ROOT, Text, Translations, lengthen
 from ui.kiosk.messages import CLOSED_CODES, Way, closed_texts, message_for_error, print_failure_text
 from ui.kiosk.texts import people_ahead_text, wait_text

@@ -8,7 +8,7 @@ from typing import Iterator
 
 import pytest
 
-from kiosk.models import Ticket
+from core.models import Ticket
 from printing.receipt import Branding
 from printing.sample import sample_branding, sample_ticket
 from printing.service import PrintService, PrintSettings

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from kiosk.errors import ConfigError
+from core.errors import ConfigError
 from printing.service import PrintOutcome, PrintService, PrintSettings
 from printing.status import Online, PaperState
 from printing.virtual_printer import VirtualPrinter

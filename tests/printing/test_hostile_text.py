@@ -19,7 +19,7 @@ from PIL import Image
 from pypdf import PdfReader
 from reportlab import rl_config
 
-from kiosk.models import Ticket
+from core.models import Ticket
 from printing.escpos_parse import EscposParser
 from printing.escpos_render import EscposOptions, EscposRenderer
 from printing.pdf_render import render_pdf

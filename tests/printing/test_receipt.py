@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from kiosk.models import Priority, Site
+from core.models import Priority, Site
 from printing.receipt import (BigCode, Branding, Bullets, Heading, Line, QrCode, Rows,
                               build_receipt, format_local_time, format_wait)
 

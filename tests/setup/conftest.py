@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
-from kiosk.config import DeviceConfig, save_config
+from core.config import DeviceConfig, save_config
 from ui.i18n import Translations
 from ui.setup.technician import TechnicianMode
 

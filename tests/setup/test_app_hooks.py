@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import DeviceConfig, save_config
-from kiosk.technician_pin import hash_pin
+from core.config import DeviceConfig, save_config
+from core.technician_pin import hash_pin
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from kiosk.config import DeviceConfig, load_config
-from kiosk.technician_pin import hash_pin
+from core.config import DeviceConfig, load_config
+from core.technician_pin import hash_pin
 from tests.setup.conftest import tap, unlock, wait_idle
 
 PIN = hash_pin("2468")

@@ -11,8 +11,8 @@ from typing import Iterator
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk import __version__
-from kiosk.config import DeviceConfig, save_config
+from core import __version__
+from core.config import DeviceConfig, save_config
 from tests.support.clock import SettableClock
 from tests.support.printer import running_printer
 from tests.support.server import live_server

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import stat
 
-from kiosk.config import DeviceConfig, load_config
-from kiosk.technician_pin import PinLock, hash_pin, lock_file_for, verify_pin
+from core.config import DeviceConfig, load_config
+from core.technician_pin import PinLock, hash_pin, lock_file_for, verify_pin
 from tests.setup.conftest import enter_pin, tap
 
 

@@ -9,7 +9,7 @@ from typing import Iterator
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.config import DeviceConfig, load_config, save_config
+from core.config import DeviceConfig, load_config, save_config
 from tests.support.printer import closed_port_spec, running_printer, wait_for_receipt
 from ui.i18n import Translations
 from ui.setup.page import SetupContext

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import stat
 
-from kiosk.client import BackendClient
-from kiosk.config import DeviceConfig, load_config
-from kiosk.technician_pin import hash_pin
+from core.client import BackendClient
+from core.config import DeviceConfig, load_config
+from core.technician_pin import hash_pin
 from server.auth import Role
 from tests.setup.conftest import tap, unlock, wait_idle
 from tests.support.net import free_port

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kiosk.config import DeviceConfig
-from kiosk.technician_pin import hash_pin
+from core.config import DeviceConfig
+from core.technician_pin import hash_pin
 from tests.setup.conftest import tap, unlock
 from ui.setup.technician import restart_arguments
 

@@ -14,10 +14,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QWidget
 
-from kiosk.client import BackendClient
-from kiosk.config import DeviceConfig
-from kiosk.models import Ticket
-from kiosk.retry import RetryPolicy
+from core.client import BackendClient
+from core.config import DeviceConfig
+from core.models import Ticket
+from core.retry import RetryPolicy
 from printing.receipt import Branding
 from printing.service import PrintService, PrintSettings
 from tests.support.server import LiveServer

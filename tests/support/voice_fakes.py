@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-from kiosk.speech import wav_duration
+from core.speech import wav_duration
 from ui.display.voice import AudioSink
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from num2words import num2words
 
-from kiosk.announce import (LETTER_NAMES, Announcement, call_sentence, loket_label, number_words,
+from core.announce import (LETTER_NAMES, Announcement, call_sentence, loket_label, number_words,
                             spell_prefix, split_code)
 
 

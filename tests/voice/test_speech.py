@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.announce import call_sentence
-from kiosk.errors import AnjunganError
-from kiosk.speech import (DEFAULT_CHIME, SpeechEngine, SpeechError, SpeechUnavailable, concat_wavs,
+from core.announce import call_sentence
+from core.errors import AnjunganError
+from core.speech import (DEFAULT_CHIME, SpeechEngine, SpeechError, SpeechUnavailable, concat_wavs,
                           wav_duration)
 
 SENTENCE = call_sentence("A-123", 3).spoken

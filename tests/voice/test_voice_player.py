@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
-from kiosk.speech import SpeechEngine, wav_duration
+from core.speech import SpeechEngine, wav_duration
 from ui.display.voice import NO_DEVICE_MESSAGE, AudioSink, QtMediaSink, VoiceCaller
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from kiosk.models import Counter, CounterState, TicketStatus
-from kiosk.rules import can_transition
+from core.models import Counter, CounterState, TicketStatus
+from core.rules import can_transition
 
 CALL_NEXT = "call_next"
 RECALL = "recall"

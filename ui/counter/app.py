@@ -8,7 +8,7 @@ import argparse
 import logging
 import sys
 
-from kiosk.client import BackendClient
+from core.client import BackendClient
 from ui.app_args import app_parser, fake_long, prepare_app
 
 log = logging.getLogger(__name__)

@@ -23,11 +23,11 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget
 
-from kiosk.client import BackendClient
-from kiosk.errors import BackendError
-from kiosk.event_stream import EventFollower
-from kiosk.models import Catalog, Counter, CounterQueue, CounterState, Event, Login, Ticket, TicketStatus
-from kiosk.retry import RetryPolicy
+from core.client import BackendClient
+from core.errors import BackendError
+from core.event_stream import EventFollower
+from core.models import Catalog, Counter, CounterQueue, CounterState, Event, Login, Ticket, TicketStatus
+from core.retry import RetryPolicy
 from ui.counter.actions import (CALL_NEXT, FINISH, IN_HAND, NO_SHOW, PAUSE, RECALL, RESUME, START, TRANSFER,
                                 ticket_in_hand)
 from ui.counter.bar import CounterBar

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout,
                                QWidget)
 
-from kiosk.models import Counter, CounterQueue, CounterState
+from core.models import Counter, CounterQueue, CounterState
 from ui.counter.actions import (CALL_NEXT, FINISH, NO_SHOW, PAUSE, RECALL, RESUME, SHORTCUTS, START, TRANSFER,
                                 allowed_actions, ticket_in_hand)
 from ui.counter.elided_label import ElidedLabel

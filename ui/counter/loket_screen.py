@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFrame, QGridLayout, QHBoxLayout, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
-from kiosk.models import Counter, CounterState
+from core.models import Counter, CounterState
 from ui.counter.messages import StaffMessage
 from ui.counter.notice import Notice
 from ui.counter.screen import StaffScreen

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from kiosk.errors import AnjunganError, BackendStatusError, BackendTimeout, BackendUnreachable
+from core.errors import AnjunganError, BackendStatusError, BackendTimeout, BackendUnreachable
 from ui.i18n import SOURCE_LANGUAGE, Text, Translations, lengthen, long_date
 
 log = logging.getLogger(__name__)

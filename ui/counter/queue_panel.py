@@ -8,7 +8,7 @@ from typing import Mapping
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.models import CounterQueue, Priority, WaitingTicket
+from core.models import CounterQueue, Priority, WaitingTicket
 from ui.counter.elided_label import ElidedLabel
 from ui.counter.style import DeskMetrics
 from ui.widgets.plain_label import PlainLabel

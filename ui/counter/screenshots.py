@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk.client import BackendClient
+from core.client import BackendClient
 from ui.counter.controller import CounterController, CounterTimings
 from ui.counter.window import DEFAULT_SIZE, MINIMUM_SIZE
 from ui.i18n import Translations

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.models import Priority, Ticket, TicketStatus
+from core.models import Priority, Ticket, TicketStatus
 from ui.counter.messages import clock_text
 from ui.counter.style import DeskMetrics
 from ui.theme import set_props

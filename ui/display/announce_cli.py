@@ -12,8 +12,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from kiosk.announce import call_sentence
-from kiosk.speech import DEFAULT_RATE, SpeechEngine, SpeechError, SpeechUnavailable
+from core.announce import call_sentence
+from core.speech import DEFAULT_RATE, SpeechEngine, SpeechError, SpeechUnavailable
 
 
 def _parser() -> argparse.ArgumentParser:

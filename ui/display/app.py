@@ -9,9 +9,9 @@ import dataclasses
 import logging
 import sys
 
-from kiosk.client import BackendClient
-from kiosk.config import DeviceConfig
-from kiosk.retry import RetryPolicy
+from core.client import BackendClient
+from core.config import DeviceConfig
+from core.retry import RetryPolicy
 from ui.app_args import app_parser, fake_long, prepare_app, use_touch_keyboard
 
 log = logging.getLogger(__name__)

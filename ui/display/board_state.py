@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any, Iterable, Mapping
 
-from kiosk.models import Counter, CounterState, Event, TicketStatus
+from core.models import Counter, CounterState, Event, TicketStatus
 
 CALLED = "ticket.called"
 RECALLED = "ticket.recalled"

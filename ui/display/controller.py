@@ -21,12 +21,12 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 
-from kiosk import __version__
-from kiosk.client import BackendClient
-from kiosk.config import DeviceConfig
-from kiosk.event_stream import EventFollower
-from kiosk.models import Catalog, Counter, Event, HeartbeatReply, Site
-from kiosk.retry import RetryPolicy
+from core import __version__
+from core.client import BackendClient
+from core.config import DeviceConfig
+from core.event_stream import EventFollower
+from core.models import Catalog, Counter, Event, HeartbeatReply, Site
+from core.retry import RetryPolicy
 from ui.display.board_screen import BoardScreen
 from ui.display.board_state import (CALL_EVENTS, CATALOG_CHANGED, COUNTER_STATE, TICKET_STATUS, BoardState,
                                     Call, Loket)
@@ -67,7 +67,7 @@ class DisplayTimings:
 class _StreamBridge(QObject):
     """The follower's callbacks run on its thread; these signals carry them to the GUI thread."""
 
-    event_received = Signal(object)   # kiosk.models.Event
+    event_received = Signal(object)   # core.models.Event
     state_changed = Signal(str)       # "connected" / "disconnected"
 
 
@@ -80,8 +80,8 @@ class DisplayController(QObject):
     call_shown = Signal(object)          # Call: on the board now (and queued for the voice unless stale)
     lokets_changed = Signal(object)      # tuple[Loket, ...]: the grid as shown now
     online_changed = Signal(bool)        # the event stream is connected (True) or lost (False)
-    site_loaded = Signal(object)         # kiosk.models.Site
-    heartbeat_answered = Signal(object)  # kiosk.models.HeartbeatReply
+    site_loaded = Signal(object)         # core.models.Site
+    heartbeat_answered = Signal(object)  # core.models.HeartbeatReply
 
     def __init__(self, config: DeviceConfig, client: BackendClient, translations: Translations, *,
                  voice: VoiceCaller | None = None, windowed: bool = False,

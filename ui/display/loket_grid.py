@@ -9,7 +9,7 @@ from typing import Sequence
 from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from kiosk.models import CounterState
+from core.models import CounterState
 from ui.display.board_state import Loket
 from ui.display.scaled_text import ScaledText
 from ui.theme import set_props

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import uuid
 
-from kiosk.client import BackendClient
-from kiosk.errors import BackendError
-from kiosk.models import CounterState
+from core.client import BackendClient
+from core.errors import BackendError
+from core.models import CounterState
 
 # (service, tickets taken); then (loket, how many calls there), in the order they happen.
 TICKETS = (("ktp-el-rekam", 3), ("kk", 6), ("akta-kelahiran", 2), ("pkb", 2), ("paspor", 3), ("skck", 2),

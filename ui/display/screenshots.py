@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from kiosk.config import DeviceConfig
+from core.config import DeviceConfig
 from ui.app_args import window_size
 from ui.display.app import make_client, parse_lokets
 from ui.screen_walk import holds_within, settle

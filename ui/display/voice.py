@@ -16,8 +16,8 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 
-from kiosk.announce import Announcement, call_sentence
-from kiosk.speech import SpeechEngine, SpeechUnavailable, wav_duration
+from core.announce import Announcement, call_sentence
+from core.speech import SpeechEngine, SpeechUnavailable, wav_duration
 from ui.tasks import TaskRunner
 from ui.timers import later, stop_timers
 

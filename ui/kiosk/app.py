@@ -10,9 +10,9 @@ import os
 import sys
 import time
 
-from kiosk.client import BackendClient
-from kiosk.config import DeviceConfig
-from kiosk.errors import ConfigError
+from core.client import BackendClient
+from core.config import DeviceConfig
+from core.errors import ConfigError
 from ui.app_args import app_parser, fake_long, prepare_app, use_touch_keyboard
 
 log = logging.getLogger(__name__)

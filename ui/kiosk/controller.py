@@ -25,13 +25,13 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QStackedWidget
 
-from kiosk import __version__
-from kiosk.client import BackendClient
-from kiosk.config import DeviceConfig
-from kiosk.models import Agency, Catalog, HeartbeatReply, Priority, PublicTicket, Ticket
-from kiosk.retry import RetryPolicy
-from kiosk.rules import normalise_code
-from kiosk.ui_text import ScanTarget, keypad_letters, parse_scan
+from core import __version__
+from core.client import BackendClient
+from core.config import DeviceConfig
+from core.models import Agency, Catalog, HeartbeatReply, Priority, PublicTicket, Ticket
+from core.retry import RetryPolicy
+from core.rules import normalise_code
+from core.ui_text import ScanTarget, keypad_letters, parse_scan
 from printing.receipt import Branding
 from printing.service import PrintResult, PrintService
 from printing.status import PaperState, PrinterState

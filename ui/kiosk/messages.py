@@ -15,8 +15,8 @@ from typing import Any, Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from kiosk.errors import AnjunganError, BackendStatusError, BackendTimeout, BackendUnreachable
-from kiosk.models import Service
+from core.errors import AnjunganError, BackendStatusError, BackendTimeout, BackendUnreachable
+from core.models import Service
 from ui.i18n import Text
 
 log = logging.getLogger(__name__)

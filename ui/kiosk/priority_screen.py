@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.models import Priority
+from core.models import Priority
 from ui.i18n import Text, Translations
 from ui.kiosk.screen import Screen
 from ui.kiosk.texts import NO_PRIORITY, PRIORITY_LABELS

@@ -67,7 +67,7 @@ def _free_port() -> int:
 @contextlib.contextmanager
 def own_server(folder: Path) -> Iterator[tuple[str, str]]:
     """A server subprocess on a free port with the demo catalog; yields (url, enrolment code)."""
-    from kiosk.demo import wait_healthy  # noqa: PLC0415
+    from core.demo import wait_healthy  # noqa: PLC0415
 
     port = _free_port()
     database = f"sqlite:///{folder / 'screens.sqlite3'}"
@@ -252,8 +252,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-    from kiosk.client import BackendClient  # noqa: PLC0415
-    from kiosk.config import DeviceConfig  # noqa: PLC0415
+    from core.client import BackendClient  # noqa: PLC0415
+    from core.config import DeviceConfig  # noqa: PLC0415
     from printing.receipt import Branding  # noqa: PLC0415
     from printing.service import PrintService, PrintSettings  # noqa: PLC0415
     from printing.virtual_printer import VirtualPrinter  # noqa: PLC0415

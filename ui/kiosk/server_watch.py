@@ -9,9 +9,9 @@ from typing import Any, Callable, Mapping
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.client import BackendClient
-from kiosk.errors import BackendStatusError, BackendTimeout, BackendUnreachable
-from kiosk.models import Catalog, HeartbeatReply
+from core.client import BackendClient
+from core.errors import BackendStatusError, BackendTimeout, BackendUnreachable
+from core.models import Catalog, HeartbeatReply
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)

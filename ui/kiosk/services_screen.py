@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.models import Agency
-from kiosk.ui_text import pick
+from core.models import Agency
+from core.ui_text import pick
 from ui.i18n import Translations
 from ui.kiosk.messages import closed_note
 from ui.kiosk.screen import Screen

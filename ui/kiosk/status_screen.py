@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.models import PublicTicket, Ticket
-from kiosk.ui_text import pick
+from core.models import PublicTicket, Ticket
+from core.ui_text import pick
 from ui.i18n import Translations
 from ui.kiosk.screen import Screen
 from ui.kiosk.texts import status_detail, status_headline

@@ -7,7 +7,7 @@ from typing import Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from kiosk.models import Priority, TicketStatus
+from core.models import Priority, TicketStatus
 from ui.i18n import Numerus, Text
 
 C = "KioskTexts"

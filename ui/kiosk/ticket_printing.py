@@ -7,8 +7,8 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.client import BackendClient
-from kiosk.models import Ticket
+from core.client import BackendClient
+from core.models import Ticket
 from printing.service import PrintOutcome, PrintResult, PrintService
 from ui.tasks import TaskRunner
 from ui.timers import later

@@ -15,12 +15,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QWidget
 
-from kiosk import __version__
-from kiosk.client import BackendClient
-from kiosk.config import DeviceConfig
-from kiosk.errors import AnjunganError, BackendStatusError, BackendTimeout, BackendUnreachable
-from kiosk.paths import user_data_dir
-from kiosk.retry import RetryPolicy
+from core import __version__
+from core.client import BackendClient
+from core.config import DeviceConfig
+from core.errors import AnjunganError, BackendStatusError, BackendTimeout, BackendUnreachable
+from core.paths import user_data_dir
+from core.retry import RetryPolicy
 from printing.receipt import Branding
 from printing.service import PrintOutcome, PrintResult, PrintService, PrintSettings
 from ui.i18n import Text

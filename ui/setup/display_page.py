@@ -9,8 +9,8 @@ import logging
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSlider, QWidget
 
-from kiosk.config import DeviceConfig, validate
-from kiosk.errors import ConfigError
+from core.config import DeviceConfig, validate
+from core.errors import ConfigError
 from ui.i18n import Text
 from ui.setup.fields import ChoiceButtons, bilingual, refusal, refusal_of, save_form
 from ui.setup.form import FormField

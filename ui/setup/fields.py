@@ -10,7 +10,7 @@ from typing import Any, Sequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from kiosk.errors import ConfigError
+from core.errors import ConfigError
 from ui.i18n import Text, Translations
 from ui.setup.reasons import config_reason
 from ui.theme import set_props

@@ -1,7 +1,7 @@
 """What every setup page gets and gives: the shared ``SetupContext`` and the ``SetupPage`` base.
 
 A page edits a copy of the device config and hands it to ``context.save``, which validates it
-(``kiosk.config.validate``), writes it atomically and tells the running app; a rejected value is shown
+(``core.config.validate``), writes it atomically and tells the running app; a rejected value is shown
 next to its field by the page and changes nothing. The file may change under a running app
 (``python main.py config set|set-pin`` over SSH): the context reads it again when the technician
 mode opens, and a save writes only what the page changed over what the file holds then."""
@@ -17,9 +17,9 @@ from typing import Any, Callable, Literal
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.config import DeviceConfig, load_config, save_config, validate
-from kiosk.errors import ConfigError
-from kiosk.technician_pin import PinChangedElsewhere
+from core.config import DeviceConfig, load_config, save_config, validate
+from core.errors import ConfigError
+from core.technician_pin import PinChangedElsewhere
 from ui.i18n import Text, Translations
 from ui.tasks import TaskRunner
 
@@ -41,7 +41,7 @@ class SetupContext:
     on_saved: Callable[[DeviceConfig], None] = field(default=lambda _cfg: None)
     log_path: Path | None = None          # the app's log file, for diagnostics' tail
     last_errors: Callable[[], list[str]] = field(default=lambda: [])
-    pin_lock: Any = None                  # kiosk.technician_pin.PinLock shared by the PIN screen and page
+    pin_lock: Any = None                  # core.technician_pin.PinLock shared by the PIN screen and page
 
     def reload(self) -> DeviceConfig:
         """The file as it is now. A missing or unreadable file keeps what was known: a broken file must

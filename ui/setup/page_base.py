@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.client import BackendClient
-from kiosk.retry import RetryPolicy
+from core.client import BackendClient
+from core.retry import RetryPolicy
 from ui.i18n import Text
 from ui.setup.page import SetupContext, SetupPage
 from ui.setup.reasons import render

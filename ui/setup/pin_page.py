@@ -8,8 +8,8 @@ import dataclasses
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from kiosk.errors import ConfigError
-from kiosk.technician_pin import PIN_MAX, PinChangedElsewhere, PinLock, hash_pin, pin_problem, verify_pin
+from core.errors import ConfigError
+from core.technician_pin import PIN_MAX, PinChangedElsewhere, PinLock, hash_pin, pin_problem, verify_pin
 from ui.i18n import Text
 from ui.setup.form import FormField
 from ui.setup.page import SetupContext

@@ -9,7 +9,7 @@ from typing import Callable
 from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.technician_pin import PIN_MAX, PinLock, hash_pin, pin_problem, verify_pin
+from core.technician_pin import PIN_MAX, PinLock, hash_pin, pin_problem, verify_pin
 from ui.i18n import Text, Translations
 from ui.setup.reasons import PIN_FORMAT
 from ui.tasks import TaskRunner

@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.config import DeviceConfig, validate
-from kiosk.errors import ConfigError
+from core.config import DeviceConfig, validate
+from core.errors import ConfigError
 from printing.escpos_lib import profile_names
 from printing.receipt import BigCode, Branding, Heading, Line, QrCode, Receipt, Rows, Rule
 from printing.service import PrintOutcome, PrintResult, PrintService, PrintSettings

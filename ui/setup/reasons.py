@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from kiosk.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable, ConfigError
+from core.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable, ConfigError
 from ui.i18n import Text, Translations
 
 C = "SetupReasons"

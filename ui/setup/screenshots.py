@@ -62,7 +62,7 @@ def shoot(out: Path, size: tuple[int, int], lang: str, url: str, token: str, cod
     """One size and language; returns the device token (the first run enrols with ``code``)."""
     from PySide6.QtWidgets import QWidget  # noqa: PLC0415
 
-    from kiosk.config import DeviceConfig, save_config  # noqa: PLC0415
+    from core.config import DeviceConfig, save_config  # noqa: PLC0415
     from ui.i18n import Translations  # noqa: PLC0415
     from ui.setup.technician import TechnicianMode  # noqa: PLC0415
 

@@ -10,9 +10,9 @@ import logging
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from kiosk.config import DeviceConfig, with_change
-from kiosk.errors import ConfigError
-from kiosk.models import Health
+from core.config import DeviceConfig, with_change
+from core.errors import ConfigError
+from core.models import Health
 from ui.i18n import Text
 from ui.setup.form import FormField
 from ui.setup.page import SetupContext

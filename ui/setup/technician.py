@@ -19,9 +19,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.config import DeviceConfig
-from kiosk.errors import ConfigError
-from kiosk.technician_pin import PinChangedElsewhere, PinLock, lock_file_for
+from core.config import DeviceConfig
+from core.errors import ConfigError
+from core.technician_pin import PinChangedElsewhere, PinLock, lock_file_for
 from ui.i18n import Translations
 from ui.kiosk.input_watch import IdleWatcher
 from ui.setup.entry import TechnicianEntry
@@ -267,9 +267,9 @@ def install_technician_mode(kind: DeviceKind, device_window: QWidget, config_pat
     """The apps' one call, after their controller has started (its filters first, so this one sees
     Ctrl+Alt+T before the kiosk's scanner filter eats it). The technician edits the file's settings,
     not the command line's overrides; ``running`` stands in when the file cannot be read."""
-    from kiosk.config import load_config  # noqa: PLC0415
-    from kiosk.logs import recent_problems  # noqa: PLC0415
-    from kiosk.paths import user_log_dir  # noqa: PLC0415
+    from core.config import load_config  # noqa: PLC0415
+    from core.logs import recent_problems  # noqa: PLC0415
+    from core.paths import user_log_dir  # noqa: PLC0415
 
     try:
         config = load_config(config_path)

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Callable
 
-from kiosk.errors import BackendStatusError, BackendTimeout, BackendUnreachable
+from core.errors import BackendStatusError, BackendTimeout, BackendUnreachable
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 RETRY_STATUSES = frozenset({408, 429})

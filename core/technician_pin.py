@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from kiosk.errors import ConfigError
+from core.errors import ConfigError
 
 log = logging.getLogger(__name__)
 

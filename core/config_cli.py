@@ -10,9 +10,9 @@ import dataclasses
 import getpass
 import sys
 
-from kiosk.config import config_path, load_config, save_config, to_toml, with_change
-from kiosk.errors import ConfigError
-from kiosk.technician_pin import PIN_MAX, PIN_MIN, hash_pin, pin_problem
+from core.config import config_path, load_config, save_config, to_toml, with_change
+from core.errors import ConfigError
+from core.technician_pin import PIN_MAX, PIN_MIN, hash_pin, pin_problem
 
 
 def main(argv: list[str]) -> int:

@@ -7,7 +7,7 @@ import logging
 import logging.handlers
 import sys
 
-from kiosk.paths import user_log_dir
+from core.paths import user_log_dir
 
 
 class _CurrentStderrHandler(logging.StreamHandler):

@@ -13,10 +13,10 @@ from typing import Callable
 
 import requests
 
-from kiosk.client import API_PREFIX, BackendClient, status_error, translate
-from kiosk.errors import BackendError
-from kiosk.models import Event
-from kiosk.retry import RetryPolicy
+from core.client import API_PREFIX, BackendClient, status_error, translate
+from core.errors import BackendError
+from core.models import Event
+from core.retry import RetryPolicy
 
 log = logging.getLogger(__name__)
 _LINE_END = re.compile(r"\r\n|\r|\n")

@@ -15,8 +15,8 @@ import wave
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.errors import AnjunganError
-from kiosk.paths import user_data_dir
+from core.errors import AnjunganError
+from core.paths import user_data_dir
 
 log = logging.getLogger(__name__)
 

@@ -22,9 +22,9 @@ from urllib.parse import urlparse
 
 import tomli_w
 
-from kiosk.errors import ConfigError
-from kiosk.paths import user_config_dir
-from kiosk.printer_spec import parse_spec
+from core.errors import ConfigError
+from core.paths import user_config_dir
+from core.printer_spec import parse_spec
 
 SECRET_KEYS = frozenset({"token", "technician_pin_hash"})
 MAX_FILE_BYTES = 64 * 1024  # a real config is about 1 KiB; more is not a config at all

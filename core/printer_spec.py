@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Union
 
-from kiosk.errors import ConfigError
+from core.errors import ConfigError
 
 DEFAULT_PORT = 9100
 DEFAULT_BAUD = 9600

@@ -12,11 +12,11 @@ from typing import Any, Callable, Mapping, TypeVar
 
 import requests
 
-from kiosk import __version__
-from kiosk.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable
-from kiosk.models import (Catalog, Counter, CounterQueue, DailyReport, Health, HeartbeatReply, Login,
+from core import __version__
+from core.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable
+from core.models import (Catalog, Counter, CounterQueue, DailyReport, Health, HeartbeatReply, Login,
                           PublicTicket, Ticket)
-from kiosk.retry import RetryPolicy, parse_retry_after
+from core.retry import RetryPolicy, parse_retry_after
 
 log = logging.getLogger(__name__)
 API_PREFIX = "/api/v1"

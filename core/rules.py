@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from kiosk.models import Priority, TicketStatus
+from core.models import Priority, TicketStatus
 
 CODE_PATTERN = re.compile(r"^([A-Z]{1,2}[0-9]?)-(\d{3,})$")
 PREFIX_PATTERN = re.compile(r"^[A-Z]{1,2}[0-9]?$")

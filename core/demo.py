@@ -20,9 +20,9 @@ from typing import Iterator
 
 import requests
 
-from kiosk.config import DeviceConfig, load_config, save_config
-from kiosk.errors import ConfigError
-from kiosk.paths import user_data_dir
+from core.config import DeviceConfig, load_config, save_config
+from core.errors import ConfigError
+from core.paths import user_data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 USERS = (("petugas1", "petugas-123", "staff"), ("petugas2", "petugas-123", "staff"),

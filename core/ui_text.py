@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterable
 from urllib.parse import urlparse
 
-from kiosk.rules import STATUS_TOKEN, normalise_code
+from core.rules import STATUS_TOKEN, normalise_code
 
 
 def pick(lang: str, indonesian: str, english: str) -> str:
