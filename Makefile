@@ -13,7 +13,7 @@ SYSTEM_PACKAGES := python3-venv libgl1 libegl1 libfontconfig1 libglib2.0-0 libxk
 # What only the tests need: QR decoding of printed receipts, and PostgreSQL for the store's tests.
 TEST_PACKAGES := zbar-tools postgresql
 
-.PHONY: demo test setup system bench screenshots translations clean
+.PHONY: demo test check setup system bench screenshots translations clean
 
 demo: setup
 	$(PY) main.py demo
@@ -24,6 +24,13 @@ test: setup
 		$(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 setup: system $(STAMP) translations
+
+# House rules: lint and import order (ruff), types of the core, server and printing (mypy), and the
+# one-way imports ui → printing → core, server → core, no Qt outside ui/ (import-linter).
+check: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 # Qt Linguist: compile resources/i18n/*.ts to the .qm files the apps load (not kept in git).
 translations: $(STAMP)

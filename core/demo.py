@@ -16,7 +16,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import requests
 
@@ -153,7 +153,7 @@ def main(argv: list[str]) -> int:
         return 0
 
 
-def _enrol(db: str, url: str, kind: str, name: str, path: Path, **settings: str) -> Path:
+def _enrol(db: str, url: str, kind: str, name: str, path: Path, **settings: Any) -> Path:
     """Enrol a device, or on a second run keep the one already enrolled (its token still accepted), so
     the server's device list does not fill with copies. The URL and settings are refreshed either way."""
     token = _still_enrolled(path, url)

@@ -47,7 +47,7 @@ def profile_dots(profile: capabilities.BaseProfile) -> int | None:
 
 @functools.lru_cache(maxsize=8)
 def _prepared_logo(path: str, mtime: float, max_width: int) -> Image.Image:
-    image = Image.open(path)
+    image: Image.Image = Image.open(path)
     image.load()
     scale = min(1.0, max_width / image.width, LOGO_MAX_HEIGHT / image.height)
     if scale < 1.0:

@@ -86,7 +86,7 @@ def _glyph(char: str, bold: bool, width: int, height: int) -> Image.Image:
     image = Image.new("L", (canvas_w, cell_h), 255)
     ImageDraw.Draw(image).text((canvas_w / 2, cell_h * 0.8), char, font=font, fill=0, anchor="ms")
     if canvas_w != cell_w:  # a wide glyph (M, W) is squeezed into its cell, like font A
-        image = image.resize((cell_w, cell_h), Image.LANCZOS)
+        image = image.resize((cell_w, cell_h), Image.Resampling.LANCZOS)
     return image
 
 

@@ -31,4 +31,4 @@ def qr_image(data: str | bytes, module: int, ec: int = 1, border: int = 2) -> Im
     size = len(matrix)
     image = Image.new("L", (size, size), 255)
     image.putdata([0 if dark else 255 for row in matrix for dark in row])
-    return image.resize((size * module, size * module), Image.NEAREST)
+    return image.resize((size * module, size * module), Image.Resampling.NEAREST)

@@ -122,7 +122,7 @@ class VirtualPrinter:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self._stopping.clear()
         self._server = _Server((self.host, self.port), self)
-        self.host, self.port = self._server.server_address[:2]
+        self.host, self.port = str(self._server.server_address[0]), int(self._server.server_address[1])
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                                         name="virtual-printer", daemon=True)
         self._thread.start()

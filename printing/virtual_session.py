@@ -4,7 +4,7 @@ lines, draws raster images and QR codes, and hands each finished job to the prin
 from __future__ import annotations
 
 import math
-from typing import Protocol
+from typing import Any, Protocol
 
 from PIL import Image, ImageOps
 
@@ -39,7 +39,7 @@ class Session:
         self.reset_style()
         self.line = TextLine()
         self.used = 0
-        self.qr = {"size": 3, "ec": 0, "data": b""}
+        self.qr: dict[str, Any] = {"size": 3, "ec": 0, "data": b""}
 
     def reset_style(self) -> None:
         self.mode_bold = self.bold = self.underline = False
@@ -148,5 +148,5 @@ def _raster_image(mode: int, data: bytes) -> Image.Image:
     image = ImageOps.invert(bits.convert("L"))  # in ESC/POS a 1 bit is ink
     scale_x, scale_y = (2 if mode & 1 else 1), (2 if mode & 2 else 1)
     if (scale_x, scale_y) != (1, 1):
-        image = image.resize((image.width * scale_x, image.height * scale_y), Image.NEAREST)
+        image = image.resize((image.width * scale_x, image.height * scale_y), Image.Resampling.NEAREST)
     return image

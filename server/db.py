@@ -11,7 +11,7 @@ import threading
 import time
 from datetime import timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, Integer, LargeBinary, MetaData, String,
                         Table, Text, UniqueConstraint, Index, create_engine, event, inspect, text)
@@ -293,7 +293,7 @@ class Database:
         rollback fail too (an I/O error on a failing disk), every later BEGIN would fail and the
         server would stay wedged after the disk is back. Roll back, or give the connection up."""
         try:
-            driver = conn.connection.driver_connection
+            driver: Any = conn.connection.driver_connection
             if driver.in_transaction:
                 driver.rollback()
             if not driver.in_transaction:

@@ -13,7 +13,9 @@ from typing import Any, Callable, Iterable, Mapping
 
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.sql import Executable
+from sqlalchemy.sql import Delete, Insert, Select, Update
+
+Statement = Select[Any] | Insert | Update | Delete
 
 Processor = Callable[[Any], Any] | None
 Slot = tuple[str, Any, Processor]
@@ -21,7 +23,7 @@ _GIVEN = object()  # the placeholder's value comes with each call
 
 
 class DriverStatement:
-    def __init__(self, statement: Executable) -> None:
+    def __init__(self, statement: Statement) -> None:
         self.statement = statement
         self._cache: tuple[Dialect, str, tuple[Slot, ...]] | None = None
 

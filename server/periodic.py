@@ -10,7 +10,7 @@ log = logging.getLogger(__name__)
 
 
 class Periodic:
-    def __init__(self, name: str, every_s: float, job: Callable[[], None]) -> None:
+    def __init__(self, name: str, every_s: float, job: Callable[[], object]) -> None:
         self.name = name
         self.every_s = every_s
         self.job = job

@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 try:
     import psycopg
 except ImportError:  # a SQLite-only install
-    psycopg = None
+    psycopg = None  # type: ignore[assignment]  # the name stays, None when the driver is absent
 
 log = logging.getLogger(__name__)
 
