@@ -186,7 +186,9 @@ def main(argv: list[str] | None = None) -> int:
                     ticket = reply.json()["current_ticket"]
                     code = ticket["code"]
                     sent[code] = t0
-                    wanted = (lambda c=code: c in painted and c in started and (c in sound or not espeak))
+                    def wanted(c: str = code) -> bool:
+                        return c in painted and c in started and (c in sound or not espeak)
+
                     if not wait_until(wanted, 10):
                         raise RuntimeError(f"{code} did not reach the board within 10 s")
                     http.post(f"{api}/tickets/{ticket['id']}/no-show", headers=staff, timeout=10).raise_for_status()

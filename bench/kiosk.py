@@ -219,7 +219,8 @@ class KioskDriver:
 
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
                 if event.type() == QEvent.Type.Paint:
-                    QTimer.singleShot(0, lambda name=watched.objectName(): driver._note_painted(name))
+                    name = watched.objectName()
+                    QTimer.singleShot(0, lambda: driver._note_painted(name))
                 return False
 
         self._filter = Painted()

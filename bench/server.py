@@ -158,7 +158,7 @@ def wrk(port: int, token: str, services: list[str], clients: int, seconds: int, 
     out = subprocess.run(["wrk", f"-t{min(2, clients)}", f"-c{clients}", f"-d{seconds}s",
                           "-s", str(ROOT / "bench" / "wrk_issue.lua"), f"http://127.0.0.1:{port}"],
                          env=env, capture_output=True, text=True, check=True).stdout
-    line = next(l for l in out.splitlines() if l.startswith("WRK "))
+    line = next(row for row in out.splitlines() if row.startswith("WRK "))
     count, duration, p50, p99, failed = line.split()[1:]
     return int(count) / float(duration), float(p50), float(p99), int(failed)
 

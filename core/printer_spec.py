@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 from core.errors import ConfigError
 
@@ -68,7 +67,7 @@ class PdfSpec:
         return f"pdf:{self.folder}"
 
 
-PrinterSpec = Union[NetworkSpec, UsbSpec, SerialSpec, FileSpec, CupsSpec, PdfSpec]
+PrinterSpec = NetworkSpec | UsbSpec | SerialSpec | FileSpec | CupsSpec | PdfSpec
 
 
 def _invalid(text: str, why: str) -> InvalidPrinterSpec:

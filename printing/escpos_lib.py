@@ -12,6 +12,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from platformdirs import user_cache_dir
+
 _ENV = "ESCPOS_CAPABILITIES_PICKLE_DIR"
 
 
@@ -20,8 +22,6 @@ def _cache_dir() -> str:
     if preset and os.path.isdir(preset):
         return preset
     try:
-        from platformdirs import user_cache_dir
-
         folder = Path(user_cache_dir("anjungan")) / "escpos"
         folder.mkdir(parents=True, exist_ok=True)
         return str(folder)
@@ -34,12 +34,12 @@ os.environ[_ENV] = _cache_dir()
 _root = logging.getLogger()
 _had_handlers = bool(_root.handlers)
 
-from escpos import capabilities as capabilities  # noqa: E402
-from escpos import constants as constants  # noqa: E402
-from escpos import exceptions as exceptions  # noqa: E402
-from escpos import printer as printer  # noqa: E402
-from escpos.escpos import Escpos as Escpos  # noqa: E402
-from escpos.image import EscposImage as EscposImage  # noqa: E402
+from escpos import capabilities as capabilities  # noqa: E402 - only once the cache folder is set
+from escpos import constants as constants  # noqa: E402 - only once the cache folder is set
+from escpos import exceptions as exceptions  # noqa: E402 - only once the cache folder is set
+from escpos import printer as printer  # noqa: E402 - only once the cache folder is set
+from escpos.escpos import Escpos as Escpos  # noqa: E402 - only once the cache folder is set
+from escpos.image import EscposImage as EscposImage  # noqa: E402 - only once the cache folder is set
 
 if not _had_handlers:
     # escpos.capabilities ran logging.basicConfig(); the app configures logging itself.

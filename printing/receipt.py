@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Union
 from zoneinfo import ZoneInfo
 
 from core.models import Site, Ticket
@@ -87,7 +86,7 @@ class QrCode:
     caption: str
 
 
-Block = Union[Logo, Heading, Line, BigCode, Rule, Rows, Bullets, QrCode]
+Block = Logo | Heading | Line | BigCode | Rule | Rows | Bullets | QrCode
 
 
 def _printable_block(block: Block) -> Block:

@@ -79,7 +79,7 @@ class SiteCatalog:
         return next(a for a in self.agencies if service_id in a.service_ids)
 
     def lokets_for(self, service_id: str) -> tuple[LoketInfo, ...]:
-        return tuple(l for l in self.lokets if service_id in l.service_ids)
+        return tuple(loket for loket in self.lokets if service_id in loket.service_ids)
 
 
 def _hours(table: Mapping[str, Any], where: str) -> dict[str, Span]:
@@ -178,15 +178,15 @@ def parse_catalog(document: Mapping[str, Any]) -> SiteCatalog:
                                    a.get("name_en", a["name"]), tuple(ids)))
 
     lokets, seen = [], set()
-    for l_i, l in enumerate(document.get("lokets", [])):
-        lid = int(l["id"])
+    for index, entry in enumerate(document.get("lokets", [])):
+        lid = int(entry["id"])
         if lid in seen:
-            raise CatalogInvalid(f"lokets[{l_i}]: id {lid} is used twice")
+            raise CatalogInvalid(f"lokets[{index}]: id {lid} is used twice")
         seen.add(lid)
-        unknown = [s for s in l.get("services", []) if s not in services]
+        unknown = [s for s in entry.get("services", []) if s not in services]
         if unknown:
-            raise CatalogInvalid(f"lokets[{l_i}] names unknown services: {', '.join(unknown)}")
-        lokets.append(LoketInfo(lid, l.get("name", f"Loket {lid}"), tuple(l.get("services", []))))
+            raise CatalogInvalid(f"lokets[{index}] names unknown services: {', '.join(unknown)}")
+        lokets.append(LoketInfo(lid, entry.get("name", f"Loket {lid}"), tuple(entry.get("services", []))))
     return SiteCatalog(site, tuple(agencies), services, tuple(lokets), holidays, _jsonable(document))
 
 
