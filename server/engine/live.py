@@ -95,11 +95,11 @@ class LiveStats:
             # A ticket just issued is the last in its queue: everyone waiting (or, for priority
             # first, everyone with priority) is ahead. Counting them skips comparing times,
             # the dearest statement of an issue.
-            stmt = sql.WAITING_PRIORITY if row.priority and cat.site.policy.mode == "first" else sql.WAITING
-            return max(0, int(stmt.scalar(conn, {"day": row.service_date, "service": row.service_id})) - 1)
+            waiting = sql.WAITING_PRIORITY if row.priority and cat.site.policy.mode == "first" else sql.WAITING
+            return max(0, int(waiting.scalar(conn, {"day": row.service_date, "service": row.service_id})) - 1)
         if cat.site.policy.mode == "first":
-            stmt = sql.AHEAD_OF_PRIORITY if row.priority else sql.AHEAD_OF_REGULAR
+            ahead = sql.AHEAD_OF_PRIORITY if row.priority else sql.AHEAD_OF_REGULAR
         else:
-            stmt = sql.AHEAD_IN_ORDER
-        return int(conn.execute(stmt, {"day": row.service_date, "service": row.service_id,
+            ahead = sql.AHEAD_IN_ORDER
+        return int(conn.execute(ahead, {"day": row.service_date, "service": row.service_id,
                                        "queued": row.queued_at, "id": row.id}).scalar_one())
