@@ -16,10 +16,10 @@ from server.api.middleware import RequestGuard
 from server.checkpointer import Checkpointer
 from server.clock import Clock, SystemClock
 from server.db import Database
+from server.engine import QueueEngine
 from server.errors import install_error_handlers
 from server.events import EventHub
 from server.periodic import Periodic
-from server.queue import QueueEngine
 from server.settings import ServerSettings, load_secret
 
 API_PREFIX = "/api/v1"
@@ -30,7 +30,8 @@ DAY_KEEPER_EVERY_S = 30.0
 
 @dataclass
 class Services:
-    """The server's parts, built once; the CLI uses them without HTTP."""
+    """The server's parts, built once; the CLI uses them without HTTP. Nothing here runs a
+    thread until the app's lifespan starts it."""
 
     settings: ServerSettings
     db: Database
@@ -52,21 +53,23 @@ def build_services(settings: ServerSettings, clock: Clock | None = None) -> Serv
 def create_app(services: Services) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        services.hub.bind(asyncio.get_running_loop())
-        checkpointer = Checkpointer.for_database(services.db)
-        day_keeper = Periodic("day-keeper", DAY_KEEPER_EVERY_S, services.engine.keep_day)
-        if checkpointer is not None:
-            checkpointer.start()
-        # The first reading of the clock is the one the service day starts from: take it now,
-        # not at the first ticket, which may come at any moment.
-        day_keeper.start(run_now=True)
-        try:
+        # Each part stops in the reverse order it started: the day keeper hands work to the
+        # batch writer, and the writer's commits wake the hub.
+        with contextlib.ExitStack() as running:
+            services.hub.bind(asyncio.get_running_loop())
+            running.callback(services.hub.close)
+            services.engine.start()
+            running.callback(services.engine.close)
+            checkpointer = Checkpointer.for_database(services.db)
+            if checkpointer is not None:
+                checkpointer.start()
+                running.callback(checkpointer.stop)
+            # The first reading of the clock is the one the service day starts from: take it now,
+            # not at the first ticket, which may come at any moment.
+            day_keeper = Periodic("day-keeper", DAY_KEEPER_EVERY_S, services.engine.keep_day)
+            day_keeper.start(run_now=True)
+            running.callback(day_keeper.stop)
             yield
-        finally:
-            for job in (day_keeper, checkpointer):
-                if job is not None:
-                    job.stop()
-            services.hub.close()
 
     app = FastAPI(title="Anjungan", version=__version__, lifespan=lifespan,
                   openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs", redoc_url=None)

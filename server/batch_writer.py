@@ -3,7 +3,10 @@
 SQLite has one writer at a time and each commit waits for the disk (synchronous=FULL, so a ticket
 a citizen holds survives a power cut). When kiosks tap at once, one commit serves the whole burst;
 each request still runs in its own savepoint, so a refused one undoes only itself. The batch's
-events are numbered and written together just before the commit."""
+events are numbered and written together just before the commit (server/engine/unit_of_work.py).
+
+The thread runs from ``start`` to ``close``: the app's lifespan, or whatever else issues tickets
+without HTTP. Work handed in while it is not running is refused at once rather than left waiting."""
 
 from __future__ import annotations
 
@@ -12,46 +15,76 @@ import contextlib
 import logging
 import queue
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
-from datetime import datetime
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Connection
 
-from server.db import Database
 from server.events import PendingEvents
+
+if TYPE_CHECKING:  # the engine package imports this module
+    from server.engine.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 Work = Callable[[Connection, PendingEvents], Any]
+CLOSE_WAIT_S = 5.0
+
+
+class WriterNotRunning(RuntimeError):
+    """Work came before ``start`` or after ``close``."""
 
 
 class BatchWriter:
-    def __init__(self, db: Database, now: Callable[[], datetime], on_commit: Callable[[], None],
-                 max_batch: int = 64) -> None:
-        self.db = db
-        self.now = now
-        self.on_commit = on_commit
+    def __init__(self, unit_of_work: UnitOfWork, max_batch: int = 64) -> None:
+        self.unit_of_work = unit_of_work
+        self.db = unit_of_work.db
         self.max_batch = max_batch
         self._queue: queue.SimpleQueue[tuple[Work, Future] | None] = queue.SimpleQueue()
-        self._thread = threading.Thread(target=self._run, name="batch-writer", daemon=True)
-        self._thread.start()
+        # Guards the thread's life against work handed in at the same moment: whatever was queued
+        # before ``close`` is written before the thread ends, and nothing is queued after it.
+        self._life = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def running(self) -> bool:
+        thread = self._thread
+        return thread is not None and thread.is_alive()
+
+    def start(self) -> None:
+        with self._life:
+            if self._thread is not None:
+                return
+            self._thread = threading.Thread(target=self._run, name="batch-writer", daemon=True)
+            self._thread.start()
+
+    def close(self) -> None:
+        """Write what was handed in, then end the thread and wait for it."""
+        with self._life:
+            thread, self._thread = self._thread, None
+            if thread is None:
+                return
+            self._queue.put(None)
+        thread.join(timeout=CLOSE_WAIT_S)
+        if thread.is_alive():
+            log.warning("the batch writer did not finish within %.0f s", CLOSE_WAIT_S)
 
     def submit(self, work: Work, timeout: float = 30.0) -> Any:
         """Run ``work(conn, events)`` in the next batch; its result or exception comes back here after
         the batch has committed — never before, so an answer is never sent for a lost write."""
-        future: Future = Future()
-        self._queue.put((work, future))
-        return future.result(timeout)
+        return self._enqueue(work).result(timeout)
 
     async def run(self, work: Work) -> Any:
         """``submit`` for the event loop: waits for the commit without holding a thread."""
-        future: Future = Future()
-        self._queue.put((work, future))
-        return await asyncio.wrap_future(future)
+        return await asyncio.wrap_future(self._enqueue(work))
 
-    def close(self) -> None:
-        self._queue.put(None)
-        self._thread.join(timeout=5)
+    def _enqueue(self, work: Work) -> Future:
+        future: Future = Future()
+        with self._life:
+            if self._thread is None:
+                raise WriterNotRunning("the batch writer is not running: start the queue engine first")
+            self._queue.put((work, future))
+        return future
 
     def _run(self) -> None:
         while True:
@@ -99,9 +132,9 @@ class BatchWriter:
     def _write(self, batch: list[tuple[Work, Future]]) -> None:
         outcomes: list[tuple[Future, Any, BaseException | None]] = []
         try:
-            with self.db.write() as conn:
+            with self.unit_of_work.batch() as unit:
+                conn, events = unit.conn, unit.events
                 savepoint = self._savepoint(conn)
-                events = PendingEvents()
                 for work, future in batch:
                     mark = events.mark()
                     try:
@@ -110,13 +143,11 @@ class BatchWriter:
                     except Exception as exc:  # noqa: BLE001 - handed back to the caller
                         events.undo(mark)
                         outcomes.append((future, None, exc))
-                events.flush(conn, self.now())
         except Exception as exc:  # noqa: BLE001 - the commit failed: nothing of the batch holds
             log.exception("a batch of %d writes failed to commit", len(batch))
             for _, future in batch:
                 future.set_exception(exc)
             return
-        self.on_commit()
         for future, value, error in outcomes:
             if error is not None:
                 # A statement the database refused (read-only, full) fails only its request's

@@ -208,7 +208,7 @@ def _device_action(services, action: str, name: str) -> int:  # noqa: ANN001
 def _serve(services, args: argparse.Namespace) -> int:  # noqa: ANN001
     from server.app import create_app  # noqa: PLC0415
     from server.http_server import build_http_server  # noqa: PLC0415
-    from server.queue import ApiError  # noqa: PLC0415
+    from server.errors import ApiError  # noqa: PLC0415
 
     try:
         services.engine.catalog()

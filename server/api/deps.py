@@ -11,7 +11,7 @@ from fastapi import Request
 from server.accounts import Accounts
 from server.auth import Principal, Role
 from server.errors import ApiError
-from server.queue import QueueEngine
+from server.engine import QueueEngine
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Password checks run one at a time per process: each takes a core and 16 MB for tens of ms, and

@@ -16,7 +16,7 @@ from server.api.direct import direct_route, json_body
 from server.api.schemas import PrintResult, RowId, TicketRequest, Transfer
 from server.auth import MANAGER_ROLES, STAFF_ROLES, Principal, Role
 from server.errors import ApiError
-from server.queue import valid_priority
+from server.engine import valid_priority
 
 router = APIRouter(prefix="/tickets")
 ISSUERS = {Role.KIOSK} | MANAGER_ROLES

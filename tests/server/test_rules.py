@@ -220,7 +220,7 @@ def test_a_late_expiry_run_leaves_todays_tickets_at_their_lokets(server, clock):
     with server.services.db.write() as conn:
         conn.execute(update(counters).where(counters.c.id == 2).values(current_ticket_id=stale["id"]))
         conn.execute(update(tickets).where(tickets.c.id == stale["id"]).values(status="called"))
-    server.services.engine._expired_through = None
+    server.services.engine.expiry.expired_through = None
     server.issue("kk")
     lokets = {c["id"]: c for c in server.call("GET", "/counters", "staff1").json()}
     assert lokets[1]["current_ticket"]["id"] == today["id"]

@@ -1,0 +1,169 @@
+"""The queue engine: issues tickets, moves them through their states, runs the counters.
+
+``QueueEngine`` is the one face the routes, the CLI and the tests use; each job is a module of
+this package. Every change is one unit of work (unit_of_work.py) that also writes its events;
+every rule comes from ``core.rules`` and ``core.schedule`` so clients and server agree. The batch
+writer's thread runs from ``start`` to ``close`` (the app's lifespan)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Self
+
+from core.models import TicketStatus
+from core.schedule import Availability
+from server.auth import Principal
+from server.batch_writer import BatchWriter
+from server.catalog import SiteCatalog
+from server.clock import Clock
+from server.db import Database
+from server.engine.answers import Answers
+from server.engine.catalog_cache import CatalogCache
+from server.engine.catalog_import import import_catalog
+from server.engine.counters import Counters
+from server.engine.expiry import Expiry
+from server.engine.issuing import Issuing, valid_priority
+from server.engine.live import LiveStats
+from server.engine.lookup import TicketLookup
+from server.engine.reports import daily_report
+from server.engine.service_list import ServiceList
+from server.engine.site_time import SiteTime
+from server.engine.ticket_actions import TicketActions
+from server.engine.unit_of_work import UnitOfWork
+from server.errors import ApiError
+from server.events import EventHub
+from server.service_day import DayReading
+
+__all__ = ["QueueEngine", "valid_priority"]
+
+
+class QueueEngine:
+    def __init__(self, db: Database, clock: Clock, hub: EventHub, *, public_url: str,
+                 nik_key: bytes, open_all_hours: bool = False) -> None:
+        self.db = db
+        self.clock = clock
+        self.hub = hub
+        self.public_url = public_url
+        self.nik_key = nik_key
+        self.open_all_hours = open_all_hours
+        self.unit_of_work = UnitOfWork(db, clock, hub)
+        self.writer = BatchWriter(self.unit_of_work)
+        self.catalogs = CatalogCache(db)
+        self.site_time = SiteTime(db, clock, open_all_hours=open_all_hours)
+        self.live = LiveStats()
+        self.answers = Answers(self.live, public_url)
+        self.expiry = Expiry(self.site_time, self.writer)
+        self.service_list = ServiceList(db, self.site_time, self.live)
+        self.issuing = Issuing(db, self.catalogs, self.site_time, self.expiry, self.answers, self.writer,
+                               self.unit_of_work, nik_key=nik_key)
+        self.lookups = TicketLookup(db, self.catalogs, self.site_time, self.answers)
+        self.counters = Counters(db, clock, self.catalogs, self.site_time, self.expiry, self.live,
+                                 self.answers, self.unit_of_work)
+        self.ticket_actions = TicketActions(clock, self.catalogs, self.expiry, self.live, self.answers,
+                                            self.unit_of_work)
+
+    # ----------------------------------------------------------------- life
+
+    def start(self) -> None:
+        """Start the batch writer: tickets can be issued and days expired from now on."""
+        self.writer.start()
+
+    def close(self) -> None:
+        """Write what was handed in and stop the batch writer's thread."""
+        self.writer.close()
+
+    def __enter__(self) -> Self:
+        self.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # ----------------------------------------------------------------- catalog and time
+
+    def catalog(self) -> SiteCatalog:
+        return self.catalogs.current()
+
+    def import_catalog(self, cat: SiteCatalog, source: str) -> int:
+        """Store a new catalog version and bring the lokets in line with it."""
+        return import_catalog(self.unit_of_work, self.clock, cat, source,
+                              made_stale=(self.catalogs.recheck, self.live.forget_open_lokets))
+
+    def catalog_view(self) -> dict[str, Any]:
+        return self.service_list.view(self.catalog())
+
+    def local_now(self, cat: SiteCatalog) -> datetime:
+        return self.site_time.local_now(cat)
+
+    def today(self, cat: SiteCatalog) -> date:
+        return self.site_time.today(cat)
+
+    def day_reading(self, cat: SiteCatalog) -> DayReading:
+        return self.site_time.reading(cat)
+
+    def availability(self, cat: SiteCatalog, service_id: str, issued_today: int) -> Availability:
+        return self.site_time.availability(cat, service_id, issued_today)
+
+    def keep_day(self) -> None:
+        """The day-end job: reads the clock and expires earlier days' tickets once the new day
+        has held, with no request needed (the server runs it every few seconds)."""
+        try:
+            cat = self.catalog()
+        except ApiError:  # no catalog yet: no queue either
+            return
+        self.expiry.run(cat)
+
+    # ----------------------------------------------------------------- tickets
+
+    async def issue_ticket(self, principal: Principal, *, service_id: str, priority: str | None,
+                           nik: str | None, idempotency_key: str) -> tuple[dict[str, Any], bool]:
+        return await self.issuing.issue(principal, service_id=service_id, priority=priority, nik=nik,
+                                        idempotency_key=idempotency_key)
+
+    def record_print(self, principal: Principal, ticket_id: int, status: str, reason: str) -> dict[str, Any]:
+        return self.issuing.record_print(principal, ticket_id, status, reason)
+
+    def ticket_by_id(self, ticket_id: int) -> dict[str, Any]:
+        return self.lookups.by_id(ticket_id)
+
+    def lookup(self, code: str, day: date | None) -> dict[str, Any]:
+        return self.lookups.by_code(code, day)
+
+    def by_token(self, token: str) -> dict[str, Any]:
+        return self.lookups.by_token(token)
+
+    def ticket_action(self, principal: Principal, ticket_id: int, target: TicketStatus,
+                      transfer_to: str | None = None) -> dict[str, Any]:
+        return self.ticket_actions.act(principal, ticket_id, target, transfer_to)
+
+    # ----------------------------------------------------------------- counters
+
+    def list_counters(self) -> list[dict[str, Any]]:
+        return self.counters.listing()
+
+    def open_counter(self, principal: Principal, counter_id: int, service_ids: list[str] | None) -> dict[str, Any]:
+        return self.counters.open(principal, counter_id, service_ids)
+
+    def close_counter(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+        return self.counters.close(principal, counter_id)
+
+    def pause_counter(self, principal: Principal, counter_id: int, reason: str) -> dict[str, Any]:
+        return self.counters.pause(principal, counter_id, reason)
+
+    def resume_counter(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+        return self.counters.resume(principal, counter_id)
+
+    def call_next(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+        return self.counters.call_next(principal, counter_id)
+
+    def recall(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+        return self.counters.recall(principal, counter_id)
+
+    def counter_queue(self, principal: Principal, counter_id: int, limit: int = 50) -> dict[str, Any]:
+        return self.counters.queue(principal, counter_id, limit)
+
+    # ----------------------------------------------------------------- reports
+
+    def daily_report(self, day: date | None) -> dict[str, Any]:
+        cat = self.catalog()
+        return daily_report(self.db, cat, day or self.today(cat))

@@ -1,0 +1,48 @@
+"""Importing a catalog: the new version is stored and the lokets are brought in line with it, in
+one write with its ``catalog.changed`` event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from sqlalchemy import select, update
+
+from server.catalog import SiteCatalog
+from server.clock import Clock
+from server.db import catalogs, counters
+from server.engine.unit_of_work import UnitOfWork
+from server.events import EventTypes
+
+
+def import_catalog(unit_of_work: UnitOfWork, clock: Clock, cat: SiteCatalog, source: str, *,
+                   made_stale: Iterable[Callable[[], None]]) -> int:
+    """Store ``cat`` as the newest version and return its number; ``made_stale`` are the caches
+    to forget once it has committed."""
+    now = clock.now()
+    with unit_of_work.locking() as unit:
+        conn = unit.conn
+        version = conn.execute(catalogs.insert().values(
+            imported_at=now, source=source[:500], document=dict(cat.document))).inserted_primary_key[0]
+        # Locked like any loket change (server/locking.py), so an opening at the same moment
+        # is not written over with the state read here.
+        existing = {r.id: r for r in conn.execute(select(counters).with_for_update())}
+        for loket in cat.lokets:
+            values = {"name": loket.name, "service_ids": list(loket.service_ids),
+                      "updated_at": now, "retired": False}
+            if loket.id in existing:
+                old = existing[loket.id]
+                active = [s for s in old.active_service_ids if s in loket.service_ids] or list(loket.service_ids)
+                conn.execute(update(counters).where(counters.c.id == loket.id)
+                             .values(active_service_ids=active, **values))
+            else:
+                conn.execute(counters.insert().values(
+                    id=loket.id, active_service_ids=list(loket.service_ids), state="closed",
+                    regular_streak=0, **values))
+        gone = set(existing) - {l.id for l in cat.lokets}
+        if gone:
+            conn.execute(update(counters).where(counters.c.id.in_(gone))
+                         .values(retired=True, state="closed", staff=None, updated_at=now))
+        unit.events.add(EventTypes.CATALOG_CHANGED, {"version": version})
+        for forget in made_stale:
+            unit.after_commit(forget)
+    return int(version)

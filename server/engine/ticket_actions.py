@@ -1,0 +1,113 @@
+"""What an officer does with a ticket at the loket: start, finish, no-show, cancel, transfer.
+The loket holding the ticket is locked before the ticket, as everywhere (server/locking.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select, update
+
+from core.models import TicketStatus
+from core.rules import can_transition
+from server.auth import Principal
+from server.catalog import SiteCatalog
+from server.clock import Clock
+from server.db import counters, tickets
+from server.engine import statements as sql
+from server.engine.answers import Answers
+from server.engine.catalog_cache import CatalogCache
+from server.engine.expiry import Expiry
+from server.engine.live import LiveStats
+from server.engine.unit_of_work import UnitOfWork
+from server.errors import ApiError
+from server.events import EventTypes
+from server.locking import write_conflict
+from server.views import counter_ref, event_ticket
+
+S = TicketStatus
+# A ticket's action is tried again when the loket holding it changed between looking and locking.
+HOLDER_TRIES = 3
+
+
+class _HolderMoved(Exception):
+    """The loket holding a ticket changed between looking it up and locking it: start again."""
+
+
+class TicketActions:
+    def __init__(self, clock: Clock, catalogs: CatalogCache, expiry: Expiry, live: LiveStats,
+                 answers: Answers, unit_of_work: UnitOfWork) -> None:
+        self.clock = clock
+        self.catalogs = catalogs
+        self.expiry = expiry
+        self.live = live
+        self.answers = answers
+        self.unit_of_work = unit_of_work
+
+    def act(self, principal: Principal, ticket_id: int, target: TicketStatus,
+            transfer_to: str | None = None) -> dict[str, Any]:
+        cat = self.catalogs.current()
+        self.expiry.run(cat)
+        for _ in range(HOLDER_TRIES):
+            try:
+                return self._act_once(principal, cat, ticket_id, target, transfer_to)
+            except _HolderMoved:
+                continue
+        raise write_conflict()
+
+    def _act_once(self, principal: Principal, cat: SiteCatalog, ticket_id: int, target: TicketStatus,
+                  transfer_to: str | None) -> dict[str, Any]:
+        with self.unit_of_work.locking() as unit:
+            conn = unit.conn
+            # Which loket holds the ticket is looked up unlocked, so it is checked again once both
+            # the loket and the ticket are locked.
+            holder = sql.holder_of(conn, ticket_id)
+            counter = conn.execute(select(counters).where(counters.c.id == holder).with_for_update()).first() \
+                if holder is not None else None
+            row = sql.ticket_row(conn, ticket_id, lock=True)
+            if sql.holder_of(conn, ticket_id) != holder:
+                raise _HolderMoved
+            if not principal.is_manager and (counter is None or counter.staff != principal.name):
+                # The officer who called it lost a race (or acts on a stale screen): a conflict
+                # with the ticket's state, not a lack of rights.
+                status = 409 if row.served_by == principal.name else 403
+                raise ApiError(status, "ticket_not_at_your_counter", "This ticket is not at your loket.")
+            current = TicketStatus(row.status)
+            if not can_transition(current, target):
+                raise ApiError(409, "invalid_transition", f"A {current.value} ticket cannot become {target.value}.",
+                               **{"from": current.value, "to": target.value})
+            now = self.clock.now()
+            values: dict[str, Any] = {"status": target.value}
+            release = target in (S.DONE, S.NO_SHOW, S.CANCELLED, S.TRANSFERRED)
+            if target is S.SERVING:
+                values["started_at"] = now
+            elif target in (S.DONE, S.NO_SHOW, S.CANCELLED):
+                values["finished_at"] = now
+            elif target is S.TRANSFERRED:
+                service = cat.services.get(transfer_to or "")
+                if service is None or not service.schedule.active:
+                    raise ApiError(422, "invalid_transfer_target", "Choose an active service to transfer to.",
+                                   service_id=transfer_to)
+                if transfer_to == row.service_id:
+                    raise ApiError(422, "invalid_transfer_target", "The ticket is already in that service.")
+                # The same code waits again, now in the target service's queue.
+                values.update(status=S.WAITING.value, service_id=transfer_to, queued_at=now, counter_id=None,
+                              called_at=None, started_at=None, transfers=row.transfers + 1)
+            # Conditional on the status it was decided on, though the lock already holds it there.
+            changed = conn.execute(update(tickets).where(tickets.c.id == ticket_id, tickets.c.status == row.status)
+                                   .values(**values)).rowcount
+            if changed != 1:
+                raise write_conflict()
+            if release and counter is not None:
+                conn.execute(update(counters).where(counters.c.id == counter.id)
+                             .values(current_ticket_id=None, updated_at=now))
+            updated = sql.ticket_row(conn, ticket_id)
+            data = event_ticket(updated, cat, counter_ref(counter) if counter else None)
+            if target is S.TRANSFERRED:
+                data.update(transferred_from=row.service_id, status_change=S.TRANSFERRED.value)
+            unit.events.add(EventTypes.TICKET_STATUS, data)
+            if counter is not None:
+                self.answers.counter_changed(conn, cat, counter.id, unit.events)
+            if target is S.DONE:
+                # The service's recent mean has moved: a tile and a ticket shown from now on use it.
+                unit.after_commit(lambda: self.live.forget_mean(row.service_id))
+            return self.answers.ticket(conn, cat, updated)
