@@ -131,8 +131,9 @@ class Accounts:
         if locked_until and locked_until > now:
             raise _locked("everywhere", locked_until)
         usable = user is not None and user.active
-        right = verify_password_aside(password, user.password_hash if usable else _unknown_user_hash())
-        if right and usable:
+        right = verify_password_aside(password, user.password_hash if user is not None and usable
+                                      else _unknown_user_hash())
+        if right and user is not None and usable:
             with self.db.write() as conn:
                 # A password reset, a disabling or a lock that landed during the check wins over it.
                 current = conn.execute(update(users).where(
@@ -285,7 +286,9 @@ class Accounts:
         pending = PendingEvents()
         with self.db.write() as conn:
             row = conn.execute(select(devices).where(devices.c.id == principal.device_id)).first()
-            before = (row.last_state or {}) if row else {}
+            if row is None:  # forgotten between its token's check and now
+                raise ApiError(401, "invalid_token", "The token is unknown, revoked or expired.")
+            before = row.last_state or {}
             conn.execute(update(devices).where(devices.c.id == principal.device_id)
                          .values(last_seen_at=now, last_state=state))
             watched = ("printer_state", "paper", "last_error")

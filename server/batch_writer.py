@@ -17,7 +17,7 @@ import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from sqlalchemy.engine import Connection
 
@@ -115,10 +115,10 @@ class BatchWriter:
         batch uses savepoints."""
         if not self.db.is_sqlite:
             return conn.begin_nested
-        driver = conn.connection.driver_connection
+        driver: Any = conn.connection.driver_connection
 
         @contextlib.contextmanager
-        def savepoint():  # noqa: ANN202
+        def savepoint() -> Iterator[None]:
             driver.execute("SAVEPOINT request")
             try:
                 yield

@@ -14,8 +14,9 @@ from typing import Any, Callable, Iterable, Mapping
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import Delete, Insert, Select, Update
+from sqlalchemy.sql.elements import TextClause
 
-Statement = Select[Any] | Insert | Update | Delete
+Statement = Select[Any] | Insert | Update | Delete | TextClause
 
 Processor = Callable[[Any], Any] | None
 Slot = tuple[str, Any, Processor]

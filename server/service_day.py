@@ -61,8 +61,10 @@ class ServiceDay:
                 log.warning("the service day is now %s (was %s)", seen, self._day)
                 self._day, self._day_since = self._candidate
                 self._candidate = None
-            held = local_now - self._day_since >= self.hold
-            return DayReading(self._day, self._candidate is None, self._day if held else None)
+            day, since = self._day, self._day_since
+            assert day is not None and since is not None, "set by the first reading"
+            held = local_now - since >= self.hold
+            return DayReading(day, self._candidate is None, day if held else None)
 
     def _first_reading(self, seen: date, local_now: datetime) -> None:
         newest = self._newest_on_file()

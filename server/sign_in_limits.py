@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 PAIR_FAILURE_LIMIT = 5
 PAIR_LOCK = timedelta(minutes=5)
@@ -71,13 +72,17 @@ class SignInLimits:
     def _prune(self, now: datetime) -> None:
         """Bounded memory: drop what no longer counts, and everything if a flood of distinct
         names or addresses still fills it (their guesses cost a password check each)."""
-        for table, stale_after in ((self._pairs, PAIR_LOCK), (self._addresses, ADDRESS_WINDOW)):
-            if len(table) < _MAX_ENTRIES:
-                continue
-            for key in [k for k, c in table.items() if _stale(c, now, stale_after)]:
-                del table[key]
-            if len(table) >= _MAX_ENTRIES:
-                table.clear()
+        _prune_table(self._pairs, now, PAIR_LOCK)
+        _prune_table(self._addresses, now, ADDRESS_WINDOW)
+
+
+def _prune_table(table: dict[Any, _Count], now: datetime, stale_after: timedelta) -> None:
+    if len(table) < _MAX_ENTRIES:
+        return
+    for key in [k for k, c in table.items() if _stale(c, now, stale_after)]:
+        del table[key]
+    if len(table) >= _MAX_ENTRIES:
+        table.clear()
 
 
 def _stale(count: _Count, now: datetime, after: timedelta) -> bool:

@@ -22,7 +22,7 @@ def import_catalog(unit_of_work: UnitOfWork, clock: Clock, cat: SiteCatalog, sou
     with unit_of_work.locking() as unit:
         conn = unit.conn
         version = conn.execute(catalogs.insert().values(
-            imported_at=now, source=source[:500], document=dict(cat.document))).inserted_primary_key[0]
+            imported_at=now, source=source[:500], document=dict(cat.document)).returning(catalogs.c.id)).scalar_one()
         # Locked like any loket change (server/locking.py), so an opening at the same moment
         # is not written over with the state read here.
         existing = {r.id: r for r in conn.execute(select(counters).with_for_update())}

@@ -117,7 +117,7 @@ class Counters:
                 done = conn.execute(update(tickets).where(tickets.c.id == chosen, tickets.c.status == S.WAITING.value)
                                     .values(status=S.CALLED.value, counter_id=row.id, called_at=now,
                                             served_by=principal.name)).rowcount
-                if done == 1:
+                if done == 1 and chosen is not None:
                     break
             else:
                 raise ApiError(409, "queue_busy", "Try again: other lokets are calling at the same time.")
