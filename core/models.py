@@ -2,36 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Mapping
 
+from core.wire import CounterState, Priority, TicketStatus
 
-class TicketStatus(str, enum.Enum):
-    WAITING = "waiting"
-    CALLED = "called"
-    SERVING = "serving"
-    DONE = "done"
-    NO_SHOW = "no_show"
-    CANCELLED = "cancelled"
-    TRANSFERRED = "transferred"
-    EXPIRED = "expired"
-
-
-class Priority(str, enum.Enum):
-    """Priority groups the blueprint names; ``None`` on a ticket means regular."""
-
-    LANSIA = "lansia"
-    DISABILITAS = "disabilitas"
-    IBU_HAMIL = "ibu_hamil"
-    ANAK = "anak"
-
-
-class CounterState(str, enum.Enum):
-    CLOSED = "closed"
-    OPEN = "open"
-    PAUSED = "paused"
 
 
 @dataclass(frozen=True)

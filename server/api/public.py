@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from core import __version__
+from core.wire import AT_LOKET
 from server.api.deps import accounts, bearer_token, engine, require, sign_in
 from server.api.schemas import EnrollRequest, LoginRequest
 from server.auth import STAFF_ROLES, Principal
@@ -97,7 +98,7 @@ def status_page(token: str, request: Request) -> HTMLResponse:
     if t["status"] == "waiting":
         rows.append(f"<p>Di depan Anda / ahead of you: <b>{t['people_ahead']}</b> orang · "
                     f"perkiraan / estimate ±{t['eta_minutes']} menit</p>")
-    if t["counter"] and t["status"] in ("called", "serving"):
+    if t["counter"] and t["status"] in AT_LOKET:
         rows.append(f"<p class='loket'>Silakan menuju / please go to <b>{e(t['counter']['name'])}</b></p>")
     body = (f"<p class='agency'>{e(t['agency_name'])}</p><h1>{e(t['code'])}</h1>"
             f"<p>{e(t['service_name'])}</p>{''.join(rows)}<p class='date'>{e(t['service_date'])}</p>")

@@ -28,6 +28,7 @@ from core.errors import BackendError
 from core.event_stream import EventFollower
 from core.models import Catalog, Counter, CounterQueue, CounterState, Event, Login, Ticket, TicketStatus
 from core.retry import RetryPolicy
+from core.wire import EventType
 from ui.counter.actions import (CALL_NEXT, FINISH, IN_HAND, NO_SHOW, PAUSE, RECALL, RESUME, START, TRANSFER,
                                 ticket_in_hand)
 from ui.counter.bar import CounterBar
@@ -47,8 +48,7 @@ from ui.widgets.banner import NoticeBanner
 log = logging.getLogger(__name__)
 
 # Events after which the waiting list or a loket may have changed.
-REFRESHING_EVENTS = frozenset({"ticket.issued", "ticket.called", "ticket.recalled", "ticket.status",
-                               "counter.state", "catalog.changed"})
+REFRESHING_EVENTS = frozenset(EventType) - {EventType.DEVICE_STATE}
 
 
 @dataclass(frozen=True)
@@ -603,7 +603,7 @@ class CounterController(QObject):
     def _on_follower_event_arrived(self, event: Event) -> None:
         if self.session is None or event.type not in REFRESHING_EVENTS:
             return
-        if event.type == "catalog.changed":
+        if event.type == EventType.CATALOG_CHANGED:
             self._catalog_stale = True
         self._schedule_refresh()
 

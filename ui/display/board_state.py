@@ -8,16 +8,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any, Iterable, Mapping
 
-from core.models import Counter, CounterState, Event, TicketStatus
+from core.models import Counter, CounterState, Event
+from core.wire import AT_LOKET, EventType
 
-CALLED = "ticket.called"
-RECALLED = "ticket.recalled"
-COUNTER_STATE = "counter.state"
-TICKET_STATUS = "ticket.status"
-CATALOG_CHANGED = "catalog.changed"
-CALL_EVENTS = frozenset({CALLED, RECALLED})
-# A ticket in one of these states is "at" its loket: the loket shows its code.
-_AT_LOKET = frozenset({TicketStatus.CALLED, TicketStatus.SERVING})
+CALL_EVENTS = frozenset({EventType.TICKET_CALLED, EventType.TICKET_RECALLED})
 
 
 @dataclass(frozen=True)
@@ -51,7 +45,7 @@ class Call:
                        agency=str(data.get("agency_short_name") or data.get("agency_name") or ""),
                        agency_name=str(data.get("agency_name") or ""),
                        service=str(data.get("service_name") or ""),
-                       recall=event.type == RECALLED, seq=event.seq, at=at)
+                       recall=event.type == EventType.TICKET_RECALLED, seq=event.seq, at=at)
         except (KeyError, TypeError, ValueError):
             return None
 
@@ -69,7 +63,7 @@ class Loket:
     @classmethod
     def from_counter(cls, counter: Counter) -> "Loket":
         ticket = counter.current_ticket
-        code = ticket.code if ticket is not None and ticket.status in _AT_LOKET else None
+        code = ticket.code if ticket is not None and ticket.status in AT_LOKET else None
         return cls(counter.id, counter.name, counter.state, code, counter.pause_reason)
 
     @classmethod
@@ -77,7 +71,7 @@ class Loket:
         data = event.data
         counter = data.get("counter")
         try:
-            if event.type != COUNTER_STATE or not isinstance(counter, Mapping):
+            if event.type != EventType.COUNTER_STATE or not isinstance(counter, Mapping):
                 return None
             code = data.get("current_code")
             return cls(int(counter["id"]), str(counter.get("name") or counter["id"]),
