@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import traceback
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Any, Callable
@@ -460,7 +460,7 @@ class CounterController(QObject):
             # A ticket action answers with the ticket: it stays at the loket while called or
             # serving and leaves it otherwise (done, no-show, or waiting elsewhere after a transfer).
             held = result if result.status in IN_HAND else None
-            self._apply_counter(replace(self.counter, current_ticket=held))
+            self._apply_counter(self.counter.model_copy(update={"current_ticket": held}))
             params: dict[str, Any] = {}
             if action == TRANSFER:
                 params["service"] = self.service_names().get(result.service_id, result.service_name)
