@@ -18,7 +18,7 @@ from core.errors import BackendError, BackendStatusError, BackendTimeout, Backen
 from core.models import (Catalog, Counter, CounterQueue, DailyReport, Health, HeartbeatReply, Login,
                           PublicTicket, Ticket)
 from core.retry import RetryPolicy, parse_retry_after
-from core.wire import Enrollment
+from core.wire import Enrollment, ErrorDetail
 
 log = logging.getLogger(__name__)
 API_PREFIX = "/api/v1"
@@ -39,7 +39,8 @@ def translate(exc: requests.RequestException) -> BackendError:
 
 
 def status_error(resp: requests.Response) -> BackendStatusError:
-    """An answer of 4xx/5xx as an error; the server's error document gives code, params, request id."""
+    """An answer of 4xx/5xx as an error; the server's error document gives code, params, request id.
+    A code this app does not know yet (a newer server) is kept as it came."""
     doc: Any = None
     try:
         doc = resp.json().get("error")
@@ -49,9 +50,14 @@ def status_error(resp: requests.Response) -> BackendStatusError:
     if not isinstance(doc, dict):
         return BackendStatusError(resp.status_code, f"http_{resp.status_code}", resp.reason or "",
                                   request_id=request_id)
-    return BackendStatusError(resp.status_code, str(doc.get("code") or f"http_{resp.status_code}"),
-                              str(doc.get("message") or ""), params=doc.get("params") or {},
-                              request_id=doc.get("request_id") or request_id)
+    try:
+        known = ErrorDetail.model_validate(doc)
+    except ValueError:
+        return BackendStatusError(resp.status_code, str(doc.get("code") or f"http_{resp.status_code}"),
+                                  str(doc.get("message") or ""), params=doc.get("params") or {},
+                                  request_id=doc.get("request_id") or request_id)
+    return BackendStatusError(resp.status_code, known.code.value, known.message, params=known.params,
+                              request_id=known.request_id or request_id)
 
 
 class BackendClient:

@@ -28,7 +28,7 @@ from core.event_stream import EventFollower
 from core.models import Catalog, Counter, Event, HeartbeatReply, Site
 from core.retry import RetryPolicy
 from ui.display.board_screen import BoardScreen
-from core.wire import EventType
+from core.wire import DayExpired, EventType, payload_of
 from ui.display.board_state import CALL_EVENTS, BoardState, Call, Loket
 from ui.display.voice import VoiceCaller
 from ui.display.window import BoardWindow
@@ -225,7 +225,7 @@ class DisplayController(QObject):
         elif event.type == EventType.CATALOG_CHANGED:
             self._load_site()
             self._request_snapshot()
-        elif event.type == EventType.TICKET_STATUS and "expired" in event.data:
+        elif isinstance(payload_of(event), DayExpired):
             self._request_snapshot()  # the day's leftovers left their lokets without a counter event
 
     def _show_call(self, event: Event) -> None:
