@@ -4,7 +4,7 @@ the way the server has always written them."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Mapping
+from typing import Annotated, Any, Mapping, Self
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer
 
@@ -15,6 +15,12 @@ WireDateTime = Annotated[datetime, PlainSerializer(lambda value: value.isoformat
 class WireModel(BaseModel):
     # extra="ignore": an older app keeps working when a newer server adds a field.
     model_config = ConfigDict(frozen=True, extra="ignore")
+
+    @classmethod
+    def from_json(cls, data: Any) -> Self:
+        """``model_validate`` under the name the apps' parsers had before the wire contract, so
+        code written against that name (other branches of this change) keeps working."""
+        return cls.model_validate(data)
 
 
 

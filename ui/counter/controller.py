@@ -48,7 +48,8 @@ from ui.widgets.banner import NoticeBanner
 log = logging.getLogger(__name__)
 
 # Events after which the waiting list or a loket may have changed.
-REFRESHING_EVENTS = frozenset(EventType) - {EventType.DEVICE_STATE}
+REFRESHING_EVENTS = frozenset({EventType.TICKET_ISSUED, EventType.TICKET_CALLED, EventType.TICKET_RECALLED,
+                               EventType.TICKET_STATUS, EventType.COUNTER_STATE, EventType.CATALOG_CHANGED})
 
 
 @dataclass(frozen=True)
