@@ -287,7 +287,7 @@ class Enrollment(WireModel):
     """The device token, given once for a one-time enrolment code."""
 
     token: str = Field(repr=False)
-    device: DeviceRef
+    device: DeviceRef | None = None
 
 
 class HeartbeatReply(WireModel):

@@ -18,10 +18,8 @@ class WireModel(BaseModel):
 
     @classmethod
     def from_json(cls, data: Any) -> Self:
-        """``model_validate`` under the name the apps' parsers had before the wire contract, so
-        code written against that name (other branches of this change) keeps working."""
+        """``model_validate`` under the name the apps' parsers have always had."""
         return cls.model_validate(data)
-
 
 
 def fall_back(data: Any, *pairs: tuple[str, str]) -> Any:
