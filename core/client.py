@@ -11,17 +11,20 @@ from datetime import date
 from typing import Any, Callable, Mapping, TypeVar
 
 import requests
+from pydantic import TypeAdapter
 
 from core import __version__
 from core.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable
 from core.models import (Catalog, Counter, CounterQueue, DailyReport, Health, HeartbeatReply, Login,
                           PublicTicket, Ticket)
 from core.retry import RetryPolicy, parse_retry_after
+from core.wire import Enrollment, ErrorDetail
 
 log = logging.getLogger(__name__)
 API_PREFIX = "/api/v1"
 T = TypeVar("T")
 _SECRET_IN_PATH = re.compile(r"(/tickets/status/)[^/?]+")
+_COUNTERS = TypeAdapter(list[Counter])
 
 
 def translate(exc: requests.RequestException) -> BackendError:
@@ -36,7 +39,8 @@ def translate(exc: requests.RequestException) -> BackendError:
 
 
 def status_error(resp: requests.Response) -> BackendStatusError:
-    """An answer of 4xx/5xx as an error; the server's error document gives code, params, request id."""
+    """An answer of 4xx/5xx as an error; the server's error document gives code, params, request id.
+    A code this app does not know yet (a newer server) is kept as it came."""
     doc: Any = None
     try:
         doc = resp.json().get("error")
@@ -46,9 +50,14 @@ def status_error(resp: requests.Response) -> BackendStatusError:
     if not isinstance(doc, dict):
         return BackendStatusError(resp.status_code, f"http_{resp.status_code}", resp.reason or "",
                                   request_id=request_id)
-    return BackendStatusError(resp.status_code, str(doc.get("code") or f"http_{resp.status_code}"),
-                              str(doc.get("message") or ""), params=doc.get("params") or {},
-                              request_id=doc.get("request_id") or request_id)
+    try:
+        known = ErrorDetail.model_validate(doc)
+    except ValueError:
+        return BackendStatusError(resp.status_code, str(doc.get("code") or f"http_{resp.status_code}"),
+                                  str(doc.get("message") or ""), params=doc.get("params") or {},
+                                  request_id=doc.get("request_id") or request_id)
+    return BackendStatusError(resp.status_code, known.code.value, known.message, params=known.params,
+                              request_id=known.request_id or request_id)
 
 
 class BackendClient:
@@ -128,27 +137,28 @@ class BackendClient:
     # ----------------------------------------------------------------- public, devices, sign-in
 
     def health(self) -> Health:
-        return self._call("GET", "/health", Health.from_json)
+        return self._call("GET", "/health", Health.model_validate)
 
     def catalog(self) -> Catalog:
-        return self._call("GET", "/catalog", Catalog.from_json)
+        return self._call("GET", "/catalog", Catalog.model_validate)
 
     def enroll(self, code: str) -> str:
         """Trade a one-time enrolment code for this device's token, and use it from now on."""
-        self.token = self._call("POST", "/devices/enroll", lambda d: str(d["token"]), json={"code": code})
+        self.token = self._call("POST", "/devices/enroll", Enrollment.model_validate,
+                                json={"code": code}).token
         return self.token
 
     def heartbeat(self, state: Mapping[str, Any]) -> HeartbeatReply:
-        return self._call("POST", "/devices/heartbeat", HeartbeatReply.from_json, json=dict(state))
+        return self._call("POST", "/devices/heartbeat", HeartbeatReply.model_validate, json=dict(state))
 
     def login(self, username: str, password: str) -> Login:
-        result = self._call("POST", "/auth/login", Login.from_json,
+        result = self._call("POST", "/auth/login", Login.model_validate,
                             json={"username": username, "password": password})
         self.token = result.token
         return result
 
     def renew(self) -> Login:
-        result = self._call("POST", "/auth/renew", Login.from_json)
+        result = self._call("POST", "/auth/renew", Login.model_validate)
         self.token = result.token
         return result
 
@@ -168,65 +178,65 @@ class BackendClient:
             body["nik"] = nik
         resp = self._send("POST", "/tickets", json=body, idempotency_key=idempotency_key)
         replayed = resp.headers.get("Idempotent-Replayed", "").lower() == "true" or resp.status_code == 200
-        return self._decode(resp, Ticket.from_json), replayed
+        return self._decode(resp, Ticket.model_validate), replayed
 
     def report_print(self, ticket_id: int, status: str, reason: str = "") -> Ticket:
-        return self._call("POST", f"/tickets/{ticket_id}/print-result", Ticket.from_json,
+        return self._call("POST", f"/tickets/{ticket_id}/print-result", Ticket.model_validate,
                           json={"status": status, "reason": reason})
 
     def lookup_ticket(self, code: str, date: date | None = None) -> Ticket:
         params = {"code": code, **({"date": date.isoformat()} if date else {})}
-        return self._call("GET", "/tickets/lookup", Ticket.from_json, params=params)
+        return self._call("GET", "/tickets/lookup", Ticket.model_validate, params=params)
 
     def get_ticket(self, ticket_id: int) -> Ticket:
-        return self._call("GET", f"/tickets/{ticket_id}", Ticket.from_json)
+        return self._call("GET", f"/tickets/{ticket_id}", Ticket.model_validate)
 
     def ticket_status(self, token: str) -> PublicTicket:
-        return self._call("GET", f"/tickets/status/{token}", PublicTicket.from_json)
+        return self._call("GET", f"/tickets/status/{token}", PublicTicket.model_validate)
 
     def start(self, ticket_id: int) -> Ticket:
-        return self._call("POST", f"/tickets/{ticket_id}/start", Ticket.from_json)
+        return self._call("POST", f"/tickets/{ticket_id}/start", Ticket.model_validate)
 
     def finish(self, ticket_id: int) -> Ticket:
-        return self._call("POST", f"/tickets/{ticket_id}/finish", Ticket.from_json)
+        return self._call("POST", f"/tickets/{ticket_id}/finish", Ticket.model_validate)
 
     def no_show(self, ticket_id: int) -> Ticket:
-        return self._call("POST", f"/tickets/{ticket_id}/no-show", Ticket.from_json)
+        return self._call("POST", f"/tickets/{ticket_id}/no-show", Ticket.model_validate)
 
     def cancel(self, ticket_id: int) -> Ticket:
-        return self._call("POST", f"/tickets/{ticket_id}/cancel", Ticket.from_json)
+        return self._call("POST", f"/tickets/{ticket_id}/cancel", Ticket.model_validate)
 
     def transfer(self, ticket_id: int, service_id: str) -> Ticket:
-        return self._call("POST", f"/tickets/{ticket_id}/transfer", Ticket.from_json,
+        return self._call("POST", f"/tickets/{ticket_id}/transfer", Ticket.model_validate,
                           json={"service_id": service_id})
 
     # ----------------------------------------------------------------- counters and reports
 
     def counters(self) -> list[Counter]:
-        return self._call("GET", "/counters", lambda d: [Counter.from_json(c) for c in d])
+        return self._call("GET", "/counters", _COUNTERS.validate_python)
 
     def open_counter(self, counter_id: int, service_ids: list[str] | None = None) -> Counter:
         body = {"service_ids": list(service_ids)} if service_ids else None
-        return self._call("POST", f"/counters/{counter_id}/open", Counter.from_json, json=body)
+        return self._call("POST", f"/counters/{counter_id}/open", Counter.model_validate, json=body)
 
     def close_counter(self, counter_id: int) -> Counter:
-        return self._call("POST", f"/counters/{counter_id}/close", Counter.from_json)
+        return self._call("POST", f"/counters/{counter_id}/close", Counter.model_validate)
 
     def call_next(self, counter_id: int) -> Counter:
-        return self._call("POST", f"/counters/{counter_id}/call-next", Counter.from_json)
+        return self._call("POST", f"/counters/{counter_id}/call-next", Counter.model_validate)
 
     def recall(self, counter_id: int) -> Counter:
-        return self._call("POST", f"/counters/{counter_id}/recall", Counter.from_json)
+        return self._call("POST", f"/counters/{counter_id}/recall", Counter.model_validate)
 
     def pause(self, counter_id: int, reason: str = "") -> Counter:
-        return self._call("POST", f"/counters/{counter_id}/pause", Counter.from_json, json={"reason": reason})
+        return self._call("POST", f"/counters/{counter_id}/pause", Counter.model_validate, json={"reason": reason})
 
     def resume(self, counter_id: int) -> Counter:
-        return self._call("POST", f"/counters/{counter_id}/resume", Counter.from_json)
+        return self._call("POST", f"/counters/{counter_id}/resume", Counter.model_validate)
 
     def counter_queue(self, counter_id: int) -> CounterQueue:
-        return self._call("GET", f"/counters/{counter_id}/queue", CounterQueue.from_json)
+        return self._call("GET", f"/counters/{counter_id}/queue", CounterQueue.model_validate)
 
     def daily_report(self, date: date | None = None) -> DailyReport:
         params = {"date": date.isoformat()} if date else None
-        return self._call("GET", "/reports/daily", DailyReport.from_json, params=params)
+        return self._call("GET", "/reports/daily", DailyReport.model_validate, params=params)

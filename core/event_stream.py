@@ -4,7 +4,6 @@ event once and in order, resuming with ``Last-Event-ID`` after any drop. The UI 
 from __future__ import annotations
 
 import codecs
-import json
 import logging
 import re
 import threading
@@ -229,7 +228,7 @@ class EventFollower:
 
     def _deliver(self, message: SseMessage) -> None:
         try:
-            event = Event.from_json(json.loads(message.data))
+            event = Event.model_validate_json(message.data)
         except (ValueError, KeyError, TypeError) as e:
             log.warning("event stream: unreadable event %s skipped (%s)", message.id, type(e).__name__)
             skipped = _seq(message.id)

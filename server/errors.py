@@ -14,24 +14,29 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from core.wire import ErrorCode, ErrorDetail, ErrorDocument
 from server.storage import MESSAGES, psycopg, storage_fault
 
 log = logging.getLogger(__name__)
 
 
 class ApiError(Exception):
+    """A refusal with its HTTP status and one of the contract's error codes. A string that is no
+    ``ErrorCode`` fails here, where it is raised, never on the client that cannot translate it."""
+
     # Positional-only, so that a param may itself be called ``code`` (a ticket code) or ``message``.
-    def __init__(self, status: int, code: str, message: str, /, **params: Any) -> None:
+    def __init__(self, status: int, code: ErrorCode, message: str, /, **params: Any) -> None:
         super().__init__(message)
         self.status = status
-        self.code = code
+        self.code = ErrorCode(code)
         self.message = message
         self.params = params
 
 
-def error_body(request: Request, code: str, message: str, params: dict[str, Any] | None = None) -> dict:
-    return {"error": {"code": code, "message": message, "params": params or {},
-                      "request_id": getattr(request.state, "request_id", None)}}
+def error_body(request: Request, code: ErrorCode, message: str, params: dict[str, Any] | None = None) -> dict:
+    return ErrorDocument(error=ErrorDetail(code=code, message=message, params=params or {},
+                                           request_id=getattr(request.state, "request_id", None))
+                         ).model_dump(mode="json")
 
 
 def _json_safe(value: Any) -> Any:
@@ -44,8 +49,9 @@ def _json_safe(value: Any) -> Any:
     return str(value)
 
 
-_HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-               405: "method_not_allowed", 413: "body_too_large", 415: "unsupported_media_type"}
+_HTTP_CODES = {400: ErrorCode.BAD_REQUEST, 401: ErrorCode.UNAUTHORIZED, 403: ErrorCode.FORBIDDEN,
+               404: ErrorCode.NOT_FOUND, 405: ErrorCode.METHOD_NOT_ALLOWED, 413: ErrorCode.BODY_TOO_LARGE,
+               415: ErrorCode.UNSUPPORTED_MEDIA_TYPE}
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -59,10 +65,10 @@ def install_error_handlers(app: FastAPI) -> None:
         problems = [{"loc": [str(p) for p in e.get("loc", ())], "type": e.get("type"), "msg": e.get("msg")}
                     for e in exc.errors()]
         if any(p["type"] == "json_invalid" for p in problems):
-            return JSONResponse(error_body(request, "malformed_json", "The request body is not valid JSON."),
+            return JSONResponse(error_body(request, ErrorCode.MALFORMED_JSON, "The request body is not valid JSON."),
                                 status_code=400)
         missing = [p for p in problems if p["type"] == "missing"]
-        code = "missing_field" if missing and len(missing) == len(problems) else "invalid_request"
+        code = ErrorCode.MISSING_FIELD if missing and len(missing) == len(problems) else ErrorCode.INVALID_REQUEST
         return JSONResponse(error_body(request, code, "The request is not valid.", {"errors": problems}),
                             status_code=422)
 
@@ -70,9 +76,9 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 400 and isinstance(exc.__cause__, ValueError):
             # FastAPI's "error parsing the body" for a body that is not even UTF-8: still bad JSON.
-            return JSONResponse(error_body(request, "malformed_json", "The request body is not valid JSON."),
+            return JSONResponse(error_body(request, ErrorCode.MALFORMED_JSON, "The request body is not valid JSON."),
                                 status_code=400)
-        code = _HTTP_CODES.get(exc.status_code, "http_error")
+        code = _HTTP_CODES.get(exc.status_code, ErrorCode.HTTP_ERROR)
         return JSONResponse(error_body(request, code, str(exc.detail)), status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))
 
@@ -81,7 +87,7 @@ def install_error_handlers(app: FastAPI) -> None:
         if reason is None:
             return await _unexpected(request, exc)
         log.error("%s %s refused: storage fault (%s)", request.method, request.url.path, reason)
-        return JSONResponse(error_body(request, "storage_unavailable", storage_message(reason),
+        return JSONResponse(error_body(request, ErrorCode.STORAGE_UNAVAILABLE, storage_message(reason),
                                        {"reason": reason}), status_code=503)
 
     # The driver's own errors too: the batch writer's fast path may hand them back unwrapped.
@@ -91,7 +97,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return JSONResponse(error_body(request, "internal_error",
+        return JSONResponse(error_body(request, ErrorCode.INTERNAL_ERROR,
                                        "Something went wrong on the server; it has been logged."),
                             status_code=500)
 
@@ -101,4 +107,4 @@ def storage_message(reason: str) -> str:
 
 
 def storage_unavailable(reason: str, **params: Any) -> ApiError:
-    return ApiError(503, "storage_unavailable", storage_message(reason), reason=reason, **params)
+    return ApiError(503, ErrorCode.STORAGE_UNAVAILABLE, storage_message(reason), reason=reason, **params)

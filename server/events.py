@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from core.wire import EventType
 from server.db import events
 from server.driver_sql import DriverStatement
 from server.sequences import current_value, next_values
@@ -23,14 +24,8 @@ EVENT_SEQUENCE = "events"
 _INSERT = DriverStatement(events.insert())
 
 
-class EventTypes:
-    TICKET_ISSUED = "ticket.issued"
-    TICKET_CALLED = "ticket.called"
-    TICKET_RECALLED = "ticket.recalled"
-    TICKET_STATUS = "ticket.status"
-    COUNTER_STATE = "counter.state"
-    CATALOG_CHANGED = "catalog.changed"
-    DEVICE_STATE = "device.state"
+# The queue engine and accounts name event types through this; the one list is core.wire's.
+EventTypes = EventType
 
 
 class PendingEvents:

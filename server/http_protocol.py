@@ -14,6 +14,7 @@ from typing import Any
 import httptools
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol, RequestResponseCycle
 
+from core.wire import ErrorCode, ErrorDetail, ErrorDocument
 from server.api.middleware import new_request_id
 from server.settings import HttpLimits
 
@@ -49,11 +50,11 @@ class _Refused(Exception):
     """Raised inside a parser callback to stop parsing a request that has been answered."""
 
 
-def error_answer(status: int, code: str, message: str, params: dict[str, Any]) -> bytes:
+def error_answer(status: int, code: ErrorCode, message: str, params: dict[str, Any]) -> bytes:
     """A complete HTTP answer carrying the API's error document, closing the connection."""
     request_id = new_request_id()
-    body = json.dumps({"error": {"code": code, "message": message, "params": params,
-                                 "request_id": request_id}}).encode()
+    document = ErrorDocument(error=ErrorDetail(code=code, message=message, params=params, request_id=request_id))
+    body = json.dumps(document.model_dump(mode="json")).encode()
     retry = b"retry-after: 1\r\n" if status == 503 else b""
     return b"".join([STATUS_LINE[status], b"content-type: application/json\r\n",
                      b"content-length: %d\r\n" % len(body), b"x-request-id: %s\r\n" % request_id.encode(),
@@ -101,7 +102,7 @@ class LimitedHttpProtocol(HttpToolsProtocol):
         # Closed at once, not lingering: a flood past the cap must not hold more sockets.
         self.edge_log.count(what)
         self._refused = True
-        transport.write(error_answer(503, "server_busy", "The server has too many open connections.", params))
+        transport.write(error_answer(503, ErrorCode.SERVER_BUSY, "The server has too many open connections.", params))
         transport.close()
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -129,10 +130,10 @@ class LimitedHttpProtocol(HttpToolsProtocol):
             self.parser.feed_data(data)
         except httptools.HttpParserCallbackError as exc:
             if not isinstance(exc.__context__, _Refused):
-                self._refuse(400, "bad_http", "The request is not valid HTTP.", {})
+                self._refuse(400, ErrorCode.BAD_HTTP, "The request is not valid HTTP.", {})
             return
         except httptools.HttpParserError:
-            self._refuse(400, "bad_http", "The request is not valid HTTP.", {})
+            self._refuse(400, ErrorCode.BAD_HTTP, "The request is not valid HTTP.", {})
             return
         except httptools.HttpParserUpgrade:
             if self._should_upgrade():
@@ -162,7 +163,7 @@ class LimitedHttpProtocol(HttpToolsProtocol):
             raise _Refused()
         super().on_headers_complete()
         if len(self.pipeline) > MAX_PIPELINED:
-            self._refuse(400, "too_many_pipelined", "Too many requests sent ahead of their answers.", {})
+            self._refuse(400, ErrorCode.TOO_MANY_PIPELINED, "Too many requests sent ahead of their answers.", {})
             raise _Refused()
         # A request without a body completes at once and disarms this again.
         self._body_started_at = self._body_seen_at = self.loop.time()
@@ -198,7 +199,7 @@ class LimitedHttpProtocol(HttpToolsProtocol):
         if not self._head_open:
             self.transport.close()  # connected but never sent a byte: nobody to answer
             return
-        self._refuse(408, "request_timeout", "The request's headers took too long to arrive.",
+        self._refuse(408, ErrorCode.REQUEST_TIMEOUT, "The request's headers took too long to arrive.",
                      {"seconds": self.limits.head_timeout_seconds})
 
     def _on_body_deadline(self) -> None:
@@ -212,12 +213,12 @@ class LimitedHttpProtocol(HttpToolsProtocol):
         if now < due:
             self._deadline = self.loop.call_later(due - now, self._on_body_deadline)
             return
-        self._refuse(408, "request_timeout", "The request's body took too long to arrive.",
+        self._refuse(408, ErrorCode.REQUEST_TIMEOUT, "The request's body took too long to arrive.",
                      {"idle_seconds": self.limits.body_idle_timeout_seconds,
                       "seconds": self.limits.body_timeout_seconds}, about=self.cycle)
 
     def _refuse_head_too_large(self) -> None:
-        self._refuse(431, "headers_too_large", "The request's headers are too large.",
+        self._refuse(431, ErrorCode.HEADERS_TOO_LARGE, "The request's headers are too large.",
                      {"max_bytes": self.limits.max_head_bytes})
 
     def _unfinished(self) -> list[RequestResponseCycle]:
@@ -231,7 +232,7 @@ class LimitedHttpProtocol(HttpToolsProtocol):
             cycle.message_event.set()
         self.pipeline.clear()
 
-    def _refuse(self, status: int, code: str, message: str, params: dict[str, Any],
+    def _refuse(self, status: int, code: ErrorCode, message: str, params: dict[str, Any],
                 about: RequestResponseCycle | None = None) -> None:
         """Answer ``status`` for the request ``about`` (None: one whose head is not complete),
         stop reading requests, close shortly. The answer is written only if no earlier request

@@ -1,4 +1,9 @@
-"""JSON shapes of the API: a ticket, a counter, a service's live state. One place, one shape."""
+"""A ticket as the API answers it (core.wire.Ticket), as an event tells it (core.wire.TicketEvent),
+and a loket reference (core.wire.CounterRef).
+
+Built as plain dicts, not models: a ticket's answer is made on the issue route, the busiest, where
+validating a model per ticket would cost its speed (bench/server.py). The routes declare the models
+for OpenAPI, and tests/server/test_wire_contract.py checks these dicts carry exactly their fields."""
 
 from __future__ import annotations
 

@@ -171,6 +171,14 @@
         <translation>Something went wrong ({error}). Try again; if it happens again, call the admin.</translation>
     </message>
     <message>
+        <source>Tiket tidak ditemukan. Tampilan sudah diperbarui; pilih lagi.</source>
+        <translation>That ticket was not found. The screen was updated; choose again.</translation>
+    </message>
+    <message>
+        <source>Layanan tujuan tidak ditemukan. Daftar layanan dimuat ulang; pilih lagi.</source>
+        <translation>That service does not exist any more. The list was reloaded; choose again.</translation>
+    </message>
+    <message>
         <source>{code} dipanggil ulang ({count}×).</source>
         <translation>{code} recalled ({count}×).</translation>
     </message>

@@ -171,6 +171,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tiket tidak ditemukan. Tampilan sudah diperbarui; pilih lagi.</source>
+        <translation>Tiket tidak ditemukan. Tampilan sudah diperbarui; pilih lagi.</translation>
+    </message>
+    <message>
+        <source>Layanan tujuan tidak ditemukan. Daftar layanan dimuat ulang; pilih lagi.</source>
+        <translation>Layanan tujuan tidak ditemukan. Daftar layanan dimuat ulang; pilih lagi.</translation>
+    </message>
+    <message>
         <source>{code} dipanggil ulang ({count}×).</source>
         <translation>{code} dipanggil ulang ({count}×).</translation>
     </message>

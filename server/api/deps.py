@@ -8,6 +8,7 @@ from typing import Callable, Iterable
 import anyio
 from fastapi import Request
 
+from core.wire import ErrorCode
 from server.accounts import Accounts
 from server.auth import Principal, Role
 from server.errors import ApiError
@@ -82,14 +83,14 @@ def authorise(request: Request, allowed: frozenset[Role], *, while_locked: bool 
     The look-up is cached, and a miss is one indexed read."""
     token = bearer_token(request)
     if token is None:
-        raise ApiError(401, "unauthorized", "Sign in first: this needs a bearer token.")
+        raise ApiError(401, ErrorCode.UNAUTHORIZED, "Sign in first: this needs a bearer token.")
     principal = request.app.state.accounts.principal_for(token)
     if principal is None:
-        raise ApiError(401, "invalid_token", "The token is unknown, revoked or expired.")
+        raise ApiError(401, ErrorCode.INVALID_TOKEN, "The token is unknown, revoked or expired.")
     if principal.role not in allowed:
-        raise ApiError(403, "forbidden", "Your role may not do this.", role=principal.role.value)
+        raise ApiError(403, ErrorCode.FORBIDDEN, "Your role may not do this.", role=principal.role.value)
     if principal.locked and not while_locked and request.method not in READ_METHODS:
-        raise ApiError(403, "device_locked", "The office has locked this device.", device=principal.name)
+        raise ApiError(403, ErrorCode.DEVICE_LOCKED, "The office has locked this device.", device=principal.name)
     return principal
 
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from core.wire import ErrorCode
 from server.api.middleware import BodyTooLarge
 from server.errors import ApiError
 
@@ -47,7 +48,7 @@ async def json_body(request: Request, model: type[Model]) -> Model:
             body = json.loads(raw)  # as FastAPI does: it finds a BOM or UTF-16 by itself
     except BodyTooLarge:
         # The guard answers 413 in place of whatever this becomes.
-        raise ApiError(413, "body_too_large", "The request body is too large.") from None
+        raise ApiError(413, ErrorCode.BODY_TOO_LARGE, "The request body is too large.") from None
     except json.JSONDecodeError as exc:
         raise RequestValidationError([{"type": "json_invalid", "loc": ("body", exc.pos),
                                        "msg": "JSON decode error", "input": {}}]) from None

@@ -10,7 +10,9 @@ from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
+from core.wire import ErrorCode as E, Event
 from server.api.deps import accounts, bearer_token, engine, require
+from server.api.responses import refusals
 from server.auth import ALL_ROLES, Principal
 from server.errors import ApiError
 from server.events import events_after, latest_seq
@@ -19,7 +21,12 @@ router = APIRouter()
 MAX_SEQ = 2 ** 63 - 1  # the database's integer range; a larger id would break the stream mid-way
 
 
-@router.get("/events")
+@router.get("/events", response_class=StreamingResponse,
+            responses={200: {"model": Event, "content": {"text/event-stream": {}},
+                             "description": "Server-Sent Events: `id:` is `seq`, `event:` the type (an "
+                                            "`EventType`), `data:` the Event as JSON; its `data` is the "
+                                            "payload its type names (core/wire/events.py)."},
+                       **refusals(E.INVALID_LAST_EVENT_ID)})
 async def stream_events(request: Request, last_event_id: str | None = Header(default=None),
                         last_event_id_q: int | None = Query(default=None, alias="last_event_id",
                                                             ge=0, le=MAX_SEQ),
@@ -31,7 +38,7 @@ async def stream_events(request: Request, last_event_id: str | None = Header(def
         text = last_event_id.strip()
         # isascii: "²" is a digit to str.isdigit() but not to int().
         if not (text.isascii() and text.isdigit()) or int(text) > MAX_SEQ:
-            raise ApiError(400, "invalid_last_event_id", "Last-Event-ID must be a sequence number.")
+            raise ApiError(400, E.INVALID_LAST_EVENT_ID, "Last-Event-ID must be a sequence number.")
         start = int(text)
     elif last_event_id_q is not None:
         start = last_event_id_q

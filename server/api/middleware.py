@@ -8,6 +8,8 @@ import json
 import secrets
 from typing import Any, Awaitable, Callable
 
+from core.wire import ErrorCode, ErrorDetail, ErrorDocument
+
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
@@ -84,9 +86,10 @@ class RequestGuard:
                 await self._refuse(send_with_id, request_id)
 
     async def _refuse(self, send: Send, request_id: str) -> None:
-        body = json.dumps({"error": {"code": "body_too_large", "request_id": request_id,
-                                     "message": f"The request body is larger than {self.max_body_bytes} bytes.",
-                                     "params": {"max_bytes": self.max_body_bytes}}}).encode()
+        refusal = ErrorDetail(code=ErrorCode.BODY_TOO_LARGE, request_id=request_id,
+                              message=f"The request body is larger than {self.max_body_bytes} bytes.",
+                              params={"max_bytes": self.max_body_bytes})
+        body = json.dumps(ErrorDocument(error=refusal).model_dump(mode="json")).encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"),
                                 (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})

@@ -11,7 +11,10 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from core import __version__
+from core.wire import (AT_LOKET, Enrollment, ErrorCode as E, Health, LoggedOut, Login, PublicTicket,
+                       TicketStatus)
 from server.api.deps import accounts, bearer_token, engine, require, sign_in
+from server.api.responses import WITH_BODY, refusals
 from server.api.schemas import EnrollRequest, LoginRequest
 from server.auth import STAFF_ROLES, Principal
 from server.errors import ApiError, storage_unavailable
@@ -21,7 +24,7 @@ pages = APIRouter()
 HEALTH_PROBE_EVERY_S = 5.0
 
 
-@router.get("/health")
+@router.get("/health", response_model=Health, responses=refusals(E.NO_CATALOG, signed_in=False))
 def health(request: Request) -> dict:
     """200 while the database takes writes; else 503 ``storage_unavailable`` with the reason."""
     eng = engine(request)
@@ -43,35 +46,37 @@ def health(request: Request) -> dict:
             "database": eng.db.engine.dialect.name}
 
 
-@router.post("/auth/login")
+@router.post("/auth/login", response_model=Login,
+             responses=refusals(WITH_BODY, E.BAD_CREDENTIALS, E.LOGIN_LOCKED, signed_in=False))
 async def login(body: LoginRequest, request: Request) -> dict:
     return await sign_in(request, body.username, body.password)
 
 
-@router.post("/auth/renew")
+@router.post("/auth/renew", response_model=Login, responses=refusals(E.TOKEN_RENEWED))
 def renew(request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> dict:
     return accounts(request).renew(who, bearer_token(request) or "")
 
 
-@router.post("/auth/logout")
+@router.post("/auth/logout", response_model=LoggedOut, responses=refusals())
 def logout(request: Request, _: Principal = Depends(require(STAFF_ROLES))) -> dict:
     return accounts(request).logout(bearer_token(request) or "")
 
 
-@router.post("/devices/enroll")
+@router.post("/devices/enroll", response_model=Enrollment,
+              responses=refusals(WITH_BODY, E.BAD_ENROLLMENT_CODE, signed_in=False))
 def enroll(body: EnrollRequest, request: Request) -> dict:
     return accounts(request).enroll(body.code)
 
 
-def _public_ticket(ticket: dict) -> dict:
-    """What the QR link may show: the queue position, never who holds the ticket."""
-    keep = ("code", "service_name", "service_name_en", "agency_name", "agency_name_en", "service_date", "status",
-            "people_ahead", "eta_minutes", "counter", "issued_at")
-    return {k: ticket[k] for k in keep}
+def _public_ticket(ticket: dict) -> PublicTicket:
+    """What the QR link may show: the queue position, never who holds the ticket (the model keeps
+    only those fields)."""
+    return PublicTicket.model_validate(ticket)
 
 
-@router.get("/tickets/status/{token}")
-def status_by_token(token: str, request: Request) -> dict:
+@router.get("/tickets/status/{token}", response_model=PublicTicket,
+            responses=refusals(E.TICKET_NOT_FOUND, E.NO_CATALOG, signed_in=False))
+def status_by_token(token: str, request: Request) -> PublicTicket:
     return _public_ticket(engine(request).by_token(token))
 
 
@@ -92,16 +97,17 @@ def status_page(token: str, request: Request) -> HTMLResponse:
         body = "<h1>Tiket tidak ditemukan</h1><p>Ticket not found.</p>"
         return HTMLResponse(_page("Anjungan", body), status_code=404)
     e = html.escape
-    id_text, en_text = _STATUS_TEXT.get(t["status"], (t["status"], t["status"]))
-    rows = [f"<p class='state {e(t['status'])}'>{e(id_text)} <small>/ {e(en_text)}</small></p>"]
-    if t["status"] == "waiting":
-        rows.append(f"<p>Di depan Anda / ahead of you: <b>{t['people_ahead']}</b> orang · "
-                    f"perkiraan / estimate ±{t['eta_minutes']} menit</p>")
-    if t["counter"] and t["status"] in ("called", "serving"):
-        rows.append(f"<p class='loket'>Silakan menuju / please go to <b>{e(t['counter']['name'])}</b></p>")
-    body = (f"<p class='agency'>{e(t['agency_name'])}</p><h1>{e(t['code'])}</h1>"
-            f"<p>{e(t['service_name'])}</p>{''.join(rows)}<p class='date'>{e(t['service_date'])}</p>")
-    return HTMLResponse(_page(f"Antrean {t['code']}", body, refresh=20))
+    status = t.status.value
+    id_text, en_text = _STATUS_TEXT.get(status, (status, status))
+    rows = [f"<p class='state {e(status)}'>{e(id_text)} <small>/ {e(en_text)}</small></p>"]
+    if t.status is TicketStatus.WAITING:
+        rows.append(f"<p>Di depan Anda / ahead of you: <b>{t.people_ahead}</b> orang · "
+                    f"perkiraan / estimate ±{t.eta_minutes} menit</p>")
+    if t.counter and t.status in AT_LOKET:
+        rows.append(f"<p class='loket'>Silakan menuju / please go to <b>{e(t.counter.name)}</b></p>")
+    body = (f"<p class='agency'>{e(t.agency_name)}</p><h1>{e(t.code)}</h1>"
+            f"<p>{e(t.service_name)}</p>{''.join(rows)}<p class='date'>{e(t.service_date.isoformat())}</p>")
+    return HTMLResponse(_page(f"Antrean {t.code}", body, refresh=20))
 
 
 def _page(title: str, body: str, refresh: int | None = None) -> str:

@@ -9,10 +9,11 @@ from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.responses import Response
 
-from core.models import TicketStatus
 from core.rules import normalise_code
+from core.wire import ErrorCode as E, Ticket, TicketStatus
 from server.api.deps import authorise, engine, require
 from server.api.direct import direct_route, json_body
+from server.api.responses import CLOSED_SERVICE, WITH_BODY, refusals
 from server.api.schemas import PrintResult, RowId, TicketRequest, Transfer
 from server.auth import MANAGER_ROLES, STAFF_ROLES, Principal, Role
 from server.errors import ApiError
@@ -29,9 +30,9 @@ async def issue(body: TicketRequest, request: Request,
                 who: Principal = Depends(require(ISSUERS))) -> JSONResponse:
     """Issue a ticket: 201 with a new one, or 200 with the one this Idempotency-Key made."""
     if not idempotency_key:
-        raise ApiError(400, "idempotency_key_required", "Send an Idempotency-Key header, made once per tap.")
+        raise ApiError(400, E.IDEMPOTENCY_KEY_REQUIRED, "Send an Idempotency-Key header, made once per tap.")
     if not _KEY.match(idempotency_key):
-        raise ApiError(400, "invalid_idempotency_key", "The Idempotency-Key must be 8–100 letters, digits or -_.:")
+        raise ApiError(400, E.INVALID_IDEMPOTENCY_KEY, "The Idempotency-Key must be 8–100 letters, digits or -_.:")
     ticket, created = await engine(request).issue_ticket(
         who, service_id=body.service_id, priority=valid_priority(body.priority), nik=body.nik,
         idempotency_key=idempotency_key)
@@ -50,28 +51,39 @@ async def _issue_directly(request: Request) -> Response:
     return await issue(body, request, request.headers.get("idempotency-key"), who)
 
 
+# The answer is declared for OpenAPI only: the direct route never runs FastAPI's response checks,
+# so the busiest route pays nothing for them (the engine's dict already has the Ticket's shape).
 router.add_api_route("", issue, methods=["POST"], status_code=201, response_class=JSONResponse,
-                     route_class_override=direct_route(_issue_directly))
+                     route_class_override=direct_route(_issue_directly), response_model=Ticket,
+                     responses={200: {"model": Ticket, "description": "The ticket this Idempotency-Key made before "
+                                      "(header `Idempotent-Replayed: true`)."},
+                                **refusals(WITH_BODY, CLOSED_SERVICE, E.IDEMPOTENCY_KEY_REQUIRED,
+                                           E.INVALID_IDEMPOTENCY_KEY, E.IDEMPOTENCY_KEY_REUSED, E.SERVICE_NOT_FOUND,
+                                           E.INVALID_PRIORITY, E.PRIORITY_NOT_ALLOWED, E.INVALID_NIK, E.CONFLICT,
+                                           E.DEVICE_LOCKED, E.CLOCK_UNSETTLED, E.NO_CATALOG, E.QUEUE_BUSY)})
+TICKET_AT_A_LOKET = (E.TICKET_NOT_FOUND, E.TICKET_NOT_AT_YOUR_COUNTER, E.INVALID_TRANSITION, E.WRITE_CONFLICT,
+                     E.NO_CATALOG)
 
 
-@router.post("/{ticket_id}/print-result")
+@router.post("/{ticket_id}/print-result", response_model=Ticket,
+             responses=refusals(WITH_BODY, E.TICKET_NOT_FOUND, E.NOT_YOUR_TICKET, E.DEVICE_LOCKED, E.NO_CATALOG))
 def print_result(ticket_id: RowId, body: PrintResult, request: Request,
                  who: Principal = Depends(require({Role.KIOSK} | MANAGER_ROLES))) -> dict:
     return engine(request).record_print(who, ticket_id, body.status, body.reason)
 
 
-@router.get("/lookup")
+@router.get("/lookup", response_model=Ticket, responses=refusals(E.INVALID_CODE, E.TICKET_NOT_FOUND, E.NO_CATALOG))
 def lookup(request: Request, code: str = Query(max_length=20), day: date | None = Query(default=None, alias="date"),
            _: Principal = Depends(require(LOOKERS))) -> dict:
     eng = engine(request)
     prefixes = [s.prefix for s in eng.catalog().services.values()]
     normal = normalise_code(code, prefixes)
     if normal is None:
-        raise ApiError(422, "invalid_code", "A ticket code looks like A-001.", code=code)
+        raise ApiError(422, E.INVALID_CODE, "A ticket code looks like A-001.", code=code)
     return eng.lookup(normal, day)
 
 
-@router.get("/{ticket_id}")
+@router.get("/{ticket_id}", response_model=Ticket, responses=refusals(E.TICKET_NOT_FOUND, E.NO_CATALOG))
 def get_ticket(ticket_id: RowId, request: Request, _: Principal = Depends(require(LOOKERS))) -> dict:
     return engine(request).ticket_by_id(ticket_id)
 
@@ -84,10 +96,13 @@ def _action(target: TicketStatus):  # noqa: ANN202 - a route factory
 
 for _path, _target in (("start", TicketStatus.SERVING), ("finish", TicketStatus.DONE),
                        ("no-show", TicketStatus.NO_SHOW), ("cancel", TicketStatus.CANCELLED)):
-    router.post(f"/{{ticket_id}}/{_path}", name=f"ticket_{_path.replace('-', '_')}")(_action(_target))
+    router.post(f"/{{ticket_id}}/{_path}", name=f"ticket_{_path.replace('-', '_')}", response_model=Ticket,
+                responses=refusals(TICKET_AT_A_LOKET, also={E.TICKET_NOT_AT_YOUR_COUNTER: 403}))(_action(_target))
 
 
-@router.post("/{ticket_id}/transfer")
+@router.post("/{ticket_id}/transfer", response_model=Ticket,
+             responses=refusals(WITH_BODY, TICKET_AT_A_LOKET, E.INVALID_TRANSFER_TARGET, E.SERVICE_NOT_FOUND,
+                                also={E.TICKET_NOT_AT_YOUR_COUNTER: 403}))
 def transfer(ticket_id: RowId, body: Transfer, request: Request,
              who: Principal = Depends(require(STAFF_ROLES))) -> dict:
     return engine(request).ticket_action(who, ticket_id, TicketStatus.TRANSFERRED, transfer_to=body.service_id)

@@ -28,8 +28,8 @@ def counter_state(seq: int, loket: int, state: str, code: str | None) -> Event:
 
 
 def counter(loket: int, state: str = "closed") -> Counter:
-    return Counter.from_json({"id": loket, "name": f"Loket {loket}", "service_ids": ["kk"], "state": state,
-                              "current_ticket": None})
+    return Counter.model_validate({"id": loket, "name": f"Loket {loket}", "service_ids": ["kk"], "state": state,
+                                   "current_ticket": None})
 
 
 def test_a_call_event_becomes_a_call_and_others_do_not() -> None:

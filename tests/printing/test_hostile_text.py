@@ -51,13 +51,12 @@ Join = Callable[[str, str], str]
 
 def receipt_texts(join: Join) -> tuple[Ticket, Branding]:
     """The sample ticket and site with each text made of two parts put together by ``join``."""
-    ticket = dataclasses.replace(
-        sample_ticket(issued_at=ISSUED, base_url="http://192.168.10.5:8000"),
+    ticket = sample_ticket(issued_at=ISSUED, base_url="http://192.168.10.5:8000").model_copy(update=dict(
         code=join("A-", "001"), service_name=join("Perekaman", "KTP-el"),
         service_name_en=join("KTP-el", "recording"), agency_name=join("Dinas", "Dukcapil"),
         agency_name_en=join("Civil", "Registry"), lokets=(join("Loket", "1"), join("Loket", "2")),
         requirements=(join("KTP-el", "asli"), join("Fotokopi", "KK")),
-        status_url=join("http://192.168.10.5:8000/t/Xy7kQ2", "mN9pLwR4sT8vB3cD6f"))
+        status_url=join("http://192.168.10.5:8000/t/Xy7kQ2", "mN9pLwR4sT8vB3cD6f")))
     branding = dataclasses.replace(sample_branding(), name=join("Mal Pelayanan Publik", "Serang"),
                                    tz_label=join("W", "IB"), footer=(join("Serang Terlayani", "Satu Pintu"),))
     return ticket, branding

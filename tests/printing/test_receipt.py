@@ -7,9 +7,14 @@ from datetime import datetime, timezone
 
 import pytest
 
-from core.models import Priority, Site
+from core.models import Priority, Site, Ticket
 from printing.receipt import (BigCode, Branding, Bullets, Heading, Line, QrCode, Rows,
                               build_receipt, format_local_time, format_wait)
+
+
+def changed(ticket: Ticket, **changes: object) -> Ticket:
+    """The ticket with some fields changed (the models are frozen)."""
+    return ticket.model_copy(update=changes)
 
 
 def rows_of(receipt) -> dict[str, str]:
@@ -44,7 +49,7 @@ def test_english_ticket_uses_a_colon_in_the_time(ticket, branding):
 
 def test_an_english_ticket_names_the_service_and_agency_in_english(ticket, branding):
     """What the citizen read on the English screen; a catalog without English names keeps its own."""
-    english = replace(ticket, service_name_en="KTP-el Recording", agency_name_en="Civil Registration Office")
+    english = changed(ticket, service_name_en="KTP-el Recording", agency_name_en="Civil Registration Office")
     lines = lines_of(build_receipt(english, branding, "en"))
     assert "KTP-el Recording" in lines and "Civil Registration Office" in lines
     assert "Perekaman KTP-el" not in lines
@@ -67,14 +72,14 @@ def test_wait_is_written_for_people(minutes, lang, expected):
 
 
 def test_priority_group_is_printed(ticket, branding):
-    receipt = build_receipt(replace(ticket, priority=Priority.IBU_HAMIL), branding, "id")
+    receipt = build_receipt(changed(ticket, priority=Priority.IBU_HAMIL), branding, "id")
     assert Line("PRIORITAS: IBU HAMIL", bold=True) in receipt.blocks
-    english = build_receipt(replace(ticket, priority=Priority.LANSIA), branding, "en")
+    english = build_receipt(changed(ticket, priority=Priority.LANSIA), branding, "en")
     assert Line("PRIORITY: SENIOR", bold=True) in english.blocks
 
 
 def test_requirements_are_short_and_optional(ticket, branding):
-    many = replace(ticket, requirements=tuple(f"Dokumen {n}" for n in range(1, 9)))
+    many = changed(ticket, requirements=tuple(f"Dokumen {n}" for n in range(1, 9)))
     items = next(b for b in build_receipt(many, branding, "id").blocks if isinstance(b, Bullets)).items
     assert items == ("Dokumen 1", "Dokumen 2", "Dokumen 3", "Dokumen 4", "Dokumen 5", "(+3 lainnya)")
     hidden = build_receipt(ticket, branding, "id", show_requirements=False)
@@ -82,7 +87,7 @@ def test_requirements_are_short_and_optional(ticket, branding):
 
 
 def test_no_qr_without_a_status_url(ticket, branding):
-    receipt = build_receipt(replace(ticket, status_url=""), branding, "id")
+    receipt = build_receipt(changed(ticket, status_url=""), branding, "id")
     assert receipt.qr_data is None
 
 

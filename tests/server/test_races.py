@@ -390,7 +390,7 @@ def test_a_deadlock_on_postgresql_is_answered_with_a_409_code() -> None:
                 conn.execute(update(counters).where(counters.c.id == first).values(staff=f"by-{first}"))
             outcome[first] = "committed"
         except ApiError as exc:
-            outcome[first] = (exc.status, exc.code)
+            outcome[first] = (exc.status, exc.code.value)
 
     threads = [threading.Thread(target=write, args=pair) for pair in ((1, 2), (2, 1))]
     for t in threads:

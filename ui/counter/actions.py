@@ -7,6 +7,7 @@ from typing import Mapping
 
 from core.models import Counter, CounterState, TicketStatus
 from core.rules import can_transition
+from core.wire import AT_LOKET
 
 CALL_NEXT = "call_next"
 RECALL = "recall"
@@ -29,7 +30,7 @@ SHORTCUTS: Mapping[str, str] = {
 }
 
 PAUSE_REASONS = ("istirahat", "sholat", "rapat", "lainnya")
-IN_HAND = frozenset({TicketStatus.CALLED, TicketStatus.SERVING})
+IN_HAND = AT_LOKET
 
 
 def allowed_actions(counter: Counter | None) -> frozenset[str]:

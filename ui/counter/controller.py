@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import traceback
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Any, Callable
@@ -28,6 +28,7 @@ from core.errors import BackendError
 from core.event_stream import EventFollower
 from core.models import Catalog, Counter, CounterQueue, CounterState, Event, Login, Ticket, TicketStatus
 from core.retry import RetryPolicy
+from core.wire import EventType
 from ui.counter.actions import (CALL_NEXT, FINISH, IN_HAND, NO_SHOW, PAUSE, RECALL, RESUME, START, TRANSFER,
                                 ticket_in_hand)
 from ui.counter.bar import CounterBar
@@ -47,8 +48,8 @@ from ui.widgets.banner import NoticeBanner
 log = logging.getLogger(__name__)
 
 # Events after which the waiting list or a loket may have changed.
-REFRESHING_EVENTS = frozenset({"ticket.issued", "ticket.called", "ticket.recalled", "ticket.status",
-                               "counter.state", "catalog.changed"})
+REFRESHING_EVENTS = frozenset({EventType.TICKET_ISSUED, EventType.TICKET_CALLED, EventType.TICKET_RECALLED,
+                               EventType.TICKET_STATUS, EventType.COUNTER_STATE, EventType.CATALOG_CHANGED})
 
 
 @dataclass(frozen=True)
@@ -460,7 +461,7 @@ class CounterController(QObject):
             # A ticket action answers with the ticket: it stays at the loket while called or
             # serving and leaves it otherwise (done, no-show, or waiting elsewhere after a transfer).
             held = result if result.status in IN_HAND else None
-            self._apply_counter(replace(self.counter, current_ticket=held))
+            self._apply_counter(self.counter.model_copy(update={"current_ticket": held}))
             params: dict[str, Any] = {}
             if action == TRANSFER:
                 params["service"] = self.service_names().get(result.service_id, result.service_name)
@@ -603,7 +604,7 @@ class CounterController(QObject):
     def _on_follower_event_arrived(self, event: Event) -> None:
         if self.session is None or event.type not in REFRESHING_EVENTS:
             return
-        if event.type == "catalog.changed":
+        if event.type == EventType.CATALOG_CHANGED:
             self._catalog_stale = True
         self._schedule_refresh()
 

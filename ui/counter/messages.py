@@ -181,6 +181,29 @@ _BY_CODE: Mapping[str, tuple[str, str, str]] = {
 _UNEXPECTED = (QT_TRANSLATE_NOOP("CounterMessages",
                                  "Terjadi kesalahan ({error}). Coba lagi; jika terulang, hubungi admin."),
                "Something went wrong ({error}). Try again; if it happens again, call the admin.", "error")
+# The rest of what the server can send (core.wire.ErrorCode): two with texts of their own, the
+# others on the text that says what to do next.
+_BY_CODE = {
+    **_BY_CODE,
+    "ticket_not_found": (QT_TRANSLATE_NOOP("CounterMessages",
+                                           "Tiket tidak ditemukan. Tampilan sudah diperbarui; pilih lagi."),
+                         "That ticket was not found. The screen was updated; choose again.", "warning"),
+    "service_not_found": (QT_TRANSLATE_NOOP("CounterMessages",
+                                            "Layanan tujuan tidak ditemukan. Daftar layanan dimuat ulang; "
+                                            "pilih lagi."),
+                          "That service does not exist any more. The list was reloaded; choose again.", "warning"),
+    "request_timeout": _BY_CODE["server_timeout"],
+    **dict.fromkeys(("storage_unavailable", "internal_error", "http_error", "server_busy", "clock_unsettled",
+                     "no_catalog", "conflict"), _BY_CODE["server_error"]),
+    # Requests the counter app does not make, or makes right: if one comes back, it is a fault to report.
+    **dict.fromkeys(("bad_request", "bad_http", "malformed_json", "missing_field", "invalid_request", "not_found",
+                     "method_not_allowed", "body_too_large", "unsupported_media_type", "headers_too_large",
+                     "too_many_pipelined", "invalid_last_event_id", "idempotency_key_required",
+                     "invalid_idempotency_key", "idempotency_key_reused", "invalid_code", "invalid_nik",
+                     "invalid_priority", "priority_not_allowed", "device_locked", "not_your_ticket",
+                     "bad_enrollment_code", "service_inactive", "holiday", "closed_day", "not_open_yet",
+                     "closed_for_today", "on_break", "quota_exhausted", "closed"), _UNEXPECTED),
+}
 
 
 def clock_text(moment: datetime) -> str:

@@ -6,18 +6,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from typing import Any, Iterable, Mapping
+from typing import Iterable
 
-from core.models import Counter, CounterState, Event, TicketStatus
+from core.models import Counter, CounterState, Event
+from core.wire import AT_LOKET, CounterStateEvent, EventType, TicketEvent, payload_of
 
-CALLED = "ticket.called"
-RECALLED = "ticket.recalled"
-COUNTER_STATE = "counter.state"
-TICKET_STATUS = "ticket.status"
-CATALOG_CHANGED = "catalog.changed"
-CALL_EVENTS = frozenset({CALLED, RECALLED})
-# A ticket in one of these states is "at" its loket: the loket shows its code.
-_AT_LOKET = frozenset({TicketStatus.CALLED, TicketStatus.SERVING})
+CALL_EVENTS = frozenset({EventType.TICKET_CALLED, EventType.TICKET_RECALLED})
 
 
 @dataclass(frozen=True)
@@ -40,20 +34,15 @@ class Call:
         """The call an event announces; None for other events or a payload without a loket."""
         if event.type not in CALL_EVENTS:
             return None
-        data: Mapping[str, Any] = event.data
-        counter = data.get("counter")
-        try:
-            if not isinstance(counter, Mapping):
-                return None
-            at = event.at if event.at.tzinfo else event.at.replace(tzinfo=timezone.utc)
-            return cls(ticket_id=int(data["id"]), code=str(data["code"]), counter_id=int(counter["id"]),
-                       loket=str(counter.get("name") or counter["id"]),
-                       agency=str(data.get("agency_short_name") or data.get("agency_name") or ""),
-                       agency_name=str(data.get("agency_name") or ""),
-                       service=str(data.get("service_name") or ""),
-                       recall=event.type == RECALLED, seq=event.seq, at=at)
-        except (KeyError, TypeError, ValueError):
+        ticket = payload_of(event)
+        if not isinstance(ticket, TicketEvent) or ticket.counter is None:
             return None
+        at = event.at if event.at.tzinfo else event.at.replace(tzinfo=timezone.utc)
+        return cls(ticket_id=ticket.id, code=ticket.code, counter_id=ticket.counter.id,
+                   loket=ticket.counter.name or str(ticket.counter.id),
+                   agency=ticket.agency_short_name or ticket.agency_name, agency_name=ticket.agency_name,
+                   service=ticket.service_name, recall=event.type == EventType.TICKET_RECALLED,
+                   seq=event.seq, at=at)
 
 
 @dataclass(frozen=True)
@@ -69,22 +58,18 @@ class Loket:
     @classmethod
     def from_counter(cls, counter: Counter) -> "Loket":
         ticket = counter.current_ticket
-        code = ticket.code if ticket is not None and ticket.status in _AT_LOKET else None
+        code = ticket.code if ticket is not None and ticket.status in AT_LOKET else None
         return cls(counter.id, counter.name, counter.state, code, counter.pause_reason)
 
     @classmethod
     def from_event(cls, event: Event) -> "Loket | None":
-        data = event.data
-        counter = data.get("counter")
-        try:
-            if event.type != COUNTER_STATE or not isinstance(counter, Mapping):
-                return None
-            code = data.get("current_code")
-            return cls(int(counter["id"]), str(counter.get("name") or counter["id"]),
-                       CounterState(data.get("state", "closed")), str(code) if code else None,
-                       data.get("pause_reason"))
-        except (KeyError, TypeError, ValueError):
+        if event.type != EventType.COUNTER_STATE:
             return None
+        change = payload_of(event)
+        if not isinstance(change, CounterStateEvent):
+            return None
+        return cls(change.counter.id, change.counter.name or str(change.counter.id), change.state,
+                   change.current_code or None, change.pause_reason)
 
 
 class BoardState:

@@ -28,8 +28,8 @@ from core.event_stream import EventFollower
 from core.models import Catalog, Counter, Event, HeartbeatReply, Site
 from core.retry import RetryPolicy
 from ui.display.board_screen import BoardScreen
-from ui.display.board_state import (CALL_EVENTS, CATALOG_CHANGED, COUNTER_STATE, TICKET_STATUS, BoardState,
-                                    Call, Loket)
+from core.wire import DayExpired, EventType, payload_of
+from ui.display.board_state import CALL_EVENTS, BoardState, Call, Loket
 from ui.display.voice import VoiceCaller
 from ui.display.window import BoardWindow
 from ui.i18n import Text, Translations
@@ -218,14 +218,14 @@ class DisplayController(QObject):
             return
         if event.type in CALL_EVENTS:
             self._show_call(event)
-        elif event.type == COUNTER_STATE:
+        elif event.type == EventType.COUNTER_STATE:
             loket = Loket.from_event(event)
             if loket is not None and self.state.apply_loket(loket):
                 self._show_lokets()
-        elif event.type == CATALOG_CHANGED:
+        elif event.type == EventType.CATALOG_CHANGED:
             self._load_site()
             self._request_snapshot()
-        elif event.type == TICKET_STATUS and "expired" in event.data:
+        elif isinstance(payload_of(event), DayExpired):
             self._request_snapshot()  # the day's leftovers left their lokets without a counter event
 
     def _show_call(self, event: Event) -> None:

@@ -145,7 +145,7 @@ def message_for_closed(service: Service) -> Message:
 # -- errors -------------------------------------------------------------------------------------
 
 CLOSED_CODES = frozenset({"service_inactive", "holiday", "closed_day", "not_open_yet", "closed_for_today",
-                          "on_break", "quota_exhausted"})
+                          "on_break", "quota_exhausted", "closed"})
 UNREACHABLE = Message(
     "server_unreachable",
     _t(QT_TRANSLATE_NOOP("KioskMessages", "Server antrean tidak dapat dihubungi")),
@@ -201,7 +201,19 @@ _BY_CODE: Mapping[str, Message] = {m.code: m for m in (
 _ALIASES = {"unauthorized": "not_enrolled", "invalid_token": "not_enrolled", "forbidden": "not_enrolled",
             "bad_response": "server_error", "request_failed": "server_error", "no_catalog": "server_error",
             # The server could not settle the tap this time; trying again with its key is safe.
-            "conflict": "server_error"}
+            "conflict": "server_error", "write_conflict": "server_error", "queue_busy": "server_error",
+            "token_renewed": "not_enrolled", "invalid_priority": "priority_not_allowed",
+            # The kiosk's own request was wrong, or it reached a route that is not the kiosk's: starting
+            # again from home makes a new request (and a new Idempotency-Key).
+            **dict.fromkeys(("bad_request", "bad_http", "malformed_json", "missing_field", "invalid_request",
+                             "not_found", "method_not_allowed", "body_too_large", "unsupported_media_type",
+                             "headers_too_large", "too_many_pipelined", "idempotency_key_required",
+                             "invalid_idempotency_key", "idempotency_key_reused", "invalid_last_event_id",
+                             "invalid_nik", "not_your_ticket", "bad_credentials", "bad_enrollment_code",
+                             "counter_not_found", "counter_not_yours", "counter_taken", "counter_closed",
+                             "counter_paused", "counter_not_paused", "invalid_service_ids", "queue_empty",
+                             "nothing_to_recall", "invalid_transition", "invalid_transfer_target",
+                             "ticket_not_at_your_counter", "ticket_in_progress"), "unexpected")}
 
 
 def message_for_code(code: str, params: Mapping[str, Any] | None = None) -> Message:

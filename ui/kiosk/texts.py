@@ -8,6 +8,7 @@ from typing import Mapping
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.models import Priority, TicketStatus
+from core.wire import AT_LOKET
 from ui.i18n import Numerus, Text
 
 C = "KioskTexts"
@@ -97,7 +98,7 @@ def status_headline(status: TicketStatus) -> tuple[Text, str]:
 
 def status_detail(status: TicketStatus, people_ahead: int, eta_minutes: int, counter_name: str | None) -> Text:
     """What the citizen should do now, for a ticket in ``status``."""
-    if status in (TicketStatus.CALLED, TicketStatus.SERVING) and counter_name:
+    if status in AT_LOKET and counter_name:
         if status is TicketStatus.CALLED:
             return _t(QT_TRANSLATE_NOOP("KioskTexts", "Silakan segera menuju {counter}."), counter=counter_name)
         return _t(QT_TRANSLATE_NOOP("KioskTexts", "Anda sedang dilayani di {counter}."), counter=counter_name)

@@ -1,0 +1,127 @@
+"""The names both sides of the API must spell alike: ticket and counter states, event types and
+error codes. ``str`` enums, so a member compares equal to the string on the wire; event types and
+error codes are ``StrEnum`` so they also format as that string in logs, SSE lines and JSON."""
+
+from __future__ import annotations
+
+import enum
+
+
+class TicketStatus(str, enum.Enum):
+    WAITING = "waiting"
+    CALLED = "called"
+    SERVING = "serving"
+    DONE = "done"
+    NO_SHOW = "no_show"
+    CANCELLED = "cancelled"
+    TRANSFERRED = "transferred"
+    EXPIRED = "expired"
+
+
+# A ticket in one of these states is at its loket: the board shows its code there, the citizen's
+# page sends them there, and the loket cannot pause or call the next one until it moves on.
+AT_LOKET: frozenset[TicketStatus] = frozenset({TicketStatus.CALLED, TicketStatus.SERVING})
+
+
+class Priority(str, enum.Enum):
+    """Priority groups the blueprint names; ``None`` on a ticket means regular."""
+
+    LANSIA = "lansia"
+    DISABILITAS = "disabilitas"
+    IBU_HAMIL = "ibu_hamil"
+    ANAK = "anak"
+
+
+class CounterState(str, enum.Enum):
+    CLOSED = "closed"
+    OPEN = "open"
+    PAUSED = "paused"
+
+
+class EventType(enum.StrEnum):
+    """The ``type`` of an event on ``/events`` (also the SSE ``event:`` line)."""
+
+    TICKET_ISSUED = "ticket.issued"
+    TICKET_CALLED = "ticket.called"
+    TICKET_RECALLED = "ticket.recalled"
+    TICKET_STATUS = "ticket.status"
+    COUNTER_STATE = "counter.state"
+    CATALOG_CHANGED = "catalog.changed"
+    DEVICE_STATE = "device.state"
+
+
+class ErrorCode(enum.StrEnum):
+    """Every ``error.code`` the server can answer with; clients choose their text by it."""
+
+    # The request itself (server/errors.py, server/http_protocol.py, server/api/middleware.py).
+    BAD_REQUEST = "bad_request"
+    BAD_HTTP = "bad_http"
+    MALFORMED_JSON = "malformed_json"
+    MISSING_FIELD = "missing_field"
+    INVALID_REQUEST = "invalid_request"
+    NOT_FOUND = "not_found"
+    METHOD_NOT_ALLOWED = "method_not_allowed"
+    BODY_TOO_LARGE = "body_too_large"
+    UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
+    HEADERS_TOO_LARGE = "headers_too_large"
+    REQUEST_TIMEOUT = "request_timeout"
+    TOO_MANY_PIPELINED = "too_many_pipelined"
+    HTTP_ERROR = "http_error"
+    SERVER_BUSY = "server_busy"
+    INTERNAL_ERROR = "internal_error"
+    STORAGE_UNAVAILABLE = "storage_unavailable"
+    WRITE_CONFLICT = "write_conflict"
+    QUEUE_BUSY = "queue_busy"
+    CLOCK_UNSETTLED = "clock_unsettled"
+    NO_CATALOG = "no_catalog"
+    # Who is asking.
+    UNAUTHORIZED = "unauthorized"
+    INVALID_TOKEN = "invalid_token"
+    TOKEN_RENEWED = "token_renewed"
+    FORBIDDEN = "forbidden"
+    DEVICE_LOCKED = "device_locked"
+    BAD_CREDENTIALS = "bad_credentials"
+    LOGIN_LOCKED = "login_locked"
+    BAD_ENROLLMENT_CODE = "bad_enrollment_code"
+    INVALID_LAST_EVENT_ID = "invalid_last_event_id"
+    # Issuing a ticket.
+    IDEMPOTENCY_KEY_REQUIRED = "idempotency_key_required"
+    INVALID_IDEMPOTENCY_KEY = "invalid_idempotency_key"
+    IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
+    SERVICE_NOT_FOUND = "service_not_found"
+    INVALID_PRIORITY = "invalid_priority"
+    PRIORITY_NOT_ALLOWED = "priority_not_allowed"
+    INVALID_NIK = "invalid_nik"
+    CONFLICT = "conflict"
+    # A closed service, in the order core/schedule.py checks them; CLOSED when it names no reason.
+    SERVICE_INACTIVE = "service_inactive"
+    HOLIDAY = "holiday"
+    CLOSED_DAY = "closed_day"
+    NOT_OPEN_YET = "not_open_yet"
+    CLOSED_FOR_TODAY = "closed_for_today"
+    ON_BREAK = "on_break"
+    QUOTA_EXHAUSTED = "quota_exhausted"
+    CLOSED = "closed"
+    # Tickets.
+    INVALID_CODE = "invalid_code"
+    TICKET_NOT_FOUND = "ticket_not_found"
+    INVALID_TRANSITION = "invalid_transition"
+    INVALID_TRANSFER_TARGET = "invalid_transfer_target"
+    NOT_YOUR_TICKET = "not_your_ticket"
+    TICKET_NOT_AT_YOUR_COUNTER = "ticket_not_at_your_counter"
+    TICKET_IN_PROGRESS = "ticket_in_progress"
+    # Lokets.
+    COUNTER_NOT_FOUND = "counter_not_found"
+    COUNTER_NOT_YOURS = "counter_not_yours"
+    COUNTER_TAKEN = "counter_taken"
+    COUNTER_CLOSED = "counter_closed"
+    COUNTER_PAUSED = "counter_paused"
+    COUNTER_NOT_PAUSED = "counter_not_paused"
+    INVALID_SERVICE_IDS = "invalid_service_ids"
+    QUEUE_EMPTY = "queue_empty"
+    NOTHING_TO_RECALL = "nothing_to_recall"
+
+    @classmethod
+    def counter_not_open(cls, state: str) -> "ErrorCode":
+        """The refusal for a loket that must be open but is ``state`` (closed or paused)."""
+        return cls.COUNTER_PAUSED if state == CounterState.PAUSED else cls.COUNTER_CLOSED

@@ -1,0 +1,105 @@
+"""Events on ``/events`` and their payloads as typed models, so a board or counter reads fields,
+not raw mappings. ``payload_of`` gives the payload model an event's type says it carries."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Union
+
+from pydantic import Field, ValidationError, model_validator
+
+from core.wire.answers import CounterRef
+from core.wire.base import WireDateTime, WireModel, none_if_empty
+from core.wire.codes import CounterState, EventType, Priority, TicketStatus
+
+
+class Event(WireModel):
+    """One entry of the server's event stream; ``seq`` is strictly increasing. ``type`` stays a
+    plain string (it equals an ``EventType``), so a newer server's new type is skipped, not fatal."""
+
+    seq: int
+    type: str
+    at: WireDateTime
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class TicketEvent(WireModel):
+    """What an event says of a ticket (issued, called, recalled, status): enough for a board to
+    show and speak it, nothing personal. A transfer adds where it came from."""
+
+    id: int
+    code: str
+    status: TicketStatus
+    priority: Priority | None = None
+    service_id: str = ""
+    service_name: str = ""
+    agency_name: str = ""
+    agency_name_en: str = ""
+    agency_short_name: str = ""
+    service_date: date | None = None
+    counter: CounterRef | None = None
+    recalls: int = 0
+    transferred_from: str | None = None
+    status_change: TicketStatus | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, data: Any) -> Any:
+        return none_if_empty(data, "counter", "priority")
+
+
+class DayExpired(WireModel):
+    """``ticket.status`` at day end: the tickets left from before ``before`` expired at once."""
+
+    expired: int
+    before: date
+
+
+class CounterStateEvent(WireModel):
+    counter: CounterRef
+    state: CounterState = CounterState.CLOSED
+    staff: str | None = None
+    pause_reason: str | None = None
+    current_code: str | None = None  # the ticket at the loket now (called or being served)
+
+
+class CatalogChanged(WireModel):
+    version: int
+
+
+class DeviceStateEvent(WireModel):
+    """A device's printer changed; the fields are those of its heartbeat that changed."""
+
+    device: str
+    kind: str
+    printer_state: str | None = None
+    paper: str | None = None
+    last_error: str | None = None
+
+
+EventPayload = Union[TicketEvent, DayExpired, CounterStateEvent, CatalogChanged, DeviceStateEvent]
+
+PAYLOADS: dict[EventType, tuple[type[WireModel], ...]] = {
+    EventType.TICKET_ISSUED: (TicketEvent,),
+    EventType.TICKET_CALLED: (TicketEvent,),
+    EventType.TICKET_RECALLED: (TicketEvent,),
+    EventType.TICKET_STATUS: (TicketEvent, DayExpired),
+    EventType.COUNTER_STATE: (CounterStateEvent,),
+    EventType.CATALOG_CHANGED: (CatalogChanged,),
+    EventType.DEVICE_STATE: (DeviceStateEvent,),
+}
+
+
+def payload_of(event: Event) -> EventPayload | None:
+    """The event's payload as the model its type names; None for an unknown type or a payload
+    that fits none (a follower skips what it cannot read rather than stop)."""
+    try:
+        kinds = PAYLOADS[EventType(event.type)]
+    except ValueError:
+        return None
+    for kind in kinds:
+        try:
+            return kind.model_validate(event.data)  # type: ignore[return-value]
+        except ValidationError:
+            continue
+    return None
