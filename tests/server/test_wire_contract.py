@@ -19,6 +19,7 @@ from core.wire import (Catalog, Counter, CounterQueue, CounterRef, CounterState,
                        Event, EventType, Health, HeartbeatReply, Login, PublicTicket, Ticket, TicketEvent, WireModel,
                        payload_of)
 from server.api.responses import NO_ROUTE
+from server.engine.statements import ticket_row
 from server.events import events_after
 from server.views import counter_ref, event_ticket, ticket_json
 
@@ -191,7 +192,7 @@ def test_the_hot_paths_hand_built_dicts_have_the_shape_of_their_models(server) -
     engine = server.services.engine
     cat = engine.catalog()
     with engine.db.read() as conn:
-        row = engine._ticket_row(conn, issued.id)  # noqa: SLF001 - the row the views are built from
+        row = ticket_row(conn, issued.id)
     loket = counter_ref(SimpleNamespace(id=1, name="Loket 1"))
     as_ticket = ticket_json(row, cat, people_ahead=0, eta_minutes=0, counter=loket, public_url=server.url)
     assert set(as_ticket) == set(Ticket.model_fields)
