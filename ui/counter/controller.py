@@ -32,13 +32,14 @@ from ui.counter.bar import CounterBar
 from ui.counter.desk_screen import DeskScreen
 from ui.counter.login_screen import LoginScreen
 from ui.counter.loket_screen import LoketScreen
-from ui.counter.messages import (OFFLINE_BANNER, StaffMessage, done_message, error_code, is_outage,
-                                 is_session_over, message_for_code, message_for_error)
+from ui.counter.messages import (OFFLINE_BANNER, StaffMessage, done_message, error_code, is_session_over,
+                                 message_for_code, message_for_error)
 from ui.counter.screen import StaffScreen
 from ui.counter.transfer_panel import TransferTarget
 from ui.counter.window import CounterWindow
 from ui.i18n import Translations
 from ui.shell.crash_guard import CrashGuard
+from ui.shell.server_watch import is_outage
 from ui.shell.stream_bridge import EventStreamBridge
 from ui.tasks import TaskRunner
 from ui.timers import stop_timers
