@@ -871,48 +871,12 @@
         </translation>
     </message>
     <message>
-        <source>Lansia</source>
-        <translation>Elderly</translation>
-    </message>
-    <message>
-        <source>Usia 60 tahun ke atas</source>
-        <translation>Aged 60 or over</translation>
-    </message>
-    <message>
-        <source>Penyandang disabilitas</source>
-        <translation>Person with a disability</translation>
-    </message>
-    <message>
-        <source>Termasuk pengguna kursi roda dan tongkat</source>
-        <translation>Including wheelchair and cane users</translation>
-    </message>
-    <message>
-        <source>Ibu hamil</source>
-        <translation>Pregnant woman</translation>
-    </message>
-    <message>
-        <source>Atau ibu yang membawa bayi</source>
-        <translation>Or a mother with a baby</translation>
-    </message>
-    <message>
-        <source>Anak-anak</source>
-        <translation>Child</translation>
-    </message>
-    <message>
-        <source>Anak di bawah 12 tahun yang dilayani</source>
-        <translation>The person served is under 12</translation>
-    </message>
-    <message>
         <source>Tidak, antrean biasa</source>
         <translation>No, regular queue</translation>
     </message>
     <message>
         <source>Saya tidak termasuk kelompok prioritas</source>
         <translation>I am not in a priority group</translation>
-    </message>
-    <message>
-        <source>Biasa</source>
-        <translation>Regular</translation>
     </message>
     <message>
         <source>Menunggu dipanggil</source>
@@ -1328,6 +1292,45 @@
     </message>
 </context>
 <context>
+    <name>PriorityNames</name>
+    <message>
+        <source>Lansia</source>
+        <translation>Elderly</translation>
+    </message>
+    <message>
+        <source>Usia 60 tahun ke atas</source>
+        <translation>Aged 60 or over</translation>
+    </message>
+    <message>
+        <source>Penyandang disabilitas</source>
+        <translation>Person with a disability</translation>
+    </message>
+    <message>
+        <source>Termasuk pengguna kursi roda dan tongkat</source>
+        <translation>Including wheelchair and cane users</translation>
+    </message>
+    <message>
+        <source>Ibu hamil</source>
+        <translation>Pregnant woman</translation>
+    </message>
+    <message>
+        <source>Atau ibu yang membawa bayi</source>
+        <translation>Or a mother with a baby</translation>
+    </message>
+    <message>
+        <source>Anak-anak</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>Anak di bawah 12 tahun yang dilayani</source>
+        <translation>The person served is under 12</translation>
+    </message>
+    <message>
+        <source>Biasa</source>
+        <translation>Regular</translation>
+    </message>
+</context>
+<context>
     <name>PriorityScreen</name>
     <message>
         <source>Apakah Anda termasuk kelompok prioritas?</source>
@@ -1347,7 +1350,7 @@
     </message>
 </context>
 <context>
-    <name>QueuePanel</name>
+    <name>PriorityShortNames</name>
     <message>
         <source>Lansia</source>
         <translation>Elderly</translation>
@@ -1364,6 +1367,9 @@
         <source>Anak</source>
         <translation>Child</translation>
     </message>
+</context>
+<context>
+    <name>QueuePanel</name>
     <message>
         <source>★ {group}</source>
         <translation>★ {group}</translation>
@@ -1671,22 +1677,6 @@
 </context>
 <context>
     <name>TicketCard</name>
-    <message>
-        <source>Lansia</source>
-        <translation>Elderly</translation>
-    </message>
-    <message>
-        <source>Disabilitas</source>
-        <translation>Disability</translation>
-    </message>
-    <message>
-        <source>Ibu hamil</source>
-        <translation>Pregnant</translation>
-    </message>
-    <message>
-        <source>Anak</source>
-        <translation>Child</translation>
-    </message>
     <message>
         <source>Tiket saat ini</source>
         <translation>Current ticket</translation>

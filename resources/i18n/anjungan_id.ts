@@ -866,48 +866,12 @@
         </translation>
     </message>
     <message>
-        <source>Lansia</source>
-        <translation>Lansia</translation>
-    </message>
-    <message>
-        <source>Usia 60 tahun ke atas</source>
-        <translation>Usia 60 tahun ke atas</translation>
-    </message>
-    <message>
-        <source>Penyandang disabilitas</source>
-        <translation>Penyandang disabilitas</translation>
-    </message>
-    <message>
-        <source>Termasuk pengguna kursi roda dan tongkat</source>
-        <translation>Termasuk pengguna kursi roda dan tongkat</translation>
-    </message>
-    <message>
-        <source>Ibu hamil</source>
-        <translation>Ibu hamil</translation>
-    </message>
-    <message>
-        <source>Atau ibu yang membawa bayi</source>
-        <translation>Atau ibu yang membawa bayi</translation>
-    </message>
-    <message>
-        <source>Anak-anak</source>
-        <translation>Anak-anak</translation>
-    </message>
-    <message>
-        <source>Anak di bawah 12 tahun yang dilayani</source>
-        <translation>Anak di bawah 12 tahun yang dilayani</translation>
-    </message>
-    <message>
         <source>Tidak, antrean biasa</source>
         <translation>Tidak, antrean biasa</translation>
     </message>
     <message>
         <source>Saya tidak termasuk kelompok prioritas</source>
         <translation>Saya tidak termasuk kelompok prioritas</translation>
-    </message>
-    <message>
-        <source>Biasa</source>
-        <translation>Biasa</translation>
     </message>
     <message>
         <source>Menunggu dipanggil</source>
@@ -1323,6 +1287,45 @@
     </message>
 </context>
 <context>
+    <name>PriorityNames</name>
+    <message>
+        <source>Lansia</source>
+        <translation>Lansia</translation>
+    </message>
+    <message>
+        <source>Usia 60 tahun ke atas</source>
+        <translation>Usia 60 tahun ke atas</translation>
+    </message>
+    <message>
+        <source>Penyandang disabilitas</source>
+        <translation>Penyandang disabilitas</translation>
+    </message>
+    <message>
+        <source>Termasuk pengguna kursi roda dan tongkat</source>
+        <translation>Termasuk pengguna kursi roda dan tongkat</translation>
+    </message>
+    <message>
+        <source>Ibu hamil</source>
+        <translation>Ibu hamil</translation>
+    </message>
+    <message>
+        <source>Atau ibu yang membawa bayi</source>
+        <translation>Atau ibu yang membawa bayi</translation>
+    </message>
+    <message>
+        <source>Anak-anak</source>
+        <translation>Anak-anak</translation>
+    </message>
+    <message>
+        <source>Anak di bawah 12 tahun yang dilayani</source>
+        <translation>Anak di bawah 12 tahun yang dilayani</translation>
+    </message>
+    <message>
+        <source>Biasa</source>
+        <translation>Biasa</translation>
+    </message>
+</context>
+<context>
     <name>PriorityScreen</name>
     <message>
         <source>Apakah Anda termasuk kelompok prioritas?</source>
@@ -1342,23 +1345,26 @@
     </message>
 </context>
 <context>
-    <name>QueuePanel</name>
+    <name>PriorityShortNames</name>
     <message>
         <source>Lansia</source>
-        <translation type="unfinished">Lansia</translation>
+        <translation>Lansia</translation>
     </message>
     <message>
         <source>Disabilitas</source>
-        <translation type="unfinished"></translation>
+        <translation>Disabilitas</translation>
     </message>
     <message>
         <source>Ibu hamil</source>
-        <translation type="unfinished">Ibu hamil</translation>
+        <translation>Ibu hamil</translation>
     </message>
     <message>
         <source>Anak</source>
-        <translation type="unfinished"></translation>
+        <translation>Anak</translation>
     </message>
+</context>
+<context>
+    <name>QueuePanel</name>
     <message>
         <source>★ {group}</source>
         <translation type="unfinished"></translation>
@@ -1666,22 +1672,6 @@
 </context>
 <context>
     <name>TicketCard</name>
-    <message>
-        <source>Lansia</source>
-        <translation type="unfinished">Lansia</translation>
-    </message>
-    <message>
-        <source>Disabilitas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ibu hamil</source>
-        <translation type="unfinished">Ibu hamil</translation>
-    </message>
-    <message>
-        <source>Anak</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Tiket saat ini</source>
         <translation type="unfinished"></translation>
