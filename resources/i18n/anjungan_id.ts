@@ -273,8 +273,8 @@
         <translation>Nama perangkat</translation>
     </message>
     <message>
-        <source>Mis. Anjungan Lobi 1. Paling banyak 80 karakter.</source>
-        <translation>Mis. Anjungan Lobi 1. Paling banyak 80 karakter.</translation>
+        <source>Mis. Anjungan Lobi 1. Paling banyak {limit} karakter.</source>
+        <translation>Mis. Anjungan Lobi 1. Paling banyak {limit} karakter.</translation>
     </message>
     <message>
         <source>Lokasi</source>
@@ -301,8 +301,8 @@
         <translation>Batas diam (detik)</translation>
     </message>
     <message>
-        <source>Setelah sekian detik tanpa sentuhan, anjungan kembali ke beranda. 10 sampai 3600.</source>
-        <translation>Setelah sekian detik tanpa sentuhan, anjungan kembali ke beranda. 10 sampai 3600.</translation>
+        <source>Setelah sekian detik tanpa sentuhan, anjungan kembali ke beranda. {low} sampai {high}.</source>
+        <translation>Setelah sekian detik tanpa sentuhan, anjungan kembali ke beranda. {low} sampai {high}.</translation>
     </message>
     <message>
         <source>Simpan</source>
@@ -478,7 +478,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Volume suara (0–100)</source>
+        <source>Volume suara ({low}–{high})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1116,8 +1116,8 @@
         <translation>PIN baru</translation>
     </message>
     <message>
-        <source>4 sampai 8 angka.</source>
-        <translation>4 sampai 8 angka.</translation>
+        <source>{low} sampai {high} angka.</source>
+        <translation>{low} sampai {high} angka.</translation>
     </message>
     <message>
         <source>Ulangi PIN baru</source>
@@ -1135,8 +1135,8 @@
         <translation>Masukkan PIN teknisi.</translation>
     </message>
     <message>
-        <source>Belum ada PIN teknisi. Buat PIN baru (4 sampai 8 angka).</source>
-        <translation>Belum ada PIN teknisi. Buat PIN baru (4 sampai 8 angka).</translation>
+        <source>Belum ada PIN teknisi. Buat PIN baru ({low} sampai {high} angka).</source>
+        <translation>Belum ada PIN teknisi. Buat PIN baru ({low} sampai {high} angka).</translation>
     </message>
     <message>
         <source>Ketik PIN baru sekali lagi.</source>
@@ -1502,15 +1502,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lebar kertas harus 58 mm atau 80 mm</source>
+        <source>Lebar kertas harus {narrow} mm atau {wide} mm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Volume harus dari 0 sampai 100</source>
+        <source>Volume harus dari {low} sampai {high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Teks berjalan paling banyak 500 karakter (sekarang {detail})</source>
+        <source>Teks berjalan paling banyak {limit} karakter (sekarang {detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1518,7 +1518,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nomor loket harus dari 1 sampai 999, bukan {detail}</source>
+        <source>Nomor loket harus dari 1 sampai {limit}, bukan {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1541,12 +1541,12 @@
         <translation>Alamat harus diawali http:// atau https:// dan memuat nama host, mis. http://10.0.0.2:8080.</translation>
     </message>
     <message>
-        <source>Isi angka bulat dari 10 sampai 3600 detik.</source>
-        <translation>Isi angka bulat dari 10 sampai 3600 detik.</translation>
+        <source>Isi angka bulat dari {low} sampai {high} detik.</source>
+        <translation>Isi angka bulat dari {low} sampai {high} detik.</translation>
     </message>
     <message>
-        <source>Nama paling banyak 80 karakter.</source>
-        <translation>Nama paling banyak 80 karakter.</translation>
+        <source>Nama paling banyak {limit} karakter.</source>
+        <translation>Nama paling banyak {limit} karakter.</translation>
     </message>
     <message>
         <source>Pilih Bahasa Indonesia atau English.</source>
@@ -1577,8 +1577,8 @@
         <translation>Isi kode pendaftaran dari server.</translation>
     </message>
     <message>
-        <source>PIN harus 4 sampai 8 angka.</source>
-        <translation>PIN harus 4 sampai 8 angka.</translation>
+        <source>PIN harus {low} sampai {high} angka.</source>
+        <translation>PIN harus {low} sampai {high} angka.</translation>
     </message>
     <message>
         <source>Kedua PIN tidak sama. Ketik ulang.</source>

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from core.config import DeviceConfig, validate
+from core.config import PAPER_WIDTHS, DeviceConfig, validate
 from core.errors import ConfigError
 from printing.escpos_lib import profile_names
 from printing.receipt import BigCode, Branding, Heading, Line, QrCode, Receipt, Rows, Rule
@@ -30,7 +30,6 @@ from ui.widgets.touch_button import TouchButton
 
 log = logging.getLogger(__name__)
 C = "PrinterPage"
-PAPER_WIDTHS = (58, 80)
 
 
 def _t(source: str, **params: Any) -> Text:
