@@ -135,11 +135,7 @@ class DisplayController(QObject):
         """Show the board (full screen unless windowed), load the site and the lokets, follow events."""
         lang = self.config.language if self.translations.available(self.config.language) else "id"
         self.translations.switch(lang)
-        if self.window.windowed:
-            self.window.resize(*(size or (1280, 720)))
-            self.window.show()
-        else:
-            self.window.show_kiosk()
+        self.window.show_device(size or (1280, 720))
         self._day = self.clock.now().date()
         self._load_site()
         self._request_snapshot()
@@ -154,9 +150,7 @@ class DisplayController(QObject):
         self.stream.stop()
         self.voice.shutdown()
         self.backend.shutdown()
-        self.window.windowed = True  # now it may close
-        self.window.close()
-        self.window.deleteLater()
+        self.window.close_for_good()
         self.client.close()
 
     @property

@@ -214,11 +214,7 @@ class KioskController(QObject):
         app = QCoreApplication.instance()
         app.installEventFilter(self.scanner)
         app.installEventFilter(self.idle)  # installed last, sees events first: the scanner eats keys
-        if self.window.windowed:
-            self.window.resize(*(size or (1280, 800)))
-            self.window.show()
-        else:
-            self.window.show_kiosk()
+        self.window.show_device(size or (1280, 800))
         self.watch.start()
         self.printer_watch.start()
 
@@ -239,9 +235,7 @@ class KioskController(QObject):
         if self.printer_jobs is not None:
             self.printer_jobs.shutdown()
         self.set_printer_paused(False)  # the queue outlives this kiosk: never leave it held
-        self.window.windowed = True  # now it may close
-        self.window.close()
-        self.window.deleteLater()
+        self.window.close_for_good()
         for client in {id(self.client): self.client, id(self.monitor): self.monitor}.values():
             client.close()
 
