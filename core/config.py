@@ -27,6 +27,12 @@ from core.paths import user_config_dir
 from core.printer_spec import parse_spec
 
 SECRET_KEYS = frozenset({"token", "technician_pin_hash"})
+# The limits the checks below hold a value to; the setup screens say them from here.
+IDLE_TIMEOUT_MIN_S, IDLE_TIMEOUT_MAX_S = 10, 3600
+PAPER_WIDTHS = (58, 80)
+VOLUME_MIN, VOLUME_MAX = 0, 100
+DEVICE_NAME_MAX = 80
+RUNNING_TEXT_MAX = 500
 MAX_FILE_BYTES = 64 * 1024  # a real config is about 1 KiB; more is not a config at all
 _CONTROLS = frozenset([*range(0x00, 0x20), *range(0x7F, 0xA0)])
 
@@ -98,12 +104,13 @@ def _affordable(n: int, r: int, p: int) -> bool:
 _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "server_url": _url,
     "language": _choice("id", "en"),
-    "idle_timeout_s": _between(10, 3600),
-    "paper_width": _choice(58, 80),
-    "volume": _between(0, 100),
+    "idle_timeout_s": _between(IDLE_TIMEOUT_MIN_S, IDLE_TIMEOUT_MAX_S),
+    "paper_width": _choice(*PAPER_WIDTHS),
+    "volume": _between(VOLUME_MIN, VOLUME_MAX),
     "printer": _printer,
-    "device_name": lambda v: None if len(v) <= 80 else "must be at most 80 characters",
-    "running_text": lambda v: None if len(v) <= 500 else "must be at most 500 characters",
+    "device_name": lambda v: None if len(v) <= DEVICE_NAME_MAX else f"must be at most {DEVICE_NAME_MAX} characters",
+    "running_text": lambda v: (None if len(v) <= RUNNING_TEXT_MAX
+                               else f"must be at most {RUNNING_TEXT_MAX} characters"),
     "technician_pin_hash": _pin_hash,
 }
 

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from core.models import Site, Ticket
 from core.ui_text import pick
 from printing import strings
+from printing.priority_labels import printed_name
 from printing.safe_text import printable
 
 
@@ -159,7 +160,7 @@ def build_receipt(ticket: Ticket, branding: Branding, lang: str = "id", *,
                Line(pick(lang, ticket.service_name, ticket.service_name_en), bold=True), Line(t("queue_number")),
                BigCode(ticket.code)]
     if ticket.priority is not None:
-        blocks.append(Line(t("priority", group=t(ticket.priority.value)), bold=True))
+        blocks.append(Line(t("priority", group=printed_name(ticket.priority, lang)), bold=True))
     rows = [(t("time"), format_local_time(ticket.issued_at, branding, lang)),
             (t("ahead"), format_people(ticket.people_ahead, lang)),
             (t("wait"), format_wait(ticket.eta_minutes, lang))]

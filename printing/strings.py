@@ -20,10 +20,6 @@ _TEXT: dict[str, dict[str, str]] = {
     "more_requirements": {"id": "(+{n} lainnya)", "en": "(+{n} more)"},
     "scan": {"id": "Pindai untuk cek status antrean", "en": "Scan to check your queue status"},
     "priority": {"id": "PRIORITAS: {group}", "en": "PRIORITY: {group}"},
-    "lansia": {"id": "LANSIA", "en": "SENIOR"},
-    "disabilitas": {"id": "DISABILITAS", "en": "DISABILITY"},
-    "ibu_hamil": {"id": "IBU HAMIL", "en": "PREGNANT"},
-    "anak": {"id": "ANAK", "en": "CHILD"},
     "footer_wait": {
         "id": "Harap menunggu sampai nomor Anda dipanggil.",
         "en": "Please wait until your number is called.",

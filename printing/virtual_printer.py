@@ -77,6 +77,7 @@ class VirtualPrinter:
         self._count = 0
         self.receipts: list[SavedReceipt] = []
         self.discarded = 0
+        self.most_connections = 0  # the most clients talking to it at once: more than 1 is a collision
         self.set_paper(paper)
 
     # -- control, from tests, the CLI's stdin, or the demo ---------------------------------
@@ -177,6 +178,7 @@ class VirtualPrinter:
     def _serve(self, sock: socket.socket) -> None:
         with self._lock:
             self._clients.add(sock)
+            self.most_connections = max(self.most_connections, len(self._clients))
         job, parser = Session(self), EscposParser()
         try:
             while not self._stopping.is_set():

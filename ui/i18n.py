@@ -66,12 +66,18 @@ def build(folder: Path = I18N_DIR) -> list[Path]:
     return out
 
 
+def source_files() -> list[str]:
+    """What lupdate reads, relative to the repository: every module under ui/, and the priority groups'
+    names, which live in printing/ because the receipt prints them too."""
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py")) + ["printing/priority_labels.py"]
+
+
 def update(folder: Path = I18N_DIR) -> None:
-    """Collect the strings of every module under ui/ into the .ts files (translations are kept)."""
+    """Collect the strings of every source file into the .ts files (translations are kept)."""
     tool = _tool("pyside6-lupdate")
     if tool is None:
         raise FileNotFoundError("pyside6-lupdate not found")
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
+    sources = source_files()
     for lang in LANGUAGES:
         subprocess.run([tool, "-no-obsolete", "-locations", "none", "-source-language", SOURCE_LANGUAGE,
                         "-target-language", lang, *sources, "-ts", str(ts_path(lang, folder).relative_to(ROOT))],

@@ -281,8 +281,8 @@
         <translation>Device name</translation>
     </message>
     <message>
-        <source>Mis. Anjungan Lobi 1. Paling banyak 80 karakter.</source>
-        <translation>E.g. Lobby kiosk 1. At most 80 characters.</translation>
+        <source>Mis. Anjungan Lobi 1. Paling banyak {limit} karakter.</source>
+        <translation>E.g. Lobby kiosk 1. At most {limit} characters.</translation>
     </message>
     <message>
         <source>Lokasi</source>
@@ -309,8 +309,8 @@
         <translation>Idle timeout (seconds)</translation>
     </message>
     <message>
-        <source>Setelah sekian detik tanpa sentuhan, anjungan kembali ke beranda. 10 sampai 3600.</source>
-        <translation>After this many seconds without a touch the kiosk goes back home. 10 to 3600.</translation>
+        <source>Setelah sekian detik tanpa sentuhan, anjungan kembali ke beranda. {low} sampai {high}.</source>
+        <translation>After this many seconds without a touch the kiosk goes back home. {low} to {high}.</translation>
     </message>
     <message>
         <source>Simpan</source>
@@ -486,8 +486,8 @@
         <translation>Off</translation>
     </message>
     <message>
-        <source>Volume suara (0–100)</source>
-        <translation>Voice volume (0–100)</translation>
+        <source>Volume suara ({low}–{high})</source>
+        <translation>Voice volume ({low}–{high})</translation>
     </message>
     <message>
         <source>Simpan</source>
@@ -879,48 +879,12 @@
         </translation>
     </message>
     <message>
-        <source>Lansia</source>
-        <translation>Elderly</translation>
-    </message>
-    <message>
-        <source>Usia 60 tahun ke atas</source>
-        <translation>Aged 60 or over</translation>
-    </message>
-    <message>
-        <source>Penyandang disabilitas</source>
-        <translation>Person with a disability</translation>
-    </message>
-    <message>
-        <source>Termasuk pengguna kursi roda dan tongkat</source>
-        <translation>Including wheelchair and cane users</translation>
-    </message>
-    <message>
-        <source>Ibu hamil</source>
-        <translation>Pregnant woman</translation>
-    </message>
-    <message>
-        <source>Atau ibu yang membawa bayi</source>
-        <translation>Or a mother with a baby</translation>
-    </message>
-    <message>
-        <source>Anak-anak</source>
-        <translation>Child</translation>
-    </message>
-    <message>
-        <source>Anak di bawah 12 tahun yang dilayani</source>
-        <translation>The person served is under 12</translation>
-    </message>
-    <message>
         <source>Tidak, antrean biasa</source>
         <translation>No, regular queue</translation>
     </message>
     <message>
         <source>Saya tidak termasuk kelompok prioritas</source>
         <translation>I am not in a priority group</translation>
-    </message>
-    <message>
-        <source>Biasa</source>
-        <translation>Regular</translation>
     </message>
     <message>
         <source>Menunggu dipanggil</source>
@@ -1165,8 +1129,8 @@
         <translation>New PIN</translation>
     </message>
     <message>
-        <source>4 sampai 8 angka.</source>
-        <translation>4 to 8 digits.</translation>
+        <source>{low} sampai {high} angka.</source>
+        <translation>{low} to {high} digits.</translation>
     </message>
     <message>
         <source>Ulangi PIN baru</source>
@@ -1184,8 +1148,8 @@
         <translation>Enter the technician PIN.</translation>
     </message>
     <message>
-        <source>Belum ada PIN teknisi. Buat PIN baru (4 sampai 8 angka).</source>
-        <translation>There is no technician PIN yet. Make a new PIN (4 to 8 digits).</translation>
+        <source>Belum ada PIN teknisi. Buat PIN baru ({low} sampai {high} angka).</source>
+        <translation>There is no technician PIN yet. Make a new PIN ({low} to {high} digits).</translation>
     </message>
     <message>
         <source>Ketik PIN baru sekali lagi.</source>
@@ -1336,6 +1300,45 @@
     </message>
 </context>
 <context>
+    <name>PriorityNames</name>
+    <message>
+        <source>Lansia</source>
+        <translation>Elderly</translation>
+    </message>
+    <message>
+        <source>Usia 60 tahun ke atas</source>
+        <translation>Aged 60 or over</translation>
+    </message>
+    <message>
+        <source>Penyandang disabilitas</source>
+        <translation>Person with a disability</translation>
+    </message>
+    <message>
+        <source>Termasuk pengguna kursi roda dan tongkat</source>
+        <translation>Including wheelchair and cane users</translation>
+    </message>
+    <message>
+        <source>Ibu hamil</source>
+        <translation>Pregnant woman</translation>
+    </message>
+    <message>
+        <source>Atau ibu yang membawa bayi</source>
+        <translation>Or a mother with a baby</translation>
+    </message>
+    <message>
+        <source>Anak-anak</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>Anak di bawah 12 tahun yang dilayani</source>
+        <translation>The person served is under 12</translation>
+    </message>
+    <message>
+        <source>Biasa</source>
+        <translation>Regular</translation>
+    </message>
+</context>
+<context>
     <name>PriorityScreen</name>
     <message>
         <source>Apakah Anda termasuk kelompok prioritas?</source>
@@ -1355,7 +1358,7 @@
     </message>
 </context>
 <context>
-    <name>QueuePanel</name>
+    <name>PriorityShortNames</name>
     <message>
         <source>Lansia</source>
         <translation>Elderly</translation>
@@ -1372,6 +1375,9 @@
         <source>Anak</source>
         <translation>Child</translation>
     </message>
+</context>
+<context>
+    <name>QueuePanel</name>
     <message>
         <source>★ {group}</source>
         <translation>★ {group}</translation>
@@ -1509,24 +1515,24 @@
         <translation>Unknown printer profile: {detail}</translation>
     </message>
     <message>
-        <source>Lebar kertas harus 58 mm atau 80 mm</source>
-        <translation>Paper width must be 58 mm or 80 mm</translation>
+        <source>Lebar kertas harus {narrow} mm atau {wide} mm</source>
+        <translation>Paper width must be {narrow} mm or {wide} mm</translation>
     </message>
     <message>
-        <source>Volume harus dari 0 sampai 100</source>
-        <translation>Volume must be from 0 to 100</translation>
+        <source>Volume harus dari {low} sampai {high}</source>
+        <translation>Volume must be from {low} to {high}</translation>
     </message>
     <message>
-        <source>Teks berjalan paling banyak 500 karakter (sekarang {detail})</source>
-        <translation>Running text is at most 500 characters (now {detail})</translation>
+        <source>Teks berjalan paling banyak {limit} karakter (sekarang {detail})</source>
+        <translation>Running text is at most {limit} characters (now {detail})</translation>
     </message>
     <message>
         <source>&quot;{detail}&quot; bukan nomor loket. Tulis angka dipisah koma, mis. 1,2,3</source>
         <translation>&quot;{detail}&quot; is not a loket number. Write numbers separated by commas, e.g. 1,2,3</translation>
     </message>
     <message>
-        <source>Nomor loket harus dari 1 sampai 999, bukan {detail}</source>
-        <translation>Loket numbers go from 1 to 999, not {detail}</translation>
+        <source>Nomor loket harus dari 1 sampai {limit}, bukan {detail}</source>
+        <translation>Loket numbers go from 1 to {limit}, not {detail}</translation>
     </message>
     <message>
         <source>Belum disimpan: perbaiki kolom yang ditandai merah.</source>
@@ -1548,12 +1554,12 @@
         <translation>The address must start with http:// or https:// and name a host, e.g. http://10.0.0.2:8080.</translation>
     </message>
     <message>
-        <source>Isi angka bulat dari 10 sampai 3600 detik.</source>
-        <translation>Enter a whole number from 10 to 3600 seconds.</translation>
+        <source>Isi angka bulat dari {low} sampai {high} detik.</source>
+        <translation>Enter a whole number from {low} to {high} seconds.</translation>
     </message>
     <message>
-        <source>Nama paling banyak 80 karakter.</source>
-        <translation>A name has at most 80 characters.</translation>
+        <source>Nama paling banyak {limit} karakter.</source>
+        <translation>A name has at most {limit} characters.</translation>
     </message>
     <message>
         <source>Pilih Bahasa Indonesia atau English.</source>
@@ -1584,8 +1590,8 @@
         <translation>Enter the enrolment code from the server.</translation>
     </message>
     <message>
-        <source>PIN harus 4 sampai 8 angka.</source>
-        <translation>A PIN is 4 to 8 digits.</translation>
+        <source>PIN harus {low} sampai {high} angka.</source>
+        <translation>A PIN is {low} to {high} digits.</translation>
     </message>
     <message>
         <source>Kedua PIN tidak sama. Ketik ulang.</source>
@@ -1679,22 +1685,6 @@
 </context>
 <context>
     <name>TicketCard</name>
-    <message>
-        <source>Lansia</source>
-        <translation>Elderly</translation>
-    </message>
-    <message>
-        <source>Disabilitas</source>
-        <translation>Disability</translation>
-    </message>
-    <message>
-        <source>Ibu hamil</source>
-        <translation>Pregnant</translation>
-    </message>
-    <message>
-        <source>Anak</source>
-        <translation>Child</translation>
-    </message>
     <message>
         <source>Tiket saat ini</source>
         <translation>Current ticket</translation>

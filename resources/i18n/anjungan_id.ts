@@ -281,8 +281,8 @@
         <translation>Nama perangkat</translation>
     </message>
     <message>
-        <source>Mis. Anjungan Lobi 1. Paling banyak 80 karakter.</source>
-        <translation>Mis. Anjungan Lobi 1. Paling banyak 80 karakter.</translation>
+        <source>Mis. Anjungan Lobi 1. Paling banyak {limit} karakter.</source>
+        <translation>Mis. Anjungan Lobi 1. Paling banyak {limit} karakter.</translation>
     </message>
     <message>
         <source>Lokasi</source>
@@ -309,8 +309,8 @@
         <translation>Batas diam (detik)</translation>
     </message>
     <message>
-        <source>Setelah sekian detik tanpa sentuhan, anjungan kembali ke beranda. 10 sampai 3600.</source>
-        <translation>Setelah sekian detik tanpa sentuhan, anjungan kembali ke beranda. 10 sampai 3600.</translation>
+        <source>Setelah sekian detik tanpa sentuhan, anjungan kembali ke beranda. {low} sampai {high}.</source>
+        <translation>Setelah sekian detik tanpa sentuhan, anjungan kembali ke beranda. {low} sampai {high}.</translation>
     </message>
     <message>
         <source>Simpan</source>
@@ -486,7 +486,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Volume suara (0–100)</source>
+        <source>Volume suara ({low}–{high})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -874,48 +874,12 @@
         </translation>
     </message>
     <message>
-        <source>Lansia</source>
-        <translation>Lansia</translation>
-    </message>
-    <message>
-        <source>Usia 60 tahun ke atas</source>
-        <translation>Usia 60 tahun ke atas</translation>
-    </message>
-    <message>
-        <source>Penyandang disabilitas</source>
-        <translation>Penyandang disabilitas</translation>
-    </message>
-    <message>
-        <source>Termasuk pengguna kursi roda dan tongkat</source>
-        <translation>Termasuk pengguna kursi roda dan tongkat</translation>
-    </message>
-    <message>
-        <source>Ibu hamil</source>
-        <translation>Ibu hamil</translation>
-    </message>
-    <message>
-        <source>Atau ibu yang membawa bayi</source>
-        <translation>Atau ibu yang membawa bayi</translation>
-    </message>
-    <message>
-        <source>Anak-anak</source>
-        <translation>Anak-anak</translation>
-    </message>
-    <message>
-        <source>Anak di bawah 12 tahun yang dilayani</source>
-        <translation>Anak di bawah 12 tahun yang dilayani</translation>
-    </message>
-    <message>
         <source>Tidak, antrean biasa</source>
         <translation>Tidak, antrean biasa</translation>
     </message>
     <message>
         <source>Saya tidak termasuk kelompok prioritas</source>
         <translation>Saya tidak termasuk kelompok prioritas</translation>
-    </message>
-    <message>
-        <source>Biasa</source>
-        <translation>Biasa</translation>
     </message>
     <message>
         <source>Menunggu dipanggil</source>
@@ -1160,8 +1124,8 @@
         <translation>PIN baru</translation>
     </message>
     <message>
-        <source>4 sampai 8 angka.</source>
-        <translation>4 sampai 8 angka.</translation>
+        <source>{low} sampai {high} angka.</source>
+        <translation>{low} sampai {high} angka.</translation>
     </message>
     <message>
         <source>Ulangi PIN baru</source>
@@ -1179,8 +1143,8 @@
         <translation>Masukkan PIN teknisi.</translation>
     </message>
     <message>
-        <source>Belum ada PIN teknisi. Buat PIN baru (4 sampai 8 angka).</source>
-        <translation>Belum ada PIN teknisi. Buat PIN baru (4 sampai 8 angka).</translation>
+        <source>Belum ada PIN teknisi. Buat PIN baru ({low} sampai {high} angka).</source>
+        <translation>Belum ada PIN teknisi. Buat PIN baru ({low} sampai {high} angka).</translation>
     </message>
     <message>
         <source>Ketik PIN baru sekali lagi.</source>
@@ -1331,6 +1295,45 @@
     </message>
 </context>
 <context>
+    <name>PriorityNames</name>
+    <message>
+        <source>Lansia</source>
+        <translation>Lansia</translation>
+    </message>
+    <message>
+        <source>Usia 60 tahun ke atas</source>
+        <translation>Usia 60 tahun ke atas</translation>
+    </message>
+    <message>
+        <source>Penyandang disabilitas</source>
+        <translation>Penyandang disabilitas</translation>
+    </message>
+    <message>
+        <source>Termasuk pengguna kursi roda dan tongkat</source>
+        <translation>Termasuk pengguna kursi roda dan tongkat</translation>
+    </message>
+    <message>
+        <source>Ibu hamil</source>
+        <translation>Ibu hamil</translation>
+    </message>
+    <message>
+        <source>Atau ibu yang membawa bayi</source>
+        <translation>Atau ibu yang membawa bayi</translation>
+    </message>
+    <message>
+        <source>Anak-anak</source>
+        <translation>Anak-anak</translation>
+    </message>
+    <message>
+        <source>Anak di bawah 12 tahun yang dilayani</source>
+        <translation>Anak di bawah 12 tahun yang dilayani</translation>
+    </message>
+    <message>
+        <source>Biasa</source>
+        <translation>Biasa</translation>
+    </message>
+</context>
+<context>
     <name>PriorityScreen</name>
     <message>
         <source>Apakah Anda termasuk kelompok prioritas?</source>
@@ -1350,23 +1353,26 @@
     </message>
 </context>
 <context>
-    <name>QueuePanel</name>
+    <name>PriorityShortNames</name>
     <message>
         <source>Lansia</source>
-        <translation type="unfinished">Lansia</translation>
+        <translation>Lansia</translation>
     </message>
     <message>
         <source>Disabilitas</source>
-        <translation type="unfinished"></translation>
+        <translation>Disabilitas</translation>
     </message>
     <message>
         <source>Ibu hamil</source>
-        <translation type="unfinished">Ibu hamil</translation>
+        <translation>Ibu hamil</translation>
     </message>
     <message>
         <source>Anak</source>
-        <translation type="unfinished"></translation>
+        <translation>Anak</translation>
     </message>
+</context>
+<context>
+    <name>QueuePanel</name>
     <message>
         <source>★ {group}</source>
         <translation type="unfinished"></translation>
@@ -1504,15 +1510,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lebar kertas harus 58 mm atau 80 mm</source>
+        <source>Lebar kertas harus {narrow} mm atau {wide} mm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Volume harus dari 0 sampai 100</source>
+        <source>Volume harus dari {low} sampai {high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Teks berjalan paling banyak 500 karakter (sekarang {detail})</source>
+        <source>Teks berjalan paling banyak {limit} karakter (sekarang {detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1520,7 +1526,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nomor loket harus dari 1 sampai 999, bukan {detail}</source>
+        <source>Nomor loket harus dari 1 sampai {limit}, bukan {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1543,12 +1549,12 @@
         <translation>Alamat harus diawali http:// atau https:// dan memuat nama host, mis. http://10.0.0.2:8080.</translation>
     </message>
     <message>
-        <source>Isi angka bulat dari 10 sampai 3600 detik.</source>
-        <translation>Isi angka bulat dari 10 sampai 3600 detik.</translation>
+        <source>Isi angka bulat dari {low} sampai {high} detik.</source>
+        <translation>Isi angka bulat dari {low} sampai {high} detik.</translation>
     </message>
     <message>
-        <source>Nama paling banyak 80 karakter.</source>
-        <translation>Nama paling banyak 80 karakter.</translation>
+        <source>Nama paling banyak {limit} karakter.</source>
+        <translation>Nama paling banyak {limit} karakter.</translation>
     </message>
     <message>
         <source>Pilih Bahasa Indonesia atau English.</source>
@@ -1579,8 +1585,8 @@
         <translation>Isi kode pendaftaran dari server.</translation>
     </message>
     <message>
-        <source>PIN harus 4 sampai 8 angka.</source>
-        <translation>PIN harus 4 sampai 8 angka.</translation>
+        <source>PIN harus {low} sampai {high} angka.</source>
+        <translation>PIN harus {low} sampai {high} angka.</translation>
     </message>
     <message>
         <source>Kedua PIN tidak sama. Ketik ulang.</source>
@@ -1674,22 +1680,6 @@
 </context>
 <context>
     <name>TicketCard</name>
-    <message>
-        <source>Lansia</source>
-        <translation type="unfinished">Lansia</translation>
-    </message>
-    <message>
-        <source>Disabilitas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ibu hamil</source>
-        <translation type="unfinished">Ibu hamil</translation>
-    </message>
-    <message>
-        <source>Anak</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Tiket saat ini</source>
         <translation type="unfinished"></translation>

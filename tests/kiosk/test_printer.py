@@ -1,10 +1,18 @@
 """A printer out of paper: the ticket is still shown and valid, the screen says what to do, a
-reprint button works once paper is back, and the server hears each outcome."""
+reprint button works once paper is back, and the server hears each outcome. While the technician has
+the printer, the kiosk's own printer jobs wait."""
 
 from __future__ import annotations
 
+import dataclasses
+
+from PySide6.QtCore import Qt
+
+from core.config import save_config
+from tests.setup.conftest import unlock
 from tests.support.kiosk import start_kiosk
 from tests.support.printer import closed_port_spec, wait_for_receipt
+from ui.kiosk.app import _technician_mode
 
 
 def test_out_of_paper_the_ticket_is_shown_valid_reported_and_can_be_reprinted(kiosk, vp, server):
@@ -55,3 +63,32 @@ def test_an_english_kiosk_prints_the_names_the_citizen_read_on_screen(qtbot, dem
         assert "Pencari Kerja" not in receipt
     finally:
         kiosk.stop()
+
+
+def test_the_kiosk_holds_its_printer_jobs_while_the_technician_tests_the_printer(qtbot, kiosk, vp, tmp_path):
+    """GIVEN the kiosk with its technician entry, as ``main.py kiosk`` wires it
+    WHEN the technician opens the printer page and prints a test receipt while the kiosk wants to check
+    its printer THEN the technician's status and test print go through, the kiosk's check waits, and
+    it runs once the technician mode closes."""
+    c = kiosk.controller
+    path = tmp_path / "device" / "config.toml"
+    save_config(path, dataclasses.replace(c.config, printer=vp.spec))
+    mode = _technician_mode(c, path, kiosk.translations, windowed=True)
+    try:
+        kiosk.qtbot.waitUntil(lambda: c.printer_jobs.pending() == 0, timeout=5000)
+        unlock(qtbot, mode)
+        queue = c.printer_jobs.queue
+        assert queue.paused
+        c.printer_watch.check_now()
+        page = mode.window.setup.page("PrinterPage")
+        mode.window.setup.open(mode.window.setup.pages.index(page))
+        qtbot.waitUntil(lambda: page.status_text().startswith("Siap"), timeout=5000)
+        qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+        assert "TEST PRINT" in wait_for_receipt(vp, 1).text
+        assert c.printer_jobs.pending() == 1 and queue.waiting() == 1, "the kiosk's check went to the printer"
+
+        mode.close()
+        assert not queue.paused
+        kiosk.qtbot.waitUntil(lambda: c.printer_jobs.pending() == 0, timeout=5000)
+    finally:
+        mode.uninstall()

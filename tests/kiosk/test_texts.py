@@ -14,13 +14,13 @@ import pytest
 
 from core.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable, PrinterPaperOut
 from core.ui_text import ScanTarget, keypad_letters, parse_scan
-from ui.i18n import I18N_DIR, ROOT, Text, Translations, lengthen
+from ui.i18n import I18N_DIR, ROOT, Text, Translations, lengthen, source_files
 from ui.kiosk.messages import CLOSED_CODES, Way, closed_texts, message_for_error, print_failure_text
 from ui.kiosk.texts import people_ahead_text, wait_text
 
 KIOSK_CONTEXTS = {"AgenciesScreen", "BusyScreen", "Header", "HomeScreen", "Keypad", "KioskController",
-                  "KioskMessages", "KioskTexts", "PriorityScreen", "ServicesScreen", "StatusEntryScreen",
-                  "StatusScreen", "TicketScreen", "TilePager"}
+                  "KioskMessages", "KioskTexts", "PriorityNames", "PriorityScreen", "PriorityShortNames",
+                  "ServicesScreen", "StatusEntryScreen", "StatusScreen", "TicketScreen", "TilePager"}
 
 
 @pytest.fixture(scope="module")
@@ -123,9 +123,8 @@ def test_the_translation_sources_are_in_step_with_the_code(tmp_path):
     tool = str(lupdate) if lupdate.exists() else shutil.which("pyside6-lupdate")
     assert tool, "pyside6-lupdate is part of PySide6"
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
-    subprocess.run([tool, "-silent", "-source-language", "id", "-target-language", "en", *sources, "-ts", str(fresh)],
-                   check=True, timeout=120, capture_output=True)
+    subprocess.run([tool, "-silent", "-source-language", "id", "-target-language", "en", *source_files(), "-ts",
+                    str(fresh)], check=True, timeout=120, capture_output=True, cwd=ROOT)
     assert set(_messages(fresh)) == set(_messages(I18N_DIR / "anjungan_en.ts"))
 
 

@@ -14,7 +14,6 @@ What keeps a loket working through a bad day:
 from __future__ import annotations
 
 import logging
-import traceback
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import TracebackType
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import QStackedWidget
 
 from core.client import BackendClient
 from core.errors import BackendError
-from core.event_stream import EventFollower
 from core.models import Catalog, Counter, CounterQueue, CounterState, Event, Login, Ticket, TicketStatus
 from core.retry import RetryPolicy
 from core.wire import EventType
@@ -35,12 +33,15 @@ from ui.counter.bar import CounterBar
 from ui.counter.desk_screen import DeskScreen
 from ui.counter.login_screen import LoginScreen
 from ui.counter.loket_screen import LoketScreen
-from ui.counter.messages import (OFFLINE_BANNER, StaffMessage, done_message, error_code, is_outage,
-                                 is_session_over, message_for_code, message_for_error)
+from ui.counter.messages import (OFFLINE_BANNER, StaffMessage, done_message, error_code, is_session_over,
+                                 message_for_code, message_for_error)
 from ui.counter.screen import StaffScreen
 from ui.counter.transfer_panel import TransferTarget
 from ui.counter.window import CounterWindow
 from ui.i18n import Translations
+from ui.shell.crash_guard import CrashGuard
+from ui.shell.server_watch import is_outage
+from ui.shell.stream_bridge import EventStreamBridge
 from ui.tasks import TaskRunner
 from ui.timers import stop_timers
 from ui.widgets.banner import NoticeBanner
@@ -79,7 +80,7 @@ class CounterController(QObject):
     """Public API: ``start()``, ``stop()``, ``current_screen()``, ``screen(name)``, ``refresh()``,
     ``handle_exception(type, value, tb)`` (the app's ``sys.excepthook``); read-only state:
     ``session`` (Login), ``counter`` (this loket), ``queue``, ``catalog``, ``online``, ``busy``;
-    parts: ``client``, ``backend`` (the one-thread TaskRunner), ``follower``, ``window``, ``bar``,
+    parts: ``client``, ``backend`` (the one-thread TaskRunner), ``stream`` (the event stream), ``window``, ``bar``,
     ``banner``, ``login_screen``, ``loket_screen``, ``desk``."""
 
     screen_changed = Signal(str)          # the name of the screen now shown
@@ -96,9 +97,6 @@ class CounterController(QObject):
     action_failed = Signal(str, str)      # action name, error code
     online_changed = Signal(bool)
     busy_changed = Signal(bool)
-    # From the follower's thread; delivered queued on the GUI thread.
-    _event_arrived = Signal(object)
-    _stream_state_changed = Signal(str)
 
     def __init__(self, client: BackendClient, translations: Translations, *,
                  timings: CounterTimings = CounterTimings(), parent: QObject | None = None) -> None:
@@ -108,7 +106,7 @@ class CounterController(QObject):
         self.timings = timings
         # The requests.Session is not thread-safe: every request goes through this one thread.
         self.backend = TaskRunner("counter-backend", 1, self)
-        self.follower: EventFollower | None = None
+        self.stream = EventStreamBridge(self)
 
         self.session: Login | None = None
         self.counters: list[Counter] = []
@@ -123,7 +121,7 @@ class CounterController(QObject):
         self._refresh_again: tuple[bool, bool] | None = None
         self._reconnect_attempt = 0
         self._catalog_stale = True
-        self._showing_crash = False
+        self._crash_guard = CrashGuard(self._on_crash)
         self._stopped = False
 
         self.login_screen = LoginScreen(translations)
@@ -160,8 +158,8 @@ class CounterController(QObject):
         self._check_timer.timeout.connect(self._on_check_timer_timeout)
         self._reconnect_timer.timeout.connect(self._on_reconnect_timer_timeout)
         self._debounce_timer.timeout.connect(self._on_debounce_timer_timeout)
-        self._event_arrived.connect(self._on_follower_event_arrived)
-        self._stream_state_changed.connect(self._on_follower_state_changed)
+        self.stream.event_received.connect(self._on_stream_event_received)
+        self.stream.state_changed.connect(self._on_stream_state_changed)
 
     # ================================================================= life
 
@@ -184,7 +182,7 @@ class CounterController(QObject):
             return
         self._stopped = True
         stop_timers(self, self.window)   # a timer firing later would call the runner shut down here
-        self._stop_follower()
+        self.stream.stop()
         self.backend.shutdown()
         self.client.close()
         self.window.close()
@@ -311,7 +309,7 @@ class CounterController(QObject):
         self.loket_screen.reset()
         self._show("loket")
         self._catalog_stale = True
-        self._start_follower()
+        self.stream.start(self.client, backoff=self.timings.stream_backoff)
         self._check_timer.start(self.timings.check_ms)
         self.logged_in.emit(session)
         self.refresh(check=False)
@@ -360,7 +358,7 @@ class CounterController(QObject):
         self._check_timer.stop()
         self._reconnect_timer.stop()
         self._debounce_timer.stop()
-        self._stop_follower()
+        self.stream.stop()
         self.client.token = None
         self.session = None
         self.counter = None
@@ -590,25 +588,14 @@ class CounterController(QObject):
 
     # ================================================================= the event stream
 
-    def _start_follower(self) -> None:
-        self._stop_follower()
-        self.follower = EventFollower(self.client, self._event_arrived.emit, on_state=self._stream_state_changed.emit,
-                                      backoff=self.timings.stream_backoff)
-        self.follower.start()
-
-    def _stop_follower(self) -> None:
-        follower, self.follower = self.follower, None
-        if follower is not None:
-            follower.stop()
-
-    def _on_follower_event_arrived(self, event: Event) -> None:
+    def _on_stream_event_received(self, event: Event) -> None:
         if self.session is None or event.type not in REFRESHING_EVENTS:
             return
         if event.type == EventType.CATALOG_CHANGED:
             self._catalog_stale = True
         self._schedule_refresh()
 
-    def _on_follower_state_changed(self, state: str) -> None:
+    def _on_stream_state_changed(self, state: str) -> None:
         if self.session is None:
             return
         log.info("event stream %s", state)
@@ -621,17 +608,11 @@ class CounterController(QObject):
     def handle_exception(self, kind: type[BaseException], value: BaseException,
                          tb: TracebackType | None) -> None:
         """``sys.excepthook``: log it whole, say so calmly; never a traceback on screen."""
-        log.critical("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
-        if self._showing_crash:
-            return
-        self._showing_crash = True
-        try:
-            self._set_busy(False)
-            self._notify(message_for_code("unexpected"))
-        except Exception:  # noqa: BLE001 - the hook itself must never raise
-            log.exception("could not show the error")
-        finally:
-            self._showing_crash = False
+        self._crash_guard.handle(kind, value, tb)
+
+    def _on_crash(self, _summary: str) -> None:
+        self._set_busy(False)
+        self._notify(message_for_code("unexpected"))
 
 
 __all__ = ["CounterController", "CounterTimings", "Refreshed"]

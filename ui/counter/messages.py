@@ -2,8 +2,7 @@
 error class and server error code, never by message text.
 
 Every text is an Indonesian source marked for Qt Linguist (context ``CounterMessages``) and shown
-with the other language beneath. Until ``anjungan_en.ts`` carries these sources, the English written
-next to each one is used, so the line beneath is never Indonesian twice.
+with the other language beneath; its English is in ``anjungan_en.ts`` and nowhere else.
 """
 
 from __future__ import annotations
@@ -16,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from core.errors import AnjunganError, BackendStatusError, BackendTimeout, BackendUnreachable
-from ui.i18n import SOURCE_LANGUAGE, Text, Translations, lengthen, long_date
+from core.errors import AnjunganError, BackendStatusError
+from ui.i18n import Text, Translations, long_date
 
 log = logging.getLogger(__name__)
 C = "CounterMessages"
@@ -26,15 +25,12 @@ SITE_ZONE = ZoneInfo("Asia/Jakarta")
 
 @dataclass(frozen=True)
 class StaffText(Text):
-    """A :class:`Text` with the English written beside it, used while the translation is missing."""
+    """A :class:`Text` of the counter app's messages."""
 
-    english: str = ""
     context: str = C
 
     def render(self, translations: Translations, lang: str) -> str:
         text = translations.translate_in(lang, self.context, self.source, self.n)
-        if lang != SOURCE_LANGUAGE and self.english and text in (self.source, lengthen(self.source)):
-            text = lengthen(self.english) if translations.fake_long else self.english
         values = {key: _render_value(value, translations, lang) for key, value in self.params.items()}
         return text.format_map(_KeepMissing(values)) if values else text
 
@@ -52,8 +48,8 @@ def _render_value(value: Any, translations: Translations, lang: str) -> str:
     return str(value)
 
 
-def _t(source: str, english: str, **params: Any) -> StaffText:
-    return StaffText(source, params, english=english)
+def _t(source: str, **params: Any) -> StaffText:
+    return StaffText(source, params)
 
 
 @dataclass(frozen=True)
@@ -70,128 +66,100 @@ class StaffMessage:
 
 OFFLINE_BANNER = _t(QT_TRANSLATE_NOOP("CounterMessages",
                                       "Server antrean tidak dapat dihubungi. Aplikasi mencoba lagi otomatis; "
-                                      "tiket yang sedang dilayani tetap aman."),
-                    "The queue server cannot be reached. The app keeps retrying; the ticket you are serving "
-                    "is safe.")
+                                      "tiket yang sedang dilayani tetap aman."))
 
 # -- errors by code -----------------------------------------------------------------------------
 
 _SESSION_OVER = (QT_TRANSLATE_NOOP("CounterMessages",
                                    "Sesi Anda telah berakhir. Silakan masuk lagi; loket dan tiket Anda "
-                                   "tetap tersimpan."),
-                 "Your session has ended. Please log in again; your loket and ticket are kept.", "warning")
+                                   "tetap tersimpan."), "warning")
 
-_BY_CODE: Mapping[str, tuple[str, str, str]] = {
-    # code: (Indonesian source, English, tone)
+_BY_CODE: Mapping[str, tuple[str, str]] = {
+    # code: (Indonesian source, tone)
     "queue_empty": (QT_TRANSLATE_NOOP("CounterMessages",
                                       "Tidak ada antrean menunggu. Daftar antrean diperbarui otomatis; "
-                                      "panggil lagi saat ada warga yang menunggu."),
-                    "Nobody is waiting. The waiting list updates by itself; call again when someone is "
-                    "waiting.", "info"),
+                                      "panggil lagi saat ada warga yang menunggu."), "info"),
     # Called or being served: the advice fits both, as only the buttons for its state are enabled.
     "ticket_in_progress": (QT_TRANSLATE_NOOP("CounterMessages",
                                              "Tiket {code} masih di loket ini: layani lalu selesaikan atau "
-                                             "alihkan, atau tandai tidak hadir bila warga tidak datang."),
-                           "Ticket {code} is still at this loket: serve it, then finish or transfer it, or mark "
-                           "it no-show if the citizen did not come.", "warning"),
+                                             "alihkan, atau tandai tidak hadir bila warga tidak datang."), "warning"),
     "counter_taken": (QT_TRANSLATE_NOOP("CounterMessages",
                                         "Loket ini sedang dibuka oleh {staff}. Pilih loket lain, atau minta "
                                         "supervisor menutupnya."),
-                      "This loket is open by {staff}. Choose another loket, or ask a supervisor to close it.",
                       "warning"),
     "counter_not_yours": (QT_TRANSLATE_NOOP("CounterMessages",
-                                            "Loket ini dibuka oleh petugas lain. Pilih loket Anda lagi."),
-                          "Another officer has opened this loket. Choose your loket again.", "warning"),
+                                            "Loket ini dibuka oleh petugas lain. Pilih loket Anda lagi."), "warning"),
     "counter_closed": (QT_TRANSLATE_NOOP("CounterMessages",
-                                         "Loket sudah ditutup. Buka loket lagi untuk melayani."),
-                       "The loket is closed. Open it again to serve.", "warning"),
+                                         "Loket sudah ditutup. Buka loket lagi untuk melayani."), "warning"),
     "counter_paused": (QT_TRANSLATE_NOOP("CounterMessages",
                                          "Loket sedang istirahat. Tekan Lanjutkan (F7) untuk memanggil lagi."),
-                       "The loket is on a break. Press Resume (F7) to call again.", "warning"),
-    "counter_open": (QT_TRANSLATE_NOOP("CounterMessages", "Loket sudah buka; tidak sedang istirahat."),
-                     "The loket is already open, not on a break.", "info"),
-    "counter_not_paused": (QT_TRANSLATE_NOOP("CounterMessages", "Loket sudah buka; tidak sedang istirahat."),
-                           "The loket is already open, not on a break.", "info"),
+                       "warning"),
+    "counter_open": (QT_TRANSLATE_NOOP("CounterMessages", "Loket sudah buka; tidak sedang istirahat."), "info"),
+    "counter_not_paused": (QT_TRANSLATE_NOOP("CounterMessages", "Loket sudah buka; tidak sedang istirahat."), "info"),
     "counter_not_found": (QT_TRANSLATE_NOOP("CounterMessages",
                                             "Loket tidak ditemukan. Daftar loket dimuat ulang; pilih lagi."),
-                          "That loket does not exist any more. The list was reloaded; choose again.", "warning"),
+                          "warning"),
     "nothing_to_recall": (QT_TRANSLATE_NOOP("CounterMessages",
                                             "Tidak ada tiket untuk dipanggil ulang. Panggil ulang hanya untuk "
                                             "tiket yang sudah dipanggil dan belum dilayani."),
-                          "No ticket to recall. Recall works for a called ticket not yet being served.",
                           "warning"),
     "invalid_transition": (QT_TRANSLATE_NOOP("CounterMessages",
                                              "Status tiket sudah berubah, jadi tindakan itu tidak bisa. Tampilan "
-                                             "sudah diperbarui; pilih tindakan lagi."),
-                           "The ticket's status has changed, so that is not possible. The screen was updated; "
-                           "choose again.", "warning"),
+                                             "sudah diperbarui; pilih tindakan lagi."), "warning"),
     "ticket_not_at_your_counter": (QT_TRANSLATE_NOOP("CounterMessages",
                                                      "Tiket ini tidak lagi di loket Anda. Tampilan sudah "
-                                                     "diperbarui."),
-                                   "This ticket is no longer at your loket. The screen was updated.", "warning"),
+                                                     "diperbarui."), "warning"),
     "invalid_transfer_target": (QT_TRANSLATE_NOOP("CounterMessages",
                                                   "Layanan tujuan itu tidak bisa dipilih. Pilih layanan aktif "
                                                   "yang lain."),
-                                "That service cannot take the ticket. Choose another active service.",
                                 "warning"),
     "invalid_service_ids": (QT_TRANSLATE_NOOP("CounterMessages",
-                                              "Loket ini tidak melayani layanan itu. Pilih dari daftar."),
-                            "This loket does not serve that service. Choose from the list.", "warning"),
+                                              "Loket ini tidak melayani layanan itu. Pilih dari daftar."), "warning"),
     "queue_busy": (QT_TRANSLATE_NOOP("CounterMessages",
                                      "Loket lain memanggil pada saat yang sama. Tekan Panggil Berikutnya lagi."),
-                   "Other lokets called at the same moment. Press Call next again.", "warning"),
+                   "warning"),
     "write_conflict": (QT_TRANSLATE_NOOP("CounterMessages",
                                          "Perubahan lain datang pada saat yang sama. Tampilan sudah diperbarui; "
-                                         "coba lagi."),
-                       "Another change came at the same moment. The screen was updated; try again.", "warning"),
+                                         "coba lagi."), "warning"),
     "bad_credentials": (QT_TRANSLATE_NOOP("CounterMessages",
                                           "Nama pengguna atau kata sandi salah. Periksa lalu coba lagi; "
-                                          "setelah 5 kali salah, akun dikunci 5 menit."),
-                        "Wrong username or password. Check and try again; after 5 wrong tries the account "
-                        "is locked for 5 minutes.", "error"),
+                                          "setelah 5 kali salah, akun dikunci 5 menit."), "error"),
     "login_locked": (QT_TRANSLATE_NOOP("CounterMessages",
                                        "Akun dikunci sementara karena terlalu banyak kata sandi salah. Coba lagi "
-                                       "setelah pukul {time}, atau hubungi supervisor."),
-                     "The account is locked after too many wrong passwords. Try again after {time}, or ask "
-                     "a supervisor.", "error"),
+                                       "setelah pukul {time}, atau hubungi supervisor."), "error"),
     "invalid_token": _SESSION_OVER,
     "unauthorized": _SESSION_OVER,
     # A renewal whose answer was lost, tried again with the token it already replaced.
     "token_renewed": _SESSION_OVER,
     "forbidden": (QT_TRANSLATE_NOOP("CounterMessages",
                                     "Akun ini tidak boleh memakai aplikasi loket. Masuk dengan akun petugas."),
-                  "This account may not use the counter app. Log in with a staff account.", "error"),
+                  "error"),
     "server_unreachable": (QT_TRANSLATE_NOOP("CounterMessages",
                                              "Server antrean tidak dapat dihubungi. Periksa jaringan; aplikasi "
                                              "mencoba lagi otomatis."),
-                           "The queue server cannot be reached. Check the network; the app keeps retrying.",
                            "error"),
     "server_timeout": (QT_TRANSLATE_NOOP("CounterMessages",
                                          "Server antrean tidak menjawab. Jangan tekan dua kali: status dibaca "
-                                         "ulang begitu server menjawab."),
-                       "The queue server did not answer. Do not press twice: the state is read again as soon "
-                       "as it answers.", "error"),
+                                         "ulang begitu server menjawab."), "error"),
     "server_error": (QT_TRANSLATE_NOOP("CounterMessages",
-                                       "Terjadi gangguan pada server. Aplikasi mencoba lagi otomatis."),
-                     "The server has a problem. The app keeps retrying.", "error"),
+                                       "Terjadi gangguan pada server. Aplikasi mencoba lagi otomatis."), "error"),
     "loket_lost": (QT_TRANSLATE_NOOP("CounterMessages",
                                      "{loket} ditutup atau diambil alih dari tempat lain. Pilih loket lagi."),
-                   "{loket} was closed or taken over elsewhere. Choose a loket again.", "warning"),
+                   "warning"),
 }
 _UNEXPECTED = (QT_TRANSLATE_NOOP("CounterMessages",
-                                 "Terjadi kesalahan ({error}). Coba lagi; jika terulang, hubungi admin."),
-               "Something went wrong ({error}). Try again; if it happens again, call the admin.", "error")
+                                 "Terjadi kesalahan ({error}). Coba lagi; jika terulang, hubungi admin."), "error")
 # The rest of what the server can send (core.wire.ErrorCode): two with texts of their own, the
 # others on the text that says what to do next.
 _BY_CODE = {
     **_BY_CODE,
     "ticket_not_found": (QT_TRANSLATE_NOOP("CounterMessages",
                                            "Tiket tidak ditemukan. Tampilan sudah diperbarui; pilih lagi."),
-                         "That ticket was not found. The screen was updated; choose again.", "warning"),
+                         "warning"),
     "service_not_found": (QT_TRANSLATE_NOOP("CounterMessages",
                                             "Layanan tujuan tidak ditemukan. Daftar layanan dimuat ulang; "
                                             "pilih lagi."),
-                          "That service does not exist any more. The list was reloaded; choose again.", "warning"),
+                          "warning"),
     "request_timeout": _BY_CODE["server_timeout"],
     **dict.fromkeys(("storage_unavailable", "internal_error", "http_error", "server_busy", "clock_unsettled",
                      "no_catalog", "conflict"), _BY_CODE["server_error"]),
@@ -230,11 +198,11 @@ def error_code(error: BaseException) -> str:
 
 def message_for_code(code: str, /, **params: Any) -> StaffMessage:
     """The message for an error ``code``; ``params`` fill its text (a ticket's ``code``, ``staff``…)."""
-    source, english, tone = _BY_CODE.get(code, _UNEXPECTED)
+    source, tone = _BY_CODE.get(code, _UNEXPECTED)
     values: dict[str, Any] = {"error": code, **params}
     if "until" in values:
         values["time"] = _local_time(values["until"])
-    return StaffMessage(code, StaffText(source, values, english=english), tone, values)
+    return StaffMessage(code, StaffText(source, values), tone, values)
 
 
 def message_for_error(error: BaseException) -> StaffMessage:
@@ -243,12 +211,6 @@ def message_for_error(error: BaseException) -> StaffMessage:
     if code not in _BY_CODE:
         log.warning("no message for error code %s (%s)", code, type(error).__name__)
     return message_for_code(code, **params)
-
-
-def is_outage(error: BaseException) -> bool:
-    """The server could not be reached or failed: retry later, the request itself was fine."""
-    return isinstance(error, (BackendUnreachable, BackendTimeout)) or (
-        isinstance(error, BackendStatusError) and error.status >= 500)
 
 
 def is_session_over(error: BaseException) -> bool:
@@ -261,17 +223,12 @@ def is_session_over(error: BaseException) -> bool:
 def done_message(action: str, code: str, **params: Any) -> StaffMessage | None:
     """A short confirmation after an action whose result is not obvious on screen."""
     texts = {
-        "recall": (QT_TRANSLATE_NOOP("CounterMessages", "{code} dipanggil ulang ({count}×)."),
-                   "{code} called again ({count}×)."),
-        "finish": (QT_TRANSLATE_NOOP("CounterMessages", "{code} selesai dilayani. Silakan panggil berikutnya."),
-                   "{code} served. Call the next citizen."),
-        "no_show": (QT_TRANSLATE_NOOP("CounterMessages", "{code} ditandai tidak hadir."),
-                    "{code} marked as no-show."),
-        "transfer": (QT_TRANSLATE_NOOP("CounterMessages",
-                                       "{code} dialihkan ke {service}; tiket menunggu di antrean layanan itu."),
-                     "{code} transferred to {service}; the ticket waits in that service's queue."),
+        "recall": QT_TRANSLATE_NOOP("CounterMessages", "{code} dipanggil ulang ({count}×)."),
+        "finish": QT_TRANSLATE_NOOP("CounterMessages", "{code} selesai dilayani. Silakan panggil berikutnya."),
+        "no_show": QT_TRANSLATE_NOOP("CounterMessages", "{code} ditandai tidak hadir."),
+        "transfer": QT_TRANSLATE_NOOP("CounterMessages",
+                                      "{code} dialihkan ke {service}; tiket menunggu di antrean layanan itu."),
     }
     if action not in texts:
         return None
-    source, english = texts[action]
-    return StaffMessage(action, StaffText(source, {"code": code, **params}, english=english), "ok")
+    return StaffMessage(action, StaffText(texts[action], {"code": code, **params}), "ok")

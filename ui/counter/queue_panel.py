@@ -8,9 +8,10 @@ from typing import Mapping
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from core.models import CounterQueue, Priority, WaitingTicket
+from core.models import CounterQueue, WaitingTicket
 from ui.counter.elided_label import ElidedLabel
 from ui.counter.style import DeskMetrics
+from ui.priority_names import short_priority_name
 from ui.widgets.plain_label import PlainLabel
 
 STAT_KEYS = ("done", "no_show", "transferred")
@@ -112,15 +113,11 @@ class QueuePanel(QFrame):
             while grid.count():
                 grid.takeAt(0)
 
-    def _priority_name(self, priority: Priority) -> str:
-        return {Priority.LANSIA: self.tr("Lansia"), Priority.DISABILITAS: self.tr("Disabilitas"),
-                Priority.IBU_HAMIL: self.tr("Ibu hamil"), Priority.ANAK: self.tr("Anak")}.get(priority, priority.value)
-
     def _next_mark(self, ticket: WaitingTicket) -> str:
         """Priority first (it decides the order), then whether it came from another service."""
         parts = []
         if ticket.priority is not None:
-            parts.append(self.tr("★ {group}").format(group=self._priority_name(ticket.priority)))
+            parts.append(self.tr("★ {group}").format(group=short_priority_name(ticket.priority)))
         if ticket.transferred:
             parts.append(self.tr("↪ alihan"))
         return " · ".join(parts)

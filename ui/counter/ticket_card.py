@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from core.models import Priority, Ticket, TicketStatus
+from core.models import Ticket, TicketStatus
 from ui.counter.messages import clock_text
 from ui.counter.style import DeskMetrics
+from ui.priority_names import short_priority_name
 from ui.theme import set_props
 from ui.widgets.fit_text import FitText
 from ui.widgets.plain_label import PlainLabel
@@ -64,10 +65,6 @@ class TicketCard(QFrame):
     def status_text(self) -> str:
         return self.status.text()
 
-    def _priority_name(self, priority: Priority) -> str:
-        return {Priority.LANSIA: self.tr("Lansia"), Priority.DISABILITAS: self.tr("Disabilitas"),
-                Priority.IBU_HAMIL: self.tr("Ibu hamil"), Priority.ANAK: self.tr("Anak")}.get(priority, priority.value)
-
     def retranslate_ui(self) -> None:
         ticket = self._ticket
         self.heading.setText(self.tr("Tiket saat ini"))
@@ -88,7 +85,7 @@ class TicketCard(QFrame):
         self.status.show()
         self.priority.setVisible(ticket.priority is not None)
         if ticket.priority is not None:
-            self.priority.setText(self.tr("★ Prioritas: {group}").format(group=self._priority_name(ticket.priority)))
+            self.priority.setText(self.tr("★ Prioritas: {group}").format(group=short_priority_name(ticket.priority)))
         parts = [self.tr("Menunggu warga datang ke loket")] if called else []
         parts.append(self.tr("Diambil pukul {time}").format(time=clock_text(ticket.issued_at)))
         if ticket.recalls:

@@ -12,19 +12,15 @@ from __future__ import annotations
 
 import logging
 import time
-import traceback
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from types import TracebackType
 from typing import Callable
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, QTimer, Signal
 
-from core import __version__
 from core.client import BackendClient
 from core.config import DeviceConfig
-from core.event_stream import EventFollower
 from core.models import Catalog, Counter, Event, HeartbeatReply, Site
 from core.retry import RetryPolicy
 from ui.display.board_screen import BoardScreen
@@ -33,6 +29,10 @@ from ui.display.board_state import CALL_EVENTS, BoardState, Call, Loket
 from ui.display.voice import VoiceCaller
 from ui.display.window import BoardWindow
 from ui.i18n import Text, Translations
+from ui.shell.clock import SiteClock
+from ui.shell.crash_guard import CrashGuard
+from ui.shell.heartbeat import Heartbeat, device_report
+from ui.shell.stream_bridge import EventStreamBridge
 from ui.tasks import TaskRunner
 from ui.timers import stop_timers
 
@@ -45,7 +45,6 @@ OFFLINE_NOTICE = Text(QT_TRANSLATE_NOOP(
 DEFAULT_RUNNING_TEXT = QT_TRANSLATE_NOOP(
     "DisplayController", "Selamat datang di Mal Pelayanan Publik. Siapkan dokumen persyaratan Anda dan "
                          "perhatikan nomor antrean yang dipanggil.")
-DEFAULT_ZONE = "Asia/Jakarta"
 
 
 @dataclass(frozen=True)
@@ -62,13 +61,6 @@ class DisplayTimings:
     flash_ms: int = 450
     flashes: int = 4
     stream_backoff: RetryPolicy = field(default_factory=lambda: RetryPolicy(base_delay=0.5, max_delay=15.0))
-
-
-class _StreamBridge(QObject):
-    """The follower's callbacks run on its thread; these signals carry them to the GUI thread."""
-
-    event_received = Signal(object)   # core.models.Event
-    state_changed = Signal(str)       # "connected" / "disconnected"
 
 
 class DisplayController(QObject):
@@ -94,17 +86,14 @@ class DisplayController(QObject):
         self.timings = timings
         self.online: bool | None = None
         self.site: Site | None = None
-        self._zone = ZoneInfo(DEFAULT_ZONE)
-        self._now = now or (lambda: datetime.now(self._zone))
+        self.clock = SiteClock(now)
         self._started_at = time.monotonic()
         self._resume_from = resume_from
         self._stream_connected = False
         self._snapshot_pending = False
-        self._server_offset: timedelta | None = None
         self._last_error: str | None = None
         self._day: date | None = None
-        self._follower: EventFollower | None = None
-        self._showing_crash = False
+        self._crash_guard = CrashGuard(self._on_crash)
         self._stopped = False
 
         self.state = BoardState(config.lokets, keep=timings.history)
@@ -112,11 +101,12 @@ class DisplayController(QObject):
         self.voice = voice if voice is not None else VoiceCaller(parent=self)
         self.voice.set_enabled(config.voice)
         self.voice.set_volume(config.volume)
-        self.board = BoardScreen(translations, lambda: self._now(), recent_rows=timings.recent_rows,
+        self.board = BoardScreen(translations, self.clock.now, recent_rows=timings.recent_rows,
                                  flash_ms=timings.flash_ms, flashes=timings.flashes)
         self.window = BoardWindow(self.board, windowed=windowed)
-        self._bridge = _StreamBridge(self)
-        self._heartbeat_timer = QTimer(self)
+        self.stream = EventStreamBridge(self)
+        self.heartbeat = Heartbeat(client, self.backend, interval_ms=timings.heartbeat_interval_ms,
+                                   describe=self._describe, parent=self)
         self._offline_timer = QTimer(self)
         self._offline_timer.setSingleShot(True)
         self._snapshot_timer = QTimer(self)
@@ -128,13 +118,13 @@ class DisplayController(QObject):
     # ================================================================= wiring (each signal once)
 
     def _connect(self) -> None:
-        queued = Qt.ConnectionType.QueuedConnection
-        self._bridge.event_received.connect(self._on_stream_event_received, queued)
-        self._bridge.state_changed.connect(self._on_stream_state_changed, queued)
+        self.stream.event_received.connect(self._on_stream_event_received)
+        self.stream.state_changed.connect(self._on_stream_state_changed)
+        self.heartbeat.answered.connect(self._on_heartbeat_answered)
+        self.heartbeat.failed.connect(self._on_heartbeat_failed)
         self.voice.started.connect(self._on_voice_started)
         self.voice.finished.connect(self._on_voice_finished)
         self.voice.failed.connect(self._on_voice_failed)
-        self._heartbeat_timer.timeout.connect(self._on_heartbeat_timer_timeout)
         self._offline_timer.timeout.connect(self._on_offline_timer_timeout)
         self._snapshot_timer.timeout.connect(self._on_snapshot_timer_timeout)
         self._day_timer.timeout.connect(self._on_day_timer_timeout)
@@ -145,43 +135,33 @@ class DisplayController(QObject):
         """Show the board (full screen unless windowed), load the site and the lokets, follow events."""
         lang = self.config.language if self.translations.available(self.config.language) else "id"
         self.translations.switch(lang)
-        if self.window.windowed:
-            self.window.resize(*(size or (1280, 720)))
-            self.window.show()
-        else:
-            self.window.show_kiosk()
-        self._day = self._now().date()
+        self.window.show_device(size or (1280, 720))
+        self._day = self.clock.now().date()
         self._load_site()
         self._request_snapshot()
-        self._send_heartbeat()
-        self._follower = EventFollower(self.client, self._bridge.event_received.emit,
-                                       on_state=self._bridge.state_changed.emit,
-                                       last_event_id=self._resume_from, backoff=self.timings.stream_backoff)
-        self._follower.start()
-        self._heartbeat_timer.start(self.timings.heartbeat_interval_ms)
+        self.heartbeat.start()
+        self.stream.start(self.client, last_event_id=self._resume_from, backoff=self.timings.stream_backoff)
         self._day_timer.start(self.timings.day_check_ms)
 
     def stop(self) -> None:
         """Stop following and speaking, let running work end, close the window."""
         self._stopped = True
         stop_timers(self, self.window)   # a timer firing later would call the runner shut down here
-        if self._follower is not None:
-            self._follower.stop()
+        self.stream.stop()
         self.voice.shutdown()
         self.backend.shutdown()
-        self.window.windowed = True  # now it may close
-        self.window.close()
-        self.window.deleteLater()
+        self.window.close_for_good()
         self.client.close()
 
     @property
     def last_event_id(self) -> int | None:
-        return self._follower.last_event_id if self._follower is not None else self._resume_from
+        seen = self.stream.last_event_id
+        return seen if seen is not None else self._resume_from
 
     @property
     def server_clock_offset(self) -> timedelta | None:
         """Server time minus this machine's, from the last heartbeat; None before the first answer."""
-        return self._server_offset
+        return self.heartbeat.server_offset
 
     # ================================================================= the event stream
 
@@ -245,9 +225,10 @@ class DisplayController(QObject):
         self.call_shown.emit(call)
 
     def _is_fresh(self, call: Call) -> bool:
-        if self._server_offset is None:
+        offset = self.heartbeat.server_offset
+        if offset is None:
             return True  # no idea of the server's time yet: speak rather than stay silent
-        server_now = datetime.now(timezone.utc) + self._server_offset
+        server_now = datetime.now(timezone.utc) + offset
         return (server_now - call.at).total_seconds() <= self.timings.stale_call_s
 
     def _show_lokets(self) -> None:
@@ -285,10 +266,7 @@ class DisplayController(QObject):
     def _on_catalog_loaded(self, catalog: Catalog) -> None:
         site = catalog.site
         self.site = site
-        try:
-            self._zone = ZoneInfo(site.timezone)
-        except (KeyError, ValueError):
-            log.warning("unknown time zone %s; keeping %s", site.timezone, self._zone)
+        self.clock.use_zone(site.timezone)
         self.board.set_site(site.name, site.tz_label)
         self._apply_running_text()
         self.site_loaded.emit(site)
@@ -303,28 +281,12 @@ class DisplayController(QObject):
                 or QCoreApplication.translate(CONTEXT, DEFAULT_RUNNING_TEXT))
         self.board.set_running_text(text)
 
-    def _on_heartbeat_timer_timeout(self) -> None:
-        self._send_heartbeat()
+    def _describe(self) -> dict[str, object]:
+        """This board for the heartbeat: no printer, the latest error, always the board on screen."""
+        return device_report(self._started_at, last_error=self._last_error, screen="board")
 
-    def _send_heartbeat(self) -> None:
-        state = {"version": __version__, "uptime_s": round(time.monotonic() - self._started_at, 1),
-                 "printer_state": "none", "paper": "unknown",
-                 "last_error": self._last_error[:300] if self._last_error else None, "screen": "board"}
-        client = self.client
-
-        def work() -> tuple[HeartbeatReply, datetime]:
-            sent = datetime.now(timezone.utc)
-            reply = client.heartbeat(state)
-            received = datetime.now(timezone.utc)
-            return reply, sent + (received - sent) / 2
-
-        self.backend.run_task(work, self._on_heartbeat_answered, self._on_heartbeat_failed)
-
-    def _on_heartbeat_answered(self, result: tuple[HeartbeatReply, datetime]) -> None:
-        reply, local = result
-        server_time = reply.server_time if reply.server_time.tzinfo else reply.server_time.replace(tzinfo=timezone.utc)
-        self._server_offset = server_time - local  # "locked" is for kiosks; a board keeps showing
-        self.heartbeat_answered.emit(reply)
+    def _on_heartbeat_answered(self, reply: HeartbeatReply) -> None:
+        self.heartbeat_answered.emit(reply)  # "locked" is for kiosks; a board keeps showing
 
     def _on_heartbeat_failed(self, error: BaseException) -> None:
         log.info("heartbeat failed: %s", error)
@@ -343,7 +305,7 @@ class DisplayController(QObject):
     # ================================================================= the day
 
     def _on_day_timer_timeout(self) -> None:
-        today = self._now().date()
+        today = self.clock.now().date()
         if today != self._day:
             self._day = today
             log.info("a new day (%s): yesterday's calls leave the board", today.isoformat())
@@ -356,16 +318,10 @@ class DisplayController(QObject):
     def handle_exception(self, kind: type[BaseException], value: BaseException,
                          tb: TracebackType | None) -> None:
         """``sys.excepthook``: log it whole; the board keeps showing what it has, never a traceback."""
-        if self._showing_crash:
-            return
-        self._showing_crash = True
-        try:
-            log.critical("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
-            self._last_error = f"{kind.__name__}: {value}"
-        except Exception:  # noqa: BLE001 - the hook itself must never raise
-            pass
-        finally:
-            self._showing_crash = False
+        self._crash_guard.handle(kind, value, tb)
+
+    def _on_crash(self, summary: str) -> None:
+        self._last_error = summary
 
 
 __all__ = ["DisplayController", "DisplayTimings", "OFFLINE_NOTICE"]

@@ -44,7 +44,8 @@ def _report_first_frame(widget) -> None:  # noqa: ANN001
 
 def _technician_mode(controller, path, translations, *, windowed: bool):  # noqa: ANN001, ANN202
     """The hidden technician entry over the kiosk window. A saved change reaches the running kiosk:
-    the agencies it offers, the language it returns to, the server address and device token."""
+    the agencies it offers, the language it returns to, the server address and device token. While it
+    is open the kiosk's printer queue holds the kiosk's own jobs."""
     from ui.setup.technician import install_technician_mode  # noqa: PLC0415
 
     def apply(saved: DeviceConfig) -> None:
@@ -53,8 +54,12 @@ def _technician_mode(controller, path, translations, *, windowed: bool):  # noqa
         for client in {id(controller.client): controller.client, id(controller.monitor): controller.monitor}.values():
             client.base_url, client.token = base, saved.token or None
 
-    return install_technician_mode("kiosk", controller.window, path, controller.config, translations,
+    mode = install_technician_mode("kiosk", controller.window, path, controller.config, translations,
                                    windowed=windowed, on_saved=apply)
+    # The technician has the printer to themselves: the kiosk's own prints and checks wait meanwhile.
+    mode.opened.connect(lambda: controller.set_printer_paused(True))
+    mode.closed.connect(lambda: controller.set_printer_paused(False))
+    return mode
 
 
 def main(argv: list[str]) -> int:

@@ -15,17 +15,14 @@ from __future__ import annotations
 
 import logging
 import time
-import traceback
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
 from typing import Callable
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QStackedWidget
 
-from core import __version__
 from core.client import BackendClient
 from core.config import DeviceConfig
 from core.models import Agency, Catalog, HeartbeatReply, Priority, PublicTicket, Ticket
@@ -46,13 +43,17 @@ from ui.kiosk.out_of_service_screen import LOCKED, OutOfServiceScreen
 from ui.kiosk.printer_watch import PrinterWatch
 from ui.kiosk.priority_screen import PriorityScreen
 from ui.kiosk.screen import Screen
-from ui.kiosk.server_watch import ServerWatch, is_outage
 from ui.kiosk.services_screen import ServicesScreen
 from ui.kiosk.status_entry_screen import StatusEntryScreen
 from ui.kiosk.status_screen import StatusScreen
 from ui.kiosk.ticket_printing import TicketPrinting
 from ui.kiosk.ticket_screen import FAILED, PRINTED, TicketScreen
 from ui.kiosk.window import KioskWindow
+from ui.shell.clock import SiteClock
+from ui.shell.crash_guard import CrashGuard
+from ui.shell.heartbeat import device_report
+from ui.shell.printer_jobs import PrinterJobs
+from ui.shell.server_watch import ServerWatch, is_outage
 from ui.tasks import TaskRunner
 from ui.timers import stop_timers
 from ui.widgets.banner import NoticeBanner
@@ -115,26 +116,27 @@ class KioskController(QObject):
         self.printer = printer
         self.translations = translations
         self.timings = timings
-        self._zone = ZoneInfo("Asia/Jakarta")
-        self._now = now or (lambda: datetime.now(self._zone))
+        self.clock = SiteClock(now)
         self._started_at = time.monotonic()
 
-        # Pools: the citizen's requests, background checks, the printer: each one thread.
+        # The citizen's requests and background checks: each one thread. The printer's jobs go to its
+        # one queue in this process, which the technician's printer page and diagnostics share.
         self.backend = TaskRunner("backend", 1, self)
         self.background = TaskRunner("background", 1, self)
-        self.printer_pool = TaskRunner("printer", 1, self)
+        self.printer_jobs = PrinterJobs(printer.settings.printer, parent=self) if printer is not None else None
+        self._printer_paused = False
 
         self._history: list[str] = []
         self._busy = False
         self._retry: Callable[[], None] | None = None
         self._agency_id: str | None = None
         self._service_id = ""
-        self._showing_crash = False
+        self._crash_guard = CrashGuard(self._on_crash)
         self._locked = False               # the office's lock, as the last heartbeat reply said
         self._out_of_service = ""          # the reason last announced by service_changed
         self._last_error: str | None = None
 
-        header = Header(self._now)
+        header = Header(self.clock.now)
         header.set_site("Mal Pelayanan Publik", "WIB")  # until the catalog names the site
         self.banner = NoticeBanner(translations, "OfflineBanner")
         self.stack = QStackedWidget()
@@ -158,12 +160,12 @@ class KioskController(QObject):
 
         self.scanner = ScannerFilter(self, scope=self.window, max_gap_ms=timings.scanner_gap_ms)
         self.idle = IdleWatcher(config.idle_timeout_s * 1000, self, scope=self.window)
-        self.printing = TicketPrinting(printer, self.printer_pool, self.monitor, self.background,
+        self.printing = TicketPrinting(printer, self.printer_jobs, self.monitor, self.background,
                                        report_retry_ms=timings.report_retry_ms, parent=self)
         self.watch = ServerWatch(self.monitor, self.background, health_ms=timings.health_interval_ms,
                                  catalog_ms=timings.catalog_interval_ms, heartbeat_ms=timings.heartbeat_interval_ms,
                                  describe=self._describe, parent=self)
-        self.printer_watch = PrinterWatch(printer, self.printer_pool, interval_ms=timings.printer_poll_ms,
+        self.printer_watch = PrinterWatch(printer, self.printer_jobs, interval_ms=timings.printer_poll_ms,
                                           parent=self)
         self._connect()
 
@@ -212,11 +214,7 @@ class KioskController(QObject):
         app = QCoreApplication.instance()
         app.installEventFilter(self.scanner)
         app.installEventFilter(self.idle)  # installed last, sees events first: the scanner eats keys
-        if self.window.windowed:
-            self.window.resize(*(size or (1280, 800)))
-            self.window.show()
-        else:
-            self.window.show_kiosk()
+        self.window.show_device(size or (1280, 800))
         self.watch.start()
         self.printer_watch.start()
 
@@ -232,13 +230,25 @@ class KioskController(QObject):
         if app is not None:
             app.removeEventFilter(self.scanner)
             app.removeEventFilter(self.idle)
-        for runner in (self.backend, self.background, self.printer_pool):
+        for runner in (self.backend, self.background):
             runner.shutdown()
-        self.window.windowed = True  # now it may close
-        self.window.close()
-        self.window.deleteLater()
+        if self.printer_jobs is not None:
+            self.printer_jobs.shutdown()
+        self.set_printer_paused(False)  # the queue outlives this kiosk: never leave it held
+        self.window.close_for_good()
         for client in {id(self.client): self.client, id(self.monitor): self.monitor}.values():
             client.close()
+
+    def set_printer_paused(self, paused: bool) -> None:
+        """Hold this kiosk's prints and status checks while the technician works on the printer (the
+        technician's own test prints still run); they run in order once it is released."""
+        if self.printer_jobs is None or paused == self._printer_paused:
+            return
+        self._printer_paused = paused
+        if paused:
+            self.printer_jobs.queue.pause()
+        else:
+            self.printer_jobs.queue.resume()
 
     # ================================================================= queries
 
@@ -581,10 +591,7 @@ class KioskController(QObject):
 
     def _on_watch_catalog_loaded(self, catalog: Catalog) -> None:
         site = catalog.site
-        try:
-            self._zone = ZoneInfo(site.timezone)
-        except (KeyError, ValueError):
-            log.warning("unknown time zone %s; keeping %s", site.timezone, self._zone)
+        self.clock.use_zone(site.timezone)
         self.header.set_site(site.name, site.tz_label)
         if self.printer is not None:
             branding = Branding.from_site(site, logo_path=self.printer.branding.logo_path,
@@ -658,33 +665,23 @@ class KioskController(QObject):
     def _describe(self) -> dict[str, object]:
         """This kiosk for the heartbeat: version, uptime, the printer as last checked, the latest error,
         the screen shown."""
-        state: dict[str, object] = {"version": __version__, "uptime_s": round(time.monotonic() - self._started_at, 1),
-                                    "last_error": self._last_error,
-                                    "screen": self.current_screen() or None}
         if self.printer is None:
-            state.update(printer_state="none", paper="unknown")
-        else:
-            printer_state = self.printer_watch.state
-            state.update(printer_state=printer_state.online.value, paper=printer_state.paper.value)
-        return state
+            return device_report(self._started_at, last_error=self._last_error, screen=self.current_screen())
+        printer_state = self.printer_watch.state
+        return device_report(self._started_at, last_error=self._last_error, screen=self.current_screen(),
+                             printer_state=printer_state.online.value, paper=printer_state.paper.value)
 
     # ================================================================= the unexpected
 
     def handle_exception(self, kind: type[BaseException], value: BaseException,
                          tb: TracebackType | None) -> None:
         """``sys.excepthook``: log it whole, show a calm message with a way home; never a traceback."""
-        log.critical("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
-        self._last_error = f"unexpected: {kind.__name__}: {value}"[:300]
-        if self._showing_crash:
-            return
-        self._showing_crash = True
-        try:
-            self._retry = None
-            self._show_message(message_for_code("unexpected"))
-        except Exception:  # noqa: BLE001 - the hook itself must never raise
-            log.exception("could not show the error screen")
-        finally:
-            self._showing_crash = False
+        self._crash_guard.handle(kind, value, tb)
+
+    def _on_crash(self, summary: str) -> None:
+        self._last_error = f"unexpected: {summary}"[:300]
+        self._retry = None
+        self._show_message(message_for_code("unexpected"))
 
 
 __all__ = ["KioskController", "KioskTimings"]

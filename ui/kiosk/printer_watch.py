@@ -1,5 +1,5 @@
 """The printer's state, kept current without a citizen waiting: a status check on the printer's own
-one-thread pool every few seconds (and on demand), plus what each print learnt. The kiosk uses it to
+queue every few seconds (and on demand), plus what each print learnt. The kiosk uses it to
 stop offering tickets it cannot print, and the heartbeat carries it to the office."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from printing.service import PrintResult, PrintService
 from printing.status import UNKNOWN, Online, PaperState, PrinterState
-from ui.tasks import TaskRunner
+from ui.shell.printer_jobs import PrinterJobs
 
 log = logging.getLogger(__name__)
 
@@ -23,12 +23,12 @@ class PrinterWatch(QObject):
     changed = Signal(object)  # PrinterState, whenever the online or paper state changes
     error_noted = Signal(str)  # a new last_error
 
-    def __init__(self, printer: PrintService | None, runner: TaskRunner, *, interval_ms: int,
+    def __init__(self, printer: PrintService | None, jobs: PrinterJobs | None, *, interval_ms: int,
                  parent: QObject | None = None) -> None:
-        """``runner`` is the printer's pool: a check never runs beside a print."""
+        """``jobs`` go to the printer's one queue: a check never runs beside a print or a test print."""
         super().__init__(parent)
         self.printer = printer
-        self.runner = runner
+        self.jobs = jobs
         self.state: PrinterState = printer.last_state if printer is not None else UNKNOWN
         self.last_error: str | None = None
         self._checking = False
@@ -52,11 +52,11 @@ class PrinterWatch(QObject):
 
     def check_now(self) -> None:
         """Ask the printer now, unless a check is already on its way."""
-        printer = self.printer
-        if printer is None or self._checking:
+        printer, jobs = self.printer, self.jobs
+        if printer is None or jobs is None or self._checking:
             return
         self._checking = True
-        self.runner.run_task(printer.check, self._on_checked, self._on_check_failed)
+        jobs.run_task(printer.check, self._on_checked, self._on_check_failed)
 
     def note_print(self, result: PrintResult) -> None:
         """A print just read the printer's state before and after: that is the freshest news."""

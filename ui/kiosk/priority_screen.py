@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from core.models import Priority
+from printing.priority_labels import PRIORITY_LABELS
 from ui.i18n import Text, Translations
 from ui.kiosk.screen import Screen
-from ui.kiosk.texts import NO_PRIORITY, PRIORITY_LABELS
+from ui.kiosk.texts import NO_PRIORITY
+from ui.priority_names import priority_hint, priority_name
 from ui.theme import Metrics
 from ui.widgets.fit_text import FitText
 from ui.widgets.nav_bar import NavBar
@@ -50,8 +51,8 @@ class PriorityScreen(Screen):
         self.title.setText(self.tr("Apakah Anda termasuk kelompok prioritas?"))
         self.subtitle.setText(self.tr("Kelompok prioritas dipanggil lebih dahulu. Petugas dapat meminta bukti."))
         self.none_button.set_texts(*(Text(s, context="KioskTexts").render(tr, lang) for s in NO_PRIORITY))
-        self.pager.set_tiles([Tile(p.value, *(Text(s, context="KioskTexts").render(tr, lang) for s in texts))
-                              for p, texts in PRIORITY_LABELS.items() if isinstance(p, Priority)],
+        self.pager.set_tiles([Tile(p.value, priority_name(p).render(tr, lang), priority_hint(p).render(tr, lang))
+                              for p in PRIORITY_LABELS],
                              keep_page=True)
         self.nav.set_texts(self.tr("← Kembali"), self.tr("Beranda"))
 

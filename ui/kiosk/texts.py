@@ -7,7 +7,7 @@ from typing import Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from core.models import Priority, TicketStatus
+from core.models import TicketStatus
 from core.wire import AT_LOKET
 from ui.i18n import Numerus, Text
 
@@ -59,23 +59,8 @@ def quota_left_text(left: int) -> Text:
     return _t(Numerus.translate("KioskTexts", "Sisa kuota hari ini: %n", None, 0), n=left)
 
 
-PRIORITY_LABELS: Mapping[Priority, tuple[str, str]] = {
-    Priority.LANSIA: (QT_TRANSLATE_NOOP("KioskTexts", "Lansia"),
-                      QT_TRANSLATE_NOOP("KioskTexts", "Usia 60 tahun ke atas")),
-    Priority.DISABILITAS: (QT_TRANSLATE_NOOP("KioskTexts", "Penyandang disabilitas"),
-                           QT_TRANSLATE_NOOP("KioskTexts", "Termasuk pengguna kursi roda dan tongkat")),
-    Priority.IBU_HAMIL: (QT_TRANSLATE_NOOP("KioskTexts", "Ibu hamil"),
-                         QT_TRANSLATE_NOOP("KioskTexts", "Atau ibu yang membawa bayi")),
-    Priority.ANAK: (QT_TRANSLATE_NOOP("KioskTexts", "Anak-anak"),
-                    QT_TRANSLATE_NOOP("KioskTexts", "Anak di bawah 12 tahun yang dilayani")),
-}
 NO_PRIORITY = (QT_TRANSLATE_NOOP("KioskTexts", "Tidak, antrean biasa"),
                QT_TRANSLATE_NOOP("KioskTexts", "Saya tidak termasuk kelompok prioritas"))
-
-
-def priority_label(priority: Priority | None) -> Text:
-    source = PRIORITY_LABELS[priority][0] if priority else QT_TRANSLATE_NOOP("KioskTexts", "Biasa")
-    return _t(source)
 
 
 # ticket state -> (headline, state class for the colour)

@@ -1,5 +1,6 @@
-"""Printing tickets: one at a time on the printer's own one-thread pool, each outcome reported to the
-server in the background and repeated until it is heard (the server keeps the latest report)."""
+"""Printing tickets: one at a time on the printer's own queue (shared with the technician's setup),
+each outcome reported to the server in the background and repeated until it is heard (the server keeps
+the latest report)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from core.client import BackendClient
 from core.models import Ticket
 from printing.service import PrintOutcome, PrintResult, PrintService
+from ui.shell.printer_jobs import PrinterJobs
 from ui.tasks import TaskRunner
 from ui.timers import later
 
@@ -20,14 +22,14 @@ class TicketPrinting(QObject):
     finished = Signal(object, object, bool)  # Ticket, PrintResult, whether it is the ticket's latest print
     reported = Signal(object)                # Ticket as the server recorded its print state
 
-    def __init__(self, printer: PrintService | None, printer_runner: TaskRunner, client: BackendClient,
+    def __init__(self, printer: PrintService | None, printer_jobs: PrinterJobs | None, client: BackendClient,
                  client_runner: TaskRunner, *, report_retry_ms: tuple[int, ...],
                  parent: QObject | None = None) -> None:
         """``client`` reports the outcomes, used only from ``client_runner``; without a printer every
         ticket is reported as not printed, so the officer knows to look at the screen."""
         super().__init__(parent)
         self.printer = printer
-        self._printer_runner = printer_runner
+        self._printer_jobs = printer_jobs
         self._client = client
         self._client_runner = client_runner
         self._retry_ms = report_retry_ms
@@ -37,11 +39,11 @@ class TicketPrinting(QObject):
     def print_ticket(self, ticket: Ticket, lang: str) -> None:
         seq = self._latest.get(ticket.id, 0) + 1
         self._latest[ticket.id] = seq
-        printer = self.printer
-        if printer is None:
+        printer, jobs = self.printer, self._printer_jobs
+        if printer is None or jobs is None:
             self._on_printed(ticket, seq, PrintResult(PrintOutcome.FAILED, "no printer configured"))
             return
-        self._printer_runner.run_task(
+        jobs.run_task(
             lambda: printer.print_ticket(ticket, lang),
             lambda result: self._on_printed(ticket, seq, result),
             lambda error: self._on_printed(ticket, seq, PrintResult(PrintOutcome.FAILED,

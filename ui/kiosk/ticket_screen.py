@@ -12,7 +12,8 @@ from core.ui_text import pick
 from ui.i18n import Translations
 from ui.kiosk.messages import PRINT_BUSY, PRINT_DONE, PRINT_HELP, print_failure_text
 from ui.kiosk.screen import Screen
-from ui.kiosk.texts import people_ahead_text, priority_label, wait_text
+from ui.kiosk.texts import people_ahead_text, wait_text
+from ui.priority_names import priority_name
 from ui.theme import Metrics, set_props
 from ui.timers import later
 from ui.widgets.bilingual import BilingualText
@@ -161,7 +162,7 @@ class TicketScreen(Screen):
         agency = pick(lang, ticket.agency_name, ticket.agency_name_en)
         if ticket.priority:
             agency = self.tr("{agency} · Antrean prioritas: {group}").format(
-                agency=agency, group=priority_label(ticket.priority).render(tr, lang))
+                agency=agency, group=priority_name(ticket.priority).render(tr, lang))
         self.agency.setText(agency)
         self.ahead_value.setText(people_ahead_text(ticket.people_ahead).render(tr, lang))
         self.wait_value.setText(wait_text(ticket.eta_minutes).render(tr, lang))

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
-from core.config import DeviceConfig, with_change
+from core.config import DEVICE_NAME_MAX, IDLE_TIMEOUT_MAX_S, IDLE_TIMEOUT_MIN_S, DeviceConfig, with_change
 from core.errors import ConfigError
 from core.models import Catalog
 from ui.i18n import Text
@@ -174,12 +174,15 @@ class DevicePage(FormPage):
     # ---------------------------------------------------------------- texts
 
     def retranslate_ui(self) -> None:
-        self.name_field.set_texts(self.tr("Nama perangkat"), self.tr("Mis. Anjungan Lobi 1. Paling banyak 80 karakter."))
+        self.name_field.set_texts(self.tr("Nama perangkat"),
+                                  self.tr("Mis. Anjungan Lobi 1. Paling banyak {limit} karakter.").format(
+                                      limit=DEVICE_NAME_MAX))
         self.location_field.set_texts(self.tr("Lokasi"), self.tr("Mis. Lantai 1, dekat pintu masuk."))
         self.agency_field.set_texts(self.tr("Instansi yang dilayani"), self.text(ALL_HINT))
         self.language_field.set_texts(self.tr("Bahasa awal"),
                                       self.tr("Bahasa yang dipakai lagi setelah anjungan tidak disentuh."))
         self.idle_field.set_texts(self.tr("Batas diam (detik)"),
                                   self.tr("Setelah sekian detik tanpa sentuhan, anjungan kembali ke beranda. "
-                                          "10 sampai 3600."))
+                                          "{low} sampai {high}.").format(low=IDLE_TIMEOUT_MIN_S,
+                                                                         high=IDLE_TIMEOUT_MAX_S))
         self.save_button.set_texts(self.tr("Simpan"))

@@ -1,6 +1,7 @@
 """Diagnostics: is the server there and how fast, how far apart the clocks are, the printer's state,
 this app's version, free disk space, the last errors and the end of the log. Every check runs off
-the GUI thread; a failed check is a sentence in both languages, never a traceback."""
+the GUI thread (the printer's on its one queue, beside the kiosk's jobs, never at the same time); a
+failed check is a sentence in both languages, never a traceback."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ from ui.setup.fields import bilingual
 from ui.setup.page import SetupContext
 from ui.setup.page_base import FormPage
 from ui.setup.printer_page import printer_state_text
+from ui.shell.printer_jobs import PrinterJobs
+from ui.tasks import TaskRunner
 from ui.theme import metrics_for, set_props
 from ui.widgets.plain_label import PlainLabel
 from ui.widgets.touch_button import TouchButton
@@ -221,6 +224,7 @@ class DiagnosticsPage(FormPage):
         self._checked_at: datetime | None = None
         self._local: LocalCheck | None = None
         self._errors: list[str] = []
+        self._printer_jobs_by_printer: dict[str, PrinterJobs] = {}
         keys = ["server", "rtt", "clock"] + (["printer"] if context.kind == "kiosk" else []) + ["version", "disk"]
         self.check_button = TouchButton(role="form", centred=True, parent=self.body)
         self.check_button.setObjectName("CheckAgainButton")
@@ -286,6 +290,13 @@ class DiagnosticsPage(FormPage):
     def refresh(self) -> None:
         self.run_checks()
 
+    def _printer_jobs(self, printer: str) -> PrinterJobs:
+        """The technician's jobs on ``printer``'s queue: they run while the kiosk's own jobs are held."""
+        jobs = self._printer_jobs_by_printer.get(printer)
+        if jobs is None:
+            jobs = self._printer_jobs_by_printer[printer] = PrinterJobs(printer, technician=True, parent=self)
+        return jobs
+
     def leave(self) -> None:
         self._generation += 1
         self._pending = 0
@@ -306,14 +317,15 @@ class DiagnosticsPage(FormPage):
         self.check_button.setEnabled(False)
         self._pending = 0
 
-        def start(work: Callable[[], Any], done: Callable[[Any], None], keys: tuple[str, ...]) -> None:
+        def start(work: Callable[[], Any], done: Callable[[Any], None], keys: tuple[str, ...],
+                  runner: TaskRunner | PrinterJobs | None = None) -> None:
             self._pending += 1
-            self.context.runner.run_task(work, lambda result: self._finish(generation, done, result),
+            (runner or self.context.runner).run_task(work, lambda result: self._finish(generation, done, result),
                                          lambda error: self._finish(generation, self._failed(keys), error))
 
         start(lambda: check_server(cfg.server_url, cfg.token), self._on_server_checked, ("server", "rtt", "clock"))
         if "printer" in self.values:
-            start(lambda: check_printer(cfg), self._on_printer_checked, ("printer",))
+            start(lambda: check_printer(cfg), self._on_printer_checked, ("printer",), self._printer_jobs(cfg.printer))
         start(lambda: check_local(log_path), self._on_local_checked, ("disk",))
         try:
             self._errors = [str(e) for e in self.context.last_errors()][-ERRORS_SHOWN:]

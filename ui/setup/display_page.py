@@ -9,7 +9,7 @@ import logging
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSlider, QWidget
 
-from core.config import DeviceConfig, validate
+from core.config import RUNNING_TEXT_MAX, VOLUME_MAX, VOLUME_MIN, DeviceConfig, validate
 from core.errors import ConfigError
 from ui.i18n import Text
 from ui.setup.fields import ChoiceButtons, bilingual, refusal, refusal_of, save_form
@@ -22,7 +22,6 @@ from ui.widgets.touch_button import TouchButton
 
 log = logging.getLogger(__name__)
 C = "DisplayPage"
-RUNNING_TEXT_MAX = 500
 LOKET_MAX = 999
 VOLUME_STEP = 5
 
@@ -61,7 +60,7 @@ class DisplayPage(FormPage):
         self.voice = ChoiceButtons((True, False), name="Voice")
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setObjectName("VolumeSlider")
-        self.volume.setRange(0, 100)
+        self.volume.setRange(VOLUME_MIN, VOLUME_MAX)
         self.volume.setSingleStep(VOLUME_STEP)
         self.volume.setPageStep(10)
         self.volume_down = TouchButton("−", role="form", centred=True)
@@ -140,7 +139,7 @@ class DisplayPage(FormPage):
         try:
             lokets = parse_lokets(self.lokets.text())
         except LoketListError as exc:
-            problems["lokets"] = refusal(exc.kind, exc.part)
+            problems["lokets"] = refusal(exc.kind, exc.part, limit=LOKET_MAX)
         text = " ".join(self.running_text.text().split())
         if len(text) > RUNNING_TEXT_MAX:
             problems["running_text"] = refusal("running_text", str(len(text)))
@@ -202,6 +201,6 @@ class DisplayPage(FormPage):
                                         self.tr("Nomor loket dipisah koma, mis. 1,2,3. Kosong: semua loket."))
         self.fields["voice"].set_texts(self.tr("Panggilan suara"))
         self.voice.set_labels({True: self.tr("Nyala"), False: self.tr("Mati")})
-        self.fields["volume"].set_texts(self.tr("Volume suara (0–100)"))
+        self.fields["volume"].set_texts(self.tr("Volume suara ({low}–{high})").format(low=VOLUME_MIN, high=VOLUME_MAX))
         self.save_button.set_texts(self.tr("Simpan"))
         self._show_counts()

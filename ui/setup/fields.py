@@ -10,6 +10,7 @@ from typing import Any, Sequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from core.config import PAPER_WIDTHS, RUNNING_TEXT_MAX, VOLUME_MAX, VOLUME_MIN
 from core.errors import ConfigError
 from ui.i18n import Text, Translations
 from ui.setup.reasons import config_reason
@@ -22,21 +23,29 @@ C = "SetupFields"
 REFUSALS: dict[str, str] = {
     "printer": QT_TRANSLATE_NOOP("SetupFields", "Sambungan printer tidak dikenal: {detail}"),
     "printer_profile": QT_TRANSLATE_NOOP("SetupFields", "Profil printer tidak dikenal: {detail}"),
-    "paper_width": QT_TRANSLATE_NOOP("SetupFields", "Lebar kertas harus 58 mm atau 80 mm"),
-    "volume": QT_TRANSLATE_NOOP("SetupFields", "Volume harus dari 0 sampai 100"),
-    "running_text": QT_TRANSLATE_NOOP("SetupFields", "Teks berjalan paling banyak 500 karakter (sekarang {detail})"),
+    "paper_width": QT_TRANSLATE_NOOP("SetupFields", "Lebar kertas harus {narrow} mm atau {wide} mm"),
+    "volume": QT_TRANSLATE_NOOP("SetupFields", "Volume harus dari {low} sampai {high}"),
+    "running_text": QT_TRANSLATE_NOOP("SetupFields",
+                                      "Teks berjalan paling banyak {limit} karakter (sekarang {detail})"),
     "lokets": QT_TRANSLATE_NOOP("SetupFields", "\"{detail}\" bukan nomor loket. Tulis angka dipisah koma, "
                                                "mis. 1,2,3"),
-    "loket_range": QT_TRANSLATE_NOOP("SetupFields", "Nomor loket harus dari 1 sampai 999, bukan {detail}"),
+    "loket_range": QT_TRANSLATE_NOOP("SetupFields", "Nomor loket harus dari 1 sampai {limit}, bukan {detail}"),
+}
+# The limits those refusals say, from where they are enforced (the display page passes its loket limit).
+LIMITS: dict[str, dict[str, object]] = {
+    "paper_width": {"narrow": min(PAPER_WIDTHS), "wide": max(PAPER_WIDTHS)},
+    "volume": {"low": VOLUME_MIN, "high": VOLUME_MAX},
+    "running_text": {"limit": RUNNING_TEXT_MAX},
 }
 NOT_SAVED = Text(QT_TRANSLATE_NOOP("SetupFields", "Belum disimpan: perbaiki kolom yang ditandai merah."), context=C)
 SAVED = Text(QT_TRANSLATE_NOOP("SetupFields", "Disimpan."), context=C)
 WRITE_FAILED = QT_TRANSLATE_NOOP("SetupFields", "Berkas pengaturan tidak dapat ditulis: {detail}")
 
 
-def refusal(key: str, detail: str = "") -> Text:
-    """Why ``key`` was refused, with the technical ``detail`` kept for the technician."""
-    return Text(REFUSALS[key], {"detail": detail}, context=C)
+def refusal(key: str, detail: str = "", **limits: object) -> Text:
+    """Why ``key`` was refused, with the technical ``detail`` kept for the technician and the limit
+    it broke (``LIMITS``, or ``limits`` given here)."""
+    return Text(REFUSALS[key], {"detail": detail, **LIMITS.get(key, {}), **limits}, context=C)
 
 
 def refusal_of(error: ConfigError) -> tuple[str, Text]:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from core.errors import ConfigError
-from core.technician_pin import PIN_MAX, PinChangedElsewhere, PinLock, hash_pin, pin_problem, verify_pin
+from core.technician_pin import PIN_MAX, PIN_MIN, PinChangedElsewhere, PinLock, hash_pin, pin_problem, verify_pin
 from ui.i18n import Text
 from ui.setup.form import FormField
 from ui.setup.page import SetupContext
@@ -119,6 +119,7 @@ class PinPage(FormPage):
 
     def retranslate_ui(self) -> None:
         self.current_field.set_texts(self.tr("PIN sekarang"))
-        self.new_field.set_texts(self.tr("PIN baru"), self.tr("4 sampai 8 angka."))
+        self.new_field.set_texts(self.tr("PIN baru"),
+                                 self.tr("{low} sampai {high} angka.").format(low=PIN_MIN, high=PIN_MAX))
         self.repeat_field.set_texts(self.tr("Ulangi PIN baru"))
         self.save_button.set_texts(self.tr("Simpan PIN"))

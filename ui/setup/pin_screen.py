@@ -9,7 +9,7 @@ from typing import Callable
 from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from core.technician_pin import PIN_MAX, PinLock, hash_pin, pin_problem, verify_pin
+from core.technician_pin import PIN_MAX, PIN_MIN, PinLock, hash_pin, pin_problem, verify_pin
 from ui.i18n import Text, Translations
 from ui.setup.reasons import PIN_FORMAT
 from ui.tasks import TaskRunner
@@ -21,8 +21,8 @@ from ui.widgets.touch_button import TouchButton
 
 C = "PinScreen"
 CHECK_PROMPT = Text(QT_TRANSLATE_NOOP("PinScreen", "Masukkan PIN teknisi."), context=C)
-SET_PROMPT = Text(QT_TRANSLATE_NOOP("PinScreen", "Belum ada PIN teknisi. Buat PIN baru (4 sampai 8 angka)."),
-                  context=C)
+SET_PROMPT = Text(QT_TRANSLATE_NOOP("PinScreen", "Belum ada PIN teknisi. Buat PIN baru ({low} sampai {high} angka)."),
+                  {"low": PIN_MIN, "high": PIN_MAX}, context=C)
 REPEAT_PROMPT = Text(QT_TRANSLATE_NOOP("PinScreen", "Ketik PIN baru sekali lagi."), context=C)
 WRONG = QT_TRANSLATE_NOOP("PinScreen", "PIN salah. Sisa percobaan: {n}.")
 LOCKED = QT_TRANSLATE_NOOP("PinScreen", "Terlalu banyak PIN salah. Masuk teknisi terkunci sampai pukul {time}.")

@@ -1,5 +1,6 @@
 """The printer page: where the kiosk's printer is (connection, profile, paper width), its state read
-every few seconds while the page is open, and a test receipt through the real print path."""
+every few seconds while the page is open, and a test receipt through the real print path. Both go
+through the printer's one queue in this process, so they never meet the kiosk's own jobs there."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from core.config import DeviceConfig, validate
+from core.config import PAPER_WIDTHS, DeviceConfig, validate
 from core.errors import ConfigError
 from printing.escpos_lib import profile_names
 from printing.receipt import BigCode, Branding, Heading, Line, QrCode, Receipt, Rows, Rule
@@ -22,13 +23,13 @@ from ui.setup.fields import ChoiceButtons, bilingual, refusal, refusal_of, save_
 from ui.setup.form import FormField
 from ui.setup.page import SetupContext
 from ui.setup.page_base import FormPage
+from ui.shell.printer_jobs import PrinterJobs
 from ui.theme import set_props
 from ui.widgets.plain_label import PlainLabel
 from ui.widgets.touch_button import TouchButton
 
 log = logging.getLogger(__name__)
 C = "PrinterPage"
-PAPER_WIDTHS = (58, 80)
 
 
 def _t(source: str, **params: Any) -> Text:
@@ -90,6 +91,7 @@ class PrinterPage(FormPage):
         self._checking = False
         self._printing = False
         self._service_for: tuple[tuple[str, str, int], PrintService] | None = None
+        self._jobs: dict[str, PrinterJobs] = {}
         # (text, good news?) with None for "still asking"; None before anything is known.
         self._status: tuple[Text, bool | None] | None = None
         self._test: tuple[Text, bool | None] | None = None
@@ -212,9 +214,15 @@ class PrinterPage(FormPage):
                     field.clear_error()
         return None if problems else cfg
 
+    def _jobs_for(self, printer: str) -> PrinterJobs:
+        """The technician's jobs on ``printer``'s queue: they run while the kiosk's own jobs are held."""
+        jobs = self._jobs.get(printer)
+        if jobs is None:
+            jobs = self._jobs[printer] = PrinterJobs(printer, technician=True, parent=self)
+        return jobs
+
     def _service(self, cfg: DeviceConfig) -> PrintService:
-        """The service of the setting in the form, kept while it stays the same: its lock makes a test
-        print wait for a status check still in flight instead of racing it to the printer."""
+        """The service of the setting in the form, kept while it stays the same."""
         key = (cfg.printer, cfg.printer_profile, cfg.paper_width)
         if self._service_for is None or self._service_for[0] != key:
             settings = PrintSettings(printer=cfg.printer, profile=cfg.printer_profile, paper_mm=cfg.paper_width,
@@ -248,7 +256,7 @@ class PrinterPage(FormPage):
         service = self._service(cfg)
         self._checking = True
         generation = self._generation
-        self.context.runner.run_task(
+        self._jobs_for(cfg.printer).run_task(
             service.check, lambda result: self._on_status(generation, cfg, result),
             lambda error: self._on_status(generation, cfg, PrintResult(PrintOutcome.FAILED,
                                                                        f"{type(error).__name__}: {error}")))
@@ -280,7 +288,7 @@ class PrinterPage(FormPage):
         self._printing = True
         self.test_button.setEnabled(False)
         self._show_test((_t(TEST_TEXTS["printing"]), None))
-        self.context.runner.run_task(
+        self._jobs_for(cfg.printer).run_task(
             lambda: service.print_receipt(receipt), self._on_test_printed,
             lambda error: self._on_test_printed(PrintResult(PrintOutcome.FAILED, f"{type(error).__name__}: {error}")))
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from core.config import DEVICE_NAME_MAX, IDLE_TIMEOUT_MAX_S, IDLE_TIMEOUT_MIN_S
 from core.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable, ConfigError
+from core.technician_pin import PIN_MAX, PIN_MIN
 from ui.i18n import Text, Translations
 
 C = "SetupReasons"
@@ -13,9 +15,10 @@ C = "SetupReasons"
 _BY_KEY = {
     "server_url": Text(QT_TRANSLATE_NOOP("SetupReasons", "Alamat harus diawali http:// atau https:// dan memuat "
                                                          "nama host, mis. http://10.0.0.2:8080."), context=C),
-    "idle_timeout_s": Text(QT_TRANSLATE_NOOP("SetupReasons", "Isi angka bulat dari 10 sampai 3600 detik."),
-                           context=C),
-    "device_name": Text(QT_TRANSLATE_NOOP("SetupReasons", "Nama paling banyak 80 karakter."), context=C),
+    "idle_timeout_s": Text(QT_TRANSLATE_NOOP("SetupReasons", "Isi angka bulat dari {low} sampai {high} detik."),
+                           {"low": IDLE_TIMEOUT_MIN_S, "high": IDLE_TIMEOUT_MAX_S}, context=C),
+    "device_name": Text(QT_TRANSLATE_NOOP("SetupReasons", "Nama paling banyak {limit} karakter."),
+                        {"limit": DEVICE_NAME_MAX}, context=C),
     "language": Text(QT_TRANSLATE_NOOP("SetupReasons", "Pilih Bahasa Indonesia atau English."), context=C),
 }
 OTHER_VALUE = QT_TRANSLATE_NOOP("SetupReasons", "Nilai ini tidak dapat dipakai: {reason}")
@@ -26,7 +29,8 @@ NOT_OURS = QT_TRANSLATE_NOOP("SetupReasons", "Alamat ini menjawab, tetapi bukan 
 BAD_CODE = Text(QT_TRANSLATE_NOOP("SetupReasons", "Kode pendaftaran salah, sudah dipakai, atau kedaluwarsa. "
                                                   "Buat kode baru di server."), context=C)
 NO_CODE = Text(QT_TRANSLATE_NOOP("SetupReasons", "Isi kode pendaftaran dari server."), context=C)
-PIN_FORMAT = Text(QT_TRANSLATE_NOOP("SetupReasons", "PIN harus 4 sampai 8 angka."), context=C)
+PIN_FORMAT = Text(QT_TRANSLATE_NOOP("SetupReasons", "PIN harus {low} sampai {high} angka."),
+                  {"low": PIN_MIN, "high": PIN_MAX}, context=C)
 PIN_MISMATCH = Text(QT_TRANSLATE_NOOP("SetupReasons", "Kedua PIN tidak sama. Ketik ulang."), context=C)
 PIN_WRONG = Text(QT_TRANSLATE_NOOP("SetupReasons", "PIN sekarang salah."), context=C)
 UNEXPECTED = QT_TRANSLATE_NOOP("SetupReasons", "Tidak berhasil: {reason}")

@@ -145,9 +145,7 @@ class TechnicianMode(QObject):
         if self.window is not None:
             self.window.setup.close_pages()
             stop_timers(self.window)
-            self.window.windowed = True
-            self.window.close()
-            self.window.deleteLater()
+            self.window.close_for_good()
             self.window = None
 
     def is_open(self) -> bool:

@@ -40,6 +40,20 @@ class DeviceWindow(QWidget):
         self._styled_for = key
         self.apply_style(m)
 
+    def show_device(self, size: tuple[int, int]) -> None:
+        """Full screen, or a normal window of ``size`` when ``windowed``."""
+        if self.windowed:
+            self.resize(*size)
+            self.show()
+        else:
+            self.show_kiosk()
+
+    def close_for_good(self) -> None:
+        """Close even a full-screen device window (the app is stopping) and delete it."""
+        self.windowed = True
+        self.close()
+        self.deleteLater()
+
     def show_kiosk(self) -> None:
         """Full screen on the primary screen. The geometry is set too: without a window manager
         (a bare X server on a kiosk PC) "full screen" alone is only a request nobody grants."""

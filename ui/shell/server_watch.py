@@ -1,6 +1,6 @@
-"""The kiosk's picture of the server, kept current in the background: whether it answers (a health
+"""A device's picture of the server, kept current in the background: whether it answers (a health
 check every few seconds), the catalog with its live waiting counts, and the device heartbeat (this
-kiosk's state to the office; the reply says whether the office has locked it)."""
+device's state to the office; the reply says whether the office has locked it)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from core.client import BackendClient
 from core.errors import BackendStatusError, BackendTimeout, BackendUnreachable
 from core.models import Catalog, HeartbeatReply
+from ui.shell.heartbeat import Heartbeat
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -38,24 +39,26 @@ class ServerWatch(QObject):
         self.runner = runner
         self.online: bool | None = None
         self.catalog: Catalog | None = None
-        self._describe = describe
         self._timers: list[tuple[QTimer, int]] = []
         for interval, slot in ((health_ms, self._on_health_timer_timeout),
-                               (catalog_ms, self._on_catalog_timer_timeout),
-                               (heartbeat_ms, self._on_heartbeat_timer_timeout)):
+                               (catalog_ms, self._on_catalog_timer_timeout)):
             timer = QTimer(self)
             timer.timeout.connect(slot)
             self._timers.append((timer, interval))
+        self.heartbeat = Heartbeat(client, runner, interval_ms=heartbeat_ms, describe=describe, parent=self)
+        self.heartbeat.answered.connect(self._on_heartbeat_answered)
+        self.heartbeat.failed.connect(self.note_failure)
 
     def start(self) -> None:
         for timer, interval in self._timers:
             timer.start(interval)
         self.refresh_catalog()
-        self.send_heartbeat()  # the office sees the kiosk at once, and a lock holds from the start
+        self.heartbeat.start()
 
     def stop(self) -> None:
         for timer, _ in self._timers:
             timer.stop()
+        self.heartbeat.stop()
 
     def refresh_catalog(self) -> None:
         self.runner.run_task(self.client.catalog, self.use_catalog, self.note_failure)
@@ -90,12 +93,8 @@ class ServerWatch(QObject):
         self.refresh_catalog()
 
     def send_heartbeat(self) -> None:
-        """This kiosk's state as ``describe`` gives it now; the answer comes as ``heartbeat_answered``."""
-        state = dict(self._describe())
-        self.runner.run_task(lambda: self.client.heartbeat(state), self._on_heartbeat_answered, self.note_failure)
-
-    def _on_heartbeat_timer_timeout(self) -> None:
-        self.send_heartbeat()
+        """This device's state as ``describe`` gives it now; the answer comes as ``heartbeat_answered``."""
+        self.heartbeat.send()
 
     def _on_heartbeat_answered(self, reply: HeartbeatReply) -> None:
         self.set_online(True)
