@@ -15,8 +15,12 @@ for var, sub in (("ANJUNGAN_DATA_DIR", "data"), ("ANJUNGAN_CONFIG_DIR", "config"
 
 import pytest  # noqa: E402
 
+from core import technician_pin  # noqa: E402
 from tests.support.clock import SettableClock  # noqa: E402
 from tests.support.server import LiveServer, live_server  # noqa: E402
+
+# PINs made by the apps and the tests hash in microseconds; tests/setup/test_pin.py checks the real cost.
+technician_pin.cost = {"n": 16, "r": 1, "p": 1}
 
 PG_URL = os.environ.get("ANJUNGAN_TEST_PG_URL")
 REQUIRE_PG = os.environ.get("ANJUNGAN_REQUIRE_PG") == "1"
