@@ -1,5 +1,6 @@
-"""The queue rules over real HTTP: availability in the blueprint's order, the WIB date, the
-priority policies, the estimate, and day-end expiry."""
+"""The queue rules: availability in the blueprint's order, the WIB date, the priority policies, the
+estimate, and day-end expiry; over real HTTP, or at engine level (tests/support/engine.py) where the
+rule is all a test means."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import tomli_w
 
 from server.service_day import HOLD
 from tests.support.clock import SettableClock, wib
+from tests.support.engine import engine_hall
 from tests.support.server import TEST_CATALOG, live_server
 
 
@@ -114,21 +116,12 @@ def test_open_all_hours_ignores_the_clock_but_not_the_quota(tmp_path):
         assert error_of(srv.issue("akta"))["code"] == "service_inactive"
 
 
-def _call_order(srv, n: int) -> list[str]:
-    out = []
-    for _ in range(n):
-        ticket = srv.call("POST", "/counters/1/call-next", "staff").json()["current_ticket"]
-        out.append(ticket["code"])
-        srv.call("POST", f"/tickets/{ticket['id']}/start", "staff")
-        srv.call("POST", f"/tickets/{ticket['id']}/finish", "staff")
-    return out
-
-
-def test_priority_first_policy(server):
-    for prio in (None, None, "lansia", None, "ibu_hamil"):
-        server.issue("kk", priority=prio)
-    server.call("POST", "/counters/1/open", "staff")
-    assert _call_order(server, 5) == ["B-003", "B-005", "B-001", "B-002", "B-004"]
+def test_priority_first_policy(tmp_path):
+    with engine_hall(tmp_path) as hall:
+        for prio in (None, None, "lansia", None, "ibu_hamil"):
+            hall.issue("kk", priority=prio)
+        hall.engine.open_counter(hall.staff, 1, None)
+        assert [hall.serve_next(1) for _ in range(5)] == ["B-003", "B-005", "B-001", "B-002", "B-004"]
 
 
 def test_interleave_policy_serves_two_regular_then_one_priority(tmp_path):
@@ -137,11 +130,11 @@ def test_interleave_policy_serves_two_regular_then_one_priority(tmp_path):
     doc["site"]["priority_ratio"] = 2
     path = tmp_path / "interleave.toml"
     path.write_text(tomli_w.dumps(doc))
-    with live_server(tmp_path, catalog=path) as srv:
+    with engine_hall(tmp_path, catalog=path) as hall:
         for prio in (None, None, None, None, "disabilitas", "anak"):
-            srv.issue("kk", priority=prio)
-        srv.call("POST", "/counters/1/open", "staff")
-        assert _call_order(srv, 6) == ["B-001", "B-002", "B-005", "B-003", "B-004", "B-006"]
+            hall.issue("kk", priority=prio)
+        hall.engine.open_counter(hall.staff, 1, None)
+        assert [hall.serve_next(1) for _ in range(6)] == ["B-001", "B-002", "B-005", "B-003", "B-004", "B-006"]
 
 
 def test_people_ahead_and_estimate_follow_open_counters(server):
