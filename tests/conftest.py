@@ -50,6 +50,15 @@ def server(tmp_path: Path, clock: SettableClock):
         yield live
 
 
+@pytest.fixture(scope="module")
+def reading_server(tmp_path_factory: pytest.TempPathFactory):
+    """One real server for a module whose tests only read from it, as ``server`` starts it: such a module
+    defines its ``server`` fixture as this one. Nothing may change its state or move its clock; a test
+    that does takes a ``server`` of its own. Stopped with the module, so no later test meets its threads."""
+    with live_server(tmp_path_factory.mktemp("reading-server")) as live:
+        yield live
+
+
 def _fresh_pg_url() -> str:
     """An empty schema for each test: drop everything the last test left."""
     if not BASE_PG_URL or not PG_URL:
