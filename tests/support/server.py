@@ -79,13 +79,14 @@ class LiveServer:
 @contextlib.contextmanager
 def live_server(tmp_path: Path, database_url: str | None = None, *, clock: SettableClock | None = None,
                 catalog: Path = TEST_CATALOG, open_all_hours: bool = False,
-                http_limits: HttpLimits | None = None, **extra_settings: Any) -> Iterator[LiveServer]:
+                http_limits: HttpLimits | None = None, password_cost: ScryptCost = CHEAP_PASSWORD_COST,
+                **extra_settings: Any) -> Iterator[LiveServer]:
     clock = clock or SettableClock()
     port = free_port()
     settings = ServerSettings(database_url=database_url or f"sqlite:///{tmp_path / 'server.sqlite3'}",
                               public_url=f"http://127.0.0.1:{port}", open_all_hours=open_all_hours,
-                              secret_file=tmp_path / "secret.key", sse_poll_seconds=0.5,
-                              **{"password_cost": CHEAP_PASSWORD_COST, **extra_settings})
+                              secret_file=tmp_path / "secret.key", sse_poll_seconds=0.5, password_cost=password_cost,
+                              **extra_settings)
     services = build_services(settings, clock)
     services.engine.import_catalog(load_catalog_file(catalog), str(catalog))
     for name, role in (("staff1", Role.STAFF), ("staff2", Role.STAFF), ("super", Role.SUPERVISOR),
