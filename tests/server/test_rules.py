@@ -13,7 +13,7 @@ import tomli_w
 from server.service_day import HOLD
 from tests.support.clock import SettableClock, wib
 from tests.support.engine import engine_hall
-from tests.support.server import TEST_CATALOG, live_server
+from tests.support.server import TEST_CATALOG
 
 
 def new_day_at(srv, clock: SettableClock, moment) -> None:
@@ -99,21 +99,22 @@ def test_numbers_reset_on_the_wib_date_not_the_utc_date(tmp_path):
     """GIVEN a server open all hours, WHEN the clock passes 17.00 UTC (midnight WIB), THEN the
     numbers start again at 001 with tomorrow's date, though UTC is still on the same day."""
     clock = SettableClock(wib(2026, 11, 23, 23, 59))
-    with live_server(tmp_path, clock=clock, open_all_hours=True) as srv:
-        first = srv.issue("kk").json()
+    with engine_hall(tmp_path, clock=clock, open_all_hours=True) as hall:
+        first = hall.issue("kk")
         assert (first["code"], first["service_date"]) == ("B-001", "2026-11-23")
-        new_day_at(srv, clock, wib(2026, 11, 24, 6, 30))   # 23.30 UTC on the 23rd
+        hall.new_day_at(wib(2026, 11, 24, 6, 30))   # 23.30 UTC on the 23rd
         assert clock.now().day == 23
-        second = srv.issue("kk").json()
+        second = hall.issue("kk")
         assert (second["code"], second["service_date"]) == ("B-001", "2026-11-24")
 
 
 def test_open_all_hours_ignores_the_clock_but_not_the_quota(tmp_path):
     clock = SettableClock(wib(2026, 11, 28, 3, 0))         # Saturday night
-    with live_server(tmp_path, clock=clock, open_all_hours=True) as srv:
-        assert [srv.issue("ktp").status_code for _ in range(5)] == [201] * 5
-        assert error_of(srv.issue("ktp"))["code"] == "quota_exhausted"
-        assert error_of(srv.issue("akta"))["code"] == "service_inactive"
+    with engine_hall(tmp_path, clock=clock, open_all_hours=True) as hall:
+        assert [hall.issue("ktp")["code"] for _ in range(5)] == ["A-001", "A-002", "A-003", "A-004", "A-005"]
+        full, inactive = hall.refusal("ktp"), hall.refusal("akta")
+        assert (full.status, full.code) == (409, "quota_exhausted")
+        assert (inactive.status, inactive.code) == (409, "service_inactive")
 
 
 def test_priority_first_policy(tmp_path):

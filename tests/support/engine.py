@@ -18,6 +18,7 @@ import contextlib
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,9 @@ from core.models import TicketStatus
 from server.app import Services, build_services
 from server.auth import Principal, Role
 from server.catalog import load_catalog_file
+from server.errors import ApiError
 from server.queue import QueueEngine
+from server.service_day import HOLD
 from server.settings import ServerSettings
 from tests.support.clock import SettableClock
 from tests.support.server import CHEAP_PASSWORD_COST, PASSWORD, TEST_CATALOG
@@ -53,6 +56,21 @@ class EngineHall:
     def call_next(self, counter_id: int, by: Principal | None = None) -> dict[str, Any]:
         """The ticket the loket calls next."""
         return self.engine.call_next(by or self.staff, counter_id)["current_ticket"]
+
+    def refusal(self, service_id: str, **kw: Any) -> ApiError:
+        """The error a ticket request for ``service_id`` is refused with; fails the test if it is issued."""
+        try:
+            ticket = self.issue(service_id, **kw)
+        except ApiError as refused:
+            return refused
+        raise AssertionError(f"{service_id} issued {ticket['code']}, expected a refusal")
+
+    def new_day_at(self, moment: datetime) -> None:
+        """Move the clock to another date the way a real day change does: the engine reads the new
+        date early enough for it to have held (server/service_day.py) by ``moment``."""
+        self.clock.set(moment - HOLD)
+        self.engine.day_reading(self.engine.catalog())
+        self.clock.set(moment)
 
     def serve_next(self, counter_id: int, by: Principal | None = None) -> str:
         """The loket calls, starts and finishes the next ticket; returns its code."""
