@@ -18,10 +18,14 @@ TEST_PACKAGES := zbar-tools postgresql
 demo: setup
 	$(PY) main.py demo
 
+# One pytest-xdist worker per core (each with its own PostgreSQL database); pytest prints its time
+# and the ten slowest tests at the end. TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
+
 test: setup
 	@scripts/system-packages.sh $(TEST_PACKAGES)
 	ANJUNGAN_TEST_PG_URL="$$(scripts/test-postgres.sh)" ANJUNGAN_REQUIRE_PG=1 \
-		$(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+		$(PY) -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --durations=10 $(PYTEST_ARGS)
 
 setup: system $(STAMP) translations
 

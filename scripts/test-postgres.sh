@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure a PostgreSQL server runs on loopback with an empty test database, and prints its URL.
 # Uses Debian's cluster tools; idempotent. Set ANJUNGAN_TEST_PG_URL to use another server instead.
+# The role may create databases: each pytest-xdist worker makes its own beside this one (tests/support/postgres.py).
 set -euo pipefail
 if [ -n "${ANJUNGAN_TEST_PG_URL:-}" ]; then echo "$ANJUNGAN_TEST_PG_URL"; exit 0; fi
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,6 +22,8 @@ for _ in $(seq 1 50); do
 done
 $AS_PG psql -p "$port" -qAtc "select 1 from pg_roles where rolname='anjungan'" | grep -q 1 \
   || $AS_PG psql -p "$port" -qc "create role anjungan login password 'anjungan-test'" >&2
+$AS_PG psql -p "$port" -qAtc "select 1 from pg_roles where rolname='anjungan' and rolcreatedb" | grep -q 1 \
+  || $AS_PG psql -p "$port" -qc "alter role anjungan createdb" >&2
 $AS_PG psql -p "$port" -qAtc "select 1 from pg_database where datname='anjungan_test'" | grep -q 1 \
   || $AS_PG psql -p "$port" -qc "create database anjungan_test owner anjungan" >&2
 echo "postgresql+psycopg://anjungan:anjungan-test@127.0.0.1:$port/anjungan_test"

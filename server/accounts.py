@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlalchemy import case, literal, or_, select, update
 
-from server.auth import (Principal, Role, hash_password, new_enrollment_code, new_token,
-                         normalise_enrollment_code, token_hash, verify_password_aside)
+from server.auth import (PRODUCTION_COST, Principal, Role, ScryptCost, hash_password, new_enrollment_code,
+                         new_token, normalise_enrollment_code, token_hash, verify_password_aside)
 from server.clock import Clock
 from server.db import Database, UtcDateTime, devices, staff_tokens, users
 from server.errors import ApiError
@@ -36,9 +36,9 @@ SILENT_AFTER = timedelta(seconds=90)  # three missed 30 s heartbeats
 
 
 @functools.cache
-def _unknown_user_hash() -> str:
+def _unknown_user_hash(cost: ScryptCost) -> str:
     """A hash to check a password against when the name is unknown, so that answer takes as long."""
-    return hash_password(secrets.token_urlsafe(16))
+    return hash_password(secrets.token_urlsafe(16), cost)
 
 
 def _after_wrong_password(failed: int, now: datetime) -> tuple[int, datetime | None]:
@@ -58,8 +58,10 @@ def _login_answer(token: str, expires: datetime, user: Any) -> dict[str, Any]:
 
 
 class Accounts:
-    def __init__(self, db: Database, clock: Clock, hub: EventHub) -> None:
+    def __init__(self, db: Database, clock: Clock, hub: EventHub, *,
+                 password_cost: ScryptCost = PRODUCTION_COST) -> None:
         self.db = db
+        self.password_cost = password_cost
         self.clock = clock
         self.hub = hub
         self.limits = SignInLimits()
@@ -76,7 +78,7 @@ class Accounts:
             raise ValueError("a password needs at least 8 characters")
         with self.db.write() as conn:
             existing = conn.execute(select(users.c.id).where(users.c.username == username)).scalar()
-            values = {"password_hash": hash_password(password), "role": role.value,
+            values = {"password_hash": hash_password(password, self.password_cost), "role": role.value,
                       "display_name": display_name or username, "active": True, "failed_logins": 0,
                       "locked_until": None}
             if existing:
@@ -131,8 +133,8 @@ class Accounts:
         if locked_until and locked_until > now:
             raise _locked("everywhere", locked_until)
         usable = user is not None and user.active
-        right = verify_password_aside(password, user.password_hash if user is not None and usable
-                                      else _unknown_user_hash())
+        stored = user.password_hash if user is not None and usable else _unknown_user_hash(self.password_cost)
+        right = verify_password_aside(password, stored)
         if right and user is not None and usable:
             with self.db.write() as conn:
                 # A password reset, a disabling or a lock that landed during the check wins over it.

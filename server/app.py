@@ -47,7 +47,7 @@ def build_services(settings: ServerSettings, clock: Clock | None = None) -> Serv
     hub = EventHub()
     engine = QueueEngine(db, clock, hub, public_url=settings.public_url,
                          nik_key=load_secret(settings.secret_file), open_all_hours=settings.open_all_hours)
-    return Services(settings, db, hub, engine, Accounts(db, clock, hub))
+    return Services(settings, db, hub, engine, Accounts(db, clock, hub, password_cost=settings.password_cost))
 
 
 def create_app(services: Services) -> FastAPI:

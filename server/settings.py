@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.paths import user_data_dir
+from server.auth import PRODUCTION_COST, ScryptCost
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class ServerSettings:
     sse_keepalive_seconds: float = 15.0
     # Reverse proxies whose X-Forwarded-For is believed (see server/api/deps.py client_address).
     trusted_proxies: frozenset[str] = frozenset()
+    # Work factors of new staff password hashes; only the test suite lowers them.
+    password_cost: ScryptCost = PRODUCTION_COST
 
 
 @dataclass(frozen=True)

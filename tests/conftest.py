@@ -15,10 +15,16 @@ for var, sub in (("ANJUNGAN_DATA_DIR", "data"), ("ANJUNGAN_CONFIG_DIR", "config"
 
 import pytest  # noqa: E402
 
+from core import technician_pin  # noqa: E402
 from tests.support.clock import SettableClock  # noqa: E402
+from tests.support.postgres import ensure_database, psycopg_url, worker_url  # noqa: E402
 from tests.support.server import LiveServer, live_server  # noqa: E402
 
-PG_URL = os.environ.get("ANJUNGAN_TEST_PG_URL")
+# PINs made by the apps and the tests hash in microseconds; tests/setup/test_pin.py checks the real cost.
+technician_pin.cost = {"n": 16, "r": 1, "p": 1}
+
+BASE_PG_URL = os.environ.get("ANJUNGAN_TEST_PG_URL")
+PG_URL = worker_url(BASE_PG_URL, os.environ.get("PYTEST_XDIST_WORKER")) if BASE_PG_URL else None
 REQUIRE_PG = os.environ.get("ANJUNGAN_REQUIRE_PG") == "1"
 
 
@@ -44,13 +50,23 @@ def server(tmp_path: Path, clock: SettableClock):
         yield live
 
 
+@pytest.fixture(scope="module")
+def reading_server(tmp_path_factory: pytest.TempPathFactory):
+    """One real server for a module whose tests only read from it, as ``server`` starts it: such a module
+    defines its ``server`` fixture as this one. Nothing may change its state or move its clock; a test
+    that does takes a ``server`` of its own. Stopped with the module, so no later test meets its threads."""
+    with live_server(tmp_path_factory.mktemp("reading-server")) as live:
+        yield live
+
+
 def _fresh_pg_url() -> str:
     """An empty schema for each test: drop everything the last test left."""
-    if not PG_URL:
+    if not BASE_PG_URL or not PG_URL:
         raise RuntimeError("ANJUNGAN_REQUIRE_PG is set but ANJUNGAN_TEST_PG_URL is not")
     from sqlalchemy import create_engine, text  # noqa: PLC0415
 
-    engine = create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    ensure_database(BASE_PG_URL, PG_URL)
+    engine = create_engine(psycopg_url(PG_URL))
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))

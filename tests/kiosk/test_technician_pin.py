@@ -20,6 +20,12 @@ ROOT = Path(__file__).resolve().parents[2]
 CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
 
+@pytest.fixture
+def server(reading_server):
+    """These tests only read from the server (the catalog, with the kiosk's token): they share one per module."""
+    return reading_server
+
+
 def set_pin_from_shell(path: Path, pin: str) -> None:
     """What a technician types over SSH: the real CLI in its own process, the PIN on stdin."""
     done = subprocess.run([sys.executable, "main.py", "config", "--config", str(path), "set-pin"], cwd=ROOT,

@@ -14,7 +14,7 @@ import requests
 from fastapi.routing import iter_route_contexts
 
 from server.app import create_app
-from server.auth import Role
+from server.auth import PRODUCTION_COST, Role
 from tests.support.server import PASSWORD, LiveServer, live_server
 
 KIOSK, DISPLAY, STAFF, SUPER, ADMIN = "kiosk", "display", "staff", "super", "admin"
@@ -394,11 +394,18 @@ def test_an_unknown_name_is_locked_after_five_tries_as_a_real_one_is(server: Liv
         assert answers[-1].json()["error"]["code"] == "login_locked"
 
 
-def test_an_unknown_name_takes_as_long_to_refuse_as_a_wrong_password(server: LiveServer) -> None:
+@pytest.fixture
+def server_at_real_cost(tmp_path: Path) -> Iterator[LiveServer]:
+    """Passwords hashed at the production cost: the suite's cheap hashes would hide a skipped one."""
+    with live_server(tmp_path, password_cost=PRODUCTION_COST) as live:
+        yield live
+
+
+def test_an_unknown_name_takes_as_long_to_refuse_as_a_wrong_password(server_at_real_cost: LiveServer) -> None:
     """The password is hashed either way (scrypt, tens of ms); a name that skipped it would be
     refused in a few ms and so be told apart. Medians of five, with a wide margin for a busy machine."""
     def median_seconds(name: str) -> float:
-        times = sorted(_login(server, name, "salah-sandi").elapsed.total_seconds() for _ in range(5))
+        times = sorted(_login(server_at_real_cost, name, "salah-sandi").elapsed.total_seconds() for _ in range(5))
         return times[len(times) // 2]
     known, unknown = median_seconds("staff1"), median_seconds("tidak-ada")
     assert unknown > known / 3, (unknown, known)

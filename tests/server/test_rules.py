@@ -1,5 +1,6 @@
-"""The queue rules over real HTTP: availability in the blueprint's order, the WIB date, the
-priority policies, the estimate, and day-end expiry."""
+"""The queue rules: availability in the blueprint's order, the WIB date, the priority policies, the
+estimate, and day-end expiry; over real HTTP, or at engine level (tests/support/engine.py) where the
+rule is all a test means."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import tomli_w
 
 from server.service_day import HOLD
 from tests.support.clock import SettableClock, wib
-from tests.support.server import TEST_CATALOG, live_server
+from tests.support.engine import engine_hall
+from tests.support.server import TEST_CATALOG
 
 
 def new_day_at(srv, clock: SettableClock, moment) -> None:
@@ -97,38 +99,30 @@ def test_numbers_reset_on_the_wib_date_not_the_utc_date(tmp_path):
     """GIVEN a server open all hours, WHEN the clock passes 17.00 UTC (midnight WIB), THEN the
     numbers start again at 001 with tomorrow's date, though UTC is still on the same day."""
     clock = SettableClock(wib(2026, 11, 23, 23, 59))
-    with live_server(tmp_path, clock=clock, open_all_hours=True) as srv:
-        first = srv.issue("kk").json()
+    with engine_hall(tmp_path, clock=clock, open_all_hours=True) as hall:
+        first = hall.issue("kk")
         assert (first["code"], first["service_date"]) == ("B-001", "2026-11-23")
-        new_day_at(srv, clock, wib(2026, 11, 24, 6, 30))   # 23.30 UTC on the 23rd
+        hall.new_day_at(wib(2026, 11, 24, 6, 30))   # 23.30 UTC on the 23rd
         assert clock.now().day == 23
-        second = srv.issue("kk").json()
+        second = hall.issue("kk")
         assert (second["code"], second["service_date"]) == ("B-001", "2026-11-24")
 
 
 def test_open_all_hours_ignores_the_clock_but_not_the_quota(tmp_path):
     clock = SettableClock(wib(2026, 11, 28, 3, 0))         # Saturday night
-    with live_server(tmp_path, clock=clock, open_all_hours=True) as srv:
-        assert [srv.issue("ktp").status_code for _ in range(5)] == [201] * 5
-        assert error_of(srv.issue("ktp"))["code"] == "quota_exhausted"
-        assert error_of(srv.issue("akta"))["code"] == "service_inactive"
+    with engine_hall(tmp_path, clock=clock, open_all_hours=True) as hall:
+        assert [hall.issue("ktp")["code"] for _ in range(5)] == ["A-001", "A-002", "A-003", "A-004", "A-005"]
+        full, inactive = hall.refusal("ktp"), hall.refusal("akta")
+        assert (full.status, full.code) == (409, "quota_exhausted")
+        assert (inactive.status, inactive.code) == (409, "service_inactive")
 
 
-def _call_order(srv, n: int) -> list[str]:
-    out = []
-    for _ in range(n):
-        ticket = srv.call("POST", "/counters/1/call-next", "staff").json()["current_ticket"]
-        out.append(ticket["code"])
-        srv.call("POST", f"/tickets/{ticket['id']}/start", "staff")
-        srv.call("POST", f"/tickets/{ticket['id']}/finish", "staff")
-    return out
-
-
-def test_priority_first_policy(server):
-    for prio in (None, None, "lansia", None, "ibu_hamil"):
-        server.issue("kk", priority=prio)
-    server.call("POST", "/counters/1/open", "staff")
-    assert _call_order(server, 5) == ["B-003", "B-005", "B-001", "B-002", "B-004"]
+def test_priority_first_policy(tmp_path):
+    with engine_hall(tmp_path) as hall:
+        for prio in (None, None, "lansia", None, "ibu_hamil"):
+            hall.issue("kk", priority=prio)
+        hall.engine.open_counter(hall.staff, 1, None)
+        assert [hall.serve_next(1) for _ in range(5)] == ["B-003", "B-005", "B-001", "B-002", "B-004"]
 
 
 def test_interleave_policy_serves_two_regular_then_one_priority(tmp_path):
@@ -137,11 +131,11 @@ def test_interleave_policy_serves_two_regular_then_one_priority(tmp_path):
     doc["site"]["priority_ratio"] = 2
     path = tmp_path / "interleave.toml"
     path.write_text(tomli_w.dumps(doc))
-    with live_server(tmp_path, catalog=path) as srv:
+    with engine_hall(tmp_path, catalog=path) as hall:
         for prio in (None, None, None, None, "disabilitas", "anak"):
-            srv.issue("kk", priority=prio)
-        srv.call("POST", "/counters/1/open", "staff")
-        assert _call_order(srv, 6) == ["B-001", "B-002", "B-005", "B-003", "B-004", "B-006"]
+            hall.issue("kk", priority=prio)
+        hall.engine.open_counter(hall.staff, 1, None)
+        assert [hall.serve_next(1) for _ in range(6)] == ["B-001", "B-002", "B-005", "B-003", "B-004", "B-006"]
 
 
 def test_people_ahead_and_estimate_follow_open_counters(server):

@@ -3,6 +3,7 @@ only when every value is good; a refused value shows its reason beside its field
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from core.config import DeviceConfig, load_config
@@ -10,6 +11,12 @@ from core.technician_pin import hash_pin
 from tests.setup.conftest import tap, unlock, wait_idle
 
 PIN = hash_pin("2468")
+
+
+@pytest.fixture
+def server(reading_server):
+    """These tests only read from the server (the catalog, with the kiosk's token): they share one per module."""
+    return reading_server
 
 
 def open_device_page(qtbot, server, make_mode, **kw):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import stat
 
+from core import technician_pin
 from core.config import DeviceConfig, load_config
 from core.technician_pin import PinLock, hash_pin, lock_file_for, verify_pin
 from tests.setup.conftest import enter_pin, tap
@@ -16,6 +17,14 @@ def test_a_pin_hash_is_salted_and_checks_only_the_right_pin():
     assert verify_pin("2468", first) and verify_pin("2468", second)
     assert not verify_pin("2469", first)
     assert not verify_pin("2468", "") and not verify_pin("2468", "plain$text")
+
+
+def test_a_pin_is_hashed_at_the_production_cost_outside_the_test_suite(monkeypatch):
+    """The suite hashes PINs cheaply (tests/conftest.py); the apps use the production cost."""
+    monkeypatch.setattr(technician_pin, "cost", technician_pin.PRODUCTION_COST)
+    stored = hash_pin("2468")
+    assert stored.startswith("scrypt$16384$8$1$")
+    assert verify_pin("2468", stored) and not verify_pin("2469", stored)
 
 
 def test_the_first_run_asks_for_a_new_pin_twice_and_saves_only_its_hash(qtbot, make_mode, config_path):

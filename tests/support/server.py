@@ -16,7 +16,7 @@ import requests
 import uvicorn
 
 from server.app import Services, build_services, create_app
-from server.auth import Role
+from server.auth import Role, ScryptCost
 from server.catalog import load_catalog_file
 from server.http_server import build_http_server
 from server.settings import HttpLimits, ServerSettings
@@ -26,6 +26,9 @@ from tests.support.net import free_port, wait_for
 ROOT = Path(__file__).resolve().parents[2]
 TEST_CATALOG = Path(__file__).resolve().parent.parent / "data" / "catalog.toml"
 PASSWORD = "rahasia-123"
+# Staff passwords hashed in microseconds, not tens of ms: each server of the suite hashes and checks
+# four of them. Tests of the real cost pass ``password_cost=PRODUCTION_COST``.
+CHEAP_PASSWORD_COST = ScryptCost(n=16, r=1, p=1)
 
 
 @dataclass
@@ -76,12 +79,14 @@ class LiveServer:
 @contextlib.contextmanager
 def live_server(tmp_path: Path, database_url: str | None = None, *, clock: SettableClock | None = None,
                 catalog: Path = TEST_CATALOG, open_all_hours: bool = False,
-                http_limits: HttpLimits | None = None, **extra_settings: Any) -> Iterator[LiveServer]:
+                http_limits: HttpLimits | None = None, password_cost: ScryptCost = CHEAP_PASSWORD_COST,
+                **extra_settings: Any) -> Iterator[LiveServer]:
     clock = clock or SettableClock()
     port = free_port()
     settings = ServerSettings(database_url=database_url or f"sqlite:///{tmp_path / 'server.sqlite3'}",
                               public_url=f"http://127.0.0.1:{port}", open_all_hours=open_all_hours,
-                              secret_file=tmp_path / "secret.key", sse_poll_seconds=0.5, **extra_settings)
+                              secret_file=tmp_path / "secret.key", sse_poll_seconds=0.5, password_cost=password_cost,
+                              **extra_settings)
     services = build_services(settings, clock)
     services.engine.import_catalog(load_catalog_file(catalog), str(catalog))
     for name, role in (("staff1", Role.STAFF), ("staff2", Role.STAFF), ("super", Role.SUPERVISOR),
