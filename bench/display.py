@@ -35,10 +35,10 @@ _WORK = Path(tempfile.mkdtemp(prefix="anjungan-bench-display-"))
 os.environ["ANJUNGAN_DATA_DIR"] = str(_WORK / "data")   # a cold speech cache
 os.environ["ANJUNGAN_LOG_DIR"] = str(_WORK / "log")
 
-import requests  # noqa: E402
+import requests
 
-from bench.demo_catalog import unlimited_catalog  # noqa: E402
-from tests.support.net import free_port, wait_for  # noqa: E402
+from bench.demo_catalog import unlimited_catalog
+from tests.support.net import free_port, wait_for
 
 BUDGET_MS = {"paint_p99_ms": 300.0, "voice_started_p99_ms": 1000.0, "sound_p99_ms": 1000.0}
 LOKETS = ((1, "ktp-el-rekam"), (4, "kk"), (15, "paspor"))
@@ -90,20 +90,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--calls", type=int, default=100)
     args = parser.parse_args(argv)
 
-    from PySide6.QtCore import QObject, Qt, QTimer, Signal  # noqa: PLC0415
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+    from PySide6.QtCore import QObject, Qt, QTimer, Signal
+    from PySide6.QtWidgets import QApplication
 
-    from core.config import DeviceConfig  # noqa: PLC0415
-    from core.speech import SpeechEngine, SpeechUnavailable  # noqa: PLC0415
-    from ui.display.app import make_client  # noqa: PLC0415
-    from ui.display.controller import DisplayController  # noqa: PLC0415
-    from ui.display.voice import AudioSink, VoiceCaller  # noqa: PLC0415
-    from ui.i18n import Translations  # noqa: PLC0415
+    from core.config import DeviceConfig
+    from core.speech import SpeechEngine, SpeechUnavailable
+    from ui.display.app import make_client
+    from ui.display.controller import DisplayController
+    from ui.display.voice import AudioSink, VoiceCaller
+    from ui.i18n import Translations
 
     class TimingSink(AudioSink):
         """A sound device that notes when each sound starts and ends it 50 ms later."""
 
-        def __init__(self, on_play) -> None:  # noqa: ANN001
+        def __init__(self, on_play) -> None:
             super().__init__()
             self._on_play = on_play
             self._timer = QTimer(self)
@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     sent: dict[str, float] = {}
     failure: list[BaseException] = []
 
-    def wait_until(check, timeout: float) -> bool:  # noqa: ANN001
+    def wait_until(check, timeout: float) -> bool:
         with arrived:
             return arrived.wait_for(check, timeout)
 

@@ -39,8 +39,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -50,8 +50,8 @@ os.environ["ANJUNGAN_DATA_DIR"] = str(_WORK / "data")
 os.environ["ANJUNGAN_LOG_DIR"] = str(_WORK / "log")
 
 
-from bench.demo_catalog import unlimited_catalog  # noqa: E402
-from tests.support.net import free_port, wait_for  # noqa: E402
+from bench.demo_catalog import unlimited_catalog
+from tests.support.net import free_port, wait_for
 
 AGENCY, SERVICE = "disdukcapil", "ktp-el-rekam"
 SIZE = (1920, 1080)
@@ -79,7 +79,7 @@ def run(cmd: list[str]) -> str:
 @contextlib.contextmanager
 def server_and_printer() -> Iterator[tuple[str, str, str]]:
     """The server and the virtual printer; yields (server URL, kiosk token, printer spec)."""
-    from core.client import BackendClient  # noqa: PLC0415
+    from core.client import BackendClient
 
     # No priority question: the service tile is the tap that issues the ticket.
     catalog = unlimited_catalog(_WORK / "bench.toml", allow_priority=False)
@@ -122,7 +122,7 @@ def _answers(call: Callable[[], object]) -> bool:
 
 
 def _listens(port: int) -> bool:
-    import socket  # noqa: PLC0415
+    import socket
 
     with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
         return True
@@ -188,15 +188,15 @@ class KioskDriver:
     """The real kiosk in this process, driven by taps on its real buttons."""
 
     def __init__(self, url: str, token: str, printer_spec: str) -> None:
-        from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415
-        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+        from PySide6.QtCore import QEvent, QObject, QTimer
+        from PySide6.QtWidgets import QApplication
 
-        from core.client import BackendClient  # noqa: PLC0415
-        from core.config import DeviceConfig  # noqa: PLC0415
-        from printing.receipt import Branding  # noqa: PLC0415
-        from printing.service import PrintService, PrintSettings  # noqa: PLC0415
-        from ui.i18n import Translations  # noqa: PLC0415
-        from ui.kiosk.controller import KioskController  # noqa: PLC0415
+        from core.client import BackendClient
+        from core.config import DeviceConfig
+        from printing.receipt import Branding
+        from printing.service import PrintService, PrintSettings
+        from ui.i18n import Translations
+        from ui.kiosk.controller import KioskController
 
         self.app = QApplication.instance() or QApplication([sys.argv[0]])
         self.app.setApplicationName("Anjungan")
@@ -217,7 +217,7 @@ class KioskDriver:
             """Notes when a frame showing a screen (or the ticket's code) is done: the paint event
             posts the note, which runs once the whole frame is painted."""
 
-            def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
                 if event.type() == QEvent.Type.Paint:
                     name = watched.objectName()
                     QTimer.singleShot(0, lambda: driver._note_painted(name))
@@ -253,7 +253,7 @@ class KioskDriver:
         """Process events (sleeping until the next one, not spinning) until ``condition``. A 2 ms
         timer wakes the loop to look. (A QEventLoop started per wait and quit from that timer once
         left posted events undelivered for good on the glib dispatcher: task results never came.)"""
-        from PySide6.QtCore import QEventLoop, QTimer  # noqa: PLC0415
+        from PySide6.QtCore import QEventLoop, QTimer
 
         deadline = time.monotonic() + timeout
         poll = QTimer()
@@ -272,16 +272,16 @@ class KioskDriver:
                                f"tasks pending: backend {c.backend.pending()}, background "
                                f"{c.background.pending()}, printer {c.printer_pool.pending()}")
 
-    def tap(self, button) -> None:  # noqa: ANN001
-        from PySide6.QtCore import QPoint, Qt  # noqa: PLC0415
-        from PySide6.QtTest import QTest  # noqa: PLC0415
+    def tap(self, button) -> None:
+        from PySide6.QtCore import QPoint, Qt
+        from PySide6.QtTest import QTest
 
         if not (button.isVisible() and button.isEnabled()):
             raise RuntimeError(f"{button.objectName() or button} cannot be tapped now")
         QTest.mouseClick(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                          QPoint(button.width() // 2, button.height() // 2))
 
-    def tile(self, pager, key: str):  # noqa: ANN001, ANN201
+    def tile(self, pager, key: str):
         while key not in pager.visible_buttons() and pager.prev_button.isVisible() and pager.prev_button.isEnabled():
             self.tap(pager.prev_button)
         while key not in pager.visible_buttons():
@@ -342,7 +342,7 @@ class StallMeter:
     with each long stall, to say what dominates."""
 
     def __init__(self, interval_ms: int = 5) -> None:
-        from PySide6.QtCore import Qt, QTimer  # noqa: PLC0415
+        from PySide6.QtCore import Qt, QTimer
 
         self.interval = interval_ms / 1000
         self.timer = QTimer()
@@ -355,7 +355,7 @@ class StallMeter:
         self.long: list[tuple[float, float, tuple[str, ...]]] = []  # (stall, its CPU, what happened)
         self._doing: list[str] = []
 
-    def watch(self, controller) -> None:  # noqa: ANN001
+    def watch(self, controller) -> None:
         controller.screen_changed.connect(lambda name: self._doing.append(f"show {name}"))
         controller.catalog_loaded.connect(lambda _: self._doing.append("catalog refreshed"))
         controller.print_finished.connect(lambda *_: self._doing.append("print finished"))
@@ -408,7 +408,7 @@ def line(name: str, value: str, budget: str, held: bool | None) -> str:
 
 
 def measure(args: argparse.Namespace) -> list[str]:
-    from core.config import DeviceConfig, save_config  # noqa: PLC0415
+    from core.config import DeviceConfig, save_config
 
     rows: list[str] = []
     with server_and_printer() as (url, token, spec):
@@ -472,7 +472,7 @@ def main() -> int:
     parser.add_argument("--cold-runs", type=int, default=5)
     args = parser.parse_args()
 
-    from core.logs import setup_logging  # noqa: PLC0415
+    from core.logs import setup_logging
 
     setup_logging("kiosk", console=False)  # as the app logs, into the bench's own folder
     load = os.getloadavg()[0]

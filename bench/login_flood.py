@@ -34,8 +34,8 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.demo_catalog import unlimited_catalog  # noqa: E402
-from bench.server import auth_headers, pct, start_server  # noqa: E402
+from bench.demo_catalog import unlimited_catalog
+from bench.server import auth_headers, pct, start_server
 
 BUDGET_ISSUE_P99_MS = 50.0
 ISSUE_EVERY_S = 0.05
@@ -107,7 +107,7 @@ def _phase(api: str, port: int, kiosk: str, services: list[str], seconds: float,
             failed += r.status_code != 201
             next_at += ISSUE_EVERY_S
             # The kiosk's own pace, not a test: a bench may wait.
-            time.sleep(max(0.0, next_at - time.perf_counter()))  # noqa: TID251
+            time.sleep(max(0.0, next_at - time.perf_counter()))
     elapsed = time.perf_counter() - started
     stop.set()
     for t in flooders:

@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from printing.escpos_render import EscposOptions, EscposRenderer  # noqa: E402
-from printing.receipt import build_receipt  # noqa: E402
-from printing.sample import sample_branding, sample_ticket  # noqa: E402
+from printing.escpos_render import EscposOptions, EscposRenderer
+from printing.receipt import build_receipt
+from printing.sample import sample_branding, sample_ticket
 
 BUDGET_BYTES = 1200
 BUDGET_MS = 5.0

@@ -32,8 +32,8 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.demo_catalog import unlimited_catalog  # noqa: E402
-from tests.support.net import free_port, wait_for  # noqa: E402
+from bench.demo_catalog import unlimited_catalog
+from tests.support.net import free_port, wait_for
 
 BUDGET = {"tickets_per_s": 400, "issue_p99_ms": 25, "event_p99_ms": 100}
 

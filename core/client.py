@@ -7,16 +7,16 @@ import itertools
 import logging
 import re
 import uuid
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any, Callable, Mapping, TypeVar
+from typing import Any, TypeVar
 
 import requests
 from pydantic import TypeAdapter
 
 from core import __version__
 from core.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable
-from core.models import (Catalog, Counter, CounterQueue, DailyReport, Health, HeartbeatReply, Login,
-                          PublicTicket, Ticket)
+from core.models import Catalog, Counter, CounterQueue, DailyReport, Health, HeartbeatReply, Login, PublicTicket, Ticket
 from core.retry import RetryPolicy, parse_retry_after
 from core.wire import Enrollment, ErrorDetail
 

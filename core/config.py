@@ -15,9 +15,10 @@ import re
 import stat
 import tempfile
 import tomllib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 from urllib.parse import urlparse
 
 import tomli_w
@@ -34,7 +35,7 @@ VOLUME_MIN, VOLUME_MAX = 0, 100
 DEVICE_NAME_MAX = 80
 RUNNING_TEXT_MAX = 500
 MAX_FILE_BYTES = 64 * 1024  # a real config is about 1 KiB; more is not a config at all
-_CONTROLS = frozenset([*range(0x00, 0x20), *range(0x7F, 0xA0)])
+_CONTROLS = frozenset([*range(0x20), *range(0x7F, 0xA0)])
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ import codecs
 import logging
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Callable
 
 import requests
 
@@ -161,7 +161,7 @@ class EventFollower:
             try:
                 if self._follow_once():
                     failures = 0
-            except Exception:  # noqa: BLE001 - the thread must outlive any surprise and reconnect
+            except Exception:
                 log.exception("event stream: unexpected failure")
             self._set_state("disconnected")
             if self._stop.is_set():
@@ -240,7 +240,7 @@ class EventFollower:
         self.last_event_id = event.seq
         try:
             self._on_event(event)
-        except Exception:  # noqa: BLE001 - a faulty handler must not stop the board following
+        except Exception:
             log.exception("event handler failed on event %d", event.seq)
 
     def _set_state(self, state: str) -> None:
@@ -250,5 +250,5 @@ class EventFollower:
         if self._on_state is not None:
             try:
                 self._on_state(state)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.exception("event stream state handler failed")

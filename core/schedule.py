@@ -7,9 +7,9 @@ Times are written the Indonesian way, ``08.00 WIB``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Mapping
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _HHMM = re.compile(r"^([01]\d|2[0-3])\.([0-5]\d)$")
@@ -46,7 +46,7 @@ class Span:
     end: time
 
     @classmethod
-    def parse(cls, text: str) -> "Span":
+    def parse(cls, text: str) -> Span:
         """``"08.00-15.00"`` → a span; the end must come after the start."""
         try:
             left, right = text.split("-")

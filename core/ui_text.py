@@ -3,8 +3,8 @@ the status keypad offers."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 from urllib.parse import urlparse
 
 from core.rules import STATUS_TOKEN, normalise_code

@@ -19,9 +19,18 @@ from datetime import datetime
 from pathlib import Path
 
 from core.errors import PrinterError, PrinterOffline, PrinterTimeout
+from core.printer_spec import (
+    CupsSpec,
+    FileSpec,
+    InvalidPrinterSpec,
+    NetworkSpec,
+    PdfSpec,
+    PrinterSpec,
+    SerialSpec,
+    UsbSpec,
+    parse_spec,
+)
 from printing.escpos_lib import Escpos, exceptions, printer
-from core.printer_spec import (CupsSpec, FileSpec, InvalidPrinterSpec, NetworkSpec, PdfSpec,
-                            PrinterSpec, SerialSpec, UsbSpec, parse_spec)
 from printing.status import UNKNOWN, Online, PrinterState, read_state
 
 log = logging.getLogger(__name__)

@@ -6,8 +6,8 @@ Used for CUPS printers and for a saved copy; the page is as tall as its content.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit

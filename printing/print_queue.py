@@ -13,9 +13,10 @@ from __future__ import annotations
 import logging
 import threading
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any, Callable, ClassVar
+from typing import Any, ClassVar
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ class PrintQueue:
     keeps the kiosk, the printer page and diagnostics from reaching the same printer at once.
     """
 
-    _queues: ClassVar[dict[str, "PrintQueue"]] = {}
+    _queues: ClassVar[dict[str, PrintQueue]] = {}
     _queues_lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, printer: str) -> None:
@@ -45,7 +46,7 @@ class PrintQueue:
         self._worker: threading.Thread | None = None
 
     @classmethod
-    def for_printer(cls, printer: str) -> "PrintQueue":
+    def for_printer(cls, printer: str) -> PrintQueue:
         """The queue of ``printer`` (its connection string), made on first use."""
         key = printer.strip()
         with cls._queues_lock:

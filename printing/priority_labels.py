@@ -5,8 +5,8 @@ in each receipt language are here, beside the names they print."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from core.models import Priority
 

@@ -31,7 +31,7 @@ class Branding:
 
     @classmethod
     def from_site(cls, site: Site, *, logo_path: Path | None = None,
-                  footer: tuple[str, ...] = ()) -> "Branding":
+                  footer: tuple[str, ...] = ()) -> Branding:
         return cls(name=site.name, short_name=site.short_name, timezone=site.timezone,
                    tz_label=site.tz_label, logo_path=logo_path, footer=tuple(footer))
 

@@ -9,11 +9,11 @@ failing the whole ticket.
 
 from __future__ import annotations
 
-CONTROLS = frozenset([*range(0x00, 0x20), *range(0x7F, 0xA0)])
+CONTROLS = frozenset([*range(0x20), *range(0x7F, 0xA0)])
 _AS_SPACE = frozenset(map(ord, "\t\n\v\f\r\x85\u2028\u2029"))
 _SURROGATES = range(0xD800, 0xE000)
-_TABLE = ({code: None for code in CONTROLS} | {code: " " for code in _AS_SPACE}
-          | {code: "\ufffd" for code in _SURROGATES})
+_TABLE = (dict.fromkeys(CONTROLS) | dict.fromkeys(_AS_SPACE, " ")
+          | dict.fromkeys(_SURROGATES, "�"))
 
 
 def printable(text: str) -> str:

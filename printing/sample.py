@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from core.models import Priority, Ticket, TicketStatus
 from printing.receipt import Branding
@@ -20,7 +20,7 @@ def sample_ticket(*, code: str = "A-001", issued_at: datetime | None = None,
                   base_url: str = "http://127.0.0.1:8000", priority: Priority | None = None,
                   agency: str = "Dinas Kependudukan dan Pencatatan Sipil",
                   service: str = "Perekaman KTP-el") -> Ticket:
-    issued = issued_at or datetime.now(timezone.utc)
+    issued = issued_at or datetime.now(UTC)
     return Ticket(
         id=1, code=code, service_id="dukcapil-ktp", service_name=service, agency_name=agency,
         service_date=issued.date(), issued_at=issued, status=TicketStatus.WAITING,

@@ -11,16 +11,16 @@ import enum
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from core.errors import ConfigError, PrinterError, PrinterOffline, PrinterPaperOut, PrinterTimeout
 from core.models import Ticket
+from core.printer_spec import PrinterSpec, parse_spec
 from printing import strings
 from printing.connections import Connection, Document, DocumentKind, make_connection
 from printing.escpos_render import EscposOptions, EscposRenderer
 from printing.receipt import Branding, Receipt, build_receipt
-from core.printer_spec import PrinterSpec, parse_spec
 from printing.status import Online, PaperState, PrinterState
 
 log = logging.getLogger(__name__)
@@ -139,7 +139,7 @@ class PrintService:
 
     # -- one job, run in a worker thread the caller waits for until the deadline -------------
 
-    def _supervise(self, work: Callable[["_Job"], PrintResult], what: str) -> PrintResult:
+    def _supervise(self, work: Callable[[_Job], PrintResult], what: str) -> PrintResult:
         timeout = self.settings.timeout
         start = time.monotonic()
         if not self._lock.acquire(timeout=timeout):
@@ -171,7 +171,7 @@ class PrintService:
         return PrintResult(outcome, reason, self._state.paper, self._state.online,
                            time.monotonic() - start)
 
-    def _open(self, job: "_Job") -> Connection:
+    def _open(self, job: _Job) -> Connection:
         attempts = max(1, self.settings.open_attempts)
         for attempt in range(1, attempts + 1):
             connection = self._connect(self.spec)  # a fresh connection for every try
@@ -190,13 +190,13 @@ class PrintService:
         if kind is DocumentKind.PDF:
             # reportlab is imported only by printers that take PDF (CUPS, a folder): it costs a
             # kiosk on an ESC/POS printer ~50 ms of its cold start for nothing.
-            from printing.pdf_render import render_pdf  # noqa: PLC0415
+            from printing.pdf_render import render_pdf  # noqa: PLC0415 - see above
 
             pdf = render_pdf(receipt, self.settings.paper_mm)
             return Document(kind, pdf.data, receipt.code, pdf.width_mm, pdf.height_mm)
         return Document(kind, self.renderer.render(receipt), receipt.code, self.settings.paper_mm)
 
-    def _print(self, receipt: Receipt, job: "_Job") -> PrintResult:
+    def _print(self, receipt: Receipt, job: _Job) -> PrintResult:
         connection = self._open(job)
         try:
             before = job.read_state(connection)
@@ -214,7 +214,7 @@ class PrintService:
         finally:
             connection.close()
 
-    def _check(self, job: "_Job") -> PrintResult:
+    def _check(self, job: _Job) -> PrintResult:
         connection = self._open(job)
         try:
             state = job.read_state(connection)
@@ -248,7 +248,7 @@ class _Job:
             self.state = state
         return state
 
-    def run(self, work: Callable[["_Job"], PrintResult]) -> None:
+    def run(self, work: Callable[[_Job], PrintResult]) -> None:
         try:
             self.result = work(self)
         except PrinterError as exc:

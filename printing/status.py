@@ -7,8 +7,8 @@ An empty, missing or malformed answer is ``unknown``: never a guess of "ok". pyt
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from printing.escpos_lib import constants
 

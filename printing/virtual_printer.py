@@ -14,10 +14,10 @@ import logging
 import socket
 import socketserver
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from printing.escpos_parse import EscposParser
 from printing.paper_image import CELL_W, render_png, render_text
@@ -37,7 +37,7 @@ class SavedReceipt:
 
 
 class _Handler(socketserver.BaseRequestHandler):
-    server: "_Server"
+    server: _Server
 
     def handle(self) -> None:
         self.server.printer._serve(self.request)
@@ -48,7 +48,7 @@ class _Server(socketserver.ThreadingTCPServer):
     daemon_threads = True
     block_on_close = False
 
-    def __init__(self, address: tuple[str, int], printer: "VirtualPrinter") -> None:
+    def __init__(self, address: tuple[str, int], printer: VirtualPrinter) -> None:
         self.printer = printer
         super().__init__(address, _Handler)
 
@@ -119,7 +119,7 @@ class VirtualPrinter:
 
     # -- lifecycle --------------------------------------------------------------------------
 
-    def start(self) -> "VirtualPrinter":
+    def start(self) -> VirtualPrinter:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self._stopping.clear()
         self._server = _Server((self.host, self.port), self)
@@ -143,7 +143,7 @@ class VirtualPrinter:
             except OSError:
                 pass
 
-    def __enter__(self) -> "VirtualPrinter":
+    def __enter__(self) -> VirtualPrinter:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

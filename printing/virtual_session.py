@@ -26,13 +26,13 @@ class PrinterBody(Protocol):
 
     def status_byte(self, n: int) -> int: ...
 
-    def job_done(self, session: "Session") -> None: ...
+    def job_done(self, session: Session) -> None: ...
 
 
 class Session:
     """One connection's printer state: text style, the line being built, the items printed."""
 
-    def __init__(self, printer: "PrinterBody") -> None:
+    def __init__(self, printer: PrinterBody) -> None:
         self.printer = printer
         self.items: list[Item] = []
         self.spoiled = False

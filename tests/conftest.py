@@ -13,12 +13,13 @@ for var, sub in (("ANJUNGAN_DATA_DIR", "data"), ("ANJUNGAN_CONFIG_DIR", "config"
     os.environ[var] = str(_scratch / sub)
     (_scratch / sub).mkdir(parents=True, exist_ok=True)
 
-import pytest  # noqa: E402
+import pytest
+from sqlalchemy import create_engine, text
 
-from core import technician_pin  # noqa: E402
-from tests.support.clock import SettableClock  # noqa: E402
-from tests.support.postgres import ensure_database, psycopg_url, worker_url  # noqa: E402
-from tests.support.server import LiveServer, live_server  # noqa: E402
+from core import technician_pin
+from tests.support.clock import SettableClock
+from tests.support.postgres import ensure_database, psycopg_url, worker_url
+from tests.support.server import LiveServer, live_server
 
 # PINs made by the apps and the tests hash in microseconds; tests/setup/test_pin.py checks the real cost.
 technician_pin.cost = {"n": 16, "r": 1, "p": 1}
@@ -63,8 +64,6 @@ def _fresh_pg_url() -> str:
     """An empty schema for each test: drop everything the last test left."""
     if not BASE_PG_URL or not PG_URL:
         raise RuntimeError("ANJUNGAN_REQUIRE_PG is set but ANJUNGAN_TEST_PG_URL is not")
-    from sqlalchemy import create_engine, text  # noqa: PLC0415
-
     ensure_database(BASE_PG_URL, PG_URL)
     engine = create_engine(psycopg_url(PG_URL))
     with engine.begin() as conn:

@@ -9,8 +9,8 @@ import dataclasses
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from core.client import BackendClient
 from core.config import DeviceConfig, config_path, load_config, save_config, with_change

@@ -16,10 +16,11 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QTranslator
 
@@ -116,12 +117,12 @@ class FakeLongTranslator(QTranslator):
         super().__init__()
         self._base = base
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,  # noqa: D102
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str:
         text = self._base.translate(context, source, disambiguation, n) if self._base else ""
         return lengthen(text or source)
 
-    def isEmpty(self) -> bool:  # noqa: N802
+    def isEmpty(self) -> bool:
         return False
 
 
@@ -222,13 +223,13 @@ class Text:
     n: int = -1
     context: str = "Messages"
 
-    def render(self, translations: "Translations", lang: str) -> str:
+    def render(self, translations: Translations, lang: str) -> str:
         text = translations.translate_in(lang, self.context, self.source, self.n)
         values = {key: _render_value(value, translations, lang) for key, value in self.params.items()}
         return text.format_map(_KeepMissing(values)) if values or "{" in text else text
 
 
-def _render_value(value: Any, translations: "Translations", lang: str) -> str:
+def _render_value(value: Any, translations: Translations, lang: str) -> str:
     if isinstance(value, Text):
         return value.render(translations, lang)
     if isinstance(value, date):

@@ -4,7 +4,7 @@ Qt's event loop keeps running (so the app under the walker keeps working)."""
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest

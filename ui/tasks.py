@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import itertools
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 

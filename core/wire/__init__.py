@@ -1,13 +1,42 @@
 """The wire contract between the server and its apps: the codes both sides spell alike, the
 models of every answer and every event payload."""
 
-from core.wire.answers import (Agency, Catalog, Counter, CounterQueue, CounterRef, DailyReport, Device, DeviceRef,
-                               Enrollment, ErrorDetail, ErrorDocument, Health, HeartbeatReply, LoggedOut, Login,
-                               PublicTicket, QueueService, Service, ServiceReport, Site, Ticket, WaitingTicket)
+from core.wire.answers import (
+                               Agency,
+                               Catalog,
+                               Counter,
+                               CounterQueue,
+                               CounterRef,
+                               DailyReport,
+                               Device,
+                               DeviceRef,
+                               Enrollment,
+                               ErrorDetail,
+                               ErrorDocument,
+                               Health,
+                               HeartbeatReply,
+                               LoggedOut,
+                               Login,
+                               PublicTicket,
+                               QueueService,
+                               Service,
+                               ServiceReport,
+                               Site,
+                               Ticket,
+                               WaitingTicket,
+)
 from core.wire.base import WireModel
 from core.wire.codes import AT_LOKET, CounterState, ErrorCode, EventType, Priority, TicketStatus
-from core.wire.events import (CatalogChanged, CounterStateEvent, DayExpired, DeviceStateEvent, Event, EventPayload,
-                              TicketEvent, payload_of)
+from core.wire.events import (
+                               CatalogChanged,
+                               CounterStateEvent,
+                               DayExpired,
+                               DeviceStateEvent,
+                               Event,
+                               EventPayload,
+                               TicketEvent,
+                               payload_of,
+)
 
 __all__ = [
     "AT_LOKET", "Agency", "Catalog", "CatalogChanged", "Counter", "CounterQueue", "CounterRef", "CounterState",

@@ -5,14 +5,14 @@ omit (an English name, a short name) fall back to the main one."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from pydantic import Field, model_validator
 
 from core.wire.base import WireDateTime, WireModel, fall_back, none_if_empty
 from core.wire.codes import CounterState, ErrorCode, Priority, TicketStatus
-
 
 # ----------------------------------------------------------------- catalog
 

@@ -122,6 +122,6 @@ class ErrorCode(enum.StrEnum):
     NOTHING_TO_RECALL = "nothing_to_recall"
 
     @classmethod
-    def counter_not_open(cls, state: str) -> "ErrorCode":
+    def counter_not_open(cls, state: str) -> ErrorCode:
         """The refusal for a loket that must be open but is ``state`` (closed or paused)."""
         return cls.COUNTER_PAUSED if state == CounterState.PAUSED else cls.COUNTER_CLOSED

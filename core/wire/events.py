@@ -4,7 +4,7 @@ not raw mappings. ``payload_of`` gives the payload model an event's type says it
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Union
+from typing import Any
 
 from pydantic import Field, ValidationError, model_validator
 
@@ -77,7 +77,7 @@ class DeviceStateEvent(WireModel):
     last_error: str | None = None
 
 
-EventPayload = Union[TicketEvent, DayExpired, CounterStateEvent, CatalogChanged, DeviceStateEvent]
+EventPayload = TicketEvent | DayExpired | CounterStateEvent | CatalogChanged | DeviceStateEvent
 
 PAYLOADS: dict[EventType, tuple[type[WireModel], ...]] = {
     EventType.TICKET_ISSUED: (TicketEvent,),

@@ -13,8 +13,20 @@ import requests
 
 from core.client import BackendClient
 from core.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable
-from core.models import (Catalog, Counter, CounterQueue, CounterState, DailyReport, Health, HeartbeatReply,
-                          Login, Priority, PublicTicket, Ticket, TicketStatus)
+from core.models import (
+    Catalog,
+    Counter,
+    CounterQueue,
+    CounterState,
+    DailyReport,
+    Health,
+    HeartbeatReply,
+    Login,
+    Priority,
+    PublicTicket,
+    Ticket,
+    TicketStatus,
+)
 from core.retry import RetryPolicy, parse_retry_after
 from server.auth import Role
 from tests.support.net import free_port
@@ -104,7 +116,8 @@ def test_a_loket_day_through_the_client(server, clock):
     staff.start(third.id)
     clock.advance(minutes=6)  # a transferred ticket queues again from the moment it moved
     moved = staff.transfer(third.id, "ktp")
-    assert (moved.code, moved.service_id, moved.status, moved.transferred) == ("B-003", "ktp", TicketStatus.WAITING, True)
+    assert (moved.code, moved.service_id, moved.status, moved.transferred) == \
+        ("B-003", "ktp", TicketStatus.WAITING, True)
     fourth = staff.call_next(1).current_ticket
     assert fourth.code == "B-004" and staff.cancel(fourth.id).status is TicketStatus.CANCELLED
     paused = staff.pause(1, "rapat")
@@ -169,7 +182,8 @@ def test_an_answer_that_is_not_json_is_a_backend_error_not_a_crash(server):
         proxy.answer(200, body=b"<html>captive portal</html>", headers={"Content-Type": "text/html"})
         with pytest.raises(BackendError) as caught:
             client(server, "kiosk", proxy.url).catalog()
-    assert not isinstance(caught.value, BackendStatusError) and caught.value.code == "bad_response" and isinstance(caught.value.__cause__, ValueError)
+    assert not isinstance(caught.value, BackendStatusError)
+    assert caught.value.code == "bad_response" and isinstance(caught.value.__cause__, ValueError)
 
 
 # ----------------------------------------------------------------- the retry schedule

@@ -9,6 +9,7 @@ import pytest
 
 import main as entry
 from core.config import DeviceConfig, save_config
+from ui.app_args import use_touch_keyboard
 
 
 @pytest.fixture
@@ -43,8 +44,6 @@ def test_an_unreadable_config_is_refused_in_one_line(tmp_path: Path, capsys) -> 
 
 
 def test_a_full_screen_device_gets_the_touch_keyboard_unless_told_otherwise(monkeypatch) -> None:
-    from ui.app_args import use_touch_keyboard  # noqa: PLC0415
-
     # Set, then removed, through monkeypatch: it restores the variable's absence afterwards, so the
     # value the function writes never reaches the Qt application of later tests.
     monkeypatch.setenv("QT_IM_MODULE", "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 import pytest
@@ -182,8 +183,6 @@ def test_the_hash_depends_on_the_key_and_on_the_nik():
 
 
 def test_the_hash_is_not_a_plain_sha256_and_does_not_contain_the_nik():
-    import hashlib
-
     digest = nik_hash("3604011208900001", KEY)
     assert digest != hashlib.sha256(b"3604011208900001").hexdigest()
     assert "3604011208900001" not in digest

@@ -7,8 +7,15 @@ from datetime import time
 import pytest
 
 from core.models import TicketStatus as S
-from core.rules import (QueuePolicy, can_transition, estimate_wait_minutes, format_code, mean_minutes,
-                         normalise_code, split_code)
+from core.rules import (
+    QueuePolicy,
+    can_transition,
+    estimate_wait_minutes,
+    format_code,
+    mean_minutes,
+    normalise_code,
+    split_code,
+)
 from core.schedule import Span, format_hhmm, parse_hhmm
 
 

@@ -4,7 +4,8 @@ the real server on loopback; the steps staff take are in ``steps.py``."""
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot

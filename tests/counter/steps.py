@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from ui.counter.controller import CounterController
 from tests.support.server import PASSWORD, LiveServer
+from ui.counter.controller import CounterController
 
 WAIT_MS = 10_000
 MakeCounter = Callable[..., CounterController]  # the make_counter fixture
@@ -48,7 +49,7 @@ def at_desk(qtbot: QtBot, c: CounterController, counter_id: int = 1, username: s
     open_loket(qtbot, c, counter_id)
 
 
-def click(qtbot: QtBot, c: CounterController, button) -> None:  # noqa: ANN001 - any button
+def click(qtbot: QtBot, c: CounterController, button) -> None:
     """Click a button that sends a request, and wait for the server's answer."""
     assert button.isEnabled(), f"{button.objectName()} is disabled"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -6,8 +6,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.counter.steps import (WAIT_MS, at_desk, click, issue, loket_on_server, press, ticket_on_server,
-                                 wait_for_waiting)
+from tests.counter.steps import (
+    WAIT_MS,
+    at_desk,
+    click,
+    issue,
+    loket_on_server,
+    press,
+    ticket_on_server,
+    wait_for_waiting,
+)
 from tests.support.server import LiveServer
 from ui.counter.actions import CALL_NEXT, FINISH, NO_SHOW, PAUSE, RECALL, START, TRANSFER
 from ui.counter.controller import CounterController

@@ -8,8 +8,17 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from tests.counter.steps import WAIT_MS, at_desk, issue, log_in, press, wait_for_waiting
-from tests.kiosk.markup import LOKET, SERVICE, SERVICE_KK, SITE, STAFF, labels_showing, markup_server, rich_labels, \
-    tooltip_reads
+from tests.kiosk.markup import (
+    LOKET,
+    SERVICE,
+    SERVICE_KK,
+    SITE,
+    STAFF,
+    labels_showing,
+    markup_server,
+    rich_labels,
+    tooltip_reads,
+)
 from ui.counter.actions import CALL_NEXT
 from ui.counter.controller import CounterController
 from ui.counter.elided_label import ElidedLabel

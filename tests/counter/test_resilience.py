@@ -9,12 +9,20 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.counter.steps import (WAIT_MS, MakeCounter, at_desk, click, issue, log_in, press, ticket_on_server,
-                                 wait_for_waiting)
+from tests.counter.steps import (
+    WAIT_MS,
+    MakeCounter,
+    at_desk,
+    click,
+    issue,
+    log_in,
+    press,
+    ticket_on_server,
+    wait_for_waiting,
+)
 from tests.support.proxy import TcpProxy
 from tests.support.server import LiveServer
 from ui.counter.actions import CALL_NEXT, RECALL, START
-from ui.counter.controller import CounterController
 
 
 def logins_sent(proxy: TcpProxy) -> int:

@@ -61,7 +61,7 @@ class RestartableServer:
             self._services.db.dispose()
             self._uvicorn = None
 
-    def call(self, method: str, path: str, **kw) -> requests.Response:  # noqa: ANN003
+    def call(self, method: str, path: str, **kw) -> requests.Response:
         """As the supervisor (who may also issue tickets)."""
         with requests.Session() as http:
             token = http.post(f"{self.url}/api/v1/auth/login", json={"username": "super", "password": PASSWORD},

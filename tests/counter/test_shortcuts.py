@@ -6,8 +6,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.counter.steps import (WAIT_MS, MakeCounter, at_desk, issue, key, loket_on_server, ticket_on_server,
-                                 wait_for_waiting)
+from tests.counter.steps import (
+    WAIT_MS,
+    MakeCounter,
+    at_desk,
+    issue,
+    key,
+    loket_on_server,
+    ticket_on_server,
+    wait_for_waiting,
+)
 from tests.support.proxy import TcpProxy
 from tests.support.server import LiveServer
 from ui.counter.actions import SHORTCUTS

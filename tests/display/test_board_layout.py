@@ -3,7 +3,7 @@ large, nothing is cut or overlaps; a new call is painted, flashes, and stops fla
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -14,7 +14,7 @@ from ui.display.scaled_text import ScaledText
 from ui.display.window import BoardWindow
 from ui.theme import Metrics
 
-AT = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
+AT = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 
 
 def a_call(n: int, loket: int, code: str | None = None, recall: bool = False) -> Call:

@@ -4,7 +4,7 @@ pause, and when the board loses the server for a while."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -249,7 +249,7 @@ def test_the_board_sends_heartbeats(server: LiveServer, make_board, qtbot) -> No
     assert (state["printer_state"], state["paper"], state["screen"]) == ("none", "unknown", "board")
     server_now = server.clock.now()
     offset = board.controller.server_clock_offset
-    assert offset is not None and abs(offset - (server_now - datetime.now(timezone.utc))) < timedelta(seconds=60)
+    assert offset is not None and abs(offset - (server_now - datetime.now(UTC))) < timedelta(seconds=60)
 
 
 def test_an_unexpected_error_is_logged_not_shown(make_board, qtbot, caplog) -> None:

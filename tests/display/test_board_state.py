@@ -3,13 +3,13 @@ snapshot that answers after newer events."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from core.models import Counter, CounterState, Event
 from ui.display.board_state import BoardState, Call, Loket
 
-AT = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
+AT = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 
 
 def event(seq: int, type_: str, **data: Any) -> Event:

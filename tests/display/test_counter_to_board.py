@@ -3,6 +3,8 @@ records it, and the hall board (same process, real controller) shows and speaks 
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt
 
 from tests.counter.conftest import make_counter  # noqa: F401 - the counter app fixture, used here too
@@ -13,7 +15,7 @@ from tests.support.server import LiveServer
 from ui.counter.actions import CALL_NEXT, FINISH, NO_SHOW, PAUSE, RECALL, START, TRANSFER
 
 
-def test_staff_actions_at_the_counter_reach_the_board(server: LiveServer, make_board, make_counter, qtbot) -> None:  # noqa: F811
+def test_staff_actions_at_the_counter_reach_the_board(server: LiveServer, make_board, make_counter, qtbot) -> None:  # noqa: F811 - the fixture imported above
     """GIVEN a board and an officer logged in at Loket 1 with three citizens waiting
     WHEN the officer calls, recalls, marks a no-show, transfers, finishes and pauses with the app
     THEN the board shows every call (and the recall) at once, speaks each in turn, and shows the
@@ -70,5 +72,5 @@ def test_staff_actions_at_the_counter_reach_the_board(server: LiveServer, make_b
     assert board.sink.spoken() == [spoken(first["code"], "Loket 1"), spoken(first["code"], "Loket 1", recall=True),
                                    spoken(second["code"], "Loket 1"), spoken(third["code"], "Loket 1"),
                                    spoken(second["code"], "Loket 3")]
-    assert all(b.start >= a.end for a, b in zip(board.sink.played, board.sink.played[1:]))
+    assert all(b.start >= a.end for a, b in itertools.pairwise(board.sink.played))
     assert board.sink.overlaps == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+
 from core.client import BackendClient
 from core.models import Event
 from tests.display.conftest import take

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import contextlib
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import tomli_w
 from PySide6 import QtGui

@@ -4,7 +4,7 @@ no text cut off; and the same at 1024×768 with every text made much longer (fak
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 

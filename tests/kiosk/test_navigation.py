@@ -69,7 +69,7 @@ def test_one_agency_goes_straight_to_its_services_and_back_goes_home(make_kiosk)
     kiosk = make_kiosk(agencies=("dukcapil",))
     kiosk.tap(kiosk.controller.home.take_button)
     kiosk.wait_screen("services")
-    assert set(t.key for t in kiosk.controller.services.pager.tiles()) == {"ktp", "kk", "akta"}
+    assert {t.key for t in kiosk.controller.services.pager.tiles()} == {"ktp", "kk", "akta"}
     kiosk.tap(kiosk.controller.services.nav.back)
     kiosk.wait_screen("home")
 

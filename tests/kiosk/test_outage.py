@@ -74,7 +74,8 @@ def test_lost_answers_and_a_retry_by_the_citizen_reuse_one_key_and_make_one_tick
     kiosk.tap(kiosk.controller.message.buttons["retry"])
     kiosk.wait_screen("ticket")
     assert kiosk.controller.ticket.code.text() == "B-001"
-    keys = [r.headers.get("idempotency-key") for r in proxy.requests if r.method == "POST" and r.path == "/api/v1/tickets"]
+    keys = [r.headers.get("idempotency-key") for r in proxy.requests
+            if r.method == "POST" and r.path == "/api/v1/tickets"]
     assert len(keys) >= 4 and len(set(keys)) == 1, keys
     assert kiosk.total_issued() == 1
 
@@ -86,7 +87,8 @@ def test_a_new_tap_after_giving_up_is_a_new_ticket(make_kiosk, proxy):
     kiosk.tap(kiosk.controller.ticket.done_button)
     kiosk.take_ticket("dukcapil", "kk")
     assert kiosk.controller.ticket.code.text() == "B-002"
-    keys = {r.headers.get("idempotency-key") for r in proxy.requests if r.method == "POST" and r.path == "/api/v1/tickets"}
+    keys = {r.headers.get("idempotency-key") for r in proxy.requests
+            if r.method == "POST" and r.path == "/api/v1/tickets"}
     assert len(keys) == 2
 
 
@@ -105,5 +107,6 @@ def test_taps_whose_answer_is_lost_once_each_make_exactly_one_ticket_each(make_k
         kiosk.tap(kiosk.controller.ticket.done_button)
     assert codes == ["B-001", "B-002", "B-003"]
     assert kiosk.total_issued() == 3
-    keys = [r.headers.get("idempotency-key") for r in proxy.requests if r.method == "POST" and r.path == "/api/v1/tickets"]
+    keys = [r.headers.get("idempotency-key") for r in proxy.requests
+            if r.method == "POST" and r.path == "/api/v1/tickets"]
     assert len(keys) == 6 and len(set(keys)) == 3, keys  # each tap: one key, sent twice

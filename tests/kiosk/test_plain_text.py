@@ -13,8 +13,7 @@ from PySide6.QtCore import Qt
 
 from core.config import save_config
 from core.technician_pin import hash_pin
-from tests.kiosk.markup import AGENCY, DEVICE, SERVICE, SITE, labels_showing, markup_server, rich_labels, \
-    tooltip_reads
+from tests.kiosk.markup import AGENCY, DEVICE, SERVICE, SITE, labels_showing, markup_server, rich_labels, tooltip_reads
 from tests.setup.conftest import unlock
 from ui.kiosk.app import _technician_mode
 from ui.widgets.fit_text import FitText

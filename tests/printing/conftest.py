@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -16,7 +16,7 @@ from printing.virtual_printer import VirtualPrinter
 from tests.support.printer import running_printer
 
 # Monday 23 November 2026, 08.15 WIB
-ISSUED = datetime(2026, 11, 23, 1, 15, tzinfo=timezone.utc)
+ISSUED = datetime(2026, 11, 23, 1, 15, tzinfo=UTC)
 STATUS_BASE = "http://192.168.10.5:8000"
 
 

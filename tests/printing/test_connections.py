@@ -8,13 +8,29 @@ import stat
 import pytest
 
 from core.errors import ConfigError, PrinterError, PrinterOffline, PrinterTimeout
-from printing.connections import (CupsConnection, Document, DocumentKind, FileConnection,
-                                  NetworkConnection, PdfFolderConnection, SerialConnection,
-                                  UsbConnection, make_connection)
+from core.printer_spec import (
+    CupsSpec,
+    FileSpec,
+    InvalidPrinterSpec,
+    NetworkSpec,
+    PdfSpec,
+    SerialSpec,
+    UsbSpec,
+    parse_spec,
+)
+from printing.connections import (
+    CupsConnection,
+    Document,
+    DocumentKind,
+    FileConnection,
+    NetworkConnection,
+    PdfFolderConnection,
+    SerialConnection,
+    UsbConnection,
+    make_connection,
+)
 from printing.escpos_lib import printer as escpos_printer
 from printing.service import PrintOutcome, PrintService, PrintSettings
-from core.printer_spec import (CupsSpec, FileSpec, InvalidPrinterSpec, NetworkSpec, PdfSpec, SerialSpec,
-                            UsbSpec, parse_spec)
 from printing.status import Online, PaperState
 from tests.support.printer import closed_port_spec
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from PIL import Image
@@ -20,7 +20,7 @@ URL = "http://192.168.10.5:8000/t/Xy7kQ2mN9pLwR4sT8vB3cD6f"
 
 
 def receipt_of(*blocks) -> Receipt:
-    return Receipt("A-001", "id", datetime(2026, 11, 23, 8, 15, tzinfo=timezone.utc), tuple(blocks))
+    return Receipt("A-001", "id", datetime(2026, 11, 23, 8, 15, tzinfo=UTC), tuple(blocks))
 
 
 def render(*blocks, **options) -> bytes:

@@ -10,8 +10,7 @@ from core.errors import ConfigError
 from printing.service import PrintOutcome, PrintService, PrintSettings
 from printing.status import Online, PaperState
 from printing.virtual_printer import VirtualPrinter
-from tests.support.printer import (closed_port_spec, running_printer, wait_for_discarded,
-                                   wait_for_receipt)
+from tests.support.printer import closed_port_spec, running_printer, wait_for_discarded, wait_for_receipt
 
 TIMEOUT = 1.0
 SLACK = 0.5  # thread hand-over and a loaded CI machine

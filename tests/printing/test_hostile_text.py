@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import socket
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 from PIL import Image
@@ -28,7 +28,7 @@ from printing.sample import sample_branding, sample_ticket
 from printing.service import PrintOutcome, PrintService, PrintSettings
 from tests.printing.conftest import ISSUED
 
-C0 = list(range(0x00, 0x20))
+C0 = list(range(0x20))
 C1 = list(range(0x7F, 0xA0))
 CONTROLS = C0 + C1
 # Inside a text these separate words; the receipt prints a space for them.

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from core.models import Priority, Site, Ticket
-from printing.receipt import (BigCode, Branding, Bullets, Heading, Line, QrCode, Rows,
-                              build_receipt, format_local_time, format_wait)
+from printing.receipt import (
+    BigCode,
+    Branding,
+    Bullets,
+    Heading,
+    Line,
+    QrCode,
+    Rows,
+    build_receipt,
+    format_local_time,
+    format_wait,
+)
 
 
 def changed(ticket: Ticket, **changes: object) -> Ticket:
@@ -58,7 +68,7 @@ def test_an_english_ticket_names_the_service_and_agency_in_english(ticket, brand
 
 
 def test_time_is_the_sites_local_time_not_utc(branding):
-    late_evening_utc = datetime(2026, 11, 22, 23, 30, tzinfo=timezone.utc)
+    late_evening_utc = datetime(2026, 11, 22, 23, 30, tzinfo=UTC)
     assert format_local_time(late_evening_utc, branding, "id") == "23-11-2026 06.30 WIB"
     wita = replace(branding, timezone="Asia/Makassar", tz_label="WITA")
     assert format_local_time(late_evening_utc, wita, "id") == "23-11-2026 07.30 WITA"

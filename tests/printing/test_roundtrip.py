@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import secrets
 import threading
 
 import pytest
 
+from printing.qr import qr_image
 from printing.service import PrintOutcome, PrintService, PrintSettings
 from tests.support.printer import decode_qr, running_printer, wait_for_receipt
 
@@ -71,9 +73,6 @@ def test_print_to_a_pdf_folder(tmp_path, branding, ticket):
 def test_image_qrs_with_the_fixed_mask_decode_for_many_status_links(tmp_path):
     """GIVEN the one mask pattern the printer path uses, THEN QRs of many different status links
     (random tokens, so many module patterns) still decode as printed at 8 dots per module."""
-    import secrets
-
-    from printing.qr import qr_image
 
     for i in range(12):
         url = f"http://192.168.10.5:8080/t/{secrets.token_urlsafe(18)}"

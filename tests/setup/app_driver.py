@@ -52,10 +52,10 @@ def main(argv: list[str]) -> int:
     kind, pin, *args = argv
     app = QApplication.instance() or QApplication([sys.argv[0]])  # noqa: F841 - the app's main reuses it
     if kind == "kiosk":
-        from ui.kiosk.app import main as app_main  # noqa: PLC0415
+        from ui.kiosk.app import main as app_main  # noqa: PLC0415 - one app per process, by argument
         drive("KioskWindow", pin)
     else:
-        from ui.display.app import main as app_main  # noqa: PLC0415
+        from ui.display.app import main as app_main  # noqa: PLC0415 - one app per process, by argument
         drive("BoardWindow", pin)
     code = app_main(args)
     print("exit", code, flush=True)

@@ -4,9 +4,9 @@ the clocks' difference; after the server stops, plainly unreachable in both lang
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -74,7 +74,7 @@ def test_a_running_then_stopped_server(qtbot, tmp_path: Path, translations: Tran
         assert page.value_text("rtt").endswith(" ms")
         assert int(page.value_text("rtt").removesuffix(" ms")) >= 0
         # The test server's clock is set apart from this machine's: the difference is named.
-        offset = (clock.now() - datetime.now(timezone.utc)).total_seconds()
+        offset = (clock.now() - datetime.now(UTC)).total_seconds()
         direction = "lebih cepat" if offset > 0 else "lebih lambat"
         assert direction in page.value_text("clock")
         assert re.search(r"\d+:\d\d:\d\d", page.value_text("clock")) or abs(offset) < 3600
@@ -106,7 +106,7 @@ def test_a_display_has_no_printer_row(qtbot, tmp_path: Path, translations: Trans
 
 
 def test_check_server_measures_the_clock_difference(server):
-    server.clock.set(datetime.now(timezone.utc) + timedelta(minutes=5))
+    server.clock.set(datetime.now(UTC) + timedelta(minutes=5))
     check = check_server(server.url, "")
     assert check.reachable and check.rtt_ms is not None
     assert 295 < check.clock_offset_s < 305

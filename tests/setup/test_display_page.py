@@ -3,8 +3,8 @@ a wrong loket list or an overlong running text is refused beside its field and n
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from PySide6.QtCore import Qt

@@ -10,7 +10,10 @@ from tests.support.kiosk import start_kiosk
 CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
 
-def taps(qtbot, window, fake_time, count: int, *, at: QPoint = QPoint(20, 20), every_s: float = 0.4) -> None:
+CORNER = QPoint(20, 20)
+
+
+def taps(qtbot, window, fake_time, count: int, *, at: QPoint = CORNER, every_s: float = 0.4) -> None:
     for _ in range(count):
         qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=at)
         fake_time.advance(every_s)

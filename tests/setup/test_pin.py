@@ -8,7 +8,7 @@ import stat
 from core import technician_pin
 from core.config import DeviceConfig, load_config
 from core.technician_pin import PinLock, hash_pin, lock_file_for, verify_pin
-from tests.setup.conftest import enter_pin, tap
+from tests.setup.conftest import enter_pin, tap, unlock
 
 
 def test_a_pin_hash_is_salted_and_checks_only_the_right_pin():
@@ -96,7 +96,6 @@ def test_a_right_pin_clears_the_count_of_wrong_ones(qtbot, make_mode):
 
 
 def test_the_pin_page_changes_the_pin_after_checking_the_current_one(qtbot, make_mode, config_path):
-    from tests.setup.conftest import unlock
 
     mode = make_mode(DeviceConfig(technician_pin_hash=hash_pin("2468")))
     unlock(qtbot, mode)

@@ -3,8 +3,8 @@ paper out is shown in both languages, and a bad connection string is refused bes
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from PySide6.QtCore import Qt

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -15,7 +15,7 @@ def wib(year: int, month: int, day: int, hour: int = 9, minute: int = 0) -> date
 
 class SettableClock:
     def __init__(self, start: datetime | None = None) -> None:
-        self._now = (start or wib(2026, 11, 23, 9, 0)).astimezone(timezone.utc)
+        self._now = (start or wib(2026, 11, 23, 9, 0)).astimezone(UTC)
         self._lock = threading.Lock()
 
     def now(self) -> datetime:
@@ -24,7 +24,7 @@ class SettableClock:
 
     def set(self, moment: datetime) -> None:
         with self._lock:
-            self._now = moment.astimezone(timezone.utc)
+            self._now = moment.astimezone(UTC)
 
     def advance(self, **delta: float) -> None:
         with self._lock:

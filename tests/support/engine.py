@@ -26,8 +26,8 @@ from core.models import TicketStatus
 from server.app import Services, build_services
 from server.auth import Principal, Role
 from server.catalog import load_catalog_file
-from server.errors import ApiError
 from server.engine import QueueEngine
+from server.errors import ApiError
 from server.service_day import HOLD
 from server.settings import ServerSettings
 from tests.support.clock import SettableClock

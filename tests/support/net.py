@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import socket
 import time
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -26,4 +27,4 @@ def wait_for(condition: Callable[[], T], timeout: float = 10.0, interval: float 
             return value
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-        time.sleep(interval)  # noqa: TID251 - a polling loop in a helper thread, not the GUI
+        time.sleep(interval)

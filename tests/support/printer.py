@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from printing.virtual_printer import SavedReceipt, VirtualPrinter
 from tests.support.net import free_port, wait_for

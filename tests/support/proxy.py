@@ -72,11 +72,11 @@ class TcpProxy:
         self._thread = threading.Thread(target=self._accept_loop, name="tcp-proxy", daemon=True)
 
     @classmethod
-    def to(cls, url: str) -> "TcpProxy":
+    def to(cls, url: str) -> TcpProxy:
         host, _, port = url.removeprefix("http://").partition("/")[0].partition(":")
         return cls(host, int(port)).start()
 
-    def start(self) -> "TcpProxy":
+    def start(self) -> TcpProxy:
         self._thread.start()
         return self
 
@@ -90,7 +90,7 @@ class TcpProxy:
         self.kill_connections()
         self._thread.join(5)
 
-    def __enter__(self) -> "TcpProxy":
+    def __enter__(self) -> TcpProxy:
         return self if self._thread.is_alive() else self.start()
 
     def __exit__(self, *exc: object) -> None:

@@ -7,8 +7,7 @@ import re
 import pytest
 from num2words import num2words
 
-from core.announce import (LETTER_NAMES, Announcement, call_sentence, loket_label, number_words,
-                            spell_prefix, split_code)
+from core.announce import LETTER_NAMES, Announcement, call_sentence, loket_label, number_words, spell_prefix, split_code
 
 
 def _oracle(n: int) -> str:

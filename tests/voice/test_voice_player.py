@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt, QTimer
 
 from core.speech import SpeechEngine, wav_duration
 from ui.display.voice import NO_DEVICE_MESSAGE, AudioSink, QtMediaSink, VoiceCaller
+from ui.tasks import TaskRunner
 
 
 def _tone(path: Path, seconds: float, freq: float = 440.0, rate: int = 22050) -> Path:
@@ -329,7 +330,7 @@ def test_the_real_sink_plays_a_wav_to_its_end(qtbot, tmp_path, events, make_call
     assert _kinds(events) == [("started", "A-001"), ("finished", "A-001"),
                               ("started", "A-001"), ("finished", "A-001")]
     spans = [f[2] - s[2] for s, f in zip([e for e in events if e[0] == "started"],
-                                         [e for e in events if e[0] == "finished"])]
+                                         [e for e in events if e[0] == "finished"], strict=True)]
     assert all(span >= 0.3 for span in spans)  # it waited for the sound, it did not skip it
 
 
@@ -391,7 +392,6 @@ def test_a_malformed_code_is_reported_not_raised(qtbot, tmp_path, events, make_c
 
 
 def test_a_shared_runner_is_used_and_left_running(qtbot, tmp_path, events, make_caller):
-    from ui.tasks import TaskRunner
 
     runner = TaskRunner("shared", 1)
     caller = make_caller(FakeEngine(tmp_path), FakeSink(events), runner=runner)

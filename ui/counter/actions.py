@@ -3,7 +3,7 @@ which of them the loket's state and the ticket in hand allow."""
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from core.models import Counter, CounterState, TicketStatus
 from core.rules import can_transition
@@ -54,6 +54,6 @@ def allowed_actions(counter: Counter | None) -> frozenset[str]:
     return frozenset(allowed)
 
 
-def ticket_in_hand(counter: Counter | None):  # noqa: ANN201 - Ticket | None
+def ticket_in_hand(counter: Counter | None):
     ticket = counter.current_ticket if counter is not None else None
     return ticket if ticket is not None and ticket.status in IN_HAND else None

@@ -26,10 +26,10 @@ def main(argv: list[str]) -> int:
         return 2
     _path, cfg = loaded
 
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - Qt only once the arguments are good
+    from PySide6.QtWidgets import QApplication
 
-    from ui.counter.controller import CounterController  # noqa: PLC0415
-    from ui.i18n import Translations  # noqa: PLC0415
+    from ui.counter.controller import CounterController
+    from ui.i18n import Translations
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Anjungan")

@@ -69,7 +69,7 @@ class CounterBar(QFrame):
     def _on_logout_clicked(self) -> None:
         self.logout_requested.emit()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)

@@ -14,10 +14,11 @@ What keeps a loket working through a bad day:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import TracebackType
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget
@@ -27,14 +28,31 @@ from core.errors import BackendError
 from core.models import Catalog, Counter, CounterQueue, CounterState, Event, Login, Ticket, TicketStatus
 from core.retry import RetryPolicy
 from core.wire import EventType
-from ui.counter.actions import (CALL_NEXT, FINISH, IN_HAND, NO_SHOW, PAUSE, RECALL, RESUME, START, TRANSFER,
-                                ticket_in_hand)
+from ui.counter.actions import (
+    CALL_NEXT,
+    FINISH,
+    IN_HAND,
+    NO_SHOW,
+    PAUSE,
+    RECALL,
+    RESUME,
+    START,
+    TRANSFER,
+    ticket_in_hand,
+)
 from ui.counter.bar import CounterBar
 from ui.counter.desk_screen import DeskScreen
 from ui.counter.login_screen import LoginScreen
 from ui.counter.loket_screen import LoketScreen
-from ui.counter.messages import (OFFLINE_BANNER, StaffMessage, done_message, error_code, is_session_over,
-                                 message_for_code, message_for_error)
+from ui.counter.messages import (
+    OFFLINE_BANNER,
+    StaffMessage,
+    done_message,
+    error_code,
+    is_session_over,
+    message_for_code,
+    message_for_error,
+)
 from ui.counter.screen import StaffScreen
 from ui.counter.transfer_panel import TransferTarget
 from ui.counter.window import CounterWindow

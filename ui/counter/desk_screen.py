@@ -3,16 +3,26 @@ the ticket, each with its function key; the waiting list beside. Emits intents, 
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from core.models import Counter, CounterQueue, CounterState
-from ui.counter.actions import (CALL_NEXT, FINISH, NO_SHOW, PAUSE, RECALL, RESUME, SHORTCUTS, START, TRANSFER,
-                                allowed_actions, ticket_in_hand)
+from ui.counter.actions import (
+    CALL_NEXT,
+    FINISH,
+    NO_SHOW,
+    PAUSE,
+    RECALL,
+    RESUME,
+    SHORTCUTS,
+    START,
+    TRANSFER,
+    allowed_actions,
+    ticket_in_hand,
+)
 from ui.counter.elided_label import ElidedLabel
 from ui.counter.messages import StaffMessage
 from ui.counter.notice import Notice
@@ -220,7 +230,8 @@ class DeskScreen(StaffScreen):
         if action == TRANSFER:
             ticket = ticket_in_hand(self._counter)
             own = ticket.service_id if ticket is not None else ""
-            self.transfer_panel.open_for(ticket.code if ticket else "", [t for t in self._targets if t.service_id != own])
+            targets = [t for t in self._targets if t.service_id != own]
+            self.transfer_panel.open_for(ticket.code if ticket else "", targets)
             self._show_page(TRANSFER_PAGE)
             self.transfer_panel.list.setFocus()
         elif action == PAUSE:

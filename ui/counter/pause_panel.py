@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.counter.actions import PAUSE_REASONS
 from ui.counter.style import DeskMetrics
@@ -57,7 +65,8 @@ class PausePanel(QFrame):
         self.cancel.setObjectName("PauseCancel")
         self.cancel.setProperty("role", "secondary")
         self.cancel.clicked.connect(self._on_cancel_clicked)
-        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self,
+                                context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.escape.activated.connect(self._on_cancel_clicked)
         other_row = QHBoxLayout()
         other_row.addWidget(self.other_label)
@@ -105,7 +114,7 @@ class PausePanel(QFrame):
         for button in self.buttons.values():
             button.setMinimumHeight(m.px(72))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)

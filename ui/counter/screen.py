@@ -26,7 +26,7 @@ class StaffScreen(QWidget):
         self.box.setContentsMargins(m.margin, m.margin, m.margin, m.margin)
         self.box.setSpacing(m.spacing)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)

@@ -98,7 +98,7 @@ class TicketCard(QFrame):
         self.box.setContentsMargins(m.px(20), m.px(14), m.px(20), m.px(14))
         self.box.setSpacing(m.px(4))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)

@@ -7,8 +7,16 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QListView, QListWidget, QListWidgetItem, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.counter.style import DeskMetrics
 from ui.widgets.plain_label import PlainLabel
@@ -56,7 +64,8 @@ class TransferPanel(QFrame):
         self.cancel.setObjectName("TransferCancel")
         self.cancel.setProperty("role", "secondary")
         self.cancel.clicked.connect(self._on_cancel_clicked)
-        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self,
+                                context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.escape.activated.connect(self._on_cancel_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.hint, 1)
@@ -124,7 +133,7 @@ class TransferPanel(QFrame):
         self.box.setContentsMargins(m.px(16), m.px(12), m.px(16), m.px(12))
         self.box.setSpacing(m.px(8))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)

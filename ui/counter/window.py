@@ -59,6 +59,6 @@ class CounterWindow(QWidget):
     def _on_restyle_timer_timeout(self) -> None:
         self.restyle()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._restyle_timer.start(50)  # once a drag of the window's edge settles

@@ -63,7 +63,7 @@ def _write(engine: SpeechEngine, text: str, target: Path) -> int:
 def _play(engine: SpeechEngine, code: str, loket: str | int, recall: bool, volume: int) -> int:
     from PySide6.QtCore import QCoreApplication  # noqa: PLC0415 - Qt only when playing
 
-    from ui.display.voice import NO_DEVICE_MESSAGE, QtMediaSink, VoiceCaller  # noqa: PLC0415
+    from ui.display.voice import NO_DEVICE_MESSAGE, QtMediaSink, VoiceCaller  # noqa: PLC0415 - Qt only when playing
 
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0] if sys.argv else "announce"])
     sink = QtMediaSink()

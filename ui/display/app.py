@@ -65,10 +65,10 @@ def main(argv: list[str]) -> int:
     path, cfg = loaded
 
     use_touch_keyboard(args.windowed)
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - Qt only once the arguments are good
+    from PySide6.QtWidgets import QApplication
 
-    from ui.display.controller import DisplayController  # noqa: PLC0415
-    from ui.i18n import Translations  # noqa: PLC0415
+    from ui.display.controller import DisplayController
+    from ui.i18n import Translations
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Anjungan")
@@ -78,7 +78,7 @@ def main(argv: list[str]) -> int:
     controller.start(size=args.size)
     log.info("display board for %s, lokets %s, voice %s", cfg.server_url,
              ",".join(map(str, cfg.lokets)) or "all", "on" if cfg.voice else "off")
-    from ui.setup.technician import install_technician_mode  # noqa: PLC0415
+    from ui.setup.technician import install_technician_mode
 
     # Settings saved by the technician apply after a restart (the setup's Restart button).
     technician = install_technician_mode("display", controller.window, path, cfg, translations,

@@ -3,8 +3,8 @@ site's zone written the Indonesian way (``09.41 WIB``, ``Senin, 23 November 2026
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPixmap
@@ -87,7 +87,7 @@ class BoardHeader(QFrame):
         self.tagline.setText(self.tr("Informasi Antrean"))
         self._on_timer_timeout()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)

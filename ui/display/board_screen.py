@@ -4,8 +4,8 @@ it asks for nothing and does no I/O."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Callable, Sequence
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget

@@ -4,9 +4,9 @@ the server's counters list and its events. Plain Python, so the rules are tested
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
-from typing import Iterable
+from datetime import UTC, datetime
 
 from core.models import Counter, CounterState, Event
 from core.wire import AT_LOKET, CounterStateEvent, EventType, TicketEvent, payload_of
@@ -30,14 +30,14 @@ class Call:
     at: datetime          # server time of the call, UTC
 
     @classmethod
-    def from_event(cls, event: Event) -> "Call | None":
+    def from_event(cls, event: Event) -> Call | None:
         """The call an event announces; None for other events or a payload without a loket."""
         if event.type not in CALL_EVENTS:
             return None
         ticket = payload_of(event)
         if not isinstance(ticket, TicketEvent) or ticket.counter is None:
             return None
-        at = event.at if event.at.tzinfo else event.at.replace(tzinfo=timezone.utc)
+        at = event.at if event.at.tzinfo else event.at.replace(tzinfo=UTC)
         return cls(ticket_id=ticket.id, code=ticket.code, counter_id=ticket.counter.id,
                    loket=ticket.counter.name or str(ticket.counter.id),
                    agency=ticket.agency_short_name or ticket.agency_name, agency_name=ticket.agency_name,
@@ -56,13 +56,13 @@ class Loket:
     pause_reason: str | None = None
 
     @classmethod
-    def from_counter(cls, counter: Counter) -> "Loket":
+    def from_counter(cls, counter: Counter) -> Loket:
         ticket = counter.current_ticket
         code = ticket.code if ticket is not None and ticket.status in AT_LOKET else None
         return cls(counter.id, counter.name, counter.state, code, counter.pause_reason)
 
     @classmethod
-    def from_event(cls, event: Event) -> "Loket | None":
+    def from_event(cls, event: Event) -> Loket | None:
         if event.type != EventType.COUNTER_STATE:
             return None
         change = payload_of(event)

@@ -12,19 +12,19 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from types import TracebackType
-from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 
 from core.client import BackendClient
 from core.config import DeviceConfig
 from core.models import Catalog, Counter, Event, HeartbeatReply, Site
 from core.retry import RetryPolicy
-from ui.display.board_screen import BoardScreen
 from core.wire import DayExpired, EventType, payload_of
+from ui.display.board_screen import BoardScreen
 from ui.display.board_state import CALL_EVENTS, BoardState, Call, Loket
 from ui.display.voice import VoiceCaller
 from ui.display.window import BoardWindow
@@ -228,7 +228,7 @@ class DisplayController(QObject):
         offset = self.heartbeat.server_offset
         if offset is None:
             return True  # no idea of the server's time yet: speak rather than stay silent
-        server_now = datetime.now(timezone.utc) + offset
+        server_now = datetime.now(UTC) + offset
         return (server_now - call.at).total_seconds() <= self.timings.stale_call_s
 
     def _show_lokets(self) -> None:

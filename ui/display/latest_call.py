@@ -94,7 +94,7 @@ class LatestCallPanel(QFrame):
         self.recall_tag.setText(self.tr("Panggilan ulang") if call.recall else "")
         self.recall_tag.setVisible(call.recall)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)

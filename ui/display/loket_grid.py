@@ -4,7 +4,7 @@ is paused or closed. The grid picks the number of columns that gives the largest
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
@@ -74,7 +74,7 @@ class LoketTile(QFrame):
     def highlighted(self) -> bool:
         return self.property("highlight") == "true"
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.show_loket(self.loket)
         super().changeEvent(event)
@@ -121,7 +121,7 @@ class LoketGrid(QWidget):
         self._padding = padding
         self._place()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place()
 

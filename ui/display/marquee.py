@@ -33,7 +33,7 @@ class Marquee(QFrame):
     def text(self) -> str:
         return self._text
 
-    def setText(self, text: str) -> None:  # noqa: N802
+    def setText(self, text: str) -> None:
         text = " ".join(text.split())
         if text == self._text:
             return
@@ -50,14 +50,14 @@ class Marquee(QFrame):
         self._clock.restart()
         self.update()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(400, 60)
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self._timer.start()
 
-    def hideEvent(self, event) -> None:  # noqa: N802
+    def hideEvent(self, event) -> None:
         self._timer.stop()
         super().hideEvent(event)
 
@@ -93,7 +93,7 @@ class Marquee(QFrame):
         speed = max(1.0, self._speed * (self.window().height() or self.height()))
         return self._lead + int(self._clock.elapsed() * speed / 1000)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         super().paintEvent(event)  # the styled background and border
         if not self._text:
             return

@@ -3,7 +3,7 @@ top to bottom: two columns keep the numbers large."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QWidget
@@ -81,7 +81,7 @@ class RecentCalls(QFrame):
     def _retranslate(self) -> None:
         self.title.setText(self.tr("Panggilan sebelumnya"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)

@@ -34,7 +34,7 @@ class ScaledText(QWidget):
     def text(self) -> str:
         return self._text
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming, like QLabel
+    def setText(self, text: str) -> None:
         if text != self._text:
             self._text = text
             self._cache = None
@@ -72,17 +72,17 @@ class ScaledText(QWidget):
         """True when the text did not fit even at the smallest size and lost its end."""
         return bool(self._text) and self._fitted()[1] != self._text
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(40, 20)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(0, 0)
 
-    def changeEvent(self, event) -> None:  # noqa: N802
+    def changeEvent(self, event) -> None:
         self._cache = None
         super().changeEvent(event)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         option = QStyleOption()
         option.initFrom(self)

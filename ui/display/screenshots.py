@@ -23,7 +23,7 @@ from ui.display.app import make_client, parse_lokets
 from ui.screen_walk import holds_within, settle
 
 
-def _save(controller, path: Path, saved: list[Path]) -> None:  # noqa: ANN001 - a DisplayController
+def _save(controller, path: Path, saved: list[Path]) -> None:
     controller.board.marquee.start_at_left()  # the running text from its first word
     if not controller.window.grab().save(str(path)):
         raise OSError(f"could not save {path}")
@@ -32,10 +32,10 @@ def _save(controller, path: Path, saved: list[Path]) -> None:  # noqa: ANN001 - 
 
 def shoot(outdir: Path, cfg: DeviceConfig, sizes: list[tuple[int, int]], since: int | None,
           fake_long: bool = False, languages: tuple[str, ...] = ("id",)) -> list[Path]:
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication
 
-    from ui.display.controller import OFFLINE_NOTICE, DisplayController  # noqa: PLC0415
-    from ui.i18n import Translations  # noqa: PLC0415
+    from ui.display.controller import OFFLINE_NOTICE, DisplayController
+    from ui.i18n import Translations
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     translations = Translations(fake_long=fake_long)
@@ -47,16 +47,23 @@ def shoot(outdir: Path, cfg: DeviceConfig, sizes: list[tuple[int, int]], since: 
             controller = DisplayController(dataclasses.replace(cfg, language=language), make_client(cfg),
                                            translations, windowed=True, resume_from=since)
             last_change = [time.monotonic()]
-            controller.call_shown.connect(lambda _call: last_change.__setitem__(0, time.monotonic()))
-            controller.lokets_changed.connect(lambda _l: last_change.__setitem__(0, time.monotonic()))
+
+            def changed(_: object, last: list[float] = last_change) -> None:
+                last[0] = time.monotonic()
+
+            def settled(c: DisplayController = controller, last: list[float] = last_change) -> bool:
+                return (c.online is True and c.site is not None and bool(c.state.lokets)
+                        and time.monotonic() - last[0] > 1.5)
+
+            controller.call_shown.connect(changed)
+            controller.lokets_changed.connect(changed)
             controller.start(size=(width, height))
-            ready = holds_within(lambda: controller.online is True and controller.site is not None
-                                 and bool(controller.state.lokets) and time.monotonic() - last_change[0] > 1.5, 30)
+            ready = holds_within(settled, 30)
             if not ready:
                 print(f"{width}x{height}: the board did not get ready (online={controller.online})",
                       file=sys.stderr)
             board = controller.board
-            holds_within(lambda: not board.latest.flashing(), 10)
+            holds_within(lambda b=board: not b.latest.flashing(), 10)
             settle(300)
             name = f"display-{width}x{height}{suffix}"
             _save(controller, outdir / f"{name}.png", saved)
@@ -64,7 +71,7 @@ def shoot(outdir: Path, cfg: DeviceConfig, sizes: list[tuple[int, int]], since: 
                 board.show_calls(controller.state.calls, fresh=controller.state.latest)
                 settle(50)
                 _save(controller, outdir / f"{name}-flash.png", saved)
-                holds_within(lambda: not board.latest.flashing(), 10)
+                holds_within(lambda b=board: not b.latest.flashing(), 10)
             board.set_notice(OFFLINE_NOTICE)
             settle(200)
             _save(controller, outdir / f"{name}-offline.png", saved)
@@ -90,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fake-long", action="store_true", help="lengthen every translated text")
     args = parser.parse_args(argv)
     if args.seed_as:
-        from ui.display.screenshot_calls import seed_calls  # noqa: PLC0415
+        from ui.display.screenshot_calls import seed_calls
 
         username, _, password = args.seed_as.partition(":")
         print("called:", ", ".join(seed_calls(args.server, username, password)))

@@ -73,7 +73,7 @@ class QtMediaSink(AudioSink):
         return bool(QMediaDevices.audioOutputs())
 
     def play(self, path: Path, volume: float) -> None:
-        from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer  # noqa: PLC0415
+        from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer  # noqa: PLC0415 - as above
 
         if self._player is None:
             self._output = QAudioOutput(self)
@@ -100,7 +100,7 @@ class QtMediaSink(AudioSink):
             self._player.stop()
 
     def _on_player_status_changed(self, status) -> None:
-        from PySide6.QtMultimedia import QMediaPlayer  # noqa: PLC0415
+        from PySide6.QtMultimedia import QMediaPlayer  # noqa: PLC0415 - as above
 
         if not self._active:
             return

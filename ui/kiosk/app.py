@@ -23,16 +23,16 @@ def build_parser() -> argparse.ArgumentParser:
     return app_parser("kiosk", "The citizens' touchscreen kiosk.", enrol_kind="kiosk", size_example="1080x1920")
 
 
-def _report_first_frame(widget) -> None:  # noqa: ANN001
+def _report_first_frame(widget) -> None:
     """With ANJUNGAN_REPORT_FIRST_FRAME=1 (bench/kiosk.py measures the cold start), print the wall
     clock and the CPU time used so far once ``widget``'s first frame is painted: the paint event
     posts the report, which runs when the whole frame is done."""
-    from PySide6.QtCore import QEvent, QObject  # noqa: PLC0415
+    from PySide6.QtCore import QEvent, QObject
 
-    from ui.timers import later  # noqa: PLC0415
+    from ui.timers import later
 
     class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
                 later(self, 0, lambda: print(f"first frame painted at {time.time():.6f} "
@@ -42,11 +42,11 @@ def _report_first_frame(widget) -> None:  # noqa: ANN001
     widget.installEventFilter(FirstPaint(widget))
 
 
-def _technician_mode(controller, path, translations, *, windowed: bool):  # noqa: ANN001, ANN202
+def _technician_mode(controller, path, translations, *, windowed: bool):
     """The hidden technician entry over the kiosk window. A saved change reaches the running kiosk:
     the agencies it offers, the language it returns to, the server address and device token. While it
     is open the kiosk's printer queue holds the kiosk's own jobs."""
-    from ui.setup.technician import install_technician_mode  # noqa: PLC0415
+    from ui.setup.technician import install_technician_mode
 
     def apply(saved: DeviceConfig) -> None:
         controller.config = saved
@@ -70,13 +70,13 @@ def main(argv: list[str]) -> int:
     path, cfg = loaded
 
     use_touch_keyboard(args.windowed)
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - Qt only once the arguments are good
+    from PySide6.QtWidgets import QApplication
 
-    from printing.receipt import Branding  # noqa: PLC0415
-    from printing.service import PrintService, PrintSettings  # noqa: PLC0415
-    from ui.i18n import Translations  # noqa: PLC0415
-    from ui.kiosk.controller import KioskController  # noqa: PLC0415
-    from ui.timers import later  # noqa: PLC0415
+    from printing.receipt import Branding
+    from printing.service import PrintService, PrintSettings
+    from ui.i18n import Translations
+    from ui.kiosk.controller import KioskController
+    from ui.timers import later
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Anjungan")

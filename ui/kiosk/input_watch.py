@@ -4,7 +4,7 @@ on any screen) and the idle timer (no touch for a while)."""
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QWindow
@@ -44,7 +44,7 @@ class ScannerFilter(QObject):
         self._buffer = ""
         self._last = 0.0
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride) \
                 or not _within(watched, self._scope):
@@ -54,7 +54,7 @@ class ScannerFilter(QObject):
             return True
         return True
 
-    def _key(self, event) -> None:  # noqa: ANN001
+    def _key(self, event) -> None:
         if event.isAutoRepeat():
             return
         now = self._clock()
@@ -104,7 +104,7 @@ class IdleWatcher(QObject):
     def is_active(self) -> bool:
         return self._timer.isActive()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and not self._paused and _within(watched, self._scope):
             self._timer.start()
         return False

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import enum
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
@@ -101,7 +102,8 @@ def closed_texts(reason: str | None, params: Mapping[str, Any], opens_at: str | 
                  else _t(QT_TRANSLATE_NOOP("KioskMessages", "Istirahat")))
         if resumes:
             note = (_t(QT_TRANSLATE_NOOP("KioskMessages", "Istirahat sholat Jumat, buka kembali {time}"), time=resumes)
-                    if friday else _t(QT_TRANSLATE_NOOP("KioskMessages", "Istirahat, buka kembali {time}"), time=resumes))
+                    if friday
+                    else _t(QT_TRANSLATE_NOOP("KioskMessages", "Istirahat, buka kembali {time}"), time=resumes))
             body = _t(QT_TRANSLATE_NOOP("KioskMessages", "Pelayanan sedang istirahat dan buka kembali pukul {time}. "
                                                     "Silakan ambil nomor antrean setelah itu."), time=resumes)
         else:

@@ -8,8 +8,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.i18n import Translations
-from ui.kiosk.messages import (OUT_OF_SERVICE_BODY, OUT_OF_SERVICE_STATUS, OUT_OF_SERVICE_STATUS_DETAIL,
-                               OUT_OF_SERVICE_TITLE, out_of_service_reason_text)
+from ui.kiosk.messages import (
+    OUT_OF_SERVICE_BODY,
+    OUT_OF_SERVICE_STATUS,
+    OUT_OF_SERVICE_STATUS_DETAIL,
+    OUT_OF_SERVICE_TITLE,
+    out_of_service_reason_text,
+)
 from ui.kiosk.screen import Screen
 from ui.theme import Metrics, set_props
 from ui.widgets.bilingual import BilingualText

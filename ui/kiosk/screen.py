@@ -32,7 +32,7 @@ class Screen(QWidget):
         self.box.setContentsMargins(m.margin, m.px(28), m.margin, m.px(28))
         self.box.setSpacing(m.spacing)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)

@@ -25,10 +25,10 @@ import socket
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from datetime import time as dtime
 from pathlib import Path
-from typing import Callable, Iterator
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -67,7 +67,7 @@ def _free_port() -> int:
 @contextlib.contextmanager
 def own_server(folder: Path) -> Iterator[tuple[str, str]]:
     """A server subprocess on a free port with the demo catalog; yields (url, enrolment code)."""
-    from core.demo import wait_healthy  # noqa: PLC0415
+    from core.demo import wait_healthy
 
     port = _free_port()
     database = f"sqlite:///{folder / 'screens.sqlite3'}"
@@ -90,8 +90,8 @@ def own_server(folder: Path) -> Iterator[tuple[str, str]]:
 class Walker:
     """Drives one controller by tapping its real buttons and saves what the window shows."""
 
-    def __init__(self, controller, out: Path, namer: Namer) -> None:  # noqa: ANN001
-        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+    def __init__(self, controller, out: Path, namer: Namer) -> None:
+        from PySide6.QtWidgets import QApplication
 
         self.app = QApplication.instance()
         self.c = controller
@@ -100,17 +100,17 @@ class Walker:
         self.saved: list[Path] = []
 
     def wait(self, condition: Callable[[], object], what: str, timeout: float = 20) -> None:
-        from ui.screen_walk import wait_until  # noqa: PLC0415
+        from ui.screen_walk import wait_until
 
         wait_until(condition, f"{what} (screen: {self.c.current_screen()})", timeout)
 
     def settle(self) -> None:
-        from ui.screen_walk import settle  # noqa: PLC0415
+        from ui.screen_walk import settle
 
         settle(100)
 
-    def tap(self, button) -> None:  # noqa: ANN001
-        from ui.screen_walk import tap  # noqa: PLC0415
+    def tap(self, button) -> None:
+        from ui.screen_walk import tap
 
         tap(button)
 
@@ -129,7 +129,7 @@ class Walker:
         print(path)
 
 
-def walk(walker: Walker, printer) -> None:  # noqa: ANN001
+def walk(walker: Walker, printer) -> None:
     """The citizen's journeys, one screenshot per screen."""
     c = walker.c
     walker.wait(lambda: c.catalog is not None, "the catalog")
@@ -194,7 +194,7 @@ def walk(walker: Walker, printer) -> None:  # noqa: ANN001
     walker.tap(c.message.buttons[next(iter(c.message.message().ways))])
 
 
-def walk_full_quota(walker: Walker, client) -> None:  # noqa: ANN001
+def walk_full_quota(walker: Walker, client) -> None:
     """A service whose daily quota is used up (by tickets taken elsewhere): its tile greyed with the
     reason, and the message when it is tapped anyway. The same service in every run: the last agency
     with several services whose first service has a quota."""
@@ -250,15 +250,15 @@ def main(argv: list[str] | None = None) -> int:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication
 
-    from core.client import BackendClient  # noqa: PLC0415
-    from core.config import DeviceConfig  # noqa: PLC0415
-    from printing.receipt import Branding  # noqa: PLC0415
-    from printing.service import PrintService, PrintSettings  # noqa: PLC0415
-    from printing.virtual_printer import VirtualPrinter  # noqa: PLC0415
-    from ui.i18n import Translations  # noqa: PLC0415
-    from ui.kiosk.controller import KioskController, KioskTimings  # noqa: PLC0415
+    from core.client import BackendClient
+    from core.config import DeviceConfig
+    from printing.receipt import Branding
+    from printing.service import PrintService, PrintSettings
+    from printing.virtual_printer import VirtualPrinter
+    from ui.i18n import Translations
+    from ui.kiosk.controller import KioskController, KioskTimings
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     translations = Translations(fake_long=args.fake_long)

@@ -3,7 +3,7 @@ priority groups and names in the current language. Sources are Indonesian, conte
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 

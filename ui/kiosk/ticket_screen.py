@@ -147,7 +147,7 @@ class TicketScreen(Screen):
     def stop_countdown(self) -> None:
         self._timer.stop()
 
-    def hideEvent(self, event) -> None:  # noqa: N802
+    def hideEvent(self, event) -> None:
         self._timer.stop()
         super().hideEvent(event)
 

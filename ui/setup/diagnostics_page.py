@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QFontDatabase
@@ -82,7 +83,7 @@ class ServerCheck:
 
 
 def check_server(url: str, token: str, *, connect_timeout: float = 3.0, read_timeout: float = 5.0,
-                 now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> ServerCheck:
+                 now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> ServerCheck:
     """One GET /health without retries: reachable, round-trip time, and the clocks' difference
     (the server's time against this device's at the middle of the round trip)."""
     client = BackendClient(url, token or None, connect_timeout=connect_timeout, read_timeout=read_timeout,
@@ -98,7 +99,7 @@ def check_server(url: str, token: str, *, connect_timeout: float = 3.0, read_tim
     finally:
         client.close()
     middle = sent_at + timedelta(seconds=elapsed / 2)
-    server_time = health.server_time if health.server_time.tzinfo else health.server_time.replace(tzinfo=timezone.utc)
+    server_time = health.server_time if health.server_time.tzinfo else health.server_time.replace(tzinfo=UTC)
     return ServerCheck(client.base_url, True, elapsed * 1000.0, (server_time - middle).total_seconds(),
                        health.version, health.site)
 
@@ -275,7 +276,7 @@ class DiagnosticsPage(FormPage):
         self.check_button.clicked.connect(self.run_checks)
         self.retranslate_ui()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         m = metrics_for(self)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPixelSize(m.px(19))

@@ -106,7 +106,7 @@ class DisplayPage(FormPage):
         self._load(context.config)
         self.retranslate_ui()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         m = metrics_for(self)
         for widget in (self.volume_down, self.volume_up):
             widget.setFixedWidth(m.touch_min * 3 // 2)

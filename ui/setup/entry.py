@@ -4,7 +4,7 @@ seconds, or Ctrl+Alt+T on a keyboard. Taps pass through untouched, so the kiosk'
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QWindow
@@ -33,7 +33,7 @@ class TechnicianEntry(QObject):
         self._last_stamp: int | None = None
         self.enabled = True
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.enabled:
             return False
         kind = event.type()

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
@@ -40,7 +41,7 @@ class SetupContext:
     runner: TaskRunner
     on_saved: Callable[[DeviceConfig], None] = field(default=lambda _cfg: None)
     log_path: Path | None = None          # the app's log file, for diagnostics' tail
-    last_errors: Callable[[], list[str]] = field(default=lambda: [])
+    last_errors: Callable[[], list[str]] = field(default=list)
     pin_lock: Any = None                  # core.technician_pin.PinLock shared by the PIN screen and page
 
     def reload(self) -> DeviceConfig:

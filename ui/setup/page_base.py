@@ -86,7 +86,7 @@ class FormPage(SetupPage):
     def retranslate_ui(self) -> None:
         """Set every text again in the current language."""
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)

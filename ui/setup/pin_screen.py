@@ -3,10 +3,10 @@ says how many tries are left and, after five wrong ones, until when the entry is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
 
-from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from core.technician_pin import PIN_MAX, PIN_MIN, PinLock, hash_pin, pin_problem, verify_pin
@@ -255,7 +255,7 @@ class PinScreen(QWidget):
         self.keypad.apply_metrics(m)
         self.column.setMaximumWidth(m.px(760))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)

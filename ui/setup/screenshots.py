@@ -13,8 +13,8 @@ import argparse
 import contextlib
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ui.screen_walk import settle, tap, wait_until
 
@@ -27,7 +27,7 @@ def _size(text: str) -> tuple[int, int]:
 
 
 class Shooter:
-    def __init__(self, mode, out: Path, prefix: str) -> None:  # noqa: ANN001
+    def __init__(self, mode, out: Path, prefix: str) -> None:
         self.mode = mode
         self.out = out
         self.prefix = prefix
@@ -39,7 +39,7 @@ class Shooter:
         wait_until(condition, what, timeout)
         self.settle()
 
-    def tap(self, button) -> None:  # noqa: ANN001
+    def tap(self, button) -> None:
         tap(button, settle_ms=120)
 
     def shot(self, name: str) -> None:
@@ -60,11 +60,11 @@ def type_pin(s: Shooter, pin: str) -> None:
 def shoot(out: Path, size: tuple[int, int], lang: str, url: str, token: str, code: str | None,
           printer: str = "network:127.0.0.1:9100") -> str:
     """One size and language; returns the device token (the first run enrols with ``code``)."""
-    from PySide6.QtWidgets import QWidget  # noqa: PLC0415
+    from PySide6.QtWidgets import QWidget
 
-    from core.config import DeviceConfig, save_config  # noqa: PLC0415
-    from ui.i18n import Translations  # noqa: PLC0415
-    from ui.setup.technician import TechnicianMode  # noqa: PLC0415
+    from core.config import DeviceConfig, save_config
+    from ui.i18n import Translations
+    from ui.setup.technician import TechnicianMode
 
     folder = Path(tempfile.mkdtemp(prefix="setup-shots-"))
     path = folder / "config.toml"
@@ -92,8 +92,8 @@ def shoot(out: Path, size: tuple[int, int], lang: str, url: str, token: str, cod
         for _ in range(4):
             type_pin(s, "1111")
         s.shot("03-pin-locked")
-        mode.lock._locked_until = None  # noqa: SLF001 - a screenshot tool may reach in
-        mode.lock._failures = 0  # noqa: SLF001
+        mode.lock._locked_until = None
+        mode.lock._failures = 0
         mode.close()
         mode.open()
         type_pin(s, "2468")
@@ -136,11 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
 
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication
 
-    from ui.kiosk.screenshots import own_server  # noqa: PLC0415
+    from ui.kiosk.screenshots import own_server
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])  # noqa: F841
+    app = QApplication.instance() or QApplication([sys.argv[0]])  # noqa: F841 - kept alive for the walk
     with contextlib.ExitStack() as stack:
         if args.server:
             url, first_code = args.server, None

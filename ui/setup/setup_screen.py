@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QListWidget, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.setup.device_page import DevicePage
@@ -37,7 +37,7 @@ def page_classes(kind: str) -> list[type[SetupPage]]:
         except ModuleNotFoundError as exc:
             if exc.name != module_name:
                 log.exception("setup page %s cannot be loaded", module_name)
-        except Exception:  # noqa: BLE001 - a broken page must not lock the technician out of the rest
+        except Exception:
             log.exception("setup page %s.%s cannot be loaded", module_name, class_name)
     classes.append(PinPage)
     return [cls for cls in classes if kind in getattr(cls, "kinds", ())]
@@ -97,7 +97,7 @@ class SetupScreen(QWidget):
         for cls in page_classes(context.kind):
             try:
                 page = cls(context, self.stack)
-            except Exception:  # noqa: BLE001 - as above: the other pages stay usable
+            except Exception:
                 log.exception("setup page %s failed to build", cls.__name__)
                 continue
             self.pages.append(page)
@@ -150,7 +150,7 @@ class SetupScreen(QWidget):
         self.page_title.setText(render(page.title, self.context.translations))
         try:
             page.refresh()
-        except Exception:  # noqa: BLE001 - a page's fault stays on that page
+        except Exception:
             log.exception("setup page %s failed to refresh", type(page).__name__)
 
     # ---------------------------------------------------------------- look
@@ -181,7 +181,7 @@ class SetupScreen(QWidget):
         for button in (self.back_button, self.restart_button, self.leave_button):
             button.setFixedHeight(m.px(84))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)

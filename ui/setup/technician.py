@@ -12,15 +12,17 @@ import dataclasses
 import logging
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from core.config import DeviceConfig
+from core.config import DeviceConfig, load_config
 from core.errors import ConfigError
+from core.logs import recent_problems
+from core.paths import user_log_dir
 from core.technician_pin import PinChangedElsewhere, PinLock, lock_file_for
 from ui.i18n import Translations
 from ui.kiosk.input_watch import IdleWatcher
@@ -103,7 +105,7 @@ class TechnicianMode(QObject):
 
     def __init__(self, kind: DeviceKind, device_window: QWidget, config_path: Path, config: DeviceConfig,
                  translations: Translations, *, on_saved: Callable[[DeviceConfig], None] = lambda _c: None,
-                 log_path: Path | None = None, last_errors: Callable[[], list[str]] = lambda: [],
+                 log_path: Path | None = None, last_errors: Callable[[], list[str]] = list,
                  windowed: bool = False, clock: Callable[[], float] = time.time,
                  entry_clock: Callable[[], float] = time.monotonic,
                  quit_app: Callable[[], None] = quit_app,
@@ -265,10 +267,6 @@ def install_technician_mode(kind: DeviceKind, device_window: QWidget, config_pat
     """The apps' one call, after their controller has started (its filters first, so this one sees
     Ctrl+Alt+T before the kiosk's scanner filter eats it). The technician edits the file's settings,
     not the command line's overrides; ``running`` stands in when the file cannot be read."""
-    from core.config import load_config  # noqa: PLC0415
-    from core.logs import recent_problems  # noqa: PLC0415
-    from core.paths import user_log_dir  # noqa: PLC0415
-
     try:
         config = load_config(config_path)
     except (ConfigError, OSError):

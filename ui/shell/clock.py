@@ -4,8 +4,8 @@ site's zone; a zone this machine does not know keeps the one in use rather than 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
 from zoneinfo import ZoneInfo
 
 log = logging.getLogger(__name__)

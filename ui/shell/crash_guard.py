@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Callable
 from types import TracebackType
-from typing import Callable
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ class CrashGuard:
         self._showing = True
         try:
             self._show(f"{kind.__name__}: {value}")
-        except Exception:  # noqa: BLE001 - the hook itself must never raise
+        except Exception:
             log.exception("could not show the unexpected error")
         finally:
             self._showing = False

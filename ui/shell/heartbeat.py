@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -65,9 +66,9 @@ class Heartbeat(QObject):
         client = self.client
 
         def work() -> tuple[HeartbeatReply, datetime]:
-            sent = datetime.now(timezone.utc)
+            sent = datetime.now(UTC)
             reply = client.heartbeat(state)
-            received = datetime.now(timezone.utc)
+            received = datetime.now(UTC)
             return reply, sent + (received - sent) / 2
 
         self.runner.run_task(work, self._on_sent, self.failed.emit)
@@ -77,7 +78,7 @@ class Heartbeat(QObject):
 
     def _on_sent(self, result: tuple[HeartbeatReply, datetime]) -> None:
         reply, local = result
-        server_time = reply.server_time if reply.server_time.tzinfo else reply.server_time.replace(tzinfo=timezone.utc)
+        server_time = reply.server_time if reply.server_time.tzinfo else reply.server_time.replace(tzinfo=UTC)
         self._server_offset = server_time - local
         self.answered.emit(reply)
 

@@ -5,7 +5,8 @@ device's state to the office; the reply says whether the office has locked it)."
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 

@@ -41,7 +41,7 @@ class BilingualText(QWidget):
         self.main.setText(self._text.render(tr, lang) if self._text else "")
         self.other.setText(self._text.render(tr, tr.other(lang)) if self._text else "")
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._render()
         super().changeEvent(event)

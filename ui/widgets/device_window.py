@@ -69,13 +69,13 @@ class DeviceWindow(QWidget):
     def _on_restyle_timer_timeout(self) -> None:
         self.restyle()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         # Restyle now so the first frame at a new size is right; the timer catches a burst of resizes.
         self.restyle()
         self._restyle_timer.start(0)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.windowed:
             event.accept()
         else:

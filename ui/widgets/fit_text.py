@@ -39,7 +39,7 @@ class FitText(QWidget):
     def text(self) -> str:
         return self._text
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming, like QLabel
+    def setText(self, text: str) -> None:
         if text != self._text:
             self._text = text
             self._cache = None
@@ -108,7 +108,7 @@ class FitText(QWidget):
 
     # -- Qt -------------------------------------------------------------------------------------
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
         if self._grow:
             return QSize(metrics.horizontalAdvance(self._text) // 2, metrics.height() // 2)
@@ -119,14 +119,14 @@ class FitText(QWidget):
             return QSize(width, bound.height() + 2)
         return QSize(width, metrics.height() + 2)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         metrics = self.fontMetrics()
         return QSize(metrics.averageCharWidth() * 3, int(metrics.height() * self._min_ratio))
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return self._wrap and not self._grow
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         """The height the text needs at this width at its nominal size (it shrinks only when squeezed)."""
         margins = self.contentsMargins()
         inner = max(1, width - margins.left() - margins.right())
@@ -136,12 +136,12 @@ class FitText(QWidget):
             height = self._heights[inner] = bound.height() + 2
         return height + margins.top() + margins.bottom()
 
-    def changeEvent(self, event) -> None:  # noqa: N802
+    def changeEvent(self, event) -> None:
         self._cache = None
         self._heights.clear()
         super().changeEvent(event)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         if not self._text:
             return
         font, _ = self._fitted()

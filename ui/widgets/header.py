@@ -3,9 +3,9 @@ site's zone, and the language switch."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPixmap
@@ -130,7 +130,7 @@ class Header(QFrame):
     def _retranslate(self) -> None:
         self.tagline.setText(self.tr("Anjungan Antrean Mandiri"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)

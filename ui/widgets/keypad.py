@@ -38,7 +38,7 @@ class Keypad(QWidget):
         self.digit_grid = QGridLayout(self.digits)
         for grid in (self.letter_grid, self.digit_grid):
             grid.setContentsMargins(0, 0, 0, 0)
-        for index, digit in enumerate((*DIGITS, "0")):
+        for digit in (*DIGITS, "0"):
             key = _key(digit, self.digits, "digit")
             key.clicked.connect(lambda _=False, d=digit: self.key_pressed.emit(d))
             self.digit_keys[digit] = key
@@ -101,7 +101,7 @@ class Keypad(QWidget):
         self.backspace.set_texts(self.tr("⌫ Hapus"))
         self.clear.set_texts(self.tr("Ulang"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)

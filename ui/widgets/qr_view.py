@@ -52,10 +52,10 @@ class QrView(QWidget):
         side = min(self.width(), self.height()) // modules * modules
         return QRect((self.width() - side) // 2, (self.height() - side) // 2, side, side)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(240, 240)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         if self._image is None:
             return
         painter = QPainter(self)

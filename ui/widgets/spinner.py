@@ -17,14 +17,14 @@ class Spinner(QWidget):
         self._timer.setInterval(40)
         self._timer.timeout.connect(self._on_timer_timeout)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(160, 160)
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         self._timer.start()
         super().showEvent(event)
 
-    def hideEvent(self, event) -> None:  # noqa: N802
+    def hideEvent(self, event) -> None:
         self._timer.stop()
         super().hideEvent(event)
 
@@ -32,7 +32,7 @@ class Spinner(QWidget):
         self._angle = (self._angle + 8) % 360
         self.update()
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         side = min(self.width(), self.height())
         pen_width = max(4.0, side / 12)
         rect = QRectF((self.width() - side) / 2 + pen_width, (self.height() - side) / 2 + pen_width,

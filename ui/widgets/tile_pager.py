@@ -88,11 +88,11 @@ class TilePager(QWidget):
                 self._relayout()
                 return
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         m = metrics_for(self)
         return QSize(m.px(self._sizes[0]) * 2, m.px(self._sizes[1]) * 2)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         m = metrics_for(self)
         return QSize(m.px(self._sizes[0]), m.px(self._sizes[1]))
 
@@ -180,11 +180,11 @@ class TilePager(QWidget):
         self._page += 1
         self._relayout()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._relayout()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)

@@ -47,7 +47,7 @@ class TouchButton(QPushButton):
         self.detail.setVisible(bool(self.detail.text()))
         self.note.setVisible(bool(self.note.text()))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         # Padding grows with the button so texts never touch its rounded border.
         size = event.size()
         pad_v = max(4, min(size.height() // 10, 24))
@@ -55,11 +55,11 @@ class TouchButton(QPushButton):
         self.layout().setContentsMargins(pad_h, pad_v, pad_h, pad_v)
         super().resizeEvent(event)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - QPushButton's own hint ignores the layout
+    def sizeHint(self) -> QSize:
         # The width does not follow the text (it wraps and fits), so long translations never
         # take room from the buttons beside this one.
         height = self.layout().sizeHint().height()
         return QSize(self.fontMetrics().averageCharWidth() * 14, height).expandedTo(self.minimumSizeHint())
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(self.fontMetrics().averageCharWidth() * 6, self.minimumHeight())
