@@ -11,12 +11,13 @@ from typing import Any
 
 from sqlalchemy import case, literal, or_, select, update
 
+from core.wire import ErrorCode, EventType
 from server.auth import (Principal, Role, hash_password, new_enrollment_code, new_token,
                          normalise_enrollment_code, token_hash, verify_password_aside)
 from server.clock import Clock
 from server.db import Database, UtcDateTime, devices, staff_tokens, users
 from server.errors import ApiError
-from server.events import EventHub, EventTypes, PendingEvents
+from server.events import EventHub, PendingEvents
 from server.sign_in_limits import SignInLimits
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ def _after_wrong_password(failed: int, now: datetime) -> tuple[int, datetime | N
 
 
 def _locked(scope: str, until: datetime) -> ApiError:
-    return ApiError(429, "login_locked", "Too many wrong passwords; try again later.",
+    return ApiError(429, ErrorCode.LOGIN_LOCKED, "Too many wrong passwords; try again later.",
                     until=until.isoformat(), scope=scope)
 
 
@@ -144,7 +145,7 @@ class Accounts:
             if answer is not None:
                 self.limits.succeeded(username, address)
                 return answer
-            raise ApiError(401, "bad_credentials", "Wrong username or password.")
+            raise ApiError(401, ErrorCode.BAD_CREDENTIALS, "Wrong username or password.")
         self.limits.failed(username, address, now)
         if user is not None:
             with self.db.write() as conn:
@@ -160,7 +161,7 @@ class Accounts:
         # An unknown name is not logged: it is often a password typed in the wrong field.
         log.info("failed login for %s from %s", repr(user.username) if user is not None else "an unknown username",
                  address)
-        raise ApiError(401, "bad_credentials", "Wrong username or password.")
+        raise ApiError(401, ErrorCode.BAD_CREDENTIALS, "Wrong username or password.")
 
     def _unknown_locked_until(self, username: str, now: datetime) -> datetime | None:
         until = self._unknown_failures.get(username, (0, None))[1]
@@ -191,11 +192,11 @@ class Accounts:
         with self.db.write() as conn:
             user = self._lock_user(conn, principal.user_id)
             if user is None or not user.active:
-                raise ApiError(401, "invalid_token", "The token is unknown, revoked or expired.")
+                raise ApiError(401, ErrorCode.INVALID_TOKEN, "The token is unknown, revoked or expired.")
             old = conn.execute(select(staff_tokens).where(
                 staff_tokens.c.token_hash == token_hash(old_token))).first()
             if old is None or old.revoked:
-                raise ApiError(401, "invalid_token", "The token is unknown, revoked or expired.")
+                raise ApiError(401, ErrorCode.INVALID_TOKEN, "The token is unknown, revoked or expired.")
             # A token from before sign-ins were dated counts its sign-in from its own issue.
             signed_in_at = old.signed_in_at or old.expires_at - STAFF_TOKEN_TTL
             if not old.renewed and signed_in_at + SIGN_IN_LIFETIME <= old.expires_at:
@@ -208,7 +209,7 @@ class Accounts:
                 staff_tokens.c.revoked.is_(False)).values(
                 renewed=True, expires_at=min(old.expires_at, now + RENEWED_TOKEN_GRACE))).rowcount == 1
             if not marked:
-                raise ApiError(401, "token_renewed", "This sign-in was already renewed; use the newer token.")
+                raise ApiError(401, ErrorCode.TOKEN_RENEWED, "This sign-in was already renewed; use the newer token.")
             return self._issue_staff_token(conn, user, now, signed_in_at, old.session_id or secrets.token_hex(16))
 
     def logout(self, token: str) -> dict[str, Any]:
@@ -266,7 +267,7 @@ class Accounts:
         one is enrolled and the other told the code is used."""
         now = self.clock.now()
         digest = token_hash(normalise_enrollment_code(code))
-        wrong = ApiError(401, "bad_enrollment_code", "That enrolment code is wrong, used or expired.")
+        wrong = ApiError(401, ErrorCode.BAD_ENROLLMENT_CODE, "That enrolment code is wrong, used or expired.")
         with self.db.read() as conn:
             row = conn.execute(select(devices).where(devices.c.enroll_code_hash == digest)).first()
         if row is None or row.enroll_expires_at is None or row.enroll_expires_at < now:
@@ -287,14 +288,14 @@ class Accounts:
         with self.db.write() as conn:
             row = conn.execute(select(devices).where(devices.c.id == principal.device_id)).first()
             if row is None:  # forgotten between its token's check and now
-                raise ApiError(401, "invalid_token", "The token is unknown, revoked or expired.")
+                raise ApiError(401, ErrorCode.INVALID_TOKEN, "The token is unknown, revoked or expired.")
             before = row.last_state or {}
             conn.execute(update(devices).where(devices.c.id == principal.device_id)
                          .values(last_seen_at=now, last_state=state))
             watched = ("printer_state", "paper", "last_error")
             changed = any(before.get(k) != state.get(k) for k in watched)
             if changed:
-                pending.add(EventTypes.DEVICE_STATE, {"device": row.name, "kind": row.kind,
+                pending.add(EventType.DEVICE_STATE, {"device": row.name, "kind": row.kind,
                                                       **{k: state.get(k) for k in watched}})
                 pending.flush(conn, now)
         if changed:

@@ -24,17 +24,13 @@ EVENT_SEQUENCE = "events"
 _INSERT = DriverStatement(events.insert())
 
 
-# The queue engine and accounts name event types through this; the one list is core.wire's.
-EventTypes = EventType
-
-
 class PendingEvents:
     """Events of one transaction, numbered and written at its end (see module docstring)."""
 
     def __init__(self) -> None:
-        self.items: list[tuple[str, dict[str, Any]]] = []
+        self.items: list[tuple[EventType, dict[str, Any]]] = []
 
-    def add(self, type_: str, data: dict[str, Any]) -> None:
+    def add(self, type_: EventType, data: dict[str, Any]) -> None:
         self.items.append((type_, data))
 
     def flush(self, conn: Connection, at: datetime) -> int | None:

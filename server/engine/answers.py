@@ -8,11 +8,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from core.wire import EventType
 from server.catalog import SiteCatalog
 from server.db import counters, tickets
 from server.engine.live import LiveStats
 from server.engine.statements import counter_row
-from server.events import EventTypes, PendingEvents
+from server.events import PendingEvents
 from server.views import counter_ref, ticket_json
 
 
@@ -46,7 +47,7 @@ class Answers:
                         events: PendingEvents) -> dict[str, Any]:
         """The loket as it is now, and the ``counter.state`` event that tells the boards."""
         view = self.counter(conn, cat, counter_row(conn, counter_id))
-        events.add(EventTypes.COUNTER_STATE, {
+        events.add(EventType.COUNTER_STATE, {
             "counter": {"id": view["id"], "name": view["name"]}, "state": view["state"],
             "staff": view["staff"], "pause_reason": view["pause_reason"],
             "current_code": view["current_ticket"]["code"] if view["current_ticket"] else None})

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from core.rules import STATUS_TOKEN, split_code
+from core.wire import ErrorCode
 from server.db import Database, tickets
 from server.engine import statements as sql
 from server.engine.answers import Answers
@@ -40,16 +41,16 @@ class TicketLookup:
                     tickets.c.prefix == prefix, tickets.c.service_date == day.isoformat(),
                     tickets.c.seq == number)).first()
             if row is None:
-                raise ApiError(404, "ticket_not_found", "No ticket with that code on that date.",
+                raise ApiError(404, ErrorCode.TICKET_NOT_FOUND, "No ticket with that code on that date.",
                                code=code, date=day.isoformat())
             return self.answers.ticket(conn, cat, row)
 
     def by_token(self, token: str) -> dict[str, Any]:
         if not STATUS_TOKEN.fullmatch(token):  # e.g. a NUL, which PostgreSQL cannot even compare
-            raise ApiError(404, "ticket_not_found", "No ticket for that link.")
+            raise ApiError(404, ErrorCode.TICKET_NOT_FOUND, "No ticket for that link.")
         cat = self.catalogs.current()
         with self.db.read() as conn:
             row = conn.execute(select(tickets).where(tickets.c.token == token)).first()
             if row is None:
-                raise ApiError(404, "ticket_not_found", "No ticket for that link.")
+                raise ApiError(404, ErrorCode.TICKET_NOT_FOUND, "No ticket for that link.")
             return self.answers.ticket(conn, cat, row)

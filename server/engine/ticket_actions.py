@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from core.models import TicketStatus
 from core.rules import can_transition
+from core.wire import ErrorCode, EventType, TicketStatus
 from server.auth import Principal
 from server.catalog import SiteCatalog
 from server.clock import Clock
@@ -20,7 +20,6 @@ from server.engine.expiry import Expiry
 from server.engine.live import LiveStats
 from server.engine.unit_of_work import UnitOfWork
 from server.errors import ApiError
-from server.events import EventTypes
 from server.locking import write_conflict
 from server.views import counter_ref, event_ticket
 
@@ -70,10 +69,11 @@ class TicketActions:
                 # The officer who called it lost a race (or acts on a stale screen): a conflict
                 # with the ticket's state, not a lack of rights.
                 status = 409 if row.served_by == principal.name else 403
-                raise ApiError(status, "ticket_not_at_your_counter", "This ticket is not at your loket.")
+                raise ApiError(status, ErrorCode.TICKET_NOT_AT_YOUR_COUNTER, "This ticket is not at your loket.")
             current = TicketStatus(row.status)
             if not can_transition(current, target):
-                raise ApiError(409, "invalid_transition", f"A {current.value} ticket cannot become {target.value}.",
+                raise ApiError(409, ErrorCode.INVALID_TRANSITION,
+                               f"A {current.value} ticket cannot become {target.value}.",
                                **{"from": current.value, "to": target.value})
             now = self.clock.now()
             values: dict[str, Any] = {"status": target.value}
@@ -85,10 +85,10 @@ class TicketActions:
             elif target is S.TRANSFERRED:
                 service = cat.services.get(transfer_to or "")
                 if service is None or not service.schedule.active:
-                    raise ApiError(422, "invalid_transfer_target", "Choose an active service to transfer to.",
+                    raise ApiError(422, ErrorCode.INVALID_TRANSFER_TARGET, "Choose an active service to transfer to.",
                                    service_id=transfer_to)
                 if transfer_to == row.service_id:
-                    raise ApiError(422, "invalid_transfer_target", "The ticket is already in that service.")
+                    raise ApiError(422, ErrorCode.INVALID_TRANSFER_TARGET, "The ticket is already in that service.")
                 # The same code waits again, now in the target service's queue.
                 values.update(status=S.WAITING.value, service_id=transfer_to, queued_at=now, counter_id=None,
                               called_at=None, started_at=None, transfers=row.transfers + 1)
@@ -104,7 +104,7 @@ class TicketActions:
             data = event_ticket(updated, cat, counter_ref(counter) if counter else None)
             if target is S.TRANSFERRED:
                 data.update(transferred_from=row.service_id, status_change=S.TRANSFERRED.value)
-            unit.events.add(EventTypes.TICKET_STATUS, data)
+            unit.events.add(EventType.TICKET_STATUS, data)
             if counter is not None:
                 self.answers.counter_changed(conn, cat, counter.id, unit.events)
             if target is S.DONE:
