@@ -10,7 +10,8 @@ bad input gets the same errors (server/errors.py turns them into the API's error
 from __future__ import annotations
 
 import json
-from typing import Any, Awaitable, Callable, TypeVar
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
@@ -24,7 +25,7 @@ from server.api.middleware import BodyTooLarge
 from server.errors import ApiError
 
 Model = TypeVar("Model", bound=BaseModel)
-Handler = Callable[[Request], Awaitable[Response]]
+Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
 
 def direct_route(handler: Handler) -> type[APIRoute]:

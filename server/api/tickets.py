@@ -20,8 +20,8 @@ from server.errors import ApiError
 from server.engine import valid_priority
 
 router = APIRouter(prefix="/tickets")
-ISSUERS = {Role.KIOSK} | MANAGER_ROLES
-LOOKERS = {Role.KIOSK} | STAFF_ROLES
+ISSUERS = MANAGER_ROLES | {Role.KIOSK}
+LOOKERS = STAFF_ROLES | {Role.KIOSK}
 _KEY = re.compile(r"^[A-Za-z0-9._:-]{8,100}$")
 
 
