@@ -11,7 +11,8 @@ from typing import Any
 
 from sqlalchemy import case, literal, or_, select, update
 
-from core.wire import ErrorCode, EventType
+from core.wire import (Device, DeviceRef, DeviceStateEvent, Enrollment, ErrorCode, EventType, HeartbeatReply, LoggedOut,
+                       Login)
 from server.auth import (Principal, Role, hash_password, new_enrollment_code, new_token,
                          normalise_enrollment_code, token_hash, verify_password_aside)
 from server.clock import Clock
@@ -53,9 +54,9 @@ def _locked(scope: str, until: datetime) -> ApiError:
                     until=until.isoformat(), scope=scope)
 
 
-def _login_answer(token: str, expires: datetime, user: Any) -> dict[str, Any]:
-    return {"token": token, "expires_at": expires.isoformat(), "role": user.role,
-            "username": user.username, "display_name": user.display_name}
+def _login_answer(token: str, expires: datetime, user: Any) -> Login:
+    return Login(token=token, expires_at=expires, role=user.role, username=user.username,
+                 display_name=user.display_name)
 
 
 class Accounts:
@@ -116,7 +117,7 @@ class Accounts:
         if refused is not None:
             raise _locked(*refused)
 
-    def login(self, username: str, password: str, address: str = "local") -> dict[str, Any]:
+    def login(self, username: str, password: str, address: str = "local") -> Login:
         """Sign in from a client address. The password check (scrypt: a core and 16 MB for tens of
         ms) runs with no transaction open, so it holds no lock a ticket needs; what it decides is
         written after, on condition that the user row it read has not changed.
@@ -175,7 +176,7 @@ class Accounts:
         self._unknown_failures[username] = _after_wrong_password(failed, now)
 
     def _issue_staff_token(self, conn, user, now: datetime, signed_in_at: datetime,  # noqa: ANN001
-                           session_id: str) -> dict[str, Any]:
+                           session_id: str) -> Login:
         token = new_token("stf")
         expires = min(now + STAFF_TOKEN_TTL, signed_in_at + SIGN_IN_LIFETIME)
         conn.execute(staff_tokens.insert().values(token_hash=token_hash(token), user_id=user.id,
@@ -183,7 +184,7 @@ class Accounts:
                                                   renewed=False, signed_in_at=signed_in_at))
         return _login_answer(token, expires, user)
 
-    def renew(self, principal: Principal, old_token: str) -> dict[str, Any]:
+    def renew(self, principal: Principal, old_token: str) -> Login:
         """A new token for the same sign-in, which still ends 12 hours after its login. The old
         one lives two more minutes, for requests already on their way, and cannot be renewed
         again: otherwise it would outlive a logout made with its successor."""
@@ -212,7 +213,7 @@ class Accounts:
                 raise ApiError(401, ErrorCode.TOKEN_RENEWED, "This sign-in was already renewed; use the newer token.")
             return self._issue_staff_token(conn, user, now, signed_in_at, old.session_id or secrets.token_hex(16))
 
-    def logout(self, token: str) -> dict[str, Any]:
+    def logout(self, token: str) -> LoggedOut:
         """End every sign-in of the token's officer at once, renewed tokens and other PCs
         included: a counter PC is shared, and the next person at it must not inherit a sign-in
         that would last hours, nor one left open on another PC."""
@@ -222,7 +223,7 @@ class Accounts:
             if user_id is not None:
                 self._end_sign_ins(conn, user_id)
         self._revoked()
-        return {"status": "logged_out"}
+        return LoggedOut(status="logged_out")
 
     @staticmethod
     def _lock_user(conn, user_id: int | None):  # noqa: ANN001, ANN205
@@ -261,7 +262,7 @@ class Accounts:
                                                      locked=False, **values))
         return code
 
-    def enroll(self, code: str) -> dict[str, Any]:
+    def enroll(self, code: str) -> Enrollment:
         """A wrong code is answered from a read: guesses never take the database's write lock.
         The code is spent in the statement that checks it, so of two devices using it at once
         one is enrolled and the other told the code is used."""
@@ -280,9 +281,9 @@ class Accounts:
         if not spent:
             raise wrong
         log.info("device %r enrolled as %s", row.name, row.kind)
-        return {"token": token, "device": {"id": row.id, "name": row.name, "kind": row.kind}}
+        return Enrollment(token=token, device=DeviceRef(id=row.id, name=row.name, kind=row.kind))
 
-    def heartbeat(self, principal: Principal, state: dict[str, Any]) -> dict[str, Any]:
+    def heartbeat(self, principal: Principal, state: dict[str, Any]) -> HeartbeatReply:
         now = self.clock.now()
         pending = PendingEvents()
         with self.db.write() as conn:
@@ -295,14 +296,15 @@ class Accounts:
             watched = ("printer_state", "paper", "last_error")
             changed = any(before.get(k) != state.get(k) for k in watched)
             if changed:
-                pending.add(EventType.DEVICE_STATE, {"device": row.name, "kind": row.kind,
-                                                      **{k: state.get(k) for k in watched}})
+                pending.add(EventType.DEVICE_STATE, DeviceStateEvent(
+                    device=row.name, kind=row.kind, printer_state=state.get("printer_state"),
+                    paper=state.get("paper"), last_error=state.get("last_error")))
                 pending.flush(conn, now)
         if changed:
             self.hub.notify()
-        return {"locked": bool(row.locked), "server_time": now.isoformat(), "name": row.name}
+        return HeartbeatReply(locked=bool(row.locked), server_time=now, name=row.name)
 
-    def list_devices(self) -> list[dict[str, Any]]:
+    def list_devices(self) -> list[Device]:
         now = self.clock.now()
         with self.db.read() as conn:
             rows = conn.execute(select(devices).order_by(devices.c.kind, devices.c.name)).all()
@@ -310,10 +312,9 @@ class Accounts:
         for r in rows:
             state = r.last_state or {}
             silent = r.enrolled_at is not None and (r.last_seen_at is None or now - r.last_seen_at > SILENT_AFTER)
-            out.append({"id": r.id, "name": r.name, "kind": r.kind, "enrolled": r.enrolled_at is not None,
-                        "revoked": r.revoked, "locked": r.locked,
-                        "last_seen_at": r.last_seen_at.isoformat() if r.last_seen_at else None,
-                        "silent": silent, "paper_out": state.get("paper") == "out", "state": state})
+            out.append(Device(id=r.id, name=r.name, kind=r.kind, enrolled=r.enrolled_at is not None,
+                              revoked=r.revoked, locked=r.locked, last_seen_at=r.last_seen_at,
+                              silent=silent, paper_out=state.get("paper") == "out", state=state))
         return out
 
     def set_locked(self, name: str, locked: bool) -> bool:

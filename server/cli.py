@@ -148,11 +148,10 @@ def _print_devices(services) -> int:  # noqa: ANN001
         return 0
     print(f"{'name':<24} {'kind':<8} {'last heartbeat (UTC)':<30} {'printer':<8} {'paper':<9} flags")
     for d in rows:
-        state = d["state"]
-        flags = [f for f, on in (("SILENT", d["silent"]), ("PAPER-OUT", d["paper_out"]),
-                                 ("LOCKED", d["locked"]), ("REVOKED", d["revoked"]),
-                                 ("not-enrolled", not d["enrolled"])) if on]
-        print(f"{d['name']:<24} {d['kind']:<8} {_seen(d['last_seen_at']):<30} "
+        state = d.state
+        flags = [f for f, on in (("SILENT", d.silent), ("PAPER-OUT", d.paper_out), ("LOCKED", d.locked),
+                                 ("REVOKED", d.revoked), ("not-enrolled", not d.enrolled)) if on]
+        print(f"{d.name:<24} {d.kind:<8} {_seen(d.last_seen_at):<30} "
               f"{state.get('printer_state', '-'):<8} {state.get('paper', '-'):<9} {' '.join(flags)}")
     return 0
 
@@ -176,7 +175,7 @@ def _print_users(services) -> int:  # noqa: ANN001
     print(f"{'username':<24} {'role':<11} {'active':<7} {'locked until (UTC)':<20} last login (UTC)")
     for u in rows:
         locked = _utc(u["locked_until"]) if u["locked_until"] else "-"
-        last = _seen(u["last_login_at"]) if u["last_login_at"] else "never"
+        last = _seen(datetime.fromisoformat(u["last_login_at"]) if u["last_login_at"] else None)
         print(f"{u['username']:<24} {u['role']:<11} {'yes' if u['active'] else 'NO':<7} {locked:<20} {last}")
     return 0
 
@@ -185,11 +184,11 @@ def _utc(iso: str) -> str:
     return f"{datetime.fromisoformat(iso).astimezone(timezone.utc):%Y-%m-%d %H:%M:%S}"
 
 
-def _seen(iso: str | None) -> str:
+def _seen(at: datetime | None) -> str:
     """``2026-11-23 10:43:12 (25 s ago)``: when, and how long ago, to spot a silent device at a glance."""
-    if not iso:
+    if at is None:
         return "never"
-    when = datetime.fromisoformat(iso).astimezone(timezone.utc)
+    when = at.astimezone(timezone.utc)
     age = int((datetime.now(timezone.utc) - when).total_seconds())
     ago = f"{age} s" if age < 120 else f"{age // 60} min" if age < 7200 else f"{age // 3600} h"
     return f"{when:%Y-%m-%d %H:%M:%S} ({ago} ago)"

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from core.wire import EventType
+from core.wire import EventPayload, EventType, WireModel
 from server.db import events
 from server.driver_sql import DriverStatement
 from server.sequences import current_value, next_values
@@ -30,8 +30,10 @@ class PendingEvents:
     def __init__(self) -> None:
         self.items: list[tuple[EventType, dict[str, Any]]] = []
 
-    def add(self, type_: EventType, data: dict[str, Any]) -> None:
-        self.items.append((type_, data))
+    def add(self, type_: EventType, data: EventPayload | dict[str, Any]) -> None:
+        """``data`` is the payload model its type names (core/wire/events.py), or a ticket's event
+        as server/views.py builds it by hand for the busiest routes."""
+        self.items.append((type_, data.model_dump(mode="json") if isinstance(data, WireModel) else data))
 
     def flush(self, conn: Connection, at: datetime) -> int | None:
         if not self.items:

@@ -25,7 +25,7 @@ HEALTH_PROBE_EVERY_S = 5.0
 
 
 @router.get("/health", response_model=Health, responses=refusals(E.NO_CATALOG, signed_in=False))
-def health(request: Request) -> dict:
+def health(request: Request) -> Health:
     """200 while the database takes writes; else 503 ``storage_unavailable`` with the reason."""
     eng = engine(request)
     storage = eng.db.storage
@@ -41,30 +41,29 @@ def health(request: Request) -> dict:
     day = eng.day_reading(cat)
     # clock_settled is false while the clock shows a date the service day has not moved to yet
     # (server/service_day.py): tickets are refused then, and a technician should look at the clock.
-    return {"status": "ok", "version": __version__, "server_time": eng.clock.now().isoformat(),
-            "local_date": day.day.isoformat(), "clock_settled": day.settled, "site": cat.site.name,
-            "database": eng.db.engine.dialect.name}
+    return Health(status="ok", version=__version__, server_time=eng.clock.now(), local_date=day.day,
+                  clock_settled=day.settled, site=cat.site.name, database=eng.db.engine.dialect.name)
 
 
 @router.post("/auth/login", response_model=Login,
              responses=refusals(WITH_BODY, E.BAD_CREDENTIALS, E.LOGIN_LOCKED, signed_in=False))
-async def login(body: LoginRequest, request: Request) -> dict:
+async def login(body: LoginRequest, request: Request) -> Login:
     return await sign_in(request, body.username, body.password)
 
 
 @router.post("/auth/renew", response_model=Login, responses=refusals(E.TOKEN_RENEWED))
-def renew(request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> dict:
+def renew(request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> Login:
     return accounts(request).renew(who, bearer_token(request) or "")
 
 
 @router.post("/auth/logout", response_model=LoggedOut, responses=refusals())
-def logout(request: Request, _: Principal = Depends(require(STAFF_ROLES))) -> dict:
+def logout(request: Request, _: Principal = Depends(require(STAFF_ROLES))) -> LoggedOut:
     return accounts(request).logout(bearer_token(request) or "")
 
 
 @router.post("/devices/enroll", response_model=Enrollment,
               responses=refusals(WITH_BODY, E.BAD_ENROLLMENT_CODE, signed_in=False))
-def enroll(body: EnrollRequest, request: Request) -> dict:
+def enroll(body: EnrollRequest, request: Request) -> Enrollment:
     return accounts(request).enroll(body.code)
 
 

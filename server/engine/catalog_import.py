@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 from sqlalchemy import select, update
 
-from core.wire import CounterState, EventType
+from core.wire import CatalogChanged, CounterState, EventType
 from server.catalog import SiteCatalog
 from server.clock import Clock
 from server.db import catalogs, counters
@@ -42,7 +42,7 @@ def import_catalog(unit_of_work: UnitOfWork, clock: Clock, cat: SiteCatalog, sou
         if gone:
             conn.execute(update(counters).where(counters.c.id.in_(gone))
                          .values(retired=True, state=CounterState.CLOSED.value, staff=None, updated_at=now))
-        unit.events.add(EventType.CATALOG_CHANGED, {"version": version})
+        unit.events.add(EventType.CATALOG_CHANGED, CatalogChanged(version=version))
         for forget in made_stale:
             unit.after_commit(forget)
     return int(version)

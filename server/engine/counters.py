@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.engine import Connection
 
-from core.wire import AT_LOKET, CounterState, ErrorCode, EventType, TicketStatus
+from core.wire import (AT_LOKET, Counter, CounterQueue, CounterRef, CounterState, ErrorCode, EventType, QueueService,
+                       TicketStatus, WaitingTicket)
 from server.auth import Principal
 from server.catalog import SiteCatalog
 from server.clock import Clock
@@ -44,13 +45,13 @@ class Counters:
         self.answers = answers
         self.unit_of_work = unit_of_work
 
-    def listing(self) -> list[dict[str, Any]]:
+    def listing(self) -> list[Counter]:
         cat = self.catalogs.current()
         with self.db.read() as conn:
             rows = conn.execute(select(counters).where(counters.c.retired.is_(False)).order_by(counters.c.id))
             return [self.answers.counter(conn, cat, r) for r in rows.all()]
 
-    def open(self, principal: Principal, counter_id: int, service_ids: list[str] | None) -> dict[str, Any]:
+    def open(self, principal: Principal, counter_id: int, service_ids: list[str] | None) -> Counter:
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
             taken = row.state != CounterState.CLOSED and row.staff not in (None, principal.name)
             if taken and not principal.is_manager:
@@ -65,7 +66,7 @@ class Counters:
                 updated_at=self.clock.now()))
         return self._change(counter_id, act)
 
-    def close(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+    def close(self, principal: Principal, counter_id: int) -> Counter:
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
             _own_counter(principal, row)
             _no_ticket_in_hand(conn, row)
@@ -74,7 +75,7 @@ class Counters:
                 updated_at=self.clock.now()))
         return self._change(counter_id, act)
 
-    def pause(self, principal: Principal, counter_id: int, reason: str) -> dict[str, Any]:
+    def pause(self, principal: Principal, counter_id: int, reason: str) -> Counter:
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
             _own_counter(principal, row)
             if row.state != CounterState.OPEN:
@@ -86,7 +87,7 @@ class Counters:
                 state=CounterState.PAUSED.value, pause_reason=reason or "istirahat", updated_at=self.clock.now()))
         return self._change(counter_id, act)
 
-    def resume(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+    def resume(self, principal: Principal, counter_id: int) -> Counter:
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
             _own_counter(principal, row)
             if row.state != CounterState.PAUSED:
@@ -95,7 +96,7 @@ class Counters:
                 state=CounterState.OPEN.value, pause_reason=None, updated_at=self.clock.now()))
         return self._change(counter_id, act)
 
-    def call_next(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+    def call_next(self, principal: Principal, counter_id: int) -> Counter:
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
             _own_counter(principal, row)
             if row.state != CounterState.OPEN:
@@ -131,7 +132,7 @@ class Counters:
             pending.add(EventType.TICKET_CALLED, event_ticket(ticket, cat, counter_ref(row)))
         return self._change(counter_id, act)
 
-    def recall(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+    def recall(self, principal: Principal, counter_id: int) -> Counter:
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
             _own_counter(principal, row)
             t = conn.execute(select(tickets).where(tickets.c.id == row.current_ticket_id).with_for_update()).first() \
@@ -143,7 +144,7 @@ class Counters:
                         event_ticket(sql.ticket_row(conn, t.id), cat, counter_ref(row)))
         return self._change(counter_id, act)
 
-    def queue(self, principal: Principal, counter_id: int, limit: int = 50) -> dict[str, Any]:
+    def queue(self, principal: Principal, counter_id: int, limit: int = 50) -> CounterQueue:
         cat = self.catalogs.current()
         with self.db.read() as conn:
             row = sql.counter_row(conn, counter_id)
@@ -153,18 +154,18 @@ class Counters:
                 tickets.c.service_date == today.isoformat(), tickets.c.status == S.WAITING.value,
                 tickets.c.service_id.in_(list(row.active_service_ids)))
                 .order_by(tickets.c.priority.is_(None), tickets.c.queued_at, tickets.c.id).limit(limit)).all()
-            return {
-                "counter": {"id": row.id, "name": row.name},
-                "services": [{"id": sid, "name": cat.services[sid].name, "prefix": cat.services[sid].prefix,
-                              "waiting": counts.get(sid, 0), "active": sid in row.active_service_ids}
-                             for sid in row.service_ids if sid in cat.services],
-                "waiting": [{"id": t.id, "code": t.code, "service_id": t.service_id,
-                             "priority": t.priority, "issued_at": t.issued_at.isoformat(),
-                             "transferred": bool(t.transfers)} for t in waiting],
-                "served_today": _served_by(conn, today, principal.name),
-            }
+            return CounterQueue(
+                counter=CounterRef(id=row.id, name=row.name),
+                services=tuple(QueueService(id=sid, name=cat.services[sid].name, prefix=cat.services[sid].prefix,
+                                            waiting=counts.get(sid, 0), active=sid in row.active_service_ids)
+                               for sid in row.service_ids if sid in cat.services),
+                waiting=tuple(WaitingTicket(id=t.id, code=t.code, service_id=t.service_id, priority=t.priority,
+                                            issued_at=t.issued_at, transferred=bool(t.transfers))
+                              for t in waiting),
+                served_today=_served_by(conn, today, principal.name),
+            )
 
-    def _change(self, counter_id: int, act: Action) -> dict[str, Any]:
+    def _change(self, counter_id: int, act: Action) -> Counter:
         cat = self.catalogs.current()
         self.expiry.run(cat)
         with self.unit_of_work.locking() as unit:

@@ -31,7 +31,7 @@ from server.engine.unit_of_work import UnitOfWork
 from server.errors import ApiError
 from server.events import PendingEvents
 from server.sequences import next_value
-from server.views import event_ticket
+from server.views import TicketJson, event_ticket
 
 log = logging.getLogger(__name__)
 S = TicketStatus
@@ -50,7 +50,7 @@ class Issuing:
         self.nik_key = nik_key
 
     async def issue(self, principal: Principal, *, service_id: str, priority: str | None,
-                    nik: str | None, idempotency_key: str) -> tuple[dict[str, Any], bool]:
+                    nik: str | None, idempotency_key: str) -> tuple[TicketJson, bool]:
         """Issue one ticket, or return the one this key already made (``created`` False).
 
         Async on the busiest route: the event loop hands the write straight to the batch writer
@@ -83,7 +83,7 @@ class Issuing:
         log.debug("issued %s for %s by %s", ticket["code"], service_id, principal.issuer)
         return ticket, True
 
-    def record_print(self, principal: Principal, ticket_id: int, status: str, reason: str) -> dict[str, Any]:
+    def record_print(self, principal: Principal, ticket_id: int, status: str, reason: str) -> TicketJson:
         cat = self.catalogs.current()
         with self.unit_of_work.locking() as unit:
             conn = unit.conn
@@ -97,7 +97,7 @@ class Issuing:
                 log.warning("ticket %s did not print: %s", row.code, status)
             return self.answers.ticket(conn, cat, sql.ticket_row(conn, ticket_id))
 
-    def _replay(self, principal: Principal, key: str, digest: str) -> dict[str, Any] | None:
+    def _replay(self, principal: Principal, key: str, digest: str) -> TicketJson | None:
         """The ticket this key already made, or None; a key reused for another request is refused."""
         cat = self.catalogs.current()
         with self.db.read() as conn:

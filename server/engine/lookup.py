@@ -4,7 +4,6 @@ by the unguessable token in its QR (a citizen's phone)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 
@@ -16,6 +15,7 @@ from server.engine.answers import Answers
 from server.engine.catalog_cache import CatalogCache
 from server.engine.site_time import SiteTime
 from server.errors import ApiError
+from server.views import TicketJson
 
 
 class TicketLookup:
@@ -25,12 +25,12 @@ class TicketLookup:
         self.site_time = site_time
         self.answers = answers
 
-    def by_id(self, ticket_id: int) -> dict[str, Any]:
+    def by_id(self, ticket_id: int) -> TicketJson:
         cat = self.catalogs.current()
         with self.db.read() as conn:
             return self.answers.ticket(conn, cat, sql.ticket_row(conn, ticket_id))
 
-    def by_code(self, code: str, day: date | None) -> dict[str, Any]:
+    def by_code(self, code: str, day: date | None) -> TicketJson:
         cat = self.catalogs.current()
         day = day or self.site_time.today(cat)
         with self.db.read() as conn:
@@ -45,7 +45,7 @@ class TicketLookup:
                                code=code, date=day.isoformat())
             return self.answers.ticket(conn, cat, row)
 
-    def by_token(self, token: str) -> dict[str, Any]:
+    def by_token(self, token: str) -> TicketJson:
         if not STATUS_TOKEN.fullmatch(token):  # e.g. a NUL, which PostgreSQL cannot even compare
             raise ApiError(404, ErrorCode.TICKET_NOT_FOUND, "No ticket for that link.")
         cat = self.catalogs.current()

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from core.rules import can_transition
-from core.wire import ErrorCode, EventType, TicketStatus
+from core.wire import ErrorCode, EventType, TicketEvent, TicketStatus
 from server.auth import Principal
 from server.catalog import SiteCatalog
 from server.clock import Clock
@@ -21,7 +21,7 @@ from server.engine.live import LiveStats
 from server.engine.unit_of_work import UnitOfWork
 from server.errors import ApiError
 from server.locking import write_conflict
-from server.views import counter_ref, event_ticket
+from server.views import TicketJson, counter_ref, event_ticket
 
 S = TicketStatus
 # A ticket's action is tried again when the loket holding it changed between looking and locking.
@@ -43,7 +43,7 @@ class TicketActions:
         self.unit_of_work = unit_of_work
 
     def act(self, principal: Principal, ticket_id: int, target: TicketStatus,
-            transfer_to: str | None = None) -> dict[str, Any]:
+            transfer_to: str | None = None) -> TicketJson:
         cat = self.catalogs.current()
         self.expiry.run(cat)
         for _ in range(HOLDER_TRIES):
@@ -54,7 +54,7 @@ class TicketActions:
         raise write_conflict()
 
     def _act_once(self, principal: Principal, cat: SiteCatalog, ticket_id: int, target: TicketStatus,
-                  transfer_to: str | None) -> dict[str, Any]:
+                  transfer_to: str | None) -> TicketJson:
         with self.unit_of_work.locking() as unit:
             conn = unit.conn
             # Which loket holds the ticket is looked up unlocked, so it is checked again once both
@@ -101,10 +101,13 @@ class TicketActions:
                 conn.execute(update(counters).where(counters.c.id == counter.id)
                              .values(current_ticket_id=None, updated_at=now))
             updated = sql.ticket_row(conn, ticket_id)
-            data = event_ticket(updated, cat, counter_ref(counter) if counter else None)
+            told = event_ticket(updated, cat, counter_ref(counter) if counter else None)
             if target is S.TRANSFERRED:
-                data.update(transferred_from=row.service_id, status_change=S.TRANSFERRED.value)
-            unit.events.add(EventType.TICKET_STATUS, data)
+                # Not the busiest route: the transfer's event is the model, with where it came from.
+                unit.events.add(EventType.TICKET_STATUS, TicketEvent.model_validate(
+                    {**told, "transferred_from": row.service_id, "status_change": S.TRANSFERRED}))
+            else:
+                unit.events.add(EventType.TICKET_STATUS, told)
             if counter is not None:
                 self.answers.counter_changed(conn, cat, counter.id, unit.events)
             if target is S.DONE:
