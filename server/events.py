@@ -40,7 +40,7 @@ class PendingEvents:
             return None
         numbers = next_values(conn, EVENT_SEQUENCE, len(self.items))
         _INSERT.execute_many(conn, [{"seq": seq, "type": type_, "at": at, "data": data}
-                                    for seq, (type_, data) in zip(numbers, self.items)])
+                                    for seq, (type_, data) in zip(numbers, self.items, strict=True)])
         self.items.clear()
         return numbers[-1]
 
@@ -101,7 +101,7 @@ class EventHub:
             self._waiters.add(fut)
         try:
             await asyncio.wait_for(fut, timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             pass
         finally:
             with self._lock:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from typing import Iterator
+from collections.abc import Iterator
 
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError

@@ -38,7 +38,7 @@ def ticket_json(row: Any, cat: SiteCatalog, *, people_ahead: int, eta_minutes: i
         "token": row.token,
         "counter": counter,
         "status_url": f"{public_url.rstrip('/')}/t/{row.token}",
-        "lokets": [l.name for l in cat.lokets_for(row.service_id)],
+        "lokets": [loket.name for loket in cat.lokets_for(row.service_id)],
         "requirements": list(service.requirements) if service else [],
         "print_status": row.print_status,
         "recalls": row.recalls,

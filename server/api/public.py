@@ -18,6 +18,7 @@ from server.api.responses import WITH_BODY, refusals
 from server.api.schemas import EnrollRequest, LoginRequest
 from server.auth import STAFF_ROLES, Principal
 from server.errors import ApiError, storage_unavailable
+from server.views import TicketJson
 
 router = APIRouter()
 pages = APIRouter()
@@ -67,7 +68,7 @@ def enroll(body: EnrollRequest, request: Request) -> Enrollment:
     return accounts(request).enroll(body.code)
 
 
-def _public_ticket(ticket: dict) -> PublicTicket:
+def _public_ticket(ticket: TicketJson) -> PublicTicket:
     """What the QR link may show: the queue position, never who holds the ticket (the model keeps
     only those fields)."""
     return PublicTicket.model_validate(ticket)

@@ -38,7 +38,7 @@ def import_catalog(unit_of_work: UnitOfWork, clock: Clock, cat: SiteCatalog, sou
                 conn.execute(counters.insert().values(
                     id=loket.id, active_service_ids=list(loket.service_ids), state=CounterState.CLOSED.value,
                     regular_streak=0, **values))
-        gone = set(existing) - {l.id for l in cat.lokets}
+        gone = set(existing) - {loket.id for loket in cat.lokets}
         if gone:
             conn.execute(update(counters).where(counters.c.id.in_(gone))
                          .values(retired=True, state=CounterState.CLOSED.value, staff=None, updated_at=now))
