@@ -22,7 +22,7 @@ demo: setup
 # and the ten slowest tests at the end. TEST_WORKERS=0 runs in one process.
 TEST_WORKERS ?= 2
 
-test: setup
+test: setup check
 	@scripts/system-packages.sh $(TEST_PACKAGES)
 	ANJUNGAN_TEST_PG_URL="$$(scripts/test-postgres.sh)" ANJUNGAN_REQUIRE_PG=1 \
 		$(PY) -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --durations=10 $(PYTEST_ARGS)

@@ -71,4 +71,4 @@ def setup_logging(app: str, *, console: bool = True, level: int = logging.INFO) 
         stream.setFormatter(fmt)
         root.addHandler(stream)
     root.addHandler(RECENT_PROBLEMS)
-    root._anjungan_configured = True  # type: ignore[attr-defined]
+    root._anjungan_configured = True  # type: ignore[attr-defined]  # our mark: set up once per process

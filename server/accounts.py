@@ -11,12 +11,33 @@ from typing import Any
 
 from sqlalchemy import case, literal, or_, select, update
 
-from server.auth import (PRODUCTION_COST, Principal, Role, ScryptCost, hash_password, new_enrollment_code,
-                         new_token, normalise_enrollment_code, token_hash, verify_password_aside)
+from core.wire import (
+    Device,
+    DeviceRef,
+    DeviceStateEvent,
+    Enrollment,
+    ErrorCode,
+    EventType,
+    HeartbeatReply,
+    LoggedOut,
+    Login,
+)
+from server.auth import (
+    PRODUCTION_COST,
+    Principal,
+    Role,
+    ScryptCost,
+    hash_password,
+    new_enrollment_code,
+    new_token,
+    normalise_enrollment_code,
+    token_hash,
+    verify_password_aside,
+)
 from server.clock import Clock
 from server.db import Database, UtcDateTime, devices, staff_tokens, users
 from server.errors import ApiError
-from server.events import EventHub, EventTypes, PendingEvents
+from server.events import EventHub, PendingEvents
 from server.sign_in_limits import SignInLimits
 
 log = logging.getLogger(__name__)
@@ -48,13 +69,13 @@ def _after_wrong_password(failed: int, now: datetime) -> tuple[int, datetime | N
 
 
 def _locked(scope: str, until: datetime) -> ApiError:
-    return ApiError(429, "login_locked", "Too many wrong passwords; try again later.",
+    return ApiError(429, ErrorCode.LOGIN_LOCKED, "Too many wrong passwords; try again later.",
                     until=until.isoformat(), scope=scope)
 
 
-def _login_answer(token: str, expires: datetime, user: Any) -> dict[str, Any]:
-    return {"token": token, "expires_at": expires.isoformat(), "role": user.role,
-            "username": user.username, "display_name": user.display_name}
+def _login_answer(token: str, expires: datetime, user: Any) -> Login:
+    return Login(token=token, expires_at=expires, role=user.role, username=user.username,
+                 display_name=user.display_name)
 
 
 class Accounts:
@@ -117,7 +138,7 @@ class Accounts:
         if refused is not None:
             raise _locked(*refused)
 
-    def login(self, username: str, password: str, address: str = "local") -> dict[str, Any]:
+    def login(self, username: str, password: str, address: str = "local") -> Login:
         """Sign in from a client address. The password check (scrypt: a core and 16 MB for tens of
         ms) runs with no transaction open, so it holds no lock a ticket needs; what it decides is
         written after, on condition that the user row it read has not changed.
@@ -146,7 +167,7 @@ class Accounts:
             if answer is not None:
                 self.limits.succeeded(username, address)
                 return answer
-            raise ApiError(401, "bad_credentials", "Wrong username or password.")
+            raise ApiError(401, ErrorCode.BAD_CREDENTIALS, "Wrong username or password.")
         self.limits.failed(username, address, now)
         if user is not None:
             with self.db.write() as conn:
@@ -162,7 +183,7 @@ class Accounts:
         # An unknown name is not logged: it is often a password typed in the wrong field.
         log.info("failed login for %s from %s", repr(user.username) if user is not None else "an unknown username",
                  address)
-        raise ApiError(401, "bad_credentials", "Wrong username or password.")
+        raise ApiError(401, ErrorCode.BAD_CREDENTIALS, "Wrong username or password.")
 
     def _unknown_locked_until(self, username: str, now: datetime) -> datetime | None:
         until = self._unknown_failures.get(username, (0, None))[1]
@@ -175,8 +196,8 @@ class Accounts:
         failed = self._unknown_failures.get(username, (0, None))[0]
         self._unknown_failures[username] = _after_wrong_password(failed, now)
 
-    def _issue_staff_token(self, conn, user, now: datetime, signed_in_at: datetime,  # noqa: ANN001
-                           session_id: str) -> dict[str, Any]:
+    def _issue_staff_token(self, conn, user, now: datetime, signed_in_at: datetime,
+                           session_id: str) -> Login:
         token = new_token("stf")
         expires = min(now + STAFF_TOKEN_TTL, signed_in_at + SIGN_IN_LIFETIME)
         conn.execute(staff_tokens.insert().values(token_hash=token_hash(token), user_id=user.id,
@@ -184,7 +205,7 @@ class Accounts:
                                                   renewed=False, signed_in_at=signed_in_at))
         return _login_answer(token, expires, user)
 
-    def renew(self, principal: Principal, old_token: str) -> dict[str, Any]:
+    def renew(self, principal: Principal, old_token: str) -> Login:
         """A new token for the same sign-in, which still ends 12 hours after its login. The old
         one lives two more minutes, for requests already on their way, and cannot be renewed
         again: otherwise it would outlive a logout made with its successor."""
@@ -193,11 +214,11 @@ class Accounts:
         with self.db.write() as conn:
             user = self._lock_user(conn, principal.user_id)
             if user is None or not user.active:
-                raise ApiError(401, "invalid_token", "The token is unknown, revoked or expired.")
+                raise ApiError(401, ErrorCode.INVALID_TOKEN, "The token is unknown, revoked or expired.")
             old = conn.execute(select(staff_tokens).where(
                 staff_tokens.c.token_hash == token_hash(old_token))).first()
             if old is None or old.revoked:
-                raise ApiError(401, "invalid_token", "The token is unknown, revoked or expired.")
+                raise ApiError(401, ErrorCode.INVALID_TOKEN, "The token is unknown, revoked or expired.")
             # A token from before sign-ins were dated counts its sign-in from its own issue.
             signed_in_at = old.signed_in_at or old.expires_at - STAFF_TOKEN_TTL
             if not old.renewed and signed_in_at + SIGN_IN_LIFETIME <= old.expires_at:
@@ -210,10 +231,10 @@ class Accounts:
                 staff_tokens.c.revoked.is_(False)).values(
                 renewed=True, expires_at=min(old.expires_at, now + RENEWED_TOKEN_GRACE))).rowcount == 1
             if not marked:
-                raise ApiError(401, "token_renewed", "This sign-in was already renewed; use the newer token.")
+                raise ApiError(401, ErrorCode.TOKEN_RENEWED, "This sign-in was already renewed; use the newer token.")
             return self._issue_staff_token(conn, user, now, signed_in_at, old.session_id or secrets.token_hex(16))
 
-    def logout(self, token: str) -> dict[str, Any]:
+    def logout(self, token: str) -> LoggedOut:
         """End every sign-in of the token's officer at once, renewed tokens and other PCs
         included: a counter PC is shared, and the next person at it must not inherit a sign-in
         that would last hours, nor one left open on another PC."""
@@ -223,17 +244,17 @@ class Accounts:
             if user_id is not None:
                 self._end_sign_ins(conn, user_id)
         self._revoked()
-        return {"status": "logged_out"}
+        return LoggedOut(status="logged_out")
 
     @staticmethod
-    def _lock_user(conn, user_id: int | None):  # noqa: ANN001, ANN205
+    def _lock_user(conn, user_id: int | None):
         """The user's row, locked to the end of the transaction (PostgreSQL; SQLite's writes are
         serial anyway): a renewal and a logout or reset of the same user then run one after the
         other, so the logout's revocation sees the token the renewal made."""
         return conn.execute(select(users).where(users.c.id == user_id).with_for_update()).first()
 
     @classmethod
-    def _end_sign_ins(cls, conn, user_id: int) -> None:  # noqa: ANN001
+    def _end_sign_ins(cls, conn, user_id: int) -> None:
         cls._lock_user(conn, user_id)
         conn.execute(update(staff_tokens).where(staff_tokens.c.user_id == user_id,
                                                 staff_tokens.c.revoked.is_(False)).values(revoked=True))
@@ -262,13 +283,13 @@ class Accounts:
                                                      locked=False, **values))
         return code
 
-    def enroll(self, code: str) -> dict[str, Any]:
+    def enroll(self, code: str) -> Enrollment:
         """A wrong code is answered from a read: guesses never take the database's write lock.
         The code is spent in the statement that checks it, so of two devices using it at once
         one is enrolled and the other told the code is used."""
         now = self.clock.now()
         digest = token_hash(normalise_enrollment_code(code))
-        wrong = ApiError(401, "bad_enrollment_code", "That enrolment code is wrong, used or expired.")
+        wrong = ApiError(401, ErrorCode.BAD_ENROLLMENT_CODE, "That enrolment code is wrong, used or expired.")
         with self.db.read() as conn:
             row = conn.execute(select(devices).where(devices.c.enroll_code_hash == digest)).first()
         if row is None or row.enroll_expires_at is None or row.enroll_expires_at < now:
@@ -281,29 +302,30 @@ class Accounts:
         if not spent:
             raise wrong
         log.info("device %r enrolled as %s", row.name, row.kind)
-        return {"token": token, "device": {"id": row.id, "name": row.name, "kind": row.kind}}
+        return Enrollment(token=token, device=DeviceRef(id=row.id, name=row.name, kind=row.kind))
 
-    def heartbeat(self, principal: Principal, state: dict[str, Any]) -> dict[str, Any]:
+    def heartbeat(self, principal: Principal, state: dict[str, Any]) -> HeartbeatReply:
         now = self.clock.now()
         pending = PendingEvents()
         with self.db.write() as conn:
             row = conn.execute(select(devices).where(devices.c.id == principal.device_id)).first()
             if row is None:  # forgotten between its token's check and now
-                raise ApiError(401, "invalid_token", "The token is unknown, revoked or expired.")
+                raise ApiError(401, ErrorCode.INVALID_TOKEN, "The token is unknown, revoked or expired.")
             before = row.last_state or {}
             conn.execute(update(devices).where(devices.c.id == principal.device_id)
                          .values(last_seen_at=now, last_state=state))
             watched = ("printer_state", "paper", "last_error")
             changed = any(before.get(k) != state.get(k) for k in watched)
             if changed:
-                pending.add(EventTypes.DEVICE_STATE, {"device": row.name, "kind": row.kind,
-                                                      **{k: state.get(k) for k in watched}})
+                pending.add(EventType.DEVICE_STATE, DeviceStateEvent(
+                    device=row.name, kind=row.kind, printer_state=state.get("printer_state"),
+                    paper=state.get("paper"), last_error=state.get("last_error")))
                 pending.flush(conn, now)
         if changed:
             self.hub.notify()
-        return {"locked": bool(row.locked), "server_time": now.isoformat(), "name": row.name}
+        return HeartbeatReply(locked=bool(row.locked), server_time=now, name=row.name)
 
-    def list_devices(self) -> list[dict[str, Any]]:
+    def list_devices(self) -> list[Device]:
         now = self.clock.now()
         with self.db.read() as conn:
             rows = conn.execute(select(devices).order_by(devices.c.kind, devices.c.name)).all()
@@ -311,10 +333,9 @@ class Accounts:
         for r in rows:
             state = r.last_state or {}
             silent = r.enrolled_at is not None and (r.last_seen_at is None or now - r.last_seen_at > SILENT_AFTER)
-            out.append({"id": r.id, "name": r.name, "kind": r.kind, "enrolled": r.enrolled_at is not None,
-                        "revoked": r.revoked, "locked": r.locked,
-                        "last_seen_at": r.last_seen_at.isoformat() if r.last_seen_at else None,
-                        "silent": silent, "paper_out": state.get("paper") == "out", "state": state})
+            out.append(Device(id=r.id, name=r.name, kind=r.kind, enrolled=r.enrolled_at is not None,
+                              revoked=r.revoked, locked=r.locked, last_seen_at=r.last_seen_at,
+                              silent=silent, paper_out=state.get("paper") == "out", state=state))
         return out
 
     def set_locked(self, name: str, locked: bool) -> bool:

@@ -15,9 +15,9 @@ import contextlib
 import logging
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Connection
 
@@ -103,7 +103,7 @@ class BatchWriter:
                 batch.append(item)
             try:
                 self._write(batch)
-            except Exception as exc:  # noqa: BLE001 - the thread must outlive any one batch
+            except Exception as exc:
                 log.exception("the batch writer failed outside a commit")
                 for _, future in batch:
                     if not future.done():
@@ -143,7 +143,7 @@ class BatchWriter:
                     except Exception as exc:  # noqa: BLE001 - handed back to the caller
                         events.undo(mark)
                         outcomes.append((future, None, exc))
-        except Exception as exc:  # noqa: BLE001 - the commit failed: nothing of the batch holds
+        except Exception as exc:
             log.exception("a batch of %d writes failed to commit", len(batch))
             for _, future in batch:
                 future.set_exception(exc)

@@ -4,10 +4,11 @@ validated once, and kept as typed objects the queue engine can ask questions of.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.rules import PREFIX_PATTERN, QueuePolicy

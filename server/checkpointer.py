@@ -20,7 +20,7 @@ import logging
 import sqlite3
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from server.db import Database
 from server.periodic import Periodic
@@ -48,7 +48,7 @@ class Checkpointer:
         self._periodic = Periodic("sqlite-checkpointer", every_s, self.checkpoint)
 
     @classmethod
-    def for_database(cls, db: Database) -> "Checkpointer | None":
+    def for_database(cls, db: Database) -> Checkpointer | None:
         """A checkpointer for a SQLite file, or None where there is none to keep (PostgreSQL,
         an in-memory database)."""
         path = db.engine.url.database if db.is_sqlite else None

@@ -7,7 +7,7 @@ import gc
 import ipaddress
 import logging
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from core.logs import setup_logging
@@ -129,7 +129,7 @@ def main(argv: list[str]) -> int:
         services.db.dispose()
 
 
-def _import(services, path: Path) -> int:  # noqa: ANN001
+def _import(services, path: Path) -> int:
     try:
         cat = load_catalog_file(path)
     except (OSError, CatalogInvalid) as exc:
@@ -141,23 +141,22 @@ def _import(services, path: Path) -> int:  # noqa: ANN001
     return 0
 
 
-def _print_devices(services) -> int:  # noqa: ANN001
+def _print_devices(services) -> int:
     rows = services.accounts.list_devices()
     if not rows:
         print("no devices yet: python main.py server enroll --kind kiosk --name NAME")
         return 0
     print(f"{'name':<24} {'kind':<8} {'last heartbeat (UTC)':<30} {'printer':<8} {'paper':<9} flags")
     for d in rows:
-        state = d["state"]
-        flags = [f for f, on in (("SILENT", d["silent"]), ("PAPER-OUT", d["paper_out"]),
-                                 ("LOCKED", d["locked"]), ("REVOKED", d["revoked"]),
-                                 ("not-enrolled", not d["enrolled"])) if on]
-        print(f"{d['name']:<24} {d['kind']:<8} {_seen(d['last_seen_at']):<30} "
+        state = d.state
+        flags = [f for f, on in (("SILENT", d.silent), ("PAPER-OUT", d.paper_out), ("LOCKED", d.locked),
+                                 ("REVOKED", d.revoked), ("not-enrolled", not d.enrolled)) if on]
+        print(f"{d.name:<24} {d.kind:<8} {_seen(d.last_seen_at):<30} "
               f"{state.get('printer_state', '-'):<8} {state.get('paper', '-'):<9} {' '.join(flags)}")
     return 0
 
 
-def _switch_user(services, username: str, active: bool) -> int:  # noqa: ANN001
+def _switch_user(services, username: str, active: bool) -> int:
     if not services.accounts.set_active(username, active):
         print(f"error: no user named {username!r}", file=sys.stderr)
         return 2
@@ -168,7 +167,7 @@ def _switch_user(services, username: str, active: bool) -> int:  # noqa: ANN001
     return 0
 
 
-def _print_users(services) -> int:  # noqa: ANN001
+def _print_users(services) -> int:
     rows = services.accounts.list_users()
     if not rows:
         print("no users yet: python main.py server add-user --username NAME --password … --role staff")
@@ -176,26 +175,26 @@ def _print_users(services) -> int:  # noqa: ANN001
     print(f"{'username':<24} {'role':<11} {'active':<7} {'locked until (UTC)':<20} last login (UTC)")
     for u in rows:
         locked = _utc(u["locked_until"]) if u["locked_until"] else "-"
-        last = _seen(u["last_login_at"]) if u["last_login_at"] else "never"
+        last = _seen(datetime.fromisoformat(u["last_login_at"]) if u["last_login_at"] else None)
         print(f"{u['username']:<24} {u['role']:<11} {'yes' if u['active'] else 'NO':<7} {locked:<20} {last}")
     return 0
 
 
 def _utc(iso: str) -> str:
-    return f"{datetime.fromisoformat(iso).astimezone(timezone.utc):%Y-%m-%d %H:%M:%S}"
+    return f"{datetime.fromisoformat(iso).astimezone(UTC):%Y-%m-%d %H:%M:%S}"
 
 
-def _seen(iso: str | None) -> str:
+def _seen(at: datetime | None) -> str:
     """``2026-11-23 10:43:12 (25 s ago)``: when, and how long ago, to spot a silent device at a glance."""
-    if not iso:
+    if at is None:
         return "never"
-    when = datetime.fromisoformat(iso).astimezone(timezone.utc)
-    age = int((datetime.now(timezone.utc) - when).total_seconds())
+    when = at.astimezone(UTC)
+    age = int((datetime.now(UTC) - when).total_seconds())
     ago = f"{age} s" if age < 120 else f"{age // 60} min" if age < 7200 else f"{age // 3600} h"
     return f"{when:%Y-%m-%d %H:%M:%S} ({ago} ago)"
 
 
-def _device_action(services, action: str, name: str) -> int:  # noqa: ANN001
+def _device_action(services, action: str, name: str) -> int:
     acc = services.accounts
     done = acc.revoke(name) if action == "revoke" else acc.set_locked(name, action == "lock")
     if not done:
@@ -205,10 +204,11 @@ def _device_action(services, action: str, name: str) -> int:  # noqa: ANN001
     return 0
 
 
-def _serve(services, args: argparse.Namespace) -> int:  # noqa: ANN001
-    from server.app import create_app  # noqa: PLC0415
-    from server.http_server import build_http_server  # noqa: PLC0415
-    from server.errors import ApiError  # noqa: PLC0415
+def _serve(services, args: argparse.Namespace) -> int:
+    # Loaded only to serve, like build_services: --help stays quick and the office's commands need no uvicorn.
+    from server.app import create_app  # noqa: PLC0415 - see above
+    from server.errors import ApiError  # noqa: PLC0415 - see above
+    from server.http_server import build_http_server  # noqa: PLC0415 - see above
 
     try:
         services.engine.catalog()

@@ -9,12 +9,29 @@ import contextlib
 import os
 import threading
 import time
-from datetime import timezone
+from collections.abc import Iterator
+from datetime import UTC
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, Integer, LargeBinary, MetaData, String,
-                        Table, Text, UniqueConstraint, Index, create_engine, event, inspect, text)
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    UniqueConstraint,
+    create_engine,
+    event,
+    inspect,
+    text,
+)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.types import TypeDecorator
 
@@ -29,18 +46,18 @@ class UtcDateTime(TypeDecorator):
     impl = DateTime(timezone=True)
     cache_ok = True
 
-    def process_bind_param(self, value, dialect):  # noqa: ANN001
+    def process_bind_param(self, value, dialect):
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to the database")
-        value = value.astimezone(timezone.utc)
+        value = value.astimezone(UTC)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
-    def process_result_value(self, value, dialect):  # noqa: ANN001
+    def process_result_value(self, value, dialect):
         if value is None:
             return None
-        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 catalogs = Table(
     "catalogs", metadata,
@@ -207,7 +224,7 @@ def make_engine(url: str) -> Engine:
                                pool_size=20, max_overflow=20)
 
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_conn, _record):  # noqa: ANN001 - DBAPI types
+        def _sqlite_pragmas(dbapi_conn, _record):
             # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
             dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()

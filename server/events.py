@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from core.wire import EventType
+from core.wire import EventPayload, EventType, WireModel
 from server.db import events
 from server.driver_sql import DriverStatement
 from server.sequences import current_value, next_values
@@ -24,25 +24,23 @@ EVENT_SEQUENCE = "events"
 _INSERT = DriverStatement(events.insert())
 
 
-# The queue engine and accounts name event types through this; the one list is core.wire's.
-EventTypes = EventType
-
-
 class PendingEvents:
     """Events of one transaction, numbered and written at its end (see module docstring)."""
 
     def __init__(self) -> None:
-        self.items: list[tuple[str, dict[str, Any]]] = []
+        self.items: list[tuple[EventType, dict[str, Any]]] = []
 
-    def add(self, type_: str, data: dict[str, Any]) -> None:
-        self.items.append((type_, data))
+    def add(self, type_: EventType, data: EventPayload | dict[str, Any]) -> None:
+        """``data`` is the payload model its type names (core/wire/events.py), or a ticket's event
+        as server/views.py builds it by hand for the busiest routes."""
+        self.items.append((type_, data.model_dump(mode="json") if isinstance(data, WireModel) else data))
 
     def flush(self, conn: Connection, at: datetime) -> int | None:
         if not self.items:
             return None
         numbers = next_values(conn, EVENT_SEQUENCE, len(self.items))
         _INSERT.execute_many(conn, [{"seq": seq, "type": type_, "at": at, "data": data}
-                                    for seq, (type_, data) in zip(numbers, self.items)])
+                                    for seq, (type_, data) in zip(numbers, self.items, strict=True)])
         self.items.clear()
         return numbers[-1]
 
@@ -103,7 +101,7 @@ class EventHub:
             self._waiters.add(fut)
         try:
             await asyncio.wait_for(fut, timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             pass
         finally:
             with self._lock:

@@ -81,6 +81,7 @@ class LimitedHttpProtocol(HttpToolsProtocol):
         self._body_seen_at = 0.0
         self._refused = False
 
+    # Narrower than asyncio's BaseTransport, as uvicorn's own protocol declares it: a TCP server's.
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         address = self.client[0] if self.client else None

@@ -29,6 +29,7 @@ def build_http_server(app: Any, host: str, port: int, limits: HttpLimits,
     # proxy_headers off: uvicorn would believe X-Forwarded-For from any local process; the
     # --trusted-proxy setting decides instead (server/api/deps.py client_address).
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
+                            # uvicorn calls ``http`` as a factory; its annotation names only a class.
                             http=protocol, ws="none", server_header=False,  # type: ignore[arg-type]
                             proxy_headers=False,
                             timeout_keep_alive=limits.keep_alive_seconds,

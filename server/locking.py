@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from typing import Iterator
+from collections.abc import Iterator
 
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
+from core.wire import ErrorCode
 from server.db import Database
 from server.errors import ApiError
 
@@ -28,7 +29,7 @@ LOCK_WAIT = "5s"
 
 
 def write_conflict() -> ApiError:
-    return ApiError(409, "write_conflict",
+    return ApiError(409, ErrorCode.WRITE_CONFLICT,
                     "Another change to this loket or ticket came at the same moment; look again and retry.")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
@@ -38,5 +38,5 @@ class Periodic:
     def _run_once(self) -> None:
         try:
             self.job()
-        except Exception:  # noqa: BLE001 - logged; the next round may well succeed
+        except Exception:
             log.exception("%s failed; trying again in %.0f s", self.name, self.every_s)

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Callable
 
 log = logging.getLogger(__name__)
 HOLD = timedelta(minutes=5)

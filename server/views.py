@@ -11,9 +11,13 @@ from typing import Any
 
 from server.catalog import SiteCatalog
 
+# A dict with exactly core.wire.Ticket's fields, already JSON (see above): the queue engine's one
+# answer that is not a model.
+TicketJson = dict[str, Any]
+
 
 def ticket_json(row: Any, cat: SiteCatalog, *, people_ahead: int, eta_minutes: int,
-                counter: dict[str, Any] | None, public_url: str) -> dict[str, Any]:
+                counter: dict[str, Any] | None, public_url: str) -> TicketJson:
     service = cat.services.get(row.service_id)
     agency = cat.agency_of(row.service_id) if service else None
     return {
@@ -34,7 +38,7 @@ def ticket_json(row: Any, cat: SiteCatalog, *, people_ahead: int, eta_minutes: i
         "token": row.token,
         "counter": counter,
         "status_url": f"{public_url.rstrip('/')}/t/{row.token}",
-        "lokets": [l.name for l in cat.lokets_for(row.service_id)],
+        "lokets": [loket.name for loket in cat.lokets_for(row.service_id)],
         "requirements": list(service.requirements) if service else [],
         "print_status": row.print_status,
         "recalls": row.recalls,

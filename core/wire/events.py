@@ -79,7 +79,7 @@ class DeviceStateEvent(WireModel):
 
 EventPayload = TicketEvent | DayExpired | CounterStateEvent | CatalogChanged | DeviceStateEvent
 
-PAYLOADS: dict[EventType, tuple[type[WireModel], ...]] = {
+PAYLOADS: dict[EventType, tuple[type[EventPayload], ...]] = {
     EventType.TICKET_ISSUED: (TicketEvent,),
     EventType.TICKET_CALLED: (TicketEvent,),
     EventType.TICKET_RECALLED: (TicketEvent,),
@@ -99,7 +99,7 @@ def payload_of(event: Event) -> EventPayload | None:
         return None
     for kind in kinds:
         try:
-            return kind.model_validate(event.data)  # type: ignore[return-value]
+            return kind.model_validate(event.data)
         except ValidationError:
             continue
     return None

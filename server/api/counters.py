@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 
-from core.wire import Counter, CounterQueue, ErrorCode as E
+from core.wire import Counter, CounterQueue
+from core.wire import ErrorCode as E
 from server.api.deps import engine, require
 from server.api.responses import refusals
 from server.api.schemas import OpenCounter, PauseCounter, RowId
@@ -18,7 +19,7 @@ HAND_FREE = (E.TICKET_IN_PROGRESS,)
 
 
 @router.get("", response_model=list[Counter], responses=refusals(E.NO_CATALOG))
-def list_counters(request: Request, _: Principal = Depends(require(WATCHERS))) -> list[dict]:
+def list_counters(request: Request, _: Principal = Depends(require(WATCHERS))) -> list[Counter]:
     return engine(request).list_counters()
 
 
@@ -26,38 +27,38 @@ def list_counters(request: Request, _: Principal = Depends(require(WATCHERS))) -
              responses=refusals(E.COUNTER_NOT_FOUND, E.COUNTER_TAKEN, E.INVALID_SERVICE_IDS, E.NO_CATALOG,
                                 E.WRITE_CONFLICT))
 def open_counter(counter_id: RowId, request: Request, body: OpenCounter | None = None,
-                 who: Principal = Depends(require(STAFF_ROLES))) -> dict:
+                 who: Principal = Depends(require(STAFF_ROLES))) -> Counter:
     return engine(request).open_counter(who, counter_id, body.service_ids if body else None)
 
 
 @router.post("/{counter_id}/close", response_model=Counter, responses=refusals(OWN_LOKET, HAND_FREE))
-def close_counter(counter_id: RowId, request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> dict:
+def close_counter(counter_id: RowId, request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> Counter:
     return engine(request).close_counter(who, counter_id)
 
 
 @router.post("/{counter_id}/call-next", response_model=Counter,
              responses=refusals(OWN_LOKET, HAND_FREE, E.COUNTER_PAUSED, E.QUEUE_EMPTY, E.QUEUE_BUSY))
-def call_next(counter_id: RowId, request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> dict:
+def call_next(counter_id: RowId, request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> Counter:
     return engine(request).call_next(who, counter_id)
 
 
 @router.post("/{counter_id}/recall", response_model=Counter, responses=refusals(OWN_LOKET, E.NOTHING_TO_RECALL))
-def recall(counter_id: RowId, request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> dict:
+def recall(counter_id: RowId, request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> Counter:
     return engine(request).recall(who, counter_id)
 
 
 @router.post("/{counter_id}/pause", response_model=Counter,
              responses=refusals(OWN_LOKET, HAND_FREE, E.COUNTER_PAUSED))
 def pause(counter_id: RowId, request: Request, body: PauseCounter | None = None,
-          who: Principal = Depends(require(STAFF_ROLES))) -> dict:
+          who: Principal = Depends(require(STAFF_ROLES))) -> Counter:
     return engine(request).pause_counter(who, counter_id, body.reason if body else "")
 
 
 @router.post("/{counter_id}/resume", response_model=Counter, responses=refusals(OWN_LOKET, E.COUNTER_NOT_PAUSED))
-def resume(counter_id: RowId, request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> dict:
+def resume(counter_id: RowId, request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> Counter:
     return engine(request).resume_counter(who, counter_id)
 
 
 @router.get("/{counter_id}/queue", response_model=CounterQueue, responses=refusals(E.COUNTER_NOT_FOUND, E.NO_CATALOG))
-def queue(counter_id: RowId, request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> dict:
+def queue(counter_id: RowId, request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> CounterQueue:
     return engine(request).counter_queue(who, counter_id)

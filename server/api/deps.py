@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import ipaddress
-from typing import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 
 import anyio
 from fastapi import Request
 
-from core.wire import ErrorCode
+from core.wire import ErrorCode, Login
 from server.accounts import Accounts
 from server.auth import Principal, Role
-from server.errors import ApiError
 from server.engine import QueueEngine
+from server.errors import ApiError
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Password checks run one at a time per process: each takes a core and 16 MB for tens of ms, and
@@ -58,7 +58,7 @@ def client_address(request: Request) -> str:
     return peer
 
 
-async def sign_in(request: Request, username: str, password: str) -> dict:
+async def sign_in(request: Request, username: str, password: str) -> Login:
     """A login, its password checked in a worker of its own (see PASSWORD_CHECKS_AT_ONCE)."""
     address = client_address(request)
     acc = accounts(request)
@@ -94,7 +94,7 @@ def authorise(request: Request, allowed: frozenset[Role], *, while_locked: bool 
     return principal
 
 
-def require(roles: Iterable[Role], *, while_locked: bool = False) -> Callable[[Request], Principal]:
+def require(roles: Iterable[Role], *, while_locked: bool = False) -> Callable[[Request], Awaitable[Principal]]:
     allowed = frozenset(roles)
 
     async def dependency(request: Request) -> Principal:

@@ -10,7 +10,8 @@ bad input gets the same errors (server/errors.py turns them into the API's error
 from __future__ import annotations
 
 import json
-from typing import Any, Awaitable, Callable, TypeVar
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
@@ -24,7 +25,7 @@ from server.api.middleware import BodyTooLarge
 from server.errors import ApiError
 
 Model = TypeVar("Model", bound=BaseModel)
-Handler = Callable[[Request], Awaitable[Response]]
+Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
 
 def direct_route(handler: Handler) -> type[APIRoute]:
@@ -52,7 +53,7 @@ async def json_body(request: Request, model: type[Model]) -> Model:
     except json.JSONDecodeError as exc:
         raise RequestValidationError([{"type": "json_invalid", "loc": ("body", exc.pos),
                                        "msg": "JSON decode error", "input": {}}]) from None
-    except Exception as exc:  # noqa: BLE001 - FastAPI's answer to any body it cannot read
+    except Exception as exc:
         raise StarletteHTTPException(400, "There was an error parsing the body") from exc
     if not raw:
         raise RequestValidationError([{"type": "missing", "loc": ("body",), "msg": "Field required",

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import json
-from typing import AsyncIterator
+from collections.abc import AsyncIterator
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from core.wire import ErrorCode as E, Event
+from core.wire import ErrorCode as E
+from core.wire import Event
 from server.api.deps import accounts, bearer_token, engine, require
 from server.api.responses import refusals
 from server.auth import ALL_ROLES, Principal

@@ -6,7 +6,8 @@ from __future__ import annotations
 import itertools
 import json
 import secrets
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from core.wire import ErrorCode, ErrorDetail, ErrorDocument
 

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import html
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from core import __version__
-from core.wire import (AT_LOKET, Enrollment, ErrorCode as E, Health, LoggedOut, Login, PublicTicket,
-                       TicketStatus)
+from core.wire import AT_LOKET, Enrollment, Health, LoggedOut, Login, PublicTicket, TicketStatus
+from core.wire import ErrorCode as E
 from server.api.deps import accounts, bearer_token, engine, require, sign_in
 from server.api.responses import WITH_BODY, refusals
 from server.api.schemas import EnrollRequest, LoginRequest
 from server.auth import STAFF_ROLES, Principal
 from server.errors import ApiError, storage_unavailable
+from server.views import TicketJson
 
 router = APIRouter()
 pages = APIRouter()
@@ -25,7 +26,7 @@ HEALTH_PROBE_EVERY_S = 5.0
 
 
 @router.get("/health", response_model=Health, responses=refusals(E.NO_CATALOG, signed_in=False))
-def health(request: Request) -> dict:
+def health(request: Request) -> Health:
     """200 while the database takes writes; else 503 ``storage_unavailable`` with the reason."""
     eng = engine(request)
     storage = eng.db.storage
@@ -36,39 +37,38 @@ def health(request: Request) -> dict:
         fault = eng.db.probe_storage()
     if fault is not None:
         raise storage_unavailable(fault.reason, detail=fault.detail,
-                                  since=datetime.fromtimestamp(fault.since, timezone.utc).isoformat())
+                                  since=datetime.fromtimestamp(fault.since, UTC).isoformat())
     cat = eng.catalog()
     day = eng.day_reading(cat)
     # clock_settled is false while the clock shows a date the service day has not moved to yet
     # (server/service_day.py): tickets are refused then, and a technician should look at the clock.
-    return {"status": "ok", "version": __version__, "server_time": eng.clock.now().isoformat(),
-            "local_date": day.day.isoformat(), "clock_settled": day.settled, "site": cat.site.name,
-            "database": eng.db.engine.dialect.name}
+    return Health(status="ok", version=__version__, server_time=eng.clock.now(), local_date=day.day,
+                  clock_settled=day.settled, site=cat.site.name, database=eng.db.engine.dialect.name)
 
 
 @router.post("/auth/login", response_model=Login,
              responses=refusals(WITH_BODY, E.BAD_CREDENTIALS, E.LOGIN_LOCKED, signed_in=False))
-async def login(body: LoginRequest, request: Request) -> dict:
+async def login(body: LoginRequest, request: Request) -> Login:
     return await sign_in(request, body.username, body.password)
 
 
 @router.post("/auth/renew", response_model=Login, responses=refusals(E.TOKEN_RENEWED))
-def renew(request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> dict:
+def renew(request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> Login:
     return accounts(request).renew(who, bearer_token(request) or "")
 
 
 @router.post("/auth/logout", response_model=LoggedOut, responses=refusals())
-def logout(request: Request, _: Principal = Depends(require(STAFF_ROLES))) -> dict:
+def logout(request: Request, _: Principal = Depends(require(STAFF_ROLES))) -> LoggedOut:
     return accounts(request).logout(bearer_token(request) or "")
 
 
 @router.post("/devices/enroll", response_model=Enrollment,
               responses=refusals(WITH_BODY, E.BAD_ENROLLMENT_CODE, signed_in=False))
-def enroll(body: EnrollRequest, request: Request) -> dict:
+def enroll(body: EnrollRequest, request: Request) -> Enrollment:
     return accounts(request).enroll(body.code)
 
 
-def _public_ticket(ticket: dict) -> PublicTicket:
+def _public_ticket(ticket: TicketJson) -> PublicTicket:
     """What the QR link may show: the queue position, never who holds the ticket (the model keeps
     only those fields)."""
     return PublicTicket.model_validate(ticket)
@@ -115,7 +115,8 @@ def _page(title: str, body: str, refresh: int | None = None) -> str:
     return (f"<!doctype html><html lang='id'><head><meta charset='utf-8'>{meta}"
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<title>{html.escape(title)}</title><style>"
-            "body{font-family:sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem;text-align:center;color:#102a43}"
+            "body{font-family:sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem;text-align:center;"
+            "color:#102a43}"
             "h1{font-size:4rem;margin:.2em 0}.state{font-size:1.6rem;font-weight:bold}"
             ".called,.serving{color:#0b7a3e}.agency{color:#486581}.loket{font-size:1.4rem}"
             f"</style></head><body>{body}</body></html>")

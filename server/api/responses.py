@@ -4,7 +4,8 @@ document's schema, and the error codes the route can send with that status."""
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from core.wire import ErrorCode, ErrorDocument
 

@@ -10,18 +10,19 @@ from fastapi.responses import JSONResponse
 from starlette.responses import Response
 
 from core.rules import normalise_code
-from core.wire import ErrorCode as E, Ticket, TicketStatus
+from core.wire import ErrorCode as E
+from core.wire import Ticket, TicketStatus
 from server.api.deps import authorise, engine, require
 from server.api.direct import direct_route, json_body
 from server.api.responses import CLOSED_SERVICE, WITH_BODY, refusals
 from server.api.schemas import PrintResult, RowId, TicketRequest, Transfer
 from server.auth import MANAGER_ROLES, STAFF_ROLES, Principal, Role
-from server.errors import ApiError
 from server.engine import valid_priority
+from server.errors import ApiError
 
 router = APIRouter(prefix="/tickets")
-ISSUERS = {Role.KIOSK} | MANAGER_ROLES
-LOOKERS = {Role.KIOSK} | STAFF_ROLES
+ISSUERS = MANAGER_ROLES | {Role.KIOSK}
+LOOKERS = STAFF_ROLES | {Role.KIOSK}
 _KEY = re.compile(r"^[A-Za-z0-9._:-]{8,100}$")
 
 
@@ -88,7 +89,7 @@ def get_ticket(ticket_id: RowId, request: Request, _: Principal = Depends(requir
     return engine(request).ticket_by_id(ticket_id)
 
 
-def _action(target: TicketStatus):  # noqa: ANN202 - a route factory
+def _action(target: TicketStatus):
     def route(ticket_id: RowId, request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> dict:
         return engine(request).ticket_action(who, ticket_id, target)
     return route

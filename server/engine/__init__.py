@@ -8,10 +8,10 @@ writer's thread runs from ``start`` to ``close`` (the app's lifespan)."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Self
+from typing import Self
 
-from core.models import TicketStatus
 from core.schedule import Availability
+from core.wire import Catalog, Counter, CounterQueue, DailyReport, TicketStatus
 from server.auth import Principal
 from server.batch_writer import BatchWriter
 from server.catalog import SiteCatalog
@@ -33,6 +33,7 @@ from server.engine.unit_of_work import UnitOfWork
 from server.errors import ApiError
 from server.events import EventHub
 from server.service_day import DayReading
+from server.views import TicketJson
 
 __all__ = ["QueueEngine", "valid_priority"]
 
@@ -89,7 +90,7 @@ class QueueEngine:
         return import_catalog(self.unit_of_work, self.clock, cat, source,
                               made_stale=(self.catalogs.recheck, self.live.forget_open_lokets))
 
-    def catalog_view(self) -> dict[str, Any]:
+    def catalog_view(self) -> Catalog:
         return self.service_list.view(self.catalog())
 
     def local_now(self, cat: SiteCatalog) -> datetime:
@@ -116,54 +117,54 @@ class QueueEngine:
     # ----------------------------------------------------------------- tickets
 
     async def issue_ticket(self, principal: Principal, *, service_id: str, priority: str | None,
-                           nik: str | None, idempotency_key: str) -> tuple[dict[str, Any], bool]:
+                           nik: str | None, idempotency_key: str) -> tuple[TicketJson, bool]:
         return await self.issuing.issue(principal, service_id=service_id, priority=priority, nik=nik,
                                         idempotency_key=idempotency_key)
 
-    def record_print(self, principal: Principal, ticket_id: int, status: str, reason: str) -> dict[str, Any]:
+    def record_print(self, principal: Principal, ticket_id: int, status: str, reason: str) -> TicketJson:
         return self.issuing.record_print(principal, ticket_id, status, reason)
 
-    def ticket_by_id(self, ticket_id: int) -> dict[str, Any]:
+    def ticket_by_id(self, ticket_id: int) -> TicketJson:
         return self.lookups.by_id(ticket_id)
 
-    def lookup(self, code: str, day: date | None) -> dict[str, Any]:
+    def lookup(self, code: str, day: date | None) -> TicketJson:
         return self.lookups.by_code(code, day)
 
-    def by_token(self, token: str) -> dict[str, Any]:
+    def by_token(self, token: str) -> TicketJson:
         return self.lookups.by_token(token)
 
     def ticket_action(self, principal: Principal, ticket_id: int, target: TicketStatus,
-                      transfer_to: str | None = None) -> dict[str, Any]:
+                      transfer_to: str | None = None) -> TicketJson:
         return self.ticket_actions.act(principal, ticket_id, target, transfer_to)
 
     # ----------------------------------------------------------------- counters
 
-    def list_counters(self) -> list[dict[str, Any]]:
+    def list_counters(self) -> list[Counter]:
         return self.counters.listing()
 
-    def open_counter(self, principal: Principal, counter_id: int, service_ids: list[str] | None) -> dict[str, Any]:
+    def open_counter(self, principal: Principal, counter_id: int, service_ids: list[str] | None) -> Counter:
         return self.counters.open(principal, counter_id, service_ids)
 
-    def close_counter(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+    def close_counter(self, principal: Principal, counter_id: int) -> Counter:
         return self.counters.close(principal, counter_id)
 
-    def pause_counter(self, principal: Principal, counter_id: int, reason: str) -> dict[str, Any]:
+    def pause_counter(self, principal: Principal, counter_id: int, reason: str) -> Counter:
         return self.counters.pause(principal, counter_id, reason)
 
-    def resume_counter(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+    def resume_counter(self, principal: Principal, counter_id: int) -> Counter:
         return self.counters.resume(principal, counter_id)
 
-    def call_next(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+    def call_next(self, principal: Principal, counter_id: int) -> Counter:
         return self.counters.call_next(principal, counter_id)
 
-    def recall(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+    def recall(self, principal: Principal, counter_id: int) -> Counter:
         return self.counters.recall(principal, counter_id)
 
-    def counter_queue(self, principal: Principal, counter_id: int, limit: int = 50) -> dict[str, Any]:
+    def counter_queue(self, principal: Principal, counter_id: int, limit: int = 50) -> CounterQueue:
         return self.counters.queue(principal, counter_id, limit)
 
     # ----------------------------------------------------------------- reports
 
-    def daily_report(self, day: date | None) -> dict[str, Any]:
+    def daily_report(self, day: date | None) -> DailyReport:
         cat = self.catalog()
         return daily_report(self.db, cat, day or self.today(cat))

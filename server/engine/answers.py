@@ -1,5 +1,5 @@
-"""The engine's answers about one ticket or loket: the shapes of server/views.py, with a ticket's
-place in its queue and its estimated wait."""
+"""The engine's answers about one ticket or loket: a ticket as server/views.py builds it, with its
+place in its queue and its estimated wait; a loket as core.wire's ``Counter``."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from core.wire import Counter, CounterRef, CounterStateEvent, EventType, Ticket
 from server.catalog import SiteCatalog
 from server.db import counters, tickets
 from server.engine.live import LiveStats
 from server.engine.statements import counter_row
-from server.events import EventTypes, PendingEvents
-from server.views import counter_ref, ticket_json
+from server.events import PendingEvents
+from server.views import TicketJson, counter_ref, ticket_json
 
 
 class Answers:
@@ -21,7 +22,7 @@ class Answers:
         self.live = live
         self.public_url = public_url
 
-    def ticket(self, conn: Connection, cat: SiteCatalog, row: Any, newest: bool = False) -> dict[str, Any]:
+    def ticket(self, conn: Connection, cat: SiteCatalog, row: Any, newest: bool = False) -> TicketJson:
         """``newest``: the ticket was issued in this very transaction, so it is last in its queue."""
         ahead = self.live.people_ahead(conn, cat, row, newest)
         eta = self.live.wait_minutes(conn, cat, row.service_id, row.service_date, ahead)
@@ -32,22 +33,22 @@ class Answers:
         return ticket_json(row, cat, people_ahead=ahead, eta_minutes=eta, counter=counter,
                            public_url=self.public_url)
 
-    def counter(self, conn: Connection, cat: SiteCatalog, row: Any) -> dict[str, Any]:
+    def counter(self, conn: Connection, cat: SiteCatalog, row: Any) -> Counter:
         current = None
         if row.current_ticket_id is not None:
             t = conn.execute(select(tickets).where(tickets.c.id == row.current_ticket_id)).first()
             if t is not None:
-                current = self.ticket(conn, cat, t)
-        return {"id": row.id, "name": row.name, "service_ids": list(row.service_ids),
-                "active_service_ids": list(row.active_service_ids), "state": row.state,
-                "staff": row.staff, "pause_reason": row.pause_reason, "current_ticket": current}
+                current = Ticket.model_validate(self.ticket(conn, cat, t))
+        return Counter(id=row.id, name=row.name, service_ids=row.service_ids,
+                       active_service_ids=row.active_service_ids, state=row.state, staff=row.staff,
+                       pause_reason=row.pause_reason, current_ticket=current)
 
     def counter_changed(self, conn: Connection, cat: SiteCatalog, counter_id: int,
-                        events: PendingEvents) -> dict[str, Any]:
+                        events: PendingEvents) -> Counter:
         """The loket as it is now, and the ``counter.state`` event that tells the boards."""
         view = self.counter(conn, cat, counter_row(conn, counter_id))
-        events.add(EventTypes.COUNTER_STATE, {
-            "counter": {"id": view["id"], "name": view["name"]}, "state": view["state"],
-            "staff": view["staff"], "pause_reason": view["pause_reason"],
-            "current_code": view["current_ticket"]["code"] if view["current_ticket"] else None})
+        events.add(EventType.COUNTER_STATE, CounterStateEvent(
+            counter=CounterRef(id=view.id, name=view.name), state=view.state, staff=view.staff,
+            pause_reason=view.pause_reason,
+            current_code=view.current_ticket.code if view.current_ticket else None))
         return view

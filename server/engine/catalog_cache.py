@@ -9,6 +9,7 @@ import time
 
 from sqlalchemy import func, select
 
+from core.wire import ErrorCode
 from server.catalog import SiteCatalog, parse_catalog
 from server.db import Database, catalogs
 from server.errors import ApiError
@@ -31,7 +32,7 @@ class CatalogCache:
             with self.db.read() as conn:
                 version = conn.execute(select(func.max(catalogs.c.id))).scalar()
                 if version is None:
-                    raise ApiError(503, "no_catalog", "The server has no catalog yet.")
+                    raise ApiError(503, ErrorCode.NO_CATALOG, "The server has no catalog yet.")
                 if not cached or cached[0] != version:
                     doc = conn.execute(select(catalogs.c.document).where(catalogs.c.id == version)).scalar_one()
                     self._catalog = cached = (version, parse_catalog(doc))

@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterable
 
 from sqlalchemy import select, update
 
+from core.wire import CatalogChanged, CounterState, EventType
 from server.catalog import SiteCatalog
 from server.clock import Clock
 from server.db import catalogs, counters
 from server.engine.unit_of_work import UnitOfWork
-from server.events import EventTypes
 
 
 def import_catalog(unit_of_work: UnitOfWork, clock: Clock, cat: SiteCatalog, source: str, *,
@@ -36,13 +36,13 @@ def import_catalog(unit_of_work: UnitOfWork, clock: Clock, cat: SiteCatalog, sou
                              .values(active_service_ids=active, **values))
             else:
                 conn.execute(counters.insert().values(
-                    id=loket.id, active_service_ids=list(loket.service_ids), state="closed",
+                    id=loket.id, active_service_ids=list(loket.service_ids), state=CounterState.CLOSED.value,
                     regular_streak=0, **values))
-        gone = set(existing) - {l.id for l in cat.lokets}
+        gone = set(existing) - {loket.id for loket in cat.lokets}
         if gone:
             conn.execute(update(counters).where(counters.c.id.in_(gone))
-                         .values(retired=True, state="closed", staff=None, updated_at=now))
-        unit.events.add(EventTypes.CATALOG_CHANGED, {"version": version})
+                         .values(retired=True, state=CounterState.CLOSED.value, staff=None, updated_at=now))
+        unit.events.add(EventType.CATALOG_CHANGED, CatalogChanged(version=version))
         for forget in made_stale:
             unit.after_commit(forget)
     return int(version)

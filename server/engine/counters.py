@@ -10,7 +10,18 @@ from typing import Any
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.engine import Connection
 
-from core.models import TicketStatus
+from core.wire import (
+    AT_LOKET,
+    Counter,
+    CounterQueue,
+    CounterRef,
+    CounterState,
+    ErrorCode,
+    EventType,
+    QueueService,
+    TicketStatus,
+    WaitingTicket,
+)
 from server.auth import Principal
 from server.catalog import SiteCatalog
 from server.clock import Clock
@@ -23,7 +34,7 @@ from server.engine.live import LiveStats
 from server.engine.site_time import SiteTime
 from server.engine.unit_of_work import UnitOfWork
 from server.errors import ApiError
-from server.events import EventTypes, PendingEvents
+from server.events import PendingEvents
 from server.views import counter_ref, event_ticket
 
 S = TicketStatus
@@ -44,60 +55,63 @@ class Counters:
         self.answers = answers
         self.unit_of_work = unit_of_work
 
-    def listing(self) -> list[dict[str, Any]]:
+    def listing(self) -> list[Counter]:
         cat = self.catalogs.current()
         with self.db.read() as conn:
             rows = conn.execute(select(counters).where(counters.c.retired.is_(False)).order_by(counters.c.id))
             return [self.answers.counter(conn, cat, r) for r in rows.all()]
 
-    def open(self, principal: Principal, counter_id: int, service_ids: list[str] | None) -> dict[str, Any]:
+    def open(self, principal: Principal, counter_id: int, service_ids: list[str] | None) -> Counter:
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
-            if row.state != "closed" and row.staff not in (None, principal.name) and not principal.is_manager:
-                raise ApiError(409, "counter_taken", "Another officer has this loket open.", staff=row.staff)
+            taken = row.state != CounterState.CLOSED and row.staff not in (None, principal.name)
+            if taken and not principal.is_manager:
+                raise ApiError(409, ErrorCode.COUNTER_TAKEN, "Another officer has this loket open.", staff=row.staff)
             chosen = list(row.service_ids) if not service_ids else list(dict.fromkeys(service_ids))
             wrong = [s for s in chosen if s not in row.service_ids]
             if wrong:
-                raise ApiError(422, "invalid_service_ids", "This loket does not serve those services.",
+                raise ApiError(422, ErrorCode.INVALID_SERVICE_IDS, "This loket does not serve those services.",
                                service_ids=wrong, allowed=list(row.service_ids))
             conn.execute(update(counters).where(counters.c.id == row.id).values(
-                state="open", staff=principal.name, active_service_ids=chosen, pause_reason=None,
+                state=CounterState.OPEN.value, staff=principal.name, active_service_ids=chosen, pause_reason=None,
                 updated_at=self.clock.now()))
         return self._change(counter_id, act)
 
-    def close(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+    def close(self, principal: Principal, counter_id: int) -> Counter:
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
             _own_counter(principal, row)
             _no_ticket_in_hand(conn, row)
             conn.execute(update(counters).where(counters.c.id == row.id).values(
-                state="closed", staff=None, pause_reason=None, current_ticket_id=None,
+                state=CounterState.CLOSED.value, staff=None, pause_reason=None, current_ticket_id=None,
                 updated_at=self.clock.now()))
         return self._change(counter_id, act)
 
-    def pause(self, principal: Principal, counter_id: int, reason: str) -> dict[str, Any]:
+    def pause(self, principal: Principal, counter_id: int, reason: str) -> Counter:
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
             _own_counter(principal, row)
-            if row.state != "open":
-                raise ApiError(409, f"counter_{row.state}", "Only an open loket can pause.", state=row.state)
+            if row.state != CounterState.OPEN:
+                raise ApiError(409, ErrorCode.counter_not_open(row.state), "Only an open loket can pause.",
+                               state=row.state)
             # Not while a citizen is called or served here: the board would show both.
             _no_ticket_in_hand(conn, row)
             conn.execute(update(counters).where(counters.c.id == row.id).values(
-                state="paused", pause_reason=reason or "istirahat", updated_at=self.clock.now()))
+                state=CounterState.PAUSED.value, pause_reason=reason or "istirahat", updated_at=self.clock.now()))
         return self._change(counter_id, act)
 
-    def resume(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+    def resume(self, principal: Principal, counter_id: int) -> Counter:
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
             _own_counter(principal, row)
-            if row.state != "paused":
-                raise ApiError(409, "counter_not_paused", "This loket is not paused.", state=row.state)
+            if row.state != CounterState.PAUSED:
+                raise ApiError(409, ErrorCode.COUNTER_NOT_PAUSED, "This loket is not paused.", state=row.state)
             conn.execute(update(counters).where(counters.c.id == row.id).values(
-                state="open", pause_reason=None, updated_at=self.clock.now()))
+                state=CounterState.OPEN.value, pause_reason=None, updated_at=self.clock.now()))
         return self._change(counter_id, act)
 
-    def call_next(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+    def call_next(self, principal: Principal, counter_id: int) -> Counter:
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
             _own_counter(principal, row)
-            if row.state != "open":
-                raise ApiError(409, f"counter_{row.state}", "Open or resume the loket first.", state=row.state)
+            if row.state != CounterState.OPEN:
+                raise ApiError(409, ErrorCode.counter_not_open(row.state), "Open or resume the loket first.",
+                               state=row.state)
             _no_ticket_in_hand(conn, row)
             today = self.site_time.today(cat).isoformat()
             base = and_(tickets.c.service_date == today, tickets.c.status == S.WAITING.value,
@@ -109,7 +123,7 @@ class Counters:
                 prio = conn.execute(select(tickets.c.id).where(base, tickets.c.priority.is_not(None))
                                     .order_by(*order).limit(1)).scalar()
                 if regular is None and prio is None:
-                    raise ApiError(409, "queue_empty", "Nobody is waiting for this loket.")
+                    raise ApiError(409, ErrorCode.QUEUE_EMPTY, "Nobody is waiting for this loket.")
                 take_prio = cat.site.policy.serve_priority_next(regular is not None, prio is not None,
                                                                 row.regular_streak)
                 chosen = prio if take_prio else regular
@@ -120,27 +134,27 @@ class Counters:
                 if done == 1 and chosen is not None:
                     break
             else:
-                raise ApiError(409, "queue_busy", "Try again: other lokets are calling at the same time.")
+                raise ApiError(409, ErrorCode.QUEUE_BUSY, "Try again: other lokets are calling at the same time.")
             conn.execute(update(counters).where(counters.c.id == row.id).values(
                 current_ticket_id=chosen, updated_at=now,
                 regular_streak=0 if take_prio else row.regular_streak + 1))
             ticket = sql.ticket_row(conn, chosen)
-            pending.add(EventTypes.TICKET_CALLED, event_ticket(ticket, cat, counter_ref(row)))
+            pending.add(EventType.TICKET_CALLED, event_ticket(ticket, cat, counter_ref(row)))
         return self._change(counter_id, act)
 
-    def recall(self, principal: Principal, counter_id: int) -> dict[str, Any]:
+    def recall(self, principal: Principal, counter_id: int) -> Counter:
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
             _own_counter(principal, row)
             t = conn.execute(select(tickets).where(tickets.c.id == row.current_ticket_id).with_for_update()).first() \
                 if row.current_ticket_id else None
             if t is None or t.status != S.CALLED.value:
-                raise ApiError(409, "nothing_to_recall", "There is no called ticket at this loket.")
+                raise ApiError(409, ErrorCode.NOTHING_TO_RECALL, "There is no called ticket at this loket.")
             conn.execute(update(tickets).where(tickets.c.id == t.id).values(recalls=tickets.c.recalls + 1))
-            pending.add(EventTypes.TICKET_RECALLED,
+            pending.add(EventType.TICKET_RECALLED,
                         event_ticket(sql.ticket_row(conn, t.id), cat, counter_ref(row)))
         return self._change(counter_id, act)
 
-    def queue(self, principal: Principal, counter_id: int, limit: int = 50) -> dict[str, Any]:
+    def queue(self, principal: Principal, counter_id: int, limit: int = 50) -> CounterQueue:
         cat = self.catalogs.current()
         with self.db.read() as conn:
             row = sql.counter_row(conn, counter_id)
@@ -150,18 +164,18 @@ class Counters:
                 tickets.c.service_date == today.isoformat(), tickets.c.status == S.WAITING.value,
                 tickets.c.service_id.in_(list(row.active_service_ids)))
                 .order_by(tickets.c.priority.is_(None), tickets.c.queued_at, tickets.c.id).limit(limit)).all()
-            return {
-                "counter": {"id": row.id, "name": row.name},
-                "services": [{"id": sid, "name": cat.services[sid].name, "prefix": cat.services[sid].prefix,
-                              "waiting": counts.get(sid, 0), "active": sid in row.active_service_ids}
-                             for sid in row.service_ids if sid in cat.services],
-                "waiting": [{"id": t.id, "code": t.code, "service_id": t.service_id,
-                             "priority": t.priority, "issued_at": t.issued_at.isoformat(),
-                             "transferred": bool(t.transfers)} for t in waiting],
-                "served_today": _served_by(conn, today, principal.name),
-            }
+            return CounterQueue(
+                counter=CounterRef(id=row.id, name=row.name),
+                services=tuple(QueueService(id=sid, name=cat.services[sid].name, prefix=cat.services[sid].prefix,
+                                            waiting=counts.get(sid, 0), active=sid in row.active_service_ids)
+                               for sid in row.service_ids if sid in cat.services),
+                waiting=tuple(WaitingTicket(id=t.id, code=t.code, service_id=t.service_id, priority=t.priority,
+                                            issued_at=t.issued_at, transferred=bool(t.transfers))
+                              for t in waiting),
+                served_today=_served_by(conn, today, principal.name),
+            )
 
-    def _change(self, counter_id: int, act: Action) -> dict[str, Any]:
+    def _change(self, counter_id: int, act: Action) -> Counter:
         cat = self.catalogs.current()
         self.expiry.run(cat)
         with self.unit_of_work.locking() as unit:
@@ -175,12 +189,12 @@ class Counters:
 
 
 def _own_counter(principal: Principal, row: Any) -> None:
-    if row.state == "closed":
-        raise ApiError(409, "counter_closed", "Open the loket first.", counter=row.name)
+    if row.state == CounterState.CLOSED:
+        raise ApiError(409, ErrorCode.COUNTER_CLOSED, "Open the loket first.", counter=row.name)
     if principal.is_manager:
         return
     if row.staff != principal.name:
-        raise ApiError(403, "counter_not_yours", "This loket was opened by someone else.",
+        raise ApiError(403, ErrorCode.COUNTER_NOT_YOURS, "This loket was opened by someone else.",
                        counter=row.name)
 
 
@@ -189,10 +203,10 @@ def _no_ticket_in_hand(conn: Connection, row: Any) -> None:
         return
     t = conn.execute(select(tickets.c.code, tickets.c.status).where(
         tickets.c.id == row.current_ticket_id)).first()
-    if t and t.status in (S.CALLED.value, S.SERVING.value):
-        advice = ("Start serving it or mark it no-show first." if t.status == S.CALLED.value
+    if t and S(t.status) in AT_LOKET:
+        advice = ("Start serving it or mark it no-show first." if t.status == S.CALLED
                   else "Finish or transfer it first.")
-        raise ApiError(409, "ticket_in_progress", f"Ticket {t.code} is still at this loket. {advice}",
+        raise ApiError(409, ErrorCode.TICKET_IN_PROGRESS, f"Ticket {t.code} is still at this loket. {advice}",
                        code=t.code, status=t.status)
 
 

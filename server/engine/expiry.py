@@ -10,13 +10,13 @@ from datetime import date
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.engine import Connection
 
-from core.models import TicketStatus
 from core.rules import OPEN_STATES
+from core.wire import DayExpired, EventType, TicketStatus
 from server.batch_writer import BatchWriter
 from server.catalog import SiteCatalog
 from server.db import counters, tickets
 from server.engine.site_time import SiteTime
-from server.events import EventTypes, PendingEvents
+from server.events import PendingEvents
 
 log = logging.getLogger(__name__)
 S = TicketStatus
@@ -49,7 +49,7 @@ class Expiry:
                 conn.execute(update(counters).where(counters.c.current_ticket_id.in_(
                     select(tickets.c.id).where(stale))).values(current_ticket_id=None))
                 conn.execute(update(tickets).where(stale).values(status=S.EXPIRED.value))
-                pending.add(EventTypes.TICKET_STATUS, {"expired": count, "before": today.isoformat()})
+                pending.add(EventType.TICKET_STATUS, DayExpired(expired=count, before=today))
             return count
 
         expired = self.writer.submit(work)

@@ -15,9 +15,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from core import nik as nik_rules
-from core.models import Priority, TicketStatus
 from core.rules import format_code
 from core.schedule import Availability
+from core.wire import ErrorCode, EventType, Priority, TicketStatus
 from server.auth import Principal
 from server.batch_writer import BatchWriter
 from server.catalog import SiteCatalog
@@ -29,9 +29,9 @@ from server.engine.expiry import Expiry
 from server.engine.site_time import SiteTime
 from server.engine.unit_of_work import UnitOfWork
 from server.errors import ApiError
-from server.events import EventTypes, PendingEvents
+from server.events import PendingEvents
 from server.sequences import next_value
-from server.views import event_ticket
+from server.views import TicketJson, event_ticket
 
 log = logging.getLogger(__name__)
 S = TicketStatus
@@ -50,7 +50,7 @@ class Issuing:
         self.nik_key = nik_key
 
     async def issue(self, principal: Principal, *, service_id: str, priority: str | None,
-                    nik: str | None, idempotency_key: str) -> tuple[dict[str, Any], bool]:
+                    nik: str | None, idempotency_key: str) -> tuple[TicketJson, bool]:
         """Issue one ticket, or return the one this key already made (``created`` False).
 
         Async on the busiest route: the event loop hands the write straight to the batch writer
@@ -61,7 +61,7 @@ class Issuing:
             try:
                 info = nik_rules.parse_nik(nik, today=self.site_time.today(cat))
             except nik_rules.InvalidNik as exc:
-                raise ApiError(422, "invalid_nik", "That is not a valid NIK.", reason=exc.reason) from None
+                raise ApiError(422, ErrorCode.INVALID_NIK, "That is not a valid NIK.", reason=exc.reason) from None
             nik_hash, nik_last4 = nik_rules.nik_hash(nik, self.nik_key), info.last4
         digest = hashlib.sha256(f"{service_id}|{priority or ''}|{nik_hash or ''}".encode()).hexdigest()
         if self.expiry.due(cat):
@@ -78,25 +78,26 @@ class Issuing:
             if replay is not None:
                 return replay, False
             if isinstance(exc, IntegrityError):
-                raise ApiError(409, "conflict", "The ticket could not be issued; please try again.") from None
+                raise ApiError(409, ErrorCode.CONFLICT, "The ticket could not be issued; please try again.") from None
             raise
         log.debug("issued %s for %s by %s", ticket["code"], service_id, principal.issuer)
         return ticket, True
 
-    def record_print(self, principal: Principal, ticket_id: int, status: str, reason: str) -> dict[str, Any]:
+    def record_print(self, principal: Principal, ticket_id: int, status: str, reason: str) -> TicketJson:
         cat = self.catalogs.current()
         with self.unit_of_work.locking() as unit:
             conn = unit.conn
             row = sql.ticket_row(conn, ticket_id)
             if not principal.is_manager and row.issuer != principal.issuer:
-                raise ApiError(403, "not_your_ticket", "Only the device that issued a ticket reports its print.")
+                raise ApiError(403, ErrorCode.NOT_YOUR_TICKET,
+                               "Only the device that issued a ticket reports its print.")
             conn.execute(update(tickets).where(tickets.c.id == ticket_id)
                          .values(print_status=status, print_reason=reason[:200] or None))
             if status != "printed":
                 log.warning("ticket %s did not print: %s", row.code, status)
             return self.answers.ticket(conn, cat, sql.ticket_row(conn, ticket_id))
 
-    def _replay(self, principal: Principal, key: str, digest: str) -> dict[str, Any] | None:
+    def _replay(self, principal: Principal, key: str, digest: str) -> TicketJson | None:
         """The ticket this key already made, or None; a key reused for another request is refused."""
         cat = self.catalogs.current()
         with self.db.read() as conn:
@@ -104,7 +105,7 @@ class Issuing:
             if row is None:
                 return None
             if row.request_digest != digest:
-                raise ApiError(422, "idempotency_key_reused",
+                raise ApiError(422, ErrorCode.IDEMPOTENCY_KEY_REUSED,
                                "This Idempotency-Key was used for a different request.")
             return self.answers.ticket(conn, cat, row)
 
@@ -113,9 +114,9 @@ class Issuing:
                 digest: str, pending: PendingEvents) -> Any:
         service = cat.services.get(service_id)
         if service is None:
-            raise ApiError(404, "service_not_found", "No such service.", service_id=service_id)
+            raise ApiError(404, ErrorCode.SERVICE_NOT_FOUND, "No such service.", service_id=service_id)
         if priority and not cat.site.allow_priority:
-            raise ApiError(422, "priority_not_allowed", "This site does not offer priority service.")
+            raise ApiError(422, ErrorCode.PRIORITY_NOT_ALLOWED, "This site does not offer priority service.")
         today = self.site_time.today(cat).isoformat()
         # The number is taken first: its row lock serialises this service's issuers, and as every
         # ticket of a prefix and day took one number, the one before it is the count issued today.
@@ -124,7 +125,8 @@ class Issuing:
         av = self.site_time.availability(cat, service_id, seq - 1)
         if not av.open:
             params = {"opens_at": av.opens_at, "closes_at": av.closes_at, **av.params}
-            raise ApiError(409, av.reason or "closed", _closed_message(av), **params)
+            code = ErrorCode(av.reason) if av.reason else ErrorCode.CLOSED
+            raise ApiError(409, code, _closed_message(code, av), **params)
         self.site_time.refuse_unless_settled(cat)
         now = self.site_time.clock.now()
         values = {
@@ -139,21 +141,21 @@ class Issuing:
         # Only the id comes back: the rest is what was just written, and reading 26 columns back
         # through their converters costs more than the insert.
         row = SimpleNamespace(id=sql.INSERT_TICKET.scalar(conn, values), **values)
-        pending.add(EventTypes.TICKET_ISSUED, event_ticket(row, cat))
+        pending.add(EventType.TICKET_ISSUED, event_ticket(row, cat))
         return row
 
 
-def _closed_message(av: Availability) -> str:
+def _closed_message(code: ErrorCode, av: Availability) -> str:
     p = av.params
     return {
-        "service_inactive": "This service is not available at the moment.",
-        "holiday": f"Closed for a holiday ({p.get('holiday', '')}).",
-        "closed_day": "This service is closed today.",
-        "not_open_yet": f"This service opens at {av.opens_at}.",
-        "closed_for_today": f"Tickets for today ended at {av.closes_at}.",
-        "on_break": f"Break time; service resumes at {p.get('resumes_at', '')}.",
-        "quota_exhausted": "Today's quota for this service is full.",
-    }.get(av.reason or "", "This service is closed.")
+        ErrorCode.SERVICE_INACTIVE: "This service is not available at the moment.",
+        ErrorCode.HOLIDAY: f"Closed for a holiday ({p.get('holiday', '')}).",
+        ErrorCode.CLOSED_DAY: "This service is closed today.",
+        ErrorCode.NOT_OPEN_YET: f"This service opens at {av.opens_at}.",
+        ErrorCode.CLOSED_FOR_TODAY: f"Tickets for today ended at {av.closes_at}.",
+        ErrorCode.ON_BREAK: f"Break time; service resumes at {p.get('resumes_at', '')}.",
+        ErrorCode.QUOTA_EXHAUSTED: "Today's quota for this service is full.",
+    }.get(code, "This service is closed.")
 
 
 def valid_priority(value: str | None) -> str | None:
@@ -162,5 +164,5 @@ def valid_priority(value: str | None) -> str | None:
     try:
         return Priority(value).value
     except ValueError:
-        raise ApiError(422, "invalid_priority", "Unknown priority group.",
+        raise ApiError(422, ErrorCode.INVALID_PRIORITY, "Unknown priority group.",
                        allowed=[p.value for p in Priority]) from None

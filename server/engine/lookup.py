@@ -4,17 +4,18 @@ by the unguessable token in its QR (a citizen's phone)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 
 from core.rules import STATUS_TOKEN, split_code
+from core.wire import ErrorCode
 from server.db import Database, tickets
 from server.engine import statements as sql
 from server.engine.answers import Answers
 from server.engine.catalog_cache import CatalogCache
 from server.engine.site_time import SiteTime
 from server.errors import ApiError
+from server.views import TicketJson
 
 
 class TicketLookup:
@@ -24,12 +25,12 @@ class TicketLookup:
         self.site_time = site_time
         self.answers = answers
 
-    def by_id(self, ticket_id: int) -> dict[str, Any]:
+    def by_id(self, ticket_id: int) -> TicketJson:
         cat = self.catalogs.current()
         with self.db.read() as conn:
             return self.answers.ticket(conn, cat, sql.ticket_row(conn, ticket_id))
 
-    def by_code(self, code: str, day: date | None) -> dict[str, Any]:
+    def by_code(self, code: str, day: date | None) -> TicketJson:
         cat = self.catalogs.current()
         day = day or self.site_time.today(cat)
         with self.db.read() as conn:
@@ -40,16 +41,16 @@ class TicketLookup:
                     tickets.c.prefix == prefix, tickets.c.service_date == day.isoformat(),
                     tickets.c.seq == number)).first()
             if row is None:
-                raise ApiError(404, "ticket_not_found", "No ticket with that code on that date.",
+                raise ApiError(404, ErrorCode.TICKET_NOT_FOUND, "No ticket with that code on that date.",
                                code=code, date=day.isoformat())
             return self.answers.ticket(conn, cat, row)
 
-    def by_token(self, token: str) -> dict[str, Any]:
+    def by_token(self, token: str) -> TicketJson:
         if not STATUS_TOKEN.fullmatch(token):  # e.g. a NUL, which PostgreSQL cannot even compare
-            raise ApiError(404, "ticket_not_found", "No ticket for that link.")
+            raise ApiError(404, ErrorCode.TICKET_NOT_FOUND, "No ticket for that link.")
         cat = self.catalogs.current()
         with self.db.read() as conn:
             row = conn.execute(select(tickets).where(tickets.c.token == token)).first()
             if row is None:
-                raise ApiError(404, "ticket_not_found", "No ticket for that link.")
+                raise ApiError(404, ErrorCode.TICKET_NOT_FOUND, "No ticket for that link.")
             return self.answers.ticket(conn, cat, row)

@@ -5,21 +5,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 
-from core.models import TicketStatus
+from core.wire import DailyReport, ServiceReport, TicketStatus
 from server.catalog import SiteCatalog
 from server.db import Database, tickets
 
 S = TicketStatus
 
 
-def daily_report(db: Database, cat: SiteCatalog, day: date) -> dict[str, Any]:
+def daily_report(db: Database, cat: SiteCatalog, day: date) -> DailyReport:
     with db.read() as conn:
         rows = conn.execute(select(tickets).where(tickets.c.service_date == day.isoformat())).all()
-    per_service: dict[str, dict[str, Any]] = {}
+    per_service: dict[str, dict[str, int]] = {}
     waits: dict[str, list[float]] = defaultdict(list)
     serves: dict[str, list[float]] = defaultdict(list)
     by_counter: dict[int, int] = defaultdict(int)
@@ -39,9 +38,8 @@ def daily_report(db: Database, cat: SiteCatalog, day: date) -> dict[str, Any]:
     for sid, entry in sorted(per_service.items()):
         svc = cat.services.get(sid)
         w, s = waits.get(sid, []), serves.get(sid, [])
-        services.append({"service_id": sid, "service_name": svc.name if svc else sid, **entry,
-                         "mean_wait_minutes": round(sum(w) / len(w), 1) if w else None,
-                         "mean_service_minutes": round(sum(s) / len(s), 1) if s else None})
-    return {"date": day.isoformat(), "site": cat.site.name, "total_issued": len(rows),
-            "services": services, "served_by_counter": dict(by_counter),
-            "by_priority": dict(by_priority)}
+        services.append(ServiceReport(service_id=sid, service_name=svc.name if svc else sid, **entry,
+                                      mean_wait_minutes=round(sum(w) / len(w), 1) if w else None,
+                                      mean_service_minutes=round(sum(s) / len(s), 1) if s else None))
+    return DailyReport(date=day, site=cat.site.name, total_issued=len(rows), services=tuple(services),
+                       served_by_counter=dict(by_counter), by_priority=dict(by_priority))

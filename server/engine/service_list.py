@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from core.wire import Agency, Catalog, Service, Site
 from server.catalog import SiteCatalog
 from server.db import Database
 from server.engine.live import LiveStats
@@ -16,7 +15,7 @@ class ServiceList:
         self.site_time = site_time
         self.live = live
 
-    def view(self, cat: SiteCatalog) -> dict[str, Any]:
+    def view(self, cat: SiteCatalog) -> Catalog:
         today = self.site_time.today(cat)
         day = today.isoformat()
         agencies = []
@@ -28,26 +27,26 @@ class ServiceList:
                 for sid in agency.service_ids:
                     svc, queue = cat.services[sid], waiting.get(sid, 0)
                     av = self.site_time.availability(cat, sid, issued.get(sid, 0))
-                    services.append({
-                        "id": sid, "prefix": svc.prefix, "name": svc.name, "name_en": svc.name_en,
-                        "open": av.open, "closed_reason": av.reason, "closed_params": dict(av.params),
-                        "opens_at": av.opens_at, "closes_at": av.closes_at,
-                        "waiting": queue,
-                        "eta_minutes": self.live.wait_minutes(conn, cat, sid, day, queue),
-                        "quota": svc.quota, "quota_left": av.quota_left,
-                        "counters_open": self.live.counters_open(conn, sid),
-                        "requirements": list(svc.requirements),
-                        "lokets": [l.name for l in cat.lokets_for(sid)],
-                    })
-                agencies.append({"id": agency.id, "name": agency.name, "short_name": agency.short_name,
-                                 "name_en": agency.name_en, "services": services})
+                    services.append(Service(
+                        id=sid, prefix=svc.prefix, name=svc.name, name_en=svc.name_en,
+                        open=av.open, closed_reason=av.reason, closed_params=dict(av.params),
+                        opens_at=av.opens_at, closes_at=av.closes_at,
+                        waiting=queue,
+                        eta_minutes=self.live.wait_minutes(conn, cat, sid, day, queue),
+                        quota=svc.quota, quota_left=av.quota_left,
+                        counters_open=self.live.counters_open(conn, sid),
+                        requirements=svc.requirements,
+                        lokets=tuple(loket.name for loket in cat.lokets_for(sid)),
+                    ))
+                agencies.append(Agency(id=agency.id, name=agency.name, short_name=agency.short_name,
+                                       name_en=agency.name_en, services=tuple(services)))
         site = cat.site
-        return {
-            "site": {"name": site.name, "short_name": site.short_name, "address": site.address,
-                     "timezone": site.timezone, "tz_label": site.tz_label,
-                     "allow_priority": site.allow_priority, "priority_policy": site.policy.mode,
-                     "running_text": site.running_text, "footer": list(site.footer),
-                     "local_date": day, "local_time": self.site_time.local_now(cat).isoformat(),
-                     "open_all_hours": self.site_time.open_all_hours},
-            "agencies": agencies,
-        }
+        return Catalog(
+            site=Site(name=site.name, short_name=site.short_name, address=site.address,
+                      timezone=site.timezone, tz_label=site.tz_label,
+                      allow_priority=site.allow_priority, priority_policy=site.policy.mode,
+                      running_text=site.running_text, footer=site.footer,
+                      local_date=today, local_time=self.site_time.local_now(cat),
+                      open_all_hours=self.site_time.open_all_hours),
+            agencies=tuple(agencies),
+        )

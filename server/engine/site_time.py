@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 
 from core.schedule import Availability, check_availability
+from core.wire import ErrorCode
 from server.catalog import SiteCatalog
 from server.clock import Clock
 from server.db import Database, tickets
@@ -38,7 +39,7 @@ class SiteTime:
         clock agrees with the service day again, or its new date has held."""
         reading = self.reading(cat)
         if not reading.settled:
-            raise ApiError(503, "clock_unsettled",
+            raise ApiError(503, ErrorCode.CLOCK_UNSETTLED,
                            "The server's clock has just changed date; tickets resume within a few "
                            "minutes. Please try again.", service_date=reading.day.isoformat())
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.engine import Connection
 
-from core.models import TicketStatus
+from core.wire import CounterState, ErrorCode, TicketStatus
 from server.db import counters, tickets
 from server.driver_sql import DriverStatement
 from server.errors import ApiError
@@ -37,7 +37,7 @@ AHEAD_IN_ORDER = _COUNT.where(_WAITING_HERE, _QUEUED_EARLIER)
 WAITING = DriverStatement(_COUNT.where(_WAITING_HERE))
 WAITING_PRIORITY = DriverStatement(_COUNT.where(_WAITING_HERE, tickets.c.priority.is_not(None)))
 OPEN_COUNTER_SERVICES = select(counters.c.active_service_ids).where(
-    counters.c.state == "open", counters.c.retired.is_(False))
+    counters.c.state == CounterState.OPEN.value, counters.c.retired.is_(False))
 RECENT_SERVICE_TIMES = select(tickets.c.started_at, tickets.c.finished_at).where(
     tickets.c.service_date == bindparam("day"), tickets.c.service_id == bindparam("service"),
     tickets.c.status == S.DONE.value, tickets.c.started_at.is_not(None)
@@ -49,7 +49,7 @@ def ticket_row(conn: Connection, ticket_id: int, *, lock: bool = False) -> Any:
     row = conn.execute(stmt.with_for_update() if lock else stmt).first() \
         if 0 < ticket_id <= MAX_ROW_ID else None
     if row is None:
-        raise ApiError(404, "ticket_not_found", "No ticket with that id.", ticket_id=ticket_id)
+        raise ApiError(404, ErrorCode.TICKET_NOT_FOUND, "No ticket with that id.", ticket_id=ticket_id)
     return row
 
 
@@ -58,7 +58,7 @@ def counter_row(conn: Connection, counter_id: int, *, lock: bool = False) -> Any
     row = conn.execute(stmt.with_for_update() if lock else stmt).first() \
         if 0 < counter_id <= MAX_ROW_ID else None
     if row is None:
-        raise ApiError(404, "counter_not_found", "No such loket.", counter_id=counter_id)
+        raise ApiError(404, ErrorCode.COUNTER_NOT_FOUND, "No such loket.", counter_id=counter_id)
     return row
 
 

@@ -241,8 +241,8 @@ def test_the_board_sends_heartbeats(server: LiveServer, make_board, qtbot) -> No
     board = make_board(server.url, server.tokens["display"], timings=timings)
 
     def display_state() -> dict:
-        device = next(d for d in server.services.accounts.list_devices() if d["name"] == "display-1")
-        return device["state"]
+        device = next(d for d in server.services.accounts.list_devices() if d.name == "display-1")
+        return device.state
 
     qtbot.waitUntil(lambda: display_state().get("uptime_s", 0) > 0.2, timeout=5000)
     state = display_state()

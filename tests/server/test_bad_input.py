@@ -7,8 +7,9 @@ import contextlib
 import logging
 import socket
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import requests

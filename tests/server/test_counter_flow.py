@@ -4,7 +4,8 @@ no-show, transfer, pause and close, and what the waiting list and the lokets lis
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import requests
 

@@ -4,7 +4,7 @@ ahead of whom, by queued_at) go wrong; and their errors must be SQLAlchemy's."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +39,12 @@ def db(tmp_path: Path):
     database.dispose()
 
 
-def stored(conn, table: str, key: str, value: Any) -> tuple:  # noqa: ANN001
+def stored(conn, table: str, key: str, value: Any) -> tuple:
     """A row as SQLite holds it, before any SQLAlchemy type turns it back into Python."""
     return tuple(conn.exec_driver_sql(f"SELECT * FROM {table} WHERE {key} = ?", (value,)).one())
 
 
-@pytest.mark.parametrize("at", [datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc),
+@pytest.mark.parametrize("at", [datetime(2026, 11, 23, 1, 0, tzinfo=UTC),
                                 datetime(2026, 11, 23, 8, 30, 5, 123456).astimezone()],
                          ids=["whole-second", "microseconds-local-zone"])
 def test_a_ticket_is_stored_exactly_as_sqlalchemy_stores_it(db: Database, at: datetime) -> None:
@@ -53,14 +53,14 @@ def test_a_ticket_is_stored_exactly_as_sqlalchemy_stores_it(db: Database, at: da
         driver_id = INSERT.scalar(conn, ticket_values(2, at))
         by_core, by_driver = stored(conn, "tickets", "seq", 1), stored(conn, "tickets", "seq", 2)
         assert driver_id == by_driver[0]
-        differ = {c.name for c, a, b in zip(tickets.c, by_core, by_driver) if a != b}
+        differ = {c.name for c, a, b in zip(tickets.c, by_core, by_driver, strict=True) if a != b}
         assert differ == {"id", "code", "seq", "token", "idempotency_key"}, differ
         back = conn.execute(select(tickets).where(tickets.c.id == driver_id)).one()
         assert back.queued_at == at and back.queued_at.tzinfo is not None
 
 
 def test_an_event_is_stored_exactly_as_sqlalchemy_stores_it(db: Database) -> None:
-    at = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
+    at = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
     data = {"code": "B-001", "service_name": "Akta Kelahiran — Disdukcapil", "ahead": 3, "counter": None}
     with db.write() as conn:
         conn.execute(events.insert(), {"seq": 1, "type": "ticket.issued", "at": at, "data": data})
@@ -72,7 +72,7 @@ def test_an_event_is_stored_exactly_as_sqlalchemy_stores_it(db: Database) -> Non
 
 
 def test_values_fixed_in_the_statement_are_sent_with_it(db: Database) -> None:
-    at = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
+    at = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
     waiting = DriverStatement(select(func.count()).select_from(tickets).where(
         tickets.c.service_id == bindparam("service"), tickets.c.status == "waiting"))
     with db.write() as conn:
@@ -84,7 +84,7 @@ def test_values_fixed_in_the_statement_are_sent_with_it(db: Database) -> None:
 
 
 def test_a_clash_is_sqlalchemys_integrity_error_and_leaves_the_transaction_usable(db: Database) -> None:
-    at = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
+    at = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
     with db.write() as conn:
         INSERT.scalar(conn, ticket_values(1, at))
         with pytest.raises(IntegrityError):

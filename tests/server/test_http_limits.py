@@ -16,8 +16,8 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 import requests
@@ -54,7 +54,7 @@ def read_until_closed(sock: socket.socket, drip: bytes = b"", within: float = 30
     while time.monotonic() - started < within:
         try:
             chunk = sock.recv(65536)
-        except socket.timeout:
+        except TimeoutError:
             if dripped < len(drip):
                 sock.sendall(drip[dripped:dripped + 1])
                 dripped += 1
@@ -217,7 +217,7 @@ class SlowCrowd:
     def __init__(self, hall: LiveServer, size: int, within: float = 40) -> None:
         self.sockets = [connect(hall) for _ in range(size)]
         self.closed: dict[socket.socket, bytes] = {}
-        self.answers: dict[socket.socket, bytes] = {s: b"" for s in self.sockets}
+        self.answers: dict[socket.socket, bytes] = dict.fromkeys(self.sockets, b"")
         self.within = within
         for sock in self.sockets:
             sock.setblocking(False)

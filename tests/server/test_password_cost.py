@@ -21,7 +21,7 @@ def _stored_hash(settings: ServerSettings) -> tuple[str, bool]:
         services.accounts.add_user("budi", "kata-sandi-1", Role.STAFF)
         with services.db.engine.connect() as conn:
             stored = conn.execute(select(users.c.password_hash).where(users.c.username == "budi")).scalar_one()
-        signed_in = bool(services.accounts.login("budi", "kata-sandi-1")["token"])
+        signed_in = bool(services.accounts.login("budi", "kata-sandi-1").token)
         return stored, signed_in
     finally:
         services.db.dispose()

@@ -9,10 +9,11 @@ import subprocess
 import sys
 import threading
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import requests
@@ -373,7 +374,7 @@ def test_a_deadlock_on_postgresql_is_answered_with_a_409_code() -> None:
 
     db = Database(_fresh_pg_url())
     db.create_schema()
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with db.write() as conn:
         for n in (1, 2):
             conn.execute(counters.insert().values(id=n, name=f"Loket {n}", service_ids=[], active_service_ids=[],

@@ -5,11 +5,12 @@ rule is all a test means."""
 from __future__ import annotations
 
 import tomllib
-from pathlib import Path
 
 import pytest
 import tomli_w
+from sqlalchemy import update
 
+from server.db import counters, tickets
 from server.service_day import HOLD
 from tests.support.clock import SettableClock, wib
 from tests.support.engine import engine_hall
@@ -196,10 +197,6 @@ def test_a_late_expiry_run_leaves_todays_tickets_at_their_lokets(server, clock):
     """GIVEN a loket serving today's ticket and a stale ticket of yesterday at another loket,
     WHEN a second server process runs its day-end expiry late in the morning, THEN only the
     stale ticket is let go of."""
-    from sqlalchemy import update
-
-    from server.db import counters, tickets
-
     clock.set(wib(2026, 11, 23, 9, 0))
     server.call("POST", "/counters/2/open", "staff2")
     server.issue("kk")

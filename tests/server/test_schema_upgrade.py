@@ -45,7 +45,7 @@ def test_an_earlier_database_gains_the_new_columns_and_its_sign_ins_still_work(d
         clock = SystemClock()
         accounts = Accounts(db, clock, EventHub())
         accounts.add_user("budi", "kata-sandi-1", Role.STAFF)
-        user_id = accounts.principal_for(accounts.login("budi", "kata-sandi-1")["token"]).user_id
+        user_id = accounts.principal_for(accounts.login("budi", "kata-sandi-1").token).user_id
         # A token the earlier build issued: no session, never renewed.
         earlier = "stf_issued-by-an-earlier-build"
         with db.engine.begin() as conn:
@@ -55,7 +55,7 @@ def test_an_earlier_database_gains_the_new_columns_and_its_sign_ins_still_work(d
         who = accounts.principal_for(earlier)
         assert who == Principal(Role.STAFF, "budi", user_id=user_id)
 
-        renewed = accounts.renew(who, earlier)["token"]
+        renewed = accounts.renew(who, earlier).token
         with pytest.raises(ApiError) as refused:
             accounts.renew(who, earlier)
         assert refused.value.code == "token_renewed"

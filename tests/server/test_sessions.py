@@ -7,9 +7,9 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 import requests
@@ -256,7 +256,8 @@ def test_a_renewal_racing_a_logout_never_leaves_a_working_token(any_server: Live
         barrier = threading.Barrier(2)
         answers: dict[str, requests.Response] = {}
 
-        def act(path: str, token: str = token, barrier: threading.Barrier = barrier) -> None:
+        def act(path: str, token: str = token, barrier: threading.Barrier = barrier,
+                answers: dict[str, requests.Response] = answers) -> None:
             session = requests.Session()
             barrier.wait()
             answers[path] = session.post(f"{server.api}{path}", headers=bearer(token), timeout=30)
@@ -294,7 +295,8 @@ def test_one_enrolment_code_used_by_two_devices_at_once_enrols_one(any_server: L
         barrier = threading.Barrier(2)
         answers: list[requests.Response] = []
 
-        def enroll(code: str = code, barrier: threading.Barrier = barrier) -> None:
+        def enroll(code: str = code, barrier: threading.Barrier = barrier,
+                   answers: list[requests.Response] = answers) -> None:
             session = requests.Session()
             barrier.wait()
             answers.append(session.post(f"{server.api}/devices/enroll", json={"code": code}, timeout=30))

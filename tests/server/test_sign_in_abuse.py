@@ -11,9 +11,10 @@ import secrets
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import requests

@@ -210,7 +210,8 @@ def busy_hall(tmp_path: Path, quiet_spells: bool = False, **checkpointer: object
             last = frames
             if quiet_spells and n % 500 == 0:
                 before = keeper.restarts
-                wait_for(lambda: keeper.restarts > before, timeout=20, what="a restart in the quiet spell")
+                wait_for(lambda before=before: keeper.restarts > before, timeout=20,
+                         what="a restart in the quiet spell")
         wal_sizes.append(os.path.getsize(path.parent / (path.name + "-wal")))
         conn.close()
 

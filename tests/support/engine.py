@@ -5,7 +5,7 @@ with the test catalog, a settable clock and the same officers and kiosk as the l
     with engine_hall(tmp_path) as hall:
         hall.issue("kk", priority="lansia")
         hall.engine.open_counter(hall.staff, 1, None)
-        assert hall.call_next(1)["code"] == "B-001"
+        assert hall.call_next(1).code == "B-001"
 
 Errors come back as the engine raises them (server.errors.ApiError, with the code the API sends).
 This module is the one place that names the engine's import path and starts and stops its batch
@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from core.models import TicketStatus
+from core.models import Ticket, TicketStatus
 from server.app import Services, build_services
 from server.auth import Principal, Role
 from server.catalog import load_catalog_file
@@ -53,9 +53,11 @@ class EngineHall:
                                                          nik=nik, idempotency_key=key or uuid.uuid4().hex))
         return ticket
 
-    def call_next(self, counter_id: int, by: Principal | None = None) -> dict[str, Any]:
+    def call_next(self, counter_id: int, by: Principal | None = None) -> Ticket:
         """The ticket the loket calls next."""
-        return self.engine.call_next(by or self.staff, counter_id)["current_ticket"]
+        ticket = self.engine.call_next(by or self.staff, counter_id).current_ticket
+        assert ticket is not None, "the loket called nobody"
+        return ticket
 
     def refusal(self, service_id: str, **kw: Any) -> ApiError:
         """The error a ticket request for ``service_id`` is refused with; fails the test if it is issued."""
@@ -77,8 +79,8 @@ class EngineHall:
         who = by or self.staff
         ticket = self.call_next(counter_id, who)
         for step in (TicketStatus.SERVING, TicketStatus.DONE):
-            self.engine.ticket_action(who, ticket["id"], step)
-        return ticket["code"]
+            self.engine.ticket_action(who, ticket.id, step)
+        return ticket.code
 
 
 @contextlib.contextmanager
@@ -91,7 +93,7 @@ def running_engine(services: Services) -> Iterator[QueueEngine]:
 
 def _principal(services: Services, username: str, role: Role) -> Principal:
     services.accounts.add_user(username, PASSWORD, role)
-    principal = services.accounts.principal_for(services.accounts.login(username, PASSWORD)["token"])
+    principal = services.accounts.principal_for(services.accounts.login(username, PASSWORD).token)
     assert principal is not None
     return principal
 
@@ -107,7 +109,7 @@ def engine_hall(tmp_path: Path, *, clock: SettableClock | None = None, catalog: 
         with running_engine(services) as engine:
             engine.import_catalog(load_catalog_file(catalog), str(catalog))
             code = services.accounts.create_enrollment(Role.KIOSK, "kiosk-1")
-            kiosk = services.accounts.principal_for(services.accounts.enroll(code)["token"])
+            kiosk = services.accounts.principal_for(services.accounts.enroll(code).token)
             assert kiosk is not None
             yield EngineHall(services, clock, kiosk, _principal(services, "staff1", Role.STAFF),
                              _principal(services, "staff2", Role.STAFF))
