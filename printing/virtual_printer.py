@@ -177,8 +177,11 @@ class VirtualPrinter:
 
     def _serve(self, sock: socket.socket) -> None:
         with self._lock:
+            # A client that has already hung up is not talking to the printer any more, even if the
+            # thread serving it has not yet read the end of its stream.
+            talking = sum(1 for other in self._clients if not _hung_up(other)) + 1
             self._clients.add(sock)
-            self.most_connections = max(self.most_connections, len(self._clients))
+            self.most_connections = max(self.most_connections, talking)
         job, parser = Session(self), EscposParser()
         try:
             while not self._stopping.is_set():
@@ -227,3 +230,16 @@ class VirtualPrinter:
             self._lock.notify_all()
         self.announce(f"receipt {number} saved: {txt} {png.name}")
 
+
+
+_TCP_CLOSE_WAIT = 8  # Linux's tcpi_state once the peer has sent its FIN
+
+
+def _hung_up(sock: socket.socket) -> bool:
+    """Whether the client closed its end (Linux's TCP_INFO); unknown elsewhere, so: no."""
+    if not hasattr(socket, "TCP_INFO"):
+        return False
+    try:
+        return sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 1)[0] == _TCP_CLOSE_WAIT
+    except OSError:
+        return True
