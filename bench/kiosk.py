@@ -270,7 +270,7 @@ class KioskDriver:
             what = what() if callable(what) else what
             raise RuntimeError(f"waited {timeout} s for {what}; the kiosk shows {c.current_screen()!r}, "
                                f"tasks pending: backend {c.backend.pending()}, background "
-                               f"{c.background.pending()}, printer {c.printer_pool.pending()}")
+                               f"{c.background.pending()}, printer {c.printer_jobs.pending()}")
 
     def tap(self, button) -> None:
         from PySide6.QtCore import QPoint, Qt
@@ -293,7 +293,7 @@ class KioskDriver:
     def settled(self) -> bool:
         """Nothing left in the background: what a citizen reading the screen would have waited for."""
         c = self.c
-        return c.background.pending() == 0 and c.printer_pool.pending() == 0 and c.backend.pending() == 0
+        return c.background.pending() == 0 and c.printer_jobs.pending() == 0 and c.backend.pending() == 0
 
     def take_ticket(self) -> float:
         """One citizen: home → agency → service tile (timed to the code painted) → printed → done.

@@ -231,7 +231,6 @@ class VirtualPrinter:
         self.announce(f"receipt {number} saved: {txt} {png.name}")
 
 
-
 _TCP_CLOSE_WAIT = 8  # Linux's tcpi_state once the peer has sent its FIN
 
 
