@@ -81,6 +81,8 @@ class ServerWatch(QObject):
 
     def note_failure(self, error: BaseException) -> None:
         if is_outage(error):
+            if self.online is not False:
+                log.warning("a background request failed: %s", error)
             self.set_online(False)
         else:
             log.warning("the server refused a background request: %s", error)
