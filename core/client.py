@@ -92,9 +92,10 @@ class BackendClient:
         except requests.RequestException as e:
             raise translate(e) from e
 
-    def _send(self, method: str, path: str, *, idempotency_key: str | None = None,
+    def _send(self, method: str, path: str, *, idempotency_key: str | None = None, repeatable: bool = False,
               **kw: Any) -> requests.Response:
-        """Send with retries where safe; the decisions are the policy's, the waiting its ``sleep``."""
+        """Send with retries where safe; the decisions are the policy's, the waiting its ``sleep``.
+        ``repeatable``: a POST that may run twice by its nature (a state report), retried like a keyed one."""
         headers = {"Accept": "application/json", "User-Agent": f"anjungan/{__version__}"}
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -111,7 +112,8 @@ class BackendClient:
                 if resp.status_code < 400:
                     return resp
                 outcome = resp.status_code
-            if not self.retry.should_retry(method, outcome, attempt, keyed=idempotency_key is not None):
+            if not self.retry.should_retry(method, outcome, attempt,
+                                           keyed=idempotency_key is not None or repeatable):
                 if isinstance(outcome, BackendError):
                     raise outcome
                 assert resp is not None
@@ -149,7 +151,9 @@ class BackendClient:
         return self.token
 
     def heartbeat(self, state: Mapping[str, Any]) -> HeartbeatReply:
-        return self._call("POST", "/devices/heartbeat", HeartbeatReply.model_validate, json=dict(state))
+        # A report of this device's state: sent twice, the second says the same.
+        return self._call("POST", "/devices/heartbeat", HeartbeatReply.model_validate, json=dict(state),
+                          repeatable=True)
 
     def login(self, username: str, password: str) -> Login:
         result = self._call("POST", "/auth/login", Login.model_validate,

@@ -67,3 +67,17 @@ def test_a_server_down_during_a_tap_and_back_before_the_last_try_makes_one_ticke
     proxy.cut()
     ticket, replayed = kiosk.issue_ticket("kk", idempotency_key=kiosk.new_idempotency_key())
     assert not replayed and ticket.code == "B-001" and total_issued(server) == 1
+
+
+def test_a_heartbeat_whose_connection_closes_under_it_is_sent_again(server, proxy):
+    """GIVEN the connection closing before the heartbeat's answer (as when the server lets an idle
+    keep-alive connection go just as the device sends on it), WHEN the device sends its heartbeat,
+    THEN it is sent again and answered: a state report may run twice, and a device must not show
+    "server unreachable" for a connection the server merely closed."""
+    naps: list[float] = []
+    kiosk = BackendClient(proxy.url, server.tokens["kiosk"], retry=RetryPolicy(max_attempts=3, sleep=naps.append))
+    proxy.drop_responses(1, match=b"POST /api/v1/devices/heartbeat ")
+    reply = kiosk.heartbeat({"printer_state": "online", "paper": "ok"})
+    assert reply.locked is False
+    assert [r.method + " " + r.path for r in proxy.requests] == ["POST /api/v1/devices/heartbeat"] * 2
+    assert proxy.dropped == 1 and len(naps) == 1
