@@ -38,7 +38,9 @@ class HttpLimits:
     max_connections_per_address: int = 256
     # The reverse proxy's address: behind it every client arrives from here.
     unlimited_addresses: tuple[str, ...] = ("127.0.0.1", "::1")
-    keep_alive_seconds: int = 5
+    # Clear of every period at which the apps reuse a pooled connection (the kiosk's 5 s health check,
+    # 15 s catalog, 30 s heartbeats): a request sent just as the server lets its connection go fails.
+    keep_alive_seconds: int = 20
 
 
 def load_secret(path: Path) -> bytes:

@@ -25,6 +25,9 @@ import requests
 from server.settings import HttpLimits
 from tests.support.net import free_port, wait_for
 from tests.support.server import LiveServer, live_server
+from ui.counter.controller import CounterTimings
+from ui.display.controller import DisplayTimings
+from ui.kiosk.controller import KioskTimings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -392,3 +395,15 @@ def test_blank_lines_trickled_between_requests_do_not_hold_the_connection(tmp_pa
         assert sock.recv(65536).startswith(b"HTTP/1.1 200 ")
         answer, seconds = read_until_closed(sock, drip=b"\r\n" * 500, within=20)
         assert answer == b"" and seconds < 10
+
+
+def test_no_app_reuses_a_connection_just_as_the_server_lets_it_go():
+    """An app that sends on a pooled connection at the moment the server's keep-alive runs out gets
+    the connection closed under its request; the kiosk's one-try background client then showed
+    "server unreachable" (make demo, every few minutes with a 5 s keep-alive and a 5 s health check).
+    The server's keep-alive stays clear of every period at which an app reuses its connection."""
+    keep = HttpLimits().keep_alive_seconds
+    kiosk, board, counter = KioskTimings(), DisplayTimings(), CounterTimings()
+    periods_ms = [kiosk.health_interval_ms, kiosk.catalog_interval_ms, kiosk.heartbeat_interval_ms,
+                  board.heartbeat_interval_ms, counter.check_ms]
+    assert all(abs(ms / 1000 - keep) >= 2 for ms in periods_ms), (keep, periods_ms)
