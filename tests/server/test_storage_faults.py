@@ -177,9 +177,11 @@ def test_the_checkpointer_stops_with_the_server(tmp_path, clock):
 
 
 
-def busy_hall(tmp_path: Path, quiet_spells: bool = False, **checkpointer: object) -> tuple[list[int], int]:
+def busy_hall(tmp_path: Path, quiet_spells: bool = False, **checkpointer: object) -> tuple[list[int], int, int]:
     """4,000 commits back to back while readers come and go, with a checkpointer made with
-    ``checkpointer``: the log sizes at which it started again, and the log file's size at the end.
+    ``checkpointer``: the log sizes at which it started again (by the checkpointer, or by SQLite itself
+    when a passive checkpoint had copied every frame and no reader held the log), the log file's size
+    at the end, and how many times the checkpointer itself started it again.
     With ``quiet_spells`` the writer stops after every 500 commits until the checkpointer has
     started the log again, as a hall's kiosks do between bursts."""
     path = tmp_path / "busy.sqlite3"
@@ -236,27 +238,29 @@ def busy_hall(tmp_path: Path, quiet_spells: bool = False, **checkpointer: object
         keeper.stop()
         for t in readers:
             t.join()
-    return restarts, wal_sizes[0]
+    return restarts, wal_sizes[0], keeper.restarts
 
 
 def test_a_quiet_spell_gets_the_log_started_again(tmp_path):
     """GIVEN bursts of commits with quiet spells between them while readers come and go, THEN the
     log starts again in each spell once past its restart size, so its file stays small (4,000
     commits of a page or two: ~30 MB of log without a restart)."""
-    restarts, wal_size = busy_hall(tmp_path, quiet_spells=True, restart_frames=300)
+    restarts, wal_size, _ = busy_hall(tmp_path, quiet_spells=True, restart_frames=300)
     assert len(restarts) >= 7
     assert wal_size < 12 * 2 ** 20
 
 
 def test_while_commits_keep_coming_the_log_is_not_restarted_under_them(tmp_path):
     """Starting the log again holds the write lock: under a steady stream of commits it waits for
-    a quiet spell (it held commits for 100–270 ms in bench/server.py)."""
-    restarts, _ = busy_hall(tmp_path, restart_frames=300, force_frames=10 ** 9, idle_for=lambda: 0.0)
-    assert restarts == []
+    a quiet spell (it held commits for 100–270 ms in bench/server.py). SQLite's own start-over after a
+    passive checkpoint that caught up takes no lock and is not counted."""
+    _, _, restarted_by_checkpointer = busy_hall(tmp_path, restart_frames=300, force_frames=10 ** 9,
+                                                idle_for=lambda: 0.0)
+    assert restarted_by_checkpointer == 0
 
 
 def test_a_log_past_its_bound_is_restarted_even_under_steady_writes_and_reads(tmp_path):
     """A load that never pauses still cannot grow the log without bound."""
-    restarts, wal_size = busy_hall(tmp_path, restart_frames=300, force_frames=1500, idle_for=lambda: 0.0)
+    restarts, wal_size, _ = busy_hall(tmp_path, restart_frames=300, force_frames=1500, idle_for=lambda: 0.0)
     assert restarts, "the log never started again"
     assert wal_size < 12 * 2 ** 20
