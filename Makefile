@@ -13,7 +13,7 @@ SYSTEM_PACKAGES := python3-venv libgl1 libegl1 libfontconfig1 libglib2.0-0 libxk
 # What only the tests need: QR decoding of printed receipts, and PostgreSQL for the store's tests.
 TEST_PACKAGES := zbar-tools postgresql
 
-.PHONY: demo test check setup system bench screenshots translations clean
+.PHONY: demo test check setup system bench screenshots translations clean mutation
 
 demo: setup
 	$(PY) main.py demo
@@ -58,9 +58,22 @@ bench: setup
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) bench/kiosk.py
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) bench/display.py
 
+# Mutation testing of the core rules (not part of `make test`): mutmut changes each rule module in
+# small ways, runs the fast tests of that rule against every change, and the script prints each
+# module's score. Configured in pyproject.toml ([tool.mutmut]); reviewed equivalents in
+# tests/mutation_equivalents.toml. Starts clean, so the figures are those of this checkout.
+MUTATION_WORKERS ?= 2
+
+mutation: setup
+	rm -rf mutants
+	@start=$$(date +%s); $(VENV)/bin/mutmut run --max-children $(MUTATION_WORKERS) >mutants.log 2>&1 \
+		|| { tail -c 4000 mutants.log; exit 1; }; \
+		echo "make mutation: mutmut ran in $$(( $$(date +%s) - start )) s (log: mutants.log)"
+	$(PY) scripts/mutation_score.py
+
 # Every screen of every app, from the real apps under Xvfb, into docs/screenshots/ (shown in the README).
 screenshots: setup
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) -m ui.screenshots docs/screenshots
 
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache
+	rm -rf $(VENV) *.egg-info .pytest_cache mutants mutants.log
