@@ -60,7 +60,8 @@ def main() -> int:
             failing.append(path)
             continue
         exit_codes = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
-        alive.update(m for m, code in exit_codes.items() if code is not None and status_by_exit_code[code] not in CAUGHT)
+        alive.update(mutant for mutant, code in exit_codes.items()
+                     if code is not None and status_by_exit_code[code] not in CAUGHT)
         counts: Counter[str] = Counter()
         if all(code is None for code in exit_codes.values()):
             print(f"{path:34} not run (mutmut ran other modules only)")
@@ -85,8 +86,9 @@ def main() -> int:
         score = 100.0 * counts["caught"] / scored if scored else 100.0
         if score < args.bar:
             failing.append(path)
+        partial = f"  ({counts['not run']} not run)" if counts["not run"] else ""
         print(f"{path:34} {len(exit_codes):7} {counts['caught']:6} {counts['alive']:5} {counts['no test']:7} "
-              f"{counts['equivalent']:6} {score:6.1f}%" + (f"  ({counts['not run']} not run)" if counts["not run"] else ""))
+              f"{counts['equivalent']:6} {score:6.1f}%{partial}")
     # Listed but no longer alive (caught now, or gone with the code it changed): drop or review it.
     stale += [mutant for mutant in equivalents if mutant not in alive]
     if args.survivors and survivors:
