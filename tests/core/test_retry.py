@@ -197,3 +197,10 @@ def test_retry_after_as_a_date_counts_from_the_real_clock_by_default():
 @pytest.mark.parametrize("header", [None, "", "   ", "soon", "-5", "1.5", "1e3", "Mon, 32 Nov 2026 02:00:10 GMT"])
 def test_a_missing_or_unreadable_retry_after_is_none(header):
     assert parse_retry_after(header, now=NOW) is None
+
+
+@pytest.mark.parametrize("header", ["²", "³", "¹0"])
+def test_a_retry_after_of_superscript_digits_is_unreadable_not_a_crash(header):
+    """HTTP reads header bytes as Latin-1, where ², ³ and ¹ are digits to Python but not numbers:
+    a garbled header from a proxy is ignored like any other bad one, never raised at the kiosk."""
+    assert parse_retry_after(header, now=NOW) is None
