@@ -47,6 +47,14 @@ def test_spaces_are_ignored():
     assert is_valid_nik("360401 120890 0001", today=TODAY)
 
 
+@pytest.mark.parametrize("text", ["3604011208900001\n", "3604011208900001\r\n", "3604\t0112\t0890\t0001",
+                                  "\t3604011208900001"])
+def test_tabs_and_line_ends_are_ignored_like_spaces(text):
+    """A scanner that types as a keyboard ends with Enter or Tab; a NIK pasted from a form may break lines."""
+    assert parse_nik(text, today=TODAY).last4 == "0001"
+    assert mask_nik(text) == "************0001"
+
+
 # The 38 provinces by their Kemendagri codes (Kepmendagri 100.1.1-6117/2022, with the four Papua
 # provinces of 2022).
 PROVINCES = {

@@ -109,7 +109,7 @@ def test_malformed_codes_are_refused(bad):
 
 @pytest.mark.parametrize(("loket", "label"), [
     (3, "Loket 3"), ("3", "Loket 3"), ("Loket 3", "Loket 3"), ("loket 12", "Loket 12"),
-    ("LOKET 3A", "Loket 3A"), (0, "Loket 0"), (1, "Loket 1"),
+    ("LOKET 3A", "Loket 3A"), (0, "Loket 0"), (1, "Loket 1"), (" Loket 3 ", "Loket 3"), ("\tloket  7", "Loket 7"),
 ])
 def test_loket_labels(loket, label):
     assert loket_label(loket) == label
