@@ -109,7 +109,12 @@ def test_a_night_of_retries_waits_the_cap_and_does_not_overflow(attempt):
 
 def test_jitter_draws_each_wait_below_that_attempt_s_cap():
     caps: list[float] = []
-    policy = RetryPolicy(base_delay=0.5, max_delay=4.0, jitter=lambda cap: caps.append(cap) or cap / 2)
+
+    def half_of(cap: float) -> float:
+        caps.append(cap)
+        return cap / 2
+
+    policy = RetryPolicy(base_delay=0.5, max_delay=4.0, jitter=half_of)
     assert [policy.delay(n) for n in (1, 2, 3, 4, 5)] == [0.25, 0.5, 1.0, 2.0, 2.0]
     assert caps == [0.5, 1.0, 2.0, 4.0, 4.0]
 
