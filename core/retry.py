@@ -66,7 +66,7 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # "²" is a digit to str.isdigit() but no number to float()
         return float(value)
     try:
         when = parsedate_to_datetime(value)

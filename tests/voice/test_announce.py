@@ -43,6 +43,12 @@ def test_numbers_never_say_satu_before_a_unit_that_takes_se():
     (9999, "sembilan ribu sembilan ratus sembilan puluh sembilan"),
     (10000, "sepuluh ribu"), (11000, "sebelas ribu"), (100000, "seratus ribu"),
     (1_000_000, "satu juta"), (2_000_001, "dua juta satu"),
+    (99, "sembilan puluh sembilan"), (999, "sembilan ratus sembilan puluh sembilan"),
+    (1999, "seribu sembilan ratus sembilan puluh sembilan"), (111_111, "seratus sebelas ribu seratus sebelas"),
+    (999_999, "sembilan ratus sembilan puluh sembilan ribu sembilan ratus sembilan puluh sembilan"),
+    (12_000_000, "dua belas juta"), (1_000_000_000, "satu miliar"), (10**12, "satu triliun"),
+    (1_002_003_004_005, "satu triliun dua miliar tiga juta empat ribu lima"),
+    (3_000_000_001_000, "tiga triliun seribu"),
 ])
 def test_number_words_examples(n, words):
     assert number_words(n) == words
@@ -65,11 +71,25 @@ def test_letter_names_are_the_indonesian_alphabet():
         "ki", "er", "es", "te", "u", "ve", "we", "eks", "ye", "zet"]
 
 
+@pytest.mark.parametrize(("letter", "name"), [
+    ("A", "a"), ("B", "be"), ("C", "ce"), ("D", "de"), ("E", "e"), ("F", "ef"), ("G", "ge"), ("H", "ha"),
+    ("I", "i"), ("J", "je"), ("K", "ka"), ("L", "el"), ("M", "em"), ("N", "en"), ("O", "o"), ("P", "pe"),
+    ("Q", "ki"), ("R", "er"), ("S", "es"), ("T", "te"), ("U", "u"), ("V", "ve"), ("W", "we"), ("X", "eks"),
+    ("Y", "ye"), ("Z", "zet"),
+])
+def test_every_service_letter_is_called_by_its_indonesian_name(letter, name):
+    """A-001 to Z-001: the citizen hears the letter printed on the ticket, in either case."""
+    spoken = f"Nomor antrean, {name}, satu, silakan menuju loket satu."
+    assert call_sentence(f"{letter}-001", 1).spoken == spoken
+    assert call_sentence(f"{letter.lower()}-001", 1).spoken == spoken
+
+
 @pytest.mark.parametrize(("prefix", "spoken"), [
     ("A", "a"), ("B2", "be dua"), ("KT", "ka te"), ("b", "be"), ("X12", "eks dua belas"),
-    ("QZ", "ki zet"),
+    ("QZ", "ki zet"), ("A1B", "a satu be"),
 ])
 def test_prefixes_are_spelled_letter_by_letter(prefix, spoken):
+    """Every part of the prefix is said, in order: its letters by name, its digits as a number."""
     assert spell_prefix(prefix) == spoken
 
 
@@ -89,10 +109,28 @@ def test_malformed_codes_are_refused(bad):
 
 @pytest.mark.parametrize(("loket", "label"), [
     (3, "Loket 3"), ("3", "Loket 3"), ("Loket 3", "Loket 3"), ("loket 12", "Loket 12"),
-    ("LOKET 3A", "Loket 3A"),
+    ("LOKET 3A", "Loket 3A"), (0, "Loket 0"), (1, "Loket 1"), (" Loket 3 ", "Loket 3"), ("\tloket  7", "Loket 7"),
 ])
 def test_loket_labels(loket, label):
     assert loket_label(loket) == label
+
+
+def test_loket_0_is_a_loket_and_below_it_none():
+    """The catalog may number a loket 0 (its ids are any integer the site chose); -1 is no loket."""
+    assert call_sentence("A-001", 0).spoken == "Nomor antrean, a, satu, silakan menuju loket nol."
+    with pytest.raises(ValueError):
+        loket_label(-1)
+
+
+@pytest.mark.parametrize(("loket", "spoken"), [
+    ("Loket 3A", "loket tiga a"), ("Loket 3B", "loket tiga be"), ("Loket 12 Q", "loket dua belas ki"),
+    ("Loket Prioritas", "loket prioritas"), ("Loket 2 Lansia", "loket dua lansia"), ("Loket Ä", "loket ä"),
+    ("Loket VIP 1", "loket vip satu"),
+])
+def test_a_loket_name_is_read_number_as_words_lone_letter_by_name_other_words_as_written(loket, spoken):
+    """A word is read as written in lower case, so the voice reads it as a word and does not spell
+    it; a letter that has no Indonesian name is a word too, never a refusal to announce."""
+    assert call_sentence("A-001", loket).spoken == f"Nomor antrean, a, satu, silakan menuju {spoken}."
 
 
 @pytest.mark.parametrize(("code", "loket", "spoken", "shown"), [
@@ -114,6 +152,22 @@ def test_call_sentence_spoken_and_shown(code, loket, spoken, shown):
     assert (call.spoken, call.shown, call.recall) == (spoken, shown, False)
 
 
+@pytest.mark.parametrize(("code", "shown", "spoken_number"), [
+    (" b2 - 014 ", "B2-014", "be dua, empat belas"),
+    ("kt-1000", "KT-1000", "ka te, seribu"),
+    ("A-0042", "A-0042", "a, empat puluh dua"),
+    ("A7", "A-007", "a, tujuh"),
+    ("kt12", "KT-012", "ka te, dua belas"),
+])
+def test_the_board_shows_the_code_as_printed_on_the_ticket(code, shown, spoken_number):
+    """A code with a dash is shown as it came, only upper case and without spaces, so the board
+    matches the paper in the citizen's hand whatever the number's width; one typed without a dash
+    (at the announce tool) gets the printed form."""
+    call = call_sentence(code, 5)
+    assert (call.code, call.shown) == (shown, f"{shown} → Loket 5")
+    assert call.spoken == f"Nomor antrean, {spoken_number}, silakan menuju loket lima."
+
+
 def test_a_recall_says_so_first_and_shows_the_same_line():
     first, again = call_sentence("A-123", 3), call_sentence("A-123", 3, recall=True)
     assert again == Announcement(
@@ -127,3 +181,21 @@ def test_a_recall_says_so_first_and_shows_the_same_line():
 def test_call_sentence_refuses_what_it_cannot_read(code, loket):
     with pytest.raises(ValueError):
         call_sentence(code, loket)
+
+
+@pytest.mark.parametrize(("refused", "names"), [
+    (lambda: call_sentence("A-", 1), "'A-'"),
+    (lambda: call_sentence("A-1", "Loket"), "'Loket'"),
+    (lambda: call_sentence("A-1", -2), "-2"),
+    (lambda: call_sentence("A-1", True), "loket"),
+    (lambda: spell_prefix("-"), "'-'"),
+    (lambda: spell_prefix("Ä"), "'Ä'"),
+    (lambda: number_words(-5), "-5"),
+    (lambda: number_words(1.5), "float"),
+])
+def test_a_refusal_names_what_it_refused(refused, names):
+    """The announce tool shows the refusal to the technician and the board logs it: it names the
+    code, loket or value it could not read."""
+    with pytest.raises((TypeError, ValueError)) as caught:
+        refused()
+    assert names in str(caught.value)
