@@ -14,7 +14,7 @@ from PIL import Image
 from printing.escpos_lib import capabilities, printer
 from printing.escpos_parse import EscposParser
 from printing.escpos_render import EscposOptions, EscposRenderer, profile_dots
-from printing.receipt import BigCode, Logo, QrCode, Receipt, Rows, Rule, build_receipt
+from printing.receipt import BigCode, Bullets, Heading, Line, Logo, QrCode, Receipt, Rows, Rule, build_receipt
 
 INIT = b"\x1b@"
 CODEPAGE = b"\x1bt\x00"  # python-escpos selects PC437 before the first text
@@ -365,3 +365,21 @@ def test_the_printers_width_in_dots_is_known_only_when_the_profile_gives_it(data
     profile = HandMadeProfile()
     profile.profile_data = data
     assert profile_dots(profile) == dots
+
+
+@pytest.mark.parametrize("block, expected", [
+    (Rule(), [("-" * 42, "left", PLAIN, NORMAL)]),
+    (Rows((("Loket", "Loket 1"),)), [("Loket Loket 1", "left", PLAIN, NORMAL)]),
+    (Bullets("Persyaratan:", ("KTP-el asli",)),
+     [("Persyaratan:", "left", BOLD, NORMAL), ("- KTP-el asli", "left", PLAIN, NORMAL)]),
+    (Line("NOMOR ANTREAN"), [("NOMOR ANTREAN", "centre", PLAIN, NORMAL)]),
+    (BigCode("A-001"), [("A-001", "centre", BOLD, (8, 8))]),
+    (QrCode(URL, "Pindai"), [("Pindai", "centre", PLAIN, NORMAL)]),
+])
+@pytest.mark.parametrize("before", [Heading("Mal Pelayanan Publik"), Line("Perekaman KTP-el", bold=True),
+                                    Bullets("Persyaratan:", ())])
+def test_each_block_prints_in_its_own_style_whatever_comes_before_it(before, block, expected):
+    """No alignment, weight or size of one block carries over to the next, in any order of blocks."""
+    out = paper(receipt_of(before, block), profile="TM-T88III")
+    after = out.items[len(paper(receipt_of(before), profile="TM-T88III").items):]
+    assert [(i.text, i.align, i.bold, i.size) for i in after if i.kind == "text"] == expected
