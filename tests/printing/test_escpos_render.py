@@ -267,6 +267,7 @@ def test_the_big_ticket_number_on_a_48_column_printer(code, size):
     ("POS-5890", "image", "image"),
 ])
 def test_the_qr_code_is_drawn_by_the_printer_or_sent_as_a_picture(profile, qr, printed_as):
+    """The profile decides how the status QR is printed unless the technician forces one way."""
     out = paper(receipt_of(QrCode(URL, "Pindai")), profile=profile, qr=qr)
     assert [item.kind for item in out.items] == [printed_as, "text"]
     assert out.items[0].align == "centre" and out.line("Pindai").align == "centre"
@@ -288,6 +289,7 @@ def test_an_impact_printer_prints_the_status_address_as_text():
     (80, {"qr_module": 8}, 8),
 ])
 def test_the_qr_module_size_suits_the_paper(paper_mm, options, module):
+    """Dots per QR module: 6 on 80 mm, 5 on 58 mm, or what the technician set."""
     out = paper(receipt_of(QrCode(URL, "Pindai")), profile="POS-5890", qr="native", paper_mm=paper_mm, **options)
     assert out.of("qr")[0].module == module
 
@@ -314,6 +316,7 @@ def logo_file(folder, size) -> Path:
 
 
 def test_the_logo_is_centred_on_a_printer_of_unknown_width(tmp_path):
+    """Unpadded where the width is unknown, the logo is centred by the printer, at its own size."""
     out = paper(receipt_of(Logo(logo_file(tmp_path, (200, 80))), BigCode("A-001")), profile="default")
     logo = out.of("image")[0]
     assert (logo.dots_wide, logo.dots_high, logo.align) == (200, 80, "centre")
@@ -336,11 +339,13 @@ def test_a_replaced_logo_prints_on_the_next_ticket(tmp_path):
 
 
 def test_a_printer_without_pictures_prints_no_logo(tmp_path):
+    """An impact printer cannot print the logo: the ticket prints without it, not with garbage."""
     out = paper(receipt_of(Logo(logo_file(tmp_path, (200, 80))), BigCode("A-001")), profile="TM-U220")
     assert not out.of("image") and out.lines == ["A-001"]
 
 
 def test_a_rows_block_without_rows_prints_nothing():
+    """No rows, no lines: not an empty line, not an error."""
     out = paper(receipt_of(Rows(())), profile="TM-T88III")
     assert out.items == []
 
@@ -362,6 +367,7 @@ class HandMadeProfile(capabilities.BaseProfile):
     ({"media": {"width": {"mm": 72, "pixels": 576}}}, 576),
 ])
 def test_the_printers_width_in_dots_is_known_only_when_the_profile_gives_it(data, dots):
+    """Pictures are padded to the printer's width only when its profile gives that width in dots."""
     profile = HandMadeProfile()
     profile.profile_data = data
     assert profile_dots(profile) == dots

@@ -18,6 +18,7 @@ from printing.receipt import (
     QrCode,
     Receipt,
     Rows,
+    Rule,
     build_receipt,
     format_local_time,
     format_people,
@@ -205,3 +206,41 @@ def test_no_control_character_reaches_the_paper_however_the_receipt_was_built(po
     """An ESC, GS or DLE in any text would reach the printer as a command; a tab or line break is a space."""
     receipt = Receipt("A-\x1b001", "id", datetime(2026, 11, 23, 8, 15, tzinfo=UTC), (poisoned,))
     assert (receipt.code, receipt.blocks) == ("A-001", (clean,))
+
+
+@pytest.mark.parametrize("priority, indonesian, english", [
+    (Priority.LANSIA, "PRIORITAS: LANSIA", "PRIORITY: SENIOR"),
+    (Priority.DISABILITAS, "PRIORITAS: DISABILITAS", "PRIORITY: DISABILITY"),
+    (Priority.IBU_HAMIL, "PRIORITAS: IBU HAMIL", "PRIORITY: PREGNANT"),
+    (Priority.ANAK, "PRIORITAS: ANAK", "PRIORITY: CHILD"),
+])
+def test_every_priority_group_is_printed_in_both_languages(ticket, branding, priority, indonesian, english):
+    """The officer at the counter sees on the ticket which priority group the citizen chose."""
+    prioritised = changed(ticket, priority=priority)
+    assert Line(indonesian, bold=True) in build_receipt(prioritised, branding, "id").blocks
+    assert Line(english, bold=True) in build_receipt(prioritised, branding, "en").blocks
+
+
+def test_a_regular_ticket_names_no_priority_group(ticket, branding):
+    assert not [text for text in lines_of(build_receipt(ticket, branding, "id")) if text.startswith("PRIORITAS")]
+
+
+def test_the_english_ticket_as_a_visitor_reads_it(ticket, branding):
+    """Every block of the English ticket, top to bottom: each wording of the receipt in English."""
+    many = changed(ticket, requirements=("KTP-el", "KK", "Akta", "NPWP", "Foto", "Surat RT"),
+                   priority=Priority.LANSIA)
+    assert build_receipt(many, branding, "en").blocks == (
+        Heading("Mal Pelayanan Publik Kabupaten Serang"), Rule(),
+        Line("Dinas Kependudukan dan Pencatatan Sipil"), Line("Perekaman KTP-el", bold=True),
+        Line("QUEUE NUMBER"), BigCode("A-001"), Line("PRIORITY: SENIOR", bold=True), Rule(),
+        Rows((("Time", "23-11-2026 08:15 WIB"), ("Ahead", "3 people"), ("Est. wait", "about 15 min"),
+              ("Counter", "Loket 1, Loket 2"))), Rule(),
+        Bullets("Requirements:", ("KTP-el", "KK", "Akta", "NPWP", "Foto", "(+1 more)")), Rule(),
+        QrCode("http://192.168.10.5:8000/t/Xy7kQ2mN9pLwR4sT8vB3cD6f", "Scan to check your queue status"), Rule(),
+        Line("Please wait until your number is called."), Line("Valid only on the printed date."),
+        Line("Serang Terlayani Satu Pintu"))
+
+
+def test_a_service_with_no_loket_named_prints_no_loket_row(ticket, branding):
+    assert list(rows_of(build_receipt(changed(ticket, lokets=()), branding, "id"))) == [
+        "Waktu", "Di depan", "Perkiraan"]
