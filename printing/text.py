@@ -19,8 +19,6 @@ def wrap(text: str, width: int) -> list[str]:
                 current = ""
             lines.append(word[:width])
             word = word[width:]
-        if not word:
-            continue
         if not current:
             current = word
         elif len(current) + 1 + len(word) <= width:
