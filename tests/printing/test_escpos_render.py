@@ -4,7 +4,6 @@ rest read back with the project's parser as the paper shows them (text, alignmen
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,9 +11,9 @@ import pytest
 from PIL import Image
 
 from printing.escpos_lib import capabilities, printer
-from printing.escpos_parse import EscposParser
 from printing.escpos_render import EscposOptions, EscposRenderer, profile_dots
 from printing.receipt import BigCode, Bullets, Heading, Line, Logo, QrCode, Receipt, Rows, Rule, build_receipt
+from tests.support.paper_out import paper, paper_of
 
 INIT = b"\x1b@"
 CODEPAGE = b"\x1bt\x00"  # python-escpos selects PC437 before the first text
@@ -118,80 +117,6 @@ def test_full_ticket_fits_the_byte_budget(ticket, branding):
 def test_unknown_profile_is_refused():
     with pytest.raises(ValueError, match="unknown printer profile"):
         EscposRenderer(EscposOptions(profile="TM-NOPE"))
-
-
-# ── The paper as a citizen holds it, read back from the bytes with the project's ESC/POS parser ────
-
-ALIGNMENTS = {0: "left", 1: "centre", 2: "right", 48: "left", 49: "centre", 50: "right"}
-CUTS = {0: "full", 48: "full", 65: "full", 1: "partial", 49: "partial", 66: "partial"}
-
-
-@dataclass(frozen=True)
-class Printed:
-    """One printed line of text, or one picture (``image``) or printer-drawn QR code (``qr``)."""
-
-    kind: str
-    text: str = ""
-    align: str = "left"
-    bold: bool = False
-    size: tuple[int, int] = (1, 1)  # character magnification: width, height
-    dots_wide: int = 0
-    dots_high: int = 0
-    module: int = 0  # a printer-drawn QR code's dots per module
-
-
-@dataclass
-class PaperOut:
-    items: list[Printed] = field(default_factory=list)
-    cut: str | None = None
-
-    @property
-    def lines(self) -> list[str]:
-        return [item.text for item in self.items if item.kind == "text"]
-
-    def of(self, kind: str) -> list[Printed]:
-        return [item for item in self.items if item.kind == kind]
-
-    def line(self, text: str) -> Printed:
-        return next(item for item in self.items if item.kind == "text" and item.text == text)
-
-
-def paper_of(data: bytes) -> PaperOut:
-    """What comes out of the printer for ``data``: its lines with their style, pictures, the cut."""
-    out = PaperOut()
-    align, bold, size, line, module, qr_data = "left", False, (1, 1), "", 3, ""
-    for command in EscposParser().feed(data):
-        name, arg = command.name, command.arg
-        if name == "init":
-            align, bold, size = "left", False, (1, 1)
-        elif name == "align":
-            align = ALIGNMENTS[arg]
-        elif name == "bold":
-            bold = bool(arg & 1)
-        elif name == "size":
-            size = ((arg >> 4) + 1, (arg & 0x0F) + 1)
-        elif name == "text":
-            line += command.data.decode("cp437")
-        elif name == "lf":
-            out.items.append(Printed("text", line, align, bold, size))
-            line = ""
-        elif name == "raster":
-            width_bytes, height = command.data[0] + 256 * command.data[1], command.data[2] + 256 * command.data[3]
-            out.items.append(Printed("image", align=align, dots_wide=width_bytes * 8, dots_high=height))
-        elif name == "2d_code" and command.data[:2] == b"1C":
-            module = command.data[2]
-        elif name == "2d_code" and command.data[:2] == b"1P":
-            qr_data = command.data[3:].decode()
-        elif name == "2d_code" and command.data[:2] == b"1Q":
-            out.items.append(Printed("qr", qr_data, align, module=module))
-        elif name == "cut":
-            out.cut = CUTS[arg]
-    assert line == "", "text left unprinted at the end of the job"
-    return out
-
-
-def paper(receipt: Receipt, **options) -> PaperOut:
-    return paper_of(EscposRenderer(EscposOptions(**options)).render(receipt))
 
 
 RULE_42 = "-" * 42

@@ -8,7 +8,7 @@ from printing import text
 from printing.escpos_render import EscposOptions, EscposRenderer
 from printing.receipt import build_receipt
 from printing.sample import sample_ticket
-from tests.printing.test_escpos_render import paper_of
+from tests.support.paper_out import paper_of
 
 LONG_AGENCY = "Badan Pengelolaan Pendapatan Daerah Provinsi Banten Unit Pelaksana Teknis Serang"
 LONG_SERVICE = "Pengesahan Surat Tanda Nomor Kendaraan Bermotor Tahunan dan Pembayaran Pajak"
