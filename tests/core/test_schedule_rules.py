@@ -8,7 +8,9 @@ Every expected answer is written out from that timetable, as a citizen at the ki
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time
+from typing import Any
 
 import pytest
 
@@ -40,11 +42,9 @@ def hours(table: dict[str, str]) -> dict[str, Span]:
     return {day: Span.parse(text) for day, text in table.items()}
 
 
-def site(*, saturday: str | None = "08.00-12.00", **overrides: object) -> ServiceSchedule:
+def site(*, saturday: str | None = "08.00-12.00", **overrides: Any) -> ServiceSchedule:
     table = dict(WEEKDAY_HOURS, **({"sat": saturday} if saturday else {}))
-    fields: dict[str, object] = {"hours": hours(table), "breaks": (REST, FRIDAY_PRAYER), "cutoff_minutes": 30}
-    fields.update(overrides)
-    return ServiceSchedule(**fields)  # type: ignore[arg-type]
+    return replace(ServiceSchedule(hours=hours(table), breaks=(REST, FRIDAY_PRAYER), cutoff_minutes=30), **overrides)
 
 
 def check(schedule: ServiceSchedule, day: date, hhmm: str, *, issued: int = 0, tz: str = "WIB",
@@ -71,7 +71,7 @@ def test_times_are_read_and_written_with_a_dot():
     assert parse_hhmm(" 07.05 ") == time(7, 5)
     assert parse_hhmm("00.00") == time(0, 0) and parse_hhmm("23.59") == time(23, 59)
     assert format_hhmm(time(8, 0), "WIB") == "08.00 WIB"
-    for bad in ("8", "8.00", "24.00", "12.60", "noon", ""):
+    for bad in ("8", "8.00", "24.00", "12.60", "noon", "", "08.000", "12.00x", "x12.00"):
         with pytest.raises(ValueError):
             parse_hhmm(bad)
 
@@ -100,7 +100,8 @@ def test_a_span_that_ends_before_or_when_it_starts_or_is_not_two_times_is_refuse
 
 
 @pytest.mark.parametrize(("bad", "parse"), [
-    ("8", parse_hhmm), ("12.60", parse_hhmm), ("08.00", Span.parse), ("15.00-08.00", Span.parse)])
+    ("8", parse_hhmm), ("24.00", parse_hhmm), ("12.60", parse_hhmm), ("08.00", Span.parse),
+    ("15.00-08.00", Span.parse)])
 def test_a_mistyped_time_is_reported_with_the_text_the_technician_wrote(bad, parse):
     """The catalog import passes the message on (server/catalog.py): it must name what was wrong."""
     with pytest.raises(ValueError, match=repr(bad)):
@@ -190,6 +191,13 @@ def test_without_a_cut_off_tickets_are_taken_until_the_minute_the_service_closes
     schedule = site(cutoff_minutes=0)
     assert check(schedule, MON, "14.59") == is_open("08.00 WIB", "15.00 WIB")
     assert check(schedule, MON, "15.00").reason == "closed_for_today"
+
+
+def test_unless_told_otherwise_tickets_end_half_an_hour_before_closing():
+    """The blueprint's cut-off (the catalog's default too) is 30 minutes."""
+    schedule = ServiceSchedule(hours=hours({"mon": "08.00-15.00"}))
+    assert check(schedule, MON, "14.29").open
+    assert check(schedule, MON, "14.30").reason == "closed_for_today"
 
 
 def test_a_service_with_its_own_closing_and_cut_off_ends_tickets_by_them():
