@@ -69,13 +69,20 @@ def test_typed_or_scanned_codes_are_normalised(typed, expected):
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
-    ("B2014", "B2-014"), ("b2014", "B2-014"), ("B14", "B-014"), ("B014", "B-014"), ("B2-14", "B2-014"),
-    ("B-2014", "B-2014")])
+    ("B2014", "B2-014"), ("b2014", "B2-014"), ("B21", "B2-001"), ("B14", "B-014"), ("B014", "B-014"),
+    ("B2-14", "B2-014"), ("B-2014", "B-2014")])
 def test_at_a_site_with_both_b_and_b2_an_undashed_code_belongs_to_the_longer_prefix(typed, expected):
     """A scanner sends "B2014" without its dash: at a site with services B and B2 it is B2-014, the
     code the site printed, not B-2014; with a dash the citizen said which one they meant."""
     assert normalise_code(typed, ["B", "B2"]) == expected
     assert normalise_code(typed, ["B2", "B"]) == expected
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("B200", "B-200"), ("B20", "B-020"), ("B2000", "B-2000"), ("B2", "B-002")])
+def test_an_undashed_code_that_is_no_ticket_of_the_longer_prefix_is_read_with_the_shorter(typed, expected):
+    """There is no ticket B2-000: "B200" at a site with B and B2 can only be B-200, and is not refused."""
+    assert normalise_code(typed, ["B", "B2"]) == expected
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
