@@ -254,6 +254,49 @@ def test_the_friday_prayer_starts_at_half_past_eleven_and_ends_at_half_past_twel
     assert check(site(), FRI, "12.30") == is_open("08.00 WIB", "15.00 WIB")
 
 
+PASPOR_HOURS = {"mon": "08.00-14.00", "tue": "08.00-14.00", "wed": "08.00-14.00", "thu": "08.00-14.00",
+                "fri": "08.00-14.00"}
+
+
+def test_a_break_that_lasts_until_the_last_ticket_ends_the_days_tickets_when_it_starts():
+    """Paspor closes at 14.00 with an hour's cut-off (last ticket 13.00) and rests 12.00-13.00: no
+    ticket can be taken after the rest, so tickets end at 12.00; a citizen at 12.15 is told the
+    queue closed and when it opens again, not to come back at 13.00 to find it closed."""
+    paspor = ServiceSchedule(hours=hours(PASPOR_HOURS), breaks=(REST, FRIDAY_PRAYER), cutoff_minutes=60)
+    assert check(paspor, MON, "11.59") == is_open("08.00 WIB", "12.00 WIB")
+    for moment in ("12.00", "12.59", "13.00"):
+        assert check(paspor, MON, moment) == refused(
+            "closed_for_today",
+            {"closes_at": "12.00 WIB", "next_open_date": "2026-11-24", "next_opens_at": "08.00 WIB"},
+            "08.00 WIB", "12.00 WIB")
+    # On Friday the prayer ends at 12.30, half an hour before the last ticket: it is a break as usual.
+    assert check(paspor, FRI, "11.45").params == {"break_reason": "sholat_jumat", "resumes_at": "12.30 WIB"}
+    assert check(paspor, FRI, "12.59") == is_open("08.00 WIB", "13.00 WIB")
+
+
+@pytest.mark.parametrize(("cutoff", "rest_ends", "moment", "reason", "closes"), [
+    (59, "13.00", "12.30", "on_break", "13.01 WIB"),          # the rest ends a minute before the last ticket
+    (59, "13.00", "13.00", None, "13.01 WIB"),                # ... which can still be taken
+    (60, "13.00", "12.30", "closed_for_today", "12.00 WIB"),  # it ends at the last ticket
+    (60, "13.30", "12.30", "closed_for_today", "12.00 WIB"),  # it ends after the last ticket
+    (119, "13.00", "11.59", None, "12.00 WIB"),               # the last ticket a minute into the rest
+    (120, "13.00", "11.59", None, "12.00 WIB"),               # the last ticket when the rest starts
+    (121, "13.00", "11.58", None, "11.59 WIB"),               # the last ticket before the rest
+])
+def test_a_break_ends_the_days_tickets_only_if_no_minute_is_left_after_it(cutoff, rest_ends, moment, reason, closes):
+    rest = Break(MON_TO_THU, Span.parse(f"12.00-{rest_ends}"), "istirahat")
+    answer = check(ServiceSchedule(hours=hours(PASPOR_HOURS), breaks=(rest,), cutoff_minutes=cutoff), MON, moment)
+    assert (answer.reason, answer.closes_at) == (reason, closes)
+
+
+def test_back_to_back_breaks_until_the_last_ticket_end_the_days_tickets_at_the_first():
+    """A rest 12.00-13.00 then a briefing 13.00-13.30, tickets until 13.30: none after 12.00."""
+    briefing = Break(MON_TO_THU, Span(time(13, 0), time(13, 30)), "istirahat")
+    schedule = ServiceSchedule(hours=hours(PASPOR_HOURS), breaks=(REST, briefing), cutoff_minutes=30)
+    assert check(schedule, MON, "11.59") == is_open("08.00 WIB", "12.00 WIB")
+    assert check(schedule, MON, "12.00").reason == "closed_for_today"
+
+
 def test_a_break_applies_only_on_its_own_days():
     """The Monday-Thursday rest does not close Friday at 12.45, the Friday prayer does not close
     Thursday at 11.45, and Saturday morning has no break at all."""
