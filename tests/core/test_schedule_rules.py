@@ -201,7 +201,7 @@ def test_unless_told_otherwise_tickets_end_half_an_hour_before_closing():
 
 
 def test_a_service_with_its_own_closing_and_cut_off_ends_tickets_by_them():
-    """Paspor closes at 12.00 with an hour's cut-off: the last ticket is taken at 10.59."""
+    """A service that closes at 12.00 with an hour's cut-off takes its last ticket at 10.59."""
     schedule = ServiceSchedule(hours=hours({"mon": "08.00-12.00", "tue": "08.00-12.00"}), cutoff_minutes=60)
     assert check(schedule, MON, "10.59") == is_open("08.00 WIB", "11.00 WIB")
     assert check(schedule, MON, "11.00") == refused(
@@ -367,6 +367,12 @@ def test_the_checks_run_in_the_blueprint_order(schedule, day, moment, issued, re
     """inactive, holiday, closed day, before opening, after the cut-off, break, quota: the first that
     applies is the reason the citizen reads."""
     assert check(schedule, day, moment, issued=issued).reason == reason
+
+
+def test_a_holiday_on_a_closed_weekday_is_shown_as_the_holiday():
+    """Hari Lahir Pancasila fell on Sunday 1 June 2025: the kiosk names the holiday."""
+    answer = check(site(), date(2025, 6, 1), "10.00", holidays={date(2025, 6, 1): "Hari Lahir Pancasila"})
+    assert (answer.reason, answer.params["holiday"]) == ("holiday", "Hari Lahir Pancasila")
 
 
 def test_after_the_cut_off_a_late_break_is_not_the_reason():
