@@ -54,13 +54,14 @@ def normalise_code(text: str, prefixes: Iterable[str] = ()) -> str | None:
     """What a citizen typed or a scanner sent (``a1``, ``A 001``, ``b2-14``) → ``A-001``, or None.
 
     Without a dash, ``B2014`` is ambiguous (``B2-014`` or ``B-2014``): the site's known prefixes
-    decide, longest first."""
+    decide, longest first, among those the rest of which is a ticket number (``B200`` is ``B-200``,
+    as there is no ``B2-000``)."""
     raw = re.sub(r"[\s_]", "", text.strip().upper())
     if "-" in raw:
         prefix, _, digits = raw.partition("-")
     else:
         prefix = next((p for p in sorted(prefixes, key=len, reverse=True)
-                       if raw.startswith(p) and raw[len(p):].isdecimal()), "")
+                       if raw.startswith(p) and raw[len(p):].isdecimal() and int(raw[len(p):]) >= 1), "")
         if not prefix:
             match = re.match(r"^([A-Z]{1,2})(\d+)$", raw)
             if not match:

@@ -100,6 +100,16 @@ def next_open_day(schedule: ServiceSchedule, day: date, holidays: Mapping[date, 
     return None
 
 
+def last_ticket_time(schedule: ServiceSchedule, weekday: str, day: date, span: Span) -> time:
+    """The last moment of ``day`` to take a ticket: closing minus the cut-off, or the start of a
+    break that lasts until then (no ticket can be taken after it)."""
+    last = (datetime.combine(day, span.end) - timedelta(minutes=schedule.cutoff_minutes)).time()
+    for brk in sorted(schedule.breaks, key=lambda b: b.span.start, reverse=True):
+        if weekday in brk.days and brk.span.start < last <= brk.span.end:
+            last = brk.span.start
+    return last
+
+
 def check_availability(schedule: ServiceSchedule, local_now: datetime, *,
                        holidays: Mapping[date, str], issued_today: int, tz_label: str,
                        open_all_hours: bool = False) -> Availability:
@@ -107,12 +117,11 @@ def check_availability(schedule: ServiceSchedule, local_now: datetime, *,
     cut-off, break, quota. ``local_now`` is the site's local wall time."""
     quota_left = None if schedule.quota is None else max(0, schedule.quota - issued_today)
     today = local_now.date()
-    span = schedule.hours.get(WEEKDAYS[today.weekday()])
+    weekday = WEEKDAYS[today.weekday()]
+    span = schedule.hours.get(weekday)
     opens_at = format_hhmm(span.start, tz_label) if span else None
-    last_ticket = None
-    if span:
-        last_dt = datetime.combine(today, span.end) - timedelta(minutes=schedule.cutoff_minutes)
-        last_ticket = format_hhmm(last_dt.time(), tz_label)
+    last = last_ticket_time(schedule, weekday, today, span) if span else None
+    last_ticket = format_hhmm(last, tz_label) if last is not None else None
 
     def closed(reason: str, **params: object) -> Availability:
         if reason in (Closed.HOLIDAY, Closed.CLOSED_DAY, Closed.CLOSED_FOR_TODAY):
@@ -128,14 +137,12 @@ def check_availability(schedule: ServiceSchedule, local_now: datetime, *,
         if today in holidays:
             return closed(Closed.HOLIDAY, holiday=holidays[today])
         if span is None:
-            return closed(Closed.CLOSED_DAY, weekday=WEEKDAYS[today.weekday()])
+            return closed(Closed.CLOSED_DAY, weekday=weekday)
         moment = local_now.time()
         if moment < span.start:
             return closed(Closed.NOT_OPEN_YET, opens_at=opens_at)
-        last_dt = datetime.combine(today, span.end) - timedelta(minutes=schedule.cutoff_minutes)
-        if moment >= last_dt.time():
+        if last is not None and moment >= last:
             return closed(Closed.CLOSED_FOR_TODAY, closes_at=last_ticket)
-        weekday = WEEKDAYS[today.weekday()]
         for brk in schedule.breaks:
             if weekday in brk.days and moment in brk.span:
                 return closed(Closed.ON_BREAK, break_reason=brk.reason,
