@@ -8,10 +8,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from core.models import Priority, TicketStatus
+from core.models import TicketStatus
 
-CODE_PATTERN = re.compile(r"^([A-Z]{1,2}[0-9]?)-(\d{3,})$")
 PREFIX_PATTERN = re.compile(r"^[A-Z]{1,2}[0-9]?$")
+# The longest text read as a ticket code: a scanner that sends a long number gets "not a code".
+CODE_MAX_LENGTH = 20
 # The token in a ticket's status link: URL-safe base64 (secrets.token_urlsafe), at most 64 long.
 STATUS_TOKEN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
@@ -57,6 +58,8 @@ def normalise_code(text: str, prefixes: Iterable[str] = ()) -> str | None:
     decide, longest first, among those the rest of which is a ticket number (``B200`` is ``B-200``,
     as there is no ``B2-000``)."""
     raw = re.sub(r"[\s_]", "", text.strip().upper())
+    if len(raw) > CODE_MAX_LENGTH:
+        return None
     if "-" in raw:
         prefix, _, digits = raw.partition("-")
     else:
@@ -93,9 +96,6 @@ class QueuePolicy:
             return regular_streak >= self.ratio
         return True
 
-
-def is_priority(priority: Priority | str | None) -> bool:
-    return bool(priority)
 
 
 def estimate_wait_minutes(people_ahead: int, mean_service_minutes: float, counters_open: int) -> int:

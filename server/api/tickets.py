@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.responses import Response
 
-from core.rules import normalise_code
+from core.rules import CODE_MAX_LENGTH, normalise_code
 from core.wire import ErrorCode as E
 from core.wire import Ticket, TicketStatus
 from server.api.deps import authorise, engine, require
@@ -74,8 +74,8 @@ def print_result(ticket_id: RowId, body: PrintResult, request: Request,
 
 
 @router.get("/lookup", response_model=Ticket, responses=refusals(E.INVALID_CODE, E.TICKET_NOT_FOUND, E.NO_CATALOG))
-def lookup(request: Request, code: str = Query(max_length=20), day: date | None = Query(default=None, alias="date"),
-           _: Principal = Depends(require(LOOKERS))) -> dict:
+def lookup(request: Request, code: str = Query(max_length=CODE_MAX_LENGTH),
+           day: date | None = Query(default=None, alias="date"), _: Principal = Depends(require(LOOKERS))) -> dict:
     eng = engine(request)
     prefixes = [s.prefix for s in eng.catalog().services.values()]
     normal = normalise_code(code, prefixes)

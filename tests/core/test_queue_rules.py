@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.models import Priority
 from core.models import TicketStatus as S
 from core.rules import (
-    CODE_PATTERN,
     FINAL_STATES,
     OPEN_STATES,
     STATUS_TOKEN,
@@ -15,7 +13,6 @@ from core.rules import (
     can_transition,
     estimate_wait_minutes,
     format_code,
-    is_priority,
     mean_minutes,
     normalise_code,
     split_code,
@@ -48,14 +45,15 @@ def test_a_code_splits_back_into_its_prefix_and_number():
         assert split_code(format_code(prefix, number)) == (prefix, number)
 
 
-@pytest.mark.parametrize("code", ["A-001", "B2-014", "KT-007", "A-1000", "Z9-999"])
-def test_every_issued_code_has_the_shape_of_a_ticket_code(code):
-    assert CODE_PATTERN.match(code)
+@pytest.mark.parametrize("scanned", ["A" + "1" * 5000, "B2-" + "0" * 17 + "1", "A" * 21])
+def test_a_scan_longer_than_any_ticket_code_is_not_a_code(scanned):
+    """A scanner that sends a long number (a barcode from another system) gets "not a code" at the
+    kiosk, not a crash: Python refuses to read more than 4,300 digits as a number."""
+    assert normalise_code(scanned, ["A", "B2"]) is None
 
 
-@pytest.mark.parametrize("text", ["A-01", "a-001", "ABC-001", "A001", "A-001x", "B22-001", "A2B-001", "-001", "A-"])
-def test_text_that_is_not_a_ticket_code_has_not_its_shape(text):
-    assert not CODE_PATTERN.match(text)
+def test_a_code_as_long_as_a_code_may_be_is_read():
+    assert normalise_code("A-" + "0" * 15 + "123") == "A-123"
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
@@ -147,16 +145,6 @@ def test_waiting_called_and_serving_tickets_are_open_and_expire_at_day_end():
 
 
 # -- priority ---------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("group", [Priority.LANSIA, Priority.DISABILITAS, Priority.IBU_HAMIL, Priority.ANAK, "lansia"])
-def test_every_priority_group_is_a_priority_ticket(group):
-    assert is_priority(group)
-
-
-@pytest.mark.parametrize("group", [None, ""])
-def test_a_ticket_without_a_group_is_regular(group):
-    assert not is_priority(group)
-
 
 @pytest.mark.parametrize("streak", [0, 1, 2, 5])
 def test_priority_first_serves_a_waiting_priority_ticket_before_any_regular_one(streak):
