@@ -3,16 +3,17 @@ validated once, and kept as typed objects the queue engine can ask questions of.
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.rules import PREFIX_PATTERN, QueuePolicy
-from core.schedule import WEEKDAYS, Break, ServiceSchedule, Span
+from core.schedule import WEEKDAYS, Break, ServiceSchedule, Span, format_hhmm, parse_hhmm
 
 DEMO_CATALOG = Path(__file__).resolve().parent.parent / "resources" / "catalog" / "mpp-serang.toml"
 
@@ -83,111 +84,356 @@ class SiteCatalog:
         return tuple(loket for loket in self.lokets if service_id in loket.service_ids)
 
 
-def _hours(table: Mapping[str, Any], where: str) -> dict[str, Span]:
+_TOP_KEYS = ("schema", "site", "holidays", "agencies", "lokets")
+_SITE_KEYS = ("name", "short_name", "address", "timezone", "tz_label", "allow_priority", "priority_policy",
+              "priority_ratio", "cutoff_minutes", "running_text", "footer", "hours", "breaks")
+_HOLIDAY_KEYS = ("date", "name", "kind")
+_AGENCY_KEYS = ("id", "name", "short_name", "name_en", "services")
+_SERVICE_KEYS = ("id", "prefix", "name", "name_en", "hours", "breaks", "cutoff_minutes", "quota",
+                 "mean_service_minutes", "requirements", "active")
+_BREAK_KEYS = ("days", "start", "end", "reason")
+_LOKET_KEYS = ("id", "name", "services")
+SCHEMA = 1
+# Bounds past which a value is surely a typo. The text limits are the database columns' widths.
+MINUTES_A_DAY = 24 * 60
+MOST_QUOTA = 1_000_000
+MOST_PRIORITY_RATIO = 1000
+MOST_LOKET_ID = 9999
+LONGEST_SERVICE_ID = 64
+LONGEST_LOKET_NAME = 80
+_MISSING: Any = object()
+
+
+def _shown(value: Any) -> str:
+    """The value as the technician wrote it, short enough for one line of the CLI."""
+    if value is _MISSING:
+        return "nothing"
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date | time):
+        return value.isoformat()
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:37]}..."
+
+
+def _wrong(path: str, expected: str, value: Any) -> CatalogInvalid:
+    return CatalogInvalid(f"{path or 'the catalog'}: expected {expected}, got {_shown(value)}")
+
+
+def _text(value: Any, path: str, *, blank_ok: bool = False, longest: int | None = None) -> str:
+    expected = "text" if blank_ok else "non-blank text"
+    if longest is not None:
+        expected += f" of at most {longest} characters"
+    if not isinstance(value, str) or (not blank_ok and not value.strip()) or (
+            longest is not None and len(value) > longest):
+        raise _wrong(path, expected, value)
+    return value
+
+
+def _whole(value: Any, path: str, *, least: int, most: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not least <= value <= most:
+        expected = f"a whole number {least}" if least == most else f"a whole number from {least} to {most}"
+        raise _wrong(path, expected, value)
+    return value
+
+
+def _positive(value: Any, path: str, *, most: int) -> float:
+    """Compared before any conversion: NaN and infinity fail the comparison, a huge whole number
+    never reaches float()."""
+    if not isinstance(value, int | float) or isinstance(value, bool) or not 0 < value <= most:
+        raise _wrong(path, f"a number above 0 and at most {most}", value)
+    return float(value)
+
+
+def _flag(value: Any, path: str) -> bool:
+    """Only true or false: bool("false") would be true."""
+    if not isinstance(value, bool):
+        raise _wrong(path, "true or false", value)
+    return value
+
+
+def _list(value: Any, path: str, expected: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise _wrong(path, expected, value)
+    return value
+
+
+def _texts(value: Any, path: str) -> tuple[str, ...]:
+    """Each line is printed as its own line of the ticket: a blank one prints a bare "- "."""
+    items = _list(value, path, "a list of non-blank texts")
+    return tuple(_text(item, f"{path}[{i}]") for i, item in enumerate(items))
+
+
+def _tables(value: Any, path: str) -> list[tuple[str, Any]]:
+    """The entries of an array of tables, each with its own path."""
+    return [(f"{path}[{i}]", item) for i, item in enumerate(_list(value, path, "a list of tables"))]
+
+
+def _unknown(path: str, key: str, known: tuple[str, ...], noun: str) -> CatalogInvalid:
+    where = f"{path}.{key}" if path else key
+    return CatalogInvalid(f"{where}: unknown {noun} ({_hint(key, known)})")
+
+
+def _hint(word: str, known: tuple[str, ...]) -> str:
+    near = difflib.get_close_matches(word, known, n=1)
+    return f"did you mean {near[0]!r}?" if near else f"known: {', '.join(known)}"
+
+
+class _Table:
+    """One table of the catalog and where it sits: every value read from it names its full path,
+    and a key it does not know (a typo like ``qouta``) is refused rather than silently ignored."""
+
+    def __init__(self, value: Any, path: str, known: tuple[str, ...], noun: str = "key") -> None:
+        if not isinstance(value, Mapping):
+            raise _wrong(path, "a table", value)
+        for key in value:
+            if key not in known:
+                raise _unknown(path, str(key), known, noun)
+        self.value: Mapping[str, Any] = value
+        self.path = path
+
+    def at(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.value
+
+    def raw(self, key: str) -> Any:
+        return self.value.get(key, _MISSING)
+
+    def text(self, key: str, default: Any = _MISSING, *, blank_ok: bool = False, longest: int | None = None) -> str:
+        if key not in self.value and default is not _MISSING:
+            return str(default)
+        return _text(self.raw(key), self.at(key), blank_ok=blank_ok, longest=longest)
+
+    def whole(self, key: str, default: int, *, least: int, most: int) -> int:
+        return _whole(self.value[key], self.at(key), least=least, most=most) if key in self.value else default
+
+    def flag(self, key: str, default: bool) -> bool:
+        return _flag(self.value[key], self.at(key)) if key in self.value else default
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        return _texts(self.value[key], self.at(key)) if key in self.value else ()
+
+    def tables(self, key: str) -> list[tuple[str, Any]]:
+        return _tables(self.value[key], self.at(key)) if key in self.value else []
+
+
+def _minutes(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+def _span_text(span: Span) -> str:
+    return f"{format_hhmm(span.start)}-{format_hhmm(span.end)}"
+
+
+def _hours(value: Any, path: str) -> dict[str, Span]:
+    """Weekday -> opening span; a day left out, or given as "", is closed."""
+    table = _Table(value, path, WEEKDAYS, noun="weekday")
     hours: dict[str, Span] = {}
-    for day, text in table.items():
-        if day not in WEEKDAYS:
-            raise CatalogInvalid(f"{where}: unknown weekday {day!r} (use {', '.join(WEEKDAYS)})")
-        if not text:
+    for day in WEEKDAYS:
+        if day not in table:
+            continue
+        text = table.text(day, blank_ok=True)
+        if not text.strip():
             continue
         try:
-            hours[day] = Span.parse(str(text))
+            hours[day] = Span.parse(text)
         except ValueError as exc:
-            raise CatalogInvalid(f"{where}.{day}: {exc}") from None
+            raise CatalogInvalid(f"{table.at(day)}: {exc}") from None
     return hours
 
 
-def _breaks(items: list[Mapping[str, Any]], where: str) -> tuple[Break, ...]:
+def _weekdays(value: Any, path: str) -> frozenset[str]:
+    days = _list(value, path, "a list of weekdays")
+    if not days:
+        raise _wrong(path, "at least one weekday", value)
+    for i, day in enumerate(days):
+        if not isinstance(day, str):
+            raise _wrong(f"{path}[{i}]", f"a weekday ({', '.join(WEEKDAYS)})", day)
+        if day not in WEEKDAYS:
+            raise CatalogInvalid(f"{path}[{i}]: unknown weekday {day!r} ({_hint(day, WEEKDAYS)})")
+        if day in days[:i]:
+            raise CatalogInvalid(f"{path}[{i}]: {day!r} is named twice")
+    return frozenset(days)
+
+
+def _time_of_day(table: _Table, key: str) -> time:
+    try:
+        return parse_hhmm(table.text(key))
+    except ValueError as exc:
+        raise CatalogInvalid(f"{table.at(key)}: {exc}") from None
+
+
+def _breaks(value: Any, path: str) -> tuple[tuple[str, Break], ...]:
+    """Each break with its path, kept for the check that it applies to some opening hours."""
     out = []
-    for i, item in enumerate(items):
-        days = frozenset(item.get("days", ()))
-        if not days or not days <= set(WEEKDAYS):
-            raise CatalogInvalid(f"{where}[{i}].days must list weekdays")
-        try:
-            span = Span.parse(f"{item['start']}-{item['end']}")
-        except (KeyError, ValueError) as exc:
-            raise CatalogInvalid(f"{where}[{i}]: {exc}") from None
-        out.append(Break(days, span, str(item.get("reason", "istirahat"))))
+    for where, item in _tables(value, path):
+        table = _Table(item, where, _BREAK_KEYS)
+        days = _weekdays(table.raw("days"), table.at("days"))
+        start, end = _time_of_day(table, "start"), _time_of_day(table, "end")
+        if end <= start:
+            raise CatalogInvalid(f"{table.at('end')}: the break ends before it starts "
+                                 f"({format_hhmm(start)}-{format_hhmm(end)})")
+        out.append((where, Break(days, Span(start, end), table.text("reason", "istirahat"))))
     return tuple(out)
 
 
-def parse_catalog(document: Mapping[str, Any]) -> SiteCatalog:
-    """Validate a catalog document (parsed TOML, or the JSON copy in the database)."""
+def _check_cutoff(cutoff: int, hours: Mapping[str, Span], path: str) -> None:
+    """A cut-off as long as the day's opening would close it before it opens; a longer one would
+    put the last ticket on the evening before, which reads as open all day."""
+    for day, span in hours.items():
+        if cutoff >= _minutes(span.end) - _minutes(span.start):
+            raise CatalogInvalid(f"{path}: a cut-off of {cutoff} minutes is not shorter than the hours on {day} "
+                                 f"({_span_text(span)}): no ticket could be taken that day")
+
+
+def _check_breaks_apply(breaks: tuple[tuple[str, Break], ...], hours_using: list[Mapping[str, Span]]) -> None:
+    """A break that overlaps no opening span on any of its days, for every schedule that uses it,
+    never applies: surely a typo (02.00 for 14.00, sat for fri). One that misses only some days or
+    some services is normal: services inherit the site's breaks with hours of their own."""
+    for where, brk in breaks:
+        if not any(day in hours and brk.span.start < hours[day].end and hours[day].start < brk.span.end
+                   for hours in hours_using for day in brk.days):
+            days = ", ".join(d for d in WEEKDAYS if d in brk.days)
+            raise CatalogInvalid(f"{where}: the break {_span_text(brk.span)} on {days} falls outside the opening "
+                                 f"hours on each of those days, so it would never apply")
+
+
+def _holiday_date(value: Any, path: str) -> date:
+    """A TOML date, or its ISO text as stored in the database; a date-time is not a day."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _wrong(path, "a date YYYY-MM-DD", value)
+
+
+def _site(doc: _Table) -> tuple[SiteInfo, dict[str, Span], tuple[tuple[str, Break], ...], int]:
+    site = _Table(doc.raw("site"), "site", _SITE_KEYS)
+    tz = site.text("timezone", "Asia/Jakarta")
     try:
-        site_doc = document["site"]
-        tz = site_doc.get("timezone", "Asia/Jakarta")
         ZoneInfo(tz)
-    except KeyError:
-        raise CatalogInvalid("the catalog needs a [site] table") from None
-    except ZoneInfoNotFoundError:
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise CatalogInvalid(f"site.timezone: unknown time zone {tz!r}") from None
-    mode = site_doc.get("priority_policy", "first")
+    mode = site.text("priority_policy", "first")
     if mode not in ("first", "interleave"):
         raise CatalogInvalid("site.priority_policy must be 'first' or 'interleave'")
-    site = SiteInfo(
-        name=site_doc["name"], short_name=site_doc.get("short_name", site_doc["name"]),
-        address=site_doc.get("address", ""), timezone=tz, tz_label=site_doc.get("tz_label", ""),
-        allow_priority=bool(site_doc.get("allow_priority", True)),
-        policy=QueuePolicy(mode, int(site_doc.get("priority_ratio", 2))),
-        running_text=site_doc.get("running_text", ""), footer=tuple(site_doc.get("footer", ())),
-    )
-    default_hours = _hours(site_doc.get("hours", {}), "site.hours")
-    default_breaks = _breaks(site_doc.get("breaks", []), "site.breaks")
-    default_cutoff = int(site_doc.get("cutoff_minutes", 30))
+    name = site.text("name")
+    info = SiteInfo(
+        name=name, short_name=site.text("short_name", name), address=site.text("address", "", blank_ok=True),
+        timezone=tz, tz_label=site.text("tz_label", "", blank_ok=True),
+        allow_priority=site.flag("allow_priority", True),
+        policy=QueuePolicy(mode, site.whole("priority_ratio", 2, least=1, most=MOST_PRIORITY_RATIO)),
+        running_text=site.text("running_text", "", blank_ok=True), footer=site.texts("footer"))
+    hours = _hours(site.raw("hours"), site.at("hours")) if "hours" in site else {}
+    breaks = _breaks(site.raw("breaks"), site.at("breaks")) if "breaks" in site else ()
+    cutoff = site.whole("cutoff_minutes", 30, least=0, most=MINUTES_A_DAY)
+    _check_cutoff(cutoff, hours, site.at("cutoff_minutes"))
+    return info, hours, breaks, cutoff
 
+
+def _holidays(doc: _Table) -> dict[date, str]:
     holidays: dict[date, str] = {}
-    for i, h in enumerate(document.get("holidays", [])):
-        try:
-            day = h["date"] if isinstance(h["date"], date) else date.fromisoformat(str(h["date"]))
-        except (KeyError, ValueError):
-            raise CatalogInvalid(f"holidays[{i}].date must be YYYY-MM-DD") from None
-        holidays[day] = str(h.get("name", "Hari libur"))
+    where_of: dict[date, str] = {}
+    for where, item in doc.tables("holidays"):
+        table = _Table(item, where, _HOLIDAY_KEYS)
+        day = _holiday_date(table.raw("date"), table.at("date"))
+        if day in holidays:
+            raise CatalogInvalid(f"{table.at('date')}: {day.isoformat()} is already {where_of[day]}")
+        holidays[day], where_of[day] = table.text("name", "Hari libur"), where
+        table.text("kind", "", blank_ok=True)
+    return holidays
 
-    agencies, services, prefixes = [], {}, set()
-    for a_i, a in enumerate(document.get("agencies", [])):
-        where = f"agencies[{a_i}]"
-        if "id" not in a or "name" not in a:
-            raise CatalogInvalid(f"{where} needs id and name")
+
+def parse_catalog(document: Mapping[str, Any]) -> SiteCatalog:
+    """Validate a catalog document (parsed TOML, or the JSON copy in the database). Any fault is a
+    CatalogInvalid naming the field's full path, e.g. ``agencies[2].services[0].quota``."""
+    doc = _Table(document, "", _TOP_KEYS)
+    if "schema" in doc:
+        _whole(doc.raw("schema"), "schema", least=SCHEMA, most=SCHEMA)
+    if "site" not in doc:
+        raise CatalogInvalid("the catalog needs a [site] table")
+    site, default_hours, default_breaks, default_cutoff = _site(doc)
+    holidays = _holidays(doc)
+
+    agencies: list[AgencyInfo] = []
+    services: dict[str, ServiceInfo] = {}
+    prefixes: set[str] = set()
+    hours_using_site_breaks: list[Mapping[str, Span]] = [default_hours]
+    paths: dict[str, str] = {}
+    for where, item in doc.tables("agencies"):
+        a = _Table(item, where, _AGENCY_KEYS)
+        agency_id, agency_name = a.text("id"), a.text("name")
+        if any(agency.id == agency_id for agency in agencies):
+            raise CatalogInvalid(f"{a.at('id')}: agency id {agency_id!r} is used twice")
         ids = []
-        for s_i, s in enumerate(a.get("services", [])):
-            sw = f"{where}.services[{s_i}]"
-            for key in ("id", "prefix", "name"):
-                if key not in s:
-                    raise CatalogInvalid(f"{sw} needs {key}")
-            if s["id"] in services:
-                raise CatalogInvalid(f"{sw}: service id {s['id']!r} is used twice")
-            if not PREFIX_PATTERN.match(s["prefix"]) or s["prefix"] in prefixes:
-                raise CatalogInvalid(f"{sw}: prefix {s['prefix']!r} must be unique, like A, B2 or KT")
-            prefixes.add(s["prefix"])
-            quota = s.get("quota")
-            if quota is not None and int(quota) < 0:
-                raise CatalogInvalid(f"{sw}.quota must not be negative")
+        for sw, s_item in a.tables("services"):
+            s = _Table(s_item, sw, _SERVICE_KEYS)
+            sid = s.text("id", longest=LONGEST_SERVICE_ID)
+            prefix = s.text("prefix")
+            name = s.text("name")
+            if sid in services:
+                raise CatalogInvalid(f"{sw}: service id {sid!r} is used twice")
+            if not PREFIX_PATTERN.match(prefix) or prefix in prefixes:
+                raise CatalogInvalid(f"{sw}: prefix {prefix!r} must be unique, like A, B2 or KT")
+            prefixes.add(prefix)
+            hours = _hours(s.raw("hours"), s.at("hours")) if "hours" in s else default_hours
+            own_breaks = _breaks(s.raw("breaks"), s.at("breaks")) if "breaks" in s else None
+            cutoff = s.whole("cutoff_minutes", default_cutoff, least=0, most=MINUTES_A_DAY)
+            if "cutoff_minutes" in s or "hours" in s:
+                _check_cutoff(cutoff, hours, s.at("cutoff_minutes" if "cutoff_minutes" in s else "hours"))
+            if own_breaks is None:
+                hours_using_site_breaks.append(hours)
+            else:
+                _check_breaks_apply(own_breaks, [hours])
+            quota = _whole(s.raw("quota"), s.at("quota"), least=0, most=MOST_QUOTA) if "quota" in s else None
             schedule = ServiceSchedule(
-                active=bool(s.get("active", True)),
-                hours=_hours(s["hours"], f"{sw}.hours") if "hours" in s else default_hours,
-                breaks=_breaks(s["breaks"], f"{sw}.breaks") if "breaks" in s else default_breaks,
-                cutoff_minutes=int(s.get("cutoff_minutes", default_cutoff)),
-                quota=None if quota is None else int(quota),
-            )
-            services[s["id"]] = ServiceInfo(
-                id=s["id"], prefix=s["prefix"], name=s["name"], name_en=s.get("name_en", s["name"]),
-                agency_id=a["id"], quota=schedule.quota,
-                mean_service_minutes=float(s.get("mean_service_minutes", 10)),
-                requirements=tuple(s.get("requirements", ())), schedule=schedule)
-            ids.append(s["id"])
-        agencies.append(AgencyInfo(a["id"], a["name"], a.get("short_name", a["name"]),
-                                   a.get("name_en", a["name"]), tuple(ids)))
+                active=s.flag("active", True), hours=hours,
+                breaks=tuple(b for _, b in (default_breaks if own_breaks is None else own_breaks)),
+                cutoff_minutes=cutoff, quota=quota)
+            services[sid] = ServiceInfo(
+                id=sid, prefix=prefix, name=name, name_en=s.text("name_en", name), agency_id=agency_id,
+                quota=quota, mean_service_minutes=(
+                    _positive(s.raw("mean_service_minutes"), s.at("mean_service_minutes"), most=MINUTES_A_DAY)
+                    if "mean_service_minutes" in s else 10.0),
+                requirements=s.texts("requirements"), schedule=schedule)
+            paths[sid] = sw
+            ids.append(sid)
+        agencies.append(AgencyInfo(agency_id, agency_name, a.text("short_name", agency_name),
+                                   a.text("name_en", agency_name), tuple(ids)))
+    _check_breaks_apply(default_breaks, hours_using_site_breaks)
 
-    lokets, seen = [], set()
-    for index, entry in enumerate(document.get("lokets", [])):
-        lid = int(entry["id"])
-        if lid in seen:
-            raise CatalogInvalid(f"lokets[{index}]: id {lid} is used twice")
-        seen.add(lid)
-        unknown = [s for s in entry.get("services", []) if s not in services]
+    lokets: list[LoketInfo] = []
+    for where, item in doc.tables("lokets"):
+        entry = _Table(item, where, _LOKET_KEYS)
+        lid = _whole(entry.raw("id"), entry.at("id"), least=1, most=MOST_LOKET_ID)
+        if any(loket.id == lid for loket in lokets):
+            raise CatalogInvalid(f"{where}: id {lid} is used twice")
+        served = _list(entry.raw("services"), entry.at("services"), "a list of service ids")
+        if not served:
+            raise CatalogInvalid(f"{entry.at('services')}: a loket must serve at least one service")
+        for i, sid in enumerate(served):
+            if not isinstance(sid, str):
+                raise _wrong(f"{entry.at('services')}[{i}]", "a service id", sid)
+            if sid in served[:i]:
+                raise CatalogInvalid(f"{entry.at('services')}[{i}]: {sid!r} is named twice")
+        unknown = [sid for sid in served if sid not in services]
         if unknown:
-            raise CatalogInvalid(f"lokets[{index}] names unknown services: {', '.join(unknown)}")
-        lokets.append(LoketInfo(lid, entry.get("name", f"Loket {lid}"), tuple(entry.get("services", []))))
+            raise CatalogInvalid(f"{where} names unknown services: {', '.join(unknown)}")
+        lokets.append(LoketInfo(lid, entry.text("name", f"Loket {lid}", longest=LONGEST_LOKET_NAME), tuple(served)))
+    called = {sid for loket in lokets for sid in loket.service_ids}
+    for sid, service in services.items():
+        if service.schedule.active and sid not in called:
+            raise CatalogInvalid(f"{paths[sid]}: no loket serves {sid!r}, so its tickets could never be called "
+                                 "(list it under a loket, or set active = false)")
     return SiteCatalog(site, tuple(agencies), services, tuple(lokets), holidays, _jsonable(document))
 
 
@@ -203,9 +449,18 @@ def _jsonable(value: Any) -> Any:
 
 
 def load_catalog_file(path: Path) -> SiteCatalog:
+    """Read and validate a catalog file; an unreadable file is an OSError, anything else wrong with
+    it a CatalogInvalid. A UTF-8 byte-order mark (Windows Notepad writes one) is allowed."""
+    data = path.read_bytes()
     try:
-        with open(path, "rb") as fh:
-            document = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogInvalid(f"{path}: {exc}") from None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CatalogInvalid(f"{path}: not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start}); "
+                             "save it as UTF-8") from None
+    try:
+        document = tomllib.loads(text)
+    except ValueError as exc:  # TOMLDecodeError, or a number too long for Python to read
+        raise CatalogInvalid(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise CatalogInvalid(f"{path}: not valid TOML: nested too deeply") from None
     return parse_catalog(document)
