@@ -325,7 +325,7 @@ def _site(doc: _Table) -> tuple[SiteInfo, dict[str, Span], tuple[tuple[str, Brea
         raise CatalogInvalid(f"site.timezone: unknown time zone {tz!r}") from None
     mode = site.text("priority_policy", "first")
     if mode not in ("first", "interleave"):
-        raise CatalogInvalid("site.priority_policy must be 'first' or 'interleave'")
+        raise _wrong(site.at("priority_policy"), "'first' or 'interleave'", mode)
     name = site.text("name")
     info = SiteInfo(
         name=name, short_name=site.text("short_name", name), address=site.text("address", "", blank_ok=True),
@@ -360,20 +360,21 @@ def parse_catalog(document: Mapping[str, Any]) -> SiteCatalog:
     if "schema" in doc:
         _whole(doc.raw("schema"), "schema", least=SCHEMA, most=SCHEMA)
     if "site" not in doc:
-        raise CatalogInvalid("the catalog needs a [site] table")
+        raise CatalogInvalid("site: the catalog needs a [site] table")
     site, default_hours, default_breaks, default_cutoff = _site(doc)
     holidays = _holidays(doc)
 
     agencies: list[AgencyInfo] = []
     services: dict[str, ServiceInfo] = {}
-    prefixes: set[str] = set()
+    prefixes: dict[str, str] = {}
     hours_using_site_breaks: list[Mapping[str, Span]] = [default_hours]
     paths: dict[str, str] = {}
     for where, item in doc.tables("agencies"):
         a = _Table(item, where, _AGENCY_KEYS)
         agency_id, agency_name = a.text("id"), a.text("name")
-        if any(agency.id == agency_id for agency in agencies):
-            raise CatalogInvalid(f"{a.at('id')}: agency id {agency_id!r} is used twice")
+        for other, agency in enumerate(agencies):
+            if agency.id == agency_id:
+                raise CatalogInvalid(f"{a.at('id')}: {agency_id!r} is already the id of agencies[{other}]")
         ids = []
         for sw, s_item in a.tables("services"):
             s = _Table(s_item, sw, _SERVICE_KEYS)
@@ -381,10 +382,12 @@ def parse_catalog(document: Mapping[str, Any]) -> SiteCatalog:
             prefix = s.text("prefix")
             name = s.text("name")
             if sid in services:
-                raise CatalogInvalid(f"{sw}: service id {sid!r} is used twice")
-            if not PREFIX_PATTERN.match(prefix) or prefix in prefixes:
-                raise CatalogInvalid(f"{sw}: prefix {prefix!r} must be unique, like A, B2 or KT")
-            prefixes.add(prefix)
+                raise CatalogInvalid(f"{s.at('id')}: {sid!r} is already the id of {paths[sid]}")
+            if not PREFIX_PATTERN.match(prefix):
+                raise _wrong(s.at("prefix"), "one or two capital letters and a digit or none, like A, B2 or KT", prefix)
+            if prefix in prefixes:
+                raise CatalogInvalid(f"{s.at('prefix')}: {prefix!r} is already the prefix of {prefixes[prefix]}")
+            prefixes[prefix] = sw
             hours = _hours(s.raw("hours"), s.at("hours")) if "hours" in s else default_hours
             own_breaks = _breaks(s.raw("breaks"), s.at("breaks")) if "breaks" in s else None
             cutoff = s.whole("cutoff_minutes", default_cutoff, least=0, most=MINUTES_A_DAY)
@@ -411,30 +414,38 @@ def parse_catalog(document: Mapping[str, Any]) -> SiteCatalog:
                                    a.text("name_en", agency_name), tuple(ids)))
     _check_breaks_apply(default_breaks, hours_using_site_breaks)
 
-    lokets: list[LoketInfo] = []
-    for where, item in doc.tables("lokets"):
-        entry = _Table(item, where, _LOKET_KEYS)
-        lid = _whole(entry.raw("id"), entry.at("id"), least=1, most=MOST_LOKET_ID)
-        if any(loket.id == lid for loket in lokets):
-            raise CatalogInvalid(f"{where}: id {lid} is used twice")
-        served = _list(entry.raw("services"), entry.at("services"), "a list of service ids")
-        if not served:
-            raise CatalogInvalid(f"{entry.at('services')}: a loket must serve at least one service")
-        for i, sid in enumerate(served):
-            if not isinstance(sid, str):
-                raise _wrong(f"{entry.at('services')}[{i}]", "a service id", sid)
-            if sid in served[:i]:
-                raise CatalogInvalid(f"{entry.at('services')}[{i}]: {sid!r} is named twice")
-        unknown = [sid for sid in served if sid not in services]
-        if unknown:
-            raise CatalogInvalid(f"{where} names unknown services: {', '.join(unknown)}")
-        lokets.append(LoketInfo(lid, entry.text("name", f"Loket {lid}", longest=LONGEST_LOKET_NAME), tuple(served)))
+    lokets = _lokets(doc, services)
     called = {sid for loket in lokets for sid in loket.service_ids}
     for sid, service in services.items():
         if service.schedule.active and sid not in called:
             raise CatalogInvalid(f"{paths[sid]}: no loket serves {sid!r}, so its tickets could never be called "
                                  "(list it under a loket, or set active = false)")
     return SiteCatalog(site, tuple(agencies), services, tuple(lokets), holidays, _jsonable(document))
+
+
+def _lokets(doc: _Table, services: Mapping[str, ServiceInfo]) -> list[LoketInfo]:
+    lokets: list[LoketInfo] = []
+    for where, item in doc.tables("lokets"):
+        entry = _Table(item, where, _LOKET_KEYS)
+        lid = _whole(entry.raw("id"), entry.at("id"), least=1, most=MOST_LOKET_ID)
+        for other, loket in enumerate(lokets):
+            if loket.id == lid:
+                raise CatalogInvalid(f"{entry.at('id')}: {lid} is already the id of lokets[{other}]")
+        served = _list(entry.raw("services"), entry.at("services"), "a list of service ids")
+        if not served:
+            raise CatalogInvalid(f"{entry.at('services')}: a loket must serve at least one service")
+        for i, sid in enumerate(served):
+            at = f"{entry.at('services')}[{i}]"
+            if not isinstance(sid, str):
+                raise _wrong(at, "a service id", sid)
+            if sid not in services:
+                near = difflib.get_close_matches(sid, list(services), n=1)
+                hint = f" (did you mean {near[0]!r}?)" if near else ""
+                raise CatalogInvalid(f"{at}: unknown service {sid!r}{hint}")
+            if sid in served[:i]:
+                raise CatalogInvalid(f"{at}: {sid!r} is named twice")
+        lokets.append(LoketInfo(lid, entry.text("name", f"Loket {lid}", longest=LONGEST_LOKET_NAME), tuple(served)))
+    return lokets
 
 
 def _jsonable(value: Any) -> Any:
