@@ -232,11 +232,11 @@ def _span_text(span: Span) -> str:
 
 
 def _hours(value: Any, path: str) -> dict[str, Span]:
-    """Weekday -> opening span; a day left out, or given as "", is closed."""
+    """Weekday -> opening span; a day left out, or given as "" or false, is closed."""
     table = _Table(value, path, WEEKDAYS, noun="weekday")
     hours: dict[str, Span] = {}
     for day in WEEKDAYS:
-        if day not in table:
+        if day not in table or table.raw(day) is False:
             continue
         text = table.text(day, blank_ok=True)
         if not text.strip():

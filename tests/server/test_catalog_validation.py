@@ -10,7 +10,7 @@ import subprocess
 import sys
 import tomllib
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -194,6 +194,8 @@ CASES: list[tuple[str, Path_, Any, str]] = [
      "site.breaks[0].start: expected non-blank text, got nothing"),
     ("break start is a time", (*SITE, "breaks", 0, "start"), "25.00", "site.breaks[0].start: not a time of day"),
     ("break start is text", (*SITE, "breaks", 0, "start"), 12, "site.breaks[0].start: expected non-blank text"),
+    ("break start is text, not a TOML time", (*SITE, "breaks", 0, "start"), time(12, 0),
+     "site.breaks[0].start: expected non-blank text, got 12:00:00"),
     ("break ends after it starts", (*SITE, "breaks", 0, "end"), "11.00",
      "site.breaks[0].end: the break ends before it starts"),
     ("break reason is text", (*SITE, "breaks", 0, "reason"), "", "site.breaks[0].reason: expected non-blank text"),
@@ -235,6 +237,13 @@ def test_a_broken_field_is_refused_with_its_full_path(rule: str, path: Path_, va
     assert message in text, f"{rule}: {text}"
 
 
+def test_a_day_given_as_empty_text_or_false_is_a_closed_day() -> None:
+    """Rule: `sat = ""` and `sat = false` both say closed, as the catalog has always read them."""
+    for closed in ("", False):
+        doc = edited(catalog_doc(), (*SITE, "hours", "mon"), closed)
+        assert "mon" not in parse_catalog(doc).services["ktp"].schedule.hours
+
+
 def test_a_holiday_given_twice_is_refused_naming_both_entries() -> None:
     """Rule: a holiday twice is a copy-paste slip (the second was surely meant for another day)."""
     doc = catalog_doc()
@@ -243,6 +252,7 @@ def test_a_holiday_given_twice_is_refused_naming_both_entries() -> None:
 
 
 def test_a_document_that_is_not_a_table_is_refused() -> None:
+    """Rule: even the whole document of the wrong kind is a CatalogInvalid, not an AttributeError."""
     assert refusal([]) == "the catalog: expected a table, got a list"
 
 
@@ -310,6 +320,7 @@ def test_a_wrong_kind_of_leaf_value_is_refused_naming_that_field() -> None:
 # ------------------------------------------------------------------ the file itself
 
 def test_a_file_that_is_not_utf8_is_refused_saying_so(tmp_path: Path) -> None:
+    """Rule: a file saved as Latin-1 (an é in a name) is a CatalogInvalid telling how to fix it."""
     path = tmp_path / "latin1.toml"
     path.write_bytes(TEST_CATALOG.read_text("utf-8").replace("MPP Uji", "MPP Uji Café").encode("latin-1"))
     with pytest.raises(CatalogInvalid, match="not UTF-8 text .*save it as UTF-8"):
@@ -317,7 +328,8 @@ def test_a_file_that_is_not_utf8_is_refused_saying_so(tmp_path: Path) -> None:
 
 
 def test_a_file_saved_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
-    """Windows Notepad writes UTF-8 with a byte-order mark; TOML alone would call that a syntax error."""
+    """Rule: a UTF-8 byte-order mark is allowed. Windows Notepad writes one; TOML alone would call
+    it a syntax error."""
     path = tmp_path / "bom.toml"
     path.write_bytes(b"\xef\xbb\xbf" + TEST_CATALOG.read_bytes())
     assert load_catalog_file(path).site.name == "MPP Uji Coba"
@@ -330,6 +342,8 @@ def test_a_file_saved_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
     ("", r"site: the catalog needs a \[site\] table"),
 ])
 def test_a_file_that_is_not_toml_is_refused(tmp_path: Path, text: str, why: str) -> None:
+    """Rule: whatever the TOML reader cannot read (bad syntax, a 5,000-digit number Python refuses
+    to read, nesting deeper than Python's stack) is a CatalogInvalid."""
     path = tmp_path / "bad.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(CatalogInvalid, match=why):
