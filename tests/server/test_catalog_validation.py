@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import os
+import random
 import subprocess
 import sys
 import tomllib
@@ -302,6 +303,31 @@ def test_every_field_of_the_test_catalog_set_to_every_wrong_kind_gives_only_cata
                 escaped.append(f"{'.'.join(map(str, path))} = {kind}: {type(exc).__name__}: {exc}")
     assert not escaped, "\n".join(escaped)
     assert refused > len(paths) * 5
+
+
+PLAUSIBLE = ["08.00-15.00", "12.00", "13.00", "ktp", "kk", "paspor", "A", "B2", "mon", "fri", "sat", 0, 1, 30, 600,
+             ["mon"], ["ktp", "kk"], [{"days": ["fri"], "start": "11.30", "end": "12.30"}], {"mon": "08.00-09.00"},
+             {"date": "2026-12-25"}, date(2026, 12, 25), "2026-12-25", 0.5, -0.0]
+
+
+def test_several_fields_at_once_set_to_values_valid_elsewhere_give_only_catalog_invalid() -> None:
+    """Rule: no exception but CatalogInvalid escapes parse_catalog, also when a value that is right
+    for another field (a span, a weekday, a service id, a list of breaks) lands where it is not, and
+    when two or three fields are wrong together. Seeded, so a failure repeats."""
+    rng = random.Random(20261202)
+    escaped = []
+    for _ in range(1500):
+        doc = catalog_doc()
+        for _ in range(rng.randint(1, 3)):
+            path = rng.choice(list(every_path(doc)))
+            doc = edited(doc, path, rng.choice([*PLAUSIBLE, *WRONG_KINDS.values()]))
+        try:
+            parse_catalog(doc)
+        except CatalogInvalid:
+            pass
+        except Exception as exc:  # noqa: BLE001 - the point is that nothing else comes out
+            escaped.append(f"{type(exc).__name__}: {exc}")
+    assert not escaped, "\n".join(escaped[:10])
 
 
 def test_a_wrong_kind_of_leaf_value_is_refused_naming_that_field() -> None:
