@@ -207,11 +207,19 @@ def _device_action(services, action: str, name: str) -> int:
 def _serve(services, args: argparse.Namespace) -> int:
     # Loaded only to serve, like build_services: --help stays quick and the office's commands need no uvicorn.
     from server.app import create_app  # noqa: PLC0415 - see above
+    from server.engine.catalog_cache import StoredCatalogInvalid  # noqa: PLC0415 - see above
     from server.errors import ApiError  # noqa: PLC0415 - see above
     from server.http_server import build_http_server  # noqa: PLC0415 - see above
 
     try:
         services.engine.catalog()
+    except StoredCatalogInvalid as exc:
+        # Never replaced by the demo catalog: the site's own catalog is there, it needs correcting.
+        print(f"error: katalog versi {exc.version} di database tidak valid / catalog version {exc.version} in "
+              f"the database is not valid: {exc.reason}\n"
+              "Perbaiki berkas katalog lalu / correct the catalog file, then run: "
+              "main.py server import-catalog FILE", file=sys.stderr)
+        return 2
     except ApiError:
         path = args.catalog or DEMO_CATALOG
         if _import(services, path) != 0:

@@ -4,17 +4,31 @@ again every couple of seconds."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 
 from sqlalchemy import func, select
 
 from core.wire import ErrorCode
-from server.catalog import SiteCatalog, parse_catalog
+from server.catalog import CatalogInvalid, SiteCatalog, parse_catalog
 from server.db import Database, catalogs
 from server.errors import ApiError
 
 RECHECK_S = 2.0
+log = logging.getLogger(__name__)
+
+
+class StoredCatalogInvalid(ApiError):
+    """The newest stored catalog breaks a rule of this version (an older one imported it): no
+    request can be served from it, and the server must not start on it nor replace it."""
+
+    def __init__(self, version: int, reason: CatalogInvalid) -> None:
+        super().__init__(503, ErrorCode.NO_CATALOG,
+                         f"The current catalog (version {version}) is not valid: {reason}. "
+                         "Correct the catalog file and import it again.")
+        self.version = version
+        self.reason = str(reason)
 
 
 class CatalogCache:
@@ -23,6 +37,7 @@ class CatalogCache:
         self._catalog: tuple[int, SiteCatalog] | None = None
         self._lock = threading.Lock()
         self._checked = 0.0
+        self._refused: int | None = None  # the stored version found invalid, logged once
 
     def current(self) -> SiteCatalog:
         cached = self._catalog
@@ -35,7 +50,13 @@ class CatalogCache:
                     raise ApiError(503, ErrorCode.NO_CATALOG, "The server has no catalog yet.")
                 if not cached or cached[0] != version:
                     doc = conn.execute(select(catalogs.c.document).where(catalogs.c.id == version)).scalar_one()
-                    self._catalog = cached = (version, parse_catalog(doc))
+                    try:
+                        self._catalog = cached = (version, parse_catalog(doc))
+                    except CatalogInvalid as exc:
+                        if self._refused != version:
+                            self._refused = version
+                            log.error("catalog version %d in the database is not valid: %s", version, exc)
+                        raise StoredCatalogInvalid(version, exc) from None
             self._checked = time.monotonic()
             return cached[1]
 

@@ -5,13 +5,14 @@ a Python traceback; and ``import-catalog`` with a bad file leaves the current ca
 from __future__ import annotations
 
 import copy
+import json
 import os
 import random
 import subprocess
 import sys
 import tomllib
 from collections.abc import Iterator
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +20,11 @@ import pytest
 import tomli_w
 from sqlalchemy import create_engine, func, select
 
+from core.wire import ErrorCode
 from server.app import build_services
 from server.catalog import CatalogInvalid, load_catalog_file, parse_catalog
 from server.db import catalogs
+from server.errors import ApiError
 from server.settings import ServerSettings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -420,4 +423,42 @@ def test_import_catalog_with_a_broken_file_says_why_exits_2_and_keeps_the_curren
         assert current_version(url) == 1
     good = import_catalog(TEST_CATALOG)
     assert good.returncode == 0, good.stderr
+    assert current_version(url) == 2
+
+
+def store_raw_catalog(url: str, document: dict[str, Any]) -> None:
+    """A catalog version as an older Anjungan stored it, before the checks of this version."""
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(catalogs.insert().values(imported_at=datetime(2026, 11, 20, 1, 0, tzinfo=UTC),
+                                                  source="older version",
+                                                  document=json.loads(json.dumps(document, default=str))))
+    finally:
+        engine.dispose()
+
+
+def test_a_stored_catalog_that_breaks_a_newer_rule_stops_the_server_at_start_and_says_what_to_do(
+        tmp_path: Path) -> None:
+    """Rule: after an upgrade, a catalog an older version accepted (here a mistyped `qouta`) must not
+    crash every request nor be replaced by the demo catalog: the server refuses to start, naming the
+    field and the command that fixes it, and requests meanwhile get 503 no_catalog, not a 500."""
+    url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    services = build_services(ServerSettings(database_url=url, secret_file=tmp_path / "secret.key"))
+    try:
+        services.engine.import_catalog(load_catalog_file(TEST_CATALOG), str(TEST_CATALOG))
+        store_raw_catalog(url, edited(catalog_doc(), (*KTP, "qouta"), 10))
+        services.engine.catalogs.recheck()
+        with pytest.raises(ApiError) as refused:
+            services.engine.catalog()
+        assert (refused.value.status, refused.value.code) == (503, ErrorCode.NO_CATALOG)
+        assert "version 2" in refused.value.message and "qouta" in refused.value.message
+    finally:
+        services.db.dispose()
+    env = {**os.environ, "ANJUNGAN_DATA_DIR": str(tmp_path / "data"), "ANJUNGAN_LOG_DIR": str(tmp_path / "log")}
+    done = subprocess.run([sys.executable, "main.py", "server", "--port", "0", "--database", url],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    assert "qouta" in done.stderr and "import-catalog" in done.stderr, done.stderr
     assert current_version(url) == 2
