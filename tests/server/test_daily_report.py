@@ -1,0 +1,192 @@
+"""The daily report a supervisor reads at the end of the day: per service, the tickets issued there
+and what became of them (adding up to ``issued``), the tickets it received by transfer and what
+became of those (adding up to ``transferred_in``), the mean wait and service time, and the tickets
+each loket served, by its name in the catalog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from core.wire import DailyReport, ServiceReport, TicketStatus
+from server.auth import Principal, Role
+from tests.support.engine import EngineHall, engine_hall
+from tests.support.server import PASSWORD, TEST_CATALOG, LiveServer
+
+S = TicketStatus
+# The test catalog, with lokets named as an MPP names them, so a name cannot pass for a number.
+LOKET_NAMES = {1: "Loket Dukcapil A", 2: "Loket Dukcapil B", 3: "Loket Imigrasi"}
+
+
+def named_catalog(folder: Path) -> Path:
+    text = TEST_CATALOG.read_text(encoding="utf-8")
+    for number, name in LOKET_NAMES.items():
+        text = text.replace(f'name = "Loket {number}"', f'name = "{name}"')
+    path = folder / "catalog.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def officer(hall: EngineHall, username: str) -> Principal:
+    accounts = hall.services.accounts
+    accounts.add_user(username, PASSWORD, Role.STAFF)
+    principal = accounts.principal_for(accounts.login(username, PASSWORD).token)
+    assert principal is not None
+    return principal
+
+
+def service(report: DailyReport, service_id: str) -> ServiceReport:
+    return next(s for s in report.services if s.service_id == service_id)
+
+
+def states(entry: Any) -> dict[str, int]:
+    return {status: n for status, n in entry.by_status.items() if n}
+
+
+def call_and_start(hall: EngineHall, counter_id: int, who: Principal) -> int:
+    ticket = hall.call_next(counter_id, who)
+    hall.engine.ticket_action(who, ticket.id, S.SERVING)
+    return ticket.id
+
+
+def a_day_with_transfers(hall: EngineHall) -> None:
+    """Monday 09.00: A-001, A-002, A-003 for KTP, B-001 for KK, B2-001 for Paspor. Loket 1 (KTP)
+    serves A-001 and sends it to KK; loket 2 (KK) serves B-001, then A-001 and sends it on to
+    Paspor; loket 3 (Paspor) serves B2-001, then A-001 to the end. A-002 does not come; A-003
+    still waits at the end of the day's report."""
+    staff1, staff2, staff3 = hall.staff, hall.staff2, officer(hall, "staff3")
+    a1, a2, _a3 = (hall.issue("ktp")["id"] for _ in range(3))
+    hall.issue("kk")
+    hall.issue("paspor")
+    hall.engine.open_counter(staff1, 1, ["ktp"])
+    hall.engine.open_counter(staff2, 2, ["kk"])
+    hall.engine.open_counter(staff3, 3, ["paspor"])
+
+    hall.clock.advance(minutes=10)                                   # 09.10
+    assert call_and_start(hall, 1, staff1) == a1
+    hall.clock.advance(minutes=5)                                    # 09.15: A-001 waits in KK from now
+    hall.engine.ticket_action(staff1, a1, S.TRANSFERRED, "kk")
+    hall.clock.advance(minutes=5)                                    # 09.20: B-001 waited 20 min
+    b1 = call_and_start(hall, 2, staff2)
+    hall.clock.advance(minutes=10)                                   # 09.30: served in 10 min
+    hall.engine.ticket_action(staff2, b1, S.DONE)
+    hall.clock.advance(minutes=5)                                    # 09.35: A-001 waited 20 min in KK
+    assert call_and_start(hall, 2, staff2) == a1
+    hall.clock.advance(minutes=5)                                    # 09.40: A-001 waits in Paspor from now
+    hall.engine.ticket_action(staff2, a1, S.TRANSFERRED, "paspor")
+    hall.clock.advance(minutes=10)                                   # 09.50: B2-001 waited 50 min
+    p1 = call_and_start(hall, 3, staff3)
+    hall.clock.advance(minutes=10)                                   # 10.00: served in 10 min
+    hall.engine.ticket_action(staff3, p1, S.DONE)
+    hall.clock.advance(minutes=10)                                   # 10.10: A-001 waited 30 min in Paspor
+    assert call_and_start(hall, 3, staff3) == a1
+    hall.clock.advance(minutes=6)                                    # 10.16: served in 6 min
+    hall.engine.ticket_action(staff3, a1, S.DONE)
+    hall.clock.advance(minutes=4)                                    # 10.20: A-002 waited 80 min
+    assert hall.call_next(1, staff1).id == a2
+    hall.engine.ticket_action(staff1, a2, S.NO_SHOW)
+
+
+def test_a_ticket_transferred_twice_counts_where_it_was_issued_where_it_passed_and_where_it_ended(
+        tmp_path: Path) -> None:
+    """GIVEN the day above: A-001 went KTP → KK → Paspor
+    THEN KTP issued 3, of which 1 transferred, 1 no-show, 1 waiting; KK issued 1 (done) and received
+    A-001 and sent it on; Paspor issued 1 (done) and received A-001 and served it. Each service's
+    states add up to its issued, its received states to its transferred_in, and the services'
+    issued to the day's total."""
+    with engine_hall(tmp_path, catalog=named_catalog(tmp_path)) as hall:
+        a_day_with_transfers(hall)
+        report = hall.engine.daily_report(None)
+
+    assert report.total_issued == 5
+    assert [s.service_id for s in report.services] == ["kk", "ktp", "paspor"]
+    ktp, kk, paspor = service(report, "ktp"), service(report, "kk"), service(report, "paspor")
+    assert (ktp.issued, states(ktp)) == (3, {"transferred": 1, "no_show": 1, "waiting": 1})
+    assert (ktp.transferred_in, states(ktp.received)) == (0, {})
+    assert (kk.issued, states(kk)) == (1, {"done": 1})
+    assert (kk.transferred_in, states(kk.received)) == (1, {"transferred": 1})
+    assert (paspor.issued, states(paspor)) == (1, {"done": 1})
+    assert (paspor.transferred_in, states(paspor.received)) == (1, {"done": 1})
+    for entry in report.services:
+        assert sum(entry.by_status.values()) == entry.issued, entry
+        assert sum(entry.received.by_status.values()) == entry.transferred_in, entry
+    assert sum(s.issued for s in report.services) == report.total_issued
+
+
+def test_the_means_time_a_transferred_ticket_from_its_requeue_in_the_service_it_ended_in(tmp_path: Path) -> None:
+    """A-001 waited 30 min in Paspor after its transfer (not since 09.00) and was served in 6; the
+    other services' means are of the tickets whose last queue they were."""
+    with engine_hall(tmp_path, catalog=named_catalog(tmp_path)) as hall:
+        a_day_with_transfers(hall)
+        report = hall.engine.daily_report(None)
+
+    ktp, kk, paspor = service(report, "ktp"), service(report, "kk"), service(report, "paspor")
+    assert (paspor.mean_wait_minutes, paspor.mean_service_minutes) == (40.0, 8.0)   # (50 + 30) / 2, (10 + 6) / 2
+    assert (kk.mean_wait_minutes, kk.mean_service_minutes) == (20.0, 10.0)          # B-001 only
+    assert (ktp.mean_wait_minutes, ktp.mean_service_minutes) == (80.0, None)        # A-002, called, never served
+
+
+def test_each_loket_is_reported_by_its_catalog_name_with_the_tickets_it_served(tmp_path: Path) -> None:
+    with engine_hall(tmp_path, catalog=named_catalog(tmp_path)) as hall:
+        a_day_with_transfers(hall)
+        report = hall.engine.daily_report(None)
+
+    assert [(lk.id, lk.name, lk.served) for lk in report.lokets] == [
+        (1, "Loket Dukcapil A", 0), (2, "Loket Dukcapil B", 1), (3, "Loket Imigrasi", 2)]
+
+
+def test_a_day_without_transfers_reports_nothing_received(tmp_path: Path) -> None:
+    with engine_hall(tmp_path) as hall:
+        hall.issue("kk")
+        hall.issue("kk")
+        hall.engine.open_counter(hall.staff, 1, ["kk"])
+        hall.serve_next(1)
+        report = hall.engine.daily_report(None)
+
+    (kk,) = report.services
+    assert (kk.issued, states(kk), kk.transferred_in, states(kk.received)) == (2, {"done": 1, "waiting": 1}, 0, {})
+    assert [(lk.id, lk.name, lk.served) for lk in report.lokets] == [(1, "Loket 1", 1), (2, "Loket 2", 0),
+                                                                     (3, "Loket 3", 0)]
+
+
+# ----------------------------------------------------------------------------- over HTTP
+
+
+def test_the_supervisor_gets_the_transfer_in_the_json_of_the_daily_report(server: LiveServer) -> None:
+    """GIVEN A-001 for KTP, served at loket 1 and transferred to KK, then served at loket 2
+    WHEN the supervisor asks GET /reports/daily
+    THEN the JSON counts A-001 as transferred in KTP and as received and done in KK, and names the lokets."""
+    issued = server.issue("ktp").json()
+    for counter_id, role, services in ((1, "staff1", ["ktp"]), (2, "staff2", ["kk"])):
+        opened = server.call("POST", f"/counters/{counter_id}/open", role, json={"service_ids": services})
+        assert opened.status_code == 200, opened.text
+
+    def step(role: str, path: str, **body: Any) -> None:
+        r = server.call("POST", path, role, json=body or None)
+        assert r.status_code == 200, r.text
+
+    step("staff1", "/counters/1/call-next")
+    step("staff1", f"/tickets/{issued['id']}/start")
+    server.clock.advance(minutes=5)
+    step("staff1", f"/tickets/{issued['id']}/transfer", service_id="kk")
+    server.clock.advance(minutes=7)
+    step("staff2", "/counters/2/call-next")
+    step("staff2", f"/tickets/{issued['id']}/start")
+    server.clock.advance(minutes=3)
+    step("staff2", f"/tickets/{issued['id']}/finish")
+
+    r = server.call("GET", "/reports/daily", "super")
+    assert r.status_code == 200, r.text
+    body = r.json()
+    none = {s.value: 0 for s in S}
+    assert body["date"] == "2026-11-23" and body["site"] == "MPP Uji Coba" and body["total_issued"] == 1
+    assert body["services"] == [
+        {"service_id": "kk", "service_name": "Kartu Keluarga", "issued": 0, **none, "transferred_in": 1,
+         "received": {**none, "done": 1}, "mean_wait_minutes": 7.0, "mean_service_minutes": 3.0},
+        {"service_id": "ktp", "service_name": "KTP Elektronik", "issued": 1, **none, "transferred": 1,
+         "transferred_in": 0, "received": none, "mean_wait_minutes": None, "mean_service_minutes": None},
+    ]
+    assert body["lokets"] == [{"id": 1, "name": "Loket 1", "served": 0}, {"id": 2, "name": "Loket 2", "served": 1},
+                              {"id": 3, "name": "Loket 3", "served": 0}]
+    assert body["by_priority"] == {"regular": 1}
+    assert DailyReport.model_validate(body).services[0].received.done == 1
