@@ -10,25 +10,38 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
 from core.logs import setup_logging
 from core.paths import user_data_dir
 from server.auth import Role
 from server.catalog import DEMO_CATALOG, CatalogInvalid, load_catalog_file
-from server.db import default_sqlite_url
+from server.db import default_sqlite_path, default_sqlite_url
 from server.settings import HttpLimits, ServerSettings
 
 log = logging.getLogger(__name__)
 
+NO_DATABASE = (
+    "Tidak ada basis data di {path}; perintah ini tidak membuat yang baru. Tunjuk basis data server dengan "
+    "--database URL (misalnya sqlite:////var/lib/anjungan/anjungan.sqlite3) atau ANJUNGAN_DATA_DIR, atau "
+    "jalankan `python main.py server` sekali untuk membuatnya.\n"
+    "No database at {path}; this command does not create one. Point at the server's database with "
+    "--database URL (for example sqlite:////var/lib/anjungan/anjungan.sqlite3) or ANJUNGAN_DATA_DIR, or run "
+    "`python main.py server` once to create it.")
 
-def _database_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--database", metavar="URL",
+
+def _database_arg(parser: argparse.ArgumentParser, default: str | None = argparse.SUPPRESS) -> None:
+    """A sub-command's --database leaves the one given before the sub-command's name alone: argparse
+    would otherwise put its own default over it."""
+    parser.add_argument("--database", metavar="URL", default=default,
                         help="SQLAlchemy URL: sqlite:///FILE or postgresql+psycopg://… "
                              "(default: a SQLite file in the user data folder)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py server", description="The Anjungan central server.")
-    _database_arg(parser)
+    _database_arg(parser, default=None)
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to listen on (default 127.0.0.1: only this machine, as behind the "
                              "reverse proxy in deploy/; give the LAN address to serve devices directly)")
@@ -85,6 +98,23 @@ def _settings(args: argparse.Namespace) -> ServerSettings:
                           trusted_proxies=frozenset(getattr(args, "trusted_proxy", None) or ()))
 
 
+def _missing_database(url: str | None) -> Path | None:
+    """The SQLite file an office command would open, when it is not there: opening it would make an
+    empty database, and the command would answer from it (or write to it) as if it were the
+    server's. Only the server itself (no sub-command) makes its database."""
+    if url is None:
+        path = default_sqlite_path(user_data_dir())
+    else:
+        try:
+            parsed = make_url(url)
+        except ArgumentError:
+            return None
+        if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+            return None
+        path = Path(parsed.database)
+    return None if path.exists() else path.absolute()
+
+
 def _ip_address(text: str) -> str:
     try:
         return str(ipaddress.ip_address(text.strip()))
@@ -96,6 +126,9 @@ def main(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     # Sub-command flags may sit before or after the sub-command name.
+    if args.command is not None and (missing := _missing_database(args.database)) is not None:
+        print(NO_DATABASE.format(path=missing), file=sys.stderr)
+        return 2
     setup_logging("server", console=args.command is None)
     from server.app import build_services  # noqa: PLC0415 - keeps `--help` fast
 
