@@ -226,7 +226,7 @@ class StatusCounts(WireModel):
         return {s.value: getattr(self, s.value) for s in TicketStatus}
 
 
-class ServiceReport(StatusCounts):
+class ServiceReport(WireModel):
     """One service's day, told so that each count adds up.
 
     ``issued``: the tickets first issued for this service. The status fields say what became of
@@ -244,6 +244,14 @@ class ServiceReport(StatusCounts):
     service_id: str
     service_name: str
     issued: int = 0
+    waiting: int = 0
+    called: int = 0
+    serving: int = 0
+    done: int = 0
+    no_show: int = 0
+    cancelled: int = 0
+    transferred: int = 0
+    expired: int = 0
     transferred_in: int = 0
     received: StatusCounts = StatusCounts()
     mean_wait_minutes: float | None = None
@@ -253,6 +261,11 @@ class ServiceReport(StatusCounts):
     @classmethod
     def _defaults(cls, data: Any) -> Any:
         return fall_back(data, ("service_name", "service_id"))
+
+    @property
+    def by_status(self) -> Mapping[str, int]:
+        """What became of the tickets issued here; ``received.by_status`` for those received."""
+        return {s.value: getattr(self, s.value) for s in TicketStatus}
 
 
 class LoketReport(WireModel):
