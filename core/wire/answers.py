@@ -237,9 +237,9 @@ class ServiceReport(WireModel):
     twice counts twice). ``received`` says what became of them here and adds up to
     ``transferred_in``; its ``transferred`` counts those sent on again.
 
-    The means are over the tickets whose last queue today was this service, issued here or
-    received: the wait from when a ticket joined this queue (a transfer's re-queue) to its first
-    call, the service time from start to done."""
+    ``mean_wait_minutes``: over every ticket called in this service, issued here or received, from
+    when it joined this queue (its issue, or the transfer that sent it here) to its first call
+    here. ``mean_service_minutes``: over the tickets finished done here, from start to done."""
 
     service_id: str
     service_name: str

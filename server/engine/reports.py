@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -16,15 +17,24 @@ from server.catalog import SiteCatalog
 from server.db import Database, events, tickets
 
 S = TicketStatus
-# A ticket's transfer events are looked for this far around its day's times: room for a clock
-# that was set back while the events were written.
+# A ticket's events are looked for this far around its day's times: room for a clock that was set
+# back while the events were written.
 EVENT_SLACK = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Journey:
+    """The services a transferred ticket went through, in order, and its wait in each it left: the
+    row keeps only where it was issued and its last queue's times."""
+
+    path: tuple[str, ...]
+    earlier_waits: tuple[tuple[str, float], ...] = ()
 
 
 def daily_report(db: Database, cat: SiteCatalog, day: date) -> DailyReport:
     with db.read() as conn:
         rows = conn.execute(select(tickets).where(tickets.c.service_date == day.isoformat())).all()
-        paths = _transfer_paths(conn, [t for t in rows if t.transfers > 1])
+        journeys = _journeys(conn, [t for t in rows if t.transfers])
     issued: dict[str, dict[str, int]] = defaultdict(_no_counts)
     received: dict[str, dict[str, int]] = defaultdict(_no_counts)
     waits: dict[str, list[float]] = defaultdict(list)
@@ -32,17 +42,18 @@ def daily_report(db: Database, cat: SiteCatalog, day: date) -> DailyReport:
     by_counter: dict[int, int] = defaultdict(int)
     by_priority: dict[str, int] = defaultdict(int)
     for t in rows:
-        path = paths.get(t.id) or _path_from_row(t)
-        for leg, sid in enumerate(path):
+        journey = journeys.get(t.id) or _journey_from_row(t)
+        for leg, sid in enumerate(journey.path):
             counts = issued[sid] if leg == 0 else received[sid]
-            counts[t.status if leg == len(path) - 1 else S.TRANSFERRED.value] += 1
+            counts[t.status if leg == len(journey.path) - 1 else S.TRANSFERRED.value] += 1
+        for sid, minutes in journey.earlier_waits:
+            waits[sid].append(minutes)
         by_priority[t.priority or "regular"] += 1
-        # The row keeps only its last queue's times: the service it ended in is timed from the
-        # moment it joined that queue, a transfer's re-queue included.
+        # The last queue is timed from the moment the ticket joined it, a transfer's re-queue included.
         if t.called_at:
-            waits[t.service_id].append((t.called_at - t.queued_at).total_seconds() / 60)
+            waits[t.service_id].append(_minutes(t.called_at - t.queued_at))
         if t.started_at and t.finished_at and t.status == S.DONE.value:
-            serves[t.service_id].append((t.finished_at - t.started_at).total_seconds() / 60)
+            serves[t.service_id].append(_minutes(t.finished_at - t.started_at))
             if t.counter_id is not None:
                 by_counter[t.counter_id] += 1
     services = []
@@ -62,44 +73,59 @@ def _no_counts() -> dict[str, int]:
     return {s.value: 0 for s in S}
 
 
+def _minutes(span: timedelta) -> float:
+    return span.total_seconds() / 60
+
+
 def _mean(minutes: list[float] | None) -> float | None:
     return round(sum(minutes) / len(minutes), 1) if minutes else None
 
 
-def _path_from_row(t: Any) -> tuple[str, ...]:
-    """The services a ticket went through, as far as its row tells: where it was issued and where
-    it is now. Right for a ticket transferred once at most."""
-    return (t.origin_service_id, t.service_id) if t.transfers else (t.origin_service_id,)
+def _journey_from_row(t: Any) -> Journey:
+    """As far as the row tells: where the ticket was issued and where it is now, with no wait
+    known in the service it left. Right for a ticket never transferred."""
+    return Journey((t.origin_service_id, t.service_id) if t.transfers else (t.origin_service_id,))
 
 
-def _transfer_paths(conn: Connection, moved: Sequence[Any]) -> dict[int, tuple[str, ...]]:
-    """The services of tickets transferred more than once, in order, from their transfer events:
-    the row forgets the services between the first and the last. A ticket whose events do not
-    agree with its row is left to ``_path_from_row``."""
+def _journeys(conn: Connection, moved: Sequence[Any]) -> dict[int, Journey]:
+    """The journeys of the transferred tickets, from their call and transfer events. A ticket whose
+    events do not agree with its row is left to ``_journey_from_row``."""
     if not moved:
         return {}
     wanted = {t.id: t for t in moved}
     found = conn.execute(
-        select(events.c.data)
-        .where(events.c.type == EventType.TICKET_STATUS.value,
+        select(events.c.type, events.c.at, events.c.data)
+        .where(events.c.type.in_((EventType.TICKET_CALLED.value, EventType.TICKET_STATUS.value)),
                events.c.at >= min(t.issued_at for t in moved) - EVENT_SLACK,
                events.c.at <= max(t.queued_at for t in moved) + EVENT_SLACK,
-               events.c.data["transferred_from"].as_string().is_not(None))
-        .order_by(events.c.seq)).scalars()
-    hops: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for data in found:
-        if data.get("id") in wanted:
-            hops[data["id"]].append((data["transferred_from"], data["service_id"]))
-    return {tid: path for tid, legs in hops.items() if (path := _chain(wanted[tid], legs))}
+               (events.c.type == EventType.TICKET_CALLED.value)
+               | events.c.data["transferred_from"].as_string().is_not(None))
+        .order_by(events.c.seq)).all()
+    seen: dict[int, list[Any]] = defaultdict(list)
+    for event in found:
+        if isinstance(event.data, dict) and event.data.get("id") in wanted:
+            seen[event.data["id"]].append(event)
+    return {tid: journey for tid, told in seen.items() if (journey := _follow(wanted[tid], told))}
 
 
-def _chain(t: Any, legs: Iterable[tuple[str, str]]) -> tuple[str, ...] | None:
-    path = [t.origin_service_id]
-    for source, target in legs:
-        if source != path[-1]:
+def _follow(t: Any, told: Iterable[Any]) -> Journey | None:
+    """Walk a ticket's calls and transfers: each queue it left is timed from when it joined it
+    (issue or transfer) to its first call there."""
+    path: list[str] = [t.origin_service_id]
+    waits: dict[int, tuple[str, float]] = {}
+    joined = t.issued_at
+    for event in told:
+        if event.type == EventType.TICKET_CALLED.value:
+            waits.setdefault(len(path) - 1, (path[-1], _minutes(event.at - joined)))
+            continue
+        if event.data["transferred_from"] != path[-1]:
             return None
-        path.append(target)
-    return tuple(path) if len(path) == t.transfers + 1 and path[-1] == t.service_id else None
+        path.append(event.data["service_id"])
+        joined = event.at
+    if len(path) != t.transfers + 1 or path[-1] != t.service_id:
+        return None
+    # The last queue's wait is the row's own.
+    return Journey(tuple(path), tuple(wait for leg, wait in sorted(waits.items()) if leg < t.transfers))
 
 
 def _lokets(cat: SiteCatalog, served: dict[int, int]) -> tuple[LoketReport, ...]:

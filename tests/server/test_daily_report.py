@@ -8,8 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import delete
+
 from core.wire import DailyReport, ServiceReport, TicketStatus
 from server.auth import Principal, Role
+from server.db import events
 from tests.support.engine import EngineHall, engine_hall
 from tests.support.server import PASSWORD, TEST_CATALOG, LiveServer
 
@@ -113,17 +116,17 @@ def test_a_ticket_transferred_twice_counts_where_it_was_issued_where_it_passed_a
     assert sum(s.issued for s in report.services) == report.total_issued
 
 
-def test_the_means_time_a_transferred_ticket_from_its_requeue_in_the_service_it_ended_in(tmp_path: Path) -> None:
-    """A-001 waited 30 min in Paspor after its transfer (not since 09.00) and was served in 6; the
-    other services' means are of the tickets whose last queue they were."""
+def test_a_transferred_ticket_waits_in_each_queue_from_when_it_joined_it(tmp_path: Path) -> None:
+    """A-001 waited 10 min in KTP from its issue, 20 in KK and 30 in Paspor from each transfer (not
+    since 09.00), and was served in 6 min at Paspor, the one service it finished in."""
     with engine_hall(tmp_path, catalog=named_catalog(tmp_path)) as hall:
         a_day_with_transfers(hall)
         report = hall.engine.daily_report(None)
 
     ktp, kk, paspor = service(report, "ktp"), service(report, "kk"), service(report, "paspor")
     assert (paspor.mean_wait_minutes, paspor.mean_service_minutes) == (40.0, 8.0)   # (50 + 30) / 2, (10 + 6) / 2
-    assert (kk.mean_wait_minutes, kk.mean_service_minutes) == (20.0, 10.0)          # B-001 only
-    assert (ktp.mean_wait_minutes, ktp.mean_service_minutes) == (80.0, None)        # A-002, called, never served
+    assert (kk.mean_wait_minutes, kk.mean_service_minutes) == (20.0, 10.0)          # (20 + 20) / 2, B-001 only
+    assert (ktp.mean_wait_minutes, ktp.mean_service_minutes) == (45.0, None)        # (10 + 80) / 2, none done
 
 
 def test_each_loket_is_reported_by_its_catalog_name_with_the_tickets_it_served(tmp_path: Path) -> None:
@@ -133,6 +136,25 @@ def test_each_loket_is_reported_by_its_catalog_name_with_the_tickets_it_served(t
 
     assert [(lk.id, lk.name, lk.served) for lk in report.lokets] == [
         (1, "Loket Dukcapil A", 0), (2, "Loket Dukcapil B", 1), (3, "Loket Imigrasi", 2)]
+
+
+def test_without_its_events_a_transferred_ticket_still_adds_up_where_it_was_issued_and_where_it_is(
+        tmp_path: Path) -> None:
+    """GIVEN the day above, its events gone (a database restored from the tickets alone)
+    THEN A-001 still counts as transferred in KTP and as received in Paspor, where it is; the service
+    between is not known, and every count still adds up."""
+    with engine_hall(tmp_path, catalog=named_catalog(tmp_path)) as hall:
+        a_day_with_transfers(hall)
+        with hall.services.db.write() as conn:
+            conn.execute(delete(events))
+        report = hall.engine.daily_report(None)
+
+    ktp, kk, paspor = service(report, "ktp"), service(report, "kk"), service(report, "paspor")
+    assert (ktp.transferred, kk.transferred_in, paspor.transferred_in, paspor.received.done) == (1, 0, 1, 1)
+    assert ktp.mean_wait_minutes == 80.0  # A-002 only: A-001's wait in KTP was in the events
+    for entry in report.services:
+        assert sum(entry.by_status.values()) == entry.issued
+        assert sum(entry.received.by_status.values()) == entry.transferred_in
 
 
 def test_a_day_without_transfers_reports_nothing_received(tmp_path: Path) -> None:
@@ -182,13 +204,16 @@ def test_a_ticket_sent_back_where_it_came_from_counts_there_as_issued_and_as_rec
 
 
 def test_the_supervisor_gets_the_transfer_in_the_json_of_the_daily_report(server: LiveServer) -> None:
-    """GIVEN A-001 for KTP, served at loket 1 and transferred to KK, then served at loket 2
+    """GIVEN A-001 for KTP, called at loket 1 after 4 min and transferred to KK, then called at loket 2
+    7 min after the transfer and served in 3
     WHEN the supervisor asks GET /reports/daily
-    THEN the JSON counts A-001 as transferred in KTP and as received and done in KK, and names the lokets."""
+    THEN the JSON counts A-001 as transferred in KTP and as received and done in KK, with its wait in
+    each, and names the lokets."""
     issued = server.issue("ktp").json()
     step(server, "staff1", "/counters/1/open", service_ids=["ktp"])
     step(server, "staff2", "/counters/2/open", service_ids=["kk"])
 
+    server.clock.advance(minutes=4)
     step(server, "staff1", "/counters/1/call-next")
     step(server, "staff1", f"/tickets/{issued['id']}/start")
     server.clock.advance(minutes=5)
@@ -208,7 +233,7 @@ def test_the_supervisor_gets_the_transfer_in_the_json_of_the_daily_report(server
         {"service_id": "kk", "service_name": "Kartu Keluarga", "issued": 0, **none, "transferred_in": 1,
          "received": {**none, "done": 1}, "mean_wait_minutes": 7.0, "mean_service_minutes": 3.0},
         {"service_id": "ktp", "service_name": "KTP Elektronik", "issued": 1, **none, "transferred": 1,
-         "transferred_in": 0, "received": none, "mean_wait_minutes": None, "mean_service_minutes": None},
+         "transferred_in": 0, "received": none, "mean_wait_minutes": 4.0, "mean_service_minutes": None},
     ]
     assert body["lokets"] == [{"id": 1, "name": "Loket 1", "served": 0}, {"id": 2, "name": "Loket 2", "served": 1},
                               {"id": 3, "name": "Loket 3", "served": 0}]
