@@ -29,6 +29,9 @@ NO_DATABASE = (
     "No database at {path}; this command does not create one. Point at the server's database with "
     "--database URL (for example sqlite:////var/lib/anjungan/anjungan.sqlite3) or ANJUNGAN_DATA_DIR, or run "
     "`python main.py server` once to create it.")
+BAD_DATABASE_URL = (
+    "URL --database tidak terbaca; bentuknya sqlite:///BERKAS atau postgresql+psycopg://PENGGUNA:SANDI@HOST/NAMA.\n"
+    "The --database URL cannot be read; it looks like sqlite:///FILE or postgresql+psycopg://USER:PASS@HOST/NAME.")
 
 
 def _database_arg(parser: argparse.ArgumentParser, default: str | None = argparse.SUPPRESS) -> None:
@@ -98,21 +101,24 @@ def _settings(args: argparse.Namespace) -> ServerSettings:
                           trusted_proxies=frozenset(getattr(args, "trusted_proxy", None) or ()))
 
 
-def _missing_database(url: str | None) -> Path | None:
-    """The SQLite file an office command would open, when it is not there: opening it would make an
-    empty database, and the command would answer from it (or write to it) as if it were the
-    server's. Only the server itself (no sub-command) makes its database."""
+def _database_refusal(command: str | None, url: str | None) -> str | None:
+    """Why the command may not open the database, if it may not. A URL that cannot be read is
+    refused before anything opens it. An office command (any sub-command) refuses a SQLite file
+    that is not there: opening it would make an empty database, and the command would answer from
+    it (or write to it) as if it were the server's. Only the server itself makes its database."""
     if url is None:
         path = default_sqlite_path(user_data_dir())
     else:
         try:
             parsed = make_url(url)
         except ArgumentError:
-            return None
+            return BAD_DATABASE_URL
         if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
             return None
         path = Path(parsed.database)
-    return None if path.exists() else path.absolute()
+    if command is None or path.exists():
+        return None
+    return NO_DATABASE.format(path=path.absolute())
 
 
 def _ip_address(text: str) -> str:
@@ -126,8 +132,9 @@ def main(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     # Sub-command flags may sit before or after the sub-command name.
-    if args.command is not None and (missing := _missing_database(args.database)) is not None:
-        print(NO_DATABASE.format(path=missing), file=sys.stderr)
+    refusal = _database_refusal(args.command, args.database)
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
         return 2
     setup_logging("server", console=args.command is None)
     from server.app import build_services  # noqa: PLC0415 - keeps `--help` fast

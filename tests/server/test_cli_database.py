@@ -88,6 +88,14 @@ def test_database_given_before_the_sub_command_is_the_one_used(data_dir: Path) -
     assert_refused(office(data_dir, "--database", f"sqlite:///{target}", "users"), target)
 
 
+@pytest.mark.parametrize("command", [[], ["users"]])
+def test_a_database_url_that_cannot_be_read_is_refused_in_both_languages(data_dir: Path, command: list[str]) -> None:
+    done = office(data_dir, *command, "--database", "anjungan.sqlite3")
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "URL --database tidak terbaca" in done.stderr and "cannot be read" in done.stderr
+    assert list(data_dir.iterdir()) == []
+
+
 def test_the_server_creates_its_database_and_then_the_commands_work_on_it(data_dir: Path) -> None:
     """`main.py server` still makes the database on its first start; the office's commands, with no
     --database, then find it at the default place."""
