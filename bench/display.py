@@ -67,16 +67,17 @@ def start_server() -> tuple[subprocess.Popen, str, dict[str, str]]:
     catalog = unlimited_catalog(_WORK / "bench.toml")
     db = f"sqlite:///{_WORK / 'bench.sqlite3'}"
     py = sys.executable
-    run([py, "main.py", "server", "add-user", "--username", "bench", "--password", "bench-pass-1",
-         "--role", "admin", "--database", db], env)
-    codes = {kind: run([py, "main.py", "server", "enroll", "--kind", kind, "--name", f"bench-{kind}",
-                        "--database", db], env).strip().splitlines()[-1] for kind in ("kiosk", "display")}
     port = free_port()
     server = subprocess.Popen([py, "main.py", "server", "--database", db, "--port", str(port),
                                "--catalog", str(catalog), "--open-all-hours"], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     wait_for(lambda: _ok(f"{url}/api/v1/health"), timeout=30, what="server")
+    # The server made the database; the office's commands only use one.
+    run([py, "main.py", "server", "add-user", "--username", "bench", "--password", "bench-pass-1",
+         "--role", "admin", "--database", db], env)
+    codes = {kind: run([py, "main.py", "server", "enroll", "--kind", kind, "--name", f"bench-{kind}",
+                        "--database", db], env).strip().splitlines()[-1] for kind in ("kiosk", "display")}
     tokens = {kind: requests.post(f"{url}/api/v1/devices/enroll", json={"code": code}, timeout=5).json()["token"]
               for kind, code in codes.items()}
     tokens["admin"] = requests.post(f"{url}/api/v1/auth/login", json={"username": "bench",

@@ -85,8 +85,6 @@ def server_and_printer() -> Iterator[tuple[str, str, str]]:
     catalog = unlimited_catalog(_WORK / "bench.toml", allow_priority=False)
     db = f"sqlite:///{_WORK / 'bench.sqlite3'}"
     py = sys.executable
-    code = run([py, "main.py", "server", "enroll", "--kind", "kiosk", "--name", "bench-kiosk",
-                "--database", db]).strip().splitlines()[-1].strip()
     port, printer_port = free_port(), free_port()
     server = subprocess.Popen([py, "main.py", "server", "--database", db, "--port", str(port),
                                "--catalog", str(catalog), "--open-all-hours"], cwd=ROOT,
@@ -99,8 +97,9 @@ def server_and_printer() -> Iterator[tuple[str, str, str]]:
         probe = BackendClient(url)
         wait_for(lambda: _answers(probe.health), timeout=30, what="the server")
         probe.close()
-        # The catalog on the command line only loads into a new database, and enrolling made it.
-        run([py, "main.py", "server", "import-catalog", str(catalog), "--database", db])
+        # The server made the database with the catalog; the office's commands only use one.
+        code = run([py, "main.py", "server", "enroll", "--kind", "kiosk", "--name", "bench-kiosk",
+                    "--database", db]).strip().splitlines()[-1].strip()
         client = BackendClient(url)
         token = client.enroll(code)
         client.close()

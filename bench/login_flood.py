@@ -57,10 +57,10 @@ def main() -> int:
         return subprocess.run([py, "main.py", "server", *argv, "--database", db], cwd=ROOT, env=env,
                               check=True, capture_output=True, text=True).stdout
 
-    cli("add-user", "--username", "petugas", "--password", "sandi-benar-1", "--role", "staff")
-    code = cli("enroll", "--kind", "kiosk", "--name", "flood-kiosk").strip().splitlines()[-1]
-    server, port, api = start_server(db, catalog, env)
+    server, port, api = start_server(db, catalog, env)  # it makes the database the commands use
     try:
+        cli("add-user", "--username", "petugas", "--password", "sandi-benar-1", "--role", "staff")
+        code = cli("enroll", "--kind", "kiosk", "--name", "flood-kiosk").strip().splitlines()[-1]
         kiosk = requests.post(f"{api}/devices/enroll", json={"code": code}, timeout=5).json()["token"]
         services = [s["id"] for a in requests.get(f"{api}/catalog", headers=auth_headers(kiosk), timeout=5)
                     .json()["agencies"] for s in a["services"]]

@@ -83,12 +83,12 @@ def one_run(args: argparse.Namespace) -> dict:
     catalog = unlimited_catalog(work / "bench.toml")
     db = f"sqlite:///{work / 'bench.sqlite3'}"
     py = sys.executable
-    run([py, "main.py", "server", "add-user", "--username", "bench", "--password", "bench-pass-1",
-         "--role", "admin", "--database", db], env)
-    code = run([py, "main.py", "server", "enroll", "--kind", "kiosk", "--name", "bench-kiosk",
-                "--database", db], env).strip().splitlines()[-1]
-    server, port, api = start_server(db, catalog, env)
+    server, port, api = start_server(db, catalog, env)  # it makes the database the commands use
     try:
+        run([py, "main.py", "server", "add-user", "--username", "bench", "--password", "bench-pass-1",
+             "--role", "admin", "--database", db], env)
+        code = run([py, "main.py", "server", "enroll", "--kind", "kiosk", "--name", "bench-kiosk",
+                    "--database", db], env).strip().splitlines()[-1]
         kiosk = requests.post(f"{api}/devices/enroll", json={"code": code}, timeout=5).json()["token"]
         admin = requests.post(f"{api}/auth/login", json={"username": "bench", "password": "bench-pass-1"},
                               timeout=5).json()["token"]

@@ -90,13 +90,14 @@ def running_system(folder: Path, port: int = 8080, printer_port: int = 9100) -> 
     url = f"http://127.0.0.1:{port}"
     children: list[subprocess.Popen] = []
     try:
-        for username, password, role in USERS:
-            _run("server", "add-user", "--username", username, "--password", password, "--role", role,
-                 "--database", db)
+        # The server makes the database on its first start; the office's commands only use one.
         server = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "server", "--database", db,
                                    "--port", str(port), "--open-all-hours"], cwd=ROOT)
         children.append(server)
         wait_healthy(url, server)
+        for username, password, role in USERS:
+            _run("server", "add-user", "--username", username, "--password", password, "--role", role,
+                 "--database", db)
         printer = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "printer", "--port",
                                     str(printer_port), "--out", str(receipts)], cwd=ROOT,
                                    stdin=subprocess.DEVNULL)

@@ -10,25 +10,41 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
 from core.logs import setup_logging
 from core.paths import user_data_dir
 from server.auth import Role
 from server.catalog import DEMO_CATALOG, CatalogInvalid, load_catalog_file
-from server.db import default_sqlite_url
+from server.db import default_sqlite_path, default_sqlite_url
 from server.settings import HttpLimits, ServerSettings
 
 log = logging.getLogger(__name__)
 
+NO_DATABASE = (
+    "Tidak ada basis data di {path}; perintah ini tidak membuat yang baru. Tunjuk basis data server dengan "
+    "--database URL (misalnya sqlite:////var/lib/anjungan/anjungan.sqlite3) atau ANJUNGAN_DATA_DIR, atau "
+    "jalankan `python main.py server` sekali untuk membuatnya.\n"
+    "No database at {path}; this command does not create one. Point at the server's database with "
+    "--database URL (for example sqlite:////var/lib/anjungan/anjungan.sqlite3) or ANJUNGAN_DATA_DIR, or run "
+    "`python main.py server` once to create it.")
+BAD_DATABASE_URL = (
+    "URL --database tidak terbaca; bentuknya sqlite:///BERKAS atau postgresql+psycopg://PENGGUNA:SANDI@HOST/NAMA.\n"
+    "The --database URL cannot be read; it looks like sqlite:///FILE or postgresql+psycopg://USER:PASS@HOST/NAME.")
 
-def _database_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--database", metavar="URL",
+
+def _database_arg(parser: argparse.ArgumentParser, default: str | None = argparse.SUPPRESS) -> None:
+    """A sub-command's --database leaves the one given before the sub-command's name alone: argparse
+    would otherwise put its own default over it."""
+    parser.add_argument("--database", metavar="URL", default=default,
                         help="SQLAlchemy URL: sqlite:///FILE or postgresql+psycopg://… "
                              "(default: a SQLite file in the user data folder)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py server", description="The Anjungan central server.")
-    _database_arg(parser)
+    _database_arg(parser, default=None)
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to listen on (default 127.0.0.1: only this machine, as behind the "
                              "reverse proxy in deploy/; give the LAN address to serve devices directly)")
@@ -85,6 +101,26 @@ def _settings(args: argparse.Namespace) -> ServerSettings:
                           trusted_proxies=frozenset(getattr(args, "trusted_proxy", None) or ()))
 
 
+def _database_refusal(command: str | None, url: str | None) -> str | None:
+    """Why the command may not open the database, if it may not. A URL that cannot be read is
+    refused before anything opens it. An office command (any sub-command) refuses a SQLite file
+    that is not there: opening it would make an empty database, and the command would answer from
+    it (or write to it) as if it were the server's. Only the server itself makes its database."""
+    if url is None:
+        path = default_sqlite_path(user_data_dir())
+    else:
+        try:
+            parsed = make_url(url)
+        except ArgumentError:
+            return BAD_DATABASE_URL
+        if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+            return None
+        path = Path(parsed.database)
+    if command is None or path.exists():
+        return None
+    return NO_DATABASE.format(path=path.absolute())
+
+
 def _ip_address(text: str) -> str:
     try:
         return str(ipaddress.ip_address(text.strip()))
@@ -96,6 +132,10 @@ def main(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     # Sub-command flags may sit before or after the sub-command name.
+    refusal = _database_refusal(args.command, args.database)
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return 2
     setup_logging("server", console=args.command is None)
     from server.app import build_services  # noqa: PLC0415 - keeps `--help` fast
 

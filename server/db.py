@@ -210,9 +210,14 @@ def _add_missing_columns(conn: Connection) -> None:
                         index.create(conn, checkfirst=True)
 
 
+def default_sqlite_path(data_dir: Path) -> Path:
+    """Where the server keeps its SQLite database when no --database is given."""
+    return data_dir / "anjungan.sqlite3"
+
+
 def default_sqlite_url(data_dir: Path) -> str:
     data_dir.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{data_dir / 'anjungan.sqlite3'}"
+    return f"sqlite:///{default_sqlite_path(data_dir)}"
 
 
 def make_engine(url: str) -> Engine:

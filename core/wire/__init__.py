@@ -17,11 +17,13 @@ from core.wire.answers import (
                                HeartbeatReply,
                                LoggedOut,
                                Login,
+                               LoketReport,
                                PublicTicket,
                                QueueService,
                                Service,
                                ServiceReport,
                                Site,
+                               StatusCounts,
                                Ticket,
                                WaitingTicket,
 )
@@ -42,6 +44,6 @@ __all__ = [
     "AT_LOKET", "Agency", "Catalog", "CatalogChanged", "Counter", "CounterQueue", "CounterRef", "CounterState",
     "CounterStateEvent", "DailyReport", "DayExpired", "Device", "DeviceRef", "DeviceStateEvent", "Enrollment",
     "ErrorCode", "ErrorDetail", "ErrorDocument", "Event", "EventPayload", "EventType", "Health", "HeartbeatReply",
-    "LoggedOut", "Login", "Priority", "PublicTicket", "QueueService", "Service", "ServiceReport", "Site", "Ticket",
-    "TicketEvent", "TicketStatus", "WaitingTicket", "WireModel", "payload_of",
+    "LoggedOut", "Login", "LoketReport", "Priority", "PublicTicket", "QueueService", "Service", "ServiceReport",
+    "Site", "StatusCounts", "Ticket", "TicketEvent", "TicketStatus", "WaitingTicket", "WireModel", "payload_of",
 ]

@@ -209,8 +209,37 @@ class CounterQueue(WireModel):
 # ----------------------------------------------------------------- reports
 
 
+class StatusCounts(WireModel):
+    """How many of a set of tickets ended the day (so far) in each status."""
+
+    waiting: int = 0
+    called: int = 0
+    serving: int = 0
+    done: int = 0
+    no_show: int = 0
+    cancelled: int = 0
+    transferred: int = 0
+    expired: int = 0
+
+    @property
+    def by_status(self) -> Mapping[str, int]:
+        return {s.value: getattr(self, s.value) for s in TicketStatus}
+
+
 class ServiceReport(WireModel):
-    """One service's day: tickets issued in it, and how many ended in each status."""
+    """One service's day, told so that each count adds up.
+
+    ``issued``: the tickets first issued for this service. The status fields say what became of
+    those tickets here and add up to ``issued``; ``transferred`` counts those sent on to another
+    service, where they count again under ``transferred_in``.
+
+    ``transferred_in``: the tickets this service received from another one (a ticket received
+    twice counts twice). ``received`` says what became of them here and adds up to
+    ``transferred_in``; its ``transferred`` counts those sent on again.
+
+    ``mean_wait_minutes``: over every ticket called in this service, issued here or received, from
+    when it joined this queue (its issue, or the transfer that sent it here) to its first call
+    here. ``mean_service_minutes``: over the tickets finished done here, from start to done."""
 
     service_id: str
     service_name: str
@@ -223,6 +252,8 @@ class ServiceReport(WireModel):
     cancelled: int = 0
     transferred: int = 0
     expired: int = 0
+    transferred_in: int = 0
+    received: StatusCounts = StatusCounts()
     mean_wait_minutes: float | None = None
     mean_service_minutes: float | None = None
 
@@ -233,15 +264,27 @@ class ServiceReport(WireModel):
 
     @property
     def by_status(self) -> Mapping[str, int]:
+        """What became of the tickets issued here; ``received.by_status`` for those received."""
         return {s.value: getattr(self, s.value) for s in TicketStatus}
 
 
+class LoketReport(WireModel):
+    """A loket of the catalog by its number and name, and how many tickets it finished done."""
+
+    id: int
+    name: str
+    served: int = 0
+
+
 class DailyReport(WireModel):
+    """A service day: ``total_issued`` is the sum of the services' ``issued``; ``lokets`` lists
+    every loket of the catalog (and any other that served that day), by number."""
+
     date: date
     site: str = ""
     total_issued: int
     services: tuple[ServiceReport, ...] = ()
-    served_by_counter: dict[int, int] = Field(default_factory=dict)
+    lokets: tuple[LoketReport, ...] = ()
     by_priority: dict[str, int] = Field(default_factory=dict)
 
 

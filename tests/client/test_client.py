@@ -129,9 +129,10 @@ def test_a_loket_day_through_the_client(server, clock):
     assert staff.close_counter(1).state is CounterState.CLOSED
     report = client(server, "super").daily_report(TODAY)
     assert isinstance(report, DailyReport) and report.total_issued == 4
-    kk = next(s for s in report.services if s.service_id == "kk")
-    assert kk.issued == 4 and (kk.by_status["done"], kk.by_status["cancelled"]) == (1, 1)
-    assert sum(s.by_status["no_show"] for s in report.services) == 2
+    kk, ktp = (next(s for s in report.services if s.service_id == sid) for sid in ("kk", "ktp"))
+    assert kk.issued == 4 and {k: n for k, n in kk.by_status.items() if n} == \
+        {"done": 1, "no_show": 1, "transferred": 1, "cancelled": 1}
+    assert (ktp.issued, ktp.transferred_in, ktp.received.no_show) == (0, 1, 1)  # B-003, sent from KK
 
 
 # ----------------------------------------------------------------- errors

@@ -232,9 +232,6 @@ def test_the_real_server_command_believes_only_its_trusted_proxy(tmp_path: Path)
     database = f"sqlite:///{tmp_path / 'real.sqlite3'}"
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "ANJUNGAN_DATA_DIR": str(tmp_path), "ANJUNGAN_LOG_DIR": str(tmp_path / "log")}
-    subprocess.run([sys.executable, "main.py", "server", "add-user", "--username", "petugas", "--password",
-                    PASSWORD, "--role", "staff", "--database", database], cwd=root, env=env, check=True,
-                   capture_output=True, timeout=60)
     port = free_port()
     process = subprocess.Popen([sys.executable, "main.py", "server", "--database", database, "--port", str(port),
                                 "--trusted-proxy", "127.0.0.9"], cwd=root, env=env,
@@ -242,6 +239,10 @@ def test_the_real_server_command_believes_only_its_trusted_proxy(tmp_path: Path)
     api = f"http://127.0.0.1:{port}/api/v1"
     try:
         wait_for(lambda: _answers(f"{api}/health"), timeout=30, what="the server process")
+        # Once the server has made its database: the office's commands only use one.
+        subprocess.run([sys.executable, "main.py", "server", "add-user", "--username", "petugas", "--password",
+                        PASSWORD, "--role", "staff", "--database", database], cwd=root, env=env, check=True,
+                       capture_output=True, timeout=60)
 
         def attempt(via: requests.Session, password: str, forwarded: str) -> requests.Response:
             return via.post(f"{api}/auth/login", json={"username": "petugas", "password": password},
