@@ -18,7 +18,7 @@ from core.paths import user_data_dir
 from server.auth import Role
 from server.catalog import DEMO_CATALOG, CatalogInvalid, load_catalog_file
 from server.db import default_sqlite_path, default_sqlite_url
-from server.settings import HttpLimits, ServerSettings
+from server.settings import HttpLimits, SecretKeyInvalid, ServerSettings
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +139,11 @@ def main(argv: list[str]) -> int:
     setup_logging("server", console=args.command is None)
     from server.app import build_services  # noqa: PLC0415 - keeps `--help` fast
 
-    services = build_services(_settings(args))
+    try:
+        services = build_services(_settings(args))
+    except SecretKeyInvalid as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     try:
         if args.command == "enroll":
             code = services.accounts.create_enrollment(Role(args.kind), args.name)

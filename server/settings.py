@@ -43,12 +43,34 @@ class HttpLimits:
     keep_alive_seconds: int = 20
 
 
+KEY_BYTES = 32
+
+
+class SecretKeyInvalid(ValueError):
+    """The NIK key file is there but holds no usable key: the server must not start on it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Berkas kunci NIK {path} rusak (kosong, atau bukan {KEY_BYTES * 2} digit heksadesimal). Pulihkan dari "
+            "cadangan: tanpa kunci yang sama, NIK yang sudah tersimpan tidak bisa dicocokkan lagi. Hanya pada "
+            "instalasi baru tanpa data: hapus berkas itu dan server membuat yang baru.\n"
+            f"The NIK key file {path} is damaged (empty, or not {KEY_BYTES * 2} hexadecimal digits). Restore it from "
+            "the backup: without the same key, stored NIKs can no longer be matched. Only on a new installation "
+            "with no data: delete the file and the server makes a new one.")
+
+
 def load_secret(path: Path) -> bytes:
     """The key for NIK hashes: made once, kept beside the database, readable by the server only."""
     if path.exists():
-        return bytes.fromhex(path.read_text().strip())
+        try:
+            key = bytes.fromhex(path.read_text("ascii").strip())
+        except (ValueError, UnicodeDecodeError):
+            raise SecretKeyInvalid(path) from None
+        if len(key) < KEY_BYTES // 2:
+            raise SecretKeyInvalid(path)
+        return key
     path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_bytes(32)
+    key = secrets.token_bytes(KEY_BYTES)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as fh:
         fh.write(key.hex())
