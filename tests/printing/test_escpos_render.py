@@ -253,6 +253,17 @@ def test_the_logo_is_scaled_to_the_printers_own_width(tmp_path):
     assert (out.of("image")[0].dots_wide, out.of("image")[0].dots_high) == (640, 32)
 
 
+@pytest.mark.parametrize(("size", "printed"), [((96, 160), (96, 160)), ((96, 161), (96, 160)),
+                                               ((200, 800), (40, 160))])
+def test_a_tall_logo_prints_at_most_two_centimetres_high(tmp_path, size, printed):
+    """A portrait logo (a crest on its own) is scaled down to 160 dots (2 cm at 203 dpi), keeping its shape
+    (a picture's width is sent in whole bytes): at its own height it would take a hand's length of paper
+    on every ticket."""
+    out = paper(receipt_of(Logo(logo_file(tmp_path, size)), BigCode("A-001")), profile="default")
+    logo = out.of("image")[0]
+    assert (logo.dots_wide, logo.dots_high) == printed
+
+
 def test_a_replaced_logo_prints_on_the_next_ticket(tmp_path):
     """GIVEN a technician replaces the logo file WHEN the next ticket prints THEN it shows the new logo."""
     renderer = EscposRenderer(EscposOptions(profile="default"))
