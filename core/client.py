@@ -219,12 +219,17 @@ class BackendClient:
     def counters(self) -> list[Counter]:
         return self._call("GET", "/counters", _COUNTERS.validate_python)
 
-    def open_counter(self, counter_id: int, service_ids: list[str] | None = None) -> Counter:
-        body = {"service_ids": list(service_ids)} if service_ids else None
-        return self._call("POST", f"/counters/{counter_id}/open", Counter.model_validate, json=body)
+    def open_counter(self, counter_id: int, service_ids: list[str] | None = None, reason: str = "") -> Counter:
+        """Open a loket; ``reason`` is a supervisor's for taking over one another officer has open."""
+        body: dict[str, Any] = {"service_ids": list(service_ids)} if service_ids else {}
+        if reason:
+            body["reason"] = reason
+        return self._call("POST", f"/counters/{counter_id}/open", Counter.model_validate, json=body or None)
 
-    def close_counter(self, counter_id: int) -> Counter:
-        return self._call("POST", f"/counters/{counter_id}/close", Counter.model_validate)
+    def close_counter(self, counter_id: int, reason: str = "") -> Counter:
+        """Close a loket; ``reason`` is a supervisor's for closing one another officer left open."""
+        return self._call("POST", f"/counters/{counter_id}/close", Counter.model_validate,
+                          json={"reason": reason} if reason else None)
 
     def call_next(self, counter_id: int) -> Counter:
         return self._call("POST", f"/counters/{counter_id}/call-next", Counter.model_validate)

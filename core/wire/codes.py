@@ -120,6 +120,7 @@ class ErrorCode(enum.StrEnum):
     INVALID_SERVICE_IDS = "invalid_service_ids"
     QUEUE_EMPTY = "queue_empty"
     NOTHING_TO_RECALL = "nothing_to_recall"
+    TAKE_OVER_REASON_REQUIRED = "take_over_reason_required"
 
     @classmethod
     def counter_not_open(cls, state: str) -> ErrorCode:

@@ -163,6 +163,22 @@
         <translation>The server has a problem. The app keeps retrying.</translation>
     </message>
     <message>
+        <source>Tulis alasannya dulu: loket ini dibuka oleh {staff}, dan alasan dicatat bersama nama Anda.</source>
+        <translation>Write the reason first: {staff} has this loket open, and the reason is recorded with your name.</translation>
+    </message>
+    <message>
+        <source>{loket} diambil alih oleh {by}. Alasan: {reason}. Tombol di meja ini tidak berlaku lagi; ketuk Lanjut untuk memilih loket.</source>
+        <translation>{loket} was taken over by {by}. Reason: {reason}. The buttons on this desk no longer work; tap Continue to choose a loket.</translation>
+    </message>
+    <message>
+        <source>{loket} ditutup oleh {by}. Alasan: {reason}. Tombol di meja ini tidak berlaku lagi; ketuk Lanjut untuk memilih loket.</source>
+        <translation>{loket} was closed by {by}. Reason: {reason}. The buttons on this desk no longer work; tap Continue to choose a loket.</translation>
+    </message>
+    <message>
+        <source>{loket} ditutup. Petugasnya sudah diberi tahu di aplikasinya.</source>
+        <translation>{loket} is closed. Its officer has been told on their app.</translation>
+    </message>
+    <message>
         <source>{loket} ditutup atau diambil alih dari tempat lain. Pilih loket lagi.</source>
         <translation>{loket} was closed or taken over elsewhere. Choose a counter again.</translation>
     </message>
@@ -244,6 +260,10 @@
     <message>
         <source>Tutup Loket</source>
         <translation>Close Counter</translation>
+    </message>
+    <message>
+        <source>Lanjut ke daftar loket</source>
+        <translation>Continue to the loket list</translation>
     </message>
     <message>
         <source>Melayani: {services}</source>
@@ -1012,6 +1032,14 @@
         <translation>Opened by {staff}</translation>
     </message>
     <message>
+        <source>Alasan mengambil alih atau menutup (wajib, dicatat)</source>
+        <translation>Reason for taking over or closing (required, recorded)</translation>
+    </message>
+    <message>
+        <source>Tutup {loket}</source>
+        <translation>Close {loket}</translation>
+    </message>
+    <message>
         <source>Layanan hari ini di {loket}</source>
         <translation>Today&apos;s services at {loket}</translation>
     </message>
@@ -1038,6 +1066,10 @@
     <message>
         <source>Lanjutkan di {loket}</source>
         <translation>Continue at {loket}</translation>
+    </message>
+    <message>
+        <source>Ambil Alih {loket}</source>
+        <translation>Take over {loket}</translation>
     </message>
     <message>
         <source>Buka Loket</source>

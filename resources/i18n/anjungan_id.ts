@@ -163,6 +163,22 @@
         <translation>Terjadi gangguan pada server. Aplikasi mencoba lagi otomatis.</translation>
     </message>
     <message>
+        <source>Tulis alasannya dulu: loket ini dibuka oleh {staff}, dan alasan dicatat bersama nama Anda.</source>
+        <translation>Tulis alasannya dulu: loket ini dibuka oleh {staff}, dan alasan dicatat bersama nama Anda.</translation>
+    </message>
+    <message>
+        <source>{loket} diambil alih oleh {by}. Alasan: {reason}. Tombol di meja ini tidak berlaku lagi; ketuk Lanjut untuk memilih loket.</source>
+        <translation>{loket} diambil alih oleh {by}. Alasan: {reason}. Tombol di meja ini tidak berlaku lagi; ketuk Lanjut untuk memilih loket.</translation>
+    </message>
+    <message>
+        <source>{loket} ditutup oleh {by}. Alasan: {reason}. Tombol di meja ini tidak berlaku lagi; ketuk Lanjut untuk memilih loket.</source>
+        <translation>{loket} ditutup oleh {by}. Alasan: {reason}. Tombol di meja ini tidak berlaku lagi; ketuk Lanjut untuk memilih loket.</translation>
+    </message>
+    <message>
+        <source>{loket} ditutup. Petugasnya sudah diberi tahu di aplikasinya.</source>
+        <translation>{loket} ditutup. Petugasnya sudah diberi tahu di aplikasinya.</translation>
+    </message>
+    <message>
         <source>{loket} ditutup atau diambil alih dari tempat lain. Pilih loket lagi.</source>
         <translation>{loket} ditutup atau diambil alih dari tempat lain. Pilih loket lagi.</translation>
     </message>
@@ -244,6 +260,10 @@
     <message>
         <source>Tutup Loket</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lanjut ke daftar loket</source>
+        <translation>Lanjut ke daftar loket</translation>
     </message>
     <message>
         <source>Melayani: {services}</source>
@@ -1007,6 +1027,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Alasan mengambil alih atau menutup (wajib, dicatat)</source>
+        <translation>Alasan mengambil alih atau menutup (wajib, dicatat)</translation>
+    </message>
+    <message>
+        <source>Tutup {loket}</source>
+        <translation>Tutup {loket}</translation>
+    </message>
+    <message>
         <source>Layanan hari ini di {loket}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1033,6 +1061,10 @@
     <message>
         <source>Lanjutkan di {loket}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ambil Alih {loket}</source>
+        <translation>Ambil Alih {loket}</translation>
     </message>
     <message>
         <source>Buka Loket</source>

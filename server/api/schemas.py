@@ -66,6 +66,11 @@ class Heartbeat(Strict):
 
 class OpenCounter(Strict):
     service_ids: list[str] | None = Field(default=None, max_length=50)
+    reason: Text = Field(default="", max_length=200)  # needed to take over another officer's loket
+
+
+class CloseCounter(Strict):
+    reason: Text = Field(default="", max_length=200)  # needed to close another officer's loket
 
 
 class PauseCounter(Strict):

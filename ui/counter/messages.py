@@ -144,6 +144,18 @@ _BY_CODE: Mapping[str, tuple[str, str]] = {
                                          "ulang begitu server menjawab."), "error"),
     "server_error": (QT_TRANSLATE_NOOP("CounterMessages",
                                        "Terjadi gangguan pada server. Aplikasi mencoba lagi otomatis."), "error"),
+    "take_over_reason_required": (QT_TRANSLATE_NOOP("CounterMessages",
+                                                    "Tulis alasannya dulu: loket ini dibuka oleh {staff}, dan "
+                                                    "alasan dicatat bersama nama Anda."), "warning"),
+    "loket_taken_over": (QT_TRANSLATE_NOOP("CounterMessages",
+                                           "{loket} diambil alih oleh {by}. Alasan: {reason}. Tombol di meja ini "
+                                           "tidak berlaku lagi; ketuk Lanjut untuk memilih loket."), "warning"),
+    "loket_closed_by": (QT_TRANSLATE_NOOP("CounterMessages",
+                                          "{loket} ditutup oleh {by}. Alasan: {reason}. Tombol di meja ini "
+                                          "tidak berlaku lagi; ketuk Lanjut untuk memilih loket."), "warning"),
+    "loket_closed_for_officer": (QT_TRANSLATE_NOOP("CounterMessages",
+                                                   "{loket} ditutup. Petugasnya sudah diberi tahu di aplikasinya."),
+                                 "ok"),
     "loket_lost": (QT_TRANSLATE_NOOP("CounterMessages",
                                      "{loket} ditutup atau diambil alih dari tempat lain. Pilih loket lagi."),
                    "warning"),
