@@ -123,3 +123,19 @@ def test_an_officer_sees_a_clean_screen_after_the_previous_user_logged_out(
     assert counter.desk.ticket_card.ticket() is None and counter.desk.ticket_card.code_text() == ""
     assert not counter.loket_screen.notice.isVisible()
     assert "staff2" in counter.bar.user.text() and "staff1" not in counter.bar.user.text()
+
+
+def test_a_loket_opened_in_the_officers_name_elsewhere_waits_on_the_list_for_a_tap(
+        qtbot: QtBot, server: LiveServer, counter: CounterController) -> None:
+    """GIVEN staff1 looking at the loket list
+    WHEN a loket is opened in staff1's name from another PC
+    THEN the list shows it as theirs, and the app goes to its desk only when they tap "Lanjutkan"."""
+    logged_in_at_lokets(qtbot, counter)
+    screen = counter.loket_screen
+    assert server.call("POST", "/counters/2/open", "staff1").status_code == 200
+
+    qtbot.waitUntil(lambda: "Dibuka oleh Anda" in screen.buttons[2].all_text(), timeout=WAIT_MS)
+    assert counter.current_screen() == "loket"
+    assert screen.chosen() == 2 and "Lanjutkan di" in screen.open_button.text()
+    click(qtbot, counter, screen.open_button)
+    qtbot.waitUntil(lambda: counter.current_screen() == "desk", timeout=WAIT_MS)
