@@ -1048,6 +1048,18 @@
         <translation>Today&apos;s services</translation>
     </message>
     <message>
+        <source>istirahat</source>
+        <translation>on a break</translation>
+    </message>
+    <message>
+        <source>buka</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>Dibuka oleh {staff} ({state}, tiket di loket: {ticket}). Untuk mengambil alih atau menutupnya, tulis alasannya; alasan dicatat bersama nama Anda dan petugas itu diberi tahu.</source>
+        <translation>Opened by {staff} ({state}, ticket at the loket: {ticket}). To take it over or close it, write the reason; it is recorded with your name and that officer is told.</translation>
+    </message>
+    <message>
         <source>Centang layanan yang Anda layani hari ini.</source>
         <translation>Tick the services you serve today.</translation>
     </message>

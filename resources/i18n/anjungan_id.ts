@@ -1043,6 +1043,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>istirahat</source>
+        <translation>istirahat</translation>
+    </message>
+    <message>
+        <source>buka</source>
+        <translation>buka</translation>
+    </message>
+    <message>
+        <source>Dibuka oleh {staff} ({state}, tiket di loket: {ticket}). Untuk mengambil alih atau menutupnya, tulis alasannya; alasan dicatat bersama nama Anda dan petugas itu diberi tahu.</source>
+        <translation>Dibuka oleh {staff} ({state}, tiket di loket: {ticket}). Untuk mengambil alih atau menutupnya, tulis alasannya; alasan dicatat bersama nama Anda dan petugas itu diberi tahu.</translation>
+    </message>
+    <message>
         <source>Centang layanan yang Anda layani hari ini.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -262,8 +262,16 @@ class LoketScreen(StaffScreen):
             self.close_other_button.setText(self.tr("Tutup {loket}").format(loket=button_text(counter.name)))
         self.services_title.setText(self.tr("Layanan hari ini di {loket}").format(loket=counter.name) if counter
                                     else self.tr("Layanan hari ini"))
-        self.services_hint.setText(self.tr("Centang layanan yang Anda layani hari ini.") if counter
-                                   else self.tr("Pilih loket dulu."))
+        if taken and counter is not None:
+            state = self.tr("istirahat") if counter.state is CounterState.PAUSED else self.tr("buka")
+            ticket = counter.current_ticket.code if counter.current_ticket is not None else "-"
+            self.services_hint.setText(self.tr(
+                "Dibuka oleh {staff} ({state}, tiket di loket: {ticket}). Untuk mengambil alih atau menutupnya, "
+                "tulis alasannya; alasan dicatat bersama nama Anda dan petugas itu diberi tahu.").format(
+                staff=counter.staff or "?", state=state, ticket=ticket))
+        else:
+            self.services_hint.setText(self.tr("Centang layanan yang Anda layani hari ini.") if counter
+                                       else self.tr("Pilih loket dulu."))
         for box in self.checks.values():
             box.setEnabled(not self._busy)
         self.loading.setVisible(not self._counters)
