@@ -18,7 +18,7 @@ from core import __version__
 from core.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable
 from core.models import Catalog, Counter, CounterQueue, DailyReport, Health, HeartbeatReply, Login, PublicTicket, Ticket
 from core.retry import RetryPolicy, parse_retry_after
-from core.wire import Enrollment, ErrorDetail
+from core.wire import Enrollment, ErrorDetail, PasswordChanged
 
 log = logging.getLogger(__name__)
 API_PREFIX = "/api/v1"
@@ -165,6 +165,11 @@ class BackendClient:
         result = self._call("POST", "/auth/renew", Login.model_validate)
         self.token = result.token
         return result
+
+    def change_password(self, current: str, new: str) -> PasswordChanged:
+        """The signed-in officer's own new password (``must_change_password`` accounts first of all)."""
+        return self._call("POST", "/auth/password", PasswordChanged.model_validate,
+                          json={"current_password": current, "new_password": new})
 
     def logout(self) -> None:
         """Revoke this sign-in on the server (the caller forgets the token)."""

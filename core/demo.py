@@ -91,8 +91,9 @@ def running_system(folder: Path, port: int = 8080, printer_port: int = 9100) -> 
     children: list[subprocess.Popen] = []
     try:
         for username, password, role in USERS:
+            # The demo's passwords are printed for anyone to try: they are kept as they are.
             _run("server", "add-user", "--username", username, "--password", password, "--role", role,
-                 "--database", db)
+                 "--keep-password", "--database", db)
         server = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "server", "--database", db,
                                    "--port", str(port), "--open-all-hours"], cwd=ROOT)
         children.append(server)

@@ -17,6 +17,7 @@ from core.wire.answers import (
                                HeartbeatReply,
                                LoggedOut,
                                Login,
+                               PasswordChanged,
                                PublicTicket,
                                QueueService,
                                Service,
@@ -42,6 +43,7 @@ __all__ = [
     "AT_LOKET", "Agency", "Catalog", "CatalogChanged", "Counter", "CounterQueue", "CounterRef", "CounterState",
     "CounterStateEvent", "DailyReport", "DayExpired", "Device", "DeviceRef", "DeviceStateEvent", "Enrollment",
     "ErrorCode", "ErrorDetail", "ErrorDocument", "Event", "EventPayload", "EventType", "Health", "HeartbeatReply",
-    "LoggedOut", "Login", "Priority", "PublicTicket", "QueueService", "Service", "ServiceReport", "Site", "Ticket",
+    "LoggedOut", "Login", "PasswordChanged", "Priority", "PublicTicket", "QueueService", "Service",
+    "ServiceReport", "Site", "Ticket",
     "TicketEvent", "TicketStatus", "WaitingTicket", "WireModel", "payload_of",
 ]

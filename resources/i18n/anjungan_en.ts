@@ -60,6 +60,10 @@
         <source>Keluar</source>
         <translation>Log out</translation>
     </message>
+    <message>
+        <source>Ganti kata sandi</source>
+        <translation>Change password</translation>
+    </message>
 </context>
 <context>
     <name>CounterController</name>
@@ -161,6 +165,30 @@
     <message>
         <source>Terjadi gangguan pada server. Aplikasi mencoba lagi otomatis.</source>
         <translation>The server has a problem. The app keeps retrying.</translation>
+    </message>
+    <message>
+        <source>Kata sandi ini dibuat oleh admin: ganti dulu dengan kata sandi Anda sendiri untuk melanjutkan.</source>
+        <translation>An admin set this password: change it to one of your own to go on.</translation>
+    </message>
+    <message>
+        <source>Kata sandi sekarang salah. Ketik lagi kata sandi yang Anda pakai untuk masuk.</source>
+        <translation>The current password is wrong. Type again the password you signed in with.</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru terlalu pendek: paling sedikit {min_length} karakter.</source>
+        <translation>The new password is too short: at least {min_length} characters.</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru harus berbeda dari yang sekarang.</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <source>Kedua isian kata sandi baru tidak sama. Ketik lagi.</source>
+        <translation>The two new passwords differ. Type them again.</translation>
+    </message>
+    <message>
+        <source>Kata sandi sudah diganti. Pakai kata sandi baru ini saat masuk berikutnya.</source>
+        <translation>Password changed. Use the new one at your next login.</translation>
     </message>
     <message>
         <source>Tulis alasannya dulu: loket ini dibuka oleh {staff}, dan alasan dicatat bersama nama Anda.</source>
@@ -1113,6 +1141,37 @@
     <message>
         <source>Tutup</source>
         <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordScreen</name>
+    <message>
+        <source>Ganti Kata Sandi</source>
+        <translation>Change Password</translation>
+    </message>
+    <message>
+        <source>Kata sandi dibuat oleh admin: pilih kata sandi Anda sendiri sebelum mulai bertugas.</source>
+        <translation>An admin set your password: choose one of your own before you start work.</translation>
+    </message>
+    <message>
+        <source>Pilih kata sandi baru, paling sedikit {n} karakter.</source>
+        <translation>Choose a new password of at least {n} characters.</translation>
+    </message>
+    <message>
+        <source>Kata sandi sekarang</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru (paling sedikit {n} karakter)</source>
+        <translation>New password (at least {n} characters)</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi baru</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,10 @@
         <source>Keluar</source>
         <translation>Keluar</translation>
     </message>
+    <message>
+        <source>Ganti kata sandi</source>
+        <translation>Ganti kata sandi</translation>
+    </message>
 </context>
 <context>
     <name>CounterController</name>
@@ -161,6 +165,30 @@
     <message>
         <source>Terjadi gangguan pada server. Aplikasi mencoba lagi otomatis.</source>
         <translation>Terjadi gangguan pada server. Aplikasi mencoba lagi otomatis.</translation>
+    </message>
+    <message>
+        <source>Kata sandi ini dibuat oleh admin: ganti dulu dengan kata sandi Anda sendiri untuk melanjutkan.</source>
+        <translation>Kata sandi ini dibuat oleh admin: ganti dulu dengan kata sandi Anda sendiri untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <source>Kata sandi sekarang salah. Ketik lagi kata sandi yang Anda pakai untuk masuk.</source>
+        <translation>Kata sandi sekarang salah. Ketik lagi kata sandi yang Anda pakai untuk masuk.</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru terlalu pendek: paling sedikit {min_length} karakter.</source>
+        <translation>Kata sandi baru terlalu pendek: paling sedikit {min_length} karakter.</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru harus berbeda dari yang sekarang.</source>
+        <translation>Kata sandi baru harus berbeda dari yang sekarang.</translation>
+    </message>
+    <message>
+        <source>Kedua isian kata sandi baru tidak sama. Ketik lagi.</source>
+        <translation>Kedua isian kata sandi baru tidak sama. Ketik lagi.</translation>
+    </message>
+    <message>
+        <source>Kata sandi sudah diganti. Pakai kata sandi baru ini saat masuk berikutnya.</source>
+        <translation>Kata sandi sudah diganti. Pakai kata sandi baru ini saat masuk berikutnya.</translation>
     </message>
     <message>
         <source>Tulis alasannya dulu: loket ini dibuka oleh {staff}, dan alasan dicatat bersama nama Anda.</source>
@@ -1108,6 +1136,37 @@
     <message>
         <source>Tutup</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordScreen</name>
+    <message>
+        <source>Ganti Kata Sandi</source>
+        <translation>Ganti Kata Sandi</translation>
+    </message>
+    <message>
+        <source>Kata sandi dibuat oleh admin: pilih kata sandi Anda sendiri sebelum mulai bertugas.</source>
+        <translation>Kata sandi dibuat oleh admin: pilih kata sandi Anda sendiri sebelum mulai bertugas.</translation>
+    </message>
+    <message>
+        <source>Pilih kata sandi baru, paling sedikit {n} karakter.</source>
+        <translation>Pilih kata sandi baru, paling sedikit {n} karakter.</translation>
+    </message>
+    <message>
+        <source>Kata sandi sekarang</source>
+        <translation>Kata sandi sekarang</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru (paling sedikit {n} karakter)</source>
+        <translation>Kata sandi baru (paling sedikit {n} karakter)</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi baru</source>
+        <translation>Ulangi kata sandi baru</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>

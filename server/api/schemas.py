@@ -51,6 +51,11 @@ class LoginRequest(Strict):
     password: Text = Field(min_length=1, max_length=200)
 
 
+class ChangePassword(Strict):
+    current_password: Text = Field(min_length=1, max_length=200)
+    new_password: Text = Field(min_length=1, max_length=200)
+
+
 class EnrollRequest(Strict):
     code: str = Field(min_length=4, max_length=40)
 

@@ -233,8 +233,8 @@ def test_the_real_server_command_believes_only_its_trusted_proxy(tmp_path: Path)
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "ANJUNGAN_DATA_DIR": str(tmp_path), "ANJUNGAN_LOG_DIR": str(tmp_path / "log")}
     subprocess.run([sys.executable, "main.py", "server", "add-user", "--username", "petugas", "--password",
-                    PASSWORD, "--role", "staff", "--database", database], cwd=root, env=env, check=True,
-                   capture_output=True, timeout=60)
+                    PASSWORD, "--role", "staff", "--keep-password", "--database", database], cwd=root, env=env,
+                   check=True, capture_output=True, timeout=60)
     port = free_port()
     process = subprocess.Popen([sys.executable, "main.py", "server", "--database", database, "--port", str(port),
                                 "--trusted-proxy", "127.0.0.9"], cwd=root, env=env,

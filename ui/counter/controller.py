@@ -53,6 +53,7 @@ from ui.counter.messages import (
     message_for_code,
     message_for_error,
 )
+from ui.counter.password_screen import PasswordScreen
 from ui.counter.screen import StaffScreen
 from ui.counter.transfer_panel import TransferTarget
 from ui.counter.window import CounterWindow
@@ -150,9 +151,11 @@ class CounterController(QObject):
         self.login_screen = LoginScreen(translations)
         self.loket_screen = LoketScreen(translations)
         self.desk = DeskScreen(translations, preview=timings.queue_preview)
+        self.password_screen = PasswordScreen(translations)
+        self._screen_before_password = "loket"
         self.stack = QStackedWidget()
         self._screens: dict[str, StaffScreen] = {}
-        for screen in (self.login_screen, self.loket_screen, self.desk):
+        for screen in (self.login_screen, self.loket_screen, self.desk, self.password_screen):
             self._screens[screen.name] = screen
             self.stack.addWidget(screen)
         self.bar = CounterBar()
@@ -181,6 +184,9 @@ class CounterController(QObject):
         self.desk.close_requested.connect(self._on_desk_close_requested)
         self.desk.lost_acknowledged.connect(self._on_desk_lost_acknowledged)
         self.bar.logout_requested.connect(self._on_bar_logout_requested)
+        self.bar.password_requested.connect(self._on_bar_password_requested)
+        self.password_screen.change_requested.connect(self._on_password_screen_change_requested)
+        self.password_screen.cancelled.connect(self._on_password_screen_cancelled)
         self._check_timer.timeout.connect(self._on_check_timer_timeout)
         self._reconnect_timer.timeout.connect(self._on_reconnect_timer_timeout)
         self._debounce_timer.timeout.connect(self._on_debounce_timer_timeout)
@@ -246,6 +252,7 @@ class CounterController(QObject):
         self.login_screen.set_busy(busy)
         self.loket_screen.set_busy(busy)
         self.desk.set_busy(busy)
+        self.password_screen.set_busy(busy)
         self.bar.set_busy(busy)
         self.busy_changed.emit(busy)
 
@@ -276,6 +283,8 @@ class CounterController(QObject):
             self.loket_screen.show_message(message)
         elif name == "login":
             self.login_screen.show_error(message)
+        elif name == "password":
+            self.password_screen.show_message(message)
 
     # ================================================================= running a staff request
 
@@ -318,6 +327,8 @@ class CounterController(QObject):
             self._back_to_lokets(message_for_error(error))
             return
         self._notify(message_for_error(error))
+        if action == "password":
+            return  # a refused password changes nothing at the loket
         # Whatever was refused, the server knows best what the loket and its ticket are now.
         self.refresh()
 
@@ -332,14 +343,52 @@ class CounterController(QObject):
         self.session = session
         self._username = session.username
         self.bar.set_user(session.display_name)
+        if session.must_change_password:
+            # Every other route refuses this sign-in until the officer has a password of their own.
+            log.info("%s must choose their own password first", session.username)
+            self.password_screen.open(required=True)
+            self._show("password")
+            self.logged_in.emit(session)
+            return
+        self._start_working()
+        self.logged_in.emit(session)
+
+    def _start_working(self) -> None:
+        """After the login (and the password change it may need): the loket list, the events, the checks."""
         self._resume_after_login = True
         self.loket_screen.reset()
         self._show("loket")
         self._catalog_stale = True
         self.stream.start(self.client, backoff=self.timings.stream_backoff)
         self._check_timer.start(self.timings.check_ms)
-        self.logged_in.emit(session)
         self.refresh(check=False)
+
+    # ================================================================= the officer's own password
+
+    def _on_bar_password_requested(self) -> None:
+        if self.session is None or self.busy or self.current_screen() == "password":
+            return
+        self._screen_before_password = self.current_screen()
+        self.password_screen.open(required=False)
+        self._show("password")
+
+    def _on_password_screen_cancelled(self) -> None:
+        self._show(self._screen_before_password)
+
+    def _on_password_screen_change_requested(self, current: str, new: str) -> None:
+        self.password_screen.show_message(None)
+        self._run("password", lambda: self.client.change_password(current, new), self._on_password_changed)
+
+    def _on_password_changed(self, _answer: object) -> None:
+        log.info("%s chose a new password", self._username)
+        done = message_for_code("password_changed")
+        if self.session is not None and self.session.must_change_password:
+            self.session = self.session.model_copy(update={"must_change_password": False})
+            self._start_working()
+            self.loket_screen.show_message(done)
+            return
+        self._show(self._screen_before_password)
+        self._notify(done)
 
     def _on_bar_logout_requested(self) -> None:
         if self.session is None or self.busy:
@@ -395,6 +444,7 @@ class CounterController(QObject):
         self._taken_by = None
         self.bar.set_user("")
         self.desk.reset()
+        self.password_screen.open(required=False)
         self._set_online(True)
 
     # ================================================================= choosing and closing the loket
