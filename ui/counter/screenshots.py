@@ -8,7 +8,9 @@ transfer and pause panels, and saves ``counter-<screen>[-en].png`` of each (also
 smallest supported size, 1024×700). The loket is closed again at the end, so the script can run
 once per language. With ``--supervisor`` a second app signs in as the supervisor, sees the loket
 open, takes it over with a reason, and the officer's desk says so (``counter-supervisor-*``,
-``counter-desk-taken-over``, at 1024×768); the supervisor then closes it. Run it under a display, e.g.
+``counter-desk-taken-over``, at 1024×768); the supervisor then closes it. The password screen is
+shot from the bar's button (``counter-password``) and as it looks after a login with a password an
+admin set (``counter-password-required``). Run it under a display, e.g.
 ``xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python -m ui.counter.screenshots …``.
 """
 
@@ -165,6 +167,16 @@ def run(out: Path, server: str, username: str, password: str, loket: int | None,
             desk.transfer_panel.cancel.click()
 
         size = c.window.size()
+        c.window.resize(*SMALL_SIZE)
+        c.bar.password.click()
+        wait_until(lambda: c.current_screen() == "password", "the password screen", 5)
+        shooter.shot("password")
+        # As after a login with a password an admin set (the same screen, with no way back).
+        c.password_screen.open(required=True)
+        shooter.shot("password-required")
+        c.password_screen.open(required=False)
+        c.password_screen.cancel.click()
+        wait_until(lambda: c.current_screen() == "desk", "the desk again", 5)
         c.window.resize(*MINIMUM_SIZE)
         settle(500)
         shooter.shot("desk-1024x700")
