@@ -12,6 +12,7 @@ from tests.counter.steps import (
     at_desk,
     click,
     issue,
+    key,
     logged_in_at_lokets,
     loket_on_server,
     press,
@@ -48,6 +49,11 @@ def test_a_take_over_elsewhere_is_announced_and_the_officers_next_clicks_do_noth
     for action in (NO_SHOW, CALL_NEXT):
         qtbot.mouseClick(counter.desk.buttons[action], Qt.MouseButton.LeftButton)
         assert not counter.busy
+    for function_key in (Qt.Key.Key_F1, Qt.Key.Key_F5):
+        key(qtbot, counter, function_key)
+        assert not counter.busy
+    qtbot.mouseClick(counter.desk.close_button, Qt.MouseButton.LeftButton)
+    assert not counter.busy
     assert ticket_on_server(server, first["id"])["status"] == "called"
 
     go_on = counter.desk.lost_continue
