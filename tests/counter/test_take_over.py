@@ -145,3 +145,20 @@ def test_a_loket_opened_in_the_officers_name_elsewhere_waits_on_the_list_for_a_t
     assert screen.chosen() == 2 and "Lanjutkan di" in screen.open_button.text()
     click(qtbot, counter, screen.open_button)
     qtbot.waitUntil(lambda: counter.current_screen() == "desk", timeout=WAIT_MS)
+
+
+def test_after_a_supervisor_logs_out_the_next_officer_gets_no_supervisor_powers_nor_their_reason(
+        qtbot: QtBot, server: LiveServer, counter: CounterController) -> None:
+    assert server.call("POST", "/counters/1/open", "staff1").status_code == 200
+    logged_in_at_lokets(qtbot, counter, "super")
+    screen = counter.loket_screen
+    qtbot.waitUntil(screen.buttons[1].isEnabled, timeout=WAIT_MS)
+    qtbot.mouseClick(screen.buttons[1], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(screen.reason, "alasan supervisor")
+    click(qtbot, counter, counter.bar.logout)
+
+    logged_in_at_lokets(qtbot, counter, "staff2")
+    qtbot.waitUntil(lambda: "Dibuka oleh staff1" in screen.buttons[1].all_text(), timeout=WAIT_MS)
+    assert not screen.buttons[1].isEnabled()
+    assert screen.chosen() != 1 and not screen.reason.isVisible() and screen.reason.text() == ""
+    assert not screen.close_other_button.isVisible()
