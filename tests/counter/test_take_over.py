@@ -3,9 +3,12 @@ and waits for a tap: it never swaps the screen under the pointer, and a stray cl
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from server.catalog import load_catalog_file
 from tests.counter.steps import (
     WAIT_MS,
     MakeCounter,
@@ -18,7 +21,7 @@ from tests.counter.steps import (
     press,
     ticket_on_server,
 )
-from tests.support.server import LiveServer
+from tests.support.server import TEST_CATALOG, LiveServer
 from ui.counter.actions import CALL_NEXT, NO_SHOW
 from ui.counter.controller import CounterController
 
@@ -162,3 +165,16 @@ def test_after_a_supervisor_logs_out_the_next_officer_gets_no_supervisor_powers_
     assert not screen.buttons[1].isEnabled()
     assert screen.chosen() != 1 and not screen.reason.isVisible() and screen.reason.text() == ""
     assert not screen.close_other_button.isVisible()
+
+
+def test_a_loket_the_office_removes_from_the_catalog_is_announced_on_its_desk_too(
+        qtbot: QtBot, server: LiveServer, counter: CounterController) -> None:
+    at_desk(qtbot, counter)
+    catalog = load_catalog_file(TEST_CATALOG)
+    server.services.engine.import_catalog(
+        dataclasses.replace(catalog, lokets=tuple(loket for loket in catalog.lokets if loket.id != 1)), "test")
+
+    qtbot.waitUntil(lambda: _noticed_the_loss(counter), timeout=WAIT_MS)
+    assert counter.current_screen() == "desk" and counter.desk.lost_notice.code() == "loket_lost"
+    qtbot.mouseClick(counter.desk.buttons[CALL_NEXT], Qt.MouseButton.LeftButton)
+    assert not counter.busy

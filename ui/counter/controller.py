@@ -324,7 +324,7 @@ class CounterController(QObject):
         if is_outage(error):
             self._set_online(False)
         elif code == "counter_not_found":
-            self._back_to_lokets(message_for_error(error))
+            self._loket_gone(message_for_error(error))
             return
         self._notify(message_for_error(error))
         if action == "password":
@@ -512,6 +512,13 @@ class CounterController(QObject):
         log.warning("%s was closed or taken over elsewhere (%s)", name, taken.changed_by if taken else "?")
         self.desk.show_lost(message)
 
+    def _loket_gone(self, message: StaffMessage) -> None:
+        """The server no longer knows the loket: at the desk, said there and left with a tap."""
+        if self._counter_id is None:
+            self._back_to_lokets(message)
+        else:
+            self._lose_loket(self.counter.name if self.counter is not None else str(self._counter_id))
+
     def _on_desk_lost_acknowledged(self) -> None:
         if self._loket_lost:
             self._back_to_lokets(None)
@@ -691,7 +698,7 @@ class CounterController(QObject):
         elif is_outage(error):
             self._set_online(False)
         elif isinstance(error, BackendError) and error.code == "counter_not_found":
-            self._back_to_lokets(message_for_error(error))
+            self._loket_gone(message_for_error(error))
         else:
             log.warning("re-reading the lokets failed: %s", error, exc_info=not isinstance(error, BackendError))
 
