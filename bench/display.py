@@ -75,7 +75,7 @@ def start_server() -> tuple[subprocess.Popen, str, dict[str, str]]:
     wait_for(lambda: _ok(f"{url}/api/v1/health"), timeout=30, what="server")
     # The server made the database; the office's commands only use one.
     run([py, "main.py", "server", "add-user", "--username", "bench", "--password", "bench-pass-1",
-         "--role", "admin", "--database", db], env)
+         "--role", "admin", "--keep-password", "--database", db], env)
     codes = {kind: run([py, "main.py", "server", "enroll", "--kind", kind, "--name", f"bench-{kind}",
                         "--database", db], env).strip().splitlines()[-1] for kind in ("kiosk", "display")}
     tokens = {kind: requests.post(f"{url}/api/v1/devices/enroll", json={"code": code}, timeout=5).json()["token"]

@@ -59,7 +59,7 @@ def main() -> int:
 
     server, port, api = start_server(db, catalog, env)  # it makes the database the commands use
     try:
-        cli("add-user", "--username", "petugas", "--password", "sandi-benar-1", "--role", "staff")
+        cli("add-user", "--username", "petugas", "--password", "sandi-benar-1", "--role", "staff", "--keep-password")
         code = cli("enroll", "--kind", "kiosk", "--name", "flood-kiosk").strip().splitlines()[-1]
         kiosk = requests.post(f"{api}/devices/enroll", json={"code": code}, timeout=5).json()["token"]
         services = [s["id"] for a in requests.get(f"{api}/catalog", headers=auth_headers(kiosk), timeout=5)

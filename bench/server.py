@@ -86,7 +86,7 @@ def one_run(args: argparse.Namespace) -> dict:
     server, port, api = start_server(db, catalog, env)  # it makes the database the commands use
     try:
         run([py, "main.py", "server", "add-user", "--username", "bench", "--password", "bench-pass-1",
-             "--role", "admin", "--database", db], env)
+             "--role", "admin", "--keep-password", "--database", db], env)
         code = run([py, "main.py", "server", "enroll", "--kind", "kiosk", "--name", "bench-kiosk",
                     "--database", db], env).strip().splitlines()[-1]
         kiosk = requests.post(f"{api}/devices/enroll", json={"code": code}, timeout=5).json()["token"]

@@ -18,7 +18,7 @@ from core import __version__
 from core.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable
 from core.models import Catalog, Counter, CounterQueue, DailyReport, Health, HeartbeatReply, Login, PublicTicket, Ticket
 from core.retry import RetryPolicy, parse_retry_after
-from core.wire import Enrollment, ErrorDetail
+from core.wire import Enrollment, ErrorDetail, PasswordChanged
 
 log = logging.getLogger(__name__)
 API_PREFIX = "/api/v1"
@@ -166,6 +166,11 @@ class BackendClient:
         self.token = result.token
         return result
 
+    def change_password(self, current: str, new: str) -> PasswordChanged:
+        """The signed-in officer's own new password (``must_change_password`` accounts first of all)."""
+        return self._call("POST", "/auth/password", PasswordChanged.model_validate,
+                          json={"current_password": current, "new_password": new})
+
     def logout(self) -> None:
         """Revoke this sign-in on the server (the caller forgets the token)."""
         self._send("POST", "/auth/logout")
@@ -219,12 +224,17 @@ class BackendClient:
     def counters(self) -> list[Counter]:
         return self._call("GET", "/counters", _COUNTERS.validate_python)
 
-    def open_counter(self, counter_id: int, service_ids: list[str] | None = None) -> Counter:
-        body = {"service_ids": list(service_ids)} if service_ids else None
-        return self._call("POST", f"/counters/{counter_id}/open", Counter.model_validate, json=body)
+    def open_counter(self, counter_id: int, service_ids: list[str] | None = None, reason: str = "") -> Counter:
+        """Open a loket; ``reason`` is a supervisor's for taking over one another officer has open."""
+        body: dict[str, Any] = {"service_ids": list(service_ids)} if service_ids else {}
+        if reason:
+            body["reason"] = reason
+        return self._call("POST", f"/counters/{counter_id}/open", Counter.model_validate, json=body or None)
 
-    def close_counter(self, counter_id: int) -> Counter:
-        return self._call("POST", f"/counters/{counter_id}/close", Counter.model_validate)
+    def close_counter(self, counter_id: int, reason: str = "") -> Counter:
+        """Close a loket; ``reason`` is a supervisor's for closing one another officer left open."""
+        return self._call("POST", f"/counters/{counter_id}/close", Counter.model_validate,
+                          json={"reason": reason} if reason else None)
 
     def call_next(self, counter_id: int) -> Counter:
         return self._call("POST", f"/counters/{counter_id}/call-next", Counter.model_validate)

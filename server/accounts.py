@@ -21,6 +21,7 @@ from core.wire import (
     HeartbeatReply,
     LoggedOut,
     Login,
+    PasswordChanged,
 )
 from server.auth import (
     PRODUCTION_COST,
@@ -54,6 +55,7 @@ NAME_FAILURE_LIMIT = 50
 NAME_LOCK = timedelta(minutes=15)
 RENEWED_TOKEN_GRACE = timedelta(minutes=2)
 SILENT_AFTER = timedelta(seconds=90)  # three missed 30 s heartbeats
+MIN_PASSWORD_LENGTH = 8
 
 
 @functools.cache
@@ -75,7 +77,7 @@ def _locked(scope: str, until: datetime) -> ApiError:
 
 def _login_answer(token: str, expires: datetime, user: Any) -> Login:
     return Login(token=token, expires_at=expires, role=user.role, username=user.username,
-                 display_name=user.display_name)
+                 display_name=user.display_name, must_change_password=bool(user.must_change_password))
 
 
 class Accounts:
@@ -91,17 +93,19 @@ class Accounts:
 
     # ----------------------------------------------------------------- staff
 
-    def add_user(self, username: str, password: str, role: Role, display_name: str = "") -> None:
-        """A new user, or a new password and role for an existing one: that ends their sign-ins."""
+    def add_user(self, username: str, password: str, role: Role, display_name: str = "", *,
+                 must_change_password: bool = False) -> None:
+        """A new user, or a new password and role for an existing one: that ends their sign-ins.
+        ``must_change_password``: the officer must choose their own at the next login."""
         if role not in (Role.STAFF, Role.SUPERVISOR, Role.ADMIN):
             raise ValueError("users are staff, supervisor or admin")
-        if len(password) < 8:
-            raise ValueError("a password needs at least 8 characters")
+        if len(password) < MIN_PASSWORD_LENGTH:
+            raise ValueError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
         with self.db.write() as conn:
             existing = conn.execute(select(users.c.id).where(users.c.username == username)).scalar()
             values = {"password_hash": hash_password(password, self.password_cost), "role": role.value,
                       "display_name": display_name or username, "active": True, "failed_logins": 0,
-                      "locked_until": None}
+                      "locked_until": None, "must_change_password": must_change_password}
             if existing:
                 conn.execute(update(users).where(users.c.id == existing).values(**values))
                 self._end_sign_ins(conn, existing)
@@ -109,6 +113,54 @@ class Accounts:
                 conn.execute(users.insert().values(username=username, created_at=self.clock.now(), **values))
         self.limits.clear_name(username)
         self._revoked()
+
+    def reset_password(self, username: str, password: str) -> bool:
+        """An admin's reset: a new password the officer must change at the next login; their
+        sign-ins end now. False when there is no such user."""
+        if len(password) < MIN_PASSWORD_LENGTH:
+            raise ValueError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+        with self.db.write() as conn:
+            user_id = conn.execute(select(users.c.id).where(users.c.username == username)).scalar()
+            if user_id is None:
+                return False
+            conn.execute(update(users).where(users.c.id == user_id).values(
+                password_hash=hash_password(password, self.password_cost), must_change_password=True,
+                failed_logins=0, locked_until=None))
+            self._end_sign_ins(conn, user_id)
+        self.limits.clear_name(username)
+        self._revoked()
+        return True
+
+    def change_password(self, principal: Principal, current: str, new: str) -> PasswordChanged:
+        """The officer's own change: the current password, then a new one of at least
+        MIN_PASSWORD_LENGTH characters that differs from it. The sign-in goes on, and every
+        route is open to it again. Neither password is ever logged."""
+        if len(new) < MIN_PASSWORD_LENGTH:
+            raise ApiError(422, ErrorCode.PASSWORD_TOO_SHORT, "The new password is too short.",
+                           min_length=MIN_PASSWORD_LENGTH)
+        with self.db.read() as conn:
+            user = conn.execute(select(users).where(users.c.id == principal.user_id)).first()
+        if user is None or not user.active:
+            raise ApiError(401, ErrorCode.INVALID_TOKEN, "The token is unknown, revoked or expired.")
+        # Wrong current passwords lock changes as wrong logins lock a PC: a token left on an
+        # unattended PC cannot be used to guess the password.
+        guesses = f"password-change:{user.id}"
+        self.refuse_if_locked(user.username, guesses)
+        if not verify_password_aside(current, user.password_hash):
+            self.limits.failed(user.username, guesses, self.clock.now())
+            raise ApiError(403, ErrorCode.WRONG_CURRENT_PASSWORD, "The current password is wrong.")
+        if new == current:
+            raise ApiError(422, ErrorCode.PASSWORD_UNCHANGED, "The new password must differ from the current one.")
+        with self.db.write() as conn:
+            # A reset or another change that landed during the check wins over this one.
+            changed = conn.execute(update(users).where(
+                users.c.id == user.id, users.c.password_hash == user.password_hash).values(
+                password_hash=hash_password(new, self.password_cost), must_change_password=False)).rowcount == 1
+        if not changed:
+            raise ApiError(403, ErrorCode.WRONG_CURRENT_PASSWORD, "The current password is wrong.")
+        self.forget_tokens()
+        log.info("%s changed their password", user.username)
+        return PasswordChanged(status="changed")
 
     def set_active(self, username: str, active: bool) -> bool:
         """Disable a user (their sign-ins end now) or enable one (their locks are lifted)."""
@@ -388,4 +440,5 @@ class Accounts:
                                  .where(staff_tokens.c.token_hash == digest)).first()
         if staff is None or staff.revoked or staff.expires_at <= now or not staff.active:
             return None
-        return Principal(Role(staff.role), staff.username, user_id=staff.user_id), staff.expires_at
+        return Principal(Role(staff.role), staff.username, user_id=staff.user_id,
+                         must_change_password=bool(staff.must_change_password)), staff.expires_at

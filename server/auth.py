@@ -50,6 +50,7 @@ class Principal:
     device_id: int | None = None
     user_id: int | None = None
     locked: bool = False  # a device the office locked: it may read and heartbeat, not write
+    must_change_password: bool = False  # an admin set the password: only changing it is allowed
 
     @property
     def issuer(self) -> str:

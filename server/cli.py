@@ -72,7 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
     add_user.add_argument("--password", required=True)
     add_user.add_argument("--role", choices=["staff", "supervisor", "admin"], required=True)
     add_user.add_argument("--display-name", default="")
+    add_user.add_argument("--keep-password", action="store_true",
+                          help="do not ask the officer to choose their own password at the first login "
+                               "(by default they must: the admin knows this one)")
     _database_arg(add_user)
+    reset = sub.add_parser("reset-password", help="give a user a new password they must change at the next "
+                                                  "login; their sign-ins end now")
+    reset.add_argument("--username", required=True)
+    reset.add_argument("--password", required=True)
+    _database_arg(reset)
     for name, text in (("disable-user", "stop a user signing in; their sign-ins end now"),
                        ("enable-user", "let a disabled or locked-out user sign in again")):
         switch = sub.add_parser(name, help=text)
@@ -152,11 +160,24 @@ def main(argv: list[str]) -> int:
             return 0
         if args.command == "add-user":
             try:
-                services.accounts.add_user(args.username, args.password, Role(args.role), args.display_name)
+                services.accounts.add_user(args.username, args.password, Role(args.role), args.display_name,
+                                           must_change_password=not args.keep_password)
             except ValueError as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return 2
-            print(f"user {args.username!r} ({args.role}) saved")
+            print(f"user {args.username!r} ({args.role}) saved" + (
+                "" if args.keep_password else "; they choose their own password at the first login"))
+            return 0
+        if args.command == "reset-password":
+            try:
+                found = services.accounts.reset_password(args.username, args.password)
+            except ValueError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+            if not found:
+                print(f"error: no user {args.username!r}", file=sys.stderr)
+                return 1
+            print(f"password of {args.username!r} reset; they choose their own at the next login")
             return 0
         if args.command in ("disable-user", "enable-user"):
             return _switch_user(services, args.username, args.command == "enable-user")

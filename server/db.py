@@ -145,6 +145,8 @@ users = Table(
     Column("locked_until", UtcDateTime()),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("last_login_at", UtcDateTime()),
+    # Set for an account an admin created or reset: its password is known to someone else.
+    Column("must_change_password", Boolean),
 )
 
 devices = Table(

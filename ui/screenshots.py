@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     wanted = [app for app in ("kiosk", "display", "counter", "setup") if app in (args.only or [app])]
     staff = next(user for user in USERS if user[2] == "staff")
     admin = next(user for user in USERS if user[2] == "admin")
+    supervisor = next(user for user in USERS if user[2] == "supervisor")
     ok = True
     with tempfile.TemporaryDirectory(prefix="anjungan-shots-") as scratch, \
             running_system(Path(scratch), port=0, printer_port=0) as system:
@@ -48,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
             "display": [("ui.display.screenshots", str(out), "--server", system.url, "--token", token,
                          "--seed-as", f"{admin[0]}:{admin[1]}")],
             "counter": [("ui.counter.screenshots", str(out), "--server", system.url, "--username", staff[0],
-                         "--password", staff[1], "--language", lang) for lang in ("id", "en")],
+                         "--password", staff[1], "--language", lang, "--supervisor",
+                         f"{supervisor[0]}:{supervisor[1]}") for lang in ("id", "en")],
             # Its own server, so the first page shows an enrolment with a fresh one-time code.
             "setup": [("ui.setup.screenshots", str(out), "--size", "1920x1080", "--printer",
                        load_config(system.kiosk_config).printer)],

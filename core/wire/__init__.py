@@ -18,6 +18,7 @@ from core.wire.answers import (
                                LoggedOut,
                                Login,
                                LoketReport,
+                               PasswordChanged,
                                PublicTicket,
                                QueueService,
                                Service,
@@ -44,6 +45,7 @@ __all__ = [
     "AT_LOKET", "Agency", "Catalog", "CatalogChanged", "Counter", "CounterQueue", "CounterRef", "CounterState",
     "CounterStateEvent", "DailyReport", "DayExpired", "Device", "DeviceRef", "DeviceStateEvent", "Enrollment",
     "ErrorCode", "ErrorDetail", "ErrorDocument", "Event", "EventPayload", "EventType", "Health", "HeartbeatReply",
-    "LoggedOut", "Login", "LoketReport", "Priority", "PublicTicket", "QueueService", "Service", "ServiceReport",
-    "Site", "StatusCounts", "Ticket", "TicketEvent", "TicketStatus", "WaitingTicket", "WireModel", "payload_of",
+    "LoggedOut", "Login", "LoketReport", "PasswordChanged", "Priority", "PublicTicket", "QueueService", "Service",
+    "ServiceReport", "Site", "StatusCounts", "Ticket", "TicketEvent", "TicketStatus", "WaitingTicket", "WireModel",
+    "payload_of",
 ]

@@ -309,6 +309,9 @@ class Login(WireModel):
     role: str
     username: str
     display_name: str = ""
+    # An admin created or reset this account: every other staff route is refused until
+    # ``POST /auth/password`` sets a password of the officer's own.
+    must_change_password: bool = False
 
     @model_validator(mode="before")
     @classmethod
@@ -318,6 +321,12 @@ class Login(WireModel):
 
 class LoggedOut(WireModel):
     status: str
+
+
+class PasswordChanged(WireModel):
+    """``POST /auth/password``: the sign-in goes on, now with the officer's own password."""
+
+    status: str = "changed"
 
 
 class DeviceRef(WireModel):

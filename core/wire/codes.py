@@ -82,6 +82,10 @@ class ErrorCode(enum.StrEnum):
     DEVICE_LOCKED = "device_locked"
     BAD_CREDENTIALS = "bad_credentials"
     LOGIN_LOCKED = "login_locked"
+    PASSWORD_CHANGE_REQUIRED = "password_change_required"
+    WRONG_CURRENT_PASSWORD = "wrong_current_password"
+    PASSWORD_TOO_SHORT = "password_too_short"
+    PASSWORD_UNCHANGED = "password_unchanged"
     BAD_ENROLLMENT_CODE = "bad_enrollment_code"
     INVALID_LAST_EVENT_ID = "invalid_last_event_id"
     # Issuing a ticket.
@@ -120,6 +124,7 @@ class ErrorCode(enum.StrEnum):
     INVALID_SERVICE_IDS = "invalid_service_ids"
     QUEUE_EMPTY = "queue_empty"
     NOTHING_TO_RECALL = "nothing_to_recall"
+    TAKE_OVER_REASON_REQUIRED = "take_over_reason_required"
 
     @classmethod
     def counter_not_open(cls, state: str) -> ErrorCode:

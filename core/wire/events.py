@@ -61,6 +61,10 @@ class CounterStateEvent(WireModel):
     staff: str | None = None
     pause_reason: str | None = None
     current_code: str | None = None  # the ticket at the loket now (called or being served)
+    # A supervisor who took the loket over or closed it from another officer: who, from whom, why.
+    changed_by: str | None = None
+    previous_staff: str | None = None
+    reason: str | None = None
 
 
 class CatalogChanged(WireModel):

@@ -60,6 +60,10 @@
         <source>Keluar</source>
         <translation>Log out</translation>
     </message>
+    <message>
+        <source>Ganti kata sandi</source>
+        <translation>Change password</translation>
+    </message>
 </context>
 <context>
     <name>CounterController</name>
@@ -163,6 +167,46 @@
         <translation>The server has a problem. The app keeps retrying.</translation>
     </message>
     <message>
+        <source>Kata sandi ini dibuat oleh admin: ganti dulu dengan kata sandi Anda sendiri untuk melanjutkan.</source>
+        <translation>An admin set this password: change it to one of your own to go on.</translation>
+    </message>
+    <message>
+        <source>Kata sandi sekarang salah. Ketik lagi kata sandi yang Anda pakai untuk masuk.</source>
+        <translation>The current password is wrong. Type again the password you signed in with.</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru terlalu pendek: paling sedikit {min_length} karakter.</source>
+        <translation>The new password is too short: at least {min_length} characters.</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru harus berbeda dari yang sekarang.</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <source>Kedua isian kata sandi baru tidak sama. Ketik lagi.</source>
+        <translation>The two new passwords differ. Type them again.</translation>
+    </message>
+    <message>
+        <source>Kata sandi sudah diganti. Pakai kata sandi baru ini saat masuk berikutnya.</source>
+        <translation>Password changed. Use the new one at your next login.</translation>
+    </message>
+    <message>
+        <source>Tulis alasannya dulu: loket ini dibuka oleh {staff}, dan alasan dicatat bersama nama Anda.</source>
+        <translation>Write the reason first: {staff} has this loket open, and the reason is recorded with your name.</translation>
+    </message>
+    <message>
+        <source>{loket} diambil alih oleh {by}. Alasan: {reason}. Tombol di meja ini tidak berlaku lagi; ketuk Lanjut untuk memilih loket.</source>
+        <translation>{loket} was taken over by {by}. Reason: {reason}. The buttons on this desk no longer work; tap Continue to choose a loket.</translation>
+    </message>
+    <message>
+        <source>{loket} ditutup oleh {by}. Alasan: {reason}. Tombol di meja ini tidak berlaku lagi; ketuk Lanjut untuk memilih loket.</source>
+        <translation>{loket} was closed by {by}. Reason: {reason}. The buttons on this desk no longer work; tap Continue to choose a loket.</translation>
+    </message>
+    <message>
+        <source>{loket} ditutup. Petugasnya sudah diberi tahu di aplikasinya.</source>
+        <translation>{loket} is closed. Its officer has been told on their app.</translation>
+    </message>
+    <message>
         <source>{loket} ditutup atau diambil alih dari tempat lain. Pilih loket lagi.</source>
         <translation>{loket} was closed or taken over elsewhere. Choose a counter again.</translation>
     </message>
@@ -244,6 +288,10 @@
     <message>
         <source>Tutup Loket</source>
         <translation>Close Counter</translation>
+    </message>
+    <message>
+        <source>Lanjut ke daftar loket</source>
+        <translation>Continue to the loket list</translation>
     </message>
     <message>
         <source>Melayani: {services}</source>
@@ -1012,12 +1060,32 @@
         <translation>Opened by {staff}</translation>
     </message>
     <message>
+        <source>Alasan mengambil alih atau menutup (wajib, dicatat)</source>
+        <translation>Reason for taking over or closing (required, recorded)</translation>
+    </message>
+    <message>
+        <source>Tutup {loket}</source>
+        <translation>Close {loket}</translation>
+    </message>
+    <message>
         <source>Layanan hari ini di {loket}</source>
         <translation>Today&apos;s services at {loket}</translation>
     </message>
     <message>
         <source>Layanan hari ini</source>
         <translation>Today&apos;s services</translation>
+    </message>
+    <message>
+        <source>istirahat</source>
+        <translation>on a break</translation>
+    </message>
+    <message>
+        <source>buka</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>Dibuka oleh {staff} ({state}, tiket di loket: {ticket}). Untuk mengambil alih atau menutupnya, tulis alasannya; alasan dicatat bersama nama Anda dan petugas itu diberi tahu.</source>
+        <translation>Opened by {staff} ({state}, ticket at the loket: {ticket}). To take it over or close it, write the reason; it is recorded with your name and that officer is told.</translation>
     </message>
     <message>
         <source>Centang layanan yang Anda layani hari ini.</source>
@@ -1038,6 +1106,10 @@
     <message>
         <source>Lanjutkan di {loket}</source>
         <translation>Continue at {loket}</translation>
+    </message>
+    <message>
+        <source>Ambil Alih {loket}</source>
+        <translation>Take over {loket}</translation>
     </message>
     <message>
         <source>Buka Loket</source>
@@ -1069,6 +1141,37 @@
     <message>
         <source>Tutup</source>
         <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordScreen</name>
+    <message>
+        <source>Ganti Kata Sandi</source>
+        <translation>Change Password</translation>
+    </message>
+    <message>
+        <source>Kata sandi dibuat oleh admin: pilih kata sandi Anda sendiri sebelum mulai bertugas.</source>
+        <translation>An admin set your password: choose one of your own before you start work.</translation>
+    </message>
+    <message>
+        <source>Pilih kata sandi baru, paling sedikit {n} karakter.</source>
+        <translation>Choose a new password of at least {n} characters.</translation>
+    </message>
+    <message>
+        <source>Kata sandi sekarang</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru (paling sedikit {n} karakter)</source>
+        <translation>New password (at least {n} characters)</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi baru</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,10 @@
         <source>Keluar</source>
         <translation>Keluar</translation>
     </message>
+    <message>
+        <source>Ganti kata sandi</source>
+        <translation>Ganti kata sandi</translation>
+    </message>
 </context>
 <context>
     <name>CounterController</name>
@@ -163,6 +167,46 @@
         <translation>Terjadi gangguan pada server. Aplikasi mencoba lagi otomatis.</translation>
     </message>
     <message>
+        <source>Kata sandi ini dibuat oleh admin: ganti dulu dengan kata sandi Anda sendiri untuk melanjutkan.</source>
+        <translation>Kata sandi ini dibuat oleh admin: ganti dulu dengan kata sandi Anda sendiri untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <source>Kata sandi sekarang salah. Ketik lagi kata sandi yang Anda pakai untuk masuk.</source>
+        <translation>Kata sandi sekarang salah. Ketik lagi kata sandi yang Anda pakai untuk masuk.</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru terlalu pendek: paling sedikit {min_length} karakter.</source>
+        <translation>Kata sandi baru terlalu pendek: paling sedikit {min_length} karakter.</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru harus berbeda dari yang sekarang.</source>
+        <translation>Kata sandi baru harus berbeda dari yang sekarang.</translation>
+    </message>
+    <message>
+        <source>Kedua isian kata sandi baru tidak sama. Ketik lagi.</source>
+        <translation>Kedua isian kata sandi baru tidak sama. Ketik lagi.</translation>
+    </message>
+    <message>
+        <source>Kata sandi sudah diganti. Pakai kata sandi baru ini saat masuk berikutnya.</source>
+        <translation>Kata sandi sudah diganti. Pakai kata sandi baru ini saat masuk berikutnya.</translation>
+    </message>
+    <message>
+        <source>Tulis alasannya dulu: loket ini dibuka oleh {staff}, dan alasan dicatat bersama nama Anda.</source>
+        <translation>Tulis alasannya dulu: loket ini dibuka oleh {staff}, dan alasan dicatat bersama nama Anda.</translation>
+    </message>
+    <message>
+        <source>{loket} diambil alih oleh {by}. Alasan: {reason}. Tombol di meja ini tidak berlaku lagi; ketuk Lanjut untuk memilih loket.</source>
+        <translation>{loket} diambil alih oleh {by}. Alasan: {reason}. Tombol di meja ini tidak berlaku lagi; ketuk Lanjut untuk memilih loket.</translation>
+    </message>
+    <message>
+        <source>{loket} ditutup oleh {by}. Alasan: {reason}. Tombol di meja ini tidak berlaku lagi; ketuk Lanjut untuk memilih loket.</source>
+        <translation>{loket} ditutup oleh {by}. Alasan: {reason}. Tombol di meja ini tidak berlaku lagi; ketuk Lanjut untuk memilih loket.</translation>
+    </message>
+    <message>
+        <source>{loket} ditutup. Petugasnya sudah diberi tahu di aplikasinya.</source>
+        <translation>{loket} ditutup. Petugasnya sudah diberi tahu di aplikasinya.</translation>
+    </message>
+    <message>
         <source>{loket} ditutup atau diambil alih dari tempat lain. Pilih loket lagi.</source>
         <translation>{loket} ditutup atau diambil alih dari tempat lain. Pilih loket lagi.</translation>
     </message>
@@ -244,6 +288,10 @@
     <message>
         <source>Tutup Loket</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lanjut ke daftar loket</source>
+        <translation>Lanjut ke daftar loket</translation>
     </message>
     <message>
         <source>Melayani: {services}</source>
@@ -1007,12 +1055,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Alasan mengambil alih atau menutup (wajib, dicatat)</source>
+        <translation>Alasan mengambil alih atau menutup (wajib, dicatat)</translation>
+    </message>
+    <message>
+        <source>Tutup {loket}</source>
+        <translation>Tutup {loket}</translation>
+    </message>
+    <message>
         <source>Layanan hari ini di {loket}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Layanan hari ini</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>istirahat</source>
+        <translation>istirahat</translation>
+    </message>
+    <message>
+        <source>buka</source>
+        <translation>buka</translation>
+    </message>
+    <message>
+        <source>Dibuka oleh {staff} ({state}, tiket di loket: {ticket}). Untuk mengambil alih atau menutupnya, tulis alasannya; alasan dicatat bersama nama Anda dan petugas itu diberi tahu.</source>
+        <translation>Dibuka oleh {staff} ({state}, tiket di loket: {ticket}). Untuk mengambil alih atau menutupnya, tulis alasannya; alasan dicatat bersama nama Anda dan petugas itu diberi tahu.</translation>
     </message>
     <message>
         <source>Centang layanan yang Anda layani hari ini.</source>
@@ -1033,6 +1101,10 @@
     <message>
         <source>Lanjutkan di {loket}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ambil Alih {loket}</source>
+        <translation>Ambil Alih {loket}</translation>
     </message>
     <message>
         <source>Buka Loket</source>
@@ -1064,6 +1136,37 @@
     <message>
         <source>Tutup</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordScreen</name>
+    <message>
+        <source>Ganti Kata Sandi</source>
+        <translation>Ganti Kata Sandi</translation>
+    </message>
+    <message>
+        <source>Kata sandi dibuat oleh admin: pilih kata sandi Anda sendiri sebelum mulai bertugas.</source>
+        <translation>Kata sandi dibuat oleh admin: pilih kata sandi Anda sendiri sebelum mulai bertugas.</translation>
+    </message>
+    <message>
+        <source>Pilih kata sandi baru, paling sedikit {n} karakter.</source>
+        <translation>Pilih kata sandi baru, paling sedikit {n} karakter.</translation>
+    </message>
+    <message>
+        <source>Kata sandi sekarang</source>
+        <translation>Kata sandi sekarang</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru (paling sedikit {n} karakter)</source>
+        <translation>Kata sandi baru (paling sedikit {n} karakter)</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi baru</source>
+        <translation>Ulangi kata sandi baru</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from core.wire import Counter, CounterQueue
 from core.wire import ErrorCode as E
 from server.api.deps import engine, require
 from server.api.responses import refusals
-from server.api.schemas import OpenCounter, PauseCounter, RowId
+from server.api.schemas import CloseCounter, OpenCounter, PauseCounter, RowId
 from server.auth import STAFF_ROLES, Principal, Role
 
 router = APIRouter(prefix="/counters")
@@ -25,15 +25,18 @@ def list_counters(request: Request, _: Principal = Depends(require(WATCHERS))) -
 
 @router.post("/{counter_id}/open", response_model=Counter,
              responses=refusals(E.COUNTER_NOT_FOUND, E.COUNTER_TAKEN, E.INVALID_SERVICE_IDS, E.NO_CATALOG,
-                                E.WRITE_CONFLICT))
+                                E.WRITE_CONFLICT, E.TAKE_OVER_REASON_REQUIRED))
 def open_counter(counter_id: RowId, request: Request, body: OpenCounter | None = None,
                  who: Principal = Depends(require(STAFF_ROLES))) -> Counter:
-    return engine(request).open_counter(who, counter_id, body.service_ids if body else None)
+    return engine(request).open_counter(who, counter_id, body.service_ids if body else None,
+                                        body.reason if body else "")
 
 
-@router.post("/{counter_id}/close", response_model=Counter, responses=refusals(OWN_LOKET, HAND_FREE))
-def close_counter(counter_id: RowId, request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> Counter:
-    return engine(request).close_counter(who, counter_id)
+@router.post("/{counter_id}/close", response_model=Counter,
+             responses=refusals(OWN_LOKET, HAND_FREE, E.TAKE_OVER_REASON_REQUIRED))
+def close_counter(counter_id: RowId, request: Request, body: CloseCounter | None = None,
+                  who: Principal = Depends(require(STAFF_ROLES))) -> Counter:
+    return engine(request).close_counter(who, counter_id, body.reason if body else "")
 
 
 @router.post("/{counter_id}/call-next", response_model=Counter,

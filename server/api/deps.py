@@ -77,7 +77,8 @@ async def sign_in(request: Request, username: str, password: str) -> Login:
         raise
 
 
-def authorise(request: Request, allowed: frozenset[Role], *, while_locked: bool = False) -> Principal:
+def authorise(request: Request, allowed: frozenset[Role], *, while_locked: bool = False,
+              before_password_change: bool = False) -> Principal:
     """The principal behind the request's bearer token, if its role is allowed; else 401/403.
     A device the office locked may read, and write only where ``while_locked`` says so.
     The look-up is cached, and a miss is one indexed read."""
@@ -89,16 +90,22 @@ def authorise(request: Request, allowed: frozenset[Role], *, while_locked: bool 
         raise ApiError(401, ErrorCode.INVALID_TOKEN, "The token is unknown, revoked or expired.")
     if principal.role not in allowed:
         raise ApiError(403, ErrorCode.FORBIDDEN, "Your role may not do this.", role=principal.role.value)
+    if principal.must_change_password and not before_password_change:
+        raise ApiError(403, ErrorCode.PASSWORD_CHANGE_REQUIRED,
+                       "Choose a password of your own first (POST /auth/password).", username=principal.name)
     if principal.locked and not while_locked and request.method not in READ_METHODS:
         raise ApiError(403, ErrorCode.DEVICE_LOCKED, "The office has locked this device.", device=principal.name)
     return principal
 
 
-def require(roles: Iterable[Role], *, while_locked: bool = False) -> Callable[[Request], Awaitable[Principal]]:
+def require(roles: Iterable[Role], *, while_locked: bool = False,
+            before_password_change: bool = False) -> Callable[[Request], Awaitable[Principal]]:
+    """``before_password_change``: the route is open to an account that must change its password
+    first (changing it, renewing, logging out); every other staff route refuses it."""
     allowed = frozenset(roles)
 
     async def dependency(request: Request) -> Principal:
         # Async, so a route does not pay a thread-pool hop for it.
-        return authorise(request, allowed, while_locked=while_locked)
+        return authorise(request, allowed, while_locked=while_locked, before_password_change=before_password_change)
 
     return dependency

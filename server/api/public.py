@@ -7,15 +7,16 @@ import html
 import time
 from datetime import UTC, datetime
 
+import anyio
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from core import __version__
-from core.wire import AT_LOKET, Enrollment, Health, LoggedOut, Login, PublicTicket, TicketStatus
+from core.wire import AT_LOKET, Enrollment, Health, LoggedOut, Login, PasswordChanged, PublicTicket, TicketStatus
 from core.wire import ErrorCode as E
-from server.api.deps import accounts, bearer_token, engine, require, sign_in
+from server.api.deps import PASSWORD_CHECKS_AT_ONCE, accounts, bearer_token, engine, require, sign_in
 from server.api.responses import WITH_BODY, refusals
-from server.api.schemas import EnrollRequest, LoginRequest
+from server.api.schemas import ChangePassword, EnrollRequest, LoginRequest
 from server.auth import STAFF_ROLES, Principal
 from server.errors import ApiError, storage_unavailable
 from server.views import TicketJson
@@ -53,12 +54,27 @@ async def login(body: LoginRequest, request: Request) -> Login:
 
 
 @router.post("/auth/renew", response_model=Login, responses=refusals(E.TOKEN_RENEWED))
-def renew(request: Request, who: Principal = Depends(require(STAFF_ROLES))) -> Login:
+def renew(request: Request, who: Principal = Depends(require(STAFF_ROLES, before_password_change=True))) -> Login:
     return accounts(request).renew(who, bearer_token(request) or "")
 
 
+@router.post("/auth/password", response_model=PasswordChanged,
+             responses=refusals(WITH_BODY, E.WRONG_CURRENT_PASSWORD, E.PASSWORD_TOO_SHORT, E.PASSWORD_UNCHANGED,
+                                E.LOGIN_LOCKED))
+async def change_password(body: ChangePassword, request: Request,
+                          who: Principal = Depends(require(STAFF_ROLES, before_password_change=True))
+                          ) -> PasswordChanged:
+    """The officer's own new password; the password checks wait their turn as logins do."""
+    state = request.app.state
+    if getattr(state, "password_checks", None) is None:
+        state.password_checks = anyio.CapacityLimiter(PASSWORD_CHECKS_AT_ONCE)
+    return await anyio.to_thread.run_sync(accounts(request).change_password, who, body.current_password,
+                                          body.new_password, limiter=state.password_checks)
+
+
 @router.post("/auth/logout", response_model=LoggedOut, responses=refusals())
-def logout(request: Request, _: Principal = Depends(require(STAFF_ROLES))) -> LoggedOut:
+def logout(request: Request,
+           _: Principal = Depends(require(STAFF_ROLES, before_password_change=True))) -> LoggedOut:
     return accounts(request).logout(bearer_token(request) or "")
 
 

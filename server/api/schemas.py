@@ -51,6 +51,11 @@ class LoginRequest(Strict):
     password: Text = Field(min_length=1, max_length=200)
 
 
+class ChangePassword(Strict):
+    current_password: Text = Field(min_length=1, max_length=200)
+    new_password: Text = Field(min_length=1, max_length=200)
+
+
 class EnrollRequest(Strict):
     code: str = Field(min_length=4, max_length=40)
 
@@ -66,6 +71,11 @@ class Heartbeat(Strict):
 
 class OpenCounter(Strict):
     service_ids: list[str] | None = Field(default=None, max_length=50)
+    reason: Text = Field(default="", max_length=200)  # needed to take over another officer's loket
+
+
+class CloseCounter(Strict):
+    reason: Text = Field(default="", max_length=200)  # needed to close another officer's loket
 
 
 class PauseCounter(Strict):

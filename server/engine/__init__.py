@@ -142,11 +142,12 @@ class QueueEngine:
     def list_counters(self) -> list[Counter]:
         return self.counters.listing()
 
-    def open_counter(self, principal: Principal, counter_id: int, service_ids: list[str] | None) -> Counter:
-        return self.counters.open(principal, counter_id, service_ids)
+    def open_counter(self, principal: Principal, counter_id: int, service_ids: list[str] | None,
+                     reason: str = "") -> Counter:
+        return self.counters.open(principal, counter_id, service_ids, reason)
 
-    def close_counter(self, principal: Principal, counter_id: int) -> Counter:
-        return self.counters.close(principal, counter_id)
+    def close_counter(self, principal: Principal, counter_id: int, reason: str = "") -> Counter:
+        return self.counters.close(principal, counter_id, reason)
 
     def pause_counter(self, principal: Principal, counter_id: int, reason: str) -> Counter:
         return self.counters.pause(principal, counter_id, reason)

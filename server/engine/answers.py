@@ -3,6 +3,7 @@ place in its queue and its estimated wait; a loket as core.wire's ``Counter``.""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -15,6 +16,15 @@ from server.engine.live import LiveStats
 from server.engine.statements import counter_row
 from server.events import PendingEvents
 from server.views import TicketJson, counter_ref, ticket_json
+
+
+@dataclass(frozen=True)
+class TakenFrom:
+    """A supervisor's take-over or closing of a loket another officer had open."""
+
+    by: str
+    previous_staff: str
+    reason: str
 
 
 class Answers:
@@ -44,11 +54,14 @@ class Answers:
                        pause_reason=row.pause_reason, current_ticket=current)
 
     def counter_changed(self, conn: Connection, cat: SiteCatalog, counter_id: int,
-                        events: PendingEvents) -> Counter:
-        """The loket as it is now, and the ``counter.state`` event that tells the boards."""
+                        events: PendingEvents, taken: TakenFrom | None = None) -> Counter:
+        """The loket as it is now, and the ``counter.state`` event that tells the boards (and, kept
+        in the events table, records a supervisor's take-over or closing: who, from whom, why)."""
         view = self.counter(conn, cat, counter_row(conn, counter_id))
         events.add(EventType.COUNTER_STATE, CounterStateEvent(
             counter=CounterRef(id=view.id, name=view.name), state=view.state, staff=view.staff,
             pause_reason=view.pause_reason,
-            current_code=view.current_ticket.code if view.current_ticket else None))
+            current_code=view.current_ticket.code if view.current_ticket else None,
+            changed_by=taken.by if taken else None, previous_staff=taken.previous_staff if taken else None,
+            reason=taken.reason if taken else None))
         return view

@@ -27,7 +27,7 @@ from server.catalog import SiteCatalog
 from server.clock import Clock
 from server.db import Database, counters, tickets
 from server.engine import statements as sql
-from server.engine.answers import Answers
+from server.engine.answers import Answers, TakenFrom
 from server.engine.catalog_cache import CatalogCache
 from server.engine.expiry import Expiry
 from server.engine.live import LiveStats
@@ -61,11 +61,17 @@ class Counters:
             rows = conn.execute(select(counters).where(counters.c.retired.is_(False)).order_by(counters.c.id))
             return [self.answers.counter(conn, cat, r) for r in rows.all()]
 
-    def open(self, principal: Principal, counter_id: int, service_ids: list[str] | None) -> Counter:
+    def open(self, principal: Principal, counter_id: int, service_ids: list[str] | None,
+             reason: str = "") -> Counter:
+        """Open a loket; a supervisor may take over one another officer has open, saying why."""
+        taken_from: list[TakenFrom] = []
+
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
             taken = row.state != CounterState.CLOSED and row.staff not in (None, principal.name)
             if taken and not principal.is_manager:
                 raise ApiError(409, ErrorCode.COUNTER_TAKEN, "Another officer has this loket open.", staff=row.staff)
+            if taken:
+                taken_from.append(_taken_from(principal, row, reason))
             chosen = list(row.service_ids) if not service_ids else list(dict.fromkeys(service_ids))
             wrong = [s for s in chosen if s not in row.service_ids]
             if wrong:
@@ -74,16 +80,21 @@ class Counters:
             conn.execute(update(counters).where(counters.c.id == row.id).values(
                 state=CounterState.OPEN.value, staff=principal.name, active_service_ids=chosen, pause_reason=None,
                 updated_at=self.clock.now()))
-        return self._change(counter_id, act)
+        return self._change(counter_id, act, taken_from)
 
-    def close(self, principal: Principal, counter_id: int) -> Counter:
+    def close(self, principal: Principal, counter_id: int, reason: str = "") -> Counter:
+        """Close a loket; a supervisor may close one another officer left open, saying why."""
+        taken_from: list[TakenFrom] = []
+
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
             _own_counter(principal, row)
+            if row.staff not in (None, principal.name):
+                taken_from.append(_taken_from(principal, row, reason))
             _no_ticket_in_hand(conn, row)
             conn.execute(update(counters).where(counters.c.id == row.id).values(
                 state=CounterState.CLOSED.value, staff=None, pause_reason=None, current_ticket_id=None,
                 updated_at=self.clock.now()))
-        return self._change(counter_id, act)
+        return self._change(counter_id, act, taken_from)
 
     def pause(self, principal: Principal, counter_id: int, reason: str) -> Counter:
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
@@ -175,7 +186,7 @@ class Counters:
                 served_today=_served_by(conn, today, principal.name),
             )
 
-    def _change(self, counter_id: int, act: Action) -> Counter:
+    def _change(self, counter_id: int, act: Action, taken_from: list[TakenFrom] | None = None) -> Counter:
         cat = self.catalogs.current()
         self.expiry.run(cat)
         with self.unit_of_work.locking() as unit:
@@ -183,7 +194,8 @@ class Counters:
             # and decides on what it left (server/locking.py).
             row = sql.counter_row(unit.conn, counter_id, lock=True)
             act(unit.conn, cat, row, unit.events)
-            view = self.answers.counter_changed(unit.conn, cat, counter_id, unit.events)
+            view = self.answers.counter_changed(unit.conn, cat, counter_id, unit.events,
+                                                taken_from[0] if taken_from else None)
             unit.after_commit(self.live.forget_open_lokets)
         return view
 
@@ -196,6 +208,14 @@ def _own_counter(principal: Principal, row: Any) -> None:
     if row.staff != principal.name:
         raise ApiError(403, ErrorCode.COUNTER_NOT_YOURS, "This loket was opened by someone else.",
                        counter=row.name)
+
+
+def _taken_from(principal: Principal, row: Any, reason: str) -> TakenFrom:
+    """A supervisor acting on another officer's loket says why; it is kept with the loket's event."""
+    if not reason.strip():
+        raise ApiError(422, ErrorCode.TAKE_OVER_REASON_REQUIRED,
+                       "Say why you take over or close another officer's loket.", staff=row.staff)
+    return TakenFrom(by=principal.name, previous_staff=row.staff, reason=reason.strip())
 
 
 def _no_ticket_in_hand(conn: Connection, row: Any) -> None:

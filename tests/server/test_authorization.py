@@ -37,6 +37,7 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/t/{token}"): PUBLIC,
     ("POST", "/api/v1/auth/renew"): OFFICERS,
     ("POST", "/api/v1/auth/logout"): OFFICERS,
+    ("POST", "/api/v1/auth/password"): OFFICERS,
     ("GET", "/api/v1/catalog"): EVERYONE,
     ("GET", "/api/v1/events"): EVERYONE,
     ("POST", "/api/v1/devices/heartbeat"): frozenset({KIOSK, DISPLAY}),
@@ -112,6 +113,9 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
         ("GET", "/t/{token}"): Probe(200, path={"token": scene.token}),
         ("POST", f"{p}/auth/renew"): Probe(200),
         ("POST", f"{p}/auth/logout"): Probe(200, spends_token=True),
+        # The same password again: refused, so the probe changes nothing.
+        ("POST", f"{p}/auth/password"): Probe(422, body=lambda h: {"current_password": PASSWORD,
+                                                                    "new_password": PASSWORD}),
         ("GET", f"{p}/catalog"): Probe(200),
         ("GET", f"{p}/events"): Probe(200),
         ("POST", f"{p}/devices/heartbeat"): Probe(200, body=lambda h: {"printer_state": "online", "paper": "ok"}),

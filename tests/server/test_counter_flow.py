@@ -9,6 +9,7 @@ from typing import Any
 
 import requests
 
+from tests.server.test_events import read_events
 from tests.support.server import LiveServer
 
 
@@ -132,8 +133,33 @@ def test_a_loket_belongs_to_the_officer_who_opened_it(server: LiveServer) -> Non
     assert loket(server, 1)["staff"] == "staff1"  # the supervisor helped, the loket is still staff1's
     refused(act(server, "staff1", 1, "call-next"), 409, "queue_empty")
 
-    taken_over = ok(act(server, "super", 1, "open"))
+    refused(act(server, "super", 1, "open"), 422, "take_over_reason_required")
+    assert loket(server, 1)["staff"] == "staff1"  # refused: nothing changed
+    taken_over = ok(act(server, "super", 1, "open", reason="staff1 sakit"))
     assert taken_over["staff"] == "super"
+
+
+def test_a_supervisor_closes_or_takes_over_another_officers_loket_only_with_a_reason_kept_in_its_event(
+        server: LiveServer) -> None:
+    """GIVEN staff1 left loket 1 open and staff2 loket 2
+    WHEN the supervisor closes loket 1 and takes loket 2 over, each with a reason
+    THEN both are done, and the lokets' events say who did it, to whom and why; without a reason
+    both are refused and nothing changes."""
+    ok(act(server, "staff1", 1, "open"))
+    ok(act(server, "staff2", 2, "open"))
+    refused(act(server, "super", 1, "close"), 422, "take_over_reason_required")
+    refused(act(server, "super", 1, "close", reason="   "), 422, "take_over_reason_required")
+    assert loket(server, 1)["state"] == "open" and loket(server, 1)["staff"] == "staff1"
+    refused(act(server, "staff2", 1, "close", reason="iseng"), 403, "counter_not_yours")
+
+    assert ok(act(server, "super", 1, "close", reason="staff1 pulang sakit"))["state"] == "closed"
+    assert ok(act(server, "super", 2, "open", reason="staff2 dipanggil kepala"))["staff"] == "super"
+
+    audited = [e["data"]["data"] for e in read_events(server, "super", 5, last_event_id=0)
+               if e["data"]["data"].get("changed_by")]
+    assert [(e["counter"]["id"], e["state"], e["changed_by"], e["previous_staff"], e["reason"]) for e in audited] == [
+        (1, "closed", "super", "staff1", "staff1 pulang sakit"),
+        (2, "open", "super", "staff2", "staff2 dipanggil kepala")]
 
 
 # ----------------------------------------------------------------------------- calling

@@ -334,7 +334,8 @@ def test_two_server_processes_on_one_database_let_one_request_win(tmp_path: Path
     url = _fresh_pg_url()
     env = {**os.environ, "ANJUNGAN_DATA_DIR": str(tmp_path / "data"), "ANJUNGAN_LOG_DIR": str(tmp_path / "log")}
     for name, role in (("staff1", "staff"), ("staff2", "staff"), ("super", "supervisor")):
-        _run(["add-user", "--username", name, "--password", PASSWORD, "--role", role, "--database", url], env)
+        _run(["add-user", "--username", name, "--password", PASSWORD, "--role", role, "--keep-password",
+              "--database", url], env)
     procs: list[subprocess.Popen] = []
     db = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
     try:

@@ -241,7 +241,8 @@ def test_the_real_server_command_believes_only_its_trusted_proxy(tmp_path: Path)
         wait_for(lambda: _answers(f"{api}/health"), timeout=30, what="the server process")
         # Once the server has made its database: the office's commands only use one.
         subprocess.run([sys.executable, "main.py", "server", "add-user", "--username", "petugas", "--password",
-                        PASSWORD, "--role", "staff", "--database", database], cwd=root, env=env, check=True,
+                        PASSWORD, "--role", "staff", "--keep-password", "--database", database], cwd=root, env=env,
+                       check=True,
                        capture_output=True, timeout=60)
 
         def attempt(via: requests.Session, password: str, forwarded: str) -> requests.Response:

@@ -12,6 +12,7 @@ from ui.widgets.plain_label import PlainLabel
 
 class CounterBar(QFrame):
     logout_requested = Signal()
+    password_requested = Signal()  # the officer wants to change their own password
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +30,11 @@ class CounterBar(QFrame):
         self.logout.setProperty("role", "bar")
         self.logout.setCursor(Qt.CursorShape.PointingHandCursor)
         self.logout.clicked.connect(self._on_logout_clicked)
+        self.password = QPushButton(self)
+        self.password.setObjectName("ChangePasswordBarButton")
+        self.password.setProperty("role", "bar")
+        self.password.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.password.clicked.connect(self._on_password_clicked)
         names = QVBoxLayout()
         names.setSpacing(0)
         names.addWidget(self.title)
@@ -36,6 +42,7 @@ class CounterBar(QFrame):
         self.row = QHBoxLayout(self)
         self.row.addLayout(names, 1)
         self.row.addWidget(self.user)
+        self.row.addWidget(self.password)
         self.row.addWidget(self.logout)
         self._user_text = ""
         self.set_site("")
@@ -51,15 +58,18 @@ class CounterBar(QFrame):
         self._user_text = display_name
         self.user.setVisible(bool(display_name))
         self.logout.setVisible(bool(display_name))
+        self.password.setVisible(bool(display_name))
         self.retranslate_ui()
 
     def set_busy(self, busy: bool) -> None:
         self.logout.setEnabled(not busy)
+        self.password.setEnabled(not busy)
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Anjungan · Aplikasi Petugas Loket"))
         self.user.setText(self.tr("Petugas: {name}").format(name=self._user_text) if self._user_text else "")
         self.logout.setText(self.tr("Keluar"))
+        self.password.setText(self.tr("Ganti kata sandi"))
 
     def apply_metrics(self, m: DeskMetrics) -> None:
         self.setFixedHeight(m.bar_height)
@@ -68,6 +78,9 @@ class CounterBar(QFrame):
 
     def _on_logout_clicked(self) -> None:
         self.logout_requested.emit()
+
+    def _on_password_clicked(self) -> None:
+        self.password_requested.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

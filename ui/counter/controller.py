@@ -27,7 +27,7 @@ from core.client import BackendClient
 from core.errors import BackendError
 from core.models import Catalog, Counter, CounterQueue, CounterState, Event, Login, Ticket, TicketStatus
 from core.retry import RetryPolicy
-from core.wire import EventType
+from core.wire import CounterStateEvent, EventType, payload_of
 from ui.counter.actions import (
     CALL_NEXT,
     FINISH,
@@ -53,6 +53,7 @@ from ui.counter.messages import (
     message_for_code,
     message_for_error,
 )
+from ui.counter.password_screen import PasswordScreen
 from ui.counter.screen import StaffScreen
 from ui.counter.transfer_panel import TransferTarget
 from ui.counter.window import CounterWindow
@@ -140,14 +141,21 @@ class CounterController(QObject):
         self._reconnect_attempt = 0
         self._catalog_stale = True
         self._crash_guard = CrashGuard(self._on_crash)
+        # The loket was taken over or closed elsewhere: the desk says so and waits for a tap.
+        self._loket_lost = False
+        self._taken_by: CounterStateEvent | None = None
+        # Only the first read after a login carries the officer on to a loket already theirs.
+        self._resume_after_login = False
         self._stopped = False
 
         self.login_screen = LoginScreen(translations)
         self.loket_screen = LoketScreen(translations)
         self.desk = DeskScreen(translations, preview=timings.queue_preview)
+        self.password_screen = PasswordScreen(translations)
+        self._screen_before_password = "loket"
         self.stack = QStackedWidget()
         self._screens: dict[str, StaffScreen] = {}
-        for screen in (self.login_screen, self.loket_screen, self.desk):
+        for screen in (self.login_screen, self.loket_screen, self.desk, self.password_screen):
             self._screens[screen.name] = screen
             self.stack.addWidget(screen)
         self.bar = CounterBar()
@@ -168,11 +176,17 @@ class CounterController(QObject):
         self.login_screen.login_requested.connect(self._on_login_screen_login_requested)
         self.loket_screen.loket_chosen.connect(self._on_loket_screen_loket_chosen)
         self.loket_screen.refresh_requested.connect(self._on_loket_screen_refresh_requested)
+        self.loket_screen.take_over_chosen.connect(self._on_loket_screen_take_over_chosen)
+        self.loket_screen.close_other_chosen.connect(self._on_loket_screen_close_other_chosen)
         self.desk.action_requested.connect(self._on_desk_action_requested)
         self.desk.transfer_chosen.connect(self._on_desk_transfer_chosen)
         self.desk.pause_chosen.connect(self._on_desk_pause_chosen)
         self.desk.close_requested.connect(self._on_desk_close_requested)
+        self.desk.lost_acknowledged.connect(self._on_desk_lost_acknowledged)
         self.bar.logout_requested.connect(self._on_bar_logout_requested)
+        self.bar.password_requested.connect(self._on_bar_password_requested)
+        self.password_screen.change_requested.connect(self._on_password_screen_change_requested)
+        self.password_screen.cancelled.connect(self._on_password_screen_cancelled)
         self._check_timer.timeout.connect(self._on_check_timer_timeout)
         self._reconnect_timer.timeout.connect(self._on_reconnect_timer_timeout)
         self._debounce_timer.timeout.connect(self._on_debounce_timer_timeout)
@@ -238,6 +252,7 @@ class CounterController(QObject):
         self.login_screen.set_busy(busy)
         self.loket_screen.set_busy(busy)
         self.desk.set_busy(busy)
+        self.password_screen.set_busy(busy)
         self.bar.set_busy(busy)
         self.busy_changed.emit(busy)
 
@@ -268,6 +283,8 @@ class CounterController(QObject):
             self.loket_screen.show_message(message)
         elif name == "login":
             self.login_screen.show_error(message)
+        elif name == "password":
+            self.password_screen.show_message(message)
 
     # ================================================================= running a staff request
 
@@ -307,9 +324,11 @@ class CounterController(QObject):
         if is_outage(error):
             self._set_online(False)
         elif code == "counter_not_found":
-            self._back_to_lokets(message_for_error(error))
+            self._loket_gone(message_for_error(error))
             return
         self._notify(message_for_error(error))
+        if action == "password":
+            return  # a refused password changes nothing at the loket
         # Whatever was refused, the server knows best what the loket and its ticket are now.
         self.refresh()
 
@@ -324,13 +343,52 @@ class CounterController(QObject):
         self.session = session
         self._username = session.username
         self.bar.set_user(session.display_name)
+        if session.must_change_password:
+            # Every other route refuses this sign-in until the officer has a password of their own.
+            log.info("%s must choose their own password first", session.username)
+            self.password_screen.open(required=True)
+            self._show("password")
+            self.logged_in.emit(session)
+            return
+        self._start_working()
+        self.logged_in.emit(session)
+
+    def _start_working(self) -> None:
+        """After the login (and the password change it may need): the loket list, the events, the checks."""
+        self._resume_after_login = True
         self.loket_screen.reset()
         self._show("loket")
         self._catalog_stale = True
         self.stream.start(self.client, backoff=self.timings.stream_backoff)
         self._check_timer.start(self.timings.check_ms)
-        self.logged_in.emit(session)
         self.refresh(check=False)
+
+    # ================================================================= the officer's own password
+
+    def _on_bar_password_requested(self) -> None:
+        if self.session is None or self.busy or self.current_screen() == "password":
+            return
+        self._screen_before_password = self.current_screen()
+        self.password_screen.open(required=False)
+        self._show("password")
+
+    def _on_password_screen_cancelled(self) -> None:
+        self._show(self._screen_before_password)
+
+    def _on_password_screen_change_requested(self, current: str, new: str) -> None:
+        self.password_screen.show_message(None)
+        self._run("password", lambda: self.client.change_password(current, new), self._on_password_changed)
+
+    def _on_password_changed(self, _answer: object) -> None:
+        log.info("%s chose a new password", self._username)
+        done = message_for_code("password_changed")
+        if self.session is not None and self.session.must_change_password:
+            self.session = self.session.model_copy(update={"must_change_password": False})
+            self._start_working()
+            self.loket_screen.show_message(done)
+            return
+        self._show(self._screen_before_password)
+        self._notify(done)
 
     def _on_bar_logout_requested(self) -> None:
         if self.session is None or self.busy:
@@ -382,8 +440,11 @@ class CounterController(QObject):
         self.counter = None
         self.queue = None
         self._counter_id = None
+        self._loket_lost = False
+        self._taken_by = None
         self.bar.set_user("")
         self.desk.reset()
+        self.password_screen.open(required=False)
         self._set_online(True)
 
     # ================================================================= choosing and closing the loket
@@ -396,6 +457,23 @@ class CounterController(QObject):
         self.loket_screen.show_message(None)
         self._run("open", lambda: self.client.open_counter(counter_id, list(service_ids)), self._enter_desk)
 
+    def _on_loket_screen_take_over_chosen(self, counter_id: int, service_ids: list[str], reason: str) -> None:
+        self.loket_screen.show_message(None)
+        self._run("take_over", lambda: self.client.open_counter(counter_id, list(service_ids), reason),
+                  self._enter_desk)
+
+    def _on_loket_screen_close_other_chosen(self, counter_id: int, reason: str) -> None:
+        self.loket_screen.show_message(None)
+        self._run("close_other", lambda: self.client.close_counter(counter_id, reason), self._on_other_closed)
+
+    def _on_other_closed(self, counter: Counter) -> None:
+        log.info("%s closed for its officer", counter.name)
+        self.loket_screen.show_message(message_for_code("loket_closed_for_officer", loket=counter.name))
+        self.refresh(check=False)
+
+    def _is_manager(self) -> bool:
+        return self.session is not None and self.session.role in ("supervisor", "admin")
+
     def _enter_desk(self, counter: Counter) -> None:
         log.info("working at %s (%s) for %s", counter.name, counter.state.value, ", ".join(counter.active_service_ids))
         self._counter_id = counter.id
@@ -406,7 +484,7 @@ class CounterController(QObject):
 
     def _on_desk_close_requested(self) -> None:
         counter = self.counter
-        if counter is None:
+        if counter is None or self._loket_lost:
             return
         in_hand = ticket_in_hand(counter)
         if in_hand is not None:
@@ -418,7 +496,36 @@ class CounterController(QObject):
         log.info("%s closed", counter.name)
         self._back_to_lokets(None)
 
+    def _lose_loket(self, name: str) -> None:
+        """Taken over or closed elsewhere: the desk stays, says what happened and by whom, and its
+        actions stop; only a tap on its notice leads on (a screen that changed by itself would take
+        the officer's next click for something they did not aim at)."""
+        if self._loket_lost:
+            return
+        self._loket_lost = True
+        taken = self._taken_by
+        if taken is not None and taken.changed_by:
+            code = "loket_taken_over" if taken.state is not CounterState.CLOSED else "loket_closed_by"
+            message = message_for_code(code, loket=name, by=taken.changed_by, reason=taken.reason or "-")
+        else:
+            message = message_for_code("loket_lost", loket=name)
+        log.warning("%s was closed or taken over elsewhere (%s)", name, taken.changed_by if taken else "?")
+        self.desk.show_lost(message)
+
+    def _loket_gone(self, message: StaffMessage) -> None:
+        """The server no longer knows the loket: at the desk, said there and left with a tap."""
+        if self._counter_id is None:
+            self._back_to_lokets(message)
+        else:
+            self._lose_loket(self.counter.name if self.counter is not None else str(self._counter_id))
+
+    def _on_desk_lost_acknowledged(self) -> None:
+        if self._loket_lost:
+            self._back_to_lokets(None)
+
     def _back_to_lokets(self, message: StaffMessage | None) -> None:
+        self._loket_lost = False
+        self._taken_by = None
         self._counter_id = None
         self.counter = None
         self.queue = None
@@ -431,7 +538,7 @@ class CounterController(QObject):
 
     def _on_desk_action_requested(self, action: str) -> None:
         counter = self.counter
-        if counter is None:
+        if counter is None or self._loket_lost:
             return
         cid = counter.id
         ticket = ticket_in_hand(counter)
@@ -453,7 +560,7 @@ class CounterController(QObject):
 
     def _on_desk_transfer_chosen(self, service_id: str) -> None:
         ticket = ticket_in_hand(self.counter)
-        if ticket is None:
+        if ticket is None or self._loket_lost:
             return
         self.desk.show_message(None)
         self._run(TRANSFER, lambda: self.client.transfer(ticket.id, service_id),
@@ -461,7 +568,7 @@ class CounterController(QObject):
 
     def _on_desk_pause_chosen(self, reason: str) -> None:
         counter = self.counter
-        if counter is None:
+        if counter is None or self._loket_lost:
             return
         self.desk.show_message(None)
         self._run(PAUSE, lambda: self.client.pause(counter.id, reason),
@@ -561,21 +668,21 @@ class CounterController(QObject):
         self.counters_loaded.emit(result.counters)
         names = self.service_names()
         if self._counter_id is None:
-            self.loket_screen.set_lokets(result.counters, names, self._username)
+            self.loket_screen.set_lokets(result.counters, names, self._username, self._is_manager())
             mine = next((c for c in result.counters
                          if c.staff == self._username and c.state is not CounterState.CLOSED), None)
-            if mine is not None and self.current_screen() == "loket" and not self.busy:
+            resume, self._resume_after_login = self._resume_after_login, False
+            if mine is not None and resume and self.current_screen() == "loket" and not self.busy:
                 # This officer already works here (an app restart, a second login): carry on,
-                # with the ticket in hand as the server has it.
+                # with the ticket in hand as the server has it. Later, a loket opened in their
+                # name elsewhere waits on this list for a tap: the screen never changes by itself.
                 log.info("resuming at %s", mine.name)
                 self._enter_desk(mine)
         else:
             mine = next((c for c in result.counters if c.id == self._counter_id), None)
             if mine is None or mine.state is CounterState.CLOSED or mine.staff != self._username:
-                name = mine.name if mine is not None else str(self._counter_id)
-                log.warning("%s was closed or taken over elsewhere", name)
-                self._back_to_lokets(message_for_code("loket_lost", loket=name))
-            elif not self.busy:
+                self._lose_loket(mine.name if mine is not None else str(self._counter_id))
+            elif not self.busy and not self._loket_lost:
                 # While a request runs its answer is newer than this read; it applies itself.
                 self._apply_counter(mine)
                 if result.queue is not None:
@@ -591,7 +698,7 @@ class CounterController(QObject):
         elif is_outage(error):
             self._set_online(False)
         elif isinstance(error, BackendError) and error.code == "counter_not_found":
-            self._back_to_lokets(message_for_error(error))
+            self._loket_gone(message_for_error(error))
         else:
             log.warning("re-reading the lokets failed: %s", error, exc_info=not isinstance(error, BackendError))
 
@@ -611,6 +718,12 @@ class CounterController(QObject):
             return
         if event.type == EventType.CATALOG_CHANGED:
             self._catalog_stale = True
+        if event.type == EventType.COUNTER_STATE:
+            state = payload_of(event)
+            if (isinstance(state, CounterStateEvent) and state.counter.id == self._counter_id
+                    and state.changed_by and state.changed_by != self._username):
+                self._taken_by = state
+                self._lose_loket(state.counter.name)
         self._schedule_refresh()
 
     def _on_stream_state_changed(self, state: str) -> None:

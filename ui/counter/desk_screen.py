@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
@@ -37,7 +37,10 @@ from ui.theme import set_props
 from ui.widgets.plain_label import PlainLabel
 from ui.widgets.touch_button import TouchButton
 
-ACTIONS_PAGE, TRANSFER_PAGE, PAUSE_PAGE = "actions", "transfer", "pause"
+ACTIONS_PAGE, TRANSFER_PAGE, PAUSE_PAGE, LOST_PAGE = "actions", "transfer", "pause", "lost"
+# The loket was lost while the officer may be mid-click: "Lanjut" waits this long before it takes a
+# tap, so a click meant for a desk button cannot carry the officer on by accident.
+LOST_GUARD_MS = 1500
 GRID = ((RECALL, START, FINISH), (NO_SHOW, TRANSFER, PAUSE))
 
 
@@ -47,6 +50,7 @@ class DeskScreen(StaffScreen):
     transfer_chosen = Signal(str)    # the target service id
     pause_chosen = Signal(str)       # the reason
     close_requested = Signal()       # close the loket
+    lost_acknowledged = Signal()     # the officer read that the loket was taken over or closed elsewhere
 
     def __init__(self, translations: Translations, parent: QWidget | None = None, *, preview: int = 8) -> None:
         super().__init__(translations, parent)
@@ -100,8 +104,25 @@ class DeskScreen(StaffScreen):
         self.transfer_panel.cancelled.connect(self._on_panel_cancelled)
         self.pause_panel.reason_chosen.connect(self._on_pause_panel_reason_chosen)
         self.pause_panel.cancelled.connect(self._on_panel_cancelled)
+        # Shown in place of the actions when the loket was taken over or closed elsewhere.
+        self.lost_page = QWidget(self.pages)
+        self.lost_page.setObjectName("LoketLostPanel")
+        self.lost_notice = Notice(translations, self.lost_page)
+        self.lost_notice.setObjectName("LoketLostNotice")
+        self.lost_continue = QPushButton(self.lost_page)
+        self.lost_continue.setObjectName("LoketLostContinue")
+        self.lost_continue.setProperty("role", "primary")
+        self.lost_continue.clicked.connect(self._on_lost_continue_clicked)
+        self._lost_guard = QTimer(self)
+        self._lost_guard.setSingleShot(True)
+        self._lost_guard.timeout.connect(self._sync)
+        lost_box = QVBoxLayout(self.lost_page)
+        lost_box.setContentsMargins(0, 0, 0, 0)
+        lost_box.addWidget(self.lost_notice)
+        lost_box.addStretch(1)
+        lost_box.addWidget(self.lost_continue, 0, Qt.AlignmentFlag.AlignRight)
         self._pages = {ACTIONS_PAGE: self.actions_page, TRANSFER_PAGE: self.transfer_panel,
-                       PAUSE_PAGE: self.pause_panel}
+                       PAUSE_PAGE: self.pause_panel, LOST_PAGE: self.lost_page}
         for page in self._pages.values():
             self.pages.addWidget(page)
 
@@ -168,11 +189,23 @@ class DeskScreen(StaffScreen):
         current = self.pages.currentWidget()
         return next(name for name, widget in self._pages.items() if widget is current)
 
+    def show_lost(self, message: StaffMessage) -> None:
+        """The loket is no longer this officer's: say so in place of the actions, which stop working."""
+        self.notice.clear()
+        self.lost_notice.show_message(message)
+        self._lost_guard.start(LOST_GUARD_MS)
+        self._show_page(LOST_PAGE)
+
+    def lost_panel_shown(self) -> bool:
+        return self.page() == LOST_PAGE
+
     def reset(self) -> None:
         """Nothing shown: before a loket is opened, or after leaving it."""
         self._counter = None
         self.ticket_card.show_ticket(None)
         self.notice.clear()
+        self.lost_notice.clear()
+        self._lost_guard.stop()
         self.queue_panel.show_queue(None)
         self._show_page(ACTIONS_PAGE)
 
@@ -184,7 +217,9 @@ class DeskScreen(StaffScreen):
         on_actions = self.page() == ACTIONS_PAGE
         for action, button in self.buttons.items():
             set_enabled(button, not self._busy and on_actions and action in self._allowed)
-        self.close_button.setEnabled(not self._busy and counter is not None)
+        lost = self.page() == LOST_PAGE
+        self.close_button.setEnabled(not self._busy and counter is not None and not lost)
+        self.lost_continue.setEnabled(lost and not self._lost_guard.isActive())
         paused = counter is not None and counter.state is CounterState.PAUSED
         set_props(self.buttons[PAUSE], state="paused" if paused else "open")
         self.retranslate_ui()
@@ -206,6 +241,7 @@ class DeskScreen(StaffScreen):
         for action, button in self.buttons.items():
             button.set_texts(titles[action], SHORTCUTS[action])
         self.close_button.setText(self.tr("Tutup Loket"))
+        self.lost_continue.setText(self.tr("Lanjut ke daftar loket"))
         if counter is None:
             for label in (self.loket_name, self.loket_state, self.loket_services):
                 label.setText("")
@@ -255,8 +291,12 @@ class DeskScreen(StaffScreen):
         self._show_page(ACTIONS_PAGE)
 
     def _on_close_button_clicked(self) -> None:
-        if not self._busy:
+        if not self._busy and self.page() != LOST_PAGE:
             self.close_requested.emit()
+
+    def _on_lost_continue_clicked(self) -> None:
+        if self.page() == LOST_PAGE and not self._lost_guard.isActive():
+            self.lost_acknowledged.emit()
 
     def apply_metrics(self, m: DeskMetrics) -> None:
         super().apply_metrics(m)
@@ -265,5 +305,8 @@ class DeskScreen(StaffScreen):
         self.left.setSpacing(m.px(10))
         self.actions_box.setSpacing(m.px(10))
         self.grid.setSpacing(m.px(10))
-        for widget in (self.ticket_card, self.notice, self.queue_panel, self.transfer_panel, self.pause_panel):
+        self.lost_continue.setMinimumWidth(m.px(260))
+        for widget in (self.ticket_card, self.notice, self.lost_notice, self.queue_panel, self.transfer_panel,
+                       self.pause_panel):
             widget.apply_metrics(m)
+        self.lost_notice.setFixedHeight(m.px(150))  # a longer text, to be read before going on

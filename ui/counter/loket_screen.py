@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -34,12 +35,15 @@ class LoketScreen(StaffScreen):
     name = "loket"
     loket_chosen = Signal(int, object)   # counter id, list of service ids
     refresh_requested = Signal()
+    take_over_chosen = Signal(int, object, str)   # a supervisor's: counter id, service ids, reason
+    close_other_chosen = Signal(int, str)         # a supervisor's: counter id, reason
 
     def __init__(self, translations: Translations, parent: QWidget | None = None) -> None:
         super().__init__(translations, parent)
         self._counters: list[Counter] = []
         self._names: Mapping[str, str] = {}
         self._me = ""
+        self._manager = False
         self._chosen: int | None = None
         self._busy = False
         self._loaded = False
@@ -89,6 +93,12 @@ class LoketScreen(StaffScreen):
         services_box.addWidget(self.services_title)
         services_box.addWidget(self.services_hint)
         services_box.addLayout(self.checks_box)
+        # A supervisor acting on a loket another officer left open says why; it is recorded.
+        self.reason = QLineEdit(self.services_panel)
+        self.reason.setObjectName("TakeOverReason")
+        self.reason.setMaxLength(200)
+        self.reason.textChanged.connect(self._on_reason_text_changed)
+        services_box.addWidget(self.reason)
         services_box.addStretch(1)
         self.services_box = services_box
 
@@ -102,6 +112,10 @@ class LoketScreen(StaffScreen):
         self.open_button.setProperty("role", "primary")
         self.open_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.close_other_button = QPushButton(self)
+        self.close_other_button.setObjectName("CloseOtherLoketButton")
+        self.close_other_button.setProperty("role", "secondary")
+        self.close_other_button.clicked.connect(self._on_close_other_button_clicked)
 
         body = QHBoxLayout()
         body.addWidget(self.lokets_panel, 3)
@@ -110,6 +124,7 @@ class LoketScreen(StaffScreen):
         actions = QHBoxLayout()
         actions.addWidget(self.refresh)
         actions.addStretch(1)
+        actions.addWidget(self.close_other_button)
         actions.addWidget(self.open_button)
         self.box.addWidget(self.title)
         self.box.addWidget(self.subtitle)
@@ -121,12 +136,15 @@ class LoketScreen(StaffScreen):
 
     # -- the controller's side -------------------------------------------------------------------
 
-    def set_lokets(self, counters: list[Counter], service_names: Mapping[str, str], me: str) -> None:
-        """Show every loket; keeps the one chosen (and its ticks) when the list is refreshed."""
+    def set_lokets(self, counters: list[Counter], service_names: Mapping[str, str], me: str,
+                   manager: bool = False) -> None:
+        """Show every loket; keeps the one chosen (and its ticks) when the list is refreshed. A
+        ``manager`` (supervisor, admin) may also choose a loket another officer has open."""
         same = [c.id for c in counters] == [c.id for c in self._counters]
         self._counters = list(counters)
         self._names = dict(service_names)
         self._me = me
+        self._manager = manager
         self._loaded = True
         if not same:
             self._rebuild()
@@ -159,6 +177,8 @@ class LoketScreen(StaffScreen):
     def reset(self) -> None:
         self._counters = []
         self._chosen = None
+        self._manager = False
+        self.reason.clear()
         self._loaded = False
         self.notice.clear()
         self._rebuild()
@@ -196,6 +216,7 @@ class LoketScreen(StaffScreen):
             return
         self._chosen = counter_id
         self.notice.clear()
+        self.reason.clear()
         for box in self.checks.values():
             self.checks_box.removeWidget(box)
             box.setParent(None)
@@ -227,23 +248,45 @@ class LoketScreen(StaffScreen):
                 note, state = self.tr("Dibuka oleh {staff}").format(staff=counter.staff or "?"), "taken"
             button.set_texts(counter.name, services, note)
             set_props(button, state=state)
-            set_enabled(button, not self._busy and state != "taken")
+            set_enabled(button, not self._busy and (state != "taken" or self._manager))
             button.setChecked(counter.id == self._chosen)
         counter = self._counter(self._chosen) if self._chosen is not None else None
+        taken = counter is not None and not self._free(counter)
+        has_reason = bool(self.reason.text().strip())
+        self.reason.setVisible(taken)
+        self.reason.setEnabled(not self._busy)
+        self.reason.setPlaceholderText(self.tr("Alasan mengambil alih atau menutup (wajib, dicatat)"))
+        self.close_other_button.setVisible(taken)
+        self.close_other_button.setEnabled(not self._busy and taken and has_reason)
+        if counter is not None:
+            self.close_other_button.setText(self.tr("Tutup {loket}").format(loket=button_text(counter.name)))
         self.services_title.setText(self.tr("Layanan hari ini di {loket}").format(loket=counter.name) if counter
                                     else self.tr("Layanan hari ini"))
-        self.services_hint.setText(self.tr("Centang layanan yang Anda layani hari ini.") if counter
-                                   else self.tr("Pilih loket dulu."))
+        if taken and counter is not None:
+            state = self.tr("istirahat") if counter.state is CounterState.PAUSED else self.tr("buka")
+            ticket = counter.current_ticket.code if counter.current_ticket is not None else "-"
+            self.services_hint.setText(self.tr(
+                "Dibuka oleh {staff} ({state}, tiket di loket: {ticket}). Untuk mengambil alih atau menutupnya, "
+                "tulis alasannya; alasan dicatat bersama nama Anda dan petugas itu diberi tahu.").format(
+                staff=counter.staff or "?", state=state, ticket=ticket))
+        else:
+            self.services_hint.setText(self.tr("Centang layanan yang Anda layani hari ini.") if counter
+                                       else self.tr("Pilih loket dulu."))
         for box in self.checks.values():
             box.setEnabled(not self._busy)
         self.loading.setVisible(not self._counters)
         self.loading.setText(self.tr("Memuat daftar loket…") if not self._loaded
                              else self.tr("Belum ada loket di server."))
-        self.open_button.setEnabled(not self._busy and counter is not None and bool(self.chosen_services()))
+        self.open_button.setEnabled(not self._busy and counter is not None and bool(self.chosen_services())
+                                    and (has_reason or not taken))
         self.refresh.setEnabled(not self._busy)
         mine = counter is not None and counter.staff == self._me and counter.state is not CounterState.CLOSED
-        self.open_button.setText(self.tr("Lanjutkan di {loket}").format(loket=button_text(counter.name)) if mine
-                                 else self.tr("Buka Loket"))
+        if mine:
+            self.open_button.setText(self.tr("Lanjutkan di {loket}").format(loket=button_text(counter.name)))
+        elif taken and counter is not None:
+            self.open_button.setText(self.tr("Ambil Alih {loket}").format(loket=button_text(counter.name)))
+        else:
+            self.open_button.setText(self.tr("Buka Loket"))
 
     # -- events ------------------------------------------------------------------------------------
 
@@ -258,11 +301,28 @@ class LoketScreen(StaffScreen):
     def _on_refresh_clicked(self) -> None:
         self.refresh_requested.emit()
 
+    def _on_reason_text_changed(self, _text: str) -> None:
+        self._sync()
+
+    def _chosen_taken(self) -> bool:
+        counter = self._counter(self._chosen) if self._chosen is not None else None
+        return counter is not None and not self._free(counter)
+
     def _on_open_button_clicked(self) -> None:
         services = self.chosen_services()
         if self._busy or self._chosen is None or not services:
             return
+        if self._chosen_taken():
+            reason = self.reason.text().strip()
+            if self._manager and reason:
+                self.take_over_chosen.emit(self._chosen, services, reason)
+            return
         self.loket_chosen.emit(self._chosen, services)
+
+    def _on_close_other_button_clicked(self) -> None:
+        reason = self.reason.text().strip()
+        if not self._busy and self._chosen is not None and self._manager and self._chosen_taken() and reason:
+            self.close_other_chosen.emit(self._chosen, reason)
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Pilih Loket"))

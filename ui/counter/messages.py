@@ -144,6 +144,34 @@ _BY_CODE: Mapping[str, tuple[str, str]] = {
                                          "ulang begitu server menjawab."), "error"),
     "server_error": (QT_TRANSLATE_NOOP("CounterMessages",
                                        "Terjadi gangguan pada server. Aplikasi mencoba lagi otomatis."), "error"),
+    "password_change_required": (QT_TRANSLATE_NOOP("CounterMessages",
+                                                   "Kata sandi ini dibuat oleh admin: ganti dulu dengan kata "
+                                                   "sandi Anda sendiri untuk melanjutkan."), "warning"),
+    "wrong_current_password": (QT_TRANSLATE_NOOP("CounterMessages",
+                                                 "Kata sandi sekarang salah. Ketik lagi kata sandi yang Anda "
+                                                 "pakai untuk masuk."), "error"),
+    "password_too_short": (QT_TRANSLATE_NOOP("CounterMessages",
+                                             "Kata sandi baru terlalu pendek: paling sedikit {min_length} "
+                                             "karakter."), "error"),
+    "password_unchanged": (QT_TRANSLATE_NOOP("CounterMessages",
+                                             "Kata sandi baru harus berbeda dari yang sekarang."), "error"),
+    "password_mismatch": (QT_TRANSLATE_NOOP("CounterMessages",
+                                            "Kedua isian kata sandi baru tidak sama. Ketik lagi."), "error"),
+    "password_changed": (QT_TRANSLATE_NOOP("CounterMessages",
+                                           "Kata sandi sudah diganti. Pakai kata sandi baru ini saat masuk "
+                                           "berikutnya."), "ok"),
+    "take_over_reason_required": (QT_TRANSLATE_NOOP("CounterMessages",
+                                                    "Tulis alasannya dulu: loket ini dibuka oleh {staff}, dan "
+                                                    "alasan dicatat bersama nama Anda."), "warning"),
+    "loket_taken_over": (QT_TRANSLATE_NOOP("CounterMessages",
+                                           "{loket} diambil alih oleh {by}. Alasan: {reason}. Tombol di meja ini "
+                                           "tidak berlaku lagi; ketuk Lanjut untuk memilih loket."), "warning"),
+    "loket_closed_by": (QT_TRANSLATE_NOOP("CounterMessages",
+                                          "{loket} ditutup oleh {by}. Alasan: {reason}. Tombol di meja ini "
+                                          "tidak berlaku lagi; ketuk Lanjut untuk memilih loket."), "warning"),
+    "loket_closed_for_officer": (QT_TRANSLATE_NOOP("CounterMessages",
+                                                   "{loket} ditutup. Petugasnya sudah diberi tahu di aplikasinya."),
+                                 "ok"),
     "loket_lost": (QT_TRANSLATE_NOOP("CounterMessages",
                                      "{loket} ditutup atau diambil alih dari tempat lain. Pilih loket lagi."),
                    "warning"),

@@ -1,11 +1,16 @@
 """Pictures of the counter app against a real server, for review and the docs:
-``python -m ui.counter.screenshots OUTDIR --server URL --username U --password P [--loket N] [--language en]``.
+``python -m ui.counter.screenshots OUTDIR --server URL --username U --password P [--loket N] [--language en]
+[--supervisor NAME:PASSWORD]``.
 
 It runs the real app in a window, types a wrong password and then the right one, opens a loket
 (by default the free one with the most citizens waiting), calls the next ticket, opens the
 transfer and pause panels, and saves ``counter-<screen>[-en].png`` of each (also the desk at the
 smallest supported size, 1024×700). The loket is closed again at the end, so the script can run
-once per language. Run it under a display, e.g.
+once per language. With ``--supervisor`` a second app signs in as the supervisor, sees the loket
+open, takes it over with a reason, and the officer's desk says so (``counter-supervisor-*``,
+``counter-desk-taken-over``, at 1024×768); the supervisor then closes it. The password screen is
+shot from the bar's button (``counter-password``) and as it looks after a login with a password an
+admin set (``counter-password-required``). Run it under a display, e.g.
 ``xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python -m ui.counter.screenshots …``.
 """
 
@@ -24,6 +29,9 @@ from ui.counter.window import DEFAULT_SIZE, MINIMUM_SIZE
 from ui.i18n import Translations
 from ui.screen_walk import settle, wait_until
 
+# The counter PCs of an MPP hall: the smallest screen the supervisor's scenes are shown at.
+SMALL_SIZE = (1024, 768)
+
 log = logging.getLogger(__name__)
 
 
@@ -36,6 +44,9 @@ class Shooter:
     def shot(self, name: str) -> Path:
         settle()
         window = self.controller.window
+        window.raise_()
+        window.activateWindow()
+        settle(200)
         screen = window.screen()
         pixmap = screen.grabWindow(window.winId()) if screen is not None else window.grab()
         if pixmap.isNull() or pixmap.width() < window.width() // 2:
@@ -56,7 +67,47 @@ def _busiest_free_loket(c: CounterController) -> int | None:
                default=None)
 
 
-def run(out: Path, server: str, username: str, password: str, loket: int | None, language: str = "id") -> int:
+def take_over(officer: CounterController, officer_shots: Shooter, server: str, supervisor: str,
+              language: str) -> None:
+    """A supervisor on a second app takes the officer's loket over, then closes it."""
+    name, _, password = supervisor.partition(":")
+    counter = officer.counter
+    if counter is None:
+        raise RuntimeError("the officer has no loket to take over")
+    boss = CounterController(BackendClient(server), Translations(), timings=CounterTimings(check_ms=10_000))
+    shots = Shooter(boss, officer_shots.out, officer_shots.suffix)
+    try:
+        boss.start(size=SMALL_SIZE, language=language)
+        wait_until(lambda: boss.window.isVisible(), "the supervisor's window", 5)
+        boss.login_screen.username.setText(name)
+        boss.login_screen.password.setText(password)
+        boss.login_screen.submit.click()
+        screen = boss.loket_screen
+        wait_until(lambda: boss.current_screen() == "loket" and counter.id in screen.buttons
+                   and screen.buttons[counter.id].isEnabled() and not boss.busy, "the supervisor's lokets", 15)
+        shots.shot("supervisor-lokets")
+        screen.buttons[counter.id].click()
+        screen.reason.setText("Petugas dipanggil kepala UPT" if language == "id" else "Officer called to the head")
+        shots.shot("supervisor-take-over")
+        screen.open_button.click()
+        wait_until(lambda: boss.current_screen() == "desk" and not boss.busy, "the take-over", 15)
+        wait_until(officer.desk.lost_panel_shown, "the officer's notice", 15)
+        wait_until(officer.desk.lost_continue.isEnabled, "the officer's way on", 15)
+        officer_shots.shot("desk-taken-over")
+        desk = boss.desk
+        if desk.buttons["no_show"].isEnabled():
+            desk.buttons["no_show"].click()
+            wait_until(lambda: not boss.busy, "no-show", 15)
+        desk.close_button.click()
+        wait_until(lambda: not boss.busy and boss.current_screen() == "loket", "the loket to close", 15)
+        officer.desk.lost_continue.click()
+        wait_until(lambda: officer.current_screen() == "loket", "the officer's loket list", 15)
+    finally:
+        boss.stop()
+
+
+def run(out: Path, server: str, username: str, password: str, loket: int | None, language: str = "id",
+        supervisor: str | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Anjungan")
@@ -116,6 +167,16 @@ def run(out: Path, server: str, username: str, password: str, loket: int | None,
             desk.transfer_panel.cancel.click()
 
         size = c.window.size()
+        c.window.resize(*SMALL_SIZE)
+        c.bar.password.click()
+        wait_until(lambda: c.current_screen() == "password", "the password screen", 5)
+        shooter.shot("password")
+        # As after a login with a password an admin set (the same screen, with no way back).
+        c.password_screen.open(required=True)
+        shooter.shot("password-required")
+        c.password_screen.open(required=False)
+        c.password_screen.cancel.click()
+        wait_until(lambda: c.current_screen() == "desk", "the desk again", 5)
         c.window.resize(*MINIMUM_SIZE)
         settle(500)
         shooter.shot("desk-1024x700")
@@ -133,6 +194,13 @@ def run(out: Path, server: str, username: str, password: str, loket: int | None,
         shooter.shot("desk-paused")
         desk.buttons["pause"].click()
         wait_until(lambda: not c.busy, "resume", 15)
+
+        if supervisor:
+            c.window.resize(*SMALL_SIZE)
+            desk.buttons["call_next"].click()
+            wait_until(lambda: not c.busy, "call next", 15)
+            take_over(c, shooter, server, supervisor, language)
+            return 0
 
         # Leave the loket as it was found: closed.
         if c.current_screen() == "desk":
@@ -152,9 +220,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--loket", type=int, help="the loket to open (default: the free one with most waiting)")
     parser.add_argument("--language", default="id", choices=("id", "en"),
                         help="the app's language; pictures in English get an -en suffix")
+    parser.add_argument("--supervisor", metavar="NAME:PASSWORD",
+                        help="also shoot a supervisor taking the loket over from a second app")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    return run(args.outdir, args.server, args.username, args.password, args.loket, args.language)
+    return run(args.outdir, args.server, args.username, args.password, args.loket, args.language, args.supervisor)
 
 
 if __name__ == "__main__":
