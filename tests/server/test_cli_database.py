@@ -26,6 +26,7 @@ COMMANDS = {
     "add-user": ["add-user", "--username", "siti", "--password", "rahasia-123", "--role", "staff"],
     "disable-user": ["disable-user", "siti"],
     "enable-user": ["enable-user", "siti"],
+    "reset-password": ["reset-password", "--username", "siti", "--password", "baru-dari-admin-1"],
     "import-catalog": ["import-catalog", str(TEST_CATALOG)],
 }
 
