@@ -215,7 +215,8 @@ _ALIASES = {"unauthorized": "not_enrolled", "invalid_token": "not_enrolled", "fo
                              "counter_not_found", "counter_not_yours", "counter_taken", "counter_closed",
                              "counter_paused", "counter_not_paused", "invalid_service_ids", "queue_empty",
                              "nothing_to_recall", "invalid_transition", "invalid_transfer_target",
-                             "ticket_not_at_your_counter", "ticket_in_progress"), "unexpected")}
+                             "ticket_not_at_your_counter", "ticket_in_progress", "no_show_too_early",
+                             "ticket_of_another_day"), "unexpected")}
 
 
 def message_for_code(code: str, params: Mapping[str, Any] | None = None) -> Message:
