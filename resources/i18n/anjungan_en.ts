@@ -47,6 +47,13 @@
     </message>
 </context>
 <context>
+    <name>ConfirmPanel</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CounterBar</name>
     <message>
         <source>Anjungan · Aplikasi Petugas Loket</source>
@@ -77,6 +84,14 @@
     <message>
         <source>Tidak ada antrean menunggu. Daftar antrean diperbarui otomatis; panggil lagi saat ada warga yang menunggu.</source>
         <translation>Nobody is waiting. The list updates by itself; call again when someone is waiting.</translation>
+    </message>
+    <message>
+        <source>Warga mungkin masih berjalan ke loket. Tidak Hadir bisa ditandai {seconds_left} detik lagi; panggil ulang (F2) bila perlu.</source>
+        <translation>The citizen may still be walking to the loket. No-show can be marked in {seconds_left} seconds; recall (F2) if needed.</translation>
+    </message>
+    <message>
+        <source>Tiket ini dari hari lain dan tidak bisa dikembalikan ke antrean. Minta warga mengambil tiket baru.</source>
+        <translation>This ticket is from another day and cannot go back in the queue. Ask the citizen to take a new ticket.</translation>
     </message>
     <message>
         <source>Loket ini sedang dibuka oleh {staff}. Pilih loket lain, atau minta supervisor menutupnya.</source>
@@ -179,6 +194,10 @@
         <translation>That service does not exist any more. The list was reloaded; choose again.</translation>
     </message>
     <message>
+        <source>{code} selesai dilayani, tetapi belum ada warga yang dipanggil: {reason}</source>
+        <translation>{code} is done, but nobody was called next: {reason}</translation>
+    </message>
+    <message>
         <source>{code} dipanggil ulang ({count}×).</source>
         <translation>{code} recalled ({count}×).</translation>
     </message>
@@ -189,6 +208,10 @@
     <message>
         <source>{code} ditandai tidak hadir.</source>
         <translation>{code} marked as no-show.</translation>
+    </message>
+    <message>
+        <source>{code} dikembalikan ke antrean, di tempat semula menurut jam ambilnya.</source>
+        <translation>{code} is back in the queue, in its place by the time it was taken.</translation>
     </message>
     <message>
         <source>{code} dialihkan ke {service}; tiket menunggu di antrean layanan itu.</source>
@@ -234,6 +257,10 @@
         <translation>Transfer…</translation>
     </message>
     <message>
+        <source>Selesai &amp; Panggil Berikutnya</source>
+        <translation>Finish &amp; Call Next</translation>
+    </message>
+    <message>
         <source>Lanjutkan</source>
         <translation>Resume</translation>
     </message>
@@ -248,6 +275,42 @@
     <message>
         <source>Melayani: {services}</source>
         <translation>Serving: {services}</translation>
+    </message>
+    <message>
+        <source>Tidak Hadir · {time}</source>
+        <translation>No-show · {time}</translation>
+    </message>
+    <message>
+        <source>Tandai {code} tidak hadir?</source>
+        <translation>Mark {code} as no-show?</translation>
+    </message>
+    <message>
+        <source>Nomor ini keluar dari antrean. Bila warga datang terlambat hari ini, tiketnya bisa dikembalikan ke antrean.</source>
+        <translation>The number leaves the queue. If the citizen comes late today, the ticket can be put back in the queue.</translation>
+    </message>
+    <message>
+        <source>Ya, tidak hadir</source>
+        <translation>Yes, no-show</translation>
+    </message>
+    <message>
+        <source>{code} masih di loket ini. Tiket dikembalikan ke antrean di tempat semula (menurut jam ambilnya) dan dipanggil lagi oleh loket yang buka.</source>
+        <translation>{code} is still at this loket. The ticket goes back in the queue in its place (by the time it was taken) and is called again by an open loket.</translation>
+    </message>
+    <message>
+        <source>Keluar dengan tiket di tangan?</source>
+        <translation>Log out with a ticket in hand?</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke antrean &amp; keluar</source>
+        <translation>Return to queue &amp; log out</translation>
+    </message>
+    <message>
+        <source>Tutup loket dengan tiket di tangan?</source>
+        <translation>Close the loket with a ticket in hand?</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke antrean &amp; tutup loket</source>
+        <translation>Return to queue &amp; close loket</translation>
     </message>
 </context>
 <context>
@@ -1685,6 +1748,14 @@
 </context>
 <context>
     <name>TicketCard</name>
+    <message>
+        <source>Dilayani {served} · dipanggil {called} lalu</source>
+        <translation>Served {served} · called {called} ago</translation>
+    </message>
+    <message>
+        <source>Dipanggil {called} lalu</source>
+        <translation>Called {called} ago</translation>
+    </message>
     <message>
         <source>Tiket saat ini</source>
         <translation>Current ticket</translation>

@@ -47,6 +47,13 @@
     </message>
 </context>
 <context>
+    <name>ConfirmPanel</name>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>CounterBar</name>
     <message>
         <source>Anjungan · Aplikasi Petugas Loket</source>
@@ -77,6 +84,14 @@
     <message>
         <source>Tidak ada antrean menunggu. Daftar antrean diperbarui otomatis; panggil lagi saat ada warga yang menunggu.</source>
         <translation>Tidak ada antrean menunggu. Daftar antrean diperbarui otomatis; panggil lagi saat ada warga yang menunggu.</translation>
+    </message>
+    <message>
+        <source>Warga mungkin masih berjalan ke loket. Tidak Hadir bisa ditandai {seconds_left} detik lagi; panggil ulang (F2) bila perlu.</source>
+        <translation>Warga mungkin masih berjalan ke loket. Tidak Hadir bisa ditandai {seconds_left} detik lagi; panggil ulang (F2) bila perlu.</translation>
+    </message>
+    <message>
+        <source>Tiket ini dari hari lain dan tidak bisa dikembalikan ke antrean. Minta warga mengambil tiket baru.</source>
+        <translation>Tiket ini dari hari lain dan tidak bisa dikembalikan ke antrean. Minta warga mengambil tiket baru.</translation>
     </message>
     <message>
         <source>Loket ini sedang dibuka oleh {staff}. Pilih loket lain, atau minta supervisor menutupnya.</source>
@@ -179,6 +194,10 @@
         <translation>Layanan tujuan tidak ditemukan. Daftar layanan dimuat ulang; pilih lagi.</translation>
     </message>
     <message>
+        <source>{code} selesai dilayani, tetapi belum ada warga yang dipanggil: {reason}</source>
+        <translation>{code} selesai dilayani, tetapi belum ada warga yang dipanggil: {reason}</translation>
+    </message>
+    <message>
         <source>{code} dipanggil ulang ({count}×).</source>
         <translation>{code} dipanggil ulang ({count}×).</translation>
     </message>
@@ -189,6 +208,10 @@
     <message>
         <source>{code} ditandai tidak hadir.</source>
         <translation>{code} ditandai tidak hadir.</translation>
+    </message>
+    <message>
+        <source>{code} dikembalikan ke antrean, di tempat semula menurut jam ambilnya.</source>
+        <translation>{code} dikembalikan ke antrean, di tempat semula menurut jam ambilnya.</translation>
     </message>
     <message>
         <source>{code} dialihkan ke {service}; tiket menunggu di antrean layanan itu.</source>
@@ -234,6 +257,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Selesai &amp; Panggil Berikutnya</source>
+        <translation>Selesai &amp; Panggil Berikutnya</translation>
+    </message>
+    <message>
         <source>Lanjutkan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -248,6 +275,42 @@
     <message>
         <source>Melayani: {services}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak Hadir · {time}</source>
+        <translation>Tidak Hadir · {time}</translation>
+    </message>
+    <message>
+        <source>Tandai {code} tidak hadir?</source>
+        <translation>Tandai {code} tidak hadir?</translation>
+    </message>
+    <message>
+        <source>Nomor ini keluar dari antrean. Bila warga datang terlambat hari ini, tiketnya bisa dikembalikan ke antrean.</source>
+        <translation>Nomor ini keluar dari antrean. Bila warga datang terlambat hari ini, tiketnya bisa dikembalikan ke antrean.</translation>
+    </message>
+    <message>
+        <source>Ya, tidak hadir</source>
+        <translation>Ya, tidak hadir</translation>
+    </message>
+    <message>
+        <source>{code} masih di loket ini. Tiket dikembalikan ke antrean di tempat semula (menurut jam ambilnya) dan dipanggil lagi oleh loket yang buka.</source>
+        <translation>{code} masih di loket ini. Tiket dikembalikan ke antrean di tempat semula (menurut jam ambilnya) dan dipanggil lagi oleh loket yang buka.</translation>
+    </message>
+    <message>
+        <source>Keluar dengan tiket di tangan?</source>
+        <translation>Keluar dengan tiket di tangan?</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke antrean &amp; keluar</source>
+        <translation>Kembalikan ke antrean &amp; keluar</translation>
+    </message>
+    <message>
+        <source>Tutup loket dengan tiket di tangan?</source>
+        <translation>Tutup loket dengan tiket di tangan?</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke antrean &amp; tutup loket</source>
+        <translation>Kembalikan ke antrean &amp; tutup loket</translation>
     </message>
 </context>
 <context>
@@ -1680,6 +1743,14 @@
 </context>
 <context>
     <name>TicketCard</name>
+    <message>
+        <source>Dilayani {served} · dipanggil {called} lalu</source>
+        <translation>Dilayani {served} · dipanggil {called} lalu</translation>
+    </message>
+    <message>
+        <source>Dipanggil {called} lalu</source>
+        <translation>Dipanggil {called} lalu</translation>
+    </message>
     <message>
         <source>Tiket saat ini</source>
         <translation type="unfinished"></translation>
