@@ -90,6 +90,10 @@
         <translation>The citizen may still be walking to the loket. No-show can be marked in {seconds_left} seconds; recall (F2) if needed.</translation>
     </message>
     <message>
+        <source>Itu bukan nomor tiket. Ketik seperti tertulis di tiket, mis. B-012.</source>
+        <translation>That is not a ticket number. Type it as printed on the ticket, e.g. B-012.</translation>
+    </message>
+    <message>
         <source>Tiket ini dari hari lain dan tidak bisa dikembalikan ke antrean. Minta warga mengambil tiket baru.</source>
         <translation>This ticket is from another day and cannot go back in the queue. Ask the citizen to take a new ticket.</translation>
     </message>
@@ -271,6 +275,10 @@
     <message>
         <source>Tutup Loket</source>
         <translation>Close Counter</translation>
+    </message>
+    <message>
+        <source>Warga terlambat…</source>
+        <translation>Late citizen…</translation>
     </message>
     <message>
         <source>Melayani: {services}</source>
@@ -1008,6 +1016,29 @@
     <message>
         <source>Tiket ini tidak berlaku lagi. Silakan ambil nomor antrean baru.</source>
         <translation>This ticket is no longer valid. Please take a new queue number.</translation>
+    </message>
+</context>
+<context>
+    <name>LatePanel</name>
+    <message>
+        <source>Warga datang terlambat</source>
+        <translation>A citizen came late</translation>
+    </message>
+    <message>
+        <source>Ketik nomor tiket yang hari ini ditandai tidak hadir di loket ini. Tiket kembali ke antrean di tempat semula, menurut jam ambilnya.</source>
+        <translation>Type the number of a ticket marked no-show at this loket today. It goes back in the queue in its place, by the time it was taken.</translation>
+    </message>
+    <message>
+        <source>mis. B-012</source>
+        <translation>e.g. B-012</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke antrean (Enter)</source>
+        <translation>Return to queue (Enter)</translation>
+    </message>
+    <message>
+        <source>Batal (Esc)</source>
+        <translation>Cancel (Esc)</translation>
     </message>
 </context>
 <context>

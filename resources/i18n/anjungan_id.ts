@@ -90,6 +90,10 @@
         <translation>Warga mungkin masih berjalan ke loket. Tidak Hadir bisa ditandai {seconds_left} detik lagi; panggil ulang (F2) bila perlu.</translation>
     </message>
     <message>
+        <source>Itu bukan nomor tiket. Ketik seperti tertulis di tiket, mis. B-012.</source>
+        <translation>Itu bukan nomor tiket. Ketik seperti tertulis di tiket, mis. B-012.</translation>
+    </message>
+    <message>
         <source>Tiket ini dari hari lain dan tidak bisa dikembalikan ke antrean. Minta warga mengambil tiket baru.</source>
         <translation>Tiket ini dari hari lain dan tidak bisa dikembalikan ke antrean. Minta warga mengambil tiket baru.</translation>
     </message>
@@ -271,6 +275,10 @@
     <message>
         <source>Tutup Loket</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warga terlambat…</source>
+        <translation>Warga terlambat…</translation>
     </message>
     <message>
         <source>Melayani: {services}</source>
@@ -1003,6 +1011,29 @@
     <message>
         <source>Tiket ini tidak berlaku lagi. Silakan ambil nomor antrean baru.</source>
         <translation>Tiket ini tidak berlaku lagi. Silakan ambil nomor antrean baru.</translation>
+    </message>
+</context>
+<context>
+    <name>LatePanel</name>
+    <message>
+        <source>Warga datang terlambat</source>
+        <translation>Warga datang terlambat</translation>
+    </message>
+    <message>
+        <source>Ketik nomor tiket yang hari ini ditandai tidak hadir di loket ini. Tiket kembali ke antrean di tempat semula, menurut jam ambilnya.</source>
+        <translation>Ketik nomor tiket yang hari ini ditandai tidak hadir di loket ini. Tiket kembali ke antrean di tempat semula, menurut jam ambilnya.</translation>
+    </message>
+    <message>
+        <source>mis. B-012</source>
+        <translation>mis. B-012</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke antrean (Enter)</source>
+        <translation>Kembalikan ke antrean (Enter)</translation>
+    </message>
+    <message>
+        <source>Batal (Esc)</source>
+        <translation>Batal (Esc)</translation>
     </message>
 </context>
 <context>

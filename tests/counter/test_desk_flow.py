@@ -165,3 +165,43 @@ def test_closing_the_loket_with_a_ticket_called_puts_it_back_too(
     assert counter.current_screen() == "loket"
     assert ticket_on_server(server, ticket["id"])["status"] == "waiting"
     assert loket_on_server(server, 1)["state"] == "closed"
+
+
+def test_a_citizen_who_comes_late_is_put_back_by_their_code(
+        qtbot: QtBot, server: LiveServer, counter: CounterController) -> None:
+    at_desk(qtbot, counter)
+    late, on_time, after = issue(server, "kk"), issue(server, "kk"), issue(server, "kk")
+    wait_for_waiting(qtbot, counter, after["code"])
+    press(qtbot, counter, CALL_NEXT)
+    press(qtbot, counter, NO_SHOW)
+    press(qtbot, counter, CALL_NEXT)
+    assert counter.desk.ticket_card.code_text() == on_time["code"]
+
+    qtbot.mouseClick(counter.desk.late_button, Qt.MouseButton.LeftButton)
+    panel = counter.desk.late_panel
+    assert counter.desk.page() == "late" and panel.code.hasFocus()
+    qtbot.keyClicks(panel.code, "b 1")                   # typed as a citizen reads it
+    qtbot.keyClick(panel.code, K.Key_Return)
+    assert counter.busy
+    qtbot.waitUntil(lambda: not counter.busy, timeout=WAIT_MS)
+    assert ticket_on_server(server, late["id"])["status"] == "waiting"
+    assert counter.desk.notice.code() == "requeue" and late["code"] in counter.desk.notice.texts()[0]
+    assert counter.desk.ticket_card.code_text() == on_time["code"]   # the citizen at the desk stays
+    qtbot.waitUntil(lambda: counter.desk.queue_panel.next_codes()[:2] == [late["code"], after["code"]],
+                    timeout=WAIT_MS)
+
+
+def test_a_code_that_was_not_missed_is_refused_and_nothing_changes(
+        qtbot: QtBot, server: LiveServer, counter: CounterController) -> None:
+    at_desk(qtbot, counter)
+    waiting = issue(server, "kk")
+    wait_for_waiting(qtbot, counter, waiting["code"])
+    qtbot.mouseClick(counter.desk.late_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(counter.desk.late_panel.code, waiting["code"])
+    click(qtbot, counter, counter.desk.late_panel.confirm)
+    assert counter.desk.notice.code() == "ticket_not_at_your_counter"   # a waiting ticket is nobody's to requeue
+    assert ticket_on_server(server, waiting["id"])["status"] == "waiting"
+    qtbot.mouseClick(counter.desk.late_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(counter.desk.late_panel.code, "hello")
+    click(qtbot, counter, counter.desk.late_panel.confirm)
+    assert counter.desk.notice.code() == "invalid_code"

@@ -185,6 +185,7 @@ class CounterController(QObject):
         self.desk.pause_chosen.connect(self._on_desk_pause_chosen)
         self.desk.close_requested.connect(self._on_desk_close_requested)
         self.desk.leave_confirmed.connect(self._on_desk_leave_confirmed)
+        self.desk.late_citizen.connect(self._on_desk_late_citizen)
         self.bar.logout_requested.connect(self._on_bar_logout_requested)
         self._check_timer.timeout.connect(self._on_check_timer_timeout)
         self._reconnect_timer.timeout.connect(self._on_reconnect_timer_timeout)
@@ -493,6 +494,22 @@ class CounterController(QObject):
             return FinishedThenCalled(finished, self.client.call_next(counter_id), None)
         except BackendError as exc:
             return FinishedThenCalled(finished, None, exc)
+
+    def _on_desk_late_citizen(self, code: str) -> None:
+        """A no-show's citizen came after all: find today's ticket by its code and put it back in
+        the queue (the server decides whether this officer may, and whether it is today's)."""
+        if self.counter is None:
+            return
+        self.desk.show_message(None)
+
+        def find_and_requeue() -> Ticket:
+            return self.client.requeue(self.client.lookup_ticket(code).id)
+        self._run("requeue", find_and_requeue, self._on_requeued)
+
+    def _on_requeued(self, ticket: Ticket) -> None:
+        log.info("%s back in the queue", ticket.code)
+        self.desk.show_message(done_message("requeue", ticket.code))
+        self._schedule_refresh()
 
     def _on_desk_transfer_chosen(self, service_id: str) -> None:
         ticket = ticket_in_hand(self.counter)

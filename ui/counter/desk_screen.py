@@ -27,6 +27,7 @@ from ui.counter.actions import (
 )
 from ui.counter.confirm_panel import ConfirmPanel
 from ui.counter.elided_label import ElidedLabel
+from ui.counter.late_panel import LatePanel
 from ui.counter.messages import StaffMessage
 from ui.counter.notice import Notice
 from ui.counter.pause_panel import PausePanel, reason_label
@@ -40,7 +41,7 @@ from ui.theme import set_props
 from ui.widgets.plain_label import PlainLabel
 from ui.widgets.touch_button import TouchButton
 
-ACTIONS_PAGE, TRANSFER_PAGE, PAUSE_PAGE, CONFIRM_PAGE = "actions", "transfer", "pause", "confirm"
+ACTIONS_PAGE, TRANSFER_PAGE, PAUSE_PAGE, CONFIRM_PAGE, LATE_PAGE = "actions", "transfer", "pause", "confirm", "late"
 # What the confirmation page may ask: a no-show, or leaving (log out, close the loket) with a ticket.
 ASK_NO_SHOW, ASK_LOGOUT, ASK_CLOSE = "no_show", "logout", "close"
 GRID = ((RECALL, START, FINISH), (NO_SHOW, TRANSFER, PAUSE))
@@ -53,6 +54,7 @@ class DeskScreen(StaffScreen):
     pause_chosen = Signal(str)       # the reason
     close_requested = Signal()       # close the loket
     leave_confirmed = Signal(str)    # logout or close, the ticket in hand going back to the queue first
+    late_citizen = Signal(str)       # the code of a no-show ticket whose citizen came late
 
     def __init__(self, translations: Translations, parent: QWidget | None = None, *, preview: int = 8) -> None:
         super().__init__(translations, parent)
@@ -78,10 +80,15 @@ class DeskScreen(StaffScreen):
         self.close_button.setObjectName("CloseLoketButton")
         self.close_button.setProperty("role", "secondary")
         self.close_button.clicked.connect(self._on_close_button_clicked)
+        self.late_button = QPushButton(self)
+        self.late_button.setObjectName("LateCitizenButton")
+        self.late_button.setProperty("role", "secondary")
+        self.late_button.clicked.connect(self._on_late_button_clicked)
         top = QHBoxLayout()
         top.addWidget(self.loket_name)
         top.addWidget(self.loket_state)
         top.addWidget(self.loket_services, 1)
+        top.addWidget(self.late_button)
         top.addWidget(self.close_button)
         self.top = top
 
@@ -113,12 +120,15 @@ class DeskScreen(StaffScreen):
         self.confirm_panel = ConfirmPanel(self.pages)
         self.confirm_panel.confirmed.connect(self._on_confirm_panel_confirmed)
         self.confirm_panel.cancelled.connect(self._on_panel_cancelled)
+        self.late_panel = LatePanel(self.pages)
+        self.late_panel.code_entered.connect(self._on_late_panel_code_entered)
+        self.late_panel.cancelled.connect(self._on_panel_cancelled)
         self.transfer_panel.target_chosen.connect(self._on_transfer_panel_target_chosen)
         self.transfer_panel.cancelled.connect(self._on_panel_cancelled)
         self.pause_panel.reason_chosen.connect(self._on_pause_panel_reason_chosen)
         self.pause_panel.cancelled.connect(self._on_panel_cancelled)
         self._pages = {ACTIONS_PAGE: self.actions_page, TRANSFER_PAGE: self.transfer_panel,
-                       PAUSE_PAGE: self.pause_panel, CONFIRM_PAGE: self.confirm_panel}
+                       PAUSE_PAGE: self.pause_panel, CONFIRM_PAGE: self.confirm_panel, LATE_PAGE: self.late_panel}
         for page in self._pages.values():
             self.pages.addWidget(page)
 
@@ -248,6 +258,8 @@ class DeskScreen(StaffScreen):
             set_enabled(self.buttons[NO_SHOW], False)
         self.confirm_panel.setEnabled(not self._busy)
         self.close_button.setEnabled(not self._busy and counter is not None)
+        self.late_button.setEnabled(not self._busy and counter is not None and self.page() == ACTIONS_PAGE)
+        self.late_panel.setEnabled(not self._busy)
         paused = counter is not None and counter.state is CounterState.PAUSED
         set_props(self.buttons[PAUSE], state="paused" if paused else "open")
         self.retranslate_ui()
@@ -272,6 +284,7 @@ class DeskScreen(StaffScreen):
         if self.page() == CONFIRM_PAGE:
             self._ask_again()
         self.close_button.setText(self.tr("Tutup Loket"))
+        self.late_button.setText(self.tr("Warga terlambat…"))
         if counter is None:
             for label in (self.loket_name, self.loket_state, self.loket_services):
                 label.setText("")
@@ -376,6 +389,19 @@ class DeskScreen(StaffScreen):
         else:
             self.leave_confirmed.emit(question)
 
+    def _on_late_button_clicked(self) -> None:
+        if self._busy or self._counter is None:
+            return
+        self.notice.clear()
+        self._show_page(LATE_PAGE)
+        self.late_panel.open()
+
+    def _on_late_panel_code_entered(self, code: str) -> None:
+        if self._busy:
+            return
+        self._show_page(ACTIONS_PAGE)
+        self.late_citizen.emit(code)
+
     def _on_close_button_clicked(self) -> None:
         if not self._busy:
             self.close_requested.emit()
@@ -389,5 +415,5 @@ class DeskScreen(StaffScreen):
         self.grid.setSpacing(m.px(10))
         self.hero_row.setSpacing(m.px(10))
         for widget in (self.ticket_card, self.notice, self.queue_panel, self.transfer_panel, self.pause_panel,
-                       self.confirm_panel):
+                       self.confirm_panel, self.late_panel):
             widget.apply_metrics(m)

@@ -87,6 +87,9 @@ _BY_CODE: Mapping[str, tuple[str, str]] = {
     "no_show_too_early": (QT_TRANSLATE_NOOP("CounterMessages",
                                             "Warga mungkin masih berjalan ke loket. Tidak Hadir bisa ditandai "
                                             "{seconds_left} detik lagi; panggil ulang (F2) bila perlu."), "warning"),
+    "invalid_code": (QT_TRANSLATE_NOOP("CounterMessages",
+                                       "Itu bukan nomor tiket. Ketik seperti tertulis di tiket, mis. B-012."),
+                     "warning"),
     "ticket_of_another_day": (QT_TRANSLATE_NOOP("CounterMessages",
                                                 "Tiket ini dari hari lain dan tidak bisa dikembalikan ke antrean. "
                                                 "Minta warga mengambil tiket baru."), "warning"),
@@ -174,7 +177,7 @@ _BY_CODE = {
     **dict.fromkeys(("bad_request", "bad_http", "malformed_json", "missing_field", "invalid_request", "not_found",
                      "method_not_allowed", "body_too_large", "unsupported_media_type", "headers_too_large",
                      "too_many_pipelined", "invalid_last_event_id", "idempotency_key_required",
-                     "invalid_idempotency_key", "idempotency_key_reused", "invalid_code", "invalid_nik",
+                     "invalid_idempotency_key", "idempotency_key_reused", "invalid_nik",
                      "invalid_priority", "priority_not_allowed", "device_locked", "not_your_ticket",
                      "bad_enrollment_code", "service_inactive", "holiday", "closed_day", "not_open_yet",
                      "closed_for_today", "on_break", "quota_exhausted", "closed"), _UNEXPECTED),

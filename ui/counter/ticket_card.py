@@ -94,7 +94,7 @@ class TicketCard(QFrame):
                 served=_minutes_seconds(now - ticket.started_at), called=called)
         else:
             text = self.tr("Dipanggil {called} lalu").format(called=called)
-        self.timer.setText(f"⏱ {text}")
+        self.timer.setText(text)
         self.timer.show()
 
     def retranslate_ui(self) -> None:
