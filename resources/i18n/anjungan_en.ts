@@ -1006,8 +1006,12 @@
         <translation>Ahead of you: {ahead}. Estimated wait: {wait}.</translation>
     </message>
     <message>
-        <source>Silakan ambil nomor antrean baru, atau tanyakan kepada petugas.</source>
-        <translation>Please take a new queue number, or ask the staff.</translation>
+        <source>Jangan mengambil tiket baru: temui petugas di {counter}. Tiket Anda bisa dikembalikan ke antrean hari ini.</source>
+        <translation>Do not take a new ticket: see the officer at {counter}. Your ticket can be put back in the queue today.</translation>
+    </message>
+    <message>
+        <source>Jangan mengambil tiket baru: temui petugas di loket. Tiket Anda bisa dikembalikan ke antrean hari ini.</source>
+        <translation>Do not take a new ticket: see the officer at the loket. Your ticket can be put back in the queue today.</translation>
     </message>
     <message>
         <source>Terima kasih telah menggunakan layanan kami.</source>

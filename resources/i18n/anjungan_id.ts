@@ -1001,8 +1001,12 @@
         <translation>Di depan Anda: {ahead}. Perkiraan: {wait}.</translation>
     </message>
     <message>
-        <source>Silakan ambil nomor antrean baru, atau tanyakan kepada petugas.</source>
-        <translation>Silakan ambil nomor antrean baru, atau tanyakan kepada petugas.</translation>
+        <source>Jangan mengambil tiket baru: temui petugas di {counter}. Tiket Anda bisa dikembalikan ke antrean hari ini.</source>
+        <translation>Jangan mengambil tiket baru: temui petugas di {counter}. Tiket Anda bisa dikembalikan ke antrean hari ini.</translation>
+    </message>
+    <message>
+        <source>Jangan mengambil tiket baru: temui petugas di loket. Tiket Anda bisa dikembalikan ke antrean hari ini.</source>
+        <translation>Jangan mengambil tiket baru: temui petugas di loket. Tiket Anda bisa dikembalikan ke antrean hari ini.</translation>
     </message>
     <message>
         <source>Terima kasih telah menggunakan layanan kami.</source>
