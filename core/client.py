@@ -212,6 +212,10 @@ class BackendClient:
     def no_show(self, ticket_id: int) -> Ticket:
         return self._call("POST", f"/tickets/{ticket_id}/no-show", Ticket.model_validate)
 
+    def requeue(self, ticket_id: int) -> Ticket:
+        """Back to waiting: a ticket in hand, or a no-show whose citizen came late the same day."""
+        return self._call("POST", f"/tickets/{ticket_id}/requeue", Ticket.model_validate)
+
     def cancel(self, ticket_id: int) -> Ticket:
         return self._call("POST", f"/tickets/{ticket_id}/cancel", Ticket.model_validate)
 

@@ -18,17 +18,20 @@ STATUS_TOKEN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 S = TicketStatus
 # serving -> transferred is immediately followed by transferred -> waiting in the target service.
+# Back to waiting: a ticket in hand when its officer must leave, and a no-show whose citizen turns up
+# late the same day; it keeps its original queue time.
 TRANSITIONS: dict[TicketStatus, frozenset[TicketStatus]] = {
     S.WAITING: frozenset({S.CALLED, S.CANCELLED, S.EXPIRED}),
-    S.CALLED: frozenset({S.SERVING, S.NO_SHOW, S.CANCELLED, S.EXPIRED}),
-    S.SERVING: frozenset({S.DONE, S.TRANSFERRED, S.EXPIRED}),
+    S.CALLED: frozenset({S.SERVING, S.NO_SHOW, S.CANCELLED, S.EXPIRED, S.WAITING}),
+    S.SERVING: frozenset({S.DONE, S.TRANSFERRED, S.EXPIRED, S.WAITING}),
     S.TRANSFERRED: frozenset({S.WAITING}),
     S.DONE: frozenset(),
-    S.NO_SHOW: frozenset(),
+    S.NO_SHOW: frozenset({S.WAITING}),
     S.CANCELLED: frozenset(),
     S.EXPIRED: frozenset(),
 }
-FINAL_STATES = frozenset(s for s, nxt in TRANSITIONS.items() if not nxt)
+# A no-show may come back to waiting the same day, but it ends the call: it is final for the figures.
+FINAL_STATES = frozenset(s for s, nxt in TRANSITIONS.items() if not nxt) | {S.NO_SHOW}
 OPEN_STATES = frozenset({S.WAITING, S.CALLED, S.SERVING})
 
 

@@ -22,6 +22,11 @@ class CatalogInvalid(ValueError):
     """The catalog file breaks a rule; the message names the place."""
 
 
+DEFAULT_NO_SHOW_AFTER_MINUTES = 2
+# Longer than an hour would leave a loket waiting on an absent citizen half the morning.
+MOST_NO_SHOW_AFTER_MINUTES = 60
+
+
 @dataclass(frozen=True)
 class SiteInfo:
     name: str
@@ -33,6 +38,8 @@ class SiteInfo:
     policy: QueuePolicy
     running_text: str
     footer: tuple[str, ...]
+    # How long a called citizen has to reach the loket before the officer may mark them no-show.
+    no_show_after_minutes: int = DEFAULT_NO_SHOW_AFTER_MINUTES
 
     @property
     def zone(self) -> ZoneInfo:
@@ -86,7 +93,8 @@ class SiteCatalog:
 
 _TOP_KEYS = ("schema", "site", "holidays", "agencies", "lokets")
 _SITE_KEYS = ("name", "short_name", "address", "timezone", "tz_label", "allow_priority", "priority_policy",
-              "priority_ratio", "cutoff_minutes", "running_text", "footer", "hours", "breaks")
+              "priority_ratio", "cutoff_minutes", "running_text", "footer", "hours", "breaks",
+              "no_show_after_minutes")
 _HOLIDAY_KEYS = ("date", "name", "kind")
 _AGENCY_KEYS = ("id", "name", "short_name", "name_en", "services")
 _SERVICE_KEYS = ("id", "prefix", "name", "name_en", "hours", "breaks", "cutoff_minutes", "quota",
@@ -332,7 +340,9 @@ def _site(doc: _Table) -> tuple[SiteInfo, dict[str, Span], tuple[tuple[str, Brea
         timezone=tz, tz_label=site.text("tz_label", "", blank_ok=True),
         allow_priority=site.flag("allow_priority", True),
         policy=QueuePolicy(mode, site.whole("priority_ratio", 2, least=1, most=MOST_PRIORITY_RATIO)),
-        running_text=site.text("running_text", "", blank_ok=True), footer=site.texts("footer"))
+        running_text=site.text("running_text", "", blank_ok=True), footer=site.texts("footer"),
+        no_show_after_minutes=site.whole("no_show_after_minutes", DEFAULT_NO_SHOW_AFTER_MINUTES, least=0,
+                                         most=MOST_NO_SHOW_AFTER_MINUTES))
     hours = _hours(site.raw("hours"), site.at("hours")) if "hours" in site else {}
     breaks = _breaks(site.raw("breaks"), site.at("breaks")) if "breaks" in site else ()
     cutoff = site.whole("cutoff_minutes", 30, least=0, most=MINUTES_A_DAY)

@@ -43,6 +43,8 @@ def ticket_json(row: Any, cat: SiteCatalog, *, people_ahead: int, eta_minutes: i
         "print_status": row.print_status,
         "recalls": row.recalls,
         "transferred": bool(row.transfers),
+        "called_at": row.called_at.isoformat() if row.called_at else None,
+        "started_at": row.started_at.isoformat() if row.started_at else None,
     }
 
 

@@ -30,6 +30,7 @@ class Site(WireModel):
     local_date: date | None = None
     local_time: WireDateTime | None = None
     open_all_hours: bool = False
+    no_show_after_seconds: int = 0  # how long a called citizen has before "no-show" is allowed
 
     @model_validator(mode="before")
     @classmethod
@@ -123,13 +124,15 @@ class Ticket(WireModel):
     recalls: int = 0
     transferred: bool = False
     agency_name_en: str = ""
+    called_at: WireDateTime | None = None   # the server's times, for the loket's timers
+    started_at: WireDateTime | None = None
 
     @model_validator(mode="before")
     @classmethod
     def _defaults(cls, data: Any) -> Any:
         data = fall_back(data, ("service_name_en", "service_name"), ("agency_short_name", "agency_name"),
                          ("agency_name_en", "agency_name"))
-        return none_if_empty(data, "counter", "priority")
+        return none_if_empty(data, "counter", "priority", "called_at", "started_at")
 
 
 class PublicTicket(WireModel):

@@ -114,6 +114,8 @@ class ErrorCode(enum.StrEnum):
     NOT_YOUR_TICKET = "not_your_ticket"
     TICKET_NOT_AT_YOUR_COUNTER = "ticket_not_at_your_counter"
     TICKET_IN_PROGRESS = "ticket_in_progress"
+    NO_SHOW_TOO_EARLY = "no_show_too_early"
+    TICKET_OF_ANOTHER_DAY = "ticket_of_another_day"
     # Lokets.
     COUNTER_NOT_FOUND = "counter_not_found"
     COUNTER_NOT_YOURS = "counter_not_yours"

@@ -25,7 +25,8 @@ class Event(WireModel):
 
 class TicketEvent(WireModel):
     """What an event says of a ticket (issued, called, recalled, status): enough for a board to
-    show and speak it, nothing personal. A transfer adds where it came from."""
+    show and speak it, nothing personal. A transfer adds where it came from; a return to the queue,
+from which status and the staff member who did it (the audit of who and, by the event's ``at``, when)."""
 
     id: int
     code: str
@@ -41,6 +42,8 @@ class TicketEvent(WireModel):
     recalls: int = 0
     transferred_from: str | None = None
     status_change: TicketStatus | None = None
+    requeued_from: TicketStatus | None = None  # put back to waiting from this status, by ``by``
+    by: str | None = None
 
     @model_validator(mode="before")
     @classmethod

@@ -47,6 +47,13 @@
     </message>
 </context>
 <context>
+    <name>ConfirmPanel</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CounterBar</name>
     <message>
         <source>Anjungan · Aplikasi Petugas Loket</source>
@@ -151,6 +158,18 @@
         <translation>Ticket {code} is still at this counter: serve it, then finish or transfer it, or mark it no-show if the citizen did not come.</translation>
     </message>
     <message>
+        <source>Warga mungkin masih berjalan ke loket. Tidak Hadir bisa ditandai {seconds_left} detik lagi; panggil ulang (F2) bila perlu.</source>
+        <translation>The citizen may still be walking to the loket. No-show can be marked in {seconds_left} seconds; recall (F2) if needed.</translation>
+    </message>
+    <message>
+        <source>Itu bukan nomor tiket. Ketik seperti tertulis di tiket, mis. B-012.</source>
+        <translation>That is not a ticket number. Type it as printed on the ticket, e.g. B-012.</translation>
+    </message>
+    <message>
+        <source>Tiket ini dari hari lain dan tidak bisa dikembalikan ke antrean. Minta warga mengambil tiket baru.</source>
+        <translation>This ticket is from another day and cannot go back in the queue. Ask the citizen to take a new ticket.</translation>
+    </message>
+    <message>
         <source>Akun ini tidak boleh memakai aplikasi loket. Masuk dengan akun petugas.</source>
         <translation>This account may not use the counter app. Log in with a staff account.</translation>
     </message>
@@ -223,6 +242,10 @@
         <translation>That service does not exist any more. The list was reloaded; choose again.</translation>
     </message>
     <message>
+        <source>{code} selesai dilayani, tetapi belum ada warga yang dipanggil: {reason}</source>
+        <translation>{code} is done, but nobody was called next: {reason}</translation>
+    </message>
+    <message>
         <source>{code} dipanggil ulang ({count}×).</source>
         <translation>{code} recalled ({count}×).</translation>
     </message>
@@ -233,6 +256,10 @@
     <message>
         <source>{code} ditandai tidak hadir.</source>
         <translation>{code} marked as no-show.</translation>
+    </message>
+    <message>
+        <source>{code} dikembalikan ke antrean, di tempat semula menurut jam ambilnya.</source>
+        <translation>{code} is back in the queue, in its place by the time it was taken.</translation>
     </message>
     <message>
         <source>{code} dialihkan ke {service}; tiket menunggu di antrean layanan itu.</source>
@@ -278,6 +305,10 @@
         <translation>Transfer…</translation>
     </message>
     <message>
+        <source>Selesai &amp; Panggil Berikutnya</source>
+        <translation>Finish &amp; Call Next</translation>
+    </message>
+    <message>
         <source>Lanjutkan</source>
         <translation>Resume</translation>
     </message>
@@ -294,8 +325,48 @@
         <translation>Continue to the loket list</translation>
     </message>
     <message>
+        <source>Warga terlambat…</source>
+        <translation>Late citizen…</translation>
+    </message>
+    <message>
         <source>Melayani: {services}</source>
         <translation>Serving: {services}</translation>
+    </message>
+    <message>
+        <source>Tidak Hadir · {time}</source>
+        <translation>No-show · {time}</translation>
+    </message>
+    <message>
+        <source>Tandai {code} tidak hadir?</source>
+        <translation>Mark {code} as no-show?</translation>
+    </message>
+    <message>
+        <source>Nomor ini keluar dari antrean. Bila warga datang terlambat hari ini, tiketnya bisa dikembalikan ke antrean.</source>
+        <translation>The number leaves the queue. If the citizen comes late today, the ticket can be put back in the queue.</translation>
+    </message>
+    <message>
+        <source>Ya, tidak hadir</source>
+        <translation>Yes, no-show</translation>
+    </message>
+    <message>
+        <source>{code} masih di loket ini. Tiket dikembalikan ke antrean di tempat semula (menurut jam ambilnya) dan dipanggil lagi oleh loket yang buka.</source>
+        <translation>{code} is still at this loket. The ticket goes back in the queue in its place (by the time it was taken) and is called again by an open loket.</translation>
+    </message>
+    <message>
+        <source>Keluar dengan tiket di tangan?</source>
+        <translation>Log out with a ticket in hand?</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke antrean &amp; keluar</source>
+        <translation>Return to queue &amp; log out</translation>
+    </message>
+    <message>
+        <source>Tutup loket dengan tiket di tangan?</source>
+        <translation>Close the loket with a ticket in hand?</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke antrean &amp; tutup loket</source>
+        <translation>Return to queue &amp; close loket</translation>
     </message>
 </context>
 <context>
@@ -983,8 +1054,12 @@
         <translation>Ahead of you: {ahead}. Estimated wait: {wait}.</translation>
     </message>
     <message>
-        <source>Silakan ambil nomor antrean baru, atau tanyakan kepada petugas.</source>
-        <translation>Please take a new queue number, or ask the staff.</translation>
+        <source>Jangan mengambil tiket baru: temui petugas di {counter}. Tiket Anda bisa dikembalikan ke antrean hari ini.</source>
+        <translation>Do not take a new ticket: see the officer at {counter}. Your ticket can be put back in the queue today.</translation>
+    </message>
+    <message>
+        <source>Jangan mengambil tiket baru: temui petugas di loket. Tiket Anda bisa dikembalikan ke antrean hari ini.</source>
+        <translation>Do not take a new ticket: see the officer at the loket. Your ticket can be put back in the queue today.</translation>
     </message>
     <message>
         <source>Terima kasih telah menggunakan layanan kami.</source>
@@ -993,6 +1068,29 @@
     <message>
         <source>Tiket ini tidak berlaku lagi. Silakan ambil nomor antrean baru.</source>
         <translation>This ticket is no longer valid. Please take a new queue number.</translation>
+    </message>
+</context>
+<context>
+    <name>LatePanel</name>
+    <message>
+        <source>Warga datang terlambat</source>
+        <translation>A citizen came late</translation>
+    </message>
+    <message>
+        <source>Ketik nomor tiket yang hari ini ditandai tidak hadir di loket ini. Tiket kembali ke antrean di tempat semula, menurut jam ambilnya.</source>
+        <translation>Type the number of a ticket marked no-show at this loket today. It goes back in the queue in its place, by the time it was taken.</translation>
+    </message>
+    <message>
+        <source>mis. B-012</source>
+        <translation>e.g. B-012</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke antrean (Enter)</source>
+        <translation>Return to queue (Enter)</translation>
+    </message>
+    <message>
+        <source>Batal (Esc)</source>
+        <translation>Cancel (Esc)</translation>
     </message>
 </context>
 <context>
@@ -1788,6 +1886,14 @@
 </context>
 <context>
     <name>TicketCard</name>
+    <message>
+        <source>Dilayani {served} · dipanggil {called} lalu</source>
+        <translation>Served {served} · called {called} ago</translation>
+    </message>
+    <message>
+        <source>Dipanggil {called} lalu</source>
+        <translation>Called {called} ago</translation>
+    </message>
     <message>
         <source>Tiket saat ini</source>
         <translation>Current ticket</translation>

@@ -47,6 +47,13 @@
     </message>
 </context>
 <context>
+    <name>ConfirmPanel</name>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>CounterBar</name>
     <message>
         <source>Anjungan · Aplikasi Petugas Loket</source>
@@ -151,6 +158,18 @@
         <translation>Tiket {code} masih di loket ini: layani lalu selesaikan atau alihkan, atau tandai tidak hadir bila warga tidak datang.</translation>
     </message>
     <message>
+        <source>Warga mungkin masih berjalan ke loket. Tidak Hadir bisa ditandai {seconds_left} detik lagi; panggil ulang (F2) bila perlu.</source>
+        <translation>Warga mungkin masih berjalan ke loket. Tidak Hadir bisa ditandai {seconds_left} detik lagi; panggil ulang (F2) bila perlu.</translation>
+    </message>
+    <message>
+        <source>Itu bukan nomor tiket. Ketik seperti tertulis di tiket, mis. B-012.</source>
+        <translation>Itu bukan nomor tiket. Ketik seperti tertulis di tiket, mis. B-012.</translation>
+    </message>
+    <message>
+        <source>Tiket ini dari hari lain dan tidak bisa dikembalikan ke antrean. Minta warga mengambil tiket baru.</source>
+        <translation>Tiket ini dari hari lain dan tidak bisa dikembalikan ke antrean. Minta warga mengambil tiket baru.</translation>
+    </message>
+    <message>
         <source>Akun ini tidak boleh memakai aplikasi loket. Masuk dengan akun petugas.</source>
         <translation>Akun ini tidak boleh memakai aplikasi loket. Masuk dengan akun petugas.</translation>
     </message>
@@ -223,6 +242,10 @@
         <translation>Layanan tujuan tidak ditemukan. Daftar layanan dimuat ulang; pilih lagi.</translation>
     </message>
     <message>
+        <source>{code} selesai dilayani, tetapi belum ada warga yang dipanggil: {reason}</source>
+        <translation>{code} selesai dilayani, tetapi belum ada warga yang dipanggil: {reason}</translation>
+    </message>
+    <message>
         <source>{code} dipanggil ulang ({count}×).</source>
         <translation>{code} dipanggil ulang ({count}×).</translation>
     </message>
@@ -233,6 +256,10 @@
     <message>
         <source>{code} ditandai tidak hadir.</source>
         <translation>{code} ditandai tidak hadir.</translation>
+    </message>
+    <message>
+        <source>{code} dikembalikan ke antrean, di tempat semula menurut jam ambilnya.</source>
+        <translation>{code} dikembalikan ke antrean, di tempat semula menurut jam ambilnya.</translation>
     </message>
     <message>
         <source>{code} dialihkan ke {service}; tiket menunggu di antrean layanan itu.</source>
@@ -278,6 +305,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Selesai &amp; Panggil Berikutnya</source>
+        <translation>Selesai &amp; Panggil Berikutnya</translation>
+    </message>
+    <message>
         <source>Lanjutkan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -294,8 +325,48 @@
         <translation>Lanjut ke daftar loket</translation>
     </message>
     <message>
+        <source>Warga terlambat…</source>
+        <translation>Warga terlambat…</translation>
+    </message>
+    <message>
         <source>Melayani: {services}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak Hadir · {time}</source>
+        <translation>Tidak Hadir · {time}</translation>
+    </message>
+    <message>
+        <source>Tandai {code} tidak hadir?</source>
+        <translation>Tandai {code} tidak hadir?</translation>
+    </message>
+    <message>
+        <source>Nomor ini keluar dari antrean. Bila warga datang terlambat hari ini, tiketnya bisa dikembalikan ke antrean.</source>
+        <translation>Nomor ini keluar dari antrean. Bila warga datang terlambat hari ini, tiketnya bisa dikembalikan ke antrean.</translation>
+    </message>
+    <message>
+        <source>Ya, tidak hadir</source>
+        <translation>Ya, tidak hadir</translation>
+    </message>
+    <message>
+        <source>{code} masih di loket ini. Tiket dikembalikan ke antrean di tempat semula (menurut jam ambilnya) dan dipanggil lagi oleh loket yang buka.</source>
+        <translation>{code} masih di loket ini. Tiket dikembalikan ke antrean di tempat semula (menurut jam ambilnya) dan dipanggil lagi oleh loket yang buka.</translation>
+    </message>
+    <message>
+        <source>Keluar dengan tiket di tangan?</source>
+        <translation>Keluar dengan tiket di tangan?</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke antrean &amp; keluar</source>
+        <translation>Kembalikan ke antrean &amp; keluar</translation>
+    </message>
+    <message>
+        <source>Tutup loket dengan tiket di tangan?</source>
+        <translation>Tutup loket dengan tiket di tangan?</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke antrean &amp; tutup loket</source>
+        <translation>Kembalikan ke antrean &amp; tutup loket</translation>
     </message>
 </context>
 <context>
@@ -978,8 +1049,12 @@
         <translation>Di depan Anda: {ahead}. Perkiraan: {wait}.</translation>
     </message>
     <message>
-        <source>Silakan ambil nomor antrean baru, atau tanyakan kepada petugas.</source>
-        <translation>Silakan ambil nomor antrean baru, atau tanyakan kepada petugas.</translation>
+        <source>Jangan mengambil tiket baru: temui petugas di {counter}. Tiket Anda bisa dikembalikan ke antrean hari ini.</source>
+        <translation>Jangan mengambil tiket baru: temui petugas di {counter}. Tiket Anda bisa dikembalikan ke antrean hari ini.</translation>
+    </message>
+    <message>
+        <source>Jangan mengambil tiket baru: temui petugas di loket. Tiket Anda bisa dikembalikan ke antrean hari ini.</source>
+        <translation>Jangan mengambil tiket baru: temui petugas di loket. Tiket Anda bisa dikembalikan ke antrean hari ini.</translation>
     </message>
     <message>
         <source>Terima kasih telah menggunakan layanan kami.</source>
@@ -988,6 +1063,29 @@
     <message>
         <source>Tiket ini tidak berlaku lagi. Silakan ambil nomor antrean baru.</source>
         <translation>Tiket ini tidak berlaku lagi. Silakan ambil nomor antrean baru.</translation>
+    </message>
+</context>
+<context>
+    <name>LatePanel</name>
+    <message>
+        <source>Warga datang terlambat</source>
+        <translation>Warga datang terlambat</translation>
+    </message>
+    <message>
+        <source>Ketik nomor tiket yang hari ini ditandai tidak hadir di loket ini. Tiket kembali ke antrean di tempat semula, menurut jam ambilnya.</source>
+        <translation>Ketik nomor tiket yang hari ini ditandai tidak hadir di loket ini. Tiket kembali ke antrean di tempat semula, menurut jam ambilnya.</translation>
+    </message>
+    <message>
+        <source>mis. B-012</source>
+        <translation>mis. B-012</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke antrean (Enter)</source>
+        <translation>Kembalikan ke antrean (Enter)</translation>
+    </message>
+    <message>
+        <source>Batal (Esc)</source>
+        <translation>Batal (Esc)</translation>
     </message>
 </context>
 <context>
@@ -1201,7 +1299,7 @@
     </message>
     <message>
         <source>Batal (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Batal (Esc)</translation>
     </message>
 </context>
 <context>
@@ -1784,6 +1882,14 @@
 <context>
     <name>TicketCard</name>
     <message>
+        <source>Dilayani {served} · dipanggil {called} lalu</source>
+        <translation>Dilayani {served} · dipanggil {called} lalu</translation>
+    </message>
+    <message>
+        <source>Dipanggil {called} lalu</source>
+        <translation>Dipanggil {called} lalu</translation>
+    </message>
+    <message>
         <source>Tiket saat ini</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1894,7 +2000,7 @@
     </message>
     <message>
         <source>Batal (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Batal (Esc)</translation>
     </message>
 </context>
 </TS>

@@ -121,6 +121,12 @@ def status_page(token: str, request: Request) -> HTMLResponse:
                     f"perkiraan / estimate ±{t.eta_minutes} menit</p>")
     if t.counter and t.status in AT_LOKET:
         rows.append(f"<p class='loket'>Silakan menuju / please go to <b>{e(t.counter.name)}</b></p>")
+    if t.status is TicketStatus.NO_SHOW:
+        # The officer can put the ticket back in the queue the same day: a new ticket would start at the end.
+        where = e(t.counter.name) if t.counter else "loket"
+        rows.append(f"<p class='loket'>Nomor Anda sudah dipanggil. Jangan mengambil tiket baru: silakan temui "
+                    f"petugas di <b>{where}</b>.</p><p><small>Your number was called. Do not take a new ticket: "
+                    f"please see the officer at <b>{where}</b>.</small></p>")
     body = (f"<p class='agency'>{e(t.agency_name)}</p><h1>{e(t.code)}</h1>"
             f"<p>{e(t.service_name)}</p>{''.join(rows)}<p class='date'>{e(t.service_date.isoformat())}</p>")
     return HTMLResponse(_page(f"Antrean {t.code}", body, refresh=20))

@@ -95,10 +95,15 @@ def _action(target: TicketStatus):
     return route
 
 
-for _path, _target in (("start", TicketStatus.SERVING), ("finish", TicketStatus.DONE),
-                       ("no-show", TicketStatus.NO_SHOW), ("cancel", TicketStatus.CANCELLED)):
+# Each action with the refusals of its own beside those of any action at a loket.
+for _path, _target, _own in (("start", TicketStatus.SERVING, ()), ("finish", TicketStatus.DONE, ()),
+                             ("no-show", TicketStatus.NO_SHOW, (E.NO_SHOW_TOO_EARLY,)),
+                             ("cancel", TicketStatus.CANCELLED, ()),
+                             # Back to waiting: a called or serving ticket, or a no-show the same day.
+                             ("requeue", TicketStatus.WAITING, (E.TICKET_OF_ANOTHER_DAY,))):
     router.post(f"/{{ticket_id}}/{_path}", name=f"ticket_{_path.replace('-', '_')}", response_model=Ticket,
-                responses=refusals(TICKET_AT_A_LOKET, also={E.TICKET_NOT_AT_YOUR_COUNTER: 403}))(_action(_target))
+                responses=refusals(TICKET_AT_A_LOKET, _own, also={E.TICKET_NOT_AT_YOUR_COUNTER: 403}))(
+        _action(_target))
 
 
 @router.post("/{ticket_id}/transfer", response_model=Ticket,

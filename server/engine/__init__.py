@@ -61,7 +61,7 @@ class QueueEngine:
         self.counters = Counters(db, clock, self.catalogs, self.site_time, self.expiry, self.live,
                                  self.answers, self.unit_of_work)
         self.ticket_actions = TicketActions(clock, self.catalogs, self.expiry, self.live, self.answers,
-                                            self.unit_of_work)
+                                            self.unit_of_work, self.site_time)
 
     # ----------------------------------------------------------------- life
 

@@ -47,6 +47,7 @@ class ServiceList:
                       allow_priority=site.allow_priority, priority_policy=site.policy.mode,
                       running_text=site.running_text, footer=site.footer,
                       local_date=today, local_time=self.site_time.local_now(cat),
-                      open_all_hours=self.site_time.open_all_hours),
+                      open_all_hours=self.site_time.open_all_hours,
+                      no_show_after_seconds=site.no_show_after_minutes * 60),
             agencies=tuple(agencies),
         )

@@ -1,14 +1,17 @@
-"""What an officer does with a ticket at the loket: start, finish, no-show, cancel, transfer.
-The loket holding the ticket is locked before the ticket, as everywhere (server/locking.py)."""
+"""What an officer does with a ticket at the loket: start, finish, no-show, cancel, transfer, and
+put it back in the queue. The loket holding the ticket is locked before the ticket, as everywhere
+(server/locking.py)."""
 
 from __future__ import annotations
 
+import math
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
 
 from core.rules import can_transition
-from core.wire import ErrorCode, EventType, TicketEvent, TicketStatus
+from core.wire import CounterState, ErrorCode, EventType, TicketEvent, TicketStatus
 from server.auth import Principal
 from server.catalog import SiteCatalog
 from server.clock import Clock
@@ -18,7 +21,8 @@ from server.engine.answers import Answers
 from server.engine.catalog_cache import CatalogCache
 from server.engine.expiry import Expiry
 from server.engine.live import LiveStats
-from server.engine.unit_of_work import UnitOfWork
+from server.engine.site_time import SiteTime
+from server.engine.unit_of_work import Unit, UnitOfWork
 from server.errors import ApiError
 from server.locking import write_conflict
 from server.views import TicketJson, counter_ref, event_ticket
@@ -34,8 +38,9 @@ class _HolderMoved(Exception):
 
 class TicketActions:
     def __init__(self, clock: Clock, catalogs: CatalogCache, expiry: Expiry, live: LiveStats,
-                 answers: Answers, unit_of_work: UnitOfWork) -> None:
+                 answers: Answers, unit_of_work: UnitOfWork, site_time: SiteTime) -> None:
         self.clock = clock
+        self.site_time = site_time
         self.catalogs = catalogs
         self.expiry = expiry
         self.live = live
@@ -65,6 +70,8 @@ class TicketActions:
             row = sql.ticket_row(conn, ticket_id, lock=True)
             if sql.holder_of(conn, ticket_id) != holder:
                 raise _HolderMoved
+            if target is S.WAITING and row.status == S.NO_SHOW.value:
+                return self._late_citizen_back(unit, principal, cat, row)
             if not principal.is_manager and (counter is None or counter.staff != principal.name):
                 # The officer who called it lost a race (or acts on a stale screen): a conflict
                 # with the ticket's state, not a lack of rights.
@@ -76,9 +83,14 @@ class TicketActions:
                                f"A {current.value} ticket cannot become {target.value}.",
                                **{"from": current.value, "to": target.value})
             now = self.clock.now()
+            if target is S.NO_SHOW:
+                _refuse_early_no_show(cat, row, now)
             values: dict[str, Any] = {"status": target.value}
-            release = target in (S.DONE, S.NO_SHOW, S.CANCELLED, S.TRANSFERRED)
-            if target is S.SERVING:
+            release = target in (S.DONE, S.NO_SHOW, S.CANCELLED, S.TRANSFERRED, S.WAITING)
+            if target is S.WAITING:
+                # Back where the citizen's ticket put them (its queue time is kept), as if never called.
+                values.update(_BACK_IN_QUEUE)
+            elif target is S.SERVING:
                 values["started_at"] = now
             elif target in (S.DONE, S.NO_SHOW, S.CANCELLED):
                 values["finished_at"] = now
@@ -106,6 +118,9 @@ class TicketActions:
                 # Not the busiest route: the transfer's event is the model, with where it came from.
                 unit.events.add(EventType.TICKET_STATUS, TicketEvent.model_validate(
                     {**told, "transferred_from": row.service_id, "status_change": S.TRANSFERRED}))
+            elif target is S.WAITING:
+                unit.events.add(EventType.TICKET_STATUS, TicketEvent.model_validate(
+                    {**told, "requeued_from": row.status, "by": principal.name}))
             else:
                 unit.events.add(EventType.TICKET_STATUS, told)
             if counter is not None:
@@ -114,3 +129,43 @@ class TicketActions:
                 # The service's recent mean has moved: a tile and a ticket shown from now on use it.
                 unit.after_commit(lambda: self.live.forget_mean(row.service_id))
             return self.answers.ticket(conn, cat, updated)
+
+    def _late_citizen_back(self, unit: Unit, principal: Principal, cat: SiteCatalog, row: Any) -> TicketJson:
+        """A no-show whose citizen came after all: only the same service day, by the officer now at
+        the loket that missed them or by a supervisor; back by its original queue time."""
+        conn = unit.conn
+        if not principal.is_manager:
+            at = sql.counter_row(conn, row.counter_id) if row.counter_id is not None else None
+            if at is None or at.staff != principal.name or at.state == CounterState.CLOSED:
+                raise ApiError(403, ErrorCode.TICKET_NOT_AT_YOUR_COUNTER,
+                               "Only the officer of the loket that missed this ticket, or a supervisor, "
+                               "may put it back.")
+        today = self.site_time.today(cat).isoformat()
+        if row.service_date != today:
+            raise ApiError(409, ErrorCode.TICKET_OF_ANOTHER_DAY, "A ticket of another day cannot be put back.",
+                           service_date=row.service_date)
+        changed = conn.execute(update(tickets).where(tickets.c.id == row.id, tickets.c.status == S.NO_SHOW.value)
+                               .values(status=S.WAITING.value, **_BACK_IN_QUEUE)).rowcount
+        if changed != 1:
+            raise write_conflict()
+        updated = sql.ticket_row(conn, row.id)
+        unit.events.add(EventType.TICKET_STATUS, TicketEvent.model_validate(
+            {**event_ticket(updated, cat), "requeued_from": S.NO_SHOW, "by": principal.name}))
+        return self.answers.ticket(conn, cat, updated)
+
+
+# What a ticket put back in the queue forgets: it waits again as if never called.
+_BACK_IN_QUEUE: dict[str, Any] = {"counter_id": None, "called_at": None, "started_at": None, "finished_at": None,
+                                  "served_by": None}
+
+
+def _refuse_early_no_show(cat: SiteCatalog, row: Any, now: datetime) -> None:
+    """The citizen may still be walking to the loket: no-show only after the site's set time."""
+    wait = cat.site.no_show_after_minutes * 60
+    if row.called_at is None or wait <= 0:
+        return
+    left = wait - (now - row.called_at).total_seconds()
+    if left > 0:
+        raise ApiError(409, ErrorCode.NO_SHOW_TOO_EARLY, "The citizen may still be on the way; wait before no-show.",
+                       seconds_left=math.ceil(left), called_at=row.called_at.isoformat(),
+                       no_show_after_seconds=wait)

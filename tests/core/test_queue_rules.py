@@ -114,14 +114,16 @@ ALL = (S.WAITING, S.CALLED, S.SERVING, S.TRANSFERRED, S.DONE, S.NO_SHOW, S.CANCE
 #   may not: once served it is finished or transferred;
 # - a ticket left called or serving overnight expires at day end like a waiting one, so that no loket
 #   holds yesterday's ticket;
-# - serving -> transferred is followed at once by transferred -> waiting in the target service.
+# - serving -> transferred is followed at once by transferred -> waiting in the target service;
+# - a called or serving ticket goes back to waiting when its officer must leave, and a no-show when
+#   its citizen turns up late the same day (the server checks the day).
 ALLOWED = {
     S.WAITING: {S.CALLED, S.CANCELLED, S.EXPIRED},
-    S.CALLED: {S.SERVING, S.NO_SHOW, S.CANCELLED, S.EXPIRED},
-    S.SERVING: {S.DONE, S.TRANSFERRED, S.EXPIRED},
+    S.CALLED: {S.SERVING, S.NO_SHOW, S.CANCELLED, S.EXPIRED, S.WAITING},
+    S.SERVING: {S.DONE, S.TRANSFERRED, S.EXPIRED, S.WAITING},
     S.TRANSFERRED: {S.WAITING},
     S.DONE: set(),
-    S.NO_SHOW: set(),
+    S.NO_SHOW: {S.WAITING},
     S.CANCELLED: set(),
     S.EXPIRED: set(),
 }
@@ -130,7 +132,8 @@ ALLOWED = {
 @pytest.mark.parametrize("target", ALL, ids=lambda s: s.value)
 @pytest.mark.parametrize("current", ALL, ids=lambda s: s.value)
 def test_every_change_of_state_is_allowed_or_refused_by_the_products_rule(current, target):
-    """All 8 x 8 pairs: a ticket never goes back, never skips being called, and a final one stays."""
+    """All 8 x 8 pairs: a ticket never skips being called, goes back only to waiting, and a done,
+    cancelled or expired one stays."""
     assert can_transition(current, target) is (target in ALLOWED[current])
 
 

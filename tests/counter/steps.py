@@ -58,8 +58,16 @@ def click(qtbot: QtBot, c: CounterController, button) -> None:
 
 
 def press(qtbot: QtBot, c: CounterController, action: str) -> None:
-    """Press a desk button (call_next, recall, start, finish, no_show, pause when paused)."""
-    click(qtbot, c, c.desk.buttons[action])
+    """Press a desk button (call_next, recall, start, finish, no_show, pause when paused); a no-show
+    is confirmed on the page that asks."""
+    if action != "no_show":
+        click(qtbot, c, c.desk.buttons[action])
+        return
+    button = c.desk.buttons[action]
+    assert button.isEnabled(), f"{button.objectName()} is disabled"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert c.desk.page() == "confirm" and not c.busy, "no-show did not ask first"
+    click(qtbot, c, c.desk.confirm_panel.confirm)
 
 
 def key(qtbot: QtBot, c: CounterController, which: Qt.Key) -> None:

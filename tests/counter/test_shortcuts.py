@@ -56,7 +56,9 @@ def test_function_keys_do_what_the_buttons_do(qtbot: QtBot, server: LiveServer, 
 
     key(qtbot, counter, K.Key_F1)
     answered(qtbot, counter)
-    key(qtbot, counter, K.Key_F5)                       # no-show
+    key(qtbot, counter, K.Key_F5)                       # no-show: asks first, Enter confirms
+    assert counter.desk.page() == "confirm" and not counter.busy
+    qtbot.keyClick(counter.desk.confirm_panel.confirm, K.Key_Return)
     answered(qtbot, counter)
     assert ticket_on_server(server, second["id"])["status"] == "no_show"
 

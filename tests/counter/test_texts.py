@@ -13,7 +13,7 @@ from ui.counter.messages import OFFLINE_BANNER, StaffText, done_message, message
 from ui.i18n import I18N_DIR, Translations
 
 PARAMS = {"code": "A-001", "staff": "siti", "loket": "Loket 3", "count": 2, "service": "KTP-el", "min_length": 8,
-          "until": "2026-11-23T02:30:00+00:00", "by": "supervisor", "reason": "sakit"}
+          "until": "2026-11-23T02:30:00+00:00", "by": "supervisor", "reason": "sakit", "seconds_left": 45}
 
 
 @pytest.fixture(scope="module")

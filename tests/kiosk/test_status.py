@@ -114,3 +114,19 @@ def test_a_finished_ticket_says_it_is_done(kiosk, server, waiting):
     kiosk.wait_screen("status")
     assert status.headline.text() == "Menunggu dipanggil"
     assert status.detail.text() == "Anda berikutnya. Mohon bersiap di dekat loket."
+
+
+def test_a_missed_ticket_sends_the_citizen_to_the_loket_not_to_a_new_ticket(kiosk, server, waiting):
+    """GIVEN B-001 called at Loket 1 and marked no-show, WHEN its code is typed, THEN the status says
+    not to take a new ticket but to see the officer at Loket 1, who can put it back in the queue."""
+    assert server.call("POST", "/counters/1/open", "staff1").status_code == 200
+    assert server.call("POST", "/counters/1/call-next", "staff1").status_code == 200
+    assert server.call("POST", f"/tickets/{waiting[0]['id']}/no-show", "staff1").status_code == 200
+    open_keypad(kiosk)
+    kiosk.type_code("B1")
+    kiosk.tap(kiosk.controller.status_entry.ok_button)
+    kiosk.wait_screen("status")
+    status = kiosk.controller.status
+    assert status.code.text() == "B-001"
+    assert status.detail.text() == ("Jangan mengambil tiket baru: temui petugas di Loket 1. Tiket Anda bisa "
+                                    "dikembalikan ke antrean hari ini.")

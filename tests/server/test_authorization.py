@@ -51,6 +51,7 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/api/v1/tickets/{ticket_id}/finish"): OFFICERS,
     ("POST", "/api/v1/tickets/{ticket_id}/no-show"): OFFICERS,
     ("POST", "/api/v1/tickets/{ticket_id}/cancel"): OFFICERS,
+    ("POST", "/api/v1/tickets/{ticket_id}/requeue"): OFFICERS,
     ("POST", "/api/v1/tickets/{ticket_id}/transfer"): OFFICERS,
     ("GET", "/api/v1/counters"): frozenset({DISPLAY}) | OFFICERS,
     ("POST", "/api/v1/counters/{counter_id}/open"): OFFICERS,
@@ -131,7 +132,7 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
         ("GET", f"{p}/counters"): Probe(200),
         ("POST", f"{p}/counters/{{counter_id}}/pause"): Probe(404, path=loket, body=lambda h: {"reason": "rapat"}),
     }
-    for action in ("start", "finish", "no-show", "cancel"):
+    for action in ("start", "finish", "no-show", "cancel", "requeue"):
         probes[("POST", f"{p}/tickets/{{ticket_id}}/{action}")] = Probe(404, path=missing)
     for action in ("open", "close", "call-next", "recall", "resume"):
         probes[("POST", f"{p}/counters/{{counter_id}}/{action}")] = Probe(404, path=loket)

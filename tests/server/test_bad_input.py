@@ -286,6 +286,7 @@ def test_an_unknown_service_is_404(hall: LiveServer, service_id: str) -> None:
     ("POST", "/finish", "staff", None),
     ("POST", "/no-show", "super", None),
     ("POST", "/cancel", "super", None),
+    ("POST", "/requeue", "super", None),
     ("POST", "/transfer", "super", {"service_id": "kk"}),
     ("POST", "/print-result", "kiosk", {"status": "printed"}),
 ])

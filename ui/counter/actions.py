@@ -17,6 +17,7 @@ NO_SHOW = "no_show"
 TRANSFER = "transfer"
 PAUSE = "pause"     # F7 toggles: pause when open, resume when paused
 RESUME = "resume"
+FINISH_NEXT = "finish_next"   # finish the ticket being served and call the next, one key
 
 # In button order; F1…F7, so staff can work without the mouse.
 SHORTCUTS: Mapping[str, str] = {
@@ -27,6 +28,7 @@ SHORTCUTS: Mapping[str, str] = {
     NO_SHOW: "F5",
     TRANSFER: "F6",
     PAUSE: "F7",
+    FINISH_NEXT: "F8",
 }
 
 PAUSE_REASONS = ("istirahat", "sholat", "rapat", "lainnya")
@@ -46,6 +48,8 @@ def allowed_actions(counter: Counter | None) -> frozenset[str]:
         allowed.add(CALL_NEXT)
     if status is TicketStatus.CALLED:
         allowed.add(RECALL)
+    if status is TicketStatus.SERVING and counter.state is CounterState.OPEN:
+        allowed.add(FINISH_NEXT)
     if status is not None:
         for action, target in ((START, TicketStatus.SERVING), (FINISH, TicketStatus.DONE),
                                (NO_SHOW, TicketStatus.NO_SHOW), (TRANSFER, TicketStatus.TRANSFERRED)):

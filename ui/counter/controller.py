@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import Any
 
@@ -31,6 +31,7 @@ from core.wire import CounterStateEvent, EventType, payload_of
 from ui.counter.actions import (
     CALL_NEXT,
     FINISH,
+    FINISH_NEXT,
     IN_HAND,
     NO_SHOW,
     PAUSE,
@@ -41,7 +42,7 @@ from ui.counter.actions import (
     ticket_in_hand,
 )
 from ui.counter.bar import CounterBar
-from ui.counter.desk_screen import DeskScreen
+from ui.counter.desk_screen import ASK_CLOSE, ASK_LOGOUT, DeskScreen
 from ui.counter.login_screen import LoginScreen
 from ui.counter.loket_screen import LoketScreen
 from ui.counter.messages import (
@@ -52,6 +53,7 @@ from ui.counter.messages import (
     is_session_over,
     message_for_code,
     message_for_error,
+    partly_done_message,
 )
 from ui.counter.password_screen import PasswordScreen
 from ui.counter.screen import StaffScreen
@@ -82,6 +84,16 @@ class CounterTimings:
     renew_before: timedelta = timedelta(minutes=30)
     stream_backoff: RetryPolicy = RetryPolicy(base_delay=0.5, max_delay=15.0)
     queue_preview: int = 8
+
+
+@dataclass(frozen=True)
+class FinishedThenCalled:
+    """"Selesai & panggil berikutnya": the finished ticket, and the loket after the call, or why
+    the call did not happen (the finish stands either way)."""
+
+    finished: Ticket
+    counter: Counter | None
+    call_error: BaseException | None
 
 
 @dataclass(frozen=True)
@@ -183,6 +195,8 @@ class CounterController(QObject):
         self.desk.pause_chosen.connect(self._on_desk_pause_chosen)
         self.desk.close_requested.connect(self._on_desk_close_requested)
         self.desk.lost_acknowledged.connect(self._on_desk_lost_acknowledged)
+        self.desk.leave_confirmed.connect(self._on_desk_leave_confirmed)
+        self.desk.late_citizen.connect(self._on_desk_late_citizen)
         self.bar.logout_requested.connect(self._on_bar_logout_requested)
         self.bar.password_requested.connect(self._on_bar_password_requested)
         self.password_screen.change_requested.connect(self._on_password_screen_change_requested)
@@ -398,14 +412,35 @@ class CounterController(QObject):
         if open_loket is not None:
             in_hand = ticket_in_hand(counter)
             if in_hand is not None:
-                self._notify(message_for_code("ticket_in_progress", code=in_hand.code))
+                # Not forced to no-show: offer to put the citizen back in the queue first.
+                self._show("desk")
+                self.desk.ask_leave(ASK_LOGOUT)
                 return
         self._run("logout", lambda: self._sign_out(open_loket), lambda _: self._log_out())
 
-    def _sign_out(self, open_loket: int | None) -> None:
-        """In the worker: close the loket (a refusal keeps the login), then revoke the token so
-        the next person at this PC cannot act in this name. If only the revoke fails, the login
-        still ends here and the token expires by itself."""
+    def _on_desk_leave_confirmed(self, question: str) -> None:
+        """Put the ticket in hand back in the queue, then log out or close the loket; if the ticket
+        cannot go back, nothing else happens and the refusal is shown."""
+        counter = self.counter
+        ticket = ticket_in_hand(counter)
+        if counter is None or ticket is None:
+            return
+        self.desk.show_message(None)
+        if question == ASK_LOGOUT:
+            self._run("logout", lambda: self._sign_out(counter.id, requeue=ticket.id), lambda _: self._log_out())
+        elif question == ASK_CLOSE:
+            def requeue_and_close() -> Counter:
+                self.client.requeue(ticket.id)
+                return self.client.close_counter(counter.id)
+            self._run("close", requeue_and_close, self._on_counter_closed)
+
+    def _sign_out(self, open_loket: int | None, requeue: int | None = None) -> None:
+        """In the worker: put the ticket in hand back in the queue if asked, close the loket (a
+        refusal keeps the login), then revoke the token so the next person at this PC cannot act
+        in this name. If only the revoke fails, the login still ends here and the token expires by
+        itself."""
+        if requeue is not None:
+            self.client.requeue(requeue)
         if open_loket is not None:
             self.client.close_counter(open_loket)
         try:
@@ -486,9 +521,8 @@ class CounterController(QObject):
         counter = self.counter
         if counter is None or self._loket_lost:
             return
-        in_hand = ticket_in_hand(counter)
-        if in_hand is not None:
-            self.desk.show_message(message_for_code("ticket_in_progress", code=in_hand.code))
+        if ticket_in_hand(counter) is not None:
+            self.desk.ask_leave(ASK_CLOSE)
             return
         self._run("close", lambda: self.client.close_counter(counter.id), self._on_counter_closed)
 
@@ -551,12 +585,38 @@ class CounterController(QObject):
             calls[START] = lambda: self.client.start(ticket.id)
             calls[FINISH] = lambda: self.client.finish(ticket.id)
             calls[NO_SHOW] = lambda: self.client.no_show(ticket.id)
+            calls[FINISH_NEXT] = lambda: self._finish_then_call(ticket.id, cid)
         fn = calls.get(action)
         if fn is None:
             log.warning("action %s is not possible now", action)
             return
         self.desk.show_message(None)
         self._run(action, fn, lambda result: self._on_action_result(action, result))
+
+    def _finish_then_call(self, ticket_id: int, counter_id: int) -> FinishedThenCalled:
+        """In the worker: two requests, so each is the server's ordinary, audited action. A refused
+        finish raises as any action; a refused call keeps the finish and says why nobody was called."""
+        finished = self.client.finish(ticket_id)
+        try:
+            return FinishedThenCalled(finished, self.client.call_next(counter_id), None)
+        except BackendError as exc:
+            return FinishedThenCalled(finished, None, exc)
+
+    def _on_desk_late_citizen(self, code: str) -> None:
+        """A no-show's citizen came after all: find today's ticket by its code and put it back in
+        the queue (the server decides whether this officer may, and whether it is today's)."""
+        if self.counter is None:
+            return
+        self.desk.show_message(None)
+
+        def find_and_requeue() -> Ticket:
+            return self.client.requeue(self.client.lookup_ticket(code).id)
+        self._run("requeue", find_and_requeue, self._on_requeued)
+
+    def _on_requeued(self, ticket: Ticket) -> None:
+        log.info("%s back in the queue", ticket.code)
+        self.desk.show_message(done_message("requeue", ticket.code))
+        self._schedule_refresh()
 
     def _on_desk_transfer_chosen(self, service_id: str) -> None:
         ticket = ticket_in_hand(self.counter)
@@ -574,8 +634,10 @@ class CounterController(QObject):
         self._run(PAUSE, lambda: self.client.pause(counter.id, reason),
                   lambda result: self._on_action_result(PAUSE, result))
 
-    def _on_action_result(self, action: str, result: Counter | Ticket) -> None:
-        if isinstance(result, Counter):
+    def _on_action_result(self, action: str, result: Counter | Ticket | FinishedThenCalled) -> None:
+        if isinstance(result, FinishedThenCalled):
+            self._on_finished_then_called(result)
+        elif isinstance(result, Counter):
             self._apply_counter(result)
             if action == RECALL and result.current_ticket is not None:
                 ticket = result.current_ticket
@@ -591,6 +653,23 @@ class CounterController(QObject):
             if result.status is not TicketStatus.SERVING:
                 self.desk.show_message(done_message(action, result.code, **params))
         self._schedule_refresh()
+
+    def _on_finished_then_called(self, result: FinishedThenCalled) -> None:
+        code = result.finished.code
+        if result.counter is not None:
+            self._apply_counter(result.counter)
+            return
+        if self.counter is not None:
+            self._apply_counter(self.counter.model_copy(update={"current_ticket": None}))
+        error = result.call_error
+        log.warning("%s finished; calling the next refused: %s", code, error)
+        if error is not None and is_session_over(error):
+            self._end_session(message_for_error(error))
+            return
+        if error is not None and is_outage(error):
+            self._set_online(False)
+        reason = message_for_error(error) if error is not None else message_for_code("unexpected")
+        self.desk.show_message(partly_done_message(code, reason))
 
     # ================================================================= applying the server's state
 
@@ -608,6 +687,7 @@ class CounterController(QObject):
         self.catalog = catalog
         self._catalog_stale = False
         self.bar.set_site(catalog.site.name)
+        self.desk.set_timing(catalog.site.no_show_after_seconds)
         self.desk.set_transfer_targets([
             TransferTarget(s.id, s.name, a.short_name, s.waiting)
             for a in catalog.agencies for s in a.services if s.closed_reason != "service_inactive"])
@@ -657,6 +737,7 @@ class CounterController(QObject):
             self._refresh_done()
             return
         if result.server_time is not None:
+            self.desk.set_clock_offset(result.server_time - datetime.now(UTC))
             self.server_checked.emit(result.server_time)
         if result.renewed is not None:
             log.info("login renewed until %s", result.renewed.expires_at.isoformat())

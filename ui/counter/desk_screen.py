@@ -4,15 +4,17 @@ the ticket, each with its function key; the waiting list beside. Emits intents, 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
-from core.models import Counter, CounterQueue, CounterState
+from core.models import Counter, CounterQueue, CounterState, TicketStatus
 from ui.counter.actions import (
     CALL_NEXT,
     FINISH,
+    FINISH_NEXT,
     NO_SHOW,
     PAUSE,
     RECALL,
@@ -23,7 +25,9 @@ from ui.counter.actions import (
     allowed_actions,
     ticket_in_hand,
 )
+from ui.counter.confirm_panel import ConfirmPanel
 from ui.counter.elided_label import ElidedLabel
+from ui.counter.late_panel import LatePanel
 from ui.counter.messages import StaffMessage
 from ui.counter.notice import Notice
 from ui.counter.pause_panel import PausePanel, reason_label
@@ -37,7 +41,10 @@ from ui.theme import set_props
 from ui.widgets.plain_label import PlainLabel
 from ui.widgets.touch_button import TouchButton
 
-ACTIONS_PAGE, TRANSFER_PAGE, PAUSE_PAGE, LOST_PAGE = "actions", "transfer", "pause", "lost"
+ACTIONS_PAGE, TRANSFER_PAGE, PAUSE_PAGE, CONFIRM_PAGE, LATE_PAGE, LOST_PAGE = \
+    "actions", "transfer", "pause", "confirm", "late", "lost"
+# What the confirmation page may ask: a no-show, or leaving (log out, close the loket) with a ticket.
+ASK_NO_SHOW, ASK_LOGOUT, ASK_CLOSE = "no_show", "logout", "close"
 # The loket was lost while the officer may be mid-click: "Lanjut" waits this long before it takes a
 # tap, so a click meant for a desk button cannot carry the officer on by accident.
 LOST_GUARD_MS = 1500
@@ -51,6 +58,8 @@ class DeskScreen(StaffScreen):
     pause_chosen = Signal(str)       # the reason
     close_requested = Signal()       # close the loket
     lost_acknowledged = Signal()     # the officer read that the loket was taken over or closed elsewhere
+    leave_confirmed = Signal(str)    # logout or close, the ticket in hand going back to the queue first
+    late_citizen = Signal(str)       # the code of a no-show ticket whose citizen came late
 
     def __init__(self, translations: Translations, parent: QWidget | None = None, *, preview: int = 8) -> None:
         super().__init__(translations, parent)
@@ -59,6 +68,9 @@ class DeskScreen(StaffScreen):
         self._targets: list[TransferTarget] = []
         self._allowed: frozenset[str] = frozenset()
         self._busy = False
+        self._no_show_after = timedelta(0)
+        self._clock_offset = timedelta(0)
+        self._asking: tuple[str, str] | None = None   # the confirmation shown: question and ticket code
 
         # the loket, its state and its services
         self.loket_name = PlainLabel(self)
@@ -73,10 +85,15 @@ class DeskScreen(StaffScreen):
         self.close_button.setObjectName("CloseLoketButton")
         self.close_button.setProperty("role", "secondary")
         self.close_button.clicked.connect(self._on_close_button_clicked)
+        self.late_button = QPushButton(self)
+        self.late_button.setObjectName("LateCitizenButton")
+        self.late_button.setProperty("role", "secondary")
+        self.late_button.clicked.connect(self._on_late_button_clicked)
         top = QHBoxLayout()
         top.addWidget(self.loket_name)
         top.addWidget(self.loket_state)
         top.addWidget(self.loket_services, 1)
+        top.addWidget(self.late_button)
         top.addWidget(self.close_button)
         self.top = top
 
@@ -87,6 +104,11 @@ class DeskScreen(StaffScreen):
         self.actions_page = QWidget(self.pages)
         self.buttons: dict[str, TouchButton] = {}
         self.hero = self._button(CALL_NEXT, "hero", self.actions_page)
+        self.finish_next = self._button(FINISH_NEXT, "hero", self.actions_page)
+        hero_row = QHBoxLayout()
+        hero_row.addWidget(self.hero, 1)
+        hero_row.addWidget(self.finish_next, 1)
+        self.hero_row = hero_row
         self.grid = QGridLayout()
         for row, names in enumerate(GRID):
             for column, action in enumerate(names):
@@ -95,11 +117,17 @@ class DeskScreen(StaffScreen):
         set_props(self.buttons[PAUSE], variant="pause")
         actions_box = QVBoxLayout(self.actions_page)
         actions_box.setContentsMargins(0, 0, 0, 0)
-        actions_box.addWidget(self.hero, 5)
+        actions_box.addLayout(hero_row, 5)
         actions_box.addLayout(self.grid, 8)
         self.actions_box = actions_box
         self.transfer_panel = TransferPanel(self.pages)
         self.pause_panel = PausePanel(self.pages)
+        self.confirm_panel = ConfirmPanel(self.pages)
+        self.confirm_panel.confirmed.connect(self._on_confirm_panel_confirmed)
+        self.confirm_panel.cancelled.connect(self._on_panel_cancelled)
+        self.late_panel = LatePanel(self.pages)
+        self.late_panel.code_entered.connect(self._on_late_panel_code_entered)
+        self.late_panel.cancelled.connect(self._on_panel_cancelled)
         self.transfer_panel.target_chosen.connect(self._on_transfer_panel_target_chosen)
         self.transfer_panel.cancelled.connect(self._on_panel_cancelled)
         self.pause_panel.reason_chosen.connect(self._on_pause_panel_reason_chosen)
@@ -122,7 +150,8 @@ class DeskScreen(StaffScreen):
         lost_box.addStretch(1)
         lost_box.addWidget(self.lost_continue, 0, Qt.AlignmentFlag.AlignRight)
         self._pages = {ACTIONS_PAGE: self.actions_page, TRANSFER_PAGE: self.transfer_panel,
-                       PAUSE_PAGE: self.pause_panel, LOST_PAGE: self.lost_page}
+                       PAUSE_PAGE: self.pause_panel, CONFIRM_PAGE: self.confirm_panel, LATE_PAGE: self.late_panel,
+                       LOST_PAGE: self.lost_page}
         for page in self._pages.values():
             self.pages.addWidget(page)
 
@@ -144,6 +173,10 @@ class DeskScreen(StaffScreen):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(lambda a=action: self._on_action_triggered(a))
             self.shortcuts[action] = shortcut
+        # The timers on the ticket and the no-show countdown move each second, from the server's times.
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(1000)
+        self.ticker.timeout.connect(self._on_ticker_timeout)
         self.retranslate_ui()
         self._sync()
 
@@ -161,16 +194,53 @@ class DeskScreen(StaffScreen):
         self._counter = counter
         if service_names is not None:
             self._service_names = dict(service_names)
-        self.ticket_card.show_ticket(ticket_in_hand(counter))
-        if ticket_in_hand(counter) is None and self.page() == TRANSFER_PAGE:
-            self._show_page(ACTIONS_PAGE)  # the ticket left the loket while choosing
+        in_hand = ticket_in_hand(counter)
+        self.ticket_card.show_ticket(in_hand)
+        asked_of = self._asking[1] if self._asking else None
+        if (in_hand is None and self.page() == TRANSFER_PAGE) or (
+                self.page() == CONFIRM_PAGE and (in_hand is None or in_hand.code != asked_of)):
+            self._show_page(ACTIONS_PAGE)  # the ticket left the loket while choosing or confirming
+        if in_hand is not None:
+            self.ticker.start()
+        else:
+            self.ticker.stop()
         self._sync()
+        self._on_ticker_timeout()
 
     def show_queue(self, queue: CounterQueue | None) -> None:
         self.queue_panel.show_queue(queue)
 
     def set_transfer_targets(self, targets: list[TransferTarget]) -> None:
         self._targets = list(targets)
+
+    def set_timing(self, no_show_after_seconds: int) -> None:
+        """How long a called citizen has before no-show is offered (the site's setting)."""
+        self._no_show_after = timedelta(seconds=max(0, no_show_after_seconds))
+        self._sync()
+
+    def set_clock_offset(self, offset: timedelta) -> None:
+        """The server's clock minus this PC's: the timers count by the server's times."""
+        self._clock_offset = offset
+        self._on_ticker_timeout()
+
+    def server_now(self) -> datetime:
+        return datetime.now(UTC) + self._clock_offset
+
+    def no_show_wait_left(self) -> timedelta:
+        """How long until no-show may be pressed for the called ticket; zero when it may."""
+        ticket = ticket_in_hand(self._counter)
+        if ticket is None or ticket.status is not TicketStatus.CALLED or ticket.called_at is None:
+            return timedelta(0)
+        return max(timedelta(0), ticket.called_at + self._no_show_after - self.server_now())
+
+    def ask_leave(self, question: str) -> None:
+        """Logging out or closing with a ticket at the loket: offer to put it back in the queue."""
+        ticket = ticket_in_hand(self._counter)
+        if ticket is None:
+            return
+        self._asking = (question, ticket.code)
+        self._show_page(CONFIRM_PAGE)
+        self._ask_again()
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -202,6 +272,8 @@ class DeskScreen(StaffScreen):
     def reset(self) -> None:
         """Nothing shown: before a loket is opened, or after leaving it."""
         self._counter = None
+        self._asking = None
+        self.ticker.stop()
         self.ticket_card.show_ticket(None)
         self.notice.clear()
         self.lost_notice.clear()
@@ -217,8 +289,13 @@ class DeskScreen(StaffScreen):
         on_actions = self.page() == ACTIONS_PAGE
         for action, button in self.buttons.items():
             set_enabled(button, not self._busy and on_actions and action in self._allowed)
+        if self.no_show_wait_left():
+            set_enabled(self.buttons[NO_SHOW], False)
         lost = self.page() == LOST_PAGE
+        self.confirm_panel.setEnabled(not self._busy)
         self.close_button.setEnabled(not self._busy and counter is not None and not lost)
+        self.late_button.setEnabled(not self._busy and counter is not None and self.page() == ACTIONS_PAGE)
+        self.late_panel.setEnabled(not self._busy)
         self.lost_continue.setEnabled(lost and not self._lost_guard.isActive())
         paused = counter is not None and counter.state is CounterState.PAUSED
         set_props(self.buttons[PAUSE], state="paused" if paused else "open")
@@ -235,13 +312,17 @@ class DeskScreen(StaffScreen):
         counter = self._counter
         titles = {CALL_NEXT: self.tr("Panggil Berikutnya"), RECALL: self.tr("Panggil Ulang"),
                   START: self.tr("Mulai Layani"), FINISH: self.tr("Selesai"), NO_SHOW: self.tr("Tidak Hadir"),
-                  TRANSFER: self.tr("Alihkan…")}
+                  TRANSFER: self.tr("Alihkan…"), FINISH_NEXT: self.tr("Selesai & Panggil Berikutnya")}
         paused = counter is not None and counter.state is CounterState.PAUSED
         titles[PAUSE] = self.tr("Lanjutkan") if paused else self.tr("Istirahat…")
         for action, button in self.buttons.items():
             button.set_texts(titles[action], SHORTCUTS[action])
+        self._show_no_show_countdown()
+        if self.page() == CONFIRM_PAGE:
+            self._ask_again()
         self.close_button.setText(self.tr("Tutup Loket"))
         self.lost_continue.setText(self.tr("Lanjut ke daftar loket"))
+        self.late_button.setText(self.tr("Warga terlambat…"))
         if counter is None:
             for label in (self.loket_name, self.loket_state, self.loket_services):
                 label.setText("")
@@ -253,8 +334,48 @@ class DeskScreen(StaffScreen):
         self.loket_services.setText(self.tr("Melayani: {services}").format(services=", ".join(names)))
 
     def _show_page(self, name: str) -> None:
+        if name != CONFIRM_PAGE:
+            self._asking = None
         self.pages.setCurrentWidget(self._pages[name])
         self._sync()
+
+    def _show_no_show_countdown(self) -> None:
+        """"Tidak Hadir" says how long until it may be pressed, while the citizen may still be coming."""
+        left = self.no_show_wait_left()
+        title = self.tr("Tidak Hadir")
+        if left:
+            seconds = int(left.total_seconds() + 0.999)
+            title = self.tr("Tidak Hadir · {time}").format(time=f"{seconds // 60}:{seconds % 60:02d}")
+        self.buttons[NO_SHOW].set_texts(title, SHORTCUTS[NO_SHOW])
+
+    def _ask_again(self) -> None:
+        """The confirmation's words, in the language shown now."""
+        if self._asking is None:
+            return
+        question, code = self._asking
+        if question == ASK_NO_SHOW:
+            self.confirm_panel.ask(question, self.tr("Tandai {code} tidak hadir?").format(code=code),
+                                   self.tr("Nomor ini keluar dari antrean. Bila warga datang terlambat hari ini, "
+                                           "tiketnya bisa dikembalikan ke antrean."),
+                                   self.tr("Ya, tidak hadir"))
+            return
+        body = self.tr("{code} masih di loket ini. Tiket dikembalikan ke antrean di tempat semula (menurut jam "
+                       "ambilnya) dan dipanggil lagi oleh loket yang buka.").format(code=code)
+        if question == ASK_LOGOUT:
+            self.confirm_panel.ask(question, self.tr("Keluar dengan tiket di tangan?"), body,
+                                   self.tr("Kembalikan ke antrean & keluar"), variant="")
+        else:
+            self.confirm_panel.ask(question, self.tr("Tutup loket dengan tiket di tangan?"), body,
+                                   self.tr("Kembalikan ke antrean & tutup loket"), variant="")
+
+    def _on_ticker_timeout(self) -> None:
+        self.ticket_card.show_elapsed(self.server_now())
+        may_press = (not self._busy and self.page() == ACTIONS_PAGE and NO_SHOW in self._allowed
+                     and not self.no_show_wait_left())
+        if self.buttons[NO_SHOW].isEnabled() != may_press:
+            self._sync()   # the wait is over (or the clock moved back): the button follows
+        else:
+            self._show_no_show_countdown()
 
     # -- events ------------------------------------------------------------------------------------
 
@@ -270,6 +391,13 @@ class DeskScreen(StaffScreen):
             self.transfer_panel.open_for(ticket.code if ticket else "", targets)
             self._show_page(TRANSFER_PAGE)
             self.transfer_panel.list.setFocus()
+        elif action == NO_SHOW:
+            ticket = ticket_in_hand(self._counter)
+            if ticket is None or self.no_show_wait_left():
+                return
+            self._asking = (ASK_NO_SHOW, ticket.code)
+            self._show_page(CONFIRM_PAGE)
+            self._ask_again()
         elif action == PAUSE:
             if self._counter is not None and self._counter.state is CounterState.PAUSED:
                 self.action_requested.emit(RESUME)
@@ -290,6 +418,28 @@ class DeskScreen(StaffScreen):
     def _on_panel_cancelled(self) -> None:
         self._show_page(ACTIONS_PAGE)
 
+    def _on_confirm_panel_confirmed(self, question: str) -> None:
+        if self._busy:
+            return
+        self._show_page(ACTIONS_PAGE)
+        if question == ASK_NO_SHOW:
+            self.action_requested.emit(NO_SHOW)
+        else:
+            self.leave_confirmed.emit(question)
+
+    def _on_late_button_clicked(self) -> None:
+        if self._busy or self._counter is None:
+            return
+        self.notice.clear()
+        self._show_page(LATE_PAGE)
+        self.late_panel.open()
+
+    def _on_late_panel_code_entered(self, code: str) -> None:
+        if self._busy:
+            return
+        self._show_page(ACTIONS_PAGE)
+        self.late_citizen.emit(code)
+
     def _on_close_button_clicked(self) -> None:
         if not self._busy and self.page() != LOST_PAGE:
             self.close_requested.emit()
@@ -306,7 +456,8 @@ class DeskScreen(StaffScreen):
         self.actions_box.setSpacing(m.px(10))
         self.grid.setSpacing(m.px(10))
         self.lost_continue.setMinimumWidth(m.px(260))
+        self.hero_row.setSpacing(m.px(10))
         for widget in (self.ticket_card, self.notice, self.lost_notice, self.queue_panel, self.transfer_panel,
-                       self.pause_panel):
+                       self.pause_panel, self.confirm_panel, self.late_panel):
             widget.apply_metrics(m)
         self.lost_notice.setFixedHeight(m.px(150))  # a longer text, to be read before going on

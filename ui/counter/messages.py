@@ -84,6 +84,15 @@ _BY_CODE: Mapping[str, tuple[str, str]] = {
     "ticket_in_progress": (QT_TRANSLATE_NOOP("CounterMessages",
                                              "Tiket {code} masih di loket ini: layani lalu selesaikan atau "
                                              "alihkan, atau tandai tidak hadir bila warga tidak datang."), "warning"),
+    "no_show_too_early": (QT_TRANSLATE_NOOP("CounterMessages",
+                                            "Warga mungkin masih berjalan ke loket. Tidak Hadir bisa ditandai "
+                                            "{seconds_left} detik lagi; panggil ulang (F2) bila perlu."), "warning"),
+    "invalid_code": (QT_TRANSLATE_NOOP("CounterMessages",
+                                       "Itu bukan nomor tiket. Ketik seperti tertulis di tiket, mis. B-012."),
+                     "warning"),
+    "ticket_of_another_day": (QT_TRANSLATE_NOOP("CounterMessages",
+                                                "Tiket ini dari hari lain dan tidak bisa dikembalikan ke antrean. "
+                                                "Minta warga mengambil tiket baru."), "warning"),
     "counter_taken": (QT_TRANSLATE_NOOP("CounterMessages",
                                         "Loket ini sedang dibuka oleh {staff}. Pilih loket lain, atau minta "
                                         "supervisor menutupnya."),
@@ -196,7 +205,7 @@ _BY_CODE = {
     **dict.fromkeys(("bad_request", "bad_http", "malformed_json", "missing_field", "invalid_request", "not_found",
                      "method_not_allowed", "body_too_large", "unsupported_media_type", "headers_too_large",
                      "too_many_pipelined", "invalid_last_event_id", "idempotency_key_required",
-                     "invalid_idempotency_key", "idempotency_key_reused", "invalid_code", "invalid_nik",
+                     "invalid_idempotency_key", "idempotency_key_reused", "invalid_nik",
                      "invalid_priority", "priority_not_allowed", "device_locked", "not_your_ticket",
                      "bad_enrollment_code", "service_inactive", "holiday", "closed_day", "not_open_yet",
                      "closed_for_today", "on_break", "quota_exhausted", "closed"), _UNEXPECTED),
@@ -249,12 +258,22 @@ def is_session_over(error: BaseException) -> bool:
 
 # -- outcomes -----------------------------------------------------------------------------------
 
+def partly_done_message(code: str, reason: StaffMessage) -> StaffMessage:
+    """"Selesai & panggil berikutnya" whose call was refused: the finish stands, then why nobody
+    was called and what to do."""
+    text = QT_TRANSLATE_NOOP("CounterMessages", "{code} selesai dilayani, tetapi belum ada warga yang dipanggil: "
+                                                "{reason}")
+    return StaffMessage(reason.code, StaffText(text, {"code": code, "reason": reason.text}), "warning")
+
+
 def done_message(action: str, code: str, **params: Any) -> StaffMessage | None:
     """A short confirmation after an action whose result is not obvious on screen."""
     texts = {
         "recall": QT_TRANSLATE_NOOP("CounterMessages", "{code} dipanggil ulang ({count}×)."),
         "finish": QT_TRANSLATE_NOOP("CounterMessages", "{code} selesai dilayani. Silakan panggil berikutnya."),
         "no_show": QT_TRANSLATE_NOOP("CounterMessages", "{code} ditandai tidak hadir."),
+        "requeue": QT_TRANSLATE_NOOP("CounterMessages",
+                                     "{code} dikembalikan ke antrean, di tempat semula menurut jam ambilnya."),
         "transfer": QT_TRANSLATE_NOOP("CounterMessages",
                                       "{code} dialihkan ke {service}; tiket menunggu di antrean layanan itu."),
     }

@@ -3,14 +3,16 @@
 [--supervisor NAME:PASSWORD]``.
 
 It runs the real app in a window, types a wrong password and then the right one, opens a loket
-(by default the free one with the most citizens waiting), calls the next ticket, opens the
-transfer and pause panels, and saves ``counter-<screen>[-en].png`` of each (also the desk at the
-smallest supported size, 1024×700). The loket is closed again at the end, so the script can run
-once per language. With ``--supervisor`` a second app signs in as the supervisor, sees the loket
-open, takes it over with a reason, and the officer's desk says so (``counter-supervisor-*``,
-``counter-desk-taken-over``, at 1024×768); the supervisor then closes it. The password screen is
-shot from the bar's button (``counter-password``) and as it looks after a login with a password an
-admin set (``counter-password-required``). Run it under a display, e.g.
+(by default the free one with the most citizens waiting), calls the next ticket (the no-show
+countdown, then its confirmation), serves it (the timer), opens the transfer and pause panels, the
+choice when logging out with a ticket in hand and the late citizen's panel, and saves
+``counter-<screen>[-en].png`` of each (also the desk at the smallest supported size, 1024×700).
+The loket is closed again at the end, so the script can run once per language. With ``--supervisor``
+a second app signs in as the supervisor, sees the loket open, takes it over with a reason, and the
+officer's desk says so (``counter-supervisor-*``, ``counter-desk-taken-over``, at 1024×768); the
+supervisor then closes it. The password screen is shot from the bar's button (``counter-password``)
+and as it looks after a login with a password an admin set (``counter-password-required``). Run it
+under a display, e.g.
 ``xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python -m ui.counter.screenshots …``.
 """
 
@@ -155,10 +157,23 @@ def run(out: Path, server: str, username: str, password: str, loket: int | None,
         settle(800)  # the waiting list re-read after the call
         shooter.shot("desk-called")
 
+        # The confirmation as it looks once the site's wait is over: the wait is set aside here only,
+        # so the picture need not wait two minutes; the server still holds to it.
+        if c.catalog is not None:
+            desk.set_timing(0)
+            desk.buttons["no_show"].click()
+            shooter.shot("desk-no-show-confirm")
+            desk.confirm_panel.cancel.click()
+            desk.set_timing(c.catalog.site.no_show_after_seconds)
+
         if desk.buttons["start"].isEnabled():
             desk.buttons["start"].click()
             wait_until(lambda: not c.busy, "start", 15)
+            settle(1500)  # the timer has moved
             shooter.shot("desk-serving")
+            c.bar.logout.click()
+            shooter.shot("desk-logout-with-ticket")
+            desk.confirm_panel.cancel.click()
         if desk.buttons["transfer"].isEnabled():
             desk.buttons["transfer"].click()
             if desk.transfer_panel.list.count():
@@ -194,6 +209,10 @@ def run(out: Path, server: str, username: str, password: str, loket: int | None,
         shooter.shot("desk-paused")
         desk.buttons["pause"].click()
         wait_until(lambda: not c.busy, "resume", 15)
+        desk.late_button.click()
+        desk.late_panel.code.setText("B-012")
+        shooter.shot("desk-late-citizen")
+        desk.late_panel.cancel.click()
 
         if supervisor:
             c.window.resize(*SMALL_SIZE)

@@ -1,6 +1,9 @@
-"""The ticket in hand: its code large, its service, priority, status and how often it was called."""
+"""The ticket in hand: its code large, its service, priority, status, how often it was called, and
+how long ago it was called and since when it is served (by the server's times)."""
 
 from __future__ import annotations
+
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
@@ -41,8 +44,14 @@ class TicketCard(QFrame):
         self.service.setObjectName("CurrentService")
         self.detail = FitText("", self, role="ticketDetail", wrap=True, min_ratio=0.75)
         self.detail.setObjectName("CurrentDetail")
+        self.timer = PlainLabel(self)
+        self.timer.setObjectName("TicketTimer")
+        self.timer.setProperty("role", "chip")
+        self.timer.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        self._now: datetime | None = None
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.timer)
         top.addWidget(self.priority)
         top.addWidget(self.status)
         self.box = QVBoxLayout(self)
@@ -65,6 +74,29 @@ class TicketCard(QFrame):
     def status_text(self) -> str:
         return self.status.text()
 
+    def timer_text(self) -> str:
+        return self.timer.text()
+
+    def show_elapsed(self, now: datetime) -> None:
+        """Move the timer to ``now`` (the server's clock)."""
+        self._now = now
+        self._show_timer()
+
+    def _show_timer(self) -> None:
+        ticket, now = self._ticket, self._now
+        if ticket is None or now is None or ticket.called_at is None:
+            self.timer.setText("")
+            self.timer.hide()
+            return
+        called = _minutes_seconds(now - ticket.called_at)
+        if ticket.status is TicketStatus.SERVING and ticket.started_at is not None:
+            text = self.tr("Dilayani {served} · dipanggil {called} lalu").format(
+                served=_minutes_seconds(now - ticket.started_at), called=called)
+        else:
+            text = self.tr("Dipanggil {called} lalu").format(called=called)
+        self.timer.setText(text)
+        self.timer.show()
+
     def retranslate_ui(self) -> None:
         ticket = self._ticket
         self.heading.setText(self.tr("Tiket saat ini"))
@@ -75,6 +107,7 @@ class TicketCard(QFrame):
             self.detail.setText("")
             self.status.hide()
             self.priority.hide()
+            self._show_timer()
             return
         set_props(self.code, state="ticket")
         self.code.setText(ticket.code)
@@ -93,6 +126,7 @@ class TicketCard(QFrame):
         if ticket.transferred:
             parts.append(self.tr("Tiket alihan dari layanan lain"))
         self.detail.setText(" · ".join(parts))
+        self._show_timer()
 
     def apply_metrics(self, m: DeskMetrics) -> None:
         self.box.setContentsMargins(m.px(20), m.px(14), m.px(20), m.px(14))
@@ -102,3 +136,9 @@ class TicketCard(QFrame):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+
+def _minutes_seconds(elapsed: timedelta) -> str:
+    """``12:05``: minutes and seconds, never negative (a clock a moment behind shows 0:00)."""
+    seconds = max(0, int(elapsed.total_seconds()))
+    return f"{seconds // 60}:{seconds % 60:02d}"

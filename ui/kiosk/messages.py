@@ -215,8 +215,8 @@ _ALIASES = {"unauthorized": "not_enrolled", "invalid_token": "not_enrolled", "fo
                              "counter_not_found", "counter_not_yours", "counter_taken", "counter_closed",
                              "counter_paused", "counter_not_paused", "invalid_service_ids", "queue_empty",
                              "nothing_to_recall", "invalid_transition", "invalid_transfer_target",
-                             "ticket_not_at_your_counter", "ticket_in_progress",
-                             "take_over_reason_required", "password_change_required",
+                             "ticket_not_at_your_counter", "ticket_in_progress", "no_show_too_early",
+                             "ticket_of_another_day", "take_over_reason_required", "password_change_required",
                              "wrong_current_password", "password_too_short", "password_unchanged"), "unexpected")}
 
 

@@ -93,7 +93,13 @@ def status_detail(status: TicketStatus, people_ahead: int, eta_minutes: int, cou
         return _t(QT_TRANSLATE_NOOP("KioskTexts", "Di depan Anda: {ahead}. Perkiraan: {wait}."),
                   ahead=people_ahead_text(people_ahead), wait=wait_text(eta_minutes))
     if status is TicketStatus.NO_SHOW:
-        return _t(QT_TRANSLATE_NOOP("KioskTexts", "Silakan ambil nomor antrean baru, atau tanyakan kepada petugas."))
+        # The officer can put the ticket back in the queue the same day: a new ticket would start at the end.
+        if counter_name:
+            return _t(QT_TRANSLATE_NOOP("KioskTexts", "Jangan mengambil tiket baru: temui petugas di {counter}. "
+                                                      "Tiket Anda bisa dikembalikan ke antrean hari ini."),
+                      counter=counter_name)
+        return _t(QT_TRANSLATE_NOOP("KioskTexts", "Jangan mengambil tiket baru: temui petugas di loket. "
+                                                  "Tiket Anda bisa dikembalikan ke antrean hari ini."))
     if status is TicketStatus.DONE:
         return _t(QT_TRANSLATE_NOOP("KioskTexts", "Terima kasih telah menggunakan layanan kami."))
     return _t(QT_TRANSLATE_NOOP("KioskTexts", "Tiket ini tidak berlaku lagi. Silakan ambil nomor antrean baru."))
