@@ -85,6 +85,8 @@ def test_a_running_then_stopped_server(qtbot, tmp_path: Path, translations: Tran
         assert page.log_text().splitlines()[-1].endswith("line 49")
         assert len(page.log_text().splitlines()) == 30
         assert page.checked_note.text().startswith("Diperiksa pukul")
+        # The site's time with its label, whatever zone this PC runs on.
+        assert re.fullmatch(r"Diperiksa pukul \d\d\.\d\d\.\d\d WIB", page.checked_note.text())
 
     _run(qtbot, page, click=True)
     server_text = page.value_text("server")

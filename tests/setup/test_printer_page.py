@@ -3,6 +3,7 @@ paper out is shown in both languages, and a bad connection string is refused bes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -65,6 +66,7 @@ def test_the_virtual_printer_is_saved_and_a_test_print_lands(qtbot, page: Printe
         qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
         receipt = wait_for_receipt(printer, 1)
         assert "TEST PRINT" in receipt.text
+        assert re.search(r"Waktu/Time +\d\d\.\d\d WIB", receipt.text), receipt.text   # the site's time
         assert receipt.txt.parent == tmp_path / "receipts" and receipt.png.exists()
         qtbot.waitUntil(lambda: page.test_result_text().startswith("Struk uji tercetak"), timeout=5000)
         assert "Test receipt printed" in page.test_result_text()

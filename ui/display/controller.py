@@ -266,7 +266,7 @@ class DisplayController(QObject):
     def _on_catalog_loaded(self, catalog: Catalog) -> None:
         site = catalog.site
         self.site = site
-        self.clock.use_zone(site.timezone)
+        self.clock.use_zone(site.timezone, site.tz_label)
         self.board.set_site(site.name, site.tz_label)
         self._apply_running_text()
         self.site_loaded.emit(site)

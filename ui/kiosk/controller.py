@@ -591,7 +591,7 @@ class KioskController(QObject):
 
     def _on_watch_catalog_loaded(self, catalog: Catalog) -> None:
         site = catalog.site
-        self.clock.use_zone(site.timezone)
+        self.clock.use_zone(site.timezone, site.tz_label)
         self.header.set_site(site.name, site.tz_label)
         if self.printer is not None:
             branding = Branding.from_site(site, logo_path=self.printer.branding.logo_path,

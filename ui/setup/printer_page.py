@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
@@ -23,6 +22,7 @@ from ui.setup.fields import ChoiceButtons, bilingual, refusal, refusal_of, save_
 from ui.setup.form import FormField
 from ui.setup.page import SetupContext
 from ui.setup.page_base import FormPage
+from ui.shell.clock import SiteClock
 from ui.shell.printer_jobs import PrinterJobs
 from ui.theme import set_props
 from ui.widgets.plain_label import PlainLabel
@@ -68,11 +68,14 @@ def printer_state_text(result: PrintResult) -> tuple[Text, bool]:
     return _t(STATUS_TEXTS[result.outcome], reason=result.reason), False
 
 
-def trial_receipt(settings: PrintSettings, device: str, now: datetime | None = None) -> Receipt:
-    """A receipt no citizen could take for a ticket, with a QR to try the printer's QR too."""
-    moment = (now or datetime.now()).astimezone()
+def trial_receipt(settings: PrintSettings, device: str, clock: SiteClock | None = None) -> Receipt:
+    """A receipt no citizen could take for a ticket, with a QR to try the printer's QR too; its time is
+    the site's, with its label, as on a ticket."""
+    clock = clock or SiteClock()
+    moment = clock.now()
     rows = (("Printer", settings.printer), ("Profil/Profile", settings.profile),
-            ("Kertas/Paper", f"{settings.paper_mm} mm"), ("Waktu/Time", f"{moment:%d-%m-%Y %H.%M}"))
+            ("Kertas/Paper", f"{settings.paper_mm} mm"),
+            ("Tanggal/Date", f"{clock.local(moment):%d-%m-%Y}"), ("Waktu/Time", clock.clock_text(moment)))
     blocks = (Heading("CETAK UJI / TEST PRINT"), Rule(), Line(device or "Anjungan"), BigCode("TES"),
               Rows(rows), Rule(), QrCode("ANJUNGAN TEST PRINT", "QR uji / test QR"), Rule(),
               Line("Bukan tiket antrean / Not a queue ticket", bold=True))
@@ -284,7 +287,7 @@ class PrinterPage(FormPage):
             self._show_test((_t(TEST_TEXTS["invalid"]), False))
             return
         service = self._service(cfg)
-        receipt = trial_receipt(service.settings, cfg.device_name or cfg.location)
+        receipt = trial_receipt(service.settings, cfg.device_name or cfg.location, self.context.site_clock)
         self._printing = True
         self.test_button.setEnabled(False)
         self._show_test((_t(TEST_TEXTS["printing"]), None))
