@@ -173,3 +173,16 @@ def test_screen_only_tickets_are_still_offered_with_the_paper_out_where_allowed(
     assert c.ticket.print_main.main.text() == "Tiket tidak dapat dicetak: kertas printer habis."
     kiosk.tap(c.ticket.done_button)
     kiosk.wait_screen("home")
+
+
+def test_a_kiosk_renamed_in_its_setup_is_locked_by_the_office_under_the_new_name(make_kiosk, server):
+    """The technician renames the kiosk on its device page; the office then finds it by that name."""
+    kiosk = make_kiosk(timings=FAST)
+    c = kiosk.controller
+    kiosk.wait_screen("home")
+    # What the technician mode's save hands the running kiosk (ui/kiosk/app.py, on_saved).
+    c.config = replace(c.config, device_name="Anjungan Lobi Utara")
+    heartbeats_until(kiosk, lambda: any(d["name"] == "Anjungan Lobi Utara"
+                                        for d in server.call("GET", "/devices", "super").json()), 2, "renamed")
+    assert "locked" in server_cli(server, "device", "lock", "Anjungan Lobi Utara")
+    heartbeats_until(kiosk, lambda: kiosk.screen() == "out_of_service", 2, "out of service after the lock")

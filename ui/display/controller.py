@@ -283,7 +283,8 @@ class DisplayController(QObject):
 
     def _describe(self) -> dict[str, object]:
         """This board for the heartbeat: no printer, the latest error, always the board on screen."""
-        return device_report(self._started_at, last_error=self._last_error, screen="board")
+        return device_report(self._started_at, last_error=self._last_error, screen="board",
+                             name=self.config.device_name)
 
     def _on_heartbeat_answered(self, reply: HeartbeatReply) -> None:
         self.heartbeat_answered.emit(reply)  # "locked" is for kiosks; a board keeps showing

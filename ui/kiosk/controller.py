@@ -666,10 +666,12 @@ class KioskController(QObject):
         """This kiosk for the heartbeat: version, uptime, the printer as last checked, the latest error,
         the screen shown."""
         if self.printer is None:
-            return device_report(self._started_at, last_error=self._last_error, screen=self.current_screen())
+            return device_report(self._started_at, last_error=self._last_error, screen=self.current_screen(),
+                                 name=self.config.device_name)
         printer_state = self.printer_watch.state
         return device_report(self._started_at, last_error=self._last_error, screen=self.current_screen(),
-                             printer_state=printer_state.online.value, paper=printer_state.paper.value)
+                             printer_state=printer_state.online.value, paper=printer_state.paper.value,
+                             name=self.config.device_name)
 
     # ================================================================= the unexpected
 
