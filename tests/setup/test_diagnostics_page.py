@@ -94,7 +94,7 @@ def test_a_running_then_stopped_server(qtbot, tmp_path: Path, translations: Tran
     assert "Server unreachable" in server_text
     assert "Traceback" not in server_text
     assert "Tidak dapat diukur" in page.value_text("rtt")
-    assert "tidak terhubung" in page.value_text("printer")
+    assert "printer menolak sambungan: periksa kabel LAN dan alamat IP" in page.value_text("printer")
 
 
 def test_a_display_has_no_printer_row(qtbot, tmp_path: Path, translations: Translations, runner: TaskRunner):
