@@ -805,6 +805,10 @@
         <translation>A ticket you already hold can still be checked here</translation>
     </message>
     <message>
+        <source>Untuk petugas: {cause}</source>
+        <translation>For staff: {cause}</translation>
+    </message>
+    <message>
         <source>Kertas tiket sedang habis.</source>
         <translation>The ticket paper has run out.</translation>
     </message>

@@ -805,6 +805,10 @@
         <translation>Tiket yang sudah Anda pegang tetap bisa dicek di sini</translation>
     </message>
     <message>
+        <source>Untuk petugas: {cause}</source>
+        <translation>Untuk petugas: {cause}</translation>
+    </message>
+    <message>
         <source>Kertas tiket sedang habis.</source>
         <translation>Kertas tiket sedang habis.</translation>
     </message>
@@ -1191,47 +1195,47 @@
     <name>PrinterCause</name>
     <message>
         <source>printer menolak sambungan: periksa kabel LAN dan alamat IP</source>
-        <translation type="unfinished"></translation>
+        <translation>printer menolak sambungan: periksa kabel LAN dan alamat IP</translation>
     </message>
     <message>
         <source>printer tidak terjangkau di jaringan: periksa kabel LAN, switch dan alamat IP</source>
-        <translation type="unfinished"></translation>
+        <translation>printer tidak terjangkau di jaringan: periksa kabel LAN, switch dan alamat IP</translation>
     </message>
     <message>
         <source>nama printer tidak dikenal di jaringan: periksa alamat di pengaturan printer</source>
-        <translation type="unfinished"></translation>
+        <translation>nama printer tidak dikenal di jaringan: periksa alamat di pengaturan printer</translation>
     </message>
     <message>
         <source>printer tidak menjawab: periksa apakah printer menyala dan alamatnya benar</source>
-        <translation type="unfinished"></translation>
+        <translation>printer tidak menjawab: periksa apakah printer menyala dan alamatnya benar</translation>
     </message>
     <message>
         <source>sambungan ke printer terputus: periksa kabel dan daya printer, lalu coba lagi</source>
-        <translation type="unfinished"></translation>
+        <translation>sambungan ke printer terputus: periksa kabel dan daya printer, lalu coba lagi</translation>
     </message>
     <message>
         <source>printer tidak ditemukan: periksa kabel USB atau serial dan daya printer</source>
-        <translation type="unfinished"></translation>
+        <translation>printer tidak ditemukan: periksa kabel USB atau serial dan daya printer</translation>
     </message>
     <message>
         <source>aplikasi tidak diizinkan memakai printer: periksa hak akses perangkat (lihat docs/deploy.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>aplikasi tidak diizinkan memakai printer: periksa hak akses perangkat (lihat docs/deploy.md)</translation>
     </message>
     <message>
         <source>kertas habis: pasang gulungan kertas baru</source>
-        <translation type="unfinished"></translation>
+        <translation>kertas habis: pasang gulungan kertas baru</translation>
     </message>
     <message>
         <source>printer melaporkan gangguan: periksa tutup printer, kertas macet dan lampu error</source>
-        <translation type="unfinished"></translation>
+        <translation>printer melaporkan gangguan: periksa tutup printer, kertas macet dan lampu error</translation>
     </message>
     <message>
         <source>printer sedang mencetak struk lain: coba lagi sebentar</source>
-        <translation type="unfinished"></translation>
+        <translation>printer sedang mencetak struk lain: coba lagi sebentar</translation>
     </message>
     <message>
         <source>printer tidak dapat dipakai: lihat log perangkat untuk rinciannya</source>
-        <translation type="unfinished"></translation>
+        <translation>printer tidak dapat dipakai: lihat log perangkat untuk rinciannya</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,7 @@ from ui.kiosk.window import KioskWindow
 from ui.shell.clock import SiteClock
 from ui.shell.crash_guard import CrashGuard
 from ui.shell.heartbeat import device_report
+from ui.shell.printer_causes import printer_cause_text
 from ui.shell.printer_jobs import PrinterJobs
 from ui.shell.server_watch import ServerWatch, is_outage
 from ui.tasks import TaskRunner
@@ -627,6 +628,8 @@ class KioskController(QObject):
             self.service_changed.emit(reason)
         if reason:
             self.out_of_service.set_reason(reason)
+            failure = self.printer_watch.last_failure
+            self.out_of_service.set_printer_cause(printer_cause_text(failure) if failure is not None else None)
             self._show(OutOfServiceScreen.name, remember=False)
         else:
             self._show("home", remember=False)
