@@ -74,7 +74,6 @@ class SetupScreen(QWidget):
         # Leaving kiosk mode stops serving citizens until someone starts the app again: asked once more.
         self.leave_confirm = QFrame(self.side)
         self.leave_confirm.setObjectName("LeaveKioskConfirm")
-        self.leave_confirm.setProperty("role", "card")
         self.leave_question = PlainLabel(self.leave_confirm)
         self.leave_question.setObjectName("LeaveKioskQuestion")
         self.leave_question.setProperty("textRole", "fieldLabel")
@@ -85,6 +84,7 @@ class SetupScreen(QWidget):
         self.leave_no_button = TouchButton(role="side", centred=True, parent=self.leave_confirm)
         self.leave_no_button.setObjectName("LeaveKioskNoButton")
         confirm_box = QVBoxLayout(self.leave_confirm)
+        confirm_box.setContentsMargins(0, 0, 0, 0)
         for widget in (self.leave_question, self.leave_yes_button, self.leave_no_button):
             confirm_box.addWidget(widget)
         self.leave_confirm.hide()
