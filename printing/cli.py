@@ -12,7 +12,7 @@ from typing import TextIO
 
 from core.errors import ConfigError
 from printing.escpos_lib import profile_names
-from printing.sample import sample_branding, sample_ticket
+from printing.sample import sample_branding, sample_receipt, sample_ticket
 from printing.service import PrintOutcome, PrintService, PrintSettings
 from printing.virtual_printer import PAPER_STATES, VirtualPrinter
 
@@ -111,7 +111,8 @@ def main_printer(argv: list[str], stdin: TextIO | None = None) -> int:
 
 
 def _sample_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py print-sample", description="Print a sample ticket.")
+    parser = argparse.ArgumentParser(prog="main.py print-sample",
+                                     description="Print a sample ticket, marked as a sample.")
     parser.add_argument("--printer", default="network:127.0.0.1:9100",
                         help="network:HOST[:PORT] usb:VID:PID serial:DEV[:BAUD] file:PATH "
                              "cups:QUEUE pdf:FOLDER")
@@ -142,7 +143,8 @@ def main_print_sample(argv: list[str]) -> int:
     except ConfigError as exc:
         print(f"not printed: {exc}", file=sys.stderr)
         return 2
-    result = service.print_ticket(sample_ticket(code=args.code, base_url=args.base_url))
+    receipt = sample_receipt(sample_ticket(code=args.code, base_url=args.base_url), service.branding, args.lang)
+    result = service.print_receipt(receipt)
     paper = result.paper.value.replace("_", " ")
     if result.ok:
         print(f"printed {args.code} on {service.spec} (paper {paper})")

@@ -30,6 +30,7 @@ from core.printer_spec import (
     UsbSpec,
     parse_spec,
 )
+from printing.causes import PrinterCause, cause_of
 from printing.escpos_lib import Escpos, exceptions, printer
 from printing.status import UNKNOWN, Online, PrinterState, read_state
 
@@ -61,14 +62,15 @@ def translate(exc: BaseException, what: str) -> PrinterError:
         return exc
     if isinstance(exc, exceptions.DeviceNotFoundError) and exc.__context__ is not None:
         return translate(exc.__context__, what)
+    cause = {"cause": PrinterCause.NOT_FOUND if isinstance(exc, exceptions.DeviceNotFoundError) else cause_of(exc)}
     if isinstance(exc, TimeoutError):
-        return PrinterTimeout(f"{what}: no answer in time")
+        return PrinterTimeout(f"{what}: no answer in time", params=cause)
     if isinstance(exc, (ConnectionError, socket.gaierror, exceptions.DeviceNotFoundError)):
-        return PrinterOffline(f"{what}: {exc}")
+        return PrinterOffline(f"{what}: {exc}", params=cause)
     if isinstance(exc, OSError) and exc.errno in (errno.EHOSTUNREACH, errno.ENETUNREACH,
                                                    errno.ENOENT, errno.ENODEV, errno.ENXIO):
-        return PrinterOffline(f"{what}: {exc}")
-    return PrinterError(f"{what}: {exc}")
+        return PrinterOffline(f"{what}: {exc}", params=cause)
+    return PrinterError(f"{what}: {exc}", params=cause)
 
 
 class Connection:
@@ -122,7 +124,7 @@ class EscposConnection(Connection):
 
     def _prepare(self, timeout: float) -> Escpos:
         if self._device is None:
-            raise PrinterOffline(f"{self.spec}: connection is closed")
+            raise PrinterOffline(f"{self.spec}: connection is closed", params={"cause": PrinterCause.DROPPED})
         return self._device
 
     def send(self, document: Document, timeout: float) -> None:
@@ -151,7 +153,7 @@ class EscposConnection(Connection):
         except PrinterError as exc:
             if self.status_required:
                 raise
-            log.info("%s gave no status answer (%s); state unknown", self.spec, exc)
+            log.debug("%s gave no status answer (%s); state unknown", self.spec, exc)
             return UNKNOWN
 
     def close(self) -> None:
@@ -191,7 +193,7 @@ class NetworkConnection(EscposConnection):
         answer = super().query(command, timeout)
         if answer is None:
             # A socket that reads b"" has been closed by the printer.
-            raise PrinterOffline(f"{self.spec} closed the connection")
+            raise PrinterOffline(f"{self.spec} closed the connection", params={"cause": PrinterCause.DROPPED})
         return answer
 
     def abort(self) -> None:

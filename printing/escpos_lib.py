@@ -46,6 +46,24 @@ if not _had_handlers:
     for _handler in list(_root.handlers):
         _root.removeHandler(_handler)
 
+
+
+class _EscposChatterAtDebug(logging.Filter):
+    """python-escpos logs each connection opened and closed at INFO on the root logger: with a status check
+    every ten seconds that was most of a kiosk's log. Its root-logger records are demoted to DEBUG."""
+
+    _folder = os.path.dirname(capabilities.__file__) + os.sep
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.INFO or not record.pathname.startswith(self._folder):
+            return True
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return _root.isEnabledFor(logging.DEBUG)
+
+
+if not any(isinstance(f, _EscposChatterAtDebug) for f in _root.filters):
+    _root.addFilter(_EscposChatterAtDebug())
+
 __all__ = ["Escpos", "EscposImage", "capabilities", "constants", "exceptions", "printer", "profile_names"]
 
 

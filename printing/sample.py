@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from core.models import Priority, Ticket, TicketStatus
-from printing.receipt import Branding
+from printing import strings
+from printing.receipt import Branding, Heading, Receipt, Rule, build_receipt
 
 SAMPLE_TOKEN = "Xy7kQ2mN9pLwR4sT8vB3cD6f"
 
@@ -28,3 +30,11 @@ def sample_ticket(*, code: str = "A-001", issued_at: datetime | None = None,
         status_url=f"{base_url}/t/{SAMPLE_TOKEN}", lokets=("Loket 1", "Loket 2"),
         requirements=("KTP-el asli", "Fotokopi Kartu Keluarga", "Surat pengantar RT/RW"),
     )
+
+
+def sample_receipt(ticket: Ticket, branding: Branding, lang: str = "id") -> Receipt:
+    """The sample ticket marked top and bottom as a sample: one left on the kiosk's tray or found in a
+    bin must not be taken for a real place in the queue."""
+    receipt = build_receipt(ticket, branding, lang)
+    mark = Heading(strings.text("sample_mark", lang))
+    return replace(receipt, blocks=(mark, Rule(), *receipt.blocks, Rule(), mark))

@@ -18,6 +18,7 @@ from core.errors import ConfigError, PrinterError, PrinterOffline, PrinterPaperO
 from core.models import Ticket
 from core.printer_spec import PrinterSpec, parse_spec
 from printing import strings
+from printing.causes import PrinterCause
 from printing.connections import Connection, Document, DocumentKind, make_connection
 from printing.escpos_render import EscposOptions, EscposRenderer
 from printing.receipt import Branding, Receipt, build_receipt
@@ -60,13 +61,27 @@ _ERROR_CODES = {
 }
 
 
+_CAUSE_OF_OUTCOME = {PrintOutcome.PAPER_OUT: PrinterCause.PAPER_OUT, PrintOutcome.OFFLINE: PrinterCause.COVER_OPEN,
+                     PrintOutcome.TIMED_OUT: PrinterCause.NO_ANSWER, PrintOutcome.FAILED: PrinterCause.OTHER}
+
+
 @dataclass(frozen=True)
 class PrintResult:
+    """``reason`` is the raw one, for the log; ``why`` is the cause a screen words for a technician."""
+
     outcome: PrintOutcome
     reason: str = ""
     paper: PaperState = PaperState.UNKNOWN
     online: Online = Online.UNKNOWN
     elapsed: float = field(default=0.0, compare=False)
+    cause: PrinterCause | None = None
+
+    @property
+    def why(self) -> PrinterCause | None:
+        """The cause of a failure (from the outcome when no OS error named one); None once printed."""
+        if self.ok:
+            return None
+        return self.cause or _CAUSE_OF_OUTCOME[self.outcome]
 
     @property
     def ok(self) -> bool:
@@ -143,7 +158,8 @@ class PrintService:
         timeout = self.settings.timeout
         start = time.monotonic()
         if not self._lock.acquire(timeout=timeout):
-            return self._result(PrintOutcome.TIMED_OUT, "printer busy with another receipt", start)
+            return self._result(PrintOutcome.TIMED_OUT, "printer busy with another receipt", start,
+                                PrinterCause.BUSY)
         try:
             job = _Job(start + timeout)
             worker = threading.Thread(target=job.run, args=(work,), name="printer-job", daemon=True)
@@ -159,7 +175,7 @@ class PrintService:
                 news = PrinterState(Online.UNKNOWN, news.paper if news else PaperState.UNKNOWN)
             if news is not None:
                 self._state = self._merge(news)
-            return self._result(result.outcome, result.reason, start)
+            return self._result(result.outcome, result.reason, start, result.cause)
         finally:
             self._lock.release()
 
@@ -167,9 +183,10 @@ class PrintService:
         paper = new.paper if new.paper is not PaperState.UNKNOWN else self._state.paper
         return PrinterState(online=new.online, paper=paper)
 
-    def _result(self, outcome: PrintOutcome, reason: str, start: float) -> PrintResult:
+    def _result(self, outcome: PrintOutcome, reason: str, start: float,
+                cause: PrinterCause | None = None) -> PrintResult:
         return PrintResult(outcome, reason, self._state.paper, self._state.online,
-                           time.monotonic() - start)
+                           time.monotonic() - start, cause)
 
     def _open(self, job: _Job) -> Connection:
         attempts = max(1, self.settings.open_attempts)
@@ -182,7 +199,7 @@ class PrintService:
             except PrinterError as exc:
                 if attempt == attempts or job.remaining() <= self.settings.retry_pause:
                     raise
-                log.info("opening %s failed (%s); trying again", self.spec, exc)
+                log.debug("opening %s failed (%s); trying again", self.spec, exc)
                 time.sleep(self.settings.retry_pause)
         raise AssertionError("unreachable")
 
@@ -255,7 +272,9 @@ class _Job:
             if isinstance(exc, PrinterOffline):
                 paper = self.state.paper if self.state else PaperState.UNKNOWN
                 self.state = PrinterState(Online.OFFLINE, paper)
-            self.result = PrintResult(_outcome_of(exc), str(exc))
+            cause = exc.params.get("cause")
+            self.result = PrintResult(_outcome_of(exc), str(exc),
+                                      cause=PrinterCause(cause) if cause in tuple(PrinterCause) else None)
         except Exception as exc:  # a bug or a library surprise is still a typed failure
             log.exception("print job failed")
             self.result = PrintResult(PrintOutcome.FAILED, f"{type(exc).__name__}: {exc}")

@@ -358,24 +358,46 @@ class Accounts:
 
     def heartbeat(self, principal: Principal, state: dict[str, Any]) -> HeartbeatReply:
         now = self.clock.now()
+        wanted = state.get("name")
         pending = PendingEvents()
         with self.db.write() as conn:
             row = conn.execute(select(devices).where(devices.c.id == principal.device_id)).first()
             if row is None:  # forgotten between its token's check and now
                 raise ApiError(401, ErrorCode.INVALID_TOKEN, "The token is unknown, revoked or expired.")
             before = row.last_state or {}
+            state = {k: v for k, v in state.items() if k != "name"}
+            name = self._name_from_setup(conn, row, wanted)
             conn.execute(update(devices).where(devices.c.id == principal.device_id)
-                         .values(last_seen_at=now, last_state=state))
+                         .values(last_seen_at=now, last_state=state, name=name))
             watched = ("printer_state", "paper", "last_error")
-            changed = any(before.get(k) != state.get(k) for k in watched)
+            changed = any(before.get(k) != state.get(k) for k in watched) or name != row.name
             if changed:
                 pending.add(EventType.DEVICE_STATE, DeviceStateEvent(
-                    device=row.name, kind=row.kind, printer_state=state.get("printer_state"),
-                    paper=state.get("paper"), last_error=state.get("last_error")))
+                    device=name, kind=row.kind, printer_state=state.get("printer_state"),
+                    paper=state.get("paper"), last_error=state.get("last_error"),
+                    renamed_from=row.name if name != row.name else None))
                 pending.flush(conn, now)
+        if name != row.name:
+            log.info("device %r renamed %r in its setup", row.name, name)
+            self.forget_tokens()   # its cached principal still carries the old name
         if changed:
             self.hub.notify()
-        return HeartbeatReply(locked=bool(row.locked), server_time=now, name=row.name)
+        return HeartbeatReply(locked=bool(row.locked), server_time=now, name=name)
+
+    @staticmethod
+    def _name_from_setup(conn: Any, row: Any, wanted: str | None) -> str:
+        """The name a heartbeat asks for, unless another device has it: two kiosks under one name could
+        not be told apart by ``device lock NAME``. The device keeps its name then, and learns it from
+        the reply."""
+        wanted = (wanted or "").strip()
+        if not wanted or wanted == row.name:
+            return str(row.name)
+        taken = conn.execute(select(devices.c.id).where(devices.c.name == wanted, devices.c.id != row.id)).scalar()
+        if taken is not None:
+            log.warning("device %r was renamed %r in its setup, a name another device has: kept %r",
+                        row.name, wanted, row.name)
+            return str(row.name)
+        return wanted
 
     def list_devices(self) -> list[Device]:
         now = self.clock.now()

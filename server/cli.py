@@ -7,8 +7,9 @@ import gc
 import ipaddress
 import logging
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -154,10 +155,7 @@ def main(argv: list[str]) -> int:
         return 2
     try:
         if args.command == "enroll":
-            code = services.accounts.create_enrollment(Role(args.kind), args.name)
-            print(f"One-time enrolment code for {args.kind} {args.name!r} (valid 24 hours):")
-            print(code)
-            return 0
+            return _enroll(services, Role(args.kind), args.name)
         if args.command == "add-user":
             try:
                 services.accounts.add_user(args.username, args.password, Role(args.role), args.display_name,
@@ -206,17 +204,49 @@ def _import(services, path: Path) -> int:
     return 0
 
 
+def _enroll(services, kind: Role, name: str) -> int:
+    """A one-time code; a name already enrolled is re-enrolled, which cuts off the device that has it,
+    so that is said before the code is handed to a second device by mistake."""
+    existing = next((d for d in services.accounts.list_devices() if d.name == name and d.enrolled), None)
+    code = services.accounts.create_enrollment(kind, name)
+    if existing is not None:
+        zone, label = _site_zone(services)
+        print(f"warning: {existing.kind} {name!r} is already enrolled (last heartbeat "
+              f"{_seen(existing.last_seen_at, zone, label)}). Once this code is used, the device enrolled now "
+              f"as {name!r} stops working. For a second device, give it its own --name.\n"
+              f"peringatan: nama {name!r} sudah dipakai perangkat lain; setelah kode ini dipakai, perangkat "
+              f"itu berhenti bekerja. Untuk perangkat kedua, beri nama lain dengan --name.", file=sys.stderr)
+    print(f"One-time enrolment code for {kind.value} {name!r} (valid 24 hours):")
+    print(code)
+    return 0
+
+
+def _site_zone(services) -> tuple[tzinfo, str]:
+    """The site's zone and label from its catalog (Asia/Jakarta, WIB when there is none yet): the office
+    reads times as the site's, whatever zone the server machine runs on."""
+    from server.engine.catalog_cache import StoredCatalogInvalid  # noqa: PLC0415 - as in _serve
+    from server.errors import ApiError  # noqa: PLC0415 - as in _serve
+
+    try:
+        site = services.engine.catalog().site
+        return ZoneInfo(site.timezone), site.tz_label
+    except (ApiError, StoredCatalogInvalid, KeyError, ValueError):
+        return ZoneInfo("Asia/Jakarta"), "WIB"
+
+
 def _print_devices(services) -> int:
     rows = services.accounts.list_devices()
     if not rows:
         print("no devices yet: python main.py server enroll --kind kiosk --name NAME")
         return 0
-    print(f"{'name':<24} {'kind':<8} {'last heartbeat (UTC)':<30} {'printer':<8} {'paper':<9} flags")
+    zone, label = _site_zone(services)
+    heading = f"last heartbeat ({label or zone})"
+    print(f"{'name':<24} {'kind':<8} {heading:<34} {'printer':<8} {'paper':<9} flags")
     for d in rows:
         state = d.state
         flags = [f for f, on in (("SILENT", d.silent), ("PAPER-OUT", d.paper_out), ("LOCKED", d.locked),
                                  ("REVOKED", d.revoked), ("not-enrolled", not d.enrolled)) if on]
-        print(f"{d.name:<24} {d.kind:<8} {_seen(d.last_seen_at):<30} "
+        print(f"{d.name:<24} {d.kind:<8} {_seen(d.last_seen_at, zone, label):<34} "
               f"{state.get('printer_state', '-'):<8} {state.get('paper', '-'):<9} {' '.join(flags)}")
     return 0
 
@@ -237,26 +267,24 @@ def _print_users(services) -> int:
     if not rows:
         print("no users yet: python main.py server add-user --username NAME --password … --role staff")
         return 0
-    print(f"{'username':<24} {'role':<11} {'active':<7} {'locked until (UTC)':<20} last login (UTC)")
+    zone, label = _site_zone(services)
+    print(f"{'username':<24} {'role':<11} {'active':<7} {f'locked until ({label})':<24} last login ({label})")
     for u in rows:
-        locked = _utc(u["locked_until"]) if u["locked_until"] else "-"
-        last = _seen(datetime.fromisoformat(u["last_login_at"]) if u["last_login_at"] else None)
-        print(f"{u['username']:<24} {u['role']:<11} {'yes' if u['active'] else 'NO':<7} {locked:<20} {last}")
+        locked = f"{datetime.fromisoformat(u['locked_until']).astimezone(zone):%Y-%m-%d %H:%M:%S} {label}" \
+            if u["locked_until"] else "-"
+        last = _seen(datetime.fromisoformat(u["last_login_at"]) if u["last_login_at"] else None, zone, label)
+        print(f"{u['username']:<24} {u['role']:<11} {'yes' if u['active'] else 'NO':<7} {locked:<24} {last}")
     return 0
 
 
-def _utc(iso: str) -> str:
-    return f"{datetime.fromisoformat(iso).astimezone(UTC):%Y-%m-%d %H:%M:%S}"
-
-
-def _seen(at: datetime | None) -> str:
-    """``2026-11-23 10:43:12 (25 s ago)``: when, and how long ago, to spot a silent device at a glance."""
+def _seen(at: datetime | None, zone: tzinfo = UTC, label: str = "UTC") -> str:
+    """``2026-11-23 10:43:12 WIB (25 s ago)``: when, and how long ago, to spot a silent device at a glance."""
     if at is None:
         return "never"
-    when = at.astimezone(UTC)
+    when = at.astimezone(zone)
     age = int((datetime.now(UTC) - when).total_seconds())
     ago = f"{age} s" if age < 120 else f"{age // 60} min" if age < 7200 else f"{age // 3600} h"
-    return f"{when:%Y-%m-%d %H:%M:%S} ({ago} ago)"
+    return f"{when:%Y-%m-%d %H:%M:%S} {label} ({ago} ago)".replace("  ", " ")
 
 
 def _device_action(services, action: str, name: str) -> int:

@@ -75,13 +75,15 @@ class CatalogChanged(WireModel):
 
 
 class DeviceStateEvent(WireModel):
-    """A device's printer changed; the fields are those of its heartbeat that changed."""
+    """A device's printer changed, or it was renamed in its setup; the fields are those of its heartbeat
+    that changed."""
 
     device: str
     kind: str
     printer_state: str | None = None
     paper: str | None = None
     last_error: str | None = None
+    renamed_from: str | None = None   # the name it had before, when its heartbeat renamed it
 
 
 EventPayload = TicketEvent | DayExpired | CounterStateEvent | CatalogChanged | DeviceStateEvent

@@ -924,6 +924,10 @@
         <translation>A ticket you already hold can still be checked here</translation>
     </message>
     <message>
+        <source>Untuk petugas: {cause}</source>
+        <translation>For staff: {cause}</translation>
+    </message>
+    <message>
         <source>Kertas tiket sedang habis.</source>
         <translation>The ticket paper has run out.</translation>
     </message>
@@ -1394,6 +1398,53 @@
     </message>
 </context>
 <context>
+    <name>PrinterCause</name>
+    <message>
+        <source>printer menolak sambungan: periksa kabel LAN dan alamat IP</source>
+        <translation>the printer refused the connection: check the LAN cable and the IP address</translation>
+    </message>
+    <message>
+        <source>printer tidak terjangkau di jaringan: periksa kabel LAN, switch dan alamat IP</source>
+        <translation>the printer cannot be reached on the network: check the LAN cable, the switch and the IP address</translation>
+    </message>
+    <message>
+        <source>nama printer tidak dikenal di jaringan: periksa alamat di pengaturan printer</source>
+        <translation>the printer&apos;s name is not known on the network: check the address in the printer settings</translation>
+    </message>
+    <message>
+        <source>printer tidak menjawab: periksa apakah printer menyala dan alamatnya benar</source>
+        <translation>the printer does not answer: check that it is switched on and its address is right</translation>
+    </message>
+    <message>
+        <source>sambungan ke printer terputus: periksa kabel dan daya printer, lalu coba lagi</source>
+        <translation>the connection to the printer broke: check its cable and power, then try again</translation>
+    </message>
+    <message>
+        <source>printer tidak ditemukan: periksa kabel USB atau serial dan daya printer</source>
+        <translation>the printer was not found: check the USB or serial cable and the printer&apos;s power</translation>
+    </message>
+    <message>
+        <source>aplikasi tidak diizinkan memakai printer: periksa hak akses perangkat (lihat docs/deploy.md)</source>
+        <translation>the app may not use the printer: check the device&apos;s access rights (see docs/deploy.md)</translation>
+    </message>
+    <message>
+        <source>kertas habis: pasang gulungan kertas baru</source>
+        <translation>out of paper: load a new paper roll</translation>
+    </message>
+    <message>
+        <source>printer melaporkan gangguan: periksa tutup printer, kertas macet dan lampu error</source>
+        <translation>the printer reports a fault: check its cover, jammed paper and the error light</translation>
+    </message>
+    <message>
+        <source>printer sedang mencetak struk lain: coba lagi sebentar</source>
+        <translation>the printer is busy with another receipt: try again in a moment</translation>
+    </message>
+    <message>
+        <source>printer tidak dapat dipakai: lihat log perangkat untuk rinciannya</source>
+        <translation>the printer cannot be used: see the device log for details</translation>
+    </message>
+</context>
+<context>
     <name>PrinterPage</name>
     <message>
         <source>Memeriksa printer…</source>
@@ -1412,22 +1463,6 @@
         <translation>Connected, but the printer does not report its state</translation>
     </message>
     <message>
-        <source>Kertas habis</source>
-        <translation>Out of paper</translation>
-    </message>
-    <message>
-        <source>Printer offline atau tidak terhubung ({reason})</source>
-        <translation>Printer offline or not connected ({reason})</translation>
-    </message>
-    <message>
-        <source>Printer tidak menjawab ({reason})</source>
-        <translation>Printer does not answer ({reason})</translation>
-    </message>
-    <message>
-        <source>Printer tidak dapat diperiksa ({reason})</source>
-        <translation>Printer cannot be checked ({reason})</translation>
-    </message>
-    <message>
         <source>Perbaiki pengaturan di atas untuk melihat status</source>
         <translation>Correct the settings above to see the state</translation>
     </message>
@@ -1440,20 +1475,12 @@
         <translation>Test receipt printed</translation>
     </message>
     <message>
-        <source>Tidak tercetak: kertas habis</source>
-        <translation>Not printed: out of paper</translation>
+        <source>Tidak siap: {cause}</source>
+        <translation>Not ready: {cause}</translation>
     </message>
     <message>
-        <source>Tidak tercetak: printer offline atau tidak terhubung ({reason})</source>
-        <translation>Not printed: printer offline or not connected ({reason})</translation>
-    </message>
-    <message>
-        <source>Tidak tercetak: printer tidak menjawab ({reason})</source>
-        <translation>Not printed: printer does not answer ({reason})</translation>
-    </message>
-    <message>
-        <source>Tidak tercetak: {reason}</source>
-        <translation>Not printed: {reason}</translation>
+        <source>Tidak tercetak: {cause}</source>
+        <translation>Not printed: {cause}</translation>
     </message>
     <message>
         <source>Tidak dicetak: perbaiki kolom yang ditandai merah</source>
@@ -1836,6 +1863,18 @@
     <message>
         <source>Keluar dari mode kiosk</source>
         <translation>Leave kiosk mode</translation>
+    </message>
+    <message>
+        <source>Keluar dari mode kiosk? Perangkat ini berhenti melayani sampai aplikasi dijalankan lagi dari desktop.</source>
+        <translation>Leave kiosk mode? This device stops serving until the app is started again from the desktop.</translation>
+    </message>
+    <message>
+        <source>Ya, keluar</source>
+        <translation>Yes, leave</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -924,6 +924,10 @@
         <translation>Tiket yang sudah Anda pegang tetap bisa dicek di sini</translation>
     </message>
     <message>
+        <source>Untuk petugas: {cause}</source>
+        <translation>Untuk petugas: {cause}</translation>
+    </message>
+    <message>
         <source>Kertas tiket sedang habis.</source>
         <translation>Kertas tiket sedang habis.</translation>
     </message>
@@ -1389,6 +1393,53 @@
     </message>
 </context>
 <context>
+    <name>PrinterCause</name>
+    <message>
+        <source>printer menolak sambungan: periksa kabel LAN dan alamat IP</source>
+        <translation>printer menolak sambungan: periksa kabel LAN dan alamat IP</translation>
+    </message>
+    <message>
+        <source>printer tidak terjangkau di jaringan: periksa kabel LAN, switch dan alamat IP</source>
+        <translation>printer tidak terjangkau di jaringan: periksa kabel LAN, switch dan alamat IP</translation>
+    </message>
+    <message>
+        <source>nama printer tidak dikenal di jaringan: periksa alamat di pengaturan printer</source>
+        <translation>nama printer tidak dikenal di jaringan: periksa alamat di pengaturan printer</translation>
+    </message>
+    <message>
+        <source>printer tidak menjawab: periksa apakah printer menyala dan alamatnya benar</source>
+        <translation>printer tidak menjawab: periksa apakah printer menyala dan alamatnya benar</translation>
+    </message>
+    <message>
+        <source>sambungan ke printer terputus: periksa kabel dan daya printer, lalu coba lagi</source>
+        <translation>sambungan ke printer terputus: periksa kabel dan daya printer, lalu coba lagi</translation>
+    </message>
+    <message>
+        <source>printer tidak ditemukan: periksa kabel USB atau serial dan daya printer</source>
+        <translation>printer tidak ditemukan: periksa kabel USB atau serial dan daya printer</translation>
+    </message>
+    <message>
+        <source>aplikasi tidak diizinkan memakai printer: periksa hak akses perangkat (lihat docs/deploy.md)</source>
+        <translation>aplikasi tidak diizinkan memakai printer: periksa hak akses perangkat (lihat docs/deploy.md)</translation>
+    </message>
+    <message>
+        <source>kertas habis: pasang gulungan kertas baru</source>
+        <translation>kertas habis: pasang gulungan kertas baru</translation>
+    </message>
+    <message>
+        <source>printer melaporkan gangguan: periksa tutup printer, kertas macet dan lampu error</source>
+        <translation>printer melaporkan gangguan: periksa tutup printer, kertas macet dan lampu error</translation>
+    </message>
+    <message>
+        <source>printer sedang mencetak struk lain: coba lagi sebentar</source>
+        <translation>printer sedang mencetak struk lain: coba lagi sebentar</translation>
+    </message>
+    <message>
+        <source>printer tidak dapat dipakai: lihat log perangkat untuk rinciannya</source>
+        <translation>printer tidak dapat dipakai: lihat log perangkat untuk rinciannya</translation>
+    </message>
+</context>
+<context>
     <name>PrinterPage</name>
     <message>
         <source>Memeriksa printer…</source>
@@ -1407,22 +1458,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Kertas habis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer offline atau tidak terhubung ({reason})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer tidak menjawab ({reason})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer tidak dapat diperiksa ({reason})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Perbaiki pengaturan di atas untuk melihat status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1435,19 +1470,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tidak tercetak: kertas habis</source>
+        <source>Tidak siap: {cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tidak tercetak: printer offline atau tidak terhubung ({reason})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tidak tercetak: printer tidak menjawab ({reason})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tidak tercetak: {reason}</source>
+        <source>Tidak tercetak: {cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1831,6 +1858,18 @@
     <message>
         <source>Keluar dari mode kiosk</source>
         <translation>Keluar dari mode kiosk</translation>
+    </message>
+    <message>
+        <source>Keluar dari mode kiosk? Perangkat ini berhenti melayani sampai aplikasi dijalankan lagi dari desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ya, keluar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

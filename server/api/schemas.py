@@ -67,6 +67,8 @@ class Heartbeat(Strict):
     paper: Literal["ok", "near_end", "out", "unknown"] = "unknown"
     last_error: Text | None = Field(default=None, max_length=300)
     screen: Text | None = Field(default=None, max_length=40)
+    # The name given in the device's own setup: the server's record follows it when no other device has it.
+    name: Text | None = Field(default=None, max_length=80)
 
 
 class OpenCounter(Strict):

@@ -131,8 +131,26 @@ def test_a_printer_that_goes_offline_takes_the_kiosk_out_of_service_too(make_kio
     kiosk.wait_screen("out_of_service")
     assert c.printer_watch.state.online is Online.OFFLINE
     assert c.out_of_service.why.texts() == ("Printer tiket sedang bermasalah.", "The ticket printer is not working.")
+    # For the officer called over: what to check, in words, not the OS's error.
+    assert c.out_of_service.staff_note.isVisible()
+    assert c.out_of_service.staff_note.texts() == (
+        "Untuk petugas: printer melaporkan gangguan: periksa tutup printer, kertas macet dan lampu error",
+        "For staff: the printer reports a fault: check its cover, jammed paper and the error light")
     vp.set_online(True)
     kiosk.wait_screen("home")
+
+
+def test_a_printer_that_refuses_the_connection_says_to_check_the_lan_cable(make_kiosk, vp):
+    kiosk = make_kiosk(timings=FAST)
+    c = kiosk.controller
+    kiosk.wait_screen("home")
+    vp.stop()   # nothing listens at the printer's address any more: the connection is refused
+    kiosk.wait_screen("out_of_service")
+    main, other = c.out_of_service.staff_note.texts()
+    assert main == "Untuk petugas: printer menolak sambungan: periksa kabel LAN dan alamat IP"
+    assert other == "For staff: the printer refused the connection: check the LAN cable and the IP address"
+    assert "Errno" not in main + other
+    assert layout_problems(kiosk.window) == []
 
 
 def test_the_office_locks_and_unlocks_the_kiosk(make_kiosk, server):
@@ -145,7 +163,7 @@ def test_the_office_locks_and_unlocks_the_kiosk(make_kiosk, server):
     # THEN the next heartbeat takes it out of service (one already on its way may have left before)
     heartbeats_until(kiosk, lambda: kiosk.screen() == "out_of_service", 2, "out of service after the lock")
     assert_no_ticket_offered(kiosk)
-    assert c.out_of_service.why.isHidden()
+    assert c.out_of_service.why.isHidden() and c.out_of_service.staff_note.isHidden()
     assert not c.out_of_service.status_button.isVisible()  # locked means nothing here is offered
     assert layout_problems(kiosk.window) == []
     assert office_devices(server)["locked"]
@@ -173,3 +191,16 @@ def test_screen_only_tickets_are_still_offered_with_the_paper_out_where_allowed(
     assert c.ticket.print_main.main.text() == "Tiket tidak dapat dicetak: kertas printer habis."
     kiosk.tap(c.ticket.done_button)
     kiosk.wait_screen("home")
+
+
+def test_a_kiosk_renamed_in_its_setup_is_locked_by_the_office_under_the_new_name(make_kiosk, server):
+    """The technician renames the kiosk on its device page; the office then finds it by that name."""
+    kiosk = make_kiosk(timings=FAST)
+    c = kiosk.controller
+    kiosk.wait_screen("home")
+    # What the technician mode's save hands the running kiosk (ui/kiosk/app.py, on_saved).
+    c.config = replace(c.config, device_name="Anjungan Lobi Utara")
+    heartbeats_until(kiosk, lambda: any(d["name"] == "Anjungan Lobi Utara"
+                                        for d in server.call("GET", "/devices", "super").json()), 2, "renamed")
+    assert "locked" in server_cli(server, "device", "lock", "Anjungan Lobi Utara")
+    heartbeats_until(kiosk, lambda: kiosk.screen() == "out_of_service", 2, "out of service after the lock")

@@ -24,6 +24,13 @@ def test_print_sample_says_what_happened(printer, capsys, paper, code, message):
     assert message in out.out + out.err
 
 
+def test_print_sample_is_marked_as_no_queue_ticket_top_and_bottom(printer):
+    """A sample left on the kiosk's tray must not pass for a place in the queue."""
+    assert main_print_sample(["--printer", printer.spec, "--timeout", "1"]) == 0
+    lines = [line.strip() for line in wait_for_receipt(printer, 1).text.splitlines() if line.strip()]
+    assert lines[0] == lines[-1] == "CONTOH - BUKAN TIKET ANTREAN"
+
+
 def test_print_sample_58mm_english(tmp_path, capsys):
     with running_printer(tmp_path, dots=384) as printer:
         argv = ["--printer", printer.spec, "--width", "58", "--lang", "en", "--profile", "POS-5890",
@@ -31,6 +38,7 @@ def test_print_sample_58mm_english(tmp_path, capsys):
         assert main_print_sample(argv) == 0
         receipt = wait_for_receipt(printer, 1)
     assert "QUEUE NUMBER" in receipt.text
+    assert "SAMPLE - NOT A QUEUE TICKET" in receipt.text
     assert decode_qr(receipt.png)[0].startswith("http://10.1.2.3:8000/t/")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import socket
 import stat
 
@@ -18,6 +20,7 @@ from core.printer_spec import (
     UsbSpec,
     parse_spec,
 )
+from printing.causes import PrinterCause
 from printing.connections import (
     CupsConnection,
     Document,
@@ -28,7 +31,9 @@ from printing.connections import (
     SerialConnection,
     UsbConnection,
     make_connection,
+    translate,
 )
+from printing.escpos_lib import exceptions
 from printing.escpos_lib import printer as escpos_printer
 from printing.service import PrintOutcome, PrintService, PrintSettings
 from printing.status import Online, PaperState
@@ -113,8 +118,36 @@ def test_file_connection_writes_the_bytes(tmp_path):
 
 
 def test_file_connection_to_a_missing_device_is_offline(tmp_path):
-    with pytest.raises(PrinterOffline):
+    with pytest.raises(PrinterOffline) as caught:
         make_connection(f"file:{tmp_path / 'no-such-dir' / 'lp0'}").open(1)
+    assert caught.value.params["cause"] is PrinterCause.NOT_FOUND
+
+
+@pytest.mark.parametrize("number, cause", [
+    (errno.ECONNREFUSED, PrinterCause.REFUSED), (errno.EHOSTUNREACH, PrinterCause.UNREACHABLE),
+    (errno.ENETUNREACH, PrinterCause.UNREACHABLE), (errno.ETIMEDOUT, PrinterCause.NO_ANSWER),
+    (errno.EPIPE, PrinterCause.DROPPED), (errno.ECONNRESET, PrinterCause.DROPPED),
+    (errno.ENOENT, PrinterCause.NOT_FOUND), (errno.EACCES, PrinterCause.NO_PERMISSION),
+    (errno.EPERM, PrinterCause.NO_PERMISSION), (errno.EIO, PrinterCause.OTHER)])
+def test_each_os_error_becomes_a_cause_a_technician_can_act_on(number, cause):
+    """The OS errors a kiosk PC meets (a USB device's EACCES cannot be made happen as root here)."""
+    error = translate(OSError(number, os.strerror(number)), "opening usb:0x0416:0x5011")
+    assert error.params["cause"] is cause
+    if number != errno.ETIMEDOUT:   # a timeout is said as "no answer in time"
+        assert os.strerror(number) in str(error)   # the raw reason stays, for the log
+
+
+def test_an_unknown_host_name_and_a_missing_usb_printer_have_their_causes():
+    assert translate(socket.gaierror(socket.EAI_NONAME, "Name or service not known"), "x").params["cause"] \
+        is PrinterCause.UNKNOWN_HOST
+    assert translate(exceptions.DeviceNotFoundError("USB device not found"), "x").params["cause"] \
+        is PrinterCause.NOT_FOUND
+
+
+def test_a_closed_port_is_refused_as_the_technician_reads_it():
+    with pytest.raises(PrinterOffline) as caught:
+        make_connection(closed_port_spec()).open(1)
+    assert caught.value.params["cause"] is PrinterCause.REFUSED
 
 
 def test_pdf_folder_saves_a_copy(tmp_path):

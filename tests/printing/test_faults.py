@@ -7,6 +7,7 @@ import time
 import pytest
 
 from core.errors import ConfigError
+from printing.causes import PrinterCause
 from printing.service import PrintOutcome, PrintService, PrintSettings
 from printing.status import Online, PaperState
 from printing.virtual_printer import VirtualPrinter
@@ -34,6 +35,7 @@ def test_paper_out(service, ticket, printer):
     result, elapsed = timed(service, ticket)
     assert (result.outcome, result.paper, result.error_code) == (
         PrintOutcome.PAPER_OUT, PaperState.OUT, "paper_out")
+    assert result.why is PrinterCause.PAPER_OUT
     assert elapsed < TIMEOUT
     assert printer.receipts == [] and printer.discarded == 0
 
@@ -53,6 +55,7 @@ def test_printer_that_accepts_but_never_answers(service, ticket, printer):
     printer.set_hang(True)
     result, elapsed = timed(service, ticket)
     assert result.outcome is PrintOutcome.TIMED_OUT and result.error_code == "printer_timeout"
+    assert result.why is PrinterCause.NO_ANSWER
     assert result.online is Online.UNKNOWN
     assert elapsed < TIMEOUT + SLACK
     printer.set_hang(False)
@@ -65,6 +68,7 @@ def test_connection_refused(branding, ticket, printer):
     assert (result.outcome, result.online, result.error_code) == (
         PrintOutcome.OFFLINE, Online.OFFLINE, "printer_offline")
     assert "refused" in result.reason
+    assert result.why is PrinterCause.REFUSED   # the words a technician reads; the OS's stay in reason
     assert elapsed < TIMEOUT
     result, _ = timed(refused, ticket)  # still answers, and as fast
     assert result.outcome is PrintOutcome.OFFLINE
@@ -98,6 +102,7 @@ def test_offline_printer(service, ticket, printer):
     printer.set_online(False)
     result = service.print_ticket(ticket)
     assert result.outcome is PrintOutcome.OFFLINE and result.paper is PaperState.OK
+    assert result.why is PrinterCause.COVER_OPEN
     printer.set_online(True)
     assert_next_receipt_prints(service, ticket, printer, 1)
 

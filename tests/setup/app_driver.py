@@ -42,6 +42,7 @@ def drive(device_window_name: str, pin: str) -> None:
         elif step == "leave" and (tech := _visible("TechnicianWindow")) and tech.setup.isVisible():
             print("seen setup", flush=True)
             tech.setup.leave_button.click()
+            tech.setup.leave_yes_button.click()
             return
         QTimer.singleShot(50, tick)
 

@@ -85,6 +85,8 @@ def test_a_running_then_stopped_server(qtbot, tmp_path: Path, translations: Tran
         assert page.log_text().splitlines()[-1].endswith("line 49")
         assert len(page.log_text().splitlines()) == 30
         assert page.checked_note.text().startswith("Diperiksa pukul")
+        # The site's time with its label, whatever zone this PC runs on.
+        assert re.fullmatch(r"Diperiksa pukul \d\d\.\d\d\.\d\d WIB", page.checked_note.text())
 
     _run(qtbot, page, click=True)
     server_text = page.value_text("server")
@@ -92,7 +94,7 @@ def test_a_running_then_stopped_server(qtbot, tmp_path: Path, translations: Tran
     assert "Server unreachable" in server_text
     assert "Traceback" not in server_text
     assert "Tidak dapat diukur" in page.value_text("rtt")
-    assert "tidak terhubung" in page.value_text("printer")
+    assert "printer menolak sambungan: periksa kabel LAN dan alamat IP" in page.value_text("printer")
 
 
 def test_a_display_has_no_printer_row(qtbot, tmp_path: Path, translations: Translations, runner: TaskRunner):

@@ -4,6 +4,10 @@ for five minutes (also across a restart), and the lock ends by itself."""
 from __future__ import annotations
 
 import stat
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
 
 from core import technician_pin
 from core.config import DeviceConfig, load_config
@@ -157,3 +161,27 @@ def test_each_further_lock_before_a_right_pin_lasts_twice_as_long(tmp_path):
     for _ in range(5):
         result = again.check("0000", stored)
     assert result.locked_until - now[0] == 300
+
+
+def test_the_pin_pad_takes_the_digits_of_a_usb_keyboard(qtbot, make_mode):
+    mode = make_mode(DeviceConfig(technician_pin_hash=hash_pin("2468")))
+    mode.open()
+    qtbot.waitUntil(lambda: mode.screen_shown() == "pin")
+    pin = mode.window.pin
+    qtbot.keyClicks(pin, "24x6")
+    assert pin.entry() == "246"
+    qtbot.keyClick(pin, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(pin, "68")
+    assert pin.entry() == "2468"
+    qtbot.keyClick(pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: mode.screen_shown() == "setup")
+
+
+def test_the_lock_says_until_when_on_the_site_clock_with_its_label(qtbot, make_mode, fake_time):
+    """The PC may run on UTC; the technician reads the site's time, as on the board and the receipts."""
+    mode = make_mode(DeviceConfig(technician_pin_hash=hash_pin("2468")))
+    mode.open()
+    for _ in range(5):
+        enter_pin(qtbot, mode, "1111")
+    until = datetime.fromtimestamp(fake_time.now + 5 * 60, ZoneInfo("Asia/Jakarta"))
+    assert f"terkunci sampai pukul {until:%H.%M} WIB" in mode.window.pin.message_text()

@@ -3,6 +3,7 @@ paper out is shown in both languages, and a bad connection string is refused bes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,7 +52,11 @@ def test_the_virtual_printer_is_saved_and_a_test_print_lands(qtbot, page: Printe
                                                               context: SetupContext, tmp_path: Path):
     """GIVEN a kiosk whose printer is nowhere WHEN the technician enters the virtual printer, saves and
     presses Cetak Uji THEN the config names that printer, the status says ready and a receipt is printed."""
-    qtbot.waitUntil(lambda: "tidak terhubung" in page.status_text(), timeout=5000)
+    # Words a technician can act on, in both languages; the OS's own ("[Errno 111] …") only in the log.
+    qtbot.waitUntil(lambda: "printer menolak sambungan: periksa kabel LAN dan alamat IP" in page.status_text(),
+                    timeout=5000)
+    assert "the printer refused the connection: check the LAN cable and the IP address" in page.status_text()
+    assert "Errno" not in page.status_text() and "Connection refused" not in page.status_text()
     with running_printer(tmp_path / "receipts") as printer:
         _type(qtbot, page, printer.spec)
         qtbot.mouseClick(page.paper.buttons[58], Qt.MouseButton.LeftButton)
@@ -65,6 +70,7 @@ def test_the_virtual_printer_is_saved_and_a_test_print_lands(qtbot, page: Printe
         qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
         receipt = wait_for_receipt(printer, 1)
         assert "TEST PRINT" in receipt.text
+        assert re.search(r"Waktu/Time +\d\d\.\d\d WIB", receipt.text), receipt.text   # the site's time
         assert receipt.txt.parent == tmp_path / "receipts" and receipt.png.exists()
         qtbot.waitUntil(lambda: page.test_result_text().startswith("Struk uji tercetak"), timeout=5000)
         assert "Test receipt printed" in page.test_result_text()
@@ -73,10 +79,10 @@ def test_the_virtual_printer_is_saved_and_a_test_print_lands(qtbot, page: Printe
 def test_out_of_paper_is_shown_in_both_languages(qtbot, page: PrinterPage, tmp_path: Path):
     with running_printer(tmp_path / "receipts", paper="out") as printer:
         _type(qtbot, page, printer.spec)
-        qtbot.waitUntil(lambda: page.status_text().startswith("Kertas habis"), timeout=5000)
+        qtbot.waitUntil(lambda: page.status_text().startswith("Tidak siap: kertas habis"), timeout=5000)
         qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: "kertas habis" in page.test_result_text(), timeout=5000)
-        assert "out of paper" in page.test_result_text()
+        qtbot.waitUntil(lambda: "kertas habis: pasang gulungan kertas baru" in page.test_result_text(), timeout=5000)
+        assert "out of paper: load a new paper roll" in page.test_result_text()
         assert printer.receipts == []
 
 

@@ -34,11 +34,26 @@ def test_leave_kiosk_mode_quits_and_restart_restarts(qtbot, make_mode):
     mode = make_mode(DeviceConfig(technician_pin_hash=PIN))
     unlock(qtbot, mode)
     tap(qtbot, mode.window.setup.leave_button)
+    tap(qtbot, mode.window.setup.leave_yes_button)
     qtbot.waitUntil(lambda: mode.calls["quit"] == 1)
     assert mode.screen_shown() == ""
     unlock(qtbot, mode)
     tap(qtbot, mode.window.setup.restart_button)
     qtbot.waitUntil(lambda: mode.calls["restart"] == 1)
+
+
+def test_leave_kiosk_mode_asks_first_and_cancel_keeps_the_device_running(qtbot, make_mode):
+    """A stray tap on "Keluar dari mode kiosk" must not leave a kiosk on the desktop for citizens."""
+    mode = make_mode(DeviceConfig(technician_pin_hash=PIN))
+    unlock(qtbot, mode)
+    setup = mode.window.setup
+    tap(qtbot, setup.leave_button)
+    qtbot.waitUntil(setup.is_asking_to_leave)
+    assert "Keluar dari mode kiosk?" in setup.leave_question.text()
+    assert mode.calls["quit"] == 0 and not setup.leave_button.isVisible()
+    tap(qtbot, setup.leave_no_button)
+    assert not setup.is_asking_to_leave() and setup.leave_button.isVisible()
+    assert mode.calls["quit"] == 0 and mode.screen_shown() == "setup"
 
 
 def test_a_restart_does_not_reuse_a_one_time_enrolment_code():

@@ -82,7 +82,7 @@ def main(argv: list[str]) -> int:
 
     # Settings saved by the technician apply after a restart (the setup's Restart button).
     technician = install_technician_mode("display", controller.window, path, cfg, translations,
-                                         windowed=args.windowed)
+                                         windowed=args.windowed, site_clock=controller.clock)
     try:
         return app.exec()
     finally:

@@ -266,7 +266,7 @@ class DisplayController(QObject):
     def _on_catalog_loaded(self, catalog: Catalog) -> None:
         site = catalog.site
         self.site = site
-        self.clock.use_zone(site.timezone)
+        self.clock.use_zone(site.timezone, site.tz_label)
         self.board.set_site(site.name, site.tz_label)
         self._apply_running_text()
         self.site_loaded.emit(site)
@@ -283,7 +283,8 @@ class DisplayController(QObject):
 
     def _describe(self) -> dict[str, object]:
         """This board for the heartbeat: no printer, the latest error, always the board on screen."""
-        return device_report(self._started_at, last_error=self._last_error, screen="board")
+        return device_report(self._started_at, last_error=self._last_error, screen="board",
+                             name=self.config.device_name)
 
     def _on_heartbeat_answered(self, reply: HeartbeatReply) -> None:
         self.heartbeat_answered.emit(reply)  # "locked" is for kiosks; a board keeps showing

@@ -55,7 +55,7 @@ def _technician_mode(controller, path, translations, *, windowed: bool):
             client.base_url, client.token = base, saved.token or None
 
     mode = install_technician_mode("kiosk", controller.window, path, controller.config, translations,
-                                   windowed=windowed, on_saved=apply)
+                                   windowed=windowed, on_saved=apply, site_clock=controller.clock)
     # The technician has the printer to themselves: the kiosk's own prints and checks wait meanwhile.
     mode.opened.connect(lambda: controller.set_printer_paused(True))
     mode.closed.connect(lambda: controller.set_printer_paused(False))

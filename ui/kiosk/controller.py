@@ -52,6 +52,7 @@ from ui.kiosk.window import KioskWindow
 from ui.shell.clock import SiteClock
 from ui.shell.crash_guard import CrashGuard
 from ui.shell.heartbeat import device_report
+from ui.shell.printer_causes import printer_cause_text
 from ui.shell.printer_jobs import PrinterJobs
 from ui.shell.server_watch import ServerWatch, is_outage
 from ui.tasks import TaskRunner
@@ -591,7 +592,7 @@ class KioskController(QObject):
 
     def _on_watch_catalog_loaded(self, catalog: Catalog) -> None:
         site = catalog.site
-        self.clock.use_zone(site.timezone)
+        self.clock.use_zone(site.timezone, site.tz_label)
         self.header.set_site(site.name, site.tz_label)
         if self.printer is not None:
             branding = Branding.from_site(site, logo_path=self.printer.branding.logo_path,
@@ -627,6 +628,8 @@ class KioskController(QObject):
             self.service_changed.emit(reason)
         if reason:
             self.out_of_service.set_reason(reason)
+            failure = self.printer_watch.last_failure
+            self.out_of_service.set_printer_cause(printer_cause_text(failure) if failure is not None else None)
             self._show(OutOfServiceScreen.name, remember=False)
         else:
             self._show("home", remember=False)
@@ -666,10 +669,12 @@ class KioskController(QObject):
         """This kiosk for the heartbeat: version, uptime, the printer as last checked, the latest error,
         the screen shown."""
         if self.printer is None:
-            return device_report(self._started_at, last_error=self._last_error, screen=self.current_screen())
+            return device_report(self._started_at, last_error=self._last_error, screen=self.current_screen(),
+                                 name=self.config.device_name)
         printer_state = self.printer_watch.state
         return device_report(self._started_at, last_error=self._last_error, screen=self.current_screen(),
-                             printer_state=printer_state.online.value, paper=printer_state.paper.value)
+                             printer_state=printer_state.online.value, paper=printer_state.paper.value,
+                             name=self.config.device_name)
 
     # ================================================================= the unexpected
 

@@ -276,6 +276,8 @@ OUT_OF_SERVICE_BODY = _t(QT_TRANSLATE_NOOP("KioskMessages", "Silakan gunakan anj
 OUT_OF_SERVICE_STATUS = _t(QT_TRANSLATE_NOOP("KioskMessages", "Cek Status"))
 OUT_OF_SERVICE_STATUS_DETAIL = _t(QT_TRANSLATE_NOOP("KioskMessages", "Tiket yang sudah Anda pegang tetap bisa dicek "
                                                                      "di sini"))
+# Below the citizen's words, for the officer or technician called to the kiosk: what to check.
+OUT_OF_SERVICE_STAFF_NOTE = QT_TRANSLATE_NOOP("KioskMessages", "Untuk petugas: {cause}")
 _OUT_OF_SERVICE_REASONS: Mapping[str, str] = {
     "paper_out": QT_TRANSLATE_NOOP("KioskMessages", "Kertas tiket sedang habis."),
     "printer_offline": QT_TRANSLATE_NOOP("KioskMessages", "Printer tiket sedang bermasalah."),

@@ -7,9 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from ui.i18n import Translations
+from ui.i18n import Text, Translations
 from ui.kiosk.messages import (
     OUT_OF_SERVICE_BODY,
+    OUT_OF_SERVICE_STAFF_NOTE,
     OUT_OF_SERVICE_STATUS,
     OUT_OF_SERVICE_STATUS_DETAIL,
     OUT_OF_SERVICE_TITLE,
@@ -38,6 +39,9 @@ class OutOfServiceScreen(Screen):
         self.title.setObjectName("OutOfServiceTitle")
         self.body.setObjectName("OutOfServiceBody")
         self.why.setObjectName("OutOfServiceReason")
+        self.staff_note = BilingualText(translations, self.card, role="messageOther", other_role="messageOther")
+        self.staff_note.setObjectName("OutOfServiceStaffNote")
+        self.staff_note.hide()
         self.title.set_text(OUT_OF_SERVICE_TITLE)
         self.body.set_text(OUT_OF_SERVICE_BODY)
         set_props(self.title.main, state="info")  # calm: nothing the citizen did wrong
@@ -47,6 +51,7 @@ class OutOfServiceScreen(Screen):
         self.card_box.addWidget(self.title)
         self.card_box.addWidget(self.body)
         self.card_box.addWidget(self.why)
+        self.card_box.addWidget(self.staff_note)
         self.card_box.addStretch(1)
         self.status_button = TouchButton(role="secondary", centred=True, parent=self)
         self.status_button.setObjectName("OutOfServiceStatusButton")
@@ -70,6 +75,13 @@ class OutOfServiceScreen(Screen):
 
     def reason(self) -> str:
         return self._reason
+
+    def set_printer_cause(self, cause: Text | None) -> None:
+        """What the printer's trouble is and what to check, for the officer called over; none when locked."""
+        note = Text(OUT_OF_SERVICE_STAFF_NOTE, {"cause": cause}, context="KioskMessages") \
+            if cause is not None and self._reason != LOCKED else None
+        self.staff_note.set_text(note)
+        self.staff_note.setVisible(note is not None)
 
     def retranslate_ui(self) -> None:
         tr, lang = self.translations, self.lang

@@ -31,6 +31,7 @@ class PrinterWatch(QObject):
         self.jobs = jobs
         self.state: PrinterState = printer.last_state if printer is not None else UNKNOWN
         self.last_error: str | None = None
+        self.last_failure: PrintResult | None = None   # the latest failed check or print; None once one works
         self._checking = False
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -75,6 +76,7 @@ class PrinterWatch(QObject):
         log.error("the printer status check failed: %s", error)
 
     def _take(self, result: PrintResult) -> None:
+        self.last_failure = None if result.ok else result
         if result.error_code is not None:
             error = f"{result.error_code}: {result.reason}"[:300]
             if error != self.last_error:

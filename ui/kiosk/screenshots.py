@@ -169,9 +169,11 @@ def walk(walker: Walker, printer) -> None:
     walker.on("ticket")
     walker.wait(lambda: c.ticket.print_state() == "failed", "the failed print")
     walker.shot("06-ticket-not-printed")
-    printer.set_paper("ok")
-
     walker.tap(c.ticket.done_button)
+    walker.on("out_of_service")   # with a word for the officer on what to check
+    walker.wait(lambda: c.out_of_service.staff_note.isVisible(), "the note for the officer")
+    walker.shot("06-out-of-service")
+    printer.set_paper("ok")
     walker.on("home")
     walker.tap(c.home.status_button)
     walker.on("status_entry")

@@ -340,7 +340,7 @@ class DiagnosticsPage(FormPage):
         handle(value)
         self._pending = max(0, self._pending - 1)
         if self._pending == 0:
-            self._checked_at = datetime.now()
+            self._checked_at = self.context.site_clock.now()
             self.check_button.setEnabled(True)
         self._render()
 
@@ -378,7 +378,8 @@ class DiagnosticsPage(FormPage):
             text, state = self._rows.get(key, (Text("–"), ""))
             label.setText(bilingual(tr, text) if state in ("error", "warning") else self.text(text))
             set_props(label, textRole=ROLES[state])
-        self.checked_note.setText(self.tr("Diperiksa pukul {time}").format(time=f"{self._checked_at:%H.%M.%S}")
+        self.checked_note.setText(self.tr("Diperiksa pukul {time}").format(
+            time=self.context.site_clock.clock_text(self._checked_at, seconds=True))
                                   if self._checked_at else "")
         self.errors.setPlainText("\n".join(reversed(self._errors)) if self._errors
                                  else self.text(_t(TEXTS["no_errors"])))

@@ -22,6 +22,7 @@ from core.config import DeviceConfig, load_config, save_config, validate
 from core.errors import ConfigError
 from core.technician_pin import PinChangedElsewhere
 from ui.i18n import Text, Translations
+from ui.shell.clock import SiteClock
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ class SetupContext:
     log_path: Path | None = None          # the app's log file, for diagnostics' tail
     last_errors: Callable[[], list[str]] = field(default=list)
     pin_lock: Any = None                  # core.technician_pin.PinLock shared by the PIN screen and page
+    site_clock: SiteClock = field(default_factory=SiteClock)   # the app's, so times read as the site's
 
     def reload(self) -> DeviceConfig:
         """The file as it is now. A missing or unreadable file keeps what was known: a broken file must

@@ -4,14 +4,15 @@ says how many tries are left and, after five wrong ones, until when the entry is
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from core.technician_pin import PIN_MAX, PIN_MIN, PinLock, hash_pin, pin_problem, verify_pin
 from ui.i18n import Text, Translations
 from ui.setup.reasons import PIN_FORMAT
+from ui.shell.clock import SiteClock
 from ui.tasks import TaskRunner
 from ui.theme import Metrics, set_props
 from ui.widgets.bilingual import BilingualText
@@ -43,9 +44,12 @@ class PinScreen(QWidget):
     cancelled = Signal()
 
     def __init__(self, translations: Translations, lock: PinLock, stored_hash: Callable[[], str],
-                 runner: TaskRunner, parent: QWidget | None = None) -> None:
+                 runner: TaskRunner, parent: QWidget | None = None, *, site_clock: SiteClock | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PinScreen")
+        # The keys of a USB keyboard work as the keypad's: digits, Backspace, Esc, Enter.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.site_clock = site_clock or SiteClock()
         self.translations = translations
         self.runner = runner
         self._checking = False
@@ -107,6 +111,7 @@ class PinScreen(QWidget):
     def start(self) -> None:
         """Begin afresh: ask for the PIN, or have one made when the device has none yet."""
         self._entry = self._first = ""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.mode = CHECK if self._stored_hash() else SET_FIRST
         self._say(CHECK_PROMPT if self.mode == CHECK else SET_PROMPT)
         self._refresh_lock()
@@ -141,7 +146,7 @@ class PinScreen(QWidget):
         self.ok_button.setEnabled(not locked)
         if locked:
             self._entry = ""
-            self._say(Text(LOCKED, {"time": datetime.fromtimestamp(until).strftime("%H.%M")}, context=C), error=True)
+            self._say(Text(LOCKED, {"time": self.site_clock.clock_text(until)}, context=C), error=True)
             self._lock_timer.start()
         elif self._lock_timer.isActive():
             self._lock_timer.stop()
@@ -156,6 +161,20 @@ class PinScreen(QWidget):
         if len(self._entry) < PIN_MAX and not self._checking:
             self._entry += key
         self._show_entry()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, text = event.key(), event.text()
+        usable = self.keypad.isEnabled()
+        if usable and len(text) == 1 and text.isdigit() and text.isascii():
+            self._on_keypad_key_pressed(text)
+        elif usable and key == Qt.Key.Key_Backspace:
+            self._on_keypad_backspace_pressed()
+        elif usable and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.ok_button.isEnabled():
+            self._on_ok_clicked()
+        elif key == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+        else:
+            super().keyPressEvent(event)
 
     def _on_keypad_backspace_pressed(self) -> None:
         self._entry = self._entry[:-1]

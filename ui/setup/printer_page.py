@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
@@ -23,6 +22,8 @@ from ui.setup.fields import ChoiceButtons, bilingual, refusal, refusal_of, save_
 from ui.setup.form import FormField
 from ui.setup.page import SetupContext
 from ui.setup.page_base import FormPage
+from ui.shell.clock import SiteClock
+from ui.shell.printer_causes import printer_cause_text
 from ui.shell.printer_jobs import PrinterJobs
 from ui.theme import set_props
 from ui.widgets.plain_label import PlainLabel
@@ -42,20 +43,13 @@ STATUS_TEXTS = {
     "ready": QT_TRANSLATE_NOOP("PrinterPage", "Siap: printer terhubung, kertas ada"),
     "near_end": QT_TRANSLATE_NOOP("PrinterPage", "Siap, tetapi kertas hampir habis"),
     "unknown": QT_TRANSLATE_NOOP("PrinterPage", "Terhubung, tetapi printer tidak melaporkan statusnya"),
-    PrintOutcome.PAPER_OUT: QT_TRANSLATE_NOOP("PrinterPage", "Kertas habis"),
-    PrintOutcome.OFFLINE: QT_TRANSLATE_NOOP("PrinterPage", "Printer offline atau tidak terhubung ({reason})"),
-    PrintOutcome.TIMED_OUT: QT_TRANSLATE_NOOP("PrinterPage", "Printer tidak menjawab ({reason})"),
-    PrintOutcome.FAILED: QT_TRANSLATE_NOOP("PrinterPage", "Printer tidak dapat diperiksa ({reason})"),
+    "not_ready": QT_TRANSLATE_NOOP("PrinterPage", "Tidak siap: {cause}"),
     "invalid": QT_TRANSLATE_NOOP("PrinterPage", "Perbaiki pengaturan di atas untuk melihat status"),
 }
 TEST_TEXTS = {
     "printing": QT_TRANSLATE_NOOP("PrinterPage", "Mencetak struk uji…"),
     PrintOutcome.PRINTED: QT_TRANSLATE_NOOP("PrinterPage", "Struk uji tercetak"),
-    PrintOutcome.PAPER_OUT: QT_TRANSLATE_NOOP("PrinterPage", "Tidak tercetak: kertas habis"),
-    PrintOutcome.OFFLINE: QT_TRANSLATE_NOOP("PrinterPage",
-                                            "Tidak tercetak: printer offline atau tidak terhubung ({reason})"),
-    PrintOutcome.TIMED_OUT: QT_TRANSLATE_NOOP("PrinterPage", "Tidak tercetak: printer tidak menjawab ({reason})"),
-    PrintOutcome.FAILED: QT_TRANSLATE_NOOP("PrinterPage", "Tidak tercetak: {reason}"),
+    "not_printed": QT_TRANSLATE_NOOP("PrinterPage", "Tidak tercetak: {cause}"),
     "invalid": QT_TRANSLATE_NOOP("PrinterPage", "Tidak dicetak: perbaiki kolom yang ditandai merah"),
 }
 
@@ -65,14 +59,17 @@ def printer_state_text(result: PrintResult) -> tuple[Text, bool]:
     if result.ok:
         key = {PaperState.OK: "ready", PaperState.NEAR_END: "near_end"}.get(result.paper, "unknown")
         return _t(STATUS_TEXTS[key]), key == "ready"
-    return _t(STATUS_TEXTS[result.outcome], reason=result.reason), False
+    return _t(STATUS_TEXTS["not_ready"], cause=printer_cause_text(result)), False
 
 
-def trial_receipt(settings: PrintSettings, device: str, now: datetime | None = None) -> Receipt:
-    """A receipt no citizen could take for a ticket, with a QR to try the printer's QR too."""
-    moment = (now or datetime.now()).astimezone()
+def trial_receipt(settings: PrintSettings, device: str, clock: SiteClock | None = None) -> Receipt:
+    """A receipt no citizen could take for a ticket, with a QR to try the printer's QR too; its time is
+    the site's, with its label, as on a ticket."""
+    clock = clock or SiteClock()
+    moment = clock.now()
     rows = (("Printer", settings.printer), ("Profil/Profile", settings.profile),
-            ("Kertas/Paper", f"{settings.paper_mm} mm"), ("Waktu/Time", f"{moment:%d-%m-%Y %H.%M}"))
+            ("Kertas/Paper", f"{settings.paper_mm} mm"),
+            ("Tanggal/Date", f"{clock.local(moment):%d-%m-%Y}"), ("Waktu/Time", clock.clock_text(moment)))
     blocks = (Heading("CETAK UJI / TEST PRINT"), Rule(), Line(device or "Anjungan"), BigCode("TES"),
               Rows(rows), Rule(), QrCode("ANJUNGAN TEST PRINT", "QR uji / test QR"), Rule(),
               Line("Bukan tiket antrean / Not a queue ticket", bold=True))
@@ -268,7 +265,10 @@ class PrinterPage(FormPage):
         if self.edited_config() != asked:
             self._poll_status()  # the answer is about settings no longer in the form
             return
-        self._show_status(printer_state_text(result))
+        status = printer_state_text(result)
+        if not result.ok and (self._status is None or self._status[0] != status[0]):
+            log.warning("printer %s: %s (%s)", asked.printer, result.why, result.reason)
+        self._show_status(status)
 
     def _show_status(self, status: tuple[Text, bool | None]) -> None:
         self._status = status
@@ -284,7 +284,7 @@ class PrinterPage(FormPage):
             self._show_test((_t(TEST_TEXTS["invalid"]), False))
             return
         service = self._service(cfg)
-        receipt = trial_receipt(service.settings, cfg.device_name or cfg.location)
+        receipt = trial_receipt(service.settings, cfg.device_name or cfg.location, self.context.site_clock)
         self._printing = True
         self.test_button.setEnabled(False)
         self._show_test((_t(TEST_TEXTS["printing"]), None))
@@ -295,7 +295,11 @@ class PrinterPage(FormPage):
     def _on_test_printed(self, result: PrintResult) -> None:
         self._printing = False
         self.test_button.setEnabled(True)
-        self._show_test((_t(TEST_TEXTS[result.outcome], reason=result.reason), result.ok))
+        if not result.ok:
+            log.warning("test print on %s: %s (%s)", result.outcome.value, result.why, result.reason)
+        text = _t(TEST_TEXTS[PrintOutcome.PRINTED]) if result.ok else \
+            _t(TEST_TEXTS["not_printed"], cause=printer_cause_text(result))
+        self._show_test((text, result.ok))
         if self.timer.isActive():
             self._poll_status()  # the printer's state now: paper may have run out while printing
 

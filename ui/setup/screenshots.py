@@ -113,11 +113,24 @@ def shoot(out: Path, size: tuple[int, int], lang: str, url: str, token: str, cod
                 continue
             setup.show_page(type(page).__name__)
             s.wait(lambda: mode.runner.pending() == 0, "the page's checks", timeout=30)
+            if type(page).__name__ == "DiagnosticsPage":   # the printer's check runs on the printer's own queue
+                s.wait(lambda p=page: p.checked_note.text(), "every check, with the time it ended", timeout=30)
             s.shot(f"{20 + index * 2}-{type(page).__name__.removesuffix('Page').lower()}")
+            if type(page).__name__ == "PrinterPage":
+                # A printer nobody listens for: the status in the words a technician acts on.
+                page.connection.setText("network:127.0.0.1:9")
+                s.wait(lambda p=page: "Tidak siap" in p.status_text() or "Not ready" in p.status_text(),
+                       "the refused printer's status")
+                s.shot(f"{21 + index * 2}-printer-refused")
+                page.connection.setText(printer)
             if type(page).__name__ == "DevicePage":
                 page.idle_edit.setText("5")
                 s.tap(page.save_button)
                 s.shot(f"{21 + index * 2}-device-bad-idle")
+        s.tap(setup.leave_button)
+        s.wait(setup.is_asking_to_leave, "the question before leaving kiosk mode")
+        s.shot("40-leave-confirm")
+        s.tap(setup.leave_no_button)
         return mode.context.config.token
     finally:
         mode.uninstall()

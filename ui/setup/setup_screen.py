@@ -71,6 +71,23 @@ class SetupScreen(QWidget):
         self.leave_button = TouchButton(role="side", centred=True, parent=self.side)
         self.leave_button.setObjectName("LeaveKioskButton")
         self.leave_button.setProperty("variant", "danger")
+        # Leaving kiosk mode stops serving citizens until someone starts the app again: asked once more.
+        self.leave_confirm = QFrame(self.side)
+        self.leave_confirm.setObjectName("LeaveKioskConfirm")
+        self.leave_question = PlainLabel(self.leave_confirm)
+        self.leave_question.setObjectName("LeaveKioskQuestion")
+        self.leave_question.setProperty("textRole", "fieldLabel")
+        self.leave_question.setWordWrap(True)
+        self.leave_yes_button = TouchButton(role="side", centred=True, parent=self.leave_confirm)
+        self.leave_yes_button.setObjectName("LeaveKioskYesButton")
+        self.leave_yes_button.setProperty("variant", "danger")
+        self.leave_no_button = TouchButton(role="side", centred=True, parent=self.leave_confirm)
+        self.leave_no_button.setObjectName("LeaveKioskNoButton")
+        confirm_box = QVBoxLayout(self.leave_confirm)
+        confirm_box.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.leave_question, self.leave_yes_button, self.leave_no_button):
+            confirm_box.addWidget(widget)
+        self.leave_confirm.hide()
         side_box = QVBoxLayout(self.side)
         self.side_box = side_box
         side_box.addWidget(self.heading)
@@ -79,6 +96,7 @@ class SetupScreen(QWidget):
         side_box.addWidget(self.restart_hint)
         for button in (self.back_button, self.restart_button, self.leave_button):
             side_box.addWidget(button)
+        side_box.addWidget(self.leave_confirm)
 
         self.page_title = FitText("", self, role="pageTitle", wrap=False)
         self.page_title.setObjectName("SetupPageTitle")
@@ -106,13 +124,16 @@ class SetupScreen(QWidget):
         self.page_list.currentRowChanged.connect(self._on_page_list_row_changed)
         self.back_button.clicked.connect(self.back_requested)
         self.restart_button.clicked.connect(self.restart_requested)
-        self.leave_button.clicked.connect(self.leave_requested)
+        self.leave_button.clicked.connect(self._on_leave_button_clicked)
+        self.leave_yes_button.clicked.connect(self._on_leave_yes_button_clicked)
+        self.leave_no_button.clicked.connect(self._on_leave_no_button_clicked)
         self.retranslate_ui()
 
     # ---------------------------------------------------------------- pages
 
     def open(self, index: int = 0) -> None:
         """Show the setup from its first page (refreshing it even if it was already current)."""
+        self._ask_leave(False)
         self.retranslate_ui()
         if self.page_list.currentRow() == index:
             self._on_page_list_row_changed(index)
@@ -153,6 +174,26 @@ class SetupScreen(QWidget):
         except Exception:
             log.exception("setup page %s failed to refresh", type(page).__name__)
 
+    # ---------------------------------------------------------------- leaving kiosk mode
+
+    def is_asking_to_leave(self) -> bool:
+        return self.leave_confirm.isVisible()
+
+    def _ask_leave(self, asking: bool) -> None:
+        for button in (self.back_button, self.restart_button, self.leave_button):
+            button.setVisible(not asking)
+        self.leave_confirm.setVisible(asking)
+
+    def _on_leave_button_clicked(self) -> None:
+        self._ask_leave(True)
+
+    def _on_leave_no_button_clicked(self) -> None:
+        self._ask_leave(False)
+
+    def _on_leave_yes_button_clicked(self) -> None:
+        self._ask_leave(False)
+        self.leave_requested.emit()
+
     # ---------------------------------------------------------------- look
 
     def retranslate_ui(self) -> None:
@@ -171,6 +212,10 @@ class SetupScreen(QWidget):
         self.back_button.set_texts(self.tr("← Kembali"))
         self.restart_button.set_texts(self.tr("Mulai ulang aplikasi"))
         self.leave_button.set_texts(self.tr("Keluar dari mode kiosk"))
+        self.leave_question.setText(self.tr("Keluar dari mode kiosk? Perangkat ini berhenti melayani sampai "
+                                            "aplikasi dijalankan lagi dari desktop."))
+        self.leave_yes_button.set_texts(self.tr("Ya, keluar"))
+        self.leave_no_button.set_texts(self.tr("Batal"))
 
     def apply_metrics(self, m: Metrics) -> None:
         self.side.setFixedWidth(m.px(460))
@@ -178,7 +223,8 @@ class SetupScreen(QWidget):
         self.side_box.setSpacing(m.px(14))
         self.main_box.setContentsMargins(m.margin, m.px(28), m.margin, m.px(28))
         self.main_box.setSpacing(m.spacing)
-        for button in (self.back_button, self.restart_button, self.leave_button):
+        for button in (self.back_button, self.restart_button, self.leave_button, self.leave_yes_button,
+                       self.leave_no_button):
             button.setFixedHeight(m.px(84))
 
     def changeEvent(self, event: QEvent) -> None:

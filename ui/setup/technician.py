@@ -31,6 +31,7 @@ from ui.setup.page import DeviceKind, SetupContext
 from ui.setup.pin_screen import PinScreen
 from ui.setup.setup_screen import SetupScreen
 from ui.setup.theme import setup_stylesheet
+from ui.shell.clock import SiteClock
 from ui.tasks import TaskRunner
 from ui.theme import Metrics
 from ui.timers import later, stop_timers
@@ -110,7 +111,7 @@ class TechnicianMode(QObject):
                  entry_clock: Callable[[], float] = time.monotonic,
                  quit_app: Callable[[], None] = quit_app,
                  restart_app: Callable[[], None] = restart_process, idle_close_ms: int = 5 * 60 * 1000,
-                 parent: QObject | None = None) -> None:
+                 site_clock: SiteClock | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
         self.device_window = device_window
@@ -121,7 +122,8 @@ class TechnicianMode(QObject):
         self.lock = PinLock(lock_file_for(config_path), clock=clock)
         self.context = SetupContext(kind=kind, config_path=config_path, config=config, translations=translations,
                                     runner=self.runner, on_saved=on_saved, log_path=log_path,
-                                    last_errors=last_errors, pin_lock=self.lock)
+                                    last_errors=last_errors, pin_lock=self.lock,
+                                    site_clock=site_clock or SiteClock())
         self.entry = TechnicianEntry(device_window, self, clock=entry_clock)
         self.entry.requested.connect(self._on_entry_requested)
         self.window: TechnicianWindow | None = None
@@ -165,7 +167,8 @@ class TechnicianMode(QObject):
         """Built on first use: a kiosk starts no faster or slower for having a technician mode."""
         translations = self.context.translations
         # The PIN in the file at each check: one replaced from the shell stops working at once.
-        pin = PinScreen(translations, self.lock, lambda: self.context.reload().technician_pin_hash, self.runner)
+        pin = PinScreen(translations, self.lock, lambda: self.context.reload().technician_pin_hash, self.runner,
+                        site_clock=self.context.site_clock)
         setup = SetupScreen(self.context)
         window = TechnicianWindow(pin, setup, windowed=self.windowed)
         pin.accepted.connect(self._on_pin_accepted)
@@ -263,7 +266,8 @@ class TechnicianMode(QObject):
 
 def install_technician_mode(kind: DeviceKind, device_window: QWidget, config_path: Path, running: DeviceConfig,
                             translations: Translations, *, windowed: bool,
-                            on_saved: Callable[[DeviceConfig], None] = lambda _c: None) -> TechnicianMode:
+                            on_saved: Callable[[DeviceConfig], None] = lambda _c: None,
+                            site_clock: SiteClock | None = None) -> TechnicianMode:
     """The apps' one call, after their controller has started (its filters first, so this one sees
     Ctrl+Alt+T before the kiosk's scanner filter eats it). The technician edits the file's settings,
     not the command line's overrides; ``running`` stands in when the file cannot be read."""
@@ -273,6 +277,6 @@ def install_technician_mode(kind: DeviceKind, device_window: QWidget, config_pat
         config = running
     log_path = user_log_dir() / f"{kind}.log"
     mode = TechnicianMode(kind, device_window, config_path, config, translations, on_saved=on_saved,
-                          log_path=log_path, last_errors=recent_problems, windowed=windowed)
+                          log_path=log_path, last_errors=recent_problems, windowed=windowed, site_clock=site_clock)
     mode.install()
     return mode

@@ -21,12 +21,16 @@ log = logging.getLogger(__name__)
 
 
 def device_report(started_at: float, *, last_error: str | None, screen: str | None,
-                  printer_state: str = "none", paper: str = "unknown") -> dict[str, object]:
+                  printer_state: str = "none", paper: str = "unknown", name: str = "") -> dict[str, object]:
     """What every device tells the office: version, uptime (from ``time.monotonic()`` at
-    ``started_at``), the latest error, the screen shown, and its printer (none for a board)."""
-    return {"version": __version__, "uptime_s": round(time.monotonic() - started_at, 1),
-            "printer_state": printer_state, "paper": paper,
-            "last_error": last_error[:300] if last_error else None, "screen": screen or None}
+    ``started_at``), the latest error, the screen shown, its printer (none for a board), and the name
+    given in its setup, so a device renamed there is found under that name from the office."""
+    report: dict[str, object] = {"version": __version__, "uptime_s": round(time.monotonic() - started_at, 1),
+                                 "printer_state": printer_state, "paper": paper,
+                                 "last_error": last_error[:300] if last_error else None, "screen": screen or None}
+    if name.strip():
+        report["name"] = name.strip()
+    return report
 
 
 class Heartbeat(QObject):

@@ -1,0 +1,81 @@
+"""Devices as the office finds them from a shell: a kiosk renamed in its own setup is renamed on the
+server by its next heartbeat (so ``device lock NAME`` finds it under that name), a name another device
+has is not taken, enrolling a second device under a name in use warns, and ``server devices`` gives
+the site's time with its label."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import requests
+from sqlalchemy import select
+
+from server.db import events
+from tests.support.server import LiveServer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def office(server: LiveServer, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python main.py server ARGS`` against the live server's database, as the office runs it."""
+    return subprocess.run([sys.executable, "main.py", "server", *args,
+                           "--database", server.services.settings.database_url],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
+def heartbeat(server: LiveServer, role: str, **state: object) -> requests.Response:
+    return server.call("POST", "/devices/heartbeat", role, json={"printer_state": "online", "paper": "ok", **state})
+
+
+def device_names(server: LiveServer) -> set[str]:
+    return {d["name"] for d in server.call("GET", "/devices", "super").json()}
+
+
+def test_a_kiosk_renamed_in_its_setup_is_locked_from_the_office_under_its_new_name(server: LiveServer):
+    reply = heartbeat(server, "kiosk", name="Anjungan Lobi Utara")
+    assert reply.status_code == 200, reply.text
+    assert reply.json()["name"] == "Anjungan Lobi Utara"
+    assert "Anjungan Lobi Utara" in device_names(server) and "kiosk-1" not in device_names(server)
+
+    done = office(server, "device", "lock", "Anjungan Lobi Utara")
+    assert done.returncode == 0, done.stderr
+    assert heartbeat(server, "kiosk", name="Anjungan Lobi Utara").json()["locked"] is True
+    with server.services.db.read() as conn:   # the rename is on record, as an event the office follows
+        payloads = [row.data for row in conn.execute(select(events).where(events.c.type == "device.state"))]
+    assert any(p.get("renamed_from") == "kiosk-1" and p.get("device") == "Anjungan Lobi Utara" for p in payloads)
+
+
+def test_a_name_another_device_has_is_not_taken_and_the_reply_says_the_name_kept(server: LiveServer):
+    reply = heartbeat(server, "kiosk", name="display-1")
+    assert reply.status_code == 200 and reply.json()["name"] == "kiosk-1"
+    assert {"kiosk-1", "display-1"} <= device_names(server)
+
+
+def test_a_heartbeat_without_a_name_keeps_the_enrolled_one(server: LiveServer):
+    assert heartbeat(server, "kiosk").json()["name"] == "kiosk-1"
+    assert heartbeat(server, "kiosk", name="   ").json()["name"] == "kiosk-1"
+
+
+def test_enrolling_a_second_device_under_a_name_in_use_warns(server: LiveServer):
+    heartbeat(server, "kiosk")
+    done = office(server, "enroll", "--kind", "kiosk", "--name", "kiosk-1")
+    assert done.returncode == 0, done.stderr
+    assert "warning" in done.stderr and "kiosk-1" in done.stderr
+    assert "stops working" in done.stderr          # what happens to the device enrolled now
+    assert done.stdout.strip().splitlines()[-1]    # the code is still the last line
+
+    fresh = office(server, "enroll", "--kind", "kiosk", "--name", "kiosk-2")
+    assert fresh.returncode == 0 and "warning" not in fresh.stderr
+
+
+def test_server_devices_gives_the_sites_time_with_its_label(server: LiveServer):
+    """The test server's clock stands at 09.00 WIB on 23 November 2026 (02.00 UTC)."""
+    heartbeat(server, "kiosk")
+    listing = office(server, "devices")
+    assert listing.returncode == 0, listing.stderr
+    header, *rows = listing.stdout.splitlines()
+    assert "(WIB)" in header and "UTC" not in header
+    row = next(line for line in rows if line.startswith("kiosk-1"))
+    assert "2026-11-23 09:00:00 WIB" in row, row
