@@ -1869,7 +1869,7 @@
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Batal</translation>
     </message>
 </context>
 <context>
