@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import case, literal, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from core.wire import (
     Device,
@@ -367,8 +368,10 @@ class Accounts:
             before = row.last_state or {}
             state = {k: v for k, v in state.items() if k != "name"}
             name = self._name_from_setup(conn, row, wanted)
+            if name != row.name:
+                name = self._rename(conn, row, name)
             conn.execute(update(devices).where(devices.c.id == principal.device_id)
-                         .values(last_seen_at=now, last_state=state, name=name))
+                         .values(last_seen_at=now, last_state=state))
             watched = ("printer_state", "paper", "last_error")
             changed = any(before.get(k) != state.get(k) for k in watched) or name != row.name
             if changed:
@@ -383,6 +386,19 @@ class Accounts:
         if changed:
             self.hub.notify()
         return HeartbeatReply(locked=bool(row.locked), server_time=now, name=name)
+
+    @staticmethod
+    def _rename(conn: Any, row: Any, name: str) -> str:
+        """The name taken, or the old one kept when another device took it at the same moment (another
+        server process, on PostgreSQL): its unique index refuses the second, which is no error here."""
+        try:
+            with conn.begin_nested():
+                conn.execute(update(devices).where(devices.c.id == row.id).values(name=name))
+        except IntegrityError:
+            log.warning("device %r was renamed %r in its setup as another device took that name: kept %r",
+                        row.name, name, row.name)
+            return str(row.name)
+        return name
 
     @staticmethod
     def _name_from_setup(conn: Any, row: Any, wanted: str | None) -> str:

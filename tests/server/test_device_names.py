@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
 import requests
-from sqlalchemy import select
+from sqlalchemy import select, text, update
 
-from server.db import events
-from tests.support.server import LiveServer
+from server.db import devices, events
+from tests.support.net import wait_for
+from tests.support.server import LiveServer, live_server
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -79,3 +83,41 @@ def test_server_devices_gives_the_sites_time_with_its_label(server: LiveServer):
     assert "(WIB)" in header and "UTC" not in header
     row = next(line for line in rows if line.startswith("kiosk-1"))
     assert "2026-11-23 09:00:00 WIB" in row, row
+
+
+@pytest.fixture
+def pg_server(tmp_path: Path) -> Iterator[LiveServer]:
+    from tests.conftest import _fresh_pg_url  # noqa: PLC0415 - only when PostgreSQL is given
+
+    with live_server(tmp_path, _fresh_pg_url()) as live:
+        yield live
+
+
+@pytest.mark.postgres
+def test_two_devices_taking_one_free_name_at_once_leave_it_to_one_and_answer_both(pg_server: LiveServer):
+    """GIVEN on PostgreSQL the board's rename to "Papan Lobi" is written but not yet committed (another
+    server process in the middle of its heartbeat) WHEN the kiosk's heartbeat asks for the same name
+    THEN once the board's commits, the kiosk keeps its own name and gets its answer, not a 500 from
+    the unique name."""
+    engine = pg_server.services.db.engine
+    pending = engine.connect()
+    try:
+        pending.begin()
+        pending.execute(update(devices).where(devices.c.name == "display-1").values(name="Papan Lobi"))
+        with ThreadPoolExecutor(1) as pool:
+            reply = pool.submit(heartbeat, pg_server, "kiosk", name="Papan Lobi")
+
+            def waiting_on_a_lock() -> int:
+                # A new transaction each time: PostgreSQL keeps one snapshot of pg_stat_activity per transaction.
+                with engine.connect() as watcher:
+                    return int(watcher.execute(text(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")).scalar_one())
+
+            wait_for(waiting_on_a_lock, what="the kiosk's heartbeat waiting on the board's uncommitted name")
+            pending.commit()
+            answer = reply.result(timeout=30)
+    finally:
+        pending.close()
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["name"] == "kiosk-1"
+    assert {"Papan Lobi", "kiosk-1"} <= device_names(pg_server)
