@@ -26,7 +26,7 @@ from core.wire.answers import (
                                WaitingTicket,
 )
 from core.wire.base import WireModel
-from core.wire.codes import AT_LOKET, CounterState, ErrorCode, EventType, Priority, TicketStatus
+from core.wire.codes import AT_LOKET, CounterState, ErrorCode, EventType, Priority, TicketStatus, WaitUnknown
 from core.wire.events import (
                                CatalogChanged,
                                CounterStateEvent,
@@ -43,5 +43,5 @@ __all__ = [
     "CounterStateEvent", "DailyReport", "DayExpired", "Device", "DeviceRef", "DeviceStateEvent", "Enrollment",
     "ErrorCode", "ErrorDetail", "ErrorDocument", "Event", "EventPayload", "EventType", "Health", "HeartbeatReply",
     "LoggedOut", "Login", "Priority", "PublicTicket", "QueueService", "Service", "ServiceReport", "Site", "Ticket",
-    "TicketEvent", "TicketStatus", "WaitingTicket", "WireModel", "payload_of",
+    "TicketEvent", "TicketStatus", "WaitUnknown", "WaitingTicket", "WireModel", "payload_of",
 ]

@@ -838,6 +838,14 @@
         <translation>± {hours} h {minutes} min</translation>
     </message>
     <message>
+        <source>Loket belum buka</source>
+        <translation>No loket open yet</translation>
+    </message>
+    <message>
+        <source>Loket sedang jeda, belum dapat diperkirakan</source>
+        <translation>Lokets on a pause, no estimate yet</translation>
+    </message>
+    <message>
         <source>Tidak ada antrean</source>
         <translation>No queue</translation>
     </message>
@@ -860,12 +868,16 @@
         </translation>
     </message>
     <message>
+        <source>{waiting} · {reason}</source>
+        <translation>{waiting} · {reason}</translation>
+    </message>
+    <message>
         <source>Tidak ada antrean · langsung dilayani</source>
         <translation>No queue · served right away</translation>
     </message>
     <message>
-        <source>{waiting} · perkiraan {wait}</source>
-        <translation>{waiting} · about {wait}</translation>
+        <source>{waiting} · tunggu {wait}</source>
+        <translation>{waiting} · wait {wait}</translation>
     </message>
     <message>
         <source>Antrean dibuka sampai pukul {time}</source>
@@ -919,12 +931,24 @@
         <translation>Expired</translation>
     </message>
     <message>
+        <source>Dialihkan ke {service}</source>
+        <translation>Transferred to {service}</translation>
+    </message>
+    <message>
+        <source>{detail} Menuju: {lokets}.</source>
+        <translation>{detail} Go to: {lokets}.</translation>
+    </message>
+    <message>
         <source>Silakan segera menuju {counter}.</source>
         <translation>Please go to {counter} now.</translation>
     </message>
     <message>
         <source>Anda sedang dilayani di {counter}.</source>
         <translation>You are being served at {counter}.</translation>
+    </message>
+    <message>
+        <source>Di depan Anda: {ahead}. {reason}.</source>
+        <translation>Ahead of you: {ahead}. {reason}.</translation>
     </message>
     <message>
         <source>Anda berikutnya. Mohon bersiap di dekat loket.</source>
@@ -1727,6 +1751,10 @@
     <message>
         <source>{agency} · Antrean prioritas: {group}</source>
         <translation>{agency} · Priority queue: {group}</translation>
+    </message>
+    <message>
+        <source>Menuju: {lokets}</source>
+        <translation>Go to: {lokets}</translation>
     </message>
     <message>
         <source>Kembali ke halaman awal dalam {seconds} detik</source>

@@ -836,6 +836,14 @@
         <translation>± {hours} jam {minutes} menit</translation>
     </message>
     <message>
+        <source>Loket belum buka</source>
+        <translation>Loket belum buka</translation>
+    </message>
+    <message>
+        <source>Loket sedang jeda, belum dapat diperkirakan</source>
+        <translation>Loket sedang jeda, belum dapat diperkirakan</translation>
+    </message>
+    <message>
         <source>Tidak ada antrean</source>
         <translation>Tidak ada antrean</translation>
     </message>
@@ -856,12 +864,16 @@
         </translation>
     </message>
     <message>
+        <source>{waiting} · {reason}</source>
+        <translation>{waiting} · {reason}</translation>
+    </message>
+    <message>
         <source>Tidak ada antrean · langsung dilayani</source>
         <translation>Tidak ada antrean · langsung dilayani</translation>
     </message>
     <message>
-        <source>{waiting} · perkiraan {wait}</source>
-        <translation>{waiting} · perkiraan {wait}</translation>
+        <source>{waiting} · tunggu {wait}</source>
+        <translation>{waiting} · tunggu {wait}</translation>
     </message>
     <message>
         <source>Antrean dibuka sampai pukul {time}</source>
@@ -914,12 +926,24 @@
         <translation>Kedaluwarsa</translation>
     </message>
     <message>
+        <source>Dialihkan ke {service}</source>
+        <translation>Dialihkan ke {service}</translation>
+    </message>
+    <message>
+        <source>{detail} Menuju: {lokets}.</source>
+        <translation>{detail} Menuju: {lokets}.</translation>
+    </message>
+    <message>
         <source>Silakan segera menuju {counter}.</source>
         <translation>Silakan segera menuju {counter}.</translation>
     </message>
     <message>
         <source>Anda sedang dilayani di {counter}.</source>
         <translation>Anda sedang dilayani di {counter}.</translation>
+    </message>
+    <message>
+        <source>Di depan Anda: {ahead}. {reason}.</source>
+        <translation>Di depan Anda: {ahead}. {reason}.</translation>
     </message>
     <message>
         <source>Anda berikutnya. Mohon bersiap di dekat loket.</source>
@@ -1722,6 +1746,10 @@
     <message>
         <source>{agency} · Antrean prioritas: {group}</source>
         <translation>{agency} · Antrean prioritas: {group}</translation>
+    </message>
+    <message>
+        <source>Menuju: {lokets}</source>
+        <translation>Menuju: {lokets}</translation>
     </message>
     <message>
         <source>Kembali ke halaman awal dalam {seconds} detik</source>
