@@ -597,6 +597,14 @@
         <translation>All of today&apos;s queue numbers for this service have been taken. Please come back tomorrow morning, or choose another service.</translation>
     </message>
     <message>
+        <source>Kuota hari ini habis · buka lagi {day}</source>
+        <translation>Today's quota is full · open again {day}</translation>
+    </message>
+    <message>
+        <source>Semua nomor antrean layanan ini untuk hari ini sudah diambil. {come_back} Atau pilih layanan lain.</source>
+        <translation>All of today's queue numbers for this service have been taken. {come_back} Or choose another service.</translation>
+    </message>
+    <message>
         <source>Buka pukul {time}</source>
         <translation>Opens at {time}</translation>
     </message>
@@ -615,14 +623,6 @@
     <message>
         <source>Istirahat</source>
         <translation>Break</translation>
-    </message>
-    <message>
-        <source>Istirahat sholat Jumat, buka kembali {time}</source>
-        <translation>Friday prayer break, open again at {time}</translation>
-    </message>
-    <message>
-        <source>Istirahat, buka kembali {time}</source>
-        <translation>Break, open again at {time}</translation>
     </message>
     <message>
         <source>Pelayanan sedang istirahat dan buka kembali pukul {time}. Silakan ambil nomor antrean setelah itu.</source>
@@ -791,6 +791,14 @@
     <message>
         <source>Anjungan ini sedang tidak melayani</source>
         <translation>This kiosk is not in service</translation>
+    </message>
+    <message>
+        <source>Istirahat sholat Jumat sampai {time}</source>
+        <translation>Friday prayer break until {time}</translation>
+    </message>
+    <message>
+        <source>Istirahat sampai {time}</source>
+        <translation>On a break until {time}</translation>
     </message>
     <message>
         <source>Silakan gunakan anjungan lain atau tanyakan petugas.</source>

@@ -597,6 +597,14 @@
         <translation>Semua nomor antrean layanan ini untuk hari ini sudah diambil. Silakan datang kembali besok pagi, atau pilih layanan lain.</translation>
     </message>
     <message>
+        <source>Kuota hari ini habis · buka lagi {day}</source>
+        <translation>Kuota hari ini habis · buka lagi {day}</translation>
+    </message>
+    <message>
+        <source>Semua nomor antrean layanan ini untuk hari ini sudah diambil. {come_back} Atau pilih layanan lain.</source>
+        <translation>Semua nomor antrean layanan ini untuk hari ini sudah diambil. {come_back} Atau pilih layanan lain.</translation>
+    </message>
+    <message>
         <source>Buka pukul {time}</source>
         <translation>Buka pukul {time}</translation>
     </message>
@@ -615,14 +623,6 @@
     <message>
         <source>Istirahat</source>
         <translation>Istirahat</translation>
-    </message>
-    <message>
-        <source>Istirahat sholat Jumat, buka kembali {time}</source>
-        <translation>Istirahat sholat Jumat, buka kembali {time}</translation>
-    </message>
-    <message>
-        <source>Istirahat, buka kembali {time}</source>
-        <translation>Istirahat, buka kembali {time}</translation>
     </message>
     <message>
         <source>Pelayanan sedang istirahat dan buka kembali pukul {time}. Silakan ambil nomor antrean setelah itu.</source>
@@ -791,6 +791,14 @@
     <message>
         <source>Anjungan ini sedang tidak melayani</source>
         <translation>Anjungan ini sedang tidak melayani</translation>
+    </message>
+    <message>
+        <source>Istirahat sholat Jumat sampai {time}</source>
+        <translation>Istirahat sholat Jumat sampai {time}</translation>
+    </message>
+    <message>
+        <source>Istirahat sampai {time}</source>
+        <translation>Istirahat sampai {time}</translation>
     </message>
     <message>
         <source>Silakan gunakan anjungan lain atau tanyakan petugas.</source>
