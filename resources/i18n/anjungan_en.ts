@@ -598,11 +598,11 @@
     </message>
     <message>
         <source>Kuota hari ini habis · buka lagi {day}</source>
-        <translation>Today's quota is full · open again {day}</translation>
+        <translation>Today&apos;s quota is full · open again {day}</translation>
     </message>
     <message>
         <source>Semua nomor antrean layanan ini untuk hari ini sudah diambil. {come_back} Atau pilih layanan lain.</source>
-        <translation>All of today's queue numbers for this service have been taken. {come_back} Or choose another service.</translation>
+        <translation>All of today&apos;s queue numbers for this service have been taken. {come_back} Or choose another service.</translation>
     </message>
     <message>
         <source>Buka pukul {time}</source>

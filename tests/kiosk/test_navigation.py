@@ -106,3 +106,21 @@ def test_a_site_without_priority_service_never_asks(qtbot, no_priority_server, v
         assert kiosk.controller.ticket.code.text() == "B-001"
     finally:
         kiosk.stop()
+
+
+def test_an_agency_with_one_service_names_that_service_on_its_card(kiosk, server):
+    """GIVEN Imigrasi, whose one service is Paspor: a tap on its card goes straight on to the ticket
+    WHEN a citizen looks at the agencies THEN the card names Paspor and its queue, in both languages,
+    before the tap; a card with several services still counts them."""
+    assert server.issue("paspor").status_code == 201
+    c = kiosk.controller
+    kiosk.tap(c.home.take_button)
+    kiosk.wait_screen("agencies")
+    card = kiosk.tile(c.agencies.pager, "imigrasi")
+    kiosk.qtbot.waitUntil(lambda: card.note.text() == "Loket belum buka", timeout=5000)
+    assert card.detail.text() == "Paspor"
+    assert kiosk.tile(c.agencies.pager, "dukcapil").note.text() == "2 dari 3 layanan buka"
+    c.set_language("en")
+    kiosk.qtbot.waitUntil(lambda: card.note.text() == "No loket open yet")
+    assert server.call("POST", "/counters/3/open", "staff1").status_code == 200
+    kiosk.qtbot.waitUntil(lambda: card.note.text() == "1 person waiting", timeout=5000)
