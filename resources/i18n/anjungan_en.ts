@@ -1381,6 +1381,10 @@
         <translation>Priority groups are called first. The staff may ask for proof.</translation>
     </message>
     <message>
+        <source>Layanan: {service}. {hint}</source>
+        <translation>Service: {service}. {hint}</translation>
+    </message>
+    <message>
         <source>← Kembali</source>
         <translation>← Back</translation>
     </message>

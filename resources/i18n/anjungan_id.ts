@@ -1376,6 +1376,10 @@
         <translation>Kelompok prioritas dipanggil lebih dahulu. Petugas dapat meminta bukti.</translation>
     </message>
     <message>
+        <source>Layanan: {service}. {hint}</source>
+        <translation>Layanan: {service}. {hint}</translation>
+    </message>
+    <message>
         <source>← Kembali</source>
         <translation>← Kembali</translation>
     </message>

@@ -61,6 +61,8 @@ def test_an_agency_with_one_service_goes_straight_to_the_priority_choice(make_ki
     kiosk = make_kiosk(agencies=("imigrasi",))
     kiosk.tap(kiosk.controller.home.take_button)
     kiosk.wait_screen("priority")
+    # The screens that would have named the service were skipped: this one names it.
+    assert kiosk.controller.priority.subtitle.text().startswith("Layanan: Paspor. Kelompok prioritas")
     kiosk.tap(kiosk.controller.priority.nav.back)
     kiosk.wait_screen("home")
 

@@ -448,6 +448,7 @@ class KioskController(QObject):
     def _choose_service(self, service_id: str) -> None:
         self._service_id = service_id
         if self.catalog is not None and self.catalog.site.allow_priority:
+            self.priority.set_service(self.catalog.service(service_id))
             self._show("priority")
         else:
             self._issue(service_id, None)
