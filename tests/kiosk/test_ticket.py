@@ -76,7 +76,8 @@ def test_services_show_live_waiting_counts(kiosk, server):
     open_loket(server)
     kiosk.open_services("dukcapil")
     tile = kiosk.tile(kiosk.controller.services.pager, "kk")
-    assert tile.detail.text() == "Tidak ada antrean · langsung dilayani"
+    # The kiosk may have loaded its catalog before the loket opened: the next refresh tells it.
+    kiosk.qtbot.waitUntil(lambda: tile.detail.text() == "Tidak ada antrean · langsung dilayani", timeout=5000)
     for _ in range(2):
         assert server.issue("kk").status_code == 201
     kiosk.qtbot.waitUntil(lambda: tile.detail.text() == "2 orang menunggu · tunggu ± 12 menit", timeout=5000)
