@@ -124,7 +124,8 @@ def check_availability(schedule: ServiceSchedule, local_now: datetime, *,
     last_ticket = format_hhmm(last, tz_label) if last is not None else None
 
     def closed(reason: str, **params: object) -> Availability:
-        if reason in (Closed.HOLIDAY, Closed.CLOSED_DAY, Closed.CLOSED_FOR_TODAY):
+        # Where the citizen can only come back another day, that day: weekends and holidays skipped.
+        if reason in (Closed.HOLIDAY, Closed.CLOSED_DAY, Closed.CLOSED_FOR_TODAY, Closed.QUOTA):
             nxt = next_open_day(schedule, today, holidays, tz_label)
             if nxt:
                 params.setdefault("next_open_date", nxt[0].isoformat())

@@ -130,7 +130,10 @@ def format_local_time(moment: datetime, branding: Branding, lang: str) -> str:
     return f"{local:%d-%m-%Y} {clock}{label}"
 
 
-def format_wait(minutes: int, lang: str) -> str:
+def format_wait(minutes: int, lang: str, unknown: str | None = None) -> str:
+    """The estimate, or why there is none (the server's ``wait_unknown``), never an invented "soon"."""
+    if unknown is not None:
+        return strings.text(str(unknown), lang)
     if minutes <= 0:
         return strings.text("soon", lang)
     if minutes < 60:
@@ -163,7 +166,7 @@ def build_receipt(ticket: Ticket, branding: Branding, lang: str = "id", *,
         blocks.append(Line(t("priority", group=printed_name(ticket.priority, lang)), bold=True))
     rows = [(t("time"), format_local_time(ticket.issued_at, branding, lang)),
             (t("ahead"), format_people(ticket.people_ahead, lang)),
-            (t("wait"), format_wait(ticket.eta_minutes, lang))]
+            (t("wait"), format_wait(ticket.eta_minutes, lang, ticket.wait_unknown))]
     if ticket.lokets:
         rows.append((t("loket"), ", ".join(ticket.lokets)))
     blocks += [Rule(), Rows(tuple(rows))]

@@ -16,6 +16,8 @@ _TEXT: dict[str, dict[str, str]] = {
     "hours": {"id": "sekitar {h} jam {m} menit", "en": "about {h} h {m} min"},
     "whole_hours": {"id": "sekitar {h} jam", "en": "about {h} h"},
     "soon": {"id": "segera", "en": "soon"},
+    "no_loket_open": {"id": "loket belum buka", "en": "no counter open yet"},
+    "lokets_paused": {"id": "loket sedang jeda", "en": "counters on a break"},
     "requirements": {"id": "Persyaratan:", "en": "Requirements:"},
     "more_requirements": {"id": "(+{n} lainnya)", "en": "(+{n} more)"},
     "scan": {"id": "Pindai untuk cek status antrean", "en": "Scan to check your queue status"},

@@ -17,7 +17,7 @@ TicketJson = dict[str, Any]
 
 
 def ticket_json(row: Any, cat: SiteCatalog, *, people_ahead: int, eta_minutes: int,
-                counter: dict[str, Any] | None, public_url: str) -> TicketJson:
+                counter: dict[str, Any] | None, public_url: str, wait_unknown: str | None = None) -> TicketJson:
     service = cat.services.get(row.service_id)
     agency = cat.agency_of(row.service_id) if service else None
     return {
@@ -45,6 +45,7 @@ def ticket_json(row: Any, cat: SiteCatalog, *, people_ahead: int, eta_minutes: i
         "transferred": bool(row.transfers),
         "called_at": row.called_at.isoformat() if row.called_at else None,
         "started_at": row.started_at.isoformat() if row.started_at else None,
+        "wait_unknown": wait_unknown,
     }
 
 

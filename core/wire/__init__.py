@@ -29,7 +29,7 @@ from core.wire.answers import (
                                WaitingTicket,
 )
 from core.wire.base import WireModel
-from core.wire.codes import AT_LOKET, CounterState, ErrorCode, EventType, Priority, TicketStatus
+from core.wire.codes import AT_LOKET, CounterState, ErrorCode, EventType, Priority, TicketStatus, WaitUnknown
 from core.wire.events import (
                                CatalogChanged,
                                CounterStateEvent,
@@ -46,6 +46,6 @@ __all__ = [
     "CounterStateEvent", "DailyReport", "DayExpired", "Device", "DeviceRef", "DeviceStateEvent", "Enrollment",
     "ErrorCode", "ErrorDetail", "ErrorDocument", "Event", "EventPayload", "EventType", "Health", "HeartbeatReply",
     "LoggedOut", "Login", "LoketReport", "PasswordChanged", "Priority", "PublicTicket", "QueueService", "Service",
-    "ServiceReport", "Site", "StatusCounts", "Ticket", "TicketEvent", "TicketStatus", "WaitingTicket", "WireModel",
-    "payload_of",
+    "ServiceReport", "Site", "StatusCounts", "Ticket", "TicketEvent", "TicketStatus", "WaitUnknown", "WaitingTicket",
+    "WireModel", "payload_of",
 ]

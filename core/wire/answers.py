@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from core.wire.base import WireDateTime, WireModel, fall_back, none_if_empty
-from core.wire.codes import CounterState, ErrorCode, Priority, TicketStatus
+from core.wire.codes import CounterState, ErrorCode, Priority, TicketStatus, WaitUnknown
 
 # ----------------------------------------------------------------- catalog
 
@@ -43,7 +43,7 @@ class Site(WireModel):
 
 class Service(WireModel):
     """A service with its live state: open or closed (``closed_reason`` is an error code), how many
-    wait, the estimate and the quota left."""
+    wait, the estimate (or ``wait_unknown``: why there is none) and the quota left."""
 
     id: str
     prefix: str
@@ -61,6 +61,7 @@ class Service(WireModel):
     counters_open: int = 0
     requirements: tuple[str, ...] = ()
     lokets: tuple[str, ...] = ()
+    wait_unknown: WaitUnknown | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -126,6 +127,7 @@ class Ticket(WireModel):
     agency_name_en: str = ""
     called_at: WireDateTime | None = None   # the server's times, for the loket's timers
     started_at: WireDateTime | None = None
+    wait_unknown: WaitUnknown | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -149,6 +151,9 @@ class PublicTicket(WireModel):
     eta_minutes: int = 0
     counter: CounterRef | None = None
     issued_at: WireDateTime | None = None
+    wait_unknown: WaitUnknown | None = None
+    lokets: tuple[str, ...] = ()  # where its service is served: after a transfer, the new service's
+    transferred: bool = False
 
     @model_validator(mode="before")
     @classmethod

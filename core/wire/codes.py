@@ -38,6 +38,14 @@ class CounterState(str, enum.Enum):
     PAUSED = "paused"
 
 
+class WaitUnknown(enum.StrEnum):
+    """Why a service or ticket has no estimated wait (``wait_unknown``): its ``eta_minutes`` is then
+    no promise, and the apps say this instead."""
+
+    NO_LOKET_OPEN = "no_loket_open"  # no loket serving it is open yet (or still)
+    LOKETS_PAUSED = "lokets_paused"  # its lokets are open but all paused
+
+
 class EventType(enum.StrEnum):
     """The ``type`` of an event on ``/events`` (also the SSE ``event:`` line)."""
 

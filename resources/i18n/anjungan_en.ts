@@ -716,6 +716,14 @@
         <translation>All of today&apos;s queue numbers for this service have been taken. Please come back tomorrow morning, or choose another service.</translation>
     </message>
     <message>
+        <source>Kuota hari ini habis · buka lagi {day}</source>
+        <translation>Today&apos;s quota is full · open again {day}</translation>
+    </message>
+    <message>
+        <source>Semua nomor antrean layanan ini untuk hari ini sudah diambil. {come_back} Atau pilih layanan lain.</source>
+        <translation>All of today&apos;s queue numbers for this service have been taken. {come_back} Or choose another service.</translation>
+    </message>
+    <message>
         <source>Buka pukul {time}</source>
         <translation>Opens at {time}</translation>
     </message>
@@ -734,14 +742,6 @@
     <message>
         <source>Istirahat</source>
         <translation>Break</translation>
-    </message>
-    <message>
-        <source>Istirahat sholat Jumat, buka kembali {time}</source>
-        <translation>Friday prayer break, open again at {time}</translation>
-    </message>
-    <message>
-        <source>Istirahat, buka kembali {time}</source>
-        <translation>Break, open again at {time}</translation>
     </message>
     <message>
         <source>Pelayanan sedang istirahat dan buka kembali pukul {time}. Silakan ambil nomor antrean setelah itu.</source>
@@ -912,6 +912,14 @@
         <translation>This kiosk is not in service</translation>
     </message>
     <message>
+        <source>Istirahat sholat Jumat sampai {time}</source>
+        <translation>Friday prayer break until {time}</translation>
+    </message>
+    <message>
+        <source>Istirahat sampai {time}</source>
+        <translation>On a break until {time}</translation>
+    </message>
+    <message>
         <source>Silakan gunakan anjungan lain atau tanyakan petugas.</source>
         <translation>Please use another kiosk or ask an officer.</translation>
     </message>
@@ -961,6 +969,14 @@
         <translation>± {hours} h {minutes} min</translation>
     </message>
     <message>
+        <source>Loket belum buka</source>
+        <translation>No loket open yet</translation>
+    </message>
+    <message>
+        <source>Loket sedang jeda, belum dapat diperkirakan</source>
+        <translation>Lokets on a pause, no estimate yet</translation>
+    </message>
+    <message>
         <source>Tidak ada antrean</source>
         <translation>No queue</translation>
     </message>
@@ -983,12 +999,16 @@
         </translation>
     </message>
     <message>
+        <source>{waiting} · {reason}</source>
+        <translation>{waiting} · {reason}</translation>
+    </message>
+    <message>
         <source>Tidak ada antrean · langsung dilayani</source>
         <translation>No queue · served right away</translation>
     </message>
     <message>
-        <source>{waiting} · perkiraan {wait}</source>
-        <translation>{waiting} · about {wait}</translation>
+        <source>{waiting} · tunggu {wait}</source>
+        <translation>{waiting} · wait {wait}</translation>
     </message>
     <message>
         <source>Antrean dibuka sampai pukul {time}</source>
@@ -1042,12 +1062,24 @@
         <translation>Expired</translation>
     </message>
     <message>
+        <source>Dialihkan ke {service}</source>
+        <translation>Transferred to {service}</translation>
+    </message>
+    <message>
+        <source>{detail} Menuju: {lokets}.</source>
+        <translation>{detail} Go to: {lokets}.</translation>
+    </message>
+    <message>
         <source>Silakan segera menuju {counter}.</source>
         <translation>Please go to {counter} now.</translation>
     </message>
     <message>
         <source>Anda sedang dilayani di {counter}.</source>
         <translation>You are being served at {counter}.</translation>
+    </message>
+    <message>
+        <source>Di depan Anda: {ahead}. {reason}.</source>
+        <translation>Ahead of you: {ahead}. {reason}.</translation>
     </message>
     <message>
         <source>Anda berikutnya. Mohon bersiap di dekat loket.</source>
@@ -1577,6 +1609,10 @@
         <translation>Priority groups are called first. The staff may ask for proof.</translation>
     </message>
     <message>
+        <source>Layanan: {service}. {hint}</source>
+        <translation>Service: {service}. {hint}</translation>
+    </message>
+    <message>
         <source>← Kembali</source>
         <translation>← Back</translation>
     </message>
@@ -1975,6 +2011,10 @@
     <message>
         <source>{agency} · Antrean prioritas: {group}</source>
         <translation>{agency} · Priority queue: {group}</translation>
+    </message>
+    <message>
+        <source>Menuju: {lokets}</source>
+        <translation>Go to: {lokets}</translation>
     </message>
     <message>
         <source>Kembali ke halaman awal dalam {seconds} detik</source>

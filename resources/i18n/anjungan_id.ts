@@ -716,6 +716,14 @@
         <translation>Semua nomor antrean layanan ini untuk hari ini sudah diambil. Silakan datang kembali besok pagi, atau pilih layanan lain.</translation>
     </message>
     <message>
+        <source>Kuota hari ini habis · buka lagi {day}</source>
+        <translation>Kuota hari ini habis · buka lagi {day}</translation>
+    </message>
+    <message>
+        <source>Semua nomor antrean layanan ini untuk hari ini sudah diambil. {come_back} Atau pilih layanan lain.</source>
+        <translation>Semua nomor antrean layanan ini untuk hari ini sudah diambil. {come_back} Atau pilih layanan lain.</translation>
+    </message>
+    <message>
         <source>Buka pukul {time}</source>
         <translation>Buka pukul {time}</translation>
     </message>
@@ -734,14 +742,6 @@
     <message>
         <source>Istirahat</source>
         <translation>Istirahat</translation>
-    </message>
-    <message>
-        <source>Istirahat sholat Jumat, buka kembali {time}</source>
-        <translation>Istirahat sholat Jumat, buka kembali {time}</translation>
-    </message>
-    <message>
-        <source>Istirahat, buka kembali {time}</source>
-        <translation>Istirahat, buka kembali {time}</translation>
     </message>
     <message>
         <source>Pelayanan sedang istirahat dan buka kembali pukul {time}. Silakan ambil nomor antrean setelah itu.</source>
@@ -912,6 +912,14 @@
         <translation>Anjungan ini sedang tidak melayani</translation>
     </message>
     <message>
+        <source>Istirahat sholat Jumat sampai {time}</source>
+        <translation>Istirahat sholat Jumat sampai {time}</translation>
+    </message>
+    <message>
+        <source>Istirahat sampai {time}</source>
+        <translation>Istirahat sampai {time}</translation>
+    </message>
+    <message>
         <source>Silakan gunakan anjungan lain atau tanyakan petugas.</source>
         <translation>Silakan gunakan anjungan lain atau tanyakan petugas.</translation>
     </message>
@@ -959,6 +967,14 @@
         <translation>± {hours} jam {minutes} menit</translation>
     </message>
     <message>
+        <source>Loket belum buka</source>
+        <translation>Loket belum buka</translation>
+    </message>
+    <message>
+        <source>Loket sedang jeda, belum dapat diperkirakan</source>
+        <translation>Loket sedang jeda, belum dapat diperkirakan</translation>
+    </message>
+    <message>
         <source>Tidak ada antrean</source>
         <translation>Tidak ada antrean</translation>
     </message>
@@ -979,12 +995,16 @@
         </translation>
     </message>
     <message>
+        <source>{waiting} · {reason}</source>
+        <translation>{waiting} · {reason}</translation>
+    </message>
+    <message>
         <source>Tidak ada antrean · langsung dilayani</source>
         <translation>Tidak ada antrean · langsung dilayani</translation>
     </message>
     <message>
-        <source>{waiting} · perkiraan {wait}</source>
-        <translation>{waiting} · perkiraan {wait}</translation>
+        <source>{waiting} · tunggu {wait}</source>
+        <translation>{waiting} · tunggu {wait}</translation>
     </message>
     <message>
         <source>Antrean dibuka sampai pukul {time}</source>
@@ -1037,12 +1057,24 @@
         <translation>Kedaluwarsa</translation>
     </message>
     <message>
+        <source>Dialihkan ke {service}</source>
+        <translation>Dialihkan ke {service}</translation>
+    </message>
+    <message>
+        <source>{detail} Menuju: {lokets}.</source>
+        <translation>{detail} Menuju: {lokets}.</translation>
+    </message>
+    <message>
         <source>Silakan segera menuju {counter}.</source>
         <translation>Silakan segera menuju {counter}.</translation>
     </message>
     <message>
         <source>Anda sedang dilayani di {counter}.</source>
         <translation>Anda sedang dilayani di {counter}.</translation>
+    </message>
+    <message>
+        <source>Di depan Anda: {ahead}. {reason}.</source>
+        <translation>Di depan Anda: {ahead}. {reason}.</translation>
     </message>
     <message>
         <source>Anda berikutnya. Mohon bersiap di dekat loket.</source>
@@ -1572,6 +1604,10 @@
         <translation>Kelompok prioritas dipanggil lebih dahulu. Petugas dapat meminta bukti.</translation>
     </message>
     <message>
+        <source>Layanan: {service}. {hint}</source>
+        <translation>Layanan: {service}. {hint}</translation>
+    </message>
+    <message>
         <source>← Kembali</source>
         <translation>← Kembali</translation>
     </message>
@@ -1970,6 +2006,10 @@
     <message>
         <source>{agency} · Antrean prioritas: {group}</source>
         <translation>{agency} · Antrean prioritas: {group}</translation>
+    </message>
+    <message>
+        <source>Menuju: {lokets}</source>
+        <translation>Menuju: {lokets}</translation>
     </message>
     <message>
         <source>Kembali ke halaman awal dalam {seconds} detik</source>

@@ -12,7 +12,17 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from core import __version__
-from core.wire import AT_LOKET, Enrollment, Health, LoggedOut, Login, PasswordChanged, PublicTicket, TicketStatus
+from core.wire import (
+    AT_LOKET,
+    Enrollment,
+    Health,
+    LoggedOut,
+    Login,
+    PasswordChanged,
+    PublicTicket,
+    TicketStatus,
+    WaitUnknown,
+)
 from core.wire import ErrorCode as E
 from server.api.deps import PASSWORD_CHECKS_AT_ONCE, accounts, bearer_token, engine, require, sign_in
 from server.api.responses import WITH_BODY, refusals
@@ -117,8 +127,13 @@ def status_page(token: str, request: Request) -> HTMLResponse:
     id_text, en_text = _STATUS_TEXT.get(status, (status, status))
     rows = [f"<p class='state {e(status)}'>{e(id_text)} <small>/ {e(en_text)}</small></p>"]
     if t.status is TicketStatus.WAITING:
-        rows.append(f"<p>Di depan Anda / ahead of you: <b>{t.people_ahead}</b> orang · "
-                    f"perkiraan / estimate ±{t.eta_minutes} menit</p>")
+        if t.transferred:
+            rows.append(f"<p class='transfer'>Dialihkan ke / transferred to <b>{e(t.service_name)}</b>"
+                        + (f" <small>/ {e(t.service_name_en)}</small>" if t.service_name_en != t.service_name
+                           else "") + "</p>")
+        rows.append(f"<p>Di depan Anda / ahead of you: <b>{t.people_ahead}</b> orang · {_wait_text(t)}</p>")
+        if t.lokets:
+            rows.append(f"<p class='lokets'>Dilayani di / served at <b>{e(', '.join(t.lokets))}</b></p>")
     if t.counter and t.status in AT_LOKET:
         rows.append(f"<p class='loket'>Silakan menuju / please go to <b>{e(t.counter.name)}</b></p>")
     if t.status is TicketStatus.NO_SHOW:
@@ -130,6 +145,22 @@ def status_page(token: str, request: Request) -> HTMLResponse:
     body = (f"<p class='agency'>{e(t.agency_name)}</p><h1>{e(t.code)}</h1>"
             f"<p>{e(t.service_name)}</p>{''.join(rows)}<p class='date'>{e(t.service_date.isoformat())}</p>")
     return HTMLResponse(_page(f"Antrean {t.code}", body, refresh=20))
+
+
+_WAIT_UNKNOWN_TEXT = {
+    WaitUnknown.NO_LOKET_OPEN: ("Loket belum buka", "no loket open yet"),
+    WaitUnknown.LOKETS_PAUSED: ("loket sedang jeda, belum dapat diperkirakan", "lokets on a pause, no estimate yet"),
+}
+
+
+def _wait_text(t: PublicTicket) -> str:
+    """The estimate said once in each language, or why there is none."""
+    if t.wait_unknown is not None:
+        id_text, en_text = _WAIT_UNKNOWN_TEXT[t.wait_unknown]
+        return f"{id_text} / {en_text}"
+    if t.eta_minutes <= 0:
+        return "segera dilayani / served soon"
+    return f"perkiraan {t.eta_minutes} menit / about {t.eta_minutes} min"
 
 
 def _page(title: str, body: str, refresh: int | None = None) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from core.wire import Counter, CounterRef, CounterStateEvent, EventType, Ticket
+from core.wire import Counter, CounterRef, CounterStateEvent, EventType, Ticket, TicketStatus
 from server.catalog import SiteCatalog
 from server.db import counters, tickets
 from server.engine.live import LiveStats
@@ -40,8 +40,9 @@ class Answers:
         if row.counter_id is not None:
             c = conn.execute(select(counters.c.id, counters.c.name).where(counters.c.id == row.counter_id)).first()
             counter = counter_ref(c) if c else None
+        unknown = self.live.wait_unknown(conn, row.service_id) if row.status == TicketStatus.WAITING.value else None
         return ticket_json(row, cat, people_ahead=ahead, eta_minutes=eta, counter=counter,
-                           public_url=self.public_url)
+                           public_url=self.public_url, wait_unknown=unknown)
 
     def counter(self, conn: Connection, cat: SiteCatalog, row: Any) -> Counter:
         current = None

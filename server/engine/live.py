@@ -7,7 +7,8 @@ forgotten as soon as this process changes them; another server process's change 
 they run out:
 - a service's recent mean service time (its last tickets done today): 30 s, forgotten when one
   of its tickets is finished here;
-- how many open lokets serve each service: 5 s, forgotten when a loket or the catalog changes here.
+- how many open (and paused) lokets serve each service: 5 s, forgotten when a loket or the catalog
+  changes here.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sqlalchemy.engine import Connection
 
 from core.models import TicketStatus
 from core.rules import estimate_wait_minutes, mean_minutes
+from core.wire import CounterState, WaitUnknown
 from server.catalog import SiteCatalog
 from server.db import tickets
 from server.engine import statements as sql
@@ -34,7 +36,8 @@ OPEN_LOKETS_KEEP_S = 5.0
 class LiveStats:
     def __init__(self) -> None:
         self._means: dict[str, tuple[str, float, float]] = {}  # service → (day, kept until, minutes)
-        self._open_lokets: tuple[float, dict[str, int]] | None = None  # (kept until, service → lokets)
+        # (kept until, service → open lokets, service → open or paused lokets)
+        self._open_lokets: tuple[float, dict[str, int], dict[str, int]] | None = None
 
     def wait_minutes(self, conn: Connection, cat: SiteCatalog, service_id: str, day: str,
                      people_ahead: int) -> int:
@@ -57,15 +60,29 @@ class LiveStats:
         return value
 
     def counters_open(self, conn: Connection, service_id: str) -> int:
+        return self._lokets(conn)[1].get(service_id, 0)
+
+    def wait_unknown(self, conn: Connection, service_id: str) -> WaitUnknown | None:
+        """Why a service's estimate is no estimate: no loket serving it is open (nobody will be
+        served, however short the queue), or its lokets are all paused; None when it is one."""
+        _, open_lokets, staffed = self._lokets(conn)
+        if open_lokets.get(service_id, 0) > 0:
+            return None
+        return WaitUnknown.LOKETS_PAUSED if staffed.get(service_id, 0) > 0 else WaitUnknown.NO_LOKET_OPEN
+
+    def _lokets(self, conn: Connection) -> tuple[float, dict[str, int], dict[str, int]]:
         hit = self._open_lokets
         if hit and hit[0] > time.monotonic():
-            return hit[1].get(service_id, 0)
-        counts: dict[str, int] = defaultdict(int)
-        for (ids,) in conn.execute(sql.OPEN_COUNTER_SERVICES):
+            return hit
+        open_lokets: dict[str, int] = defaultdict(int)
+        staffed: dict[str, int] = defaultdict(int)
+        for state, ids in conn.execute(sql.STAFFED_COUNTER_SERVICES):
             for sid in ids:
-                counts[sid] += 1
-        self._open_lokets = (time.monotonic() + OPEN_LOKETS_KEEP_S, dict(counts))
-        return counts.get(service_id, 0)
+                staffed[sid] += 1
+                if state == CounterState.OPEN.value:
+                    open_lokets[sid] += 1
+        self._open_lokets = (time.monotonic() + OPEN_LOKETS_KEEP_S, dict(open_lokets), dict(staffed))
+        return self._open_lokets
 
     def forget_mean(self, service_id: str) -> None:
         self._means.pop(service_id, None)

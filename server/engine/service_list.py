@@ -37,6 +37,7 @@ class ServiceList:
                         counters_open=self.live.counters_open(conn, sid),
                         requirements=svc.requirements,
                         lokets=tuple(loket.name for loket in cat.lokets_for(sid)),
+                        wait_unknown=self.live.wait_unknown(conn, sid),
                     ))
                 agencies.append(Agency(id=agency.id, name=agency.name, short_name=agency.short_name,
                                        name_en=agency.name_en, services=tuple(services)))

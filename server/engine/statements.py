@@ -36,8 +36,9 @@ AHEAD_OF_REGULAR = _COUNT.where(_WAITING_HERE, or_(tickets.c.priority.is_not(Non
 AHEAD_IN_ORDER = _COUNT.where(_WAITING_HERE, _QUEUED_EARLIER)
 WAITING = DriverStatement(_COUNT.where(_WAITING_HERE))
 WAITING_PRIORITY = DriverStatement(_COUNT.where(_WAITING_HERE, tickets.c.priority.is_not(None)))
-OPEN_COUNTER_SERVICES = select(counters.c.active_service_ids).where(
-    counters.c.state == CounterState.OPEN.value, counters.c.retired.is_(False))
+# Lokets with an officer at them, calling (open) or on a pause: the services each is serving now.
+STAFFED_COUNTER_SERVICES = select(counters.c.state, counters.c.active_service_ids).where(
+    counters.c.state.in_((CounterState.OPEN.value, CounterState.PAUSED.value)), counters.c.retired.is_(False))
 RECENT_SERVICE_TIMES = select(tickets.c.started_at, tickets.c.finished_at).where(
     tickets.c.service_date == bindparam("day"), tickets.c.service_id == bindparam("service"),
     tickets.c.status == S.DONE.value, tickets.c.started_at.is_not(None)

@@ -319,8 +319,10 @@ def test_a_quota_takes_tickets_until_its_last_one(issued, left):
 
 @pytest.mark.parametrize("issued", [50, 51])
 def test_a_full_quota_is_refused_and_shows_none_left(issued):
+    """The refusal names the next day the service opens, for the citizen to come back."""
     assert check(site(quota=50), MON, "10.00", issued=issued) == refused(
-        "quota_exhausted", {"quota": 50}, "08.00 WIB", "14.30 WIB", 0)
+        "quota_exhausted", {"quota": 50, "next_open_date": "2026-11-24", "next_opens_at": "08.00 WIB"},
+        "08.00 WIB", "14.30 WIB", 0)
 
 
 def test_a_quota_of_zero_takes_no_ticket():

@@ -10,7 +10,7 @@ from tests.support.clock import wib
 @pytest.mark.parametrize(("moment", "note", "title"), [
     (wib(2026, 11, 23, 7, 0), "Buka pukul 08.00 WIB", "Layanan belum buka"),
     (wib(2026, 11, 28, 9, 0), "Tutup hari ini", "Tutup hari ini"),                 # a Saturday
-    (wib(2026, 11, 23, 12, 30), "Istirahat", "Istirahat"),                          # the lunch break
+    (wib(2026, 11, 23, 12, 30), "Istirahat sampai 13.00 WIB", "Istirahat sampai 13.00 WIB"),  # the lunch break
     (wib(2026, 12, 25, 9, 0), "Libur", "Libur"),                                    # Hari Raya Natal
     (wib(2026, 11, 23, 14, 45), "Antrean hari ini", "Antrean hari ini sudah ditutup"),  # after the cut-off
 ], ids=["before-opening", "saturday", "break", "holiday", "after-cutoff"])
@@ -62,8 +62,43 @@ def test_a_full_quota_is_shown_and_a_race_for_the_last_ticket_is_explained(kiosk
     kiosk.tap(message.buttons["services"])
     kiosk.wait_screen("services")
     kiosk.qtbot.waitUntil(lambda: kiosk.tile(services, "ktp").property("state") == "closed", timeout=5000)
-    assert kiosk.tile(services, "ktp").note.text() == "Kuota hari ini habis"
+    assert kiosk.tile(services, "ktp").note.text() == "Kuota hari ini habis · buka lagi Selasa, 24 November 2026"
     assert kiosk.total_issued() == 5
+
+
+def test_a_break_says_until_when_in_both_languages_and_friday_prayer_by_name(make_kiosk, server):
+    server.clock.set(wib(2026, 11, 27, 11, 45))  # a Friday, during Friday prayer
+    kiosk = make_kiosk()
+    kiosk.open_services("dukcapil")
+    tile = kiosk.tile(kiosk.controller.services.pager, "ktp")
+    assert tile.note.text() == "Istirahat sholat Jumat sampai 12.30 WIB"
+    kiosk.controller.set_language("en")
+    kiosk.qtbot.waitUntil(lambda: tile.note.text() == "Friday prayer break until 12.30 WIB")
+
+
+def test_a_full_quota_names_the_next_day_the_service_opens_past_a_holiday_and_the_weekend(make_kiosk, server):
+    """GIVEN Thursday 24 December, KTP's quota (5) used up; Friday is Christmas, then the weekend
+    WHEN a citizen opens Disdukcapil and taps KTP THEN tile and message name Monday 28 December."""
+    server.clock.set(wib(2026, 12, 24, 8, 50))
+    server.call("GET", "/catalog", "kiosk")  # the server sees the new date, which must hold a while
+    server.clock.set(wib(2026, 12, 24, 9, 0))
+    for _ in range(5):
+        assert server.issue("ktp").status_code == 201
+    kiosk = make_kiosk()
+    kiosk.open_services("dukcapil")
+    tile = kiosk.tile(kiosk.controller.services.pager, "ktp")
+    assert tile.note.text() == "Kuota hari ini habis · buka lagi Senin, 28 Desember 2026"
+    kiosk.tap(tile)
+    kiosk.wait_screen("message")
+    message = kiosk.controller.message
+    assert message.title.texts() == ("Kuota hari ini habis", "Today's quota is full")
+    assert "Silakan datang kembali Senin, 28 Desember 2026 pukul 08.00 WIB." in message.body.main.text()
+    assert "Monday, 28 December 2026" in message.body.other.text()
+    kiosk.tap(message.buttons["services"])
+    kiosk.wait_screen("services")
+    refused = server.issue("ktp")
+    assert refused.status_code == 409
+    assert refused.json()["error"]["params"]["next_open_date"] == "2026-12-28"
 
 
 def test_a_service_that_closed_after_the_list_was_loaded_is_refused_with_its_reason(kiosk, server):
@@ -75,6 +110,7 @@ def test_a_service_that_closed_after_the_list_was_loaded_is_refused_with_its_rea
     server.clock.set(wib(2026, 11, 23, 12, 10))
     kiosk.tap(kiosk.controller.priority.none_button)
     kiosk.wait_screen("message")
-    assert kiosk.controller.message.title.main.text() == "Istirahat"
+    assert kiosk.controller.message.title.main.text() == "Istirahat sampai 13.00 WIB"
+    assert kiosk.controller.message.title.other.text() == "On a break until 13.00 WIB"
     assert "13.00 WIB" in kiosk.controller.message.body.main.text()
     assert kiosk.total_issued() == 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 
 from tests.support.kiosk import Kiosk, layout_problems, start_kiosk
 from tests.support.proxy import TcpProxy
@@ -145,5 +146,35 @@ def test_the_longest_english_service_name_leaves_the_code_clear_when_not_printed
         kiosk.wait_printed("failed")
         assert kiosk.controller.ticket.code.text().startswith("A2-")
         assert layout_problems(kiosk.window) == []
+    finally:
+        kiosk.stop()
+
+
+@pytest.mark.parametrize(("size", "fake_long", "lang"), [
+    ((1024, 768), False, "id"), ((1024, 768), False, "en"), ((1024, 768), True, "id"), ((1080, 1920), True, "en"),
+    ((1920, 1080), False, "en"),
+], ids=["1024x768-id", "1024x768-en", "1024x768-long", "1080x1920-long", "1920x1080-en"])
+def test_the_status_keypad_keeps_every_key_whole_under_an_error_line(qtbot, demo_server, size, fake_long, lang):
+    """GIVEN the Cek Status keypad with the demo site's letters WHEN a citizen taps Cek with no code
+    THEN the error line shows in both languages, whole, and every key of the keypad stays whole and
+    as large as a finger needs."""
+    kiosk = start_kiosk(qtbot, demo_server, printer_spec=None, size=size, fake_long=fake_long, language=lang)
+    try:
+        c = kiosk.controller
+        kiosk.tap(c.home.status_button)
+        kiosk.wait_screen("status_entry")
+        entry = c.status_entry
+        keys_before = {key: button.size().toTuple() for key, button in entry.keypad.digit_keys.items()}
+        kiosk.tap(entry.ok_button)
+        qtbot.waitUntil(lambda: entry.error.isVisible())
+        qtbot.waitUntil(lambda: not entry.error.main.overflows() and not entry.error.other.overflows())
+        assert entry.error.main.text() and entry.error.other.text()
+        assert layout_problems(kiosk.window) == []
+        keys = [*entry.keypad.digit_keys.values(), *entry.keypad.letter_keys.values()]
+        assert keys and all(key.isVisible() for key in keys)
+        keypad_rect = entry.keypad.rect()
+        for key in keys:
+            assert keypad_rect.contains(QRect(key.mapTo(entry.keypad, QPoint(0, 0)), key.size())), key.text()
+        assert {key: button.size().toTuple() for key, button in entry.keypad.digit_keys.items()} == keys_before
     finally:
         kiosk.stop()

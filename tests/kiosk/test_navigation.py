@@ -61,6 +61,8 @@ def test_an_agency_with_one_service_goes_straight_to_the_priority_choice(make_ki
     kiosk = make_kiosk(agencies=("imigrasi",))
     kiosk.tap(kiosk.controller.home.take_button)
     kiosk.wait_screen("priority")
+    # The screens that would have named the service were skipped: this one names it.
+    assert kiosk.controller.priority.subtitle.text().startswith("Layanan: Paspor. Kelompok prioritas")
     kiosk.tap(kiosk.controller.priority.nav.back)
     kiosk.wait_screen("home")
 
@@ -106,3 +108,21 @@ def test_a_site_without_priority_service_never_asks(qtbot, no_priority_server, v
         assert kiosk.controller.ticket.code.text() == "B-001"
     finally:
         kiosk.stop()
+
+
+def test_an_agency_with_one_service_names_that_service_on_its_card(kiosk, server):
+    """GIVEN Imigrasi, whose one service is Paspor: a tap on its card goes straight on to the ticket
+    WHEN a citizen looks at the agencies THEN the card names Paspor and its queue, in both languages,
+    before the tap; a card with several services still counts them."""
+    assert server.issue("paspor").status_code == 201
+    c = kiosk.controller
+    kiosk.tap(c.home.take_button)
+    kiosk.wait_screen("agencies")
+    card = kiosk.tile(c.agencies.pager, "imigrasi")
+    kiosk.qtbot.waitUntil(lambda: card.note.text() == "Loket belum buka", timeout=5000)
+    assert card.detail.text() == "Paspor"
+    assert kiosk.tile(c.agencies.pager, "dukcapil").note.text() == "2 dari 3 layanan buka"
+    c.set_language("en")
+    kiosk.qtbot.waitUntil(lambda: card.note.text() == "No loket open yet")
+    assert server.call("POST", "/counters/3/open", "staff1").status_code == 200
+    kiosk.qtbot.waitUntil(lambda: card.note.text() == "1 person waiting", timeout=5000)

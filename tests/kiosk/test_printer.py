@@ -92,3 +92,17 @@ def test_the_kiosk_holds_its_printer_jobs_while_the_technician_tests_the_printer
         kiosk.qtbot.waitUntil(lambda: c.printer_jobs.pending() == 0, timeout=5000)
     finally:
         mode.uninstall()
+
+
+def test_every_receipt_carries_the_sites_footer_lines_from_the_catalog(qtbot, demo_server, vp):
+    """GIVEN the demo catalog, whose site footer says the service is free and where to complain
+    WHEN a citizen takes a ticket THEN those lines are on the paper (they were dropped before)."""
+    kiosk = start_kiosk(qtbot, demo_server, printer_spec=vp.spec)
+    try:
+        kiosk.take_ticket("disnaker", "kartu-kuning")
+        kiosk.wait_printed("printed")
+        receipt = " ".join(wait_for_receipt(vp, 1).text.split())
+        assert "Layanan GRATIS, kecuali pajak/retribusi resmi." in receipt, receipt
+        assert "Pengaduan: SP4N-LAPOR! lapor.go.id" in receipt, receipt
+    finally:
+        kiosk.stop()

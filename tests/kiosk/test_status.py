@@ -18,9 +18,10 @@ def open_keypad(kiosk):
     kiosk.wait_screen("status_entry")
 
 
-def test_status_by_keypad(kiosk, waiting):
-    """GIVEN B-002 waits behind B-001, WHEN its code is typed as B, 2 and Cek, THEN the status says it
-    waits with one person ahead and the estimate."""
+def test_status_by_keypad(kiosk, server, waiting):
+    """GIVEN Loket 1 open and B-002 waiting behind B-001, WHEN its code is typed as B, 2 and Cek, THEN
+    the status says it waits with one person ahead, the estimate and the lokets to go to."""
+    assert server.call("POST", "/counters/1/open", "staff1").status_code == 200
     open_keypad(kiosk)
     entry = kiosk.controller.status_entry
     assert set(entry.keypad.letter_keys) == {"A", "B", "C"}  # the test site's prefixes: A, B, B2, C
@@ -31,7 +32,29 @@ def test_status_by_keypad(kiosk, waiting):
     status = kiosk.controller.status
     assert status.code.text() == "B-002"
     assert status.headline.text() == "Menunggu dipanggil"
-    assert status.detail.text() == "Di depan Anda: 1 orang. Perkiraan: ± 6 menit."
+    assert status.detail.text() == "Di depan Anda: 1 orang. Perkiraan: ± 6 menit. Menuju: Loket 1, Loket 2."
+
+
+def test_a_transferred_ticket_names_its_new_service_and_lokets(kiosk, server, waiting):
+    """GIVEN B-001 being served at Loket 1 WHEN its officer sends it on to Paspor (Loket 3 only) and
+    the citizen checks B-001 THEN the status names Paspor and Loket 3, and that no loket is open yet."""
+    first = waiting[0]
+    for path in ("/counters/1/open", "/counters/1/call-next", f"/tickets/{first['id']}/start"):
+        assert server.call("POST", path, "staff1").status_code == 200
+    r = server.call("POST", f"/tickets/{first['id']}/transfer", "staff1", json={"service_id": "paspor"})
+    assert r.status_code == 200, r.text
+    open_keypad(kiosk)
+    kiosk.type_code("B1")
+    kiosk.tap(kiosk.controller.status_entry.ok_button)
+    kiosk.wait_screen("status")
+    status = kiosk.controller.status
+    service = r.json()["service_name"]
+    assert status.service.text() == service
+    assert status.headline.text() == f"Dialihkan ke {service}"
+    assert status.detail.text() == "Di depan Anda: Tidak ada, Anda berikutnya. Loket belum buka. Menuju: Loket 3."
+    kiosk.controller.set_language("en")
+    kiosk.qtbot.waitUntil(lambda: status.detail.text().endswith("No loket open yet. Go to: Loket 3."))
+    assert status.headline.text().startswith("Transferred to ")
 
 
 def test_keypad_delete_and_clear(kiosk, waiting):
@@ -113,7 +136,7 @@ def test_a_finished_ticket_says_it_is_done(kiosk, server, waiting):
     kiosk.tap(kiosk.controller.status_entry.ok_button)
     kiosk.wait_screen("status")
     assert status.headline.text() == "Menunggu dipanggil"
-    assert status.detail.text() == "Anda berikutnya. Mohon bersiap di dekat loket."
+    assert status.detail.text() == "Anda berikutnya. Mohon bersiap di dekat loket. Menuju: Loket 1, Loket 2."
 
 
 def test_a_missed_ticket_sends_the_citizen_to_the_loket_not_to_a_new_ticket(kiosk, server, waiting):

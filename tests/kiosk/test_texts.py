@@ -14,9 +14,10 @@ import pytest
 
 from core.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable, PrinterPaperOut
 from core.ui_text import ScanTarget, keypad_letters, parse_scan
+from core.wire import WaitUnknown
 from ui.i18n import I18N_DIR, ROOT, Text, Translations, lengthen, source_files
 from ui.kiosk.messages import CLOSED_CODES, Way, closed_texts, message_for_error, print_failure_text
-from ui.kiosk.texts import people_ahead_text, wait_text
+from ui.kiosk.texts import people_ahead_text, service_detail, wait_text
 
 KIOSK_CONTEXTS = {"AgenciesScreen", "BusyScreen", "Header", "HomeScreen", "Keypad", "KioskController",
                   "KioskMessages", "KioskTexts", "PriorityNames", "PriorityScreen", "PriorityShortNames",
@@ -70,8 +71,10 @@ def test_every_closed_reason_says_why_in_both_languages(reason, tr):
 def test_closed_reasons_read_as_the_issue_asks(tr):
     assert closed_texts("not_open_yet", {}, opens_at="08.00 WIB")[0].render(tr, "id") == "Buka pukul 08.00 WIB"
     assert closed_texts("quota_exhausted", {})[0].render(tr, "id") == "Kuota hari ini habis"
-    assert closed_texts("on_break", {"resumes_at": "13.00 WIB"})[0].render(tr, "id") == \
-        "Istirahat, buka kembali 13.00 WIB"
+    assert closed_texts("on_break", {"resumes_at": "13.30 WIB"})[0].render(tr, "id") == "Istirahat sampai 13.30 WIB"
+    full = closed_texts("quota_exhausted", {"next_open_date": "2026-11-30", "next_opens_at": "08.00 WIB"})
+    assert both(full[0], tr) == ("Kuota hari ini habis · buka lagi Senin, 30 November 2026",
+                                 "Today's quota is full · open again Monday, 30 November 2026")
     assert closed_texts("holiday", {"holiday": "Hari Raya Natal"})[0].render(tr, "id") == "Libur: Hari Raya Natal"
     body = closed_texts("closed_day", {"next_open_date": "2026-11-30", "next_opens_at": "08.00 WIB"})[2]
     assert both(body, tr) == (
@@ -91,6 +94,14 @@ def test_plurals_and_waits(tr):
     assert wait_text(1).render(tr, "en") == "± 1 minute"
     assert wait_text(95).render(tr, "id") == "± 1 jam 35 menit"
     assert wait_text(120).render(tr, "en") == "± 2 hours"
+
+
+def test_the_estimate_on_a_tile_says_about_once(tr):
+    """"± about 12 minutes" said it twice; "±" alone says it."""
+    assert both(service_detail(2, 12), tr) == ("2 orang menunggu · tunggu ± 12 menit",
+                                               "2 people waiting · wait ± 12 minutes")
+    assert both(service_detail(0, 0, WaitUnknown.NO_LOKET_OPEN), tr) == (
+        "Tidak ada antrean · Loket belum buka", "No queue · No loket open yet")
 
 
 def test_fake_long_makes_every_text_longer_and_keeps_placeholders():

@@ -33,10 +33,16 @@ def test_a_citizen_takes_a_ticket_and_gets_it_printed(kiosk, vp, tmp_path):
     assert decode_qr(shot) == [ticket.status_url]
 
 
+def open_loket(server, counter_id: int = 1) -> None:
+    r = server.call("POST", f"/counters/{counter_id}/open", "staff1")
+    assert r.status_code == 200, r.text
+
+
 def test_people_ahead_and_the_estimate_and_a_priority_group(kiosk, server):
-    """GIVEN someone already waits for KTP, WHEN a citizen takes a regular KTP ticket, THEN the screen
-    says one person is ahead, about 10 minutes; WHEN a pregnant woman then takes one, THEN she is
-    served first (nobody ahead) and the server records her priority group."""
+    """GIVEN Loket 1 open and someone already waiting for KTP, WHEN a citizen takes a regular KTP
+    ticket, THEN the screen says one person is ahead, about 10 minutes; WHEN a pregnant woman then
+    takes one, THEN she is served first (nobody ahead) and the server records her priority group."""
+    open_loket(server)
     assert server.issue("ktp").status_code == 201
     kiosk.qtbot.waitUntil(lambda: kiosk.controller.catalog.service("ktp").waiting == 1, timeout=5000)
     kiosk.take_ticket("dukcapil", "ktp")
@@ -67,12 +73,47 @@ def test_the_ticket_screen_goes_home_by_itself(make_kiosk):
 def test_services_show_live_waiting_counts(kiosk, server):
     """GIVEN the services screen is open, WHEN two people take KK tickets elsewhere, THEN the KK
     tile shows two waiting and an estimate, without the citizen doing anything."""
+    open_loket(server)
     kiosk.open_services("dukcapil")
     tile = kiosk.tile(kiosk.controller.services.pager, "kk")
-    assert tile.detail.text() == "Tidak ada antrean · langsung dilayani"
+    # The kiosk may have loaded its catalog before the loket opened: the next refresh tells it.
+    kiosk.qtbot.waitUntil(lambda: tile.detail.text() == "Tidak ada antrean · langsung dilayani", timeout=5000)
     for _ in range(2):
         assert server.issue("kk").status_code == 201
-    kiosk.qtbot.waitUntil(lambda: tile.detail.text() == "2 orang menunggu · perkiraan ± 12 menit", timeout=5000)
+    kiosk.qtbot.waitUntil(lambda: tile.detail.text() == "2 orang menunggu · tunggu ± 12 menit", timeout=5000)
+
+
+def test_a_service_with_no_loket_open_says_so_instead_of_served_at_once(kiosk, server):
+    """GIVEN no loket open yet (early morning), WHEN a citizen looks at KK, THEN its tile says
+    "Loket belum buka", not "langsung dilayani"; the ticket says so instead of an estimate and names
+    the lokets to go to. WHEN Loket 1 opens THEN the tile says the queue is served at once; WHEN its
+    officer pauses THEN the tile says the estimate cannot be made."""
+    kiosk.open_services("dukcapil")
+    tile = kiosk.tile(kiosk.controller.services.pager, "kk")
+    assert tile.detail.text() == "Tidak ada antrean · Loket belum buka"
+    assert server.issue("kk").status_code == 201
+    kiosk.qtbot.waitUntil(lambda: tile.detail.text() == "1 orang menunggu · Loket belum buka", timeout=5000)
+    kiosk.controller.go_home()
+
+    kiosk.take_ticket("dukcapil", "kk")
+    screen = kiosk.controller.ticket
+    assert screen.ahead_value.text() == "1 orang"
+    assert screen.wait_value.text() == "Loket belum buka"
+    assert screen.lokets.text() == "Menuju: Loket 1, Loket 2"
+    kiosk.controller.set_language("en")
+    kiosk.qtbot.waitUntil(lambda: screen.wait_value.text() == "No loket open yet")
+    assert screen.lokets.text() == "Go to: Loket 1, Loket 2"
+    kiosk.wait_printed()
+    kiosk.controller.set_language("id")
+    kiosk.tap(screen.done_button)
+
+    open_loket(server)
+    kiosk.open_services("dukcapil")
+    tile = kiosk.tile(kiosk.controller.services.pager, "kk")
+    kiosk.qtbot.waitUntil(lambda: tile.detail.text() == "2 orang menunggu · tunggu ± 12 menit", timeout=5000)
+    assert server.call("POST", "/counters/1/pause", "staff1", json={"reason": "sholat"}).status_code == 200
+    kiosk.qtbot.waitUntil(
+        lambda: tile.detail.text() == "2 orang menunggu · Loket sedang jeda, belum dapat diperkirakan", timeout=5000)
 
 
 def test_an_english_ticket_names_the_agency_and_service_in_english(make_kiosk, qtbot):

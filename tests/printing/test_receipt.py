@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from core.models import Priority, Site, Ticket
+from core.wire import WaitUnknown
 from printing.receipt import (
     BigCode,
     Branding,
@@ -83,6 +84,15 @@ def test_time_is_the_sites_local_time_not_utc(branding):
     (120, "id", "sekitar 2 jam"), (75, "en", "about 1 h 15 min"), (0, "en", "soon")])
 def test_wait_is_written_for_people(minutes, lang, expected):
     assert format_wait(minutes, lang) == expected
+
+
+def test_a_ticket_whose_service_has_no_loket_open_prints_that_instead_of_soon(ticket, branding):
+    """Nobody ahead, but no loket open: "segera" would be a promise nobody keeps."""
+    closed = changed(ticket, people_ahead=0, eta_minutes=0, wait_unknown=WaitUnknown.NO_LOKET_OPEN)
+    rows = next(b for b in build_receipt(closed, branding, "id").blocks if isinstance(b, Rows)).rows
+    assert ("Perkiraan", "loket belum buka") in rows
+    rows = next(b for b in build_receipt(closed, branding, "en").blocks if isinstance(b, Rows)).rows
+    assert ("Est. wait", "no counter open yet") in rows
 
 
 def test_priority_group_is_printed(ticket, branding):

@@ -7,8 +7,10 @@ from PySide6.QtWidgets import QWidget
 
 from core.models import Agency
 from core.ui_text import pick
-from ui.i18n import Translations
+from ui.i18n import Text, Translations
+from ui.kiosk.messages import closed_note
 from ui.kiosk.screen import Screen
+from ui.kiosk.texts import WAIT_UNKNOWN, waiting_text
 from ui.widgets.fit_text import FitText
 from ui.widgets.nav_bar import NavBar
 from ui.widgets.tile_pager import Tile, TilePager
@@ -47,6 +49,9 @@ class AgenciesScreen(Screen):
     def _fill(self, *, keep_page: bool) -> None:
         tiles = []
         for agency in self._agencies:
+            if len(agency.services) == 1:
+                tiles.append(self._single_service_tile(agency))
+                continue
             open_count = sum(1 for s in agency.services if s.open)
             if open_count:
                 note = self.tr("{open} dari {total} layanan buka").format(open=open_count,
@@ -57,6 +62,20 @@ class AgenciesScreen(Screen):
             tiles.append(Tile(agency.id, agency.short_name, name if name != agency.short_name else "",
                               note, closed=open_count == 0))
         self.pager.set_tiles(tiles, keep_page=keep_page)
+
+    def _single_service_tile(self, agency: Agency) -> Tile:
+        """A tap on this card takes the ticket's next step at once, so the card names the one service
+        the ticket will be for, with its queue or why it is closed, before the citizen commits."""
+        tr, lang = self.translations, self.lang
+        service = agency.services[0]
+        name = pick(lang, service.name, service.name_en)
+        if not service.open:
+            note = closed_note(service).render(tr, lang)
+        elif service.wait_unknown is not None:
+            note = Text(WAIT_UNKNOWN[service.wait_unknown], context="KioskTexts").render(tr, lang)
+        else:
+            note = waiting_text(service.waiting).render(tr, lang)
+        return Tile(agency.id, agency.short_name, name, note, closed=not service.open)
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Pilih instansi"))

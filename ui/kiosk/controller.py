@@ -449,6 +449,7 @@ class KioskController(QObject):
     def _choose_service(self, service_id: str) -> None:
         self._service_id = service_id
         if self.catalog is not None and self.catalog.site.allow_priority:
+            self.priority.set_service(self.catalog.service(service_id))
             self._show("priority")
         else:
             self._issue(service_id, None)
@@ -595,8 +596,9 @@ class KioskController(QObject):
         self.clock.use_zone(site.timezone, site.tz_label)
         self.header.set_site(site.name, site.tz_label)
         if self.printer is not None:
+            # The site's footer lines (free service, where to complain) go on every receipt.
             branding = Branding.from_site(site, logo_path=self.printer.branding.logo_path,
-                                          footer=self.printer.branding.footer)
+                                          footer=site.footer or self.printer.branding.footer)
             if branding != self.printer.branding:
                 self.printer.branding = branding  # read by the printer thread per ticket: a whole new object
         # Live numbers on the screen being looked at; the page stays where it is.

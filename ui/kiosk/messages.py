@@ -86,10 +86,16 @@ def closed_texts(reason: str | None, params: Mapping[str, Any], opens_at: str | 
     come_back = (_t(QT_TRANSLATE_NOOP("KioskMessages", "Silakan datang kembali {when}."), when=nxt) if nxt
                  else _t(QT_TRANSLATE_NOOP("KioskMessages", "Silakan datang kembali pada hari kerja berikutnya.")))
     if reason == "quota_exhausted":
-        note = _t(QT_TRANSLATE_NOOP("KioskMessages", "Kuota hari ini habis"))
-        return note, note, _t(QT_TRANSLATE_NOOP(
-            "KioskMessages", "Semua nomor antrean layanan ini untuk hari ini sudah diambil. Silakan datang kembali "
-                        "besok pagi, atau pilih layanan lain."))
+        title = _t(QT_TRANSLATE_NOOP("KioskMessages", "Kuota hari ini habis"))
+        if not nxt:
+            return title, title, _t(QT_TRANSLATE_NOOP(
+                "KioskMessages", "Semua nomor antrean layanan ini untuk hari ini sudah diambil. Silakan datang "
+                                 "kembali besok pagi, atau pilih layanan lain."))
+        note = _t(QT_TRANSLATE_NOOP("KioskMessages", "Kuota hari ini habis · buka lagi {day}"),
+                  day=date.fromisoformat(str(p["next_open_date"])))
+        return note, title, _t(QT_TRANSLATE_NOOP(
+            "KioskMessages", "Semua nomor antrean layanan ini untuk hari ini sudah diambil. {come_back} Atau pilih "
+                             "layanan lain."), come_back=come_back)
     if reason == "not_open_yet" and opens_at:
         return (_t(QT_TRANSLATE_NOOP("KioskMessages", "Buka pukul {time}"), time=opens_at),
                 _t(QT_TRANSLATE_NOOP("KioskMessages", "Layanan belum buka")),
@@ -101,9 +107,10 @@ def closed_texts(reason: str | None, params: Mapping[str, Any], opens_at: str | 
         title = (_t(QT_TRANSLATE_NOOP("KioskMessages", "Istirahat sholat Jumat")) if friday
                  else _t(QT_TRANSLATE_NOOP("KioskMessages", "Istirahat")))
         if resumes:
-            note = (_t(QT_TRANSLATE_NOOP("KioskMessages", "Istirahat sholat Jumat, buka kembali {time}"), time=resumes)
+            note = (_t(QT_TRANSLATE_NOOP("KioskMessages", "Istirahat sholat Jumat sampai {time}"), time=resumes)
                     if friday
-                    else _t(QT_TRANSLATE_NOOP("KioskMessages", "Istirahat, buka kembali {time}"), time=resumes))
+                    else _t(QT_TRANSLATE_NOOP("KioskMessages", "Istirahat sampai {time}"), time=resumes))
+            title = note
             body = _t(QT_TRANSLATE_NOOP("KioskMessages", "Pelayanan sedang istirahat dan buka kembali pukul {time}. "
                                                     "Silakan ambil nomor antrean setelah itu."), time=resumes)
         else:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from core.models import Service
+from core.ui_text import pick
 from printing.priority_labels import PRIORITY_LABELS
 from ui.i18n import Text, Translations
 from ui.kiosk.screen import Screen
@@ -25,6 +27,7 @@ class PriorityScreen(Screen):
 
     def __init__(self, translations: Translations, parent: QWidget | None = None) -> None:
         super().__init__(translations, parent)
+        self._service: Service | None = None
         self.title = FitText("", self, role="screenTitle")
         self.subtitle = FitText("", self, role="screenSubtitle")
         self.pager = TilePager(self, max_columns=2, portrait_columns=1, min_width=520, min_height=140,
@@ -43,13 +46,24 @@ class PriorityScreen(Screen):
         self.box.addWidget(self.nav, 0)
         self.retranslate_ui()
 
+    def set_service(self, service: Service | None) -> None:
+        """The service the ticket will be for, named on this last step before it is taken: a kiosk
+        or agency with one service skips the screens that would have named it."""
+        self._service = service
+        self.retranslate_ui()
+
     def _on_none_clicked(self) -> None:
         self.priority_chosen.emit("")
 
     def retranslate_ui(self) -> None:
         tr, lang = self.translations, self.lang
         self.title.setText(self.tr("Apakah Anda termasuk kelompok prioritas?"))
-        self.subtitle.setText(self.tr("Kelompok prioritas dipanggil lebih dahulu. Petugas dapat meminta bukti."))
+        hint = self.tr("Kelompok prioritas dipanggil lebih dahulu. Petugas dapat meminta bukti.")
+        service = self._service
+        if service is not None:
+            hint = self.tr("Layanan: {service}. {hint}").format(
+                service=pick(lang, service.name, service.name_en), hint=hint)
+        self.subtitle.setText(hint)
         self.none_button.set_texts(*(Text(s, context="KioskTexts").render(tr, lang) for s in NO_PRIORITY))
         self.pager.set_tiles([Tile(p.value, priority_name(p).render(tr, lang), priority_hint(p).render(tr, lang))
                               for p in PRIORITY_LABELS],

@@ -178,6 +178,9 @@ def walk(walker: Walker, printer) -> None:
     walker.tap(c.home.status_button)
     walker.on("status_entry")
     walker.shot("07-status-keypad-empty")
+    walker.tap(c.status_entry.ok_button)  # no code typed: the error line in the instructions' place
+    walker.wait(lambda: c.status_entry.error.isVisible(), "the keypad's error line")
+    walker.shot("07-status-keypad-error")
     keypad = c.status_entry.keypad
     for char in code.replace("-", ""):
         walker.tap(keypad.letter_keys.get(char) or keypad.digit_keys[char])

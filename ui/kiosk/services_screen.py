@@ -60,7 +60,7 @@ class ServicesScreen(Screen):
         for service in self._agency.services:
             name = pick(lang, service.name, service.name_en)
             if service.open:
-                detail = service_detail(service.waiting, service.eta_minutes).render(tr, lang)
+                detail = service_detail(service.waiting, service.eta_minutes, service.wait_unknown).render(tr, lang)
                 low = service.quota_left is not None and service.quota_left <= LOW_QUOTA
                 if low:
                     note = quota_left_text(service.quota_left).render(tr, lang)

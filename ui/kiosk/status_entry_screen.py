@@ -56,8 +56,8 @@ class StatusEntryScreen(Screen):
         self.entry_row = entry_row
         self.box.addWidget(self.title, 0)
         self.box.addWidget(self.subtitle, 0)
-        self.box.addLayout(entry_row, 0)
         self.box.addWidget(self.error, 0)
+        self.box.addLayout(entry_row, 0)
         self.box.addWidget(self.keypad, 1)
         self.box.addWidget(self.nav, 0)
         self.error.hide()
@@ -68,20 +68,27 @@ class StatusEntryScreen(Screen):
 
     def reset(self) -> None:
         self._entry = ""
-        self.error.hide()
+        self._hide_error()
         self._show_entry()
 
     def entry(self) -> str:
         return self._entry
 
     def show_invalid(self) -> None:
+        """The error takes the instructions' place, in the same room: the keypad below never moves
+        or shrinks, so no key is cut off on a small screen."""
         self.error.set_text(INVALID)
+        self.subtitle.hide()
         self.error.show()
+
+    def _hide_error(self) -> None:
+        self.error.hide()
+        self.subtitle.show()
 
     def _on_keypad_key_pressed(self, key: str) -> None:
         if len(self._entry) < MAX_LENGTH:
             self._entry += key
-        self.error.hide()
+        self._hide_error()
         self._show_entry()
 
     def _on_keypad_backspace_pressed(self) -> None:
@@ -115,4 +122,5 @@ class StatusEntryScreen(Screen):
         self.display_frame.setFixedHeight(m.px(120))
         self.ok_button.setFixedHeight(m.px(120))
         self.error.setFixedHeight(m.px(80))
+        self.subtitle.setFixedHeight(m.px(80))
         self.keypad.apply_metrics(m)

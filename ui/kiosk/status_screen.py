@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from core.models import PublicTicket, Ticket
+from core.models import PublicTicket, Ticket, TicketStatus
 from core.ui_text import pick
 from ui.i18n import Translations
 from ui.kiosk.screen import Screen
-from ui.kiosk.texts import status_detail, status_headline
+from ui.kiosk.texts import status_detail, status_headline, transferred_headline, with_lokets
 from ui.theme import Metrics, set_props
 from ui.widgets.fit_text import FitText
 from ui.widgets.touch_button import TouchButton
@@ -74,14 +74,18 @@ class StatusScreen(Screen):
         if ticket is None:
             return
         self.code.setText(ticket.code)
-        self.service.setText(pick(lang, ticket.service_name, ticket.service_name_en))
+        service = pick(lang, ticket.service_name, ticket.service_name_en)
+        self.service.setText(service)
         self.agency.setText(pick(lang, ticket.agency_name, ticket.agency_name_en))
+        waiting = ticket.status is TicketStatus.WAITING
         headline, state = status_headline(ticket.status)
+        if waiting and ticket.transferred:
+            headline = transferred_headline(service)
         self.headline.setText(headline.render(tr, lang))
         set_props(self.headline, state=state)
         counter = ticket.counter.name if ticket.counter else None
-        self.detail.setText(status_detail(ticket.status, ticket.people_ahead, ticket.eta_minutes, counter)
-                            .render(tr, lang))
+        detail = status_detail(ticket.status, ticket.people_ahead, ticket.eta_minutes, counter, ticket.wait_unknown)
+        self.detail.setText((with_lokets(detail, ticket.lokets) if waiting else detail).render(tr, lang))
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Status antrean"))

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.models import TicketStatus
-from core.wire import AT_LOKET
+from core.wire import AT_LOKET, WaitUnknown
 from ui.i18n import Numerus, Text
 
 C = "KioskTexts"
@@ -30,6 +30,20 @@ def wait_text(minutes: int) -> Text:
     return _t(QT_TRANSLATE_NOOP("KioskTexts", "± {hours} jam {minutes} menit"), hours=hours, minutes=rest)
 
 
+# Why there is no estimate (the server's ``wait_unknown``): said instead of a wait that would be invented.
+WAIT_UNKNOWN: Mapping[WaitUnknown, str] = {
+    WaitUnknown.NO_LOKET_OPEN: QT_TRANSLATE_NOOP("KioskTexts", "Loket belum buka"),
+    WaitUnknown.LOKETS_PAUSED: QT_TRANSLATE_NOOP("KioskTexts", "Loket sedang jeda, belum dapat diperkirakan"),
+}
+
+
+def wait_or_reason_text(minutes: int, unknown: WaitUnknown | None) -> Text:
+    """The estimate, or why there is none (no loket open: nobody is served, however short the queue)."""
+    if unknown is not None:
+        return _t(WAIT_UNKNOWN[unknown])
+    return wait_text(minutes)
+
+
 def waiting_text(count: int) -> Text:
     if count <= 0:
         return _t(QT_TRANSLATE_NOOP("KioskTexts", "Tidak ada antrean"))
@@ -42,11 +56,14 @@ def people_ahead_text(count: int) -> Text:
     return _t(Numerus.translate("KioskTexts", "%n orang", None, 0), n=count)
 
 
-def service_detail(waiting: int, eta_minutes: int) -> Text:
-    """The line under an open service: how many wait and how long."""
+def service_detail(waiting: int, eta_minutes: int, unknown: WaitUnknown | None = None) -> Text:
+    """The line under an open service: how many wait and how long, or why that cannot be said."""
+    if unknown is not None:
+        return _t(QT_TRANSLATE_NOOP("KioskTexts", "{waiting} · {reason}"), waiting=waiting_text(waiting),
+                  reason=_t(WAIT_UNKNOWN[unknown]))
     if waiting <= 0:
         return _t(QT_TRANSLATE_NOOP("KioskTexts", "Tidak ada antrean · langsung dilayani"))
-    return _t(QT_TRANSLATE_NOOP("KioskTexts", "{waiting} · perkiraan {wait}"), waiting=waiting_text(waiting),
+    return _t(QT_TRANSLATE_NOOP("KioskTexts", "{waiting} · tunggu {wait}"), waiting=waiting_text(waiting),
               wait=wait_text(eta_minutes))
 
 
@@ -81,12 +98,28 @@ def status_headline(status: TicketStatus) -> tuple[Text, str]:
     return _t(source), state
 
 
-def status_detail(status: TicketStatus, people_ahead: int, eta_minutes: int, counter_name: str | None) -> Text:
+def transferred_headline(service_name: str) -> Text:
+    """A ticket an officer sent on to another service: which one, so the citizen knows where to go."""
+    return _t(QT_TRANSLATE_NOOP("KioskTexts", "Dialihkan ke {service}"), service=service_name)
+
+
+def with_lokets(detail: Text, lokets: tuple[str, ...]) -> Text:
+    """A waiting ticket's detail and the lokets that serve its service."""
+    if not lokets:
+        return detail
+    return _t(QT_TRANSLATE_NOOP("KioskTexts", "{detail} Menuju: {lokets}."), detail=detail, lokets=", ".join(lokets))
+
+
+def status_detail(status: TicketStatus, people_ahead: int, eta_minutes: int, counter_name: str | None,
+                  unknown: WaitUnknown | None = None) -> Text:
     """What the citizen should do now, for a ticket in ``status``."""
     if status in AT_LOKET and counter_name:
         if status is TicketStatus.CALLED:
             return _t(QT_TRANSLATE_NOOP("KioskTexts", "Silakan segera menuju {counter}."), counter=counter_name)
         return _t(QT_TRANSLATE_NOOP("KioskTexts", "Anda sedang dilayani di {counter}."), counter=counter_name)
+    if status in (TicketStatus.WAITING, TicketStatus.TRANSFERRED) and unknown is not None:
+        return _t(QT_TRANSLATE_NOOP("KioskTexts", "Di depan Anda: {ahead}. {reason}."),
+                  ahead=people_ahead_text(people_ahead), reason=_t(WAIT_UNKNOWN[unknown]))
     if status in (TicketStatus.WAITING, TicketStatus.TRANSFERRED) and people_ahead <= 0:
         return _t(QT_TRANSLATE_NOOP("KioskTexts", "Anda berikutnya. Mohon bersiap di dekat loket."))
     if status in (TicketStatus.WAITING, TicketStatus.TRANSFERRED):

@@ -5,14 +5,23 @@ Goes back home by itself after a countdown."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.models import Ticket
 from core.ui_text import pick
 from ui.i18n import Translations
 from ui.kiosk.messages import PRINT_BUSY, PRINT_DONE, PRINT_HELP, print_failure_text
 from ui.kiosk.screen import Screen
-from ui.kiosk.texts import people_ahead_text, wait_text
+from ui.kiosk.texts import people_ahead_text, wait_or_reason_text
 from ui.priority_names import priority_name
 from ui.theme import Metrics, set_props
 from ui.timers import later
@@ -53,7 +62,7 @@ class TicketScreen(Screen):
         self.ahead_label = FitText("", self.card, role="factLabel", align=_ALIGN.AlignCenter, wrap=False)
         self.ahead_value = FitText("", self.card, role="factValue", align=_ALIGN.AlignCenter)
         self.wait_label = FitText("", self.card, role="factLabel", align=_ALIGN.AlignCenter, wrap=False)
-        self.wait_value = FitText("", self.card, role="factValue", align=_ALIGN.AlignCenter)
+        self.wait_value = FitText("", self.card, role="factValue", align=_ALIGN.AlignCenter, wrap=False)
         self.ahead_value.setObjectName("PeopleAhead")
         self.wait_value.setObjectName("EstimatedWait")
         facts = QGridLayout()
@@ -67,7 +76,8 @@ class TicketScreen(Screen):
         self.card_box.addWidget(self.code, 1)
         self.card_box.addWidget(self.service, 0)
         self.card_box.addWidget(self.agency, 0)
-        self.card_box.addSpacing(12)
+        self._facts_gap = QSpacerItem(0, 12)  # sized by the screen in apply_metrics
+        self.card_box.addSpacerItem(self._facts_gap)
         self.card_box.addLayout(facts, 0)
 
         self.qr_card = QFrame(self)
@@ -75,7 +85,10 @@ class TicketScreen(Screen):
         self.qr = QrView(self.qr_card)
         self.qr.setObjectName("TicketQr")
         self.qr_caption = FitText("", self.qr_card, role="qrCaption", align=_ALIGN.AlignCenter)
+        self.lokets = FitText("", self.qr_card, role="ticketAgency", align=_ALIGN.AlignCenter)
+        self.lokets.setObjectName("TicketLokets")
         self.qr_box = QVBoxLayout(self.qr_card)
+        self.qr_box.addWidget(self.lokets, 1)
         self.qr_box.addWidget(self.qr, 5)
         self.qr_box.addWidget(self.qr_caption, 1)
 
@@ -164,8 +177,12 @@ class TicketScreen(Screen):
             agency = self.tr("{agency} · Antrean prioritas: {group}").format(
                 agency=agency, group=priority_name(ticket.priority).render(tr, lang))
         self.agency.setText(agency)
+        # Where to wait: the citizen should not have to ask. Beside the QR, which gives up the room.
+        self.lokets.setText(self.tr("Menuju: {lokets}").format(lokets=", ".join(ticket.lokets)) if ticket.lokets
+                            else "")
+        self.lokets.setVisible(bool(ticket.lokets))
         self.ahead_value.setText(people_ahead_text(ticket.people_ahead).render(tr, lang))
-        self.wait_value.setText(wait_text(ticket.eta_minutes).render(tr, lang))
+        self.wait_value.setText(wait_or_reason_text(ticket.eta_minutes, ticket.wait_unknown).render(tr, lang))
         self._fill_print()
 
     def _fill_print(self) -> None:
@@ -212,6 +229,9 @@ class TicketScreen(Screen):
         for box in (self.card_box, self.qr_box, self.print_box):
             box.setContentsMargins(m.px(28), m.px(18), m.px(28), m.px(18))
         self.card_box.setSpacing(m.px(8))
+        # A reason instead of an estimate ("Loket belum buka") may take two lines: small screens need the room.
+        self._facts_gap.changeSize(0, m.px(12) if m.height > 768 else 0)
+        self.card_box.invalidate()
         self.code.setContentsMargins(m.px(24), m.px(14), m.px(24), m.px(22))  # room to breathe round the code
         self.code.setMinimumHeight(m.px(120))  # long texts below shrink before the code does
         self.print_panel.setMinimumHeight(m.px(96))
