@@ -13,8 +13,8 @@ from core.models import TicketStatus
 from core.wire import Counter, CounterRef
 from server.auth import Role
 from server.errors import ApiError
-from tests.support.clock import wib
-from tests.support.engine import EngineHall
+from tests.support.clock import SettableClock, wib
+from tests.support.engine import EngineHall, engine_hall
 
 S = TicketStatus
 
@@ -296,6 +296,16 @@ def test_under_interleave_a_priority_citizen_comes_after_ratio_regular_ones(make
     assert [hall.serve_next(1) for _ in range(6)] == order
 
 
+def test_under_interleave_priority_citizens_who_came_first_still_wait_their_turn(make_hall, catalog_with):
+    """Ratio 2, B-001 (lansia) came first: two regular calls, then B-001, one more regular, and the
+    last priority citizen once no regular one waits."""
+    hall = make_hall(wib(2026, 11, 23, 9, 0), catalog=catalog_with(priority_policy="interleave", priority_ratio=2))
+    for prio in ("lansia", None, None, None, "anak"):
+        hall.issue("kk", priority=prio)
+    hall.engine.open_counter(hall.staff, 1, None)
+    assert [hall.serve_next(1) for _ in range(5)] == ["B-002", "B-003", "B-001", "B-004", "B-005"]
+
+
 def test_the_interleave_count_is_kept_per_loket(make_hall, catalog_with):
     """Two regular calls at loket 1 do not make loket 2's next call a priority one."""
     hall = make_hall(wib(2026, 11, 23, 9, 0), catalog=catalog_with(priority_policy="interleave", priority_ratio=2))
@@ -374,6 +384,7 @@ def test_a_loket_s_list_shows_its_first_citizens_up_to_the_limit(hall):
         hall.issue("kk")
     queue = hall.engine.counter_queue(hall.staff, 2, 3)
     assert [t.code for t in queue.waiting] == ["B-001", "B-002", "B-003"]
+    assert [(s.id, s.waiting) for s in queue.services] == [("ktp", 0), ("kk", 4)]
     assert len(hall.engine.counter_queue(hall.staff, 2).waiting) == 4
 
 
@@ -403,7 +414,28 @@ def test_an_officer_sees_what_they_served_today_by_outcome(hall):
     assert hall.engine.counter_queue(hall.staff2, 2).served_today == {"done": 1}
 
 
-def test_the_lokets_are_listed_in_number_order_without_retired_ones(hall, catalog_with):
+def test_what_an_officer_served_yesterday_is_not_today_s(hall):
+    hall.issue("kk")
+    hall.engine.open_counter(hall.staff, 1, None)
+    hall.serve_next(1)
+    hall.new_day_at(wib(2026, 11, 24, 8, 0))
+    assert hall.engine.counter_queue(hall.staff, 1).served_today == {}
+
+
+def test_after_a_morning_restart_a_loket_lists_and_calls_only_today_s_citizens(hall_dir):
+    """GIVEN Monday's B-001 still waiting when the server stopped, WHEN it starts again on Tuesday
+    at 08.00 (a first reading: earlier days expire only once the new day has held), THEN loket 1
+    lists and calls Tuesday's B-001, not Monday's."""
+    with engine_hall(hall_dir, clock=SettableClock(wib(2026, 11, 23, 14, 0))) as monday:
+        monday.issue("kk")
+    with engine_hall(hall_dir, clock=SettableClock(wib(2026, 11, 24, 8, 0))) as tuesday:
+        today = tuesday.issue("kk")
+        assert [t.id for t in tuesday.engine.counter_queue(tuesday.staff, 1).waiting] == [today["id"]]
+        tuesday.engine.open_counter(tuesday.staff, 1, None)
+        assert tuesday.call_next(1).id == today["id"]
+
+
+def test_the_lokets_are_listed_in_number_order(hall):
     assert [(c.id, c.name, c.state) for c in hall.engine.list_counters()] == [
         (1, "Loket 1", "closed"), (2, "Loket 2", "closed"), (3, "Loket 3", "closed")]
     hall.engine.open_counter(hall.staff, 2, None)

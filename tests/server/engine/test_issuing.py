@@ -5,6 +5,7 @@ refusal for another request, the priority and NIK checks, and the kiosk's report
 from __future__ import annotations
 
 import asyncio
+import secrets
 from typing import Any
 
 import pytest
@@ -178,13 +179,42 @@ def test_an_invalid_nik_is_refused_with_its_reason(hall, nik, reason):
         422, "invalid_nik", "That is not a valid NIK.", {"reason": reason})
 
 
+def kept_nik(hall: EngineHall, ticket_id: int) -> tuple[str | None, str | None]:
+    """What the ticket's record keeps of a NIK: (keyed hash, last four digits)."""
+    with hall.services.db.read() as conn:
+        row = conn.execute(select(tickets.c.nik_hash, tickets.c.nik_last4).where(tickets.c.id == ticket_id)).one()
+    return row.nik_hash, row.nik_last4
+
+
 def test_a_valid_nik_is_kept_as_its_last_four_digits_and_a_keyed_hash_only(hall):
     ticket = hall.issue("kk", nik=VALID_NIK)
-    with hall.services.db.read() as conn:
-        row = conn.execute(select(tickets).where(tickets.c.id == ticket["id"])).one()
-    assert row.nik_last4 == "0001"
-    assert row.nik_hash and VALID_NIK not in row.nik_hash
+    digest, last4 = kept_nik(hall, ticket["id"])
+    assert last4 == "0001"
+    assert digest and VALID_NIK not in digest and len(digest) == 64
     assert VALID_NIK not in str(ticket)
+
+
+def test_a_ticket_without_a_nik_keeps_nothing_of_one(hall):
+    assert kept_nik(hall, hall.issue("kk")["id"]) == (None, None)
+
+
+def test_a_ticket_s_status_link_carries_an_unguessable_token_short_enough_for_its_qr(hall):
+    """144 random bits, written as 24 URL-safe characters; each ticket its own."""
+    first, second = hall.issue("kk"), hall.issue("kk")
+    assert len(first["token"]) == len(second["token"]) == 24 and first["token"] != second["token"]
+    assert first["status_url"].endswith(f"/t/{first['token']}")
+
+
+def test_a_ticket_that_cannot_be_stored_is_refused_for_a_retry_not_a_server_error(hall, monkeypatch):
+    """GIVEN a new ticket whose row clashes with another one (its status token taken), WHEN the
+    kiosk taps, THEN it is told 409 conflict, to try again, and nothing is numbered."""
+    hall.issue("kk")
+    monkeypatch.setattr(secrets, "token_urlsafe", lambda nbytes=None: hall.engine.ticket_by_id(1)["token"])
+    refused = hall.refusal("kk")
+    assert (refused.status, refused.code, refused.message, refused.params) == (
+        409, "conflict", "The ticket could not be issued; please try again.", {})
+    monkeypatch.undo()
+    assert hall.issue("kk")["code"] == "B-002"
 
 
 # --- a retried tap (Idempotency-Key) -------------------------------------------------------------
@@ -254,6 +284,12 @@ def test_the_issuing_kiosk_reports_how_its_ticket_printed(hall, status, reason, 
     assert (answer["id"], answer["code"], answer["print_status"]) == (ticket["id"], "B-001", status)
     assert hall.engine.ticket_by_id(ticket["id"])["print_status"] == status
     assert print_reason(hall, ticket["id"]) == kept
+
+
+def test_a_print_report_s_reason_is_kept_to_its_200_characters(hall):
+    ticket = hall.issue("kk")
+    hall.engine.record_print(hall.kiosk, ticket["id"], "failed", "x" * 250)
+    assert print_reason(hall, ticket["id"]) == "x" * 200
 
 
 @pytest.mark.parametrize("role", [Role.SUPERVISOR, Role.ADMIN])

@@ -116,6 +116,15 @@ def test_an_action_on_no_ticket_is_not_found(hall):
         assert (refused.value.status, refused.value.code) == (404, "ticket_not_found")
 
 
+def test_an_action_changes_only_its_own_ticket(hall):
+    """Two citizens called at lokets 1 and 2: staff1 starting theirs leaves staff2's called."""
+    mine = a_ticket(hall, "called")
+    hall.issue("kk")
+    theirs = hall.call_next(2, hall.staff2)
+    hall.engine.ticket_action(hall.staff, mine, S.SERVING)
+    assert hall.engine.ticket_by_id(theirs.id)["status"] == "called"
+
+
 # --- what the loket holds afterwards -------------------------------------------------------------
 
 @pytest.mark.parametrize(("steps", "held"), [
@@ -245,6 +254,7 @@ def test_a_finished_citizen_changes_the_estimate_at_once(hall):
     for _ in range(3):
         ticket = hall.call_next(1)
         hall.engine.ticket_action(hall.staff, ticket.id, S.SERVING)
+        hall.engine.lookup("B-005", None)   # the citizen looks at the estimate meanwhile
         hall.clock.advance(minutes=20)
         hall.engine.ticket_action(hall.staff, ticket.id, S.DONE)
     last = hall.engine.lookup("B-005", None)
