@@ -198,11 +198,13 @@ def test_a_ticket_without_a_nik_keeps_nothing_of_one(hall):
     assert kept_nik(hall, hall.issue("kk")["id"]) == (None, None)
 
 
-def test_a_ticket_s_status_link_carries_an_unguessable_token_short_enough_for_its_qr(hall):
-    """144 random bits, written as 24 URL-safe characters; each ticket its own."""
+def test_a_ticket_s_status_link_finds_it_and_cannot_be_guessed(hall):
+    """The QR's link carries a token of its own per ticket, at least 128 random bits (22 URL-safe
+    characters), and the link finds that ticket."""
     first, second = hall.issue("kk"), hall.issue("kk")
-    assert len(first["token"]) == len(second["token"]) == 24 and first["token"] != second["token"]
+    assert first["token"] != second["token"] and len(first["token"]) >= 22
     assert first["status_url"].endswith(f"/t/{first['token']}")
+    assert hall.engine.by_token(first["token"])["id"] == first["id"]
 
 
 def test_a_ticket_that_cannot_be_stored_is_refused_for_a_retry_not_a_server_error(hall, monkeypatch):
