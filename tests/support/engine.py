@@ -28,6 +28,7 @@ from server.auth import Principal, Role
 from server.catalog import load_catalog_file
 from server.engine import QueueEngine
 from server.errors import ApiError
+from server.events import events_after
 from server.service_day import HOLD
 from server.settings import ServerSettings
 from tests.support.clock import SettableClock
@@ -74,6 +75,19 @@ class EngineHall:
         self.engine.day_reading(self.engine.catalog())
         self.clock.set(moment)
 
+    def signed_in(self, username: str, role: Role) -> Principal:
+        """Another user (a supervisor, an admin, a third officer), signed in."""
+        return _principal(self.services, username, role)
+
+    def enrolled_kiosk(self, name: str) -> Principal:
+        """Another kiosk of the hall, enrolled as the first one was."""
+        return _device(self.services, Role.KIOSK, name)
+
+    def events(self) -> list[tuple[str, dict[str, Any]]]:
+        """Every event written so far, oldest first: (type, data)."""
+        with self.services.db.read() as conn:
+            return [(e["type"], e["data"]) for e in events_after(conn, 0, limit=10_000)]
+
     def serve_next(self, counter_id: int, by: Principal | None = None) -> str:
         """The loket calls, starts and finishes the next ticket; returns its code."""
         who = by or self.staff
@@ -89,6 +103,13 @@ def running_engine(services: Services) -> Iterator[QueueEngine]:
     at the end."""
     with services.engine as engine:
         yield engine
+
+
+def _device(services: Services, role: Role, name: str) -> Principal:
+    code = services.accounts.create_enrollment(role, name)
+    principal = services.accounts.principal_for(services.accounts.enroll(code).token)
+    assert principal is not None
+    return principal
 
 
 def _principal(services: Services, username: str, role: Role) -> Principal:
@@ -108,10 +129,7 @@ def engine_hall(tmp_path: Path, *, clock: SettableClock | None = None, catalog: 
     try:
         with running_engine(services) as engine:
             engine.import_catalog(load_catalog_file(catalog), str(catalog))
-            code = services.accounts.create_enrollment(Role.KIOSK, "kiosk-1")
-            kiosk = services.accounts.principal_for(services.accounts.enroll(code).token)
-            assert kiosk is not None
-            yield EngineHall(services, clock, kiosk, _principal(services, "staff1", Role.STAFF),
-                             _principal(services, "staff2", Role.STAFF))
+            yield EngineHall(services, clock, _device(services, Role.KIOSK, "kiosk-1"),
+                             _principal(services, "staff1", Role.STAFF), _principal(services, "staff2", Role.STAFF))
     finally:
         services.db.dispose()
