@@ -76,10 +76,15 @@ def test_the_officer_of_a_loket_may_open_it_again_for_other_services(hall):
 
 
 @pytest.mark.parametrize("role", [Role.SUPERVISOR, Role.ADMIN])
-def test_a_manager_may_take_over_an_officer_s_loket(hall, role):
+def test_a_manager_may_take_over_an_officer_s_loket_saying_why(hall, role):
     hall.engine.open_counter(hall.staff, 1, None)
     boss = hall.signed_in("boss", role)
-    assert state_of(hall.engine.open_counter(boss, 1, None)) == ("open", "boss", ("ktp", "kk"), None)
+    with pytest.raises(ApiError) as refused:
+        hall.engine.open_counter(boss, 1, None, "  ")
+    assert (refused.value.status, refused.value.code) == (422, "take_over_reason_required")
+    assert state_of(hall.engine.open_counter(boss, 1, None, "sakit")) == ("open", "boss", ("ktp", "kk"), None)
+    taken = hall.events()[-1][1]
+    assert (taken["changed_by"], taken["previous_staff"], taken["reason"]) == ("boss", "staff1", "sakit")
 
 
 def test_a_loket_closed_by_its_officer_can_be_opened_by_another(hall):
@@ -93,7 +98,7 @@ def test_opening_a_loket_tells_the_boards(hall):
     hall.engine.open_counter(hall.staff, 3, None)
     assert hall.events()[before:] == [("counter.state", {
         "counter": {"id": 3, "name": "Loket 3"}, "state": "open", "staff": "staff1", "pause_reason": None,
-        "current_code": None})]
+        "current_code": None, "changed_by": None, "previous_staff": None, "reason": None})]
 
 
 def test_a_loket_opening_or_closing_changes_the_estimate_at_once(hall):
@@ -181,7 +186,7 @@ def test_a_manager_closes_pauses_and_resumes_an_officer_s_loket(hall, role):
     hall.engine.open_counter(hall.staff, 1, None)
     assert state_of(hall.engine.pause_counter(boss, 1, "rapat")) == ("paused", "staff1", ("ktp", "kk"), "rapat")
     assert state_of(hall.engine.resume_counter(boss, 1)) == ("open", "staff1", ("ktp", "kk"), None)
-    assert hall.engine.close_counter(boss, 1).state == "closed"
+    assert hall.engine.close_counter(boss, 1, "pulang cepat").state == "closed"
 
 
 @pytest.mark.parametrize(("reason", "shown"), [("sholat", "sholat"), ("", "istirahat")])

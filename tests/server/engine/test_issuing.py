@@ -69,7 +69,8 @@ def test_the_last_ticket_of_the_quota_is_issued_and_the_next_refused(hall):
     refused = hall.refusal("ktp")
     assert (refused.status, refused.code, refused.message) == (409, "quota_exhausted",
                                                                "Today's quota for this service is full.")
-    assert refused.params == {"quota": 5, "opens_at": "08.00 WIB", "closes_at": "14.30 WIB"}
+    assert refused.params == {"quota": 5, "opens_at": "08.00 WIB", "closes_at": "14.30 WIB",
+                              "next_open_date": "2026-11-24", "next_opens_at": "08.00 WIB"}
     assert hall.issue("kk")["code"] == "B-001"   # another service's quota is its own
 
 

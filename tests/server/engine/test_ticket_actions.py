@@ -206,7 +206,8 @@ def test_a_transfer_counts_each_time_and_a_transferred_ticket_is_served_like_any
     with hall.services.db.read() as conn:
         assert conn.execute(select(tickets.c.transfers).where(tickets.c.id == ticket_id)).scalar() == 1
     report = {s.service_id: s for s in hall.engine.daily_report(None).services}
-    assert (report["ktp"].issued, report["ktp"].done, report["kk"].issued, report["kk"].done) == (1, 0, 0, 1)
+    assert (report["ktp"].issued, report["ktp"].transferred, report["ktp"].done) == (1, 1, 0)
+    assert (report["kk"].issued, report["kk"].transferred_in, report["kk"].received.done) == (0, 1, 1)
 
 
 def test_a_transferred_ticket_waiting_again_has_no_wait_measured_yet(hall):
@@ -216,7 +217,7 @@ def test_a_transferred_ticket_waiting_again_has_no_wait_measured_yet(hall):
     hall.clock.advance(minutes=10)
     hall.engine.ticket_action(hall.staff, ticket_id, S.TRANSFERRED, "kk")
     kk = next(s for s in hall.engine.daily_report(None).services if s.service_id == "kk")
-    assert (kk.waiting, kk.mean_wait_minutes) == (1, None)
+    assert (kk.received.waiting, kk.mean_wait_minutes) == (1, None)
 
 
 # --- times and figures ---------------------------------------------------------------------------
@@ -231,7 +232,8 @@ def test_service_time_runs_from_start_to_finish(hall):
     hall.engine.ticket_action(hall.staff, ticket_id, S.DONE)
     report = hall.engine.daily_report(None)
     ktp = next(s for s in report.services if s.service_id == "ktp")
-    assert (ktp.done, ktp.mean_service_minutes, report.served_by_counter) == (1, 15.0, {1: 1})
+    assert (ktp.done, ktp.mean_service_minutes) == (1, 15.0)
+    assert [(loket.id, loket.served) for loket in report.lokets if loket.served] == [(1, 1)]
 
 
 @pytest.mark.parametrize(("steps", "ended"), [
