@@ -56,6 +56,15 @@ def event_json(row: Any) -> dict[str, Any]:
     return {"seq": row.seq, "type": row.type, "at": row.at.isoformat(), "data": row.data}
 
 
+def as_seen_by_a_device(event: dict[str, Any]) -> dict[str, Any]:
+    """What a kiosk or board in the hall receives: why a supervisor closed or took over a loket is
+    about an officer (it may be "sick"), so it stays with the staff's apps and the event log."""
+    data = event["data"]
+    if event["type"] == EventType.COUNTER_STATE and isinstance(data, dict) and data.get("reason"):
+        return {**event, "data": {**data, "reason": None}}
+    return event
+
+
 def events_after(conn: Connection, seq: int, limit: int = 500) -> list[dict[str, Any]]:
     rows = conn.execute(select(events).where(events.c.seq > seq).order_by(events.c.seq).limit(limit))
     return [event_json(r) for r in rows]

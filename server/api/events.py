@@ -14,9 +14,9 @@ from core.wire import ErrorCode as E
 from core.wire import Event
 from server.api.deps import accounts, bearer_token, engine, require
 from server.api.responses import refusals
-from server.auth import ALL_ROLES, Principal
+from server.auth import ALL_ROLES, DEVICE_ROLES, Principal
 from server.errors import ApiError
-from server.events import events_after, latest_seq
+from server.events import as_seen_by_a_device, events_after, latest_seq
 
 router = APIRouter()
 MAX_SEQ = 2 ** 63 - 1  # the database's integer range; a larger id would break the stream mid-way
@@ -31,7 +31,7 @@ MAX_SEQ = 2 ** 63 - 1  # the database's integer range; a larger id would break t
 async def stream_events(request: Request, last_event_id: str | None = Header(default=None),
                         last_event_id_q: int | None = Query(default=None, alias="last_event_id",
                                                             ge=0, le=MAX_SEQ),
-                        _: Principal = Depends(require(ALL_ROLES))) -> StreamingResponse:
+                        who: Principal = Depends(require(ALL_ROLES))) -> StreamingResponse:
     eng = engine(request)
     settings = request.app.state.settings
     hub = request.app.state.hub
@@ -58,7 +58,8 @@ async def stream_events(request: Request, last_event_id: str | None = Header(def
         if acc.principal_for(token) is None:
             return None
         with eng.db.read() as conn:
-            return events_after(conn, after)
+            batch = events_after(conn, after)
+        return [as_seen_by_a_device(e) for e in batch] if who.role in DEVICE_ROLES else batch
 
     async def body() -> AsyncIterator[bytes]:
         cursor = start

@@ -8,7 +8,9 @@ from collections.abc import Callable
 from typing import Any
 
 import requests
+from sqlalchemy import func, select
 
+from server.db import events
 from tests.server.test_events import read_events
 from tests.support.server import LiveServer
 
@@ -160,6 +162,20 @@ def test_a_supervisor_closes_or_takes_over_another_officers_loket_only_with_a_re
     assert [(e["counter"]["id"], e["state"], e["changed_by"], e["previous_staff"], e["reason"]) for e in audited] == [
         (1, "closed", "super", "staff1", "staff1 pulang sakit"),
         (2, "open", "super", "staff2", "staff2 dipanggil kepala")]
+
+
+def test_why_a_loket_was_taken_over_reaches_staff_only_not_the_hall_s_kiosks_and_boards(server: LiveServer) -> None:
+    """A supervisor's reason ("pulang sakit") is about an officer: the officer and the office read it, the
+    kiosks and boards in the hall get the loket's new state without it."""
+    ok(act(server, "staff1", 1, "open"))
+    ok(act(server, "super", 1, "close", reason="staff1 pulang sakit"))
+    with server.services.db.read() as conn:
+        written = conn.execute(select(func.count()).select_from(events)).scalar_one()
+    for role, reason in (("display", None), ("kiosk", None), ("staff1", "staff1 pulang sakit"),
+                         ("super", "staff1 pulang sakit")):
+        closed = [e["data"]["data"] for e in read_events(server, role, written, last_event_id=0)
+                  if e["data"]["type"] == "counter.state" and e["data"]["data"]["state"] == "closed"]
+        assert [(e["changed_by"], e["reason"]) for e in closed] == [("super", reason)], role
 
 
 # ----------------------------------------------------------------------------- calling
