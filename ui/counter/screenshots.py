@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 
 from core.client import BackendClient
 from ui.counter.controller import CounterController, CounterTimings
+from ui.counter.desk_screen import CONFIRM_PAGE
 from ui.counter.window import DEFAULT_SIZE, MINIMUM_SIZE
 from ui.i18n import Translations
 from ui.screen_walk import settle, wait_until
@@ -97,10 +98,10 @@ def take_over(officer: CounterController, officer_shots: Shooter, server: str, s
         wait_until(officer.desk.lost_continue.isEnabled, "the officer's way on", 15)
         officer_shots.shot("desk-taken-over")
         desk = boss.desk
-        if desk.buttons["no_show"].isEnabled():
-            desk.buttons["no_show"].click()
-            wait_until(lambda: not boss.busy, "no-show", 15)
         desk.close_button.click()
+        if desk.page() == CONFIRM_PAGE:
+            # The citizen called there goes back to the queue before the loket closes.
+            desk.confirm_panel.confirm.click()
         wait_until(lambda: not boss.busy and boss.current_screen() == "loket", "the loket to close", 15)
         officer.desk.lost_continue.click()
         wait_until(lambda: officer.current_screen() == "loket", "the officer's loket list", 15)
