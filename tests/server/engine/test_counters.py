@@ -81,7 +81,9 @@ def test_a_manager_may_take_over_an_officer_s_loket_saying_why(hall, role):
     boss = hall.signed_in("boss", role)
     with pytest.raises(ApiError) as refused:
         hall.engine.open_counter(boss, 1, None, "  ")
-    assert (refused.value.status, refused.value.code) == (422, "take_over_reason_required")
+    assert (refused.value.status, refused.value.code, refused.value.message, refused.value.params) == (
+        422, "take_over_reason_required", "Say why you take over or close another officer's loket.",
+        {"staff": "staff1"})
     assert state_of(hall.engine.open_counter(boss, 1, None, "sakit")) == ("open", "boss", ("ktp", "kk"), None)
     taken = hall.events()[-1][1]
     assert (taken["changed_by"], taken["previous_staff"], taken["reason"]) == ("boss", "staff1", "sakit")
@@ -187,6 +189,9 @@ def test_a_manager_closes_pauses_and_resumes_an_officer_s_loket(hall, role):
     assert state_of(hall.engine.pause_counter(boss, 1, "rapat")) == ("paused", "staff1", ("ktp", "kk"), "rapat")
     assert state_of(hall.engine.resume_counter(boss, 1)) == ("open", "staff1", ("ktp", "kk"), None)
     assert hall.engine.close_counter(boss, 1, "pulang cepat").state == "closed"
+    closed = hall.events()[-1][1]
+    assert (closed["state"], closed["changed_by"], closed["previous_staff"], closed["reason"]) == (
+        "closed", "boss", "staff1", "pulang cepat")
 
 
 @pytest.mark.parametrize(("reason", "shown"), [("sholat", "sholat"), ("", "istirahat")])

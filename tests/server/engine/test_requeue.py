@@ -48,9 +48,12 @@ def test_a_no_show_before_the_site_s_wait_is_refused_with_the_seconds_left(two_m
     hall = two_minute_hall
     (ticket,) = called(hall)
     hall.clock.advance(seconds=after.total_seconds())
-    status, code, params = refusal(lambda: hall.engine.ticket_action(hall.staff, ticket, S.NO_SHOW))
-    assert (status, code, params["seconds_left"], params["no_show_after_seconds"]) == (
-        409, "no_show_too_early", left, 120)
+    with pytest.raises(ApiError) as refused:
+        hall.engine.ticket_action(hall.staff, ticket, S.NO_SHOW)
+    called_at = hall.engine.ticket_by_id(ticket)["called_at"]
+    assert (refused.value.status, refused.value.code, refused.value.message, refused.value.params) == (
+        409, "no_show_too_early", "The citizen may still be on the way; wait before no-show.",
+        {"seconds_left": left, "called_at": called_at, "no_show_after_seconds": 120})
     assert status_of(hall, ticket) == "called"
 
 
@@ -87,9 +90,22 @@ def test_a_ticket_in_hand_goes_back_by_its_first_queue_time_and_frees_the_loket(
         hall.engine.ticket_action(hall.staff, first, S.SERVING)
     back = hall.engine.ticket_action(hall.staff, first, S.WAITING)
     assert back["status"] == "waiting" and back["people_ahead"] == 0
+    assert (back["called_at"], back["started_at"]) == (None, None)
+    kind, told = hall.events()[-2]
+    assert (kind, told["status"], told["requeued_from"], told["by"]) == ("ticket.status", "waiting", state.value,
+                                                                          "staff1")
     assert hall.engine.list_counters()[0].current_ticket is None
     assert hall.call_next(1).id == first
     assert status_of(hall, second) == "waiting"
+
+
+def test_only_a_ticket_put_back_says_so_in_its_event(hall):
+    """The boards and the office tell a requeue from a finish by the event's ``requeued_from``."""
+    (ticket,) = called(hall)
+    hall.engine.ticket_action(hall.staff, ticket, S.SERVING)
+    hall.engine.ticket_action(hall.staff, ticket, S.DONE)
+    done = [data for kind, data in hall.events() if kind == "ticket.status" and data["status"] == "done"]
+    assert [(d.get("requeued_from"), d.get("by")) for d in done] == [(None, None)]
 
 
 def test_only_the_loket_holding_a_ticket_or_a_supervisor_puts_it_back(hall):
@@ -105,6 +121,7 @@ def test_a_late_citizen_goes_back_by_their_first_queue_time_told_to_everyone(hal
     hall.engine.ticket_action(hall.staff, first, S.NO_SHOW)
     back = hall.engine.ticket_action(hall.staff, first, S.WAITING)
     assert back["status"] == "waiting" and back["people_ahead"] == 0
+    assert (back["called_at"], back["started_at"], back["counter"]) == (None, None, None)
     kind, told = hall.events()[-1]
     assert (kind, told["status"], told["requeued_from"], told["by"]) == ("ticket.status", "waiting", "no_show",
                                                                           "staff1")
@@ -115,10 +132,22 @@ def test_a_late_citizen_is_put_back_by_the_officer_of_the_loket_that_missed_them
     (ticket,) = called(hall)
     hall.engine.ticket_action(hall.staff, ticket, S.NO_SHOW)
     hall.engine.open_counter(hall.staff2, 2, None)
-    assert refusal(lambda: hall.engine.ticket_action(hall.staff2, ticket, S.WAITING))[:2] == (
-        403, "ticket_not_at_your_counter")
+    with pytest.raises(ApiError) as refused:
+        hall.engine.ticket_action(hall.staff2, ticket, S.WAITING)
+    assert (refused.value.status, refused.value.code, refused.value.message) == (
+        403, "ticket_not_at_your_counter",
+        "Only the officer of the loket that missed this ticket, or a supervisor, may put it back.")
     boss = hall.signed_in("boss", Role.SUPERVISOR)
     assert hall.engine.ticket_action(boss, ticket, S.WAITING)["status"] == "waiting"
+
+
+def test_putting_one_late_citizen_back_leaves_the_other_no_shows_alone(hall):
+    first, second = called(hall, 2)
+    hall.engine.ticket_action(hall.staff, first, S.NO_SHOW)
+    hall.call_next(1)
+    hall.engine.ticket_action(hall.staff, second, S.NO_SHOW)
+    hall.engine.ticket_action(hall.staff, first, S.WAITING)
+    assert (status_of(hall, first), status_of(hall, second)) == ("waiting", "no_show")
 
 
 def test_a_late_citizen_is_not_put_back_by_an_officer_whose_loket_is_closed(hall):
@@ -137,8 +166,10 @@ def test_yesterday_s_no_show_is_not_put_back_today(make_hall):
     hall.engine.ticket_action(hall.staff, ticket, S.NO_SHOW)
     hall.new_day_at(wib(2026, 11, 24, 9, 0))
     boss = hall.signed_in("boss", Role.SUPERVISOR)
-    status, code, params = refusal(lambda: hall.engine.ticket_action(boss, ticket, S.WAITING))
-    assert (status, code, params["service_date"]) == (409, "ticket_of_another_day", "2026-11-23")
+    with pytest.raises(ApiError) as refused:
+        hall.engine.ticket_action(boss, ticket, S.WAITING)
+    assert (refused.value.status, refused.value.code, refused.value.message, refused.value.params) == (
+        409, "ticket_of_another_day", "A ticket of another day cannot be put back.", {"service_date": "2026-11-23"})
     assert status_of(hall, ticket) == "no_show"
 
 

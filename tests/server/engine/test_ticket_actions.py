@@ -218,6 +218,8 @@ def test_a_transferred_ticket_waiting_again_has_no_wait_measured_yet(hall):
     hall.engine.ticket_action(hall.staff, ticket_id, S.TRANSFERRED, "kk")
     kk = next(s for s in hall.engine.daily_report(None).services if s.service_id == "kk")
     assert (kk.received.waiting, kk.mean_wait_minutes) == (1, None)
+    moved = hall.engine.ticket_by_id(ticket_id)
+    assert (moved["called_at"], moved["started_at"]) == (None, None)  # no loket's timer runs for it yet
 
 
 # --- times and figures ---------------------------------------------------------------------------
