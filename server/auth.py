@@ -86,9 +86,23 @@ def _lower_priority() -> None:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
 
 
-# One password check at a time, at the lowest CPU priority: a check keeps a core busy for tens of
-# ms, and the queue's own threads must win that core whenever they want it.
-_CHECKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="password-check", initializer=_lower_priority)
+def _new_checker() -> ThreadPoolExecutor:
+    """One password check at a time, at the lowest CPU priority: a check keeps a core busy for tens of
+    ms, and the queue's own threads must win that core whenever they want it."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="password-check", initializer=_lower_priority)
+
+
+_CHECKER = _new_checker()
+
+
+def _checker_after_fork() -> None:
+    """A forked process (a test runner's worker, mutmut's mutant runs) has no checker thread: a
+    sign-in there would wait for ever on the parent's pool."""
+    global _CHECKER
+    _CHECKER = _new_checker()
+
+
+os.register_at_fork(after_in_child=_checker_after_fork)
 
 
 def verify_password_aside(password: str, stored: str) -> bool:

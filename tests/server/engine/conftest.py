@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import os
 import tempfile
 import tomllib
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -18,22 +16,11 @@ from typing import Any
 import pytest
 import tomli_w
 
-from server import auth
 from tests.support.clock import SettableClock
 from tests.support.engine import EngineHall, engine_hall
 from tests.support.server import TEST_CATALOG
 
 SHM = Path("/dev/shm")
-
-
-def _own_password_checker() -> None:
-    """mutmut runs each mutant's tests in a process forked from one that already ran them: the
-    password checker's thread (server/auth.py) did not come along, and a sign-in would wait for it
-    for ever. The forked process gets a checker of its own."""
-    auth._CHECKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="password-check")
-
-
-os.register_at_fork(after_in_child=_own_password_checker)
 
 
 @pytest.fixture
