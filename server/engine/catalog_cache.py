@@ -37,7 +37,8 @@ class CatalogCache:
         self._catalog: tuple[int, SiteCatalog] | None = None
         self._lock = threading.Lock()
         self._checked = 0.0
-        self._refused: int | None = None  # the stored version found invalid, logged once
+        # The newest stored version found invalid: refused again without reading and parsing it anew.
+        self._refused: tuple[int, CatalogInvalid] | None = None
 
     def current(self) -> SiteCatalog:
         cached = self._catalog
@@ -49,13 +50,14 @@ class CatalogCache:
                 if version is None:
                     raise ApiError(503, ErrorCode.NO_CATALOG, "The server has no catalog yet.")
                 if not cached or cached[0] != version:
+                    if self._refused is not None and self._refused[0] == version:
+                        raise StoredCatalogInvalid(*self._refused)
                     doc = conn.execute(select(catalogs.c.document).where(catalogs.c.id == version)).scalar_one()
                     try:
                         self._catalog = cached = (version, parse_catalog(doc))
                     except CatalogInvalid as exc:
-                        if self._refused != version:
-                            self._refused = version
-                            log.error("catalog version %d in the database is not valid: %s", version, exc)
+                        log.error("catalog version %d in the database is not valid: %s", version, exc)
+                        self._refused = (version, exc)
                         raise StoredCatalogInvalid(version, exc) from None
             self._checked = time.monotonic()
             return cached[1]
