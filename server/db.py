@@ -181,6 +181,21 @@ staff_tokens = Table(
 )
 
 
+# Who changed the office's data (staff, devices, today's switches, the catalog) and the lokets and
+# tickets by a manager's hand, and when: written in the same transaction as the change (server/audit.py).
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", UtcDateTime(), nullable=False),
+    Column("actor", String(80), nullable=False),       # a username, a device name, or "cli"
+    Column("actor_role", String(16), nullable=False),
+    Column("kind", String(40), nullable=False),        # core.wire.AuditKind
+    Column("subject", String(120), nullable=False),    # what it was done to: "user:budi", "service:A", …
+    Column("detail", JSON, nullable=False),
+    Index("ix_audit_at", "at"),
+)
+
+
 storage_probe = Table(
     "storage_probe", metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),

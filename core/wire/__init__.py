@@ -29,7 +29,7 @@ from core.wire.answers import (
                                WaitingTicket,
 )
 from core.wire.base import WireModel
-from core.wire.codes import AT_LOKET, CounterState, ErrorCode, EventType, Priority, TicketStatus, WaitUnknown
+from core.wire.codes import AT_LOKET, AuditKind, CounterState, ErrorCode, EventType, Priority, TicketStatus, WaitUnknown
 from core.wire.events import (
                                CatalogChanged,
                                CounterStateEvent,
@@ -42,7 +42,8 @@ from core.wire.events import (
 )
 
 __all__ = [
-    "AT_LOKET", "Agency", "Catalog", "CatalogChanged", "Counter", "CounterQueue", "CounterRef", "CounterState",
+    "AT_LOKET", "Agency", "AuditKind", "Catalog", "CatalogChanged", "Counter", "CounterQueue", "CounterRef",
+    "CounterState",
     "CounterStateEvent", "DailyReport", "DayExpired", "Device", "DeviceRef", "DeviceStateEvent", "Enrollment",
     "ErrorCode", "ErrorDetail", "ErrorDocument", "Event", "EventPayload", "EventType", "Health", "HeartbeatReply",
     "LoggedOut", "Login", "LoketReport", "PasswordChanged", "Priority", "PublicTicket", "QueueService", "Service",

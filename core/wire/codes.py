@@ -58,6 +58,40 @@ class EventType(enum.StrEnum):
     DEVICE_STATE = "device.state"
 
 
+class AuditKind(enum.StrEnum):
+    """What an audit-log entry records (server/audit.py); the console filters by it."""
+
+    # Staff accounts.
+    USER_ADDED = "user.added"
+    USER_PASSWORD_RESET = "user.password_reset"
+    USER_PASSWORD_CHANGED = "user.password_changed"
+    USER_ROLE_SET = "user.role_set"
+    USER_DISABLED = "user.disabled"
+    USER_ENABLED = "user.enabled"
+    # Kiosks, boards and other devices.
+    DEVICE_ENROL_CODE_MADE = "device.enrol_code_made"
+    DEVICE_RENAMED = "device.renamed"
+    DEVICE_LOCKED = "device.locked"
+    DEVICE_UNLOCKED = "device.unlocked"
+    DEVICE_REVOKED = "device.revoked"
+    # Today's switches.
+    SERVICE_CLOSED_TODAY = "today.service_closed"
+    SERVICE_REOPENED_TODAY = "today.service_reopened"
+    QUOTA_SET_TODAY = "today.quota_set"
+    AGENCY_STOPPED_TODAY = "today.agency_stopped"
+    AGENCY_RESUMED_TODAY = "today.agency_resumed"
+    RUNNING_TEXT_SET = "today.running_text_set"
+    # The catalog.
+    CATALOG_SAVED = "catalog.saved"
+    CATALOG_RESTORED = "catalog.restored"
+    # Lokets and tickets by another's hand.
+    COUNTER_TAKEN_OVER = "counter.taken_over"
+    COUNTER_CLOSED_BY_MANAGER = "counter.closed_by_manager"
+    TICKET_REQUEUED = "ticket.requeued"
+    TICKET_TRANSFERRED = "ticket.transferred"
+    TICKET_CANCELLED = "ticket.cancelled"
+
+
 class ErrorCode(enum.StrEnum):
     """Every ``error.code`` the server can answer with; clients choose their text by it."""
 
