@@ -12,7 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, OperationalError
 
 from core.logs import setup_logging
 from core.paths import user_data_dir
@@ -130,6 +130,17 @@ def _database_refusal(command: str | None, url: str | None) -> str | None:
     return NO_DATABASE.format(path=path.absolute())
 
 
+def unreachable_database(url: str) -> str:
+    """Where it tried, without the password; the driver's own words stay in the log."""
+    parsed = make_url(url)
+    where = (parsed.database or "" if parsed.get_backend_name() == "sqlite"
+             else f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}")
+    return (f"Basis data tidak dapat dihubungi di {where}: periksa PostgreSQL sudah berjalan dan alamat "
+            f"--database benar.\n"
+            f"The database cannot be reached at {where}: check that PostgreSQL is running and the --database "
+            f"URL is right.")
+
+
 def _ip_address(text: str) -> str:
     try:
         return str(ipaddress.ip_address(text.strip()))
@@ -148,10 +159,15 @@ def main(argv: list[str]) -> int:
     setup_logging("server", console=args.command is None)
     from server.app import build_services  # noqa: PLC0415 - keeps `--help` fast
 
+    settings = _settings(args)
     try:
-        services = build_services(_settings(args))
+        services = build_services(settings)
     except SecretKeyInvalid as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OperationalError as exc:
+        log.error("the database cannot be reached: %s", exc.orig)
+        print(unreachable_database(settings.database_url), file=sys.stderr)
         return 2
     try:
         if args.command == "enroll":

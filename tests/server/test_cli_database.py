@@ -112,3 +112,16 @@ def test_the_server_creates_its_database_and_then_the_commands_work_on_it(data_d
     assert added.returncode == 0 and "saved" in added.stdout, added.stderr
     listed = office(data_dir, "users")
     assert listed.returncode == 0 and listed.stdout.splitlines()[1].startswith("siti "), listed.stdout
+
+
+@pytest.mark.parametrize("command", [[], ["users"]])
+def test_a_database_server_that_cannot_be_reached_is_said_in_both_languages_without_a_traceback(
+        data_dir: Path, command: list[str]) -> None:
+    """A PostgreSQL that is down or named wrongly: the server and the office's commands say which
+    host and port they tried (never the password) and how to go on, instead of a stack trace."""
+    port = free_port()  # nothing listens there
+    done = office(data_dir, *command, "--database", f"postgresql+psycopg://anjungan:rahasia@127.0.0.1:{port}/x")
+    assert done.returncode == 2, (done.returncode, done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr and "rahasia" not in done.stderr, done.stderr
+    assert f"127.0.0.1:{port}" in done.stderr, done.stderr
+    assert "Basis data tidak dapat dihubungi" in done.stderr and "cannot be reached" in done.stderr, done.stderr
