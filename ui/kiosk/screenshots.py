@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -225,6 +226,14 @@ def walk_full_quota(walker: Walker, client) -> None:
     walker.tap(c.message.buttons[next(iter(c.message.message().ways))])
 
 
+def keep_receipt(printed: Path, before: set[Path], target: Path) -> Path:
+    """The virtual printer's picture of the walk's first receipt, with the site's header, the
+    requirements and the catalog's footer lines as the kiosk printed them."""
+    first = min(set(printed.glob("*.png")) - before, key=lambda p: p.stat().st_mtime_ns)
+    shutil.copyfile(first, target)
+    return target
+
+
 def walk_offline(walker: Walker) -> None:
     """A kiosk whose server is gone: the banner, and the message when a ticket is asked for."""
     c = walker.c
@@ -287,12 +296,16 @@ def main(argv: list[str] | None = None) -> int:
                                                  windowed=True, timings=timings, now=lambda: morning)
                     controller.start(size=(width, height))
                     walker = Walker(controller, args.out, namer)
+                    printed_before = set(printer.out_dir.glob("*.png"))
                     try:
                         walk(walker, printer)
                         walk_full_quota(walker, elsewhere)
                     finally:
                         controller.stop()
                     saved += walker.saved
+                    if not review and (width, height) == DOCS_LANDSCAPE:
+                        receipt = args.out / f"receipt-footer-{lang}.png"
+                        saved.append(keep_receipt(printer.out_dir, printed_before, receipt))
                     dead = f"http://127.0.0.1:{_free_port()}"
                     controller = KioskController(cfg, BackendClient(dead, token), None, translations,
                                                  windowed=True, timings=timings, now=lambda: morning)
