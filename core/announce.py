@@ -22,7 +22,7 @@ _SCALES = ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"))
 
 _CODE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9]*)\s*-\s*(\d+)\s*$")
 _CODE_NO_DASH = re.compile(r"^\s*([A-Za-z]+)(\d+)\s*$")
-_LOKET_WORD = re.compile(r"^\s*loket\b\s*", re.IGNORECASE)
+_LOKET_WORD = re.compile(r"^\s*loket(?![^\W\d_])\s*", re.IGNORECASE)  # "Loket3" too, not "Loketan"
 _RUNS = re.compile(r"\d+|[^\W\d_]+")
 
 

@@ -110,6 +110,10 @@ def test_malformed_codes_are_refused(bad):
 @pytest.mark.parametrize(("loket", "label"), [
     (3, "Loket 3"), ("3", "Loket 3"), ("Loket 3", "Loket 3"), ("loket 12", "Loket 12"),
     ("LOKET 3A", "Loket 3A"), (0, "Loket 0"), (1, "Loket 1"), (" Loket 3 ", "Loket 3"), ("\tloket  7", "Loket 7"),
+    # A name typed without the space is the same loket, not "Loket Loket3" (read "loket loket tiga").
+    ("Loket3", "Loket 3"), ("LOKET12", "Loket 12"), ("loket3A", "Loket 3A"),
+    # A word that only starts like "loket" is a name of its own.
+    ("Loketan", "Loket Loketan"),
 ])
 def test_loket_labels(loket, label):
     assert loket_label(loket) == label
@@ -125,7 +129,7 @@ def test_loket_0_is_a_loket_and_below_it_none():
 @pytest.mark.parametrize(("loket", "spoken"), [
     ("Loket 3A", "loket tiga a"), ("Loket 3B", "loket tiga be"), ("Loket 12 Q", "loket dua belas ki"),
     ("Loket Prioritas", "loket prioritas"), ("Loket 2 Lansia", "loket dua lansia"), ("Loket Ä", "loket ä"),
-    ("Loket VIP 1", "loket vip satu"),
+    ("Loket VIP 1", "loket vip satu"), ("Loket3", "loket tiga"),
 ])
 def test_a_loket_name_is_read_number_as_words_lone_letter_by_name_other_words_as_written(loket, spoken):
     """A word is read as written in lower case, so the voice reads it as a word and does not spell
