@@ -460,4 +460,4 @@ class DeskScreen(StaffScreen):
         for widget in (self.ticket_card, self.notice, self.lost_notice, self.queue_panel, self.transfer_panel,
                        self.pause_panel, self.confirm_panel, self.late_panel):
             widget.apply_metrics(m)
-        self.lost_notice.setFixedHeight(m.px(150))  # a longer text, to be read before going on
+        self.lost_notice.setMinimumHeight(m.px(150))  # a longer text, to be read before going on

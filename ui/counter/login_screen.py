@@ -147,4 +147,4 @@ class LoginScreen(StaffScreen):
         self.card_box.setContentsMargins(m.px(32), m.px(28), m.px(32), m.px(24))
         self.card_box.setSpacing(m.px(8))
         self.error.apply_metrics(m)
-        self.error.setFixedHeight(m.px(112))
+        self.error.setMinimumHeight(m.px(112))

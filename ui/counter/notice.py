@@ -45,5 +45,7 @@ class Notice(QFrame):
         return self.text.texts()
 
     def apply_metrics(self, m: DeskMetrics) -> None:
-        self.setFixedHeight(m.px(64))
+        # At least this tall, and taller by as many lines as its texts wrap to at the width it has:
+        # a fixed height cut the second line of the longer notices at 1280×800 and below.
+        self.setMinimumHeight(m.px(64))
         self.box.setContentsMargins(m.px(14), m.px(6), m.px(14), m.px(6))

@@ -151,4 +151,4 @@ class PasswordScreen(StaffScreen):
         self.card_box.setContentsMargins(m.px(32), m.px(28), m.px(32), m.px(24))
         self.card_box.setSpacing(m.px(8))
         self.notice.apply_metrics(m)
-        self.notice.setFixedHeight(m.px(96))
+        self.notice.setMinimumHeight(m.px(96))
