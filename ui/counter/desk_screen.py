@@ -71,6 +71,7 @@ class DeskScreen(StaffScreen):
         self._no_show_after = timedelta(0)
         self._clock_offset = timedelta(0)
         self._asking: tuple[str, str] | None = None   # the confirmation shown: question and ticket code
+        self._queue: CounterQueue | None = None
 
         # the loket, its state and its services
         self.loket_name = PlainLabel(self)
@@ -135,7 +136,7 @@ class DeskScreen(StaffScreen):
         # Shown in place of the actions when the loket was taken over or closed elsewhere.
         self.lost_page = QWidget(self.pages)
         self.lost_page.setObjectName("LoketLostPanel")
-        self.lost_notice = Notice(translations, self.lost_page)
+        self.lost_notice = Notice(translations, self.lost_page, times_out=False)  # it waits for "Lanjut"
         self.lost_notice.setObjectName("LoketLostNotice")
         self.lost_continue = QPushButton(self.lost_page)
         self.lost_continue.setObjectName("LoketLostContinue")
@@ -206,9 +207,12 @@ class DeskScreen(StaffScreen):
             self.ticker.stop()
         self._sync()
         self._on_ticker_timeout()
+        self._withdraw_notice_that_no_longer_holds()
 
     def show_queue(self, queue: CounterQueue | None) -> None:
+        self._queue = queue
         self.queue_panel.show_queue(queue)
+        self._withdraw_notice_that_no_longer_holds()
 
     def set_transfer_targets(self, targets: list[TransferTarget]) -> None:
         self._targets = list(targets)
@@ -272,6 +276,7 @@ class DeskScreen(StaffScreen):
     def reset(self) -> None:
         """Nothing shown: before a loket is opened, or after leaving it."""
         self._counter = None
+        self._queue = None
         self._asking = None
         self.ticker.stop()
         self.ticket_card.show_ticket(None)
@@ -280,6 +285,36 @@ class DeskScreen(StaffScreen):
         self._lost_guard.stop()
         self.queue_panel.show_queue(None)
         self._show_page(ACTIONS_PAGE)
+
+    def notice_holds(self) -> bool:
+        """Whether what the notice says about the loket is still so, as the server last told."""
+        message = self.notice.message()
+        if message is None:
+            return False
+        counter, in_hand = self._counter, ticket_in_hand(self._counter)
+        paused = counter is not None and counter.state is CounterState.PAUSED
+        code = message.code
+        if code == "queue_empty":
+            return not self._someone_waiting()
+        if code == "ticket_in_progress":
+            return in_hand is not None and message.params.get("code", in_hand.code) == in_hand.code
+        if code == "no_show_too_early":
+            return bool(self.no_show_wait_left())
+        if code == "nothing_to_recall":
+            return in_hand is None or in_hand.status is not TicketStatus.CALLED
+        if code == "counter_paused":
+            return paused
+        if code in ("counter_open", "counter_not_paused"):
+            return not paused
+        return True
+
+    def _someone_waiting(self) -> bool:
+        """A citizen waits for a service this loket calls now (the list holds only its ticked ones)."""
+        return self._queue is not None and bool(self._queue.waiting)
+
+    def _withdraw_notice_that_no_longer_holds(self) -> None:
+        if self.notice.message() is not None and not self.notice_holds():
+            self.notice.clear()
 
     # -- drawing -----------------------------------------------------------------------------------
 
@@ -376,6 +411,7 @@ class DeskScreen(StaffScreen):
             self._sync()   # the wait is over (or the clock moved back): the button follows
         else:
             self._show_no_show_countdown()
+        self._withdraw_notice_that_no_longer_holds()
 
     # -- events ------------------------------------------------------------------------------------
 

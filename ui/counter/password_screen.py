@@ -89,7 +89,7 @@ class PasswordScreen(StaffScreen):
             field.clear()
         self.notice.clear()
         if required:
-            self.notice.show_message(message_for_code("password_change_required"))
+            self.notice.show_message(message_for_code("password_change_required"), stays=True)
         self.set_busy(False)
         self.current.setFocus()
         self.retranslate_ui()
