@@ -7,14 +7,14 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontInfo, QFontMetrics
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QLabel, QWidget
 
 from ui.counter.controller import CounterController
 from ui.counter.elided_label import ElidedLabel
 from ui.widgets.fit_text import FitText
 
 MIN_TEXT_PX = 12
-SIZES = ((1024, 768), (1280, 800), (1920, 1080))
+SIZES = ((1024, 700), (1024, 768), (1280, 800), (1920, 1080))  # 1024×700: the smallest the window goes
 
 
 def at_size(c: CounterController, size: tuple[int, int]) -> None:
@@ -44,6 +44,16 @@ def shown(widget: QWidget) -> bool:
     return widget.isVisible() and widget.width() > 0 and widget.height() > 0
 
 
+def scrolls(widget: QWidget) -> bool:
+    """Inside a scroll area: the part out of view is a scroll away, not cut."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
 def text_widgets(root: QWidget) -> Iterator[QWidget]:
     """Every visible label, fitted text and button under ``root`` (``root`` too) that has a text."""
     for widget in [root, *root.findChildren(QWidget)]:
@@ -59,7 +69,7 @@ def cut_texts(root: QWidget) -> list[str]:
     for widget in text_widgets(root):
         where = f"{name_of(widget)} {widget.text()[:50]!r}"
         visible = widget.visibleRegion().boundingRect()
-        if visible.height() < widget.height() or visible.width() < widget.width():
+        if not scrolls(widget) and (visible.height() < widget.height() or visible.width() < widget.width()):
             problems.append(f"{where}: {visible.width()}×{visible.height()} of {widget.width()}×{widget.height()} "
                             "visible (cut by its parent)")
             continue
