@@ -71,7 +71,6 @@ class DeskScreen(StaffScreen):
         self._no_show_after = timedelta(0)
         self._clock_offset = timedelta(0)
         self._asking: tuple[str, str] | None = None   # the confirmation shown: question and ticket code
-        self._queue: CounterQueue | None = None
 
         # the loket, its state and its services
         self.loket_name = PlainLabel(self)
@@ -207,12 +206,13 @@ class DeskScreen(StaffScreen):
             self.ticker.stop()
         self._sync()
         self._on_ticker_timeout()
-        self._withdraw_notice_that_no_longer_holds()
 
     def show_queue(self, queue: CounterQueue | None) -> None:
-        self._queue = queue
+        """The waiting list as just read (always after the notice it may end: reads and actions take
+        turns, and a read that ran during an action is dropped)."""
         self.queue_panel.show_queue(queue)
-        self._withdraw_notice_that_no_longer_holds()
+        if self.notice.code() == "queue_empty" and queue is not None and queue.waiting:
+            self.notice.clear()
 
     def set_transfer_targets(self, targets: list[TransferTarget]) -> None:
         self._targets = list(targets)
@@ -276,7 +276,6 @@ class DeskScreen(StaffScreen):
     def reset(self) -> None:
         """Nothing shown: before a loket is opened, or after leaving it."""
         self._counter = None
-        self._queue = None
         self._asking = None
         self.ticker.stop()
         self.ticket_card.show_ticket(None)
@@ -287,15 +286,14 @@ class DeskScreen(StaffScreen):
         self._show_page(ACTIONS_PAGE)
 
     def notice_holds(self) -> bool:
-        """Whether what the notice says about the loket is still so, as the server last told."""
+        """Whether what the notice says about the loket and its ticket is still so, as the server last
+        told ("nobody waiting" is for the waiting list to end, in ``show_queue``)."""
         message = self.notice.message()
         if message is None:
             return False
         counter, in_hand = self._counter, ticket_in_hand(self._counter)
         paused = counter is not None and counter.state is CounterState.PAUSED
         code = message.code
-        if code == "queue_empty":
-            return not self._someone_waiting()
         if code == "ticket_in_progress":
             return in_hand is not None and message.params.get("code", in_hand.code) == in_hand.code
         if code == "no_show_too_early":
@@ -307,10 +305,6 @@ class DeskScreen(StaffScreen):
         if code in ("counter_open", "counter_not_paused"):
             return not paused
         return True
-
-    def _someone_waiting(self) -> bool:
-        """A citizen waits for a service this loket calls now (the list holds only its ticked ones)."""
-        return self._queue is not None and bool(self._queue.waiting)
 
     def _withdraw_notice_that_no_longer_holds(self) -> None:
         if self.notice.message() is not None and not self.notice_holds():

@@ -40,6 +40,7 @@ class PasswordScreen(StaffScreen):
         self.new = self._field("NewPassword")
         self.repeat = self._field("RepeatPassword")
         self.notice = Notice(translations, self.card)
+        self.notice.expiry.timeout.connect(self._on_notice_expired)
         self.card_box.addWidget(self.notice)
         self.cancel = QPushButton(self.card)
         self.cancel.setObjectName("CancelPasswordButton")
@@ -88,8 +89,7 @@ class PasswordScreen(StaffScreen):
         for field in (self.current, self.new, self.repeat):
             field.clear()
         self.notice.clear()
-        if required:
-            self.notice.show_message(message_for_code("password_change_required"), stays=True)
+        self._say_why_required()
         self.set_busy(False)
         self.current.setFocus()
         self.retranslate_ui()
@@ -128,6 +128,14 @@ class PasswordScreen(StaffScreen):
             self.repeat.setFocus()
             return
         self.change_requested.emit(current, new)
+
+    def _say_why_required(self) -> None:
+        if self._required:
+            self.notice.show_message(message_for_code("password_change_required"), stays=True)
+
+    def _on_notice_expired(self) -> None:
+        """A refusal has had its time: while a password of one's own is still needed, say so again."""
+        self._say_why_required()
 
     def _on_cancel_clicked(self) -> None:
         if not self._busy and not self._required:
