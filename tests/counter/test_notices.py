@@ -297,3 +297,20 @@ def test_a_refused_new_password_gives_way_again_to_why_a_new_one_is_needed(
 
     qtbot.waitUntil(lambda: screen.notice.code() == "password_change_required", timeout=WAIT_MS)
     assert screen.notice.isVisible() and not screen.notice.expiry.isActive()
+
+
+def test_why_the_login_is_asked_again_stays_until_the_officer_logs_in(
+        qtbot: QtBot, server: LiveServer, make_counter: MakeCounter) -> None:
+    """The PC slept past the token's expiry: the officer, back at the desk later, still reads why."""
+    counter = make_counter(check_ms=3_600_000, notice_ms=(300, 600))
+    at_desk(qtbot, counter)
+    server.clock.advance(hours=8, minutes=1)
+    qtbot.keyClick(counter.window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: counter.current_screen() == "login", timeout=WAIT_MS)
+    notice = counter.login_screen.error
+    assert notice.code() == "invalid_token" and notice.isVisible()
+    assert not notice.expiry.isActive()
+
+    log_in(qtbot, counter)
+    qtbot.waitUntil(lambda: counter.current_screen() == "desk", timeout=WAIT_MS)
+    assert notice.message() is None
