@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.counter.layout_checks import SIZES, at_size, cut_texts, settle_layout, small_texts
-from tests.counter.steps import WAIT_MS, click, log_in, press
+from tests.counter.steps import WAIT_MS, MakeCounter, at_desk, click, log_in, logged_in_at_lokets, press
 from tests.support.server import LiveServer
 from ui.counter.actions import CALL_NEXT, FINISH, PAUSE, START, TRANSFER
 from ui.counter.controller import CounterController
@@ -109,3 +109,21 @@ def at_desk_from_lokets(qtbot: QtBot, c: CounterController) -> None:
     click(qtbot, c, c.loket_screen.open_button)
     qtbot.waitUntil(lambda: c.current_screen() == "desk" and c.queue is not None, timeout=WAIT_MS)
 
+
+
+def test_a_supervisors_lokets_and_take_over_are_whole_and_at_least_12_px(
+        qtbot: QtBot, server: LiveServer, make_counter: MakeCounter) -> None:
+    officer, supervisor = make_counter(), make_counter()
+    at_desk(qtbot, officer)
+    logged_in_at_lokets(qtbot, supervisor, "super")
+    screen = supervisor.loket_screen
+    qtbot.waitUntil(lambda: screen.buttons[1].isEnabled() and "Dibuka oleh staff1" in screen.buttons[1].all_text(),
+                    timeout=WAIT_MS)
+    problems = unreadable_in_both_languages(supervisor, "a supervisor's lokets")
+    qtbot.mouseClick(screen.buttons[1], LEFT)
+    qtbot.keyClicks(screen.reason, "Petugas dipanggil kepala UPT")
+    problems += unreadable_in_both_languages(supervisor, "taking a loket over")
+    click(qtbot, supervisor, screen.open_button)
+    qtbot.waitUntil(officer.desk.lost_panel_shown, timeout=WAIT_MS)
+    problems += unreadable_in_both_languages(officer, "the officer is told")
+    assert problems == []
