@@ -18,7 +18,7 @@ from ui.theme import COLOURS, FONT_FAMILY, Colours, set_props
 REFERENCE = (1280, 800)
 # No text is drawn smaller than this, however small the window: staff read it at arm's length.
 MIN_TEXT_PX = 12
-_FONT_SIZE = re.compile(r"font-size: (\d+)px")
+_FONT_SIZE = re.compile(r"font-size:\s*(\d+)px")
 
 
 @dataclass(frozen=True)
