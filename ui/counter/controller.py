@@ -55,6 +55,7 @@ from ui.counter.messages import (
     message_for_error,
     partly_done_message,
 )
+from ui.counter.notice import CONFIRMATION_MS, REFUSAL_MS, Notice
 from ui.counter.password_screen import PasswordScreen
 from ui.counter.screen import StaffScreen
 from ui.counter.transfer_panel import TransferTarget
@@ -72,6 +73,8 @@ log = logging.getLogger(__name__)
 # Events after which the waiting list or a loket may have changed.
 REFRESHING_EVENTS = frozenset({EventType.TICKET_ISSUED, EventType.TICKET_CALLED, EventType.TICKET_RECALLED,
                                EventType.TICKET_STATUS, EventType.COUNTER_STATE, EventType.CATALOG_CHANGED})
+# What a notice says when the server could not be reached or was failing (is_outage).
+OUTAGE_CODES = frozenset({"server_unreachable", "server_timeout", "server_error"})
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class CounterTimings:
     renew_before: timedelta = timedelta(minutes=30)
     stream_backoff: RetryPolicy = RetryPolicy(base_delay=0.5, max_delay=15.0)
     queue_preview: int = 8
+    notice_ms: tuple[int, int] = (CONFIRMATION_MS, REFUSAL_MS)  # a confirmation, a refusal: shown at most
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,8 @@ class CounterController(QObject):
         self.banner = NoticeBanner(translations, "OfflineBanner")
         self.window = CounterWindow(self.bar, self.banner, self.stack)
         self.window.setWindowTitle(self.tr("Anjungan — Petugas Loket"))
+        for notice in self.window.findChildren(Notice):
+            notice.set_lifetimes(*timings.notice_ms)
 
         self._check_timer = QTimer(self)
         self._reconnect_timer = QTimer(self)
@@ -283,6 +289,8 @@ class CounterController(QObject):
         self.online = online
         if online:
             self.banner.clear()
+            for notice in self.window.findChildren(Notice):  # "cannot be reached" holds no more
+                notice.withdraw(OUTAGE_CODES)
         else:
             self.banner.show_text(OFFLINE_BANNER)
         log.log(logging.INFO if online else logging.WARNING, "server %s", "reachable" if online else "unreachable")

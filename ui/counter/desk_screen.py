@@ -135,7 +135,7 @@ class DeskScreen(StaffScreen):
         # Shown in place of the actions when the loket was taken over or closed elsewhere.
         self.lost_page = QWidget(self.pages)
         self.lost_page.setObjectName("LoketLostPanel")
-        self.lost_notice = Notice(translations, self.lost_page)
+        self.lost_notice = Notice(translations, self.lost_page, times_out=False)  # it waits for "Lanjut"
         self.lost_notice.setObjectName("LoketLostNotice")
         self.lost_continue = QPushButton(self.lost_page)
         self.lost_continue.setObjectName("LoketLostContinue")
@@ -208,7 +208,11 @@ class DeskScreen(StaffScreen):
         self._on_ticker_timeout()
 
     def show_queue(self, queue: CounterQueue | None) -> None:
+        """The waiting list as just read (always after the notice it may end: reads and actions take
+        turns, and a read that ran during an action is dropped)."""
         self.queue_panel.show_queue(queue)
+        if self.notice.code() == "queue_empty" and queue is not None and queue.waiting:
+            self.notice.clear()
 
     def set_transfer_targets(self, targets: list[TransferTarget]) -> None:
         self._targets = list(targets)
@@ -280,6 +284,31 @@ class DeskScreen(StaffScreen):
         self._lost_guard.stop()
         self.queue_panel.show_queue(None)
         self._show_page(ACTIONS_PAGE)
+
+    def notice_holds(self) -> bool:
+        """Whether what the notice says about the loket and its ticket is still so, as the server last
+        told ("nobody waiting" is for the waiting list to end, in ``show_queue``)."""
+        message = self.notice.message()
+        if message is None:
+            return False
+        counter, in_hand = self._counter, ticket_in_hand(self._counter)
+        paused = counter is not None and counter.state is CounterState.PAUSED
+        code = message.code
+        if code == "ticket_in_progress":
+            return in_hand is not None and message.params.get("code", in_hand.code) == in_hand.code
+        if code == "no_show_too_early":
+            return bool(self.no_show_wait_left())
+        if code == "nothing_to_recall":
+            return in_hand is None or in_hand.status is not TicketStatus.CALLED
+        if code == "counter_paused":
+            return paused
+        if code in ("counter_open", "counter_not_paused"):
+            return not paused
+        return True
+
+    def _withdraw_notice_that_no_longer_holds(self) -> None:
+        if self.notice.message() is not None and not self.notice_holds():
+            self.notice.clear()
 
     # -- drawing -----------------------------------------------------------------------------------
 
@@ -376,6 +405,7 @@ class DeskScreen(StaffScreen):
             self._sync()   # the wait is over (or the clock moved back): the button follows
         else:
             self._show_no_show_countdown()
+        self._withdraw_notice_that_no_longer_holds()
 
     # -- events ------------------------------------------------------------------------------------
 
@@ -460,4 +490,4 @@ class DeskScreen(StaffScreen):
         for widget in (self.ticket_card, self.notice, self.lost_notice, self.queue_panel, self.transfer_panel,
                        self.pause_panel, self.confirm_panel, self.late_panel):
             widget.apply_metrics(m)
-        self.lost_notice.setFixedHeight(m.px(150))  # a longer text, to be read before going on
+        self.lost_notice.setMinimumHeight(m.px(150))  # a longer text, to be read before going on

@@ -12,6 +12,9 @@ from ui.counter.style import DeskMetrics
 from ui.i18n import Translations
 from ui.widgets.plain_label import PlainLabel
 
+# Why the officer is asked to log in again: it holds until they have, however long they were away.
+SESSION_OVER = frozenset({"invalid_token", "unauthorized", "token_renewed"})
+
 
 class LoginScreen(StaffScreen):
     name = "login"
@@ -103,7 +106,7 @@ class LoginScreen(StaffScreen):
         if message is None:
             self.error.clear()
             return
-        self.error.show_message(message)
+        self.error.show_message(message, stays=message.code in SESSION_OVER)
         self.password.clear()
         self.password.setFocus()
 
@@ -147,4 +150,4 @@ class LoginScreen(StaffScreen):
         self.card_box.setContentsMargins(m.px(32), m.px(28), m.px(32), m.px(24))
         self.card_box.setSpacing(m.px(8))
         self.error.apply_metrics(m)
-        self.error.setFixedHeight(m.px(112))
+        self.error.setMinimumHeight(m.px(112))

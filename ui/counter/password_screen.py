@@ -40,6 +40,7 @@ class PasswordScreen(StaffScreen):
         self.new = self._field("NewPassword")
         self.repeat = self._field("RepeatPassword")
         self.notice = Notice(translations, self.card)
+        self.notice.expiry.timeout.connect(self._on_notice_expired)
         self.card_box.addWidget(self.notice)
         self.cancel = QPushButton(self.card)
         self.cancel.setObjectName("CancelPasswordButton")
@@ -88,8 +89,7 @@ class PasswordScreen(StaffScreen):
         for field in (self.current, self.new, self.repeat):
             field.clear()
         self.notice.clear()
-        if required:
-            self.notice.show_message(message_for_code("password_change_required"))
+        self._say_why_required()
         self.set_busy(False)
         self.current.setFocus()
         self.retranslate_ui()
@@ -129,6 +129,14 @@ class PasswordScreen(StaffScreen):
             return
         self.change_requested.emit(current, new)
 
+    def _say_why_required(self) -> None:
+        if self._required:
+            self.notice.show_message(message_for_code("password_change_required"), stays=True)
+
+    def _on_notice_expired(self) -> None:
+        """A refusal has had its time: while a password of one's own is still needed, say so again."""
+        self._say_why_required()
+
     def _on_cancel_clicked(self) -> None:
         if not self._busy and not self._required:
             self.cancelled.emit()
@@ -151,4 +159,4 @@ class PasswordScreen(StaffScreen):
         self.card_box.setContentsMargins(m.px(32), m.px(28), m.px(32), m.px(24))
         self.card_box.setSpacing(m.px(8))
         self.notice.apply_metrics(m)
-        self.notice.setFixedHeight(m.px(96))
+        self.notice.setMinimumHeight(m.px(96))

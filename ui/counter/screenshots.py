@@ -6,7 +6,9 @@ It runs the real app in a window, types a wrong password and then the right one,
 (by default the free one with the most citizens waiting), calls the next ticket (the no-show
 countdown, then its confirmation), serves it (the timer), opens the transfer and pause panels, the
 choice when logging out with a ticket in hand and the late citizen's panel, and saves
-``counter-<screen>[-en].png`` of each (also the desk at the smallest supported size, 1024×700).
+``counter-<screen>[-en].png`` of each (also the desk at the smallest supported size, 1024×700, and
+the screens with a notice again at 1024×768: ``…-1024x768``). Before the supervisor's part, a loket
+nobody waits for is opened and called from, for the notice that says so (``counter-desk-queue-empty``).
 The loket is closed again at the end, so the script can run once per language. With ``--supervisor``
 a second app signs in as the supervisor, sees the loket open, takes it over with a reason, and the
 officer's desk says so (``counter-supervisor-*``, ``counter-desk-taken-over``, at 1024×768); the
@@ -59,6 +61,50 @@ class Shooter:
             raise OSError(f"could not save {path}")
         print(path)
         return path
+
+
+def at_size(shooter: Shooter, size: tuple[int, int], name: str) -> None:
+    """The screen as it is now, shot at ``size`` too; the window then goes back to its size."""
+    window = shooter.controller.window
+    before = window.size()
+    window.resize(*size)
+    settle(500)
+    shooter.shot(name)
+    window.resize(before)
+    settle(500)
+
+
+def nobody_waiting(c: CounterController, shooter: Shooter) -> None:
+    """A loket whose services nobody waits for, "Panggil Berikutnya" pressed: the notice that says so,
+    at both sizes. The officer then goes back to the loket they had, which the walker goes on with."""
+    counter = c.counter
+    if counter is None or c.catalog is None:
+        return
+    waiting = {s.id: s.waiting for a in c.catalog.agencies for s in a.services}
+    desk = c.desk
+    desk.close_button.click()
+    wait_until(lambda: not c.busy and c.current_screen() == "loket", "the loket to close", 15)
+    screen = c.loket_screen
+    wait_until(lambda: screen.buttons.get(counter.id) is not None and screen.buttons[counter.id].isEnabled(),
+               "the loket list", 15)
+    quiet = next((k.id for k in c.counters if k.id != counter.id and screen.buttons[k.id].isEnabled()
+                  and not any(waiting.get(s, 0) for s in k.service_ids)), None)
+    if quiet is None:
+        print("no free loket with nobody waiting: no picture of the empty queue", file=sys.stderr)
+    else:
+        screen.buttons[quiet].click()
+        screen.open_button.click()
+        wait_until(lambda: c.current_screen() == "desk" and c.queue is not None and not c.busy, "the quiet desk", 15)
+        desk.buttons["call_next"].click()
+        wait_until(lambda: not c.busy and desk.notice.code() == "queue_empty", "nobody waiting", 15)
+        shooter.shot("desk-queue-empty")
+        at_size(shooter, SMALL_SIZE, "desk-queue-empty-1024x768")
+        desk.close_button.click()
+        wait_until(lambda: not c.busy and c.current_screen() == "loket", "the quiet loket to close", 15)
+    wait_until(lambda: screen.buttons[counter.id].isEnabled() and not c.busy, "the loket list", 15)
+    screen.buttons[counter.id].click()
+    screen.open_button.click()
+    wait_until(lambda: c.current_screen() == "desk" and c.queue is not None and not c.busy, "the desk again", 15)
 
 
 def _busiest_free_loket(c: CounterController) -> int | None:
@@ -129,6 +175,7 @@ def run(out: Path, server: str, username: str, password: str, loket: int | None,
         login.submit.click()
         wait_until(lambda: login.error.isVisible(), "the wrong password to be refused", 15)
         shooter.shot("login-wrong-password")
+        at_size(shooter, SMALL_SIZE, "login-wrong-password-1024x768")
 
         login.password.setText(password)
         login.submit.click()
@@ -174,6 +221,7 @@ def run(out: Path, server: str, username: str, password: str, loket: int | None,
             shooter.shot("desk-serving")
             c.bar.logout.click()
             shooter.shot("desk-logout-with-ticket")
+            at_size(shooter, SMALL_SIZE, "desk-logout-with-ticket-1024x768")
             desk.confirm_panel.cancel.click()
         if desk.buttons["transfer"].isEnabled():
             desk.buttons["transfer"].click()
@@ -203,6 +251,8 @@ def run(out: Path, server: str, username: str, password: str, loket: int | None,
         if desk.buttons["finish"].isEnabled():
             desk.buttons["finish"].click()
             wait_until(lambda: not c.busy, "finish", 15)
+            shooter.shot("desk-finished")
+            at_size(shooter, SMALL_SIZE, "desk-finished-1024x768")
         desk.buttons["pause"].click()
         shooter.shot("desk-pause")
         desk.pause_panel.buttons["sholat"].click()
@@ -216,6 +266,7 @@ def run(out: Path, server: str, username: str, password: str, loket: int | None,
         desk.late_panel.cancel.click()
 
         if supervisor:
+            nobody_waiting(c, shooter)
             c.window.resize(*SMALL_SIZE)
             desk.buttons["call_next"].click()
             wait_until(lambda: not c.busy, "call next", 15)

@@ -8,6 +8,7 @@ may move it there once the kiosk work settles.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
@@ -15,6 +16,9 @@ from PySide6.QtWidgets import QWidget
 from ui.theme import COLOURS, FONT_FAMILY, Colours, set_props
 
 REFERENCE = (1280, 800)
+# No text is drawn smaller than this, however small the window: staff read it at arm's length.
+MIN_TEXT_PX = 12
+_FONT_SIZE = re.compile(r"font-size:\s*(\d+)px")
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,12 @@ def set_enabled(widget: QWidget, enabled: bool) -> None:
 
 
 def desk_stylesheet(m: DeskMetrics, c: Colours = COLOURS) -> str:
+    """The sheet for the window's size; every ``font-size`` in it, a rule's added later too, is at
+    least ``MIN_TEXT_PX`` (scaled down to 1024×768, the 13 and 14 px texts came out at 10 and 11)."""
+    return _FONT_SIZE.sub(lambda size: f"font-size: {max(MIN_TEXT_PX, int(size[1]))}px", _sheet(m, c))
+
+
+def _sheet(m: DeskMetrics, c: Colours) -> str:
     px = m.px
     return f"""
 * {{ font-family: "{FONT_FAMILY}"; }}
