@@ -209,6 +209,9 @@ _BY_CODE = {
                      "invalid_priority", "priority_not_allowed", "device_locked", "not_your_ticket",
                      "bad_enrollment_code", "service_inactive", "holiday", "closed_day", "not_open_yet",
                      "closed_for_today", "on_break", "quota_exhausted", "closed"), _UNEXPECTED),
+    # The office's own routes (staff and devices): the counter app never calls them.
+    **dict.fromkeys(("user_not_found", "user_exists", "invalid_username", "last_admin", "device_not_found",
+                     "device_name_taken"), _UNEXPECTED),
 }
 
 
