@@ -316,6 +316,8 @@ class Accounts:
                                          enrolled_at=now, revoked=False)).rowcount == 1
         if not spent:
             raise wrong
+        if row.token_hash is not None:
+            self.revoked()  # the device enrolled under this name before stops now, not when its cache ends
         log.info("device %r enrolled as %s", row.name, row.kind)
         return Enrollment(token=token, device=DeviceRef(id=row.id, name=row.name, kind=row.kind))
 
