@@ -435,6 +435,16 @@ class Accounts:
         self._principals[digest] = (time.monotonic() + PRINCIPAL_TTL_S, expires_at, principal)
         return principal
 
+    def refusal_for(self, token: str) -> ApiError:
+        """Why a token is refused: an account an admin disabled says so (its officer is told to see the
+        admin, not to sign in again); any other token is unknown, revoked or expired."""
+        with self.db.read() as conn:
+            active = conn.execute(select(users.c.active).join(staff_tokens, staff_tokens.c.user_id == users.c.id)
+                                  .where(staff_tokens.c.token_hash == token_hash(token))).scalar()
+        if active is False:
+            return ApiError(401, ErrorCode.ACCOUNT_DISABLED, "An admin has disabled this account.")
+        return ApiError(401, ErrorCode.INVALID_TOKEN, "The token is unknown, revoked or expired.")
+
     def forget_tokens(self) -> None:
         self._principals.clear()
 

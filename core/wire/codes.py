@@ -129,6 +129,7 @@ class ErrorCode(enum.StrEnum):
     PASSWORD_TOO_SHORT = "password_too_short"
     PASSWORD_UNCHANGED = "password_unchanged"
     BAD_ENROLLMENT_CODE = "bad_enrollment_code"
+    ACCOUNT_DISABLED = "account_disabled"  # a staff token of an account an admin has disabled
     INVALID_LAST_EVENT_ID = "invalid_last_event_id"
     # Issuing a ticket.
     IDEMPOTENCY_KEY_REQUIRED = "idempotency_key_required"

@@ -170,12 +170,14 @@ def test_disabling_ends_every_sign_in_at_once_and_enabling_lets_them_in_again(se
     for token in (server.tokens["staff2"], other_pc):
         for method, path in (("GET", "/counters"), ("POST", "/auth/renew")):
             r = server.call(method, path, headers=auth(token))
-            assert r.status_code == 401 and error_code(r) == "invalid_token"
+            assert r.status_code == 401 and error_code(r) == "account_disabled"
     assert login(server, "staff2", PASSWORD).status_code == 401
     assert staff(server)["staff2"]["active"] is False
 
     r = server.call("POST", "/staff/staff2/enable", "admin")
     assert r.status_code == 200 and r.json()["active"] is True
+    r = server.call("GET", "/counters", headers=auth(other_pc))  # its sign-ins stay ended
+    assert r.status_code == 401 and error_code(r) == "invalid_token"
     assert login(server, "staff2", PASSWORD).status_code == 200
     kinds = [(e.kind, e.subject) for e in audit(server)[-2:]]
     assert kinds == [("user.disabled", "user:staff2"), ("user.enabled", "user:staff2")]

@@ -71,7 +71,7 @@ def test_a_user_disabled_through_one_process_is_refused_by_another(pg_server: Li
                  timeout=PRINCIPAL_TTL_S + 5, interval=0.05, what="the second process to refuse the token")
         assert time.monotonic() - disabled_at <= PRINCIPAL_TTL_S + 0.5
         r = requests.get(f"{second}/counters", headers=there, timeout=10)
-        assert r.json()["error"]["code"] == "invalid_token"
+        assert r.json()["error"]["code"] == "account_disabled"
     finally:
         other.terminate()
         other.wait(timeout=15)
@@ -107,10 +107,10 @@ def test_two_admins_demoting_or_disabling_each_other_at_once_leave_one_admin(pg_
                           _against(pg_server, tokens["super"], "admin", disable))
         statuses = sorted(r.status_code for r in answers)
         # The loser is refused as last admin, or (if the winner's change landed before its token was
-        # checked) as no longer an admin itself; either way it changed nothing.
+        # checked) as no longer an admin, or as a disabled account; either way it changed nothing.
         assert statuses[0] == 200 and statuses[1] in (401, 403, 409), [r.text for r in answers]
         loser = next(r for r in answers if r.status_code != 200)
-        assert loser.json()["error"]["code"] in ("last_admin", "forbidden", "invalid_token")
+        assert loser.json()["error"]["code"] in ("last_admin", "forbidden", "invalid_token", "account_disabled")
         assert active_admins(pg_server) == 1, round_
 
 
