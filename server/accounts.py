@@ -13,6 +13,7 @@ from sqlalchemy import case, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.wire import (
+    AuditKind,
     Device,
     DeviceRef,
     DeviceStateEvent,
@@ -24,6 +25,7 @@ from core.wire import (
     Login,
     PasswordChanged,
 )
+from server.audit import record
 from server.auth import (
     MIN_PASSWORD_LENGTH,
     PRODUCTION_COST,
@@ -138,6 +140,9 @@ class Accounts:
             changed = conn.execute(update(users).where(
                 users.c.id == user.id, users.c.password_hash == user.password_hash).values(
                 password_hash=hash_password(new, self.password_cost), must_change_password=False)).rowcount == 1
+            if changed:
+                record(conn, at=self.clock.now(), actor=principal, kind=AuditKind.USER_PASSWORD_CHANGED,
+                       subject=f"user:{user.username}", detail={"was_required": bool(user.must_change_password)})
         if not changed:
             raise ApiError(403, ErrorCode.WRONG_CURRENT_PASSWORD, "The current password is wrong.")
         self.forget_tokens()

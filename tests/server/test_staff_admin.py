@@ -213,3 +213,16 @@ def test_the_command_line_uses_the_same_rules_and_is_audited_as_cli(server: Live
     assert (entry.kind, entry.subject, entry.actor) == ("user.disabled", "user:staff1", "cli")
     bad = office("add-user", "--username", "budi santoso", "--password", PASSWORD, "--role", "staff")
     assert bad.returncode == 2 and "invalid_username" in bad.stderr
+
+
+def test_an_officers_own_password_change_is_audited_without_the_password(server: LiveServer) -> None:
+    r = server.call("POST", "/auth/password", "staff1", json={"current_password": PASSWORD,
+                                                              "new_password": "sandi-sendiri-99"})
+    assert r.status_code == 200
+    entry = audit(server)[-1]
+    assert (entry.kind, entry.subject, entry.actor, entry.actor_role) == (
+        "user.password_changed", "user:staff1", "staff1", "staff")
+    assert "sandi-sendiri-99" not in str(entry.detail) and PASSWORD not in str(entry.detail)
+    r = server.call("POST", "/auth/password", "staff1", json={"current_password": "salah-sandi-1",
+                                                              "new_password": "sandi-lain-123"})
+    assert r.status_code == 403 and audit(server)[-1].id == entry.id  # a refused change is not an entry
