@@ -161,7 +161,7 @@ class Accounts:
         return True
 
     def list_users(self) -> list[dict[str, Any]]:
-        return [u.model_dump(mode="json") for u in self.staff.list()]
+        return [u.model_dump(mode="json") for u in self.staff.all_users()]
 
     def refuse_if_locked(self, username: str, address: str) -> None:
         """The in-memory part of the lock, cheap enough to answer before a login waits its turn."""

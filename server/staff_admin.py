@@ -66,7 +66,7 @@ class StaffAdmin:
     def _db(self):
         return self.accounts.db
 
-    def list(self) -> list[StaffUser]:
+    def all_users(self) -> list[StaffUser]:
         now = self.accounts.clock.now()
         with self._db.read() as conn:
             rows = conn.execute(select(users).order_by(users.c.username)).all()

@@ -40,7 +40,7 @@ async def _hashing(request: Request, work: Callable[[], T]) -> T:
 
 @router.get("/staff", response_model=list[StaffUser], responses=refusals())
 def list_staff(request: Request, _: Principal = Depends(require(ADMIN))) -> list[StaffUser]:
-    return accounts(request).staff.list()
+    return accounts(request).staff.all_users()
 
 
 @router.post("/staff", response_model=StaffPassword, status_code=201,

@@ -19,7 +19,8 @@ def test_a_disabled_officer_is_sent_to_sign_in_with_the_reason(qtbot: QtBot, ser
 
     r = server.call("POST", "/staff/staff1/disable", "admin")
     assert r.status_code == 200, r.text
-    counter.refresh(check=True)
+    # No key pressed: the app's own next request (its event stream, closed by the server, or its
+    # periodic check) is refused.
     qtbot.waitUntil(lambda: counter.current_screen() == "login", timeout=WAIT_MS)
 
     notice = counter.login_screen.error
