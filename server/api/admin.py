@@ -14,7 +14,7 @@ from core.wire import DeviceRef, EnrolmentCode, StaffPassword, StaffUser
 from core.wire import ErrorCode as E
 from server.api.deps import PASSWORD_CHECKS_AT_ONCE, accounts, require
 from server.api.responses import WITH_BODY, refusals
-from server.api.schemas import DeviceName, NewDevice, NewStaff, PasswordReset, RowId, StaffRoleChange
+from server.api.schemas import DeviceName, NewDevice, NewStaff, PasswordReset, RowId, StaffRoleChange, Text
 from server.auth import MANAGER_ROLES, Principal, Role
 
 router = APIRouter()
@@ -57,7 +57,7 @@ async def add_staff(body: NewStaff, request: Request, response: Response,
 
 @router.post("/staff/{username}/password-reset", response_model=StaffPassword,
              responses=refusals(WITH_BODY, E.USER_NOT_FOUND, E.PASSWORD_TOO_SHORT))
-async def reset_password(username: str, request: Request, response: Response, body: PasswordReset | None = None,
+async def reset_password(username: Text, request: Request, response: Response, body: PasswordReset | None = None,
                          who: Principal = Depends(require(ADMIN))) -> StaffPassword:
     """A new password the officer must change at the next sign-in; every sign-in of theirs ends now."""
     _secret_answer(response)
@@ -68,20 +68,20 @@ async def reset_password(username: str, request: Request, response: Response, bo
 
 @router.put("/staff/{username}/role", response_model=StaffUser,
             responses=refusals(WITH_BODY, E.USER_NOT_FOUND, E.LAST_ADMIN))
-def set_role(username: str, body: StaffRoleChange, request: Request,
+def set_role(username: Text, body: StaffRoleChange, request: Request,
              who: Principal = Depends(require(ADMIN))) -> StaffUser:
     return accounts(request).staff.set_role(who, username, Role(body.role))
 
 
 @router.post("/staff/{username}/disable", response_model=StaffUser,
              responses=refusals(E.USER_NOT_FOUND, E.LAST_ADMIN))
-def disable_staff(username: str, request: Request, who: Principal = Depends(require(ADMIN))) -> StaffUser:
+def disable_staff(username: Text, request: Request, who: Principal = Depends(require(ADMIN))) -> StaffUser:
     """Every sign-in of theirs ends: the next request with any of their tokens is refused."""
     return accounts(request).staff.set_active(who, username, False)
 
 
 @router.post("/staff/{username}/enable", response_model=StaffUser, responses=refusals(E.USER_NOT_FOUND))
-def enable_staff(username: str, request: Request, who: Principal = Depends(require(ADMIN))) -> StaffUser:
+def enable_staff(username: Text, request: Request, who: Principal = Depends(require(ADMIN))) -> StaffUser:
     return accounts(request).staff.set_active(who, username, True)
 
 

@@ -6,12 +6,18 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+import pytest
 import requests
 from sqlalchemy import select
 
 from server.db import audit_log, devices, events
 from tests.support.server import LiveServer
 
+
+@pytest.fixture
+def server(any_server: LiveServer) -> LiveServer:
+    """Each test on SQLite and again on PostgreSQL, where the rows are locked and names are unique."""
+    return any_server
 
 def audit(server: LiveServer) -> list[Any]:
     with server.services.db.read() as conn:

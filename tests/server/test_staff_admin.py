@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import requests
 from sqlalchemy import select
 
@@ -25,6 +26,12 @@ def staff(server: LiveServer) -> dict[str, dict[str, Any]]:
     assert r.status_code == 200, r.text
     return {u["username"]: u for u in r.json()}
 
+
+
+@pytest.fixture
+def server(any_server: LiveServer) -> LiveServer:
+    """Each test on SQLite and again on PostgreSQL, where the rows are locked and names are unique."""
+    return any_server
 
 def audit(server: LiveServer) -> list[Any]:
     with server.services.db.read() as conn:
@@ -226,3 +233,9 @@ def test_an_officers_own_password_change_is_audited_without_the_password(server:
     r = server.call("POST", "/auth/password", "staff1", json={"current_password": "salah-sandi-1",
                                                               "new_password": "sandi-lain-123"})
     assert r.status_code == 403 and audit(server)[-1].id == entry.id  # a refused change is not an entry
+
+
+def test_a_name_no_account_could_have_is_refused_as_bad_input(server: LiveServer) -> None:
+    """A NUL in the path would make PostgreSQL fail (a 500); it is refused before any query."""
+    r = server.call("POST", "/staff/budi%00x/disable", "admin")
+    assert r.status_code == 422 and error_code(r) == "invalid_request"
