@@ -44,7 +44,8 @@ class DeviceAdmin:
 
     def make_code(self, actor: Principal | None, kind: Role, name: str, *, replace: bool = False) -> EnrolmentCode:
         """A one-time code, valid ENROLL_CODE_TTL. A name a device is enrolled under, or one with a code
-        not used yet, is refused unless ``replace``: once the new code is used, that device stops."""
+        not used yet, is refused unless ``replace`` (and the kind is the same): once the new code is
+        used, that device stops."""
         if kind not in DEVICE_ROLES:
             raise ApiError(422, ErrorCode.INVALID_REQUEST, "Devices are kiosk or display.", kind=kind.value)
         name = _clean_name(name)
@@ -56,7 +57,8 @@ class DeviceAdmin:
             with self.accounts.db.write() as conn:
                 row = conn.execute(select(devices).where(devices.c.name == name).with_for_update()).first()
                 in_use = row is not None and self._in_use(row, now)
-                if in_use and not replace:
+                # A kiosk's token must not turn into a board's before the new device is enrolled.
+                if in_use and (not replace or row.kind != kind.value):
                     raise _name_taken(name)
                 if row is not None:
                     conn.execute(update(devices).where(devices.c.id == row.id).values(**values))

@@ -86,6 +86,9 @@ def test_a_name_in_use_is_refused_unless_replacing_it_is_asked(server: LiveServe
     assert device_rows(server) == before and len(audit(server)) == entries
     assert server.issue("kk").status_code == 201
 
+    r = server.call("POST", "/devices", "admin", json={"kind": "display", "name": "kiosk-1", "replace": True})
+    assert (r.status_code, error_code(r)) == (409, "device_name_taken")  # a kiosk's token never turns a board's
+    assert device_rows(server) == before and server.issue("kk").status_code == 201
     r = server.call("POST", "/devices", "admin", json={"kind": "kiosk", "name": "kiosk-1", "replace": True})
     assert r.status_code == 201 and r.json()["replaces"] is True
     assert server.issue("kk").status_code == 201  # until the code is used
