@@ -58,7 +58,7 @@ class DeviceAdmin:
                 row = conn.execute(select(devices).where(devices.c.name == name).with_for_update()).first()
                 in_use = row is not None and self._in_use(row, now)
                 # A kiosk's token must not turn into a board's before the new device is enrolled.
-                if in_use and (not replace or row.kind != kind.value):
+                if row is not None and in_use and (not replace or row.kind != kind.value):
                     raise _name_taken(name)
                 if row is not None:
                     conn.execute(update(devices).where(devices.c.id == row.id).values(**values))
