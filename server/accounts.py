@@ -40,7 +40,7 @@ from server.auth import (
 )
 from server.clock import Clock
 from server.db import Database, UtcDateTime, devices, staff_tokens, users
-from server.device_admin import ENROLL_CODE_TTL, DeviceAdmin
+from server.device_admin import DeviceAdmin
 from server.errors import ApiError
 from server.events import EventHub, PendingEvents
 from server.sign_in_limits import SignInLimits
@@ -59,7 +59,6 @@ NAME_FAILURE_LIMIT = 50
 NAME_LOCK = timedelta(minutes=15)
 RENEWED_TOKEN_GRACE = timedelta(minutes=2)
 SILENT_AFTER = timedelta(seconds=90)  # three missed 30 s heartbeats
-__all__ = ["ENROLL_CODE_TTL", "MIN_PASSWORD_LENGTH", "Accounts"]
 
 
 @functools.cache
