@@ -162,18 +162,33 @@ class StaffAdmin:
     def save(self, actor: Principal | None, username: str, password: str, role: Role, display_name: str = "", *,
              must_change_password: bool = True) -> None:
         """The command line's ``add-user``: a new account, or over an existing one a new password, role
-        and name (which ends their sign-ins)."""
+        and name in one transaction, which enables it and ends its sign-ins."""
         _check_role(role)
         with self._db.read() as conn:
             exists = conn.execute(select(users.c.id).where(users.c.username == username)).scalar() is not None
         if not exists:
             self.add(actor, username, role, display_name, password, must_change_password=must_change_password)
             return
-        self.set_role(actor, username, role)
-        self.reset_password(actor, username, password, must_change_password=must_change_password)
+        _check_password(password)
+        digest = hash_password(password, self.accounts.password_cost)
+        now = self.accounts.clock.now()
         with self._db.write() as conn:
-            conn.execute(update(users).where(users.c.username == username).values(
-                display_name=display_name or username, active=True))
+            user = self._row(conn, username)
+            if user.role == Role.ADMIN.value and role is not Role.ADMIN:
+                self._refuse_last_admin(conn, user)
+            conn.execute(update(users).where(users.c.id == user.id).values(
+                password_hash=digest, role=role.value, display_name=display_name or username, active=True,
+                failed_logins=0, locked_until=None, must_change_password=must_change_password))
+            self.accounts.end_sign_ins(conn, user.id)
+            if user.role != role.value:
+                record(conn, at=now, actor=actor, kind=AuditKind.USER_ROLE_SET, subject=f"user:{username}",
+                       detail={"from": user.role, "to": role.value})
+            if not user.active:
+                record(conn, at=now, actor=actor, kind=AuditKind.USER_ENABLED, subject=f"user:{username}",
+                       detail={"was_active": False})
+            record(conn, at=now, actor=actor, kind=AuditKind.USER_PASSWORD_RESET, subject=f"user:{username}",
+                   detail={"generated": False, "must_change_password": must_change_password})
+        self._after_change(username)
 
     @staticmethod
     def _row(conn: Any, username: str) -> Any:

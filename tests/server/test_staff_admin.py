@@ -220,6 +220,17 @@ def test_the_command_line_uses_the_same_rules_and_is_audited_as_cli(server: Live
     assert (entry.kind, entry.subject, entry.actor) == ("user.disabled", "user:staff1", "cli")
     bad = office("add-user", "--username", "budi santoso", "--password", PASSWORD, "--role", "staff")
     assert bad.returncode == 2 and "invalid_username" in bad.stderr
+    before, entries = user_rows(server), len(audit(server))
+    demoted = office("add-user", "--username", "admin", "--password", "sandi-baru-99", "--role", "staff")
+    assert demoted.returncode == 2 and "last_admin" in demoted.stderr
+    assert user_rows(server) == before and len(audit(server)) == entries
+    assert login(server, "admin", PASSWORD).status_code == 200  # neither the role nor the password moved
+
+    again = office("add-user", "--username", "staff1", "--password", "sandi-baru-99", "--role", "supervisor")
+    assert again.returncode == 0, again.stderr
+    assert [(e.kind, e.actor) for e in audit(server)[-3:]] == [
+        ("user.role_set", "cli"), ("user.enabled", "cli"), ("user.password_reset", "cli")]
+    assert staff(server)["staff1"]["active"] is True and staff(server)["staff1"]["role"] == "supervisor"
 
 
 def test_an_officers_own_password_change_is_audited_without_the_password(server: LiveServer) -> None:
