@@ -20,6 +20,7 @@ from server.errors import ApiError
 
 if TYPE_CHECKING:
     from server.accounts import Accounts
+    from server.db import Database
 
 # What a user types at sign-in: no spaces, nothing a shell or a log line would mangle.
 USERNAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
@@ -63,7 +64,7 @@ class StaffAdmin:
         self.accounts = accounts
 
     @property
-    def _db(self):
+    def _db(self) -> Database:
         return self.accounts.db
 
     def all_users(self) -> list[StaffUser]:
