@@ -1,6 +1,6 @@
 """On PostgreSQL: a user disabled through one server process is refused by a second process on the same
 database within the token cache's lifetime, and two admins acting at once never leave the office
-without an active admin nor two devices under one name."""
+without an active admin nor two devices under one name (enrolled or renamed)."""
 
 from __future__ import annotations
 
@@ -126,6 +126,24 @@ def test_two_admins_enrolling_one_new_name_at_once_make_one_device(pg_server: Li
         make = _enrolment(pg_server, name)
         answers = at_once(make, make)
         assert sorted(r.status_code for r in answers) == [201, 409], [r.text for r in answers]
+        assert next(r for r in answers if r.status_code == 409).json()["error"]["code"] == "device_name_taken"
+        with pg_server.services.db.read() as conn:
+            assert conn.execute(select(func.count()).select_from(devices).where(devices.c.name == name)).scalar() == 1
+
+
+def _rename(server: LiveServer, device_id: int, name: str) -> Callable[[], requests.Response]:
+    headers = {"Authorization": f"Bearer {server.tokens['admin']}"}
+    return lambda: requests.put(f"{server.api}/devices/{device_id}/name", json={"name": name}, headers=headers,
+                                timeout=30)
+
+
+def test_two_devices_renamed_to_one_name_at_once_leave_it_to_one(pg_server: LiveServer) -> None:
+    listed = {d["name"]: d["id"] for d in pg_server.call("GET", "/devices", "admin").json()}
+    kiosk, board = listed["kiosk-1"], listed["display-1"]
+    for round_ in range(ROUNDS):
+        name = f"Lobi {round_}"
+        answers = at_once(_rename(pg_server, kiosk, name), _rename(pg_server, board, name))
+        assert sorted(r.status_code for r in answers) == [200, 409], [r.text for r in answers]
         assert next(r for r in answers if r.status_code == 409).json()["error"]["code"] == "device_name_taken"
         with pg_server.services.db.read() as conn:
             assert conn.execute(select(func.count()).select_from(devices).where(devices.c.name == name)).scalar() == 1
