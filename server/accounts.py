@@ -13,6 +13,7 @@ from sqlalchemy import case, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.wire import (
+    AuditKind,
     Device,
     DeviceRef,
     DeviceStateEvent,
@@ -24,13 +25,14 @@ from core.wire import (
     Login,
     PasswordChanged,
 )
+from server.audit import record
 from server.auth import (
+    MIN_PASSWORD_LENGTH,
     PRODUCTION_COST,
     Principal,
     Role,
     ScryptCost,
     hash_password,
-    new_enrollment_code,
     new_token,
     normalise_enrollment_code,
     token_hash,
@@ -38,9 +40,11 @@ from server.auth import (
 )
 from server.clock import Clock
 from server.db import Database, UtcDateTime, devices, staff_tokens, users
+from server.device_admin import DeviceAdmin
 from server.errors import ApiError
 from server.events import EventHub, PendingEvents
 from server.sign_in_limits import SignInLimits
+from server.staff_admin import StaffAdmin
 
 log = logging.getLogger(__name__)
 
@@ -49,14 +53,12 @@ SIGN_IN_LIFETIME = timedelta(hours=12)  # from the login, however often its toke
 # A token revoked by another process (the CLI, a second server) still works this long here;
 # one revoked in this process stops at once.
 PRINCIPAL_TTL_S = 2.0
-ENROLL_CODE_TTL = timedelta(hours=24)
 # Over all addresses: high enough that a stranger at one PC can never lock an officer out (that
 # takes ten addresses failing five times each), low enough to stop a guesser spread over many.
 NAME_FAILURE_LIMIT = 50
 NAME_LOCK = timedelta(minutes=15)
 RENEWED_TOKEN_GRACE = timedelta(minutes=2)
 SILENT_AFTER = timedelta(seconds=90)  # three missed 30 s heartbeats
-MIN_PASSWORD_LENGTH = 8
 
 
 @functools.cache
@@ -91,45 +93,25 @@ class Accounts:
         self.limits = SignInLimits()
         self._principals: dict[str, tuple[float, datetime | None, Principal]] = {}
         self._unknown_failures: dict[str, tuple[int, datetime | None]] = {}
+        self.staff = StaffAdmin(self)
+        self.devices = DeviceAdmin(self)
 
     # ----------------------------------------------------------------- staff
 
     def add_user(self, username: str, password: str, role: Role, display_name: str = "", *,
                  must_change_password: bool = False) -> None:
-        """A new user, or a new password and role for an existing one: that ends their sign-ins.
-        ``must_change_password``: the officer must choose their own at the next login."""
-        if role not in (Role.STAFF, Role.SUPERVISOR, Role.ADMIN):
-            raise ValueError("users are staff, supervisor or admin")
-        if len(password) < MIN_PASSWORD_LENGTH:
-            raise ValueError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
-        with self.db.write() as conn:
-            existing = conn.execute(select(users.c.id).where(users.c.username == username)).scalar()
-            values = {"password_hash": hash_password(password, self.password_cost), "role": role.value,
-                      "display_name": display_name or username, "active": True, "failed_logins": 0,
-                      "locked_until": None, "must_change_password": must_change_password}
-            if existing:
-                conn.execute(update(users).where(users.c.id == existing).values(**values))
-                self._end_sign_ins(conn, existing)
-            else:
-                conn.execute(users.insert().values(username=username, created_at=self.clock.now(), **values))
-        self.limits.clear_name(username)
-        self._revoked()
+        """The command line's ``add-user`` (``StaffAdmin.save``): a new user, or a new password and role
+        for an existing one, which ends their sign-ins."""
+        self.staff.save(None, username, password, role, display_name, must_change_password=must_change_password)
 
     def reset_password(self, username: str, password: str) -> bool:
-        """An admin's reset: a new password the officer must change at the next login; their
-        sign-ins end now. False when there is no such user."""
-        if len(password) < MIN_PASSWORD_LENGTH:
-            raise ValueError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
-        with self.db.write() as conn:
-            user_id = conn.execute(select(users.c.id).where(users.c.username == username)).scalar()
-            if user_id is None:
+        """The command line's reset (``StaffAdmin.reset_password``); False when there is no such user."""
+        try:
+            self.staff.reset_password(None, username, password)
+        except ApiError as refusal:
+            if refusal.code is ErrorCode.USER_NOT_FOUND:
                 return False
-            conn.execute(update(users).where(users.c.id == user_id).values(
-                password_hash=hash_password(password, self.password_cost), must_change_password=True,
-                failed_logins=0, locked_until=None))
-            self._end_sign_ins(conn, user_id)
-        self.limits.clear_name(username)
-        self._revoked()
+            raise
         return True
 
     def change_password(self, principal: Principal, current: str, new: str) -> PasswordChanged:
@@ -157,6 +139,9 @@ class Accounts:
             changed = conn.execute(update(users).where(
                 users.c.id == user.id, users.c.password_hash == user.password_hash).values(
                 password_hash=hash_password(new, self.password_cost), must_change_password=False)).rowcount == 1
+            if changed:
+                record(conn, at=self.clock.now(), actor=principal, kind=AuditKind.USER_PASSWORD_CHANGED,
+                       subject=f"user:{user.username}", detail={"was_required": bool(user.must_change_password)})
         if not changed:
             raise ApiError(403, ErrorCode.WRONG_CURRENT_PASSWORD, "The current password is wrong.")
         self.forget_tokens()
@@ -164,26 +149,18 @@ class Accounts:
         return PasswordChanged(status="changed")
 
     def set_active(self, username: str, active: bool) -> bool:
-        """Disable a user (their sign-ins end now) or enable one (their locks are lifted)."""
-        with self.db.write() as conn:
-            user_id = conn.execute(select(users.c.id).where(users.c.username == username)).scalar()
-            if user_id is None:
+        """The command line's disable and enable (``StaffAdmin.set_active``); False when there is no
+        such user."""
+        try:
+            self.staff.set_active(None, username, active)
+        except ApiError as refusal:
+            if refusal.code is ErrorCode.USER_NOT_FOUND:
                 return False
-            conn.execute(update(users).where(users.c.id == user_id).values(
-                active=active, failed_logins=0, locked_until=None))
-            if not active:
-                self._end_sign_ins(conn, user_id)
-        self.limits.clear_name(username)
-        self._revoked()
+            raise
         return True
 
     def list_users(self) -> list[dict[str, Any]]:
-        now = self.clock.now()
-        with self.db.read() as conn:
-            rows = conn.execute(select(users).order_by(users.c.username)).all()
-        return [{"username": r.username, "display_name": r.display_name, "role": r.role, "active": r.active,
-                 "locked_until": r.locked_until.isoformat() if r.locked_until and r.locked_until > now else None,
-                 "last_login_at": r.last_login_at.isoformat() if r.last_login_at else None} for r in rows]
+        return [u.model_dump(mode="json") for u in self.staff.all_users()]
 
     def refuse_if_locked(self, username: str, address: str) -> None:
         """The in-memory part of the lock, cheap enough to answer before a login waits its turn."""
@@ -295,8 +272,8 @@ class Accounts:
             user_id = conn.execute(select(staff_tokens.c.user_id).where(
                 staff_tokens.c.token_hash == token_hash(token))).scalar()
             if user_id is not None:
-                self._end_sign_ins(conn, user_id)
-        self._revoked()
+                self.end_sign_ins(conn, user_id)
+        self.revoked()
         return LoggedOut(status="logged_out")
 
     @staticmethod
@@ -307,12 +284,13 @@ class Accounts:
         return conn.execute(select(users).where(users.c.id == user_id).with_for_update()).first()
 
     @classmethod
-    def _end_sign_ins(cls, conn, user_id: int) -> None:
+    def end_sign_ins(cls, conn, user_id: int) -> None:
+        """Revoke every token of the user, in the caller's transaction."""
         cls._lock_user(conn, user_id)
         conn.execute(update(staff_tokens).where(staff_tokens.c.user_id == user_id,
                                                 staff_tokens.c.revoked.is_(False)).values(revoked=True))
 
-    def _revoked(self) -> None:
+    def revoked(self) -> None:
         """Forget cached principals, and wake the open event streams so they check theirs now."""
         self.forget_tokens()
         self.hub.notify()
@@ -320,21 +298,9 @@ class Accounts:
     # ----------------------------------------------------------------- devices
 
     def create_enrollment(self, kind: Role, name: str) -> str:
-        """A one-time code for a device; a name enrolled before gets a new code and a new token."""
-        if kind not in (Role.KIOSK, Role.DISPLAY):
-            raise ValueError("devices are kiosk or display")
-        code = new_enrollment_code()
-        now = self.clock.now()
-        values = {"kind": kind.value, "enroll_code_hash": token_hash(code),
-                  "enroll_expires_at": now + ENROLL_CODE_TTL}
-        with self.db.write() as conn:
-            existing = conn.execute(select(devices.c.id).where(devices.c.name == name)).scalar()
-            if existing:
-                conn.execute(update(devices).where(devices.c.id == existing).values(**values))
-            else:
-                conn.execute(devices.insert().values(name=name, created_at=now, revoked=False,
-                                                     locked=False, **values))
-        return code
+        """The command line's ``enroll`` (``DeviceAdmin.make_code``): a name enrolled before gets a new
+        code, and its device stops once the code is used."""
+        return self.devices.make_code(None, kind, name, replace=True).code
 
     def enroll(self, code: str) -> Enrollment:
         """A wrong code is answered from a read: guesses never take the database's write lock.
@@ -354,6 +320,8 @@ class Accounts:
                                          enrolled_at=now, revoked=False)).rowcount == 1
         if not spent:
             raise wrong
+        if row.token_hash is not None:
+            self.revoked()  # the device enrolled under this name before stops now, not when its cache ends
         log.info("device %r enrolled as %s", row.name, row.kind)
         return Enrollment(token=token, device=DeviceRef(id=row.id, name=row.name, kind=row.kind))
 
@@ -367,7 +335,9 @@ class Accounts:
                 raise ApiError(401, ErrorCode.INVALID_TOKEN, "The token is unknown, revoked or expired.")
             before = row.last_state or {}
             state = {k: v for k, v in state.items() if k != "name"}
-            name = self._name_from_setup(conn, row, wanted)
+            name = self._name_from_setup(conn, row, wanted, before.get("setup_name"))
+            if wanted and wanted.strip():
+                state["setup_name"] = wanted.strip()
             if name != row.name:
                 name = self._rename(conn, row, name)
             conn.execute(update(devices).where(devices.c.id == principal.device_id)
@@ -401,12 +371,12 @@ class Accounts:
         return name
 
     @staticmethod
-    def _name_from_setup(conn: Any, row: Any, wanted: str | None) -> str:
+    def _name_from_setup(conn: Any, row: Any, wanted: str | None, reported_before: str | None) -> str:
         """The name a heartbeat asks for, unless another device has it: two kiosks under one name could
         not be told apart by ``device lock NAME``. The device keeps its name then, and learns it from
-        the reply."""
+        the reply. A name it reported before is not asked again: the office may have renamed it since."""
         wanted = (wanted or "").strip()
-        if not wanted or wanted == row.name:
+        if not wanted or wanted == row.name or wanted == reported_before:
             return str(row.name)
         taken = conn.execute(select(devices.c.id).where(devices.c.name == wanted, devices.c.id != row.id)).scalar()
         if taken is not None:
@@ -423,25 +393,32 @@ class Accounts:
         for r in rows:
             state = r.last_state or {}
             silent = r.enrolled_at is not None and (r.last_seen_at is None or now - r.last_seen_at > SILENT_AFTER)
+            pending = r.enroll_expires_at if r.enroll_expires_at and r.enroll_expires_at > now else None
             out.append(Device(id=r.id, name=r.name, kind=r.kind, enrolled=r.enrolled_at is not None,
                               revoked=r.revoked, locked=r.locked, last_seen_at=r.last_seen_at,
-                              silent=silent, paper_out=state.get("paper") == "out", state=state))
+                              silent=silent, paper_out=state.get("paper") == "out",
+                              printer_state=state.get("printer_state"), paper=state.get("paper"),
+                              version=state.get("version"), last_error=state.get("last_error"),
+                              enrol_code_expires_at=pending, state=state))
         return out
 
     def set_locked(self, name: str, locked: bool) -> bool:
-        """A locked device may still heartbeat and read (to show why it is out of service, and
-        to learn when it is unlocked); the server refuses its writes."""
-        with self.db.write() as conn:
-            done = conn.execute(update(devices).where(devices.c.name == name).values(locked=locked)).rowcount == 1
-        self._revoked()
-        return done
+        """The command line's ``device lock|unlock NAME``; False when there is no such device."""
+        return self._device_switch(lambda: self.devices.set_locked(None, locked, name=name))
 
     def revoke(self, name: str) -> bool:
-        with self.db.write() as conn:
-            done = conn.execute(update(devices).where(devices.c.name == name)
-                                .values(revoked=True, token_hash=None)).rowcount == 1
-        self._revoked()
-        return done
+        """The command line's ``device revoke NAME``; False when there is no such device."""
+        return self._device_switch(lambda: self.devices.revoke(None, name=name))
+
+    @staticmethod
+    def _device_switch(change: Any) -> bool:
+        try:
+            change()
+        except ApiError as refusal:
+            if refusal.code is ErrorCode.DEVICE_NOT_FOUND:
+                return False
+            raise
+        return True
 
     # ----------------------------------------------------------------- who is asking
 
@@ -461,6 +438,16 @@ class Accounts:
             self._principals.clear()
         self._principals[digest] = (time.monotonic() + PRINCIPAL_TTL_S, expires_at, principal)
         return principal
+
+    def refusal_for(self, token: str) -> ApiError:
+        """Why a token is refused: an account an admin disabled says so (its officer is told to see the
+        admin, not to sign in again); any other token is unknown, revoked or expired."""
+        with self.db.read() as conn:
+            active = conn.execute(select(users.c.active).join(staff_tokens, staff_tokens.c.user_id == users.c.id)
+                                  .where(staff_tokens.c.token_hash == token_hash(token))).scalar()
+        if active is False:
+            return ApiError(401, ErrorCode.ACCOUNT_DISABLED, "An admin has disabled this account.")
+        return ApiError(401, ErrorCode.INVALID_TOKEN, "The token is unknown, revoked or expired.")
 
     def forget_tokens(self) -> None:
         self._principals.clear()

@@ -27,6 +27,7 @@ class ScryptCost:
 
 
 PRODUCTION_COST = ScryptCost()
+MIN_PASSWORD_LENGTH = 8
 
 
 class Role(str, enum.Enum):

@@ -158,6 +158,7 @@ def main(argv: list[str]) -> int:
         return 2
     setup_logging("server", console=args.command is None)
     from server.app import build_services  # noqa: PLC0415 - keeps `--help` fast
+    from server.errors import ApiError  # noqa: PLC0415 - as above
 
     settings = _settings(args)
     try:
@@ -171,13 +172,17 @@ def main(argv: list[str]) -> int:
         return 2
     try:
         if args.command == "enroll":
-            return _enroll(services, Role(args.kind), args.name)
+            try:
+                return _enroll(services, Role(args.kind), args.name)
+            except ApiError as refused:
+                print(f"error: {refused.message} ({refused.code})", file=sys.stderr)
+                return 2
         if args.command == "add-user":
             try:
                 services.accounts.add_user(args.username, args.password, Role(args.role), args.display_name,
                                            must_change_password=not args.keep_password)
-            except ValueError as exc:
-                print(f"error: {exc}", file=sys.stderr)
+            except ApiError as refused:
+                print(f"error: {refused.message} ({refused.code})", file=sys.stderr)
                 return 2
             print(f"user {args.username!r} ({args.role}) saved" + (
                 "" if args.keep_password else "; they choose their own password at the first login"))
@@ -185,8 +190,8 @@ def main(argv: list[str]) -> int:
         if args.command == "reset-password":
             try:
                 found = services.accounts.reset_password(args.username, args.password)
-            except ValueError as exc:
-                print(f"error: {exc}", file=sys.stderr)
+            except ApiError as refused:
+                print(f"error: {refused.message} ({refused.code})", file=sys.stderr)
                 return 2
             if not found:
                 print(f"error: no user {args.username!r}", file=sys.stderr)
@@ -194,7 +199,11 @@ def main(argv: list[str]) -> int:
             print(f"password of {args.username!r} reset; they choose their own at the next login")
             return 0
         if args.command in ("disable-user", "enable-user"):
-            return _switch_user(services, args.username, args.command == "enable-user")
+            try:
+                return _switch_user(services, args.username, args.command == "enable-user")
+            except ApiError as refused:
+                print(f"error: {refused.message} ({refused.code})", file=sys.stderr)
+                return 2
         if args.command == "users":
             return _print_users(services)
         if args.command == "import-catalog":

@@ -368,7 +368,47 @@ class Device(WireModel):
     last_seen_at: WireDateTime | None = None
     silent: bool = False
     paper_out: bool = False
+    # From its last heartbeat (also in ``state``, with the rest it reported).
+    printer_state: str | None = None
+    paper: str | None = None
+    version: str | None = None
+    last_error: str | None = None
+    # A one-time code made for it and not used yet, and when that code expires.
+    enrol_code_expires_at: WireDateTime | None = None
     state: dict[str, Any] = Field(default_factory=dict)
+
+
+class EnrolmentCode(WireModel):
+    """A one-time enrolment code, answered once: the office never sees it again. ``scan_text`` is what
+    the device's setup takes in its code field, typed or read from a QR code; ``replaces`` is true when a
+    device enrolled under that name stops working once the code is used."""
+
+    device: DeviceRef
+    code: str = Field(repr=False)
+    expires_at: WireDateTime
+    scan_text: str = Field(repr=False)
+    replaces: bool = False
+
+
+class StaffUser(WireModel):
+    """A staff account as an admin sees it; never its password nor its hash."""
+
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    locked_until: WireDateTime | None = None  # locked everywhere after many wrong passwords
+    must_change_password: bool = False
+    created_at: WireDateTime | None = None
+    last_login_at: WireDateTime | None = None
+
+
+class StaffPassword(WireModel):
+    """An account added or reset. ``one_time_password`` is set when the server made the password: it
+    is shown this once, and the officer must choose their own at the next sign-in."""
+
+    user: StaffUser
+    one_time_password: str | None = Field(default=None, repr=False)
 
 
 # ----------------------------------------------------------------- errors

@@ -129,6 +129,7 @@ class ErrorCode(enum.StrEnum):
     PASSWORD_TOO_SHORT = "password_too_short"
     PASSWORD_UNCHANGED = "password_unchanged"
     BAD_ENROLLMENT_CODE = "bad_enrollment_code"
+    ACCOUNT_DISABLED = "account_disabled"  # a staff token of an account an admin has disabled
     INVALID_LAST_EVENT_ID = "invalid_last_event_id"
     # Issuing a ticket.
     IDEMPOTENCY_KEY_REQUIRED = "idempotency_key_required"
@@ -169,6 +170,13 @@ class ErrorCode(enum.StrEnum):
     QUEUE_EMPTY = "queue_empty"
     NOTHING_TO_RECALL = "nothing_to_recall"
     TAKE_OVER_REASON_REQUIRED = "take_over_reason_required"
+    # Staff accounts and devices, as an admin manages them.
+    USER_NOT_FOUND = "user_not_found"
+    USER_EXISTS = "user_exists"
+    INVALID_USERNAME = "invalid_username"
+    LAST_ADMIN = "last_admin"
+    DEVICE_NOT_FOUND = "device_not_found"
+    DEVICE_NAME_TAKEN = "device_name_taken"
 
     @classmethod
     def counter_not_open(cls, state: str) -> ErrorCode:

@@ -83,7 +83,9 @@ class DeviceStateEvent(WireModel):
     printer_state: str | None = None
     paper: str | None = None
     last_error: str | None = None
-    renamed_from: str | None = None   # the name it had before, when its heartbeat renamed it
+    renamed_from: str | None = None   # the name it had before, when its heartbeat or the office renamed it
+    locked: bool | None = None        # the office locked or unlocked it
+    revoked: bool | None = None       # the office revoked it: its token no longer works
 
 
 EventPayload = TicketEvent | DayExpired | CounterStateEvent | CatalogChanged | DeviceStateEvent

@@ -170,6 +170,10 @@
         <translation>This ticket is from another day and cannot go back in the queue. Ask the citizen to take a new ticket.</translation>
     </message>
     <message>
+        <source>Akun Anda dinonaktifkan oleh admin MPP, jadi sesi Anda berakhir. Hubungi admin untuk mengaktifkannya lagi; loket dan tiket tetap tersimpan.</source>
+        <translation>An MPP admin has disabled your account, so your session has ended. Ask the admin to enable it again; your loket and tickets are kept.</translation>
+    </message>
+    <message>
         <source>Akun ini tidak boleh memakai aplikasi loket. Masuk dengan akun petugas.</source>
         <translation>This account may not use the counter app. Log in with a staff account.</translation>
     </message>

@@ -170,6 +170,10 @@
         <translation>Tiket ini dari hari lain dan tidak bisa dikembalikan ke antrean. Minta warga mengambil tiket baru.</translation>
     </message>
     <message>
+        <source>Akun Anda dinonaktifkan oleh admin MPP, jadi sesi Anda berakhir. Hubungi admin untuk mengaktifkannya lagi; loket dan tiket tetap tersimpan.</source>
+        <translation>Akun Anda dinonaktifkan oleh admin MPP, jadi sesi Anda berakhir. Hubungi admin untuk mengaktifkannya lagi; loket dan tiket tetap tersimpan.</translation>
+    </message>
+    <message>
         <source>Akun ini tidak boleh memakai aplikasi loket. Masuk dengan akun petugas.</source>
         <translation>Akun ini tidak boleh memakai aplikasi loket. Masuk dengan akun petugas.</translation>
     </message>

@@ -87,7 +87,7 @@ def authorise(request: Request, allowed: frozenset[Role], *, while_locked: bool 
         raise ApiError(401, ErrorCode.UNAUTHORIZED, "Sign in first: this needs a bearer token.")
     principal = request.app.state.accounts.principal_for(token)
     if principal is None:
-        raise ApiError(401, ErrorCode.INVALID_TOKEN, "The token is unknown, revoked or expired.")
+        raise request.app.state.accounts.refusal_for(token)
     if principal.role not in allowed:
         raise ApiError(403, ErrorCode.FORBIDDEN, "Your role may not do this.", role=principal.role.value)
     if principal.must_change_password and not before_password_change:

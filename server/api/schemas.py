@@ -86,3 +86,34 @@ class PauseCounter(Strict):
 
 class Transfer(Strict):
     service_id: str = Field(min_length=1, max_length=64)
+
+
+StaffRole = Literal["staff", "supervisor", "admin"]
+
+
+class NewStaff(Strict):
+    username: Text = Field(min_length=1, max_length=64)
+    role: StaffRole
+    display_name: Text = Field(default="", max_length=80)
+    # Left out: the server makes a one-time password and answers it once.
+    password: Text | None = Field(default=None, min_length=1, max_length=200)
+
+
+class PasswordReset(Strict):
+    password: Text | None = Field(default=None, min_length=1, max_length=200)
+
+
+class StaffRoleChange(Strict):
+    role: StaffRole
+
+
+class NewDevice(Strict):
+    kind: Literal["kiosk", "display"]
+    name: Text = Field(min_length=1, max_length=80)
+    # A name a device is enrolled under (or has a code pending) is refused unless this is true: once
+    # the new code is used, that device stops working.
+    replace: bool = False
+
+
+class DeviceName(Strict):
+    name: Text = Field(min_length=1, max_length=80)

@@ -23,6 +23,7 @@ ROLES = (KIOSK, DISPLAY, STAFF, SUPER, ADMIN)
 EVERYONE = frozenset(ROLES)
 OFFICERS = frozenset({STAFF, SUPER, ADMIN})
 MANAGERS = frozenset({SUPER, ADMIN})
+ADMINS = frozenset({ADMIN})
 PUBLIC = None  # anyone, with or without a token
 
 # What each caller needs, from the blueprint. A route missing here fails the completeness test.
@@ -61,11 +62,24 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/api/v1/counters/{counter_id}/pause"): OFFICERS,
     ("POST", "/api/v1/counters/{counter_id}/resume"): OFFICERS,
     ("GET", "/api/v1/counters/{counter_id}/queue"): OFFICERS,
+    ("GET", "/api/v1/staff"): ADMINS,
+    ("POST", "/api/v1/staff"): ADMINS,
+    ("POST", "/api/v1/staff/{username}/password-reset"): ADMINS,
+    ("PUT", "/api/v1/staff/{username}/role"): ADMINS,
+    ("POST", "/api/v1/staff/{username}/disable"): ADMINS,
+    ("POST", "/api/v1/staff/{username}/enable"): ADMINS,
+    ("POST", "/api/v1/devices"): ADMINS,
+    ("PUT", "/api/v1/devices/{device_id}/name"): ADMINS,
+    ("POST", "/api/v1/devices/{device_id}/lock"): MANAGERS,
+    ("POST", "/api/v1/devices/{device_id}/unlock"): MANAGERS,
+    ("POST", "/api/v1/devices/{device_id}/revoke"): ADMINS,
 }
 PROTECTED = [route for route, roles in ACCESS.items() if roles is not PUBLIC]
 
 MISSING_TICKET = 999_999
 MISSING_COUNTER = 99
+MISSING_DEVICE = 999_999
+MISSING_USER = "tidak-ada"
 
 
 @dataclass(frozen=True)
@@ -137,6 +151,20 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
     for action in ("open", "close", "call-next", "recall", "resume"):
         probes[("POST", f"{p}/counters/{{counter_id}}/{action}")] = Probe(404, path=loket)
     probes[("GET", f"{p}/counters/{{counter_id}}/queue")] = Probe(404, path=loket)
+    nobody = {"username": MISSING_USER}
+    probes[("GET", f"{p}/staff")] = Probe(200)
+    probes[("POST", f"{p}/staff")] = Probe(201, body=lambda h: {"username": f"baru-{uuid.uuid4().hex[:8]}",
+                                                                "role": "staff"})
+    probes[("POST", f"{p}/staff/{{username}}/password-reset")] = Probe(404, path=nobody)
+    probes[("PUT", f"{p}/staff/{{username}}/role")] = Probe(404, path=nobody, body=lambda h: {"role": "staff"})
+    for action in ("disable", "enable"):
+        probes[("POST", f"{p}/staff/{{username}}/{action}")] = Probe(404, path=nobody)
+    probes[("POST", f"{p}/devices")] = Probe(201, body=lambda h: {"kind": "kiosk",
+                                                                  "name": f"kiosk-{uuid.uuid4().hex[:8]}"})
+    gone = {"device_id": MISSING_DEVICE}
+    probes[("PUT", f"{p}/devices/{{device_id}}/name")] = Probe(404, path=gone, body=lambda h: {"name": "baru"})
+    for action in ("lock", "unlock", "revoke"):
+        probes[("POST", f"{p}/devices/{{device_id}}/{action}")] = Probe(404, path=gone)
     return probes
 
 

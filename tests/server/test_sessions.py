@@ -39,9 +39,9 @@ def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-def refused(server: LiveServer, token: str) -> bool:
+def refused(server: LiveServer, token: str, code: str = "invalid_token") -> bool:
     r = server.call("GET", "/catalog", headers=bearer(token))
-    return r.status_code == 401 and r.json()["error"]["code"] == "invalid_token"
+    return r.status_code == 401 and r.json()["error"]["code"] == code
 
 
 def login(server: LiveServer, name: str, password: str = PASSWORD) -> requests.Response:
@@ -82,7 +82,8 @@ def test_disabling_from_the_cli_ends_sign_ins_and_enabling_lets_the_officer_in_a
     assert staff1.split()[1:3] == ["staff", "yes"] and "never" not in staff1  # it signed in
 
     assert "disabled" in office(server, "disable-user", "staff1")
-    wait_for(lambda: refused(server, server.tokens["staff1"]), timeout=NOTICED_WITHIN_S, what="the disabling")
+    wait_for(lambda: refused(server, server.tokens["staff1"], "account_disabled"), timeout=NOTICED_WITHIN_S,
+             what="the disabling")
     r = login(server, "staff1")
     assert r.status_code == 401 and r.json()["error"]["code"] == "bad_credentials"
     staff1 = next(line for line in office(server, "users").splitlines() if line.startswith("staff1 "))

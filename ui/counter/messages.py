@@ -138,6 +138,10 @@ _BY_CODE: Mapping[str, tuple[str, str]] = {
                                        "Akun dikunci sementara karena terlalu banyak kata sandi salah. Coba lagi "
                                        "setelah pukul {time}, atau hubungi supervisor."), "error"),
     "invalid_token": _SESSION_OVER,
+    "account_disabled": (QT_TRANSLATE_NOOP("CounterMessages",
+                                           "Akun Anda dinonaktifkan oleh admin MPP, jadi sesi Anda berakhir. Hubungi "
+                                           "admin untuk mengaktifkannya lagi; loket dan tiket tetap tersimpan."),
+                         "warning"),
     "unauthorized": _SESSION_OVER,
     # A renewal whose answer was lost, tried again with the token it already replaced.
     "token_renewed": _SESSION_OVER,
@@ -209,6 +213,9 @@ _BY_CODE = {
                      "invalid_priority", "priority_not_allowed", "device_locked", "not_your_ticket",
                      "bad_enrollment_code", "service_inactive", "holiday", "closed_day", "not_open_yet",
                      "closed_for_today", "on_break", "quota_exhausted", "closed"), _UNEXPECTED),
+    # The office's own routes (staff and devices): the counter app never calls them.
+    **dict.fromkeys(("user_not_found", "user_exists", "invalid_username", "last_admin", "device_not_found",
+                     "device_name_taken"), _UNEXPECTED),
 }
 
 
@@ -253,7 +260,7 @@ def message_for_error(error: BaseException) -> StaffMessage:
 
 def is_session_over(error: BaseException) -> bool:
     return isinstance(error, BackendStatusError) and error.status == 401 and error.code in (
-        "invalid_token", "unauthorized", "token_renewed")
+        "invalid_token", "unauthorized", "token_renewed", "account_disabled")
 
 
 # -- outcomes -----------------------------------------------------------------------------------
