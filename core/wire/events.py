@@ -86,7 +86,17 @@ class DeviceStateEvent(WireModel):
     renamed_from: str | None = None   # the name it had before, when its heartbeat renamed it
 
 
-EventPayload = TicketEvent | DayExpired | CounterStateEvent | CatalogChanged | DeviceStateEvent
+class TodayChanged(WireModel):
+    """The office set or cleared one of today's switches: ``switch`` is ``service_closed``,
+    ``quota``, ``agency_stopped`` or ``running_text``; ``subject`` the service or agency id ("" for
+    the running text). Kiosks and boards load the catalog again (GET /today has the switches)."""
+
+    service_date: date
+    switch: str
+    subject: str = ""
+
+
+EventPayload = TicketEvent | DayExpired | CounterStateEvent | CatalogChanged | DeviceStateEvent | TodayChanged
 
 PAYLOADS: dict[EventType, tuple[type[EventPayload], ...]] = {
     EventType.TICKET_ISSUED: (TicketEvent,),
@@ -96,6 +106,7 @@ PAYLOADS: dict[EventType, tuple[type[EventPayload], ...]] = {
     EventType.COUNTER_STATE: (CounterStateEvent,),
     EventType.CATALOG_CHANGED: (CatalogChanged,),
     EventType.DEVICE_STATE: (DeviceStateEvent,),
+    EventType.TODAY_CHANGED: (TodayChanged,),
 }
 
 
