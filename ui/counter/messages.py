@@ -208,7 +208,8 @@ _BY_CODE = {
                      "invalid_idempotency_key", "idempotency_key_reused", "invalid_nik",
                      "invalid_priority", "priority_not_allowed", "device_locked", "not_your_ticket",
                      "bad_enrollment_code", "service_inactive", "holiday", "closed_day", "not_open_yet",
-                     "closed_for_today", "on_break", "quota_exhausted", "closed"), _UNEXPECTED),
+                     "closed_for_today", "on_break", "quota_exhausted", "closed", "agency_stopped_today",
+                     "service_closed_today", "quota_below_issued", "agency_not_found"), _UNEXPECTED),
 }
 
 
