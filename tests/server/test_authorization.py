@@ -61,6 +61,16 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/api/v1/counters/{counter_id}/pause"): OFFICERS,
     ("POST", "/api/v1/counters/{counter_id}/resume"): OFFICERS,
     ("GET", "/api/v1/counters/{counter_id}/queue"): OFFICERS,
+    ("GET", "/api/v1/today"): MANAGERS,
+    ("PUT", "/api/v1/today/services/{service_id}/closed"): MANAGERS,
+    ("DELETE", "/api/v1/today/services/{service_id}/closed"): MANAGERS,
+    ("PUT", "/api/v1/today/services/{service_id}/quota"): MANAGERS,
+    ("DELETE", "/api/v1/today/services/{service_id}/quota"): MANAGERS,
+    ("PUT", "/api/v1/today/agencies/{agency_id}/stopped"): MANAGERS,
+    ("DELETE", "/api/v1/today/agencies/{agency_id}/stopped"): MANAGERS,
+    ("PUT", "/api/v1/today/running-text"): MANAGERS,
+    ("DELETE", "/api/v1/today/running-text"): MANAGERS,
+    ("GET", "/api/v1/audit"): MANAGERS,
 }
 PROTECTED = [route for route, roles in ACCESS.items() if roles is not PUBLIC]
 
@@ -137,6 +147,20 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
     for action in ("open", "close", "call-next", "recall", "resume"):
         probes[("POST", f"{p}/counters/{{counter_id}}/{action}")] = Probe(404, path=loket)
     probes[("GET", f"{p}/counters/{{counter_id}}/queue")] = Probe(404, path=loket)
+    # Today's switches on a service or agency that does not exist: refused, so no probe closes one.
+    no_service, no_agency = {"service_id": "tidak-ada"}, {"agency_id": "tidak-ada"}
+    probes[("GET", f"{p}/today")] = Probe(200)
+    probes[("PUT", f"{p}/today/services/{{service_id}}/closed")] = Probe(404, path=no_service,
+                                                                         body=lambda h: {"note": "rapat"})
+    probes[("DELETE", f"{p}/today/services/{{service_id}}/closed")] = Probe(404, path=no_service)
+    probes[("PUT", f"{p}/today/services/{{service_id}}/quota")] = Probe(404, path=no_service,
+                                                                        body=lambda h: {"quota": 10})
+    probes[("DELETE", f"{p}/today/services/{{service_id}}/quota")] = Probe(404, path=no_service)
+    probes[("PUT", f"{p}/today/agencies/{{agency_id}}/stopped")] = Probe(404, path=no_agency)
+    probes[("DELETE", f"{p}/today/agencies/{{agency_id}}/stopped")] = Probe(404, path=no_agency)
+    probes[("PUT", f"{p}/today/running-text")] = Probe(200, body=lambda h: {"text": "Selamat datang"})
+    probes[("DELETE", f"{p}/today/running-text")] = Probe(200)
+    probes[("GET", f"{p}/audit")] = Probe(200)
     return probes
 
 
