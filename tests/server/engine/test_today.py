@@ -168,7 +168,9 @@ def test_an_agency_stopped_refuses_every_service_of_its_own_and_only_those(hall,
     hall.engine.stop_agency_today(boss, "dukcapil", "Server SIAK gangguan")
     for service in ("ktp", "kk"):
         error = hall.refusal(service)
-        assert (error.code, error.params["note"]) == ("agency_stopped_today", "Server SIAK gangguan")
+        assert (error.status, error.code, error.message, error.params["note"]) == (
+            409, "agency_stopped_today", "The office stopped this agency's tickets for the rest of today.",
+            "Server SIAK gangguan")
     assert hall.issue("paspor")["code"] == "B2-001"
     hall.engine.resume_agency_today(boss, "dukcapil")
     assert hall.issue("kk")["code"] == "B-001"
