@@ -186,3 +186,33 @@ def test_the_switches_end_when_the_next_service_day_starts(server):
     for sid in ("ktp", "kk", "paspor"):
         assert server.issue(sid).status_code == 201, sid
     assert ok(server, "GET", "/catalog", "display")["site"]["running_text_today"] == ""
+
+
+def test_every_switch_is_set_read_and_cleared_on_each_store(any_server):
+    """The same round on SQLite and on PostgreSQL: upserts, deletes and the JSON of each switch."""
+    s = any_server
+    assert s.issue("ktp").status_code == 201
+    ok(s, "PUT", "/today/services/ktp/closed", json={"note": "rapat"})
+    ok(s, "PUT", "/today/services/ktp/closed", "admin", json={"note": "rapat dinas"})  # set again: replaced
+    ok(s, "PUT", "/today/services/kk/quota", json={"quota": 1})
+    ok(s, "PUT", "/today/agencies/imigrasi/stopped", json={"note": "libur instansi"})
+    today = ok(s, "PUT", "/today/running-text", json={"text": "Halo"})
+    closed = [(c["service_id"], c["note"], c["by"]) for c in today["closed_services"]]
+    assert closed == [("ktp", "rapat dinas", "admin")]
+    assert [(q["service_id"], q["quota"], q["issued"]) for q in today["quotas"]] == [("kk", 1, 0)]
+    assert [(a["agency_id"], a["note"]) for a in today["stopped_agencies"]] == [("imigrasi", "libur instansi")]
+    assert today["running_text"]["text"] == "Halo"
+    error(s.issue("ktp"), 409, "service_closed_today")
+    error(s.issue("paspor"), 409, "agency_stopped_today")
+    assert s.issue("kk").status_code == 201
+    error(s.issue("kk"), 409, "quota_exhausted")
+    error(s.call("PUT", "/today/services/kk/quota", "super", json={"quota": 0}), 409, "quota_below_issued")
+    for path in ("/today/services/ktp/closed", "/today/services/kk/quota", "/today/agencies/imigrasi/stopped",
+                 "/today/running-text"):
+        ok(s, "DELETE", path)
+    assert ok(s, "GET", "/today") == {"service_date": "2026-11-23", "closed_services": [], "quotas": [],
+                                      "stopped_agencies": [], "running_text": None}
+    kinds = [e["kind"] for e in ok(s, "GET", "/audit", params={"limit": 200})["entries"]]
+    assert kinds == ["today.running_text_cleared", "today.agency_resumed", "today.quota_reset",
+                     "today.service_reopened", "today.running_text_set", "today.agency_stopped", "today.quota_set",
+                     "today.service_closed", "today.service_closed"]
