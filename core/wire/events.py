@@ -89,7 +89,7 @@ class DeviceStateEvent(WireModel):
 class TodayChanged(WireModel):
     """The office set or cleared one of today's switches: ``switch`` is ``service_closed``,
     ``quota``, ``agency_stopped`` or ``running_text``; ``subject`` the service or agency id ("" for
-    the running text). Kiosks and boards load the catalog again (GET /today has the switches)."""
+    the running text). Boards load the catalog again for its running text; GET /today has every switch."""
 
     service_date: date
     switch: str

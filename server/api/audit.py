@@ -18,7 +18,8 @@ router = APIRouter()
 
 @router.get("/audit", response_model=AuditPage, responses=refusals(E.NO_CATALOG))
 def audit_log(request: Request,
-              actor: str | None = Query(default=None, min_length=1, max_length=80, description="who: a username"),
+              actor: str | None = Query(default=None, min_length=1, max_length=80, pattern=r"^[^\x00-\x1f]+$",
+                                        description="who: a username"),
               kind: AuditKind | None = Query(default=None, description="what: an AuditKind value"),
               day: date | None = Query(default=None, alias="date", description="a site-local date"),
               before: int | None = Query(default=None, ge=1, le=2 ** 63 - 1,

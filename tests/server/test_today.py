@@ -165,7 +165,8 @@ def test_every_change_is_in_the_audit_log_with_who_and_the_log_filters_and_pages
 
 
 @pytest.mark.parametrize("params", [{"kind": "today.nope"}, {"date": "2026-13-01"}, {"before": "0"},
-                                    {"before": "x"}, {"limit": "201"}, {"limit": "0"}, {"actor": ""}])
+                                    {"before": "x"}, {"limit": "201"}, {"limit": "0"}, {"actor": ""},
+                                    {"actor": "a\x00b"}])
 def test_a_bad_filter_of_the_audit_log_is_refused(server, params):
     error(server.call("GET", "/audit", "super", params=params), 422, "invalid_request")
 
