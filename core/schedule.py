@@ -25,6 +25,9 @@ class Closed:
     CLOSED_FOR_TODAY = "closed_for_today"
     ON_BREAK = "on_break"
     QUOTA = "quota_exhausted"
+    # The office closed the service, or stopped its agency's tickets, for the rest of today.
+    AGENCY_STOPPED_TODAY = "agency_stopped_today"
+    SERVICE_CLOSED_TODAY = "service_closed_today"
 
 
 def parse_hhmm(text: str) -> time:
@@ -80,6 +83,16 @@ class ServiceSchedule:
 
 
 @dataclass(frozen=True)
+class ClosedToday:
+    """The office's switch that closes a service for the rest of today, whatever its hours say:
+    ``reason`` is ``Closed.SERVICE_CLOSED_TODAY`` or ``Closed.AGENCY_STOPPED_TODAY``, ``note`` the
+    office's short public reason (may be empty)."""
+
+    reason: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Availability:
     open: bool
     reason: str | None = None
@@ -112,9 +125,10 @@ def last_ticket_time(schedule: ServiceSchedule, weekday: str, day: date, span: S
 
 def check_availability(schedule: ServiceSchedule, local_now: datetime, *,
                        holidays: Mapping[date, str], issued_today: int, tz_label: str,
-                       open_all_hours: bool = False) -> Availability:
-    """Check, in the blueprint's order: inactive, holiday, closed day, before opening, after the
-    cut-off, break, quota. ``local_now`` is the site's local wall time."""
+                       open_all_hours: bool = False, closed_today: ClosedToday | None = None) -> Availability:
+    """Check, in the blueprint's order: inactive, closed today by the office, holiday, closed day,
+    before opening, after the cut-off, break, quota. ``local_now`` is the site's local wall time;
+    the office's switch holds even when the site is open all hours."""
     quota_left = None if schedule.quota is None else max(0, schedule.quota - issued_today)
     today = local_now.date()
     weekday = WEEKDAYS[today.weekday()]
@@ -125,7 +139,8 @@ def check_availability(schedule: ServiceSchedule, local_now: datetime, *,
 
     def closed(reason: str, **params: object) -> Availability:
         # Where the citizen can only come back another day, that day: weekends and holidays skipped.
-        if reason in (Closed.HOLIDAY, Closed.CLOSED_DAY, Closed.CLOSED_FOR_TODAY, Closed.QUOTA):
+        if reason in (Closed.HOLIDAY, Closed.CLOSED_DAY, Closed.CLOSED_FOR_TODAY, Closed.QUOTA,
+                      Closed.AGENCY_STOPPED_TODAY, Closed.SERVICE_CLOSED_TODAY):
             nxt = next_open_day(schedule, today, holidays, tz_label)
             if nxt:
                 params.setdefault("next_open_date", nxt[0].isoformat())
@@ -134,6 +149,8 @@ def check_availability(schedule: ServiceSchedule, local_now: datetime, *,
 
     if not schedule.active:
         return closed(Closed.INACTIVE)
+    if closed_today is not None:
+        return closed(closed_today.reason, note=closed_today.note)
     if not open_all_hours:
         if today in holidays:
             return closed(Closed.HOLIDAY, holiday=holidays[today])

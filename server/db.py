@@ -196,6 +196,20 @@ audit_log = Table(
 )
 
 
+# The office's switches for one service day (server/engine/today.py): a service closed, a quota in
+# place of the catalog's, an agency's tickets stopped, the boards' running text. Keyed by the day,
+# so the next day starts with none; a cleared switch is a deleted row.
+day_switches = Table(
+    "day_switches", metadata,
+    Column("service_date", String(10), primary_key=True),   # site-local ISO date
+    Column("kind", String(24), primary_key=True),           # service_closed, quota, agency_stopped, running_text
+    Column("subject", String(64), primary_key=True),        # a service or agency id; "" for the running text
+    Column("value", JSON, nullable=False),                  # {"note": …}, {"quota": n}, {"text": …}
+    Column("set_by", String(80), nullable=False),
+    Column("set_at", UtcDateTime(), nullable=False),
+)
+
+
 storage_probe = Table(
     "storage_probe", metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),

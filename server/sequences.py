@@ -29,3 +29,10 @@ def next_values(conn: Connection, name: str, count: int) -> range:
 
 def current_value(conn: Connection, name: str) -> int:
     return int(conn.execute(select(sequences.c.value).where(sequences.c.name == name)).scalar() or 0)
+
+
+def locked_value(conn: Connection, name: str) -> int:
+    """The current value with its row locked until the transaction ends (made at 0 if missing): a
+    change that decides against a count of tickets waits for the issuers of that count, and they
+    for it."""
+    return int(_BUMP.scalar(conn, {"name": name, "count": 0}))

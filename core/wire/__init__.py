@@ -3,6 +3,9 @@ models of every answer and every event payload."""
 
 from core.wire.answers import (
                                Agency,
+                               AgencyStoppedToday,
+                               AuditEntry,
+                               AuditPage,
                                Catalog,
                                Counter,
                                CounterQueue,
@@ -22,13 +25,17 @@ from core.wire.answers import (
                                PasswordChanged,
                                PublicTicket,
                                QueueService,
+                               QuotaToday,
+                               RunningTextToday,
                                Service,
+                               ServiceClosedToday,
                                ServiceReport,
                                Site,
                                StaffPassword,
                                StaffUser,
                                StatusCounts,
                                Ticket,
+                               TodaySwitches,
                                WaitingTicket,
 )
 from core.wire.base import WireModel
@@ -41,10 +48,13 @@ from core.wire.events import (
                                Event,
                                EventPayload,
                                TicketEvent,
+                               TodayChanged,
                                payload_of,
 )
 
 __all__ = [
+    "AgencyStoppedToday", "AuditEntry", "AuditPage", "QuotaToday", "RunningTextToday", "ServiceClosedToday",
+    "TodayChanged", "TodaySwitches",
     "AT_LOKET", "Agency", "AuditKind", "Catalog", "CatalogChanged", "Counter", "CounterQueue", "CounterRef",
     "CounterState",
     "CounterStateEvent", "DailyReport", "DayExpired", "Device", "DeviceRef", "DeviceStateEvent",

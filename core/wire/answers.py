@@ -26,6 +26,9 @@ class Site(WireModel):
     allow_priority: bool = True
     priority_policy: str = ""
     running_text: str = ""  # the hall board's scrolling line, set by the site
+    # The office's running text for today (PUT /today/running-text): while set, boards show it
+    # instead of their own or the site's.
+    running_text_today: str = ""
     footer: tuple[str, ...] = ()
     local_date: date | None = None
     local_time: WireDateTime | None = None
@@ -409,6 +412,75 @@ class StaffPassword(WireModel):
 
     user: StaffUser
     one_time_password: str | None = Field(default=None, repr=False)
+
+
+# ----------------------------------------------------------------- today's switches, the audit log
+
+
+class ServiceClosedToday(WireModel):
+    """A service the office closed for the rest of today; ``note`` is its public reason."""
+
+    service_id: str
+    note: str = ""
+    by: str
+    at: WireDateTime
+
+
+class QuotaToday(WireModel):
+    """Today's quota of a service in place of the catalog's (``catalog_quota``, None for none);
+    ``issued`` is how many tickets it has issued today."""
+
+    service_id: str
+    quota: int
+    catalog_quota: int | None = None
+    issued: int = 0
+    by: str
+    at: WireDateTime
+
+
+class AgencyStoppedToday(WireModel):
+    """An agency whose services the kiosks take no tickets for, for the rest of today."""
+
+    agency_id: str
+    note: str = ""
+    by: str
+    at: WireDateTime
+
+
+class RunningTextToday(WireModel):
+    text: str
+    by: str
+    at: WireDateTime
+
+
+class TodaySwitches(WireModel):
+    """Every switch the office set for the service day ``service_date``; the next day starts clean."""
+
+    service_date: date
+    closed_services: tuple[ServiceClosedToday, ...] = ()
+    quotas: tuple[QuotaToday, ...] = ()
+    stopped_agencies: tuple[AgencyStoppedToday, ...] = ()
+    running_text: RunningTextToday | None = None
+
+
+class AuditEntry(WireModel):
+    """Who did what (``kind``, an ``AuditKind`` value) to what (``subject``), and when; ``detail``
+    never holds a secret or a whole NIK."""
+
+    id: int
+    at: WireDateTime
+    actor: str
+    actor_role: str
+    kind: str
+    subject: str
+    detail: dict[str, Any] = Field(default_factory=dict)
+
+
+class AuditPage(WireModel):
+    """Entries newest first; ``next_cursor``, passed back as ``before``, gives the older ones (None at the end)."""
+
+    entries: tuple[AuditEntry, ...] = ()
+    next_cursor: int | None = None
 
 
 # ----------------------------------------------------------------- errors

@@ -56,6 +56,7 @@ class EventType(enum.StrEnum):
     COUNTER_STATE = "counter.state"
     CATALOG_CHANGED = "catalog.changed"
     DEVICE_STATE = "device.state"
+    TODAY_CHANGED = "today.changed"  # a switch of today (closed service, quota, stopped agency, running text)
 
 
 class AuditKind(enum.StrEnum):
@@ -78,9 +79,11 @@ class AuditKind(enum.StrEnum):
     SERVICE_CLOSED_TODAY = "today.service_closed"
     SERVICE_REOPENED_TODAY = "today.service_reopened"
     QUOTA_SET_TODAY = "today.quota_set"
+    QUOTA_RESET_TODAY = "today.quota_reset"
     AGENCY_STOPPED_TODAY = "today.agency_stopped"
     AGENCY_RESUMED_TODAY = "today.agency_resumed"
     RUNNING_TEXT_SET = "today.running_text_set"
+    RUNNING_TEXT_CLEARED = "today.running_text_cleared"
     # The catalog.
     CATALOG_SAVED = "catalog.saved"
     CATALOG_RESTORED = "catalog.restored"
@@ -149,6 +152,11 @@ class ErrorCode(enum.StrEnum):
     ON_BREAK = "on_break"
     QUOTA_EXHAUSTED = "quota_exhausted"
     CLOSED = "closed"
+    # The office's switches for today (server/engine/today.py): checked right after SERVICE_INACTIVE.
+    AGENCY_STOPPED_TODAY = "agency_stopped_today"
+    SERVICE_CLOSED_TODAY = "service_closed_today"
+    QUOTA_BELOW_ISSUED = "quota_below_issued"
+    AGENCY_NOT_FOUND = "agency_not_found"
     # Tickets.
     INVALID_CODE = "invalid_code"
     TICKET_NOT_FOUND = "ticket_not_found"

@@ -88,7 +88,17 @@ class DeviceStateEvent(WireModel):
     revoked: bool | None = None       # the office revoked it: its token no longer works
 
 
-EventPayload = TicketEvent | DayExpired | CounterStateEvent | CatalogChanged | DeviceStateEvent
+class TodayChanged(WireModel):
+    """The office set or cleared one of today's switches: ``switch`` is ``service_closed``,
+    ``quota``, ``agency_stopped`` or ``running_text``; ``subject`` the service or agency id ("" for
+    the running text). Boards load the catalog again for its running text; GET /today has every switch."""
+
+    service_date: date
+    switch: str
+    subject: str = ""
+
+
+EventPayload = TicketEvent | DayExpired | CounterStateEvent | CatalogChanged | DeviceStateEvent | TodayChanged
 
 PAYLOADS: dict[EventType, tuple[type[EventPayload], ...]] = {
     EventType.TICKET_ISSUED: (TicketEvent,),
@@ -98,6 +108,7 @@ PAYLOADS: dict[EventType, tuple[type[EventPayload], ...]] = {
     EventType.COUNTER_STATE: (CounterStateEvent,),
     EventType.CATALOG_CHANGED: (CatalogChanged,),
     EventType.DEVICE_STATE: (DeviceStateEvent,),
+    EventType.TODAY_CHANGED: (TodayChanged,),
 }
 
 

@@ -800,6 +800,34 @@
         <translation>This service is not available at the moment. Please ask at the information desk.</translation>
     </message>
     <message>
+        <source>Tidak menerima antrean hari ini</source>
+        <translation>No tickets today</translation>
+    </message>
+    <message>
+        <source>Antrean instansi ini ditutup untuk hari ini</source>
+        <translation>This agency takes no tickets today</translation>
+    </message>
+    <message>
+        <source>Pengambilan nomor antrean untuk layanan instansi ini ditutup untuk hari ini. {come_back}</source>
+        <translation>Tickets for this agency&apos;s services are closed for the rest of today. {come_back}</translation>
+    </message>
+    <message>
+        <source>Ditutup untuk hari ini</source>
+        <translation>Closed for today</translation>
+    </message>
+    <message>
+        <source>Layanan ditutup untuk hari ini</source>
+        <translation>Service closed for today</translation>
+    </message>
+    <message>
+        <source>Layanan ini ditutup untuk hari ini. {come_back}</source>
+        <translation>This service is closed for the rest of today. {come_back}</translation>
+    </message>
+    <message>
+        <source>{body} Keterangan: {note}</source>
+        <translation>{body} Note: {note}</translation>
+    </message>
+    <message>
         <source>Server antrean tidak dapat dihubungi</source>
         <translation>The queue server cannot be reached</translation>
     </message>

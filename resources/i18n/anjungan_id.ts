@@ -800,6 +800,34 @@
         <translation>Layanan ini sedang tidak tersedia. Silakan tanyakan kepada petugas informasi.</translation>
     </message>
     <message>
+        <source>Tidak menerima antrean hari ini</source>
+        <translation>Tidak menerima antrean hari ini</translation>
+    </message>
+    <message>
+        <source>Antrean instansi ini ditutup untuk hari ini</source>
+        <translation>Antrean instansi ini ditutup untuk hari ini</translation>
+    </message>
+    <message>
+        <source>Pengambilan nomor antrean untuk layanan instansi ini ditutup untuk hari ini. {come_back}</source>
+        <translation>Pengambilan nomor antrean untuk layanan instansi ini ditutup untuk hari ini. {come_back}</translation>
+    </message>
+    <message>
+        <source>Ditutup untuk hari ini</source>
+        <translation>Ditutup untuk hari ini</translation>
+    </message>
+    <message>
+        <source>Layanan ditutup untuk hari ini</source>
+        <translation>Layanan ditutup untuk hari ini</translation>
+    </message>
+    <message>
+        <source>Layanan ini ditutup untuk hari ini. {come_back}</source>
+        <translation>Layanan ini ditutup untuk hari ini. {come_back}</translation>
+    </message>
+    <message>
+        <source>{body} Keterangan: {note}</source>
+        <translation>{body} Keterangan: {note}</translation>
+    </message>
+    <message>
         <source>Server antrean tidak dapat dihubungi</source>
         <translation>Server antrean tidak dapat dihubungi</translation>
     </message>

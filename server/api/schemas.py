@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from core.config import RUNNING_TEXT_MAX
+
 _PLAIN_INTEGER = re.compile(r"-?[0-9]+")
 
 
@@ -27,7 +29,19 @@ def _plain_integer(value: object) -> object:
     return value
 
 
+def _one_line(text: str) -> str:
+    """A text the hall shows on one line: runs of spaces, tabs and line breaks become one space."""
+    return " ".join(text.split())
+
+
+def _said(text: str) -> str:
+    if not text:
+        raise ValueError("must not be blank")
+    return text
+
+
 Text = Annotated[str, AfterValidator(_no_nul)]
+OneLine = Annotated[str, AfterValidator(_no_nul), AfterValidator(_one_line)]
 RowId = Annotated[int, BeforeValidator(_plain_integer)]
 
 
@@ -117,3 +131,17 @@ class NewDevice(Strict):
 
 class DeviceName(Strict):
     name: Text = Field(min_length=1, max_length=80)
+
+
+class CloseToday(Strict):
+    """Closing a service, or stopping an agency, for the rest of today: the public reason, if any."""
+
+    note: OneLine = Field(default="", max_length=120)
+
+
+class QuotaTodayRequest(Strict):
+    quota: int = Field(ge=0, le=1_000_000)
+
+
+class RunningTextRequest(Strict):
+    text: Annotated[OneLine, AfterValidator(_said)] = Field(max_length=RUNNING_TEXT_MAX)

@@ -7,11 +7,12 @@ writer's thread runs from ``start`` to ``close`` (the app's lifespan)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Self
 
 from core.schedule import Availability
-from core.wire import Catalog, Counter, CounterQueue, DailyReport, TicketStatus
+from core.wire import AuditKind, AuditPage, Catalog, Counter, CounterQueue, DailyReport, TicketStatus, TodaySwitches
+from server import audit
 from server.auth import Principal
 from server.batch_writer import BatchWriter
 from server.catalog import SiteCatalog
@@ -29,6 +30,7 @@ from server.engine.reports import daily_report
 from server.engine.service_list import ServiceList
 from server.engine.site_time import SiteTime
 from server.engine.ticket_actions import TicketActions
+from server.engine.today import Today
 from server.engine.unit_of_work import UnitOfWork
 from server.errors import ApiError
 from server.events import EventHub
@@ -62,6 +64,7 @@ class QueueEngine:
                                  self.answers, self.unit_of_work)
         self.ticket_actions = TicketActions(clock, self.catalogs, self.expiry, self.live, self.answers,
                                             self.unit_of_work, self.site_time)
+        self.today_switches = Today(db, clock, self.catalogs, self.site_time, self.unit_of_work)
 
     # ----------------------------------------------------------------- life
 
@@ -164,7 +167,47 @@ class QueueEngine:
     def counter_queue(self, principal: Principal, counter_id: int, limit: int = 50) -> CounterQueue:
         return self.counters.queue(principal, counter_id, limit)
 
-    # ----------------------------------------------------------------- reports
+    # ----------------------------------------------------------------- today's switches (server/engine/today.py)
+
+    def switches_today(self) -> TodaySwitches:
+        return self.today_switches.view()
+
+    def close_service_today(self, principal: Principal, service_id: str, note: str = "") -> TodaySwitches:
+        return self.today_switches.close_service(principal, service_id, note)
+
+    def reopen_service_today(self, principal: Principal, service_id: str) -> TodaySwitches:
+        return self.today_switches.reopen_service(principal, service_id)
+
+    def set_quota_today(self, principal: Principal, service_id: str, quota: int) -> TodaySwitches:
+        return self.today_switches.set_quota(principal, service_id, quota)
+
+    def reset_quota_today(self, principal: Principal, service_id: str) -> TodaySwitches:
+        return self.today_switches.reset_quota(principal, service_id)
+
+    def stop_agency_today(self, principal: Principal, agency_id: str, note: str = "") -> TodaySwitches:
+        return self.today_switches.stop_agency(principal, agency_id, note)
+
+    def resume_agency_today(self, principal: Principal, agency_id: str) -> TodaySwitches:
+        return self.today_switches.resume_agency(principal, agency_id)
+
+    def set_running_text_today(self, principal: Principal, text: str) -> TodaySwitches:
+        return self.today_switches.set_running_text(principal, text)
+
+    def clear_running_text_today(self, principal: Principal) -> TodaySwitches:
+        return self.today_switches.clear_running_text(principal)
+
+    # ----------------------------------------------------------------- the audit log
+
+    def audit_page(self, *, actor: str | None = None, kind: AuditKind | None = None, day: date | None = None,
+                   before: int | None = None, limit: int = 50) -> AuditPage:
+        """The audit log newest first; ``day`` is a site-local date."""
+        since = until = None
+        if day is not None:
+            zone = self.catalog().site.zone
+            since = datetime.combine(day, time.min, zone)
+            until = datetime.combine(day + timedelta(days=1), time.min, zone)
+        with self.db.read() as conn:
+            return audit.page(conn, actor=actor, kind=kind, since=since, until=until, before=before, limit=limit)
 
     def daily_report(self, day: date | None) -> DailyReport:
         cat = self.catalog()

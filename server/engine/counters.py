@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 
 from core.wire import (
     AT_LOKET,
+    AuditKind,
     Counter,
     CounterQueue,
     CounterRef,
@@ -22,6 +23,7 @@ from core.wire import (
     TicketStatus,
     WaitingTicket,
 )
+from server.audit import record
 from server.auth import Principal
 from server.catalog import SiteCatalog
 from server.clock import Clock
@@ -80,6 +82,8 @@ class Counters:
             conn.execute(update(counters).where(counters.c.id == row.id).values(
                 state=CounterState.OPEN.value, staff=principal.name, active_service_ids=chosen, pause_reason=None,
                 updated_at=self.clock.now()))
+            if taken:
+                self._audit(conn, principal, AuditKind.COUNTER_TAKEN_OVER, row, taken_from[0])
         return self._change(counter_id, act, taken_from)
 
     def close(self, principal: Principal, counter_id: int, reason: str = "") -> Counter:
@@ -94,6 +98,8 @@ class Counters:
             conn.execute(update(counters).where(counters.c.id == row.id).values(
                 state=CounterState.CLOSED.value, staff=None, pause_reason=None, current_ticket_id=None,
                 updated_at=self.clock.now()))
+            if taken_from:
+                self._audit(conn, principal, AuditKind.COUNTER_CLOSED_BY_MANAGER, row, taken_from[0])
         return self._change(counter_id, act, taken_from)
 
     def pause(self, principal: Principal, counter_id: int, reason: str) -> Counter:
@@ -185,6 +191,11 @@ class Counters:
                               for t in waiting),
                 served_today=_served_by(conn, today, principal.name),
             )
+
+    def _audit(self, conn: Connection, principal: Principal, kind: AuditKind, row: Any, taken: TakenFrom) -> None:
+        """A manager acted on another officer's loket: the audit log keeps who, from whom and why."""
+        record(conn, at=self.clock.now(), actor=principal, kind=kind, subject=f"counter:{row.id}",
+               detail={"loket": row.name, "previous_staff": taken.previous_staff, "reason": taken.reason})
 
     def _change(self, counter_id: int, act: Action, taken_from: list[TakenFrom] | None = None) -> Counter:
         cat = self.catalogs.current()

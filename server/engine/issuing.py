@@ -155,6 +155,8 @@ def _closed_message(code: ErrorCode, av: Availability) -> str:
         ErrorCode.CLOSED_FOR_TODAY: f"Tickets for today ended at {av.closes_at}.",
         ErrorCode.ON_BREAK: f"Break time; service resumes at {p.get('resumes_at', '')}.",
         ErrorCode.QUOTA_EXHAUSTED: "Today's quota for this service is full.",
+        ErrorCode.AGENCY_STOPPED_TODAY: "The office stopped this agency's tickets for the rest of today.",
+        ErrorCode.SERVICE_CLOSED_TODAY: "The office closed this service for the rest of today.",
     }.get(code, "This service is closed.")
 
 

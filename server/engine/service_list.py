@@ -18,6 +18,7 @@ class ServiceList:
     def view(self, cat: SiteCatalog) -> Catalog:
         today = self.site_time.today(cat)
         day = today.isoformat()
+        switches = self.site_time.switches.of(today)
         agencies = []
         with self.db.read() as conn:
             waiting = self.live.waiting_counts(conn, today)
@@ -33,7 +34,7 @@ class ServiceList:
                         opens_at=av.opens_at, closes_at=av.closes_at,
                         waiting=queue,
                         eta_minutes=self.live.wait_minutes(conn, cat, sid, day, queue),
-                        quota=svc.quota, quota_left=av.quota_left,
+                        quota=switches.quota(svc), quota_left=av.quota_left,
                         counters_open=self.live.counters_open(conn, sid),
                         requirements=svc.requirements,
                         lokets=tuple(loket.name for loket in cat.lokets_for(sid)),
@@ -46,7 +47,8 @@ class ServiceList:
             site=Site(name=site.name, short_name=site.short_name, address=site.address,
                       timezone=site.timezone, tz_label=site.tz_label,
                       allow_priority=site.allow_priority, priority_policy=site.policy.mode,
-                      running_text=site.running_text, footer=site.footer,
+                      running_text=site.running_text, running_text_today=switches.running_text,
+                      footer=site.footer,
                       local_date=today, local_time=self.site_time.local_now(cat),
                       open_all_hours=self.site_time.open_all_hours,
                       no_show_after_seconds=site.no_show_after_minutes * 60),

@@ -12,6 +12,7 @@ from core.wire import ErrorCode
 from server.catalog import SiteCatalog
 from server.clock import Clock
 from server.db import Database, tickets
+from server.engine.day_switches import DaySwitchCache
 from server.errors import ApiError
 from server.service_day import DayReading, ServiceDay
 
@@ -22,6 +23,7 @@ class SiteTime:
         self.clock = clock
         self.open_all_hours = open_all_hours
         self._service_day = ServiceDay(self._newest_service_date)
+        self.switches = DaySwitchCache(db)
 
     def local_now(self, cat: SiteCatalog) -> datetime:
         return self.clock.now().astimezone(cat.site.zone)
@@ -44,10 +46,12 @@ class SiteTime:
                            "minutes. Please try again.", service_date=reading.day.isoformat())
 
     def availability(self, cat: SiteCatalog, service_id: str, issued_today: int) -> Availability:
+        """The catalog's rules for the moment, with the office's switches for the service day."""
         service = cat.services[service_id]
-        return check_availability(service.schedule, self.local_now(cat), holidays=cat.holidays,
+        switches = self.switches.of(self.today(cat))
+        return check_availability(switches.schedule(service), self.local_now(cat), holidays=cat.holidays,
                                   issued_today=issued_today, tz_label=cat.site.tz_label,
-                                  open_all_hours=self.open_all_hours)
+                                  open_all_hours=self.open_all_hours, closed_today=switches.closure(service))
 
     def _newest_service_date(self) -> date | None:
         with self.db.read() as conn:

@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy import select, update
 
 from core.rules import can_transition
-from core.wire import CounterState, ErrorCode, EventType, TicketEvent, TicketStatus
+from core.wire import AuditKind, CounterState, ErrorCode, EventType, TicketEvent, TicketStatus
+from server.audit import record
 from server.auth import Principal
 from server.catalog import SiteCatalog
 from server.clock import Clock
@@ -109,6 +110,8 @@ class TicketActions:
                                    .values(**values)).rowcount
             if changed != 1:
                 raise write_conflict()
+            if target in AUDITED:
+                _audit(conn, principal, AUDITED[target], row, now, transfer_to if target is S.TRANSFERRED else None)
             if release and counter is not None:
                 conn.execute(update(counters).where(counters.c.id == counter.id)
                              .values(current_ticket_id=None, updated_at=now))
@@ -148,10 +151,27 @@ class TicketActions:
                                .values(status=S.WAITING.value, **_BACK_IN_QUEUE)).rowcount
         if changed != 1:
             raise write_conflict()
+        _audit(conn, principal, AuditKind.TICKET_REQUEUED, row, self.clock.now())
         updated = sql.ticket_row(conn, row.id)
         unit.events.add(EventType.TICKET_STATUS, TicketEvent.model_validate(
             {**event_ticket(updated, cat), "requeued_from": S.NO_SHOW, "by": principal.name}))
         return self.answers.ticket(conn, cat, updated)
+
+
+# The actions the audit log keeps, whoever does them: a ticket back in the queue, sent to another
+# service, or cancelled.
+AUDITED: dict[TicketStatus, AuditKind] = {S.WAITING: AuditKind.TICKET_REQUEUED,
+                                          S.TRANSFERRED: AuditKind.TICKET_TRANSFERRED,
+                                          S.CANCELLED: AuditKind.TICKET_CANCELLED}
+
+
+def _audit(conn: Any, principal: Principal, kind: AuditKind, row: Any, now: datetime,
+           to_service: str | None = None) -> None:
+    """The ticket by its code and id, what it was, and where it went; who and when are the entry's."""
+    detail = {"ticket_id": row.id, "service_date": row.service_date, "from": row.status, "service_id": row.service_id}
+    if to_service is not None:
+        detail["to_service_id"] = to_service
+    record(conn, at=now, actor=principal, kind=kind, subject=f"ticket:{row.code}", detail=detail)
 
 
 # What a ticket put back in the queue forgets: it waits again as if never called.

@@ -17,6 +17,8 @@ import pytest
 from core.schedule import (
     Availability,
     Break,
+    Closed,
+    ClosedToday,
     ServiceSchedule,
     Span,
     check_availability,
@@ -48,11 +50,12 @@ def site(*, saturday: str | None = "08.00-12.00", **overrides: Any) -> ServiceSc
 
 
 def check(schedule: ServiceSchedule, day: date, hhmm: str, *, issued: int = 0, tz: str = "WIB",
-          holidays: dict[date, str] | None = None, open_all_hours: bool = False) -> Availability:
+          holidays: dict[date, str] | None = None, open_all_hours: bool = False,
+          closed_today: ClosedToday | None = None) -> Availability:
     hour, minute = (int(part) for part in hhmm.split("."))
     return check_availability(schedule, datetime.combine(day, time(hour, minute)),
                               holidays=HOLIDAYS if holidays is None else holidays, issued_today=issued,
-                              tz_label=tz, open_all_hours=open_all_hours)
+                              tz_label=tz, open_all_hours=open_all_hours, closed_today=closed_today)
 
 
 def is_open(opens: str | None, closes: str | None, quota_left: int | None = None) -> Availability:
@@ -399,6 +402,33 @@ def test_a_site_open_all_hours_still_keeps_the_quota_and_an_inactive_service_clo
     assert check(site(quota=3), SUN, "03.00", issued=3, open_all_hours=True).reason == "quota_exhausted"
     assert check(site(quota=3), SUN, "03.00", issued=2, open_all_hours=True).quota_left == 1
     assert check(site(active=False), SUN, "03.00", open_all_hours=True).reason == "service_inactive"
+
+
+# -- closed for the rest of today by the office ----------------------------------------------------
+
+@pytest.mark.parametrize("reason", [Closed.SERVICE_CLOSED_TODAY, Closed.AGENCY_STOPPED_TODAY])
+def test_a_service_the_office_closed_today_is_refused_with_its_note_and_the_next_open_day(reason):
+    answer = check(site(quota=10), FRI, "10.00", issued=3, closed_today=ClosedToday(reason, "Petugas diklat"))
+    assert answer == Availability(False, reason, {"note": "Petugas diklat", "next_open_date": "2026-11-28",
+                                                  "next_opens_at": "08.00 WIB"}, "08.00 WIB", "15.00 WIB", 7)
+
+
+def test_the_office_s_close_comes_right_after_an_inactive_service_and_before_the_clock():
+    closed = ClosedToday(Closed.SERVICE_CLOSED_TODAY)
+    assert check(site(active=False), MON, "10.00", closed_today=closed).reason == "service_inactive"
+    for day, moment in ((MON, "07.00"), (MON, "12.15"), (MON, "14.45"), (XMAS, "10.00"), (SUN, "10.00")):
+        assert check(site(), day, moment, closed_today=closed).reason == "service_closed_today", (day, moment)
+    assert check(site(quota=1), MON, "10.00", issued=1, closed_today=closed).reason == "service_closed_today"
+    assert check(site(), MON, "10.00", closed_today=closed).params["note"] == ""
+
+
+def test_the_office_s_close_holds_on_a_site_open_all_hours():
+    answer = check(site(), SUN, "03.00", open_all_hours=True, closed_today=ClosedToday(Closed.AGENCY_STOPPED_TODAY))
+    assert (answer.open, answer.reason) == (False, "agency_stopped_today")
+
+
+def test_without_the_office_s_close_the_service_is_open():
+    assert check(site(), MON, "10.00", closed_today=None).open
 
 
 # -- another time zone -----------------------------------------------------------------------------

@@ -67,8 +67,8 @@ def make_board(qtbot, tmp_path: Path, translations: Translations) -> Iterator[Ca
     made: list[DisplayController] = []
 
     def make(url: str, token: str, *, lokets: tuple[int, ...] = (), voice: bool = True,
-             timings: DisplayTimings = FAST, size: tuple[int, int] = (1280, 720)) -> Board:
-        cfg = DeviceConfig(server_url=url, token=token, lokets=lokets, voice=voice)
+             timings: DisplayTimings = FAST, size: tuple[int, int] = (1280, 720), running_text: str = "") -> Board:
+        cfg = DeviceConfig(server_url=url, token=token, lokets=lokets, voice=voice, running_text=running_text)
         engine = ToneEngine(tmp_path / f"voice-{len(made)}")
         sink = RecordingSink(engine)
         caller = VoiceCaller(engine, sink)

@@ -49,3 +49,16 @@ def test_a_secret_is_refused_and_nothing_is_written(db: Database, key: str) -> N
                detail={key: "rahasia"})
     with db.read() as conn:
         assert conn.execute(select(audit_log)).all() == []
+
+
+def test_a_whole_nik_typed_anywhere_in_an_entry_keeps_only_its_last_four_digits(db: Database) -> None:
+    admin = Principal(role=Role.ADMIN, name="siti", user_id=1)
+    with db.write() as conn:
+        record(conn, at=AT, actor=admin, kind=AuditKind.SERVICE_CLOSED_TODAY, subject="warga 3604011208900001",
+               detail={"note": "NIK 3604011208900001, telepon 081234567890", "list": ["3604011208900001"],
+                       "nested": {"text": "x3604011208900001"}, "count": 3, "longer": "12345678901234567"})
+    with db.read() as conn:
+        row = conn.execute(select(audit_log)).one()
+    assert row.subject == "warga ************0001"
+    assert row.detail == {"note": "NIK ************0001, telepon 081234567890", "list": ["************0001"],
+                          "nested": {"text": "x************0001"}, "count": 3, "longer": "12345678901234567"}

@@ -73,6 +73,16 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/api/v1/devices/{device_id}/lock"): MANAGERS,
     ("POST", "/api/v1/devices/{device_id}/unlock"): MANAGERS,
     ("POST", "/api/v1/devices/{device_id}/revoke"): ADMINS,
+    ("GET", "/api/v1/today"): MANAGERS,
+    ("PUT", "/api/v1/today/services/{service_id}/closed"): MANAGERS,
+    ("DELETE", "/api/v1/today/services/{service_id}/closed"): MANAGERS,
+    ("PUT", "/api/v1/today/services/{service_id}/quota"): MANAGERS,
+    ("DELETE", "/api/v1/today/services/{service_id}/quota"): MANAGERS,
+    ("PUT", "/api/v1/today/agencies/{agency_id}/stopped"): MANAGERS,
+    ("DELETE", "/api/v1/today/agencies/{agency_id}/stopped"): MANAGERS,
+    ("PUT", "/api/v1/today/running-text"): MANAGERS,
+    ("DELETE", "/api/v1/today/running-text"): MANAGERS,
+    ("GET", "/api/v1/audit"): MANAGERS,
 }
 PROTECTED = [route for route, roles in ACCESS.items() if roles is not PUBLIC]
 
@@ -165,6 +175,20 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
     probes[("PUT", f"{p}/devices/{{device_id}}/name")] = Probe(404, path=gone, body=lambda h: {"name": "baru"})
     for action in ("lock", "unlock", "revoke"):
         probes[("POST", f"{p}/devices/{{device_id}}/{action}")] = Probe(404, path=gone)
+    # Today's switches on a service or agency that does not exist: refused, so no probe closes one.
+    no_service, no_agency = {"service_id": "tidak-ada"}, {"agency_id": "tidak-ada"}
+    probes[("GET", f"{p}/today")] = Probe(200)
+    probes[("PUT", f"{p}/today/services/{{service_id}}/closed")] = Probe(404, path=no_service,
+                                                                         body=lambda h: {"note": "rapat"})
+    probes[("DELETE", f"{p}/today/services/{{service_id}}/closed")] = Probe(404, path=no_service)
+    probes[("PUT", f"{p}/today/services/{{service_id}}/quota")] = Probe(404, path=no_service,
+                                                                        body=lambda h: {"quota": 10})
+    probes[("DELETE", f"{p}/today/services/{{service_id}}/quota")] = Probe(404, path=no_service)
+    probes[("PUT", f"{p}/today/agencies/{{agency_id}}/stopped")] = Probe(404, path=no_agency)
+    probes[("DELETE", f"{p}/today/agencies/{{agency_id}}/stopped")] = Probe(404, path=no_agency)
+    probes[("PUT", f"{p}/today/running-text")] = Probe(200, body=lambda h: {"text": "Selamat datang"})
+    probes[("DELETE", f"{p}/today/running-text")] = Probe(200)
+    probes[("GET", f"{p}/audit")] = Probe(200)
     return probes
 
 

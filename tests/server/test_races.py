@@ -20,7 +20,7 @@ import requests
 from sqlalchemy import create_engine, func, select, update
 from sqlalchemy.engine import Engine
 
-from server.db import Database, counters, events, tickets
+from server.db import Database, audit_log, counters, events, tickets
 from server.errors import ApiError
 from server.locking import locking_write
 from tests.support.clock import SettableClock
@@ -437,3 +437,22 @@ def test_a_loket_held_by_a_stalled_transaction_answers_409_not_a_hang(pg_server:
         stalled.close()
     r = pg_server.call("POST", "/counters/1/call-next", "staff1")
     assert r.status_code == 200 and r.json()["current_ticket"]["id"] == ticket["id"]
+
+
+def test_two_supervisors_setting_a_quota_at_once_leave_one_value_and_both_in_the_audit_log(hall: Hall) -> None:
+    """GIVEN a supervisor and an admin at two consoles
+    WHEN both set today's quota of kk at the same moment, round after round
+    THEN both are answered (never a 500), the quota is the one set last, and the audit log has both
+    changes in the order they were made, each naming the quota it replaced."""
+    for n in range(ROUNDS):
+        answers = hall.race([Shot("super", "PUT", "/today/services/kk/quota", {"quota": 100 + n}),
+                             Shot("admin", "PUT", "/today/services/kk/quota", {"quota": 200 + n})])
+        assert codes(answers) == [(200, None), (200, None)]
+    with hall.db.connect() as conn:
+        entries = [r.detail for r in conn.execute(select(audit_log.c.detail).where(
+            audit_log.c.kind == "today.quota_set").order_by(audit_log.c.id))]
+    assert len(entries) == 2 * ROUNDS
+    for n in range(ROUNDS):
+        assert {e["quota"] for e in entries[2 * n:2 * n + 2]} == {100 + n, 200 + n}
+    assert [e["previous"] for e in entries] == [2000] + [e["quota"] for e in entries[:-1]]
+    assert [q["quota"] for q in hall.ok("super", "GET", "/today")["quotas"]] == [entries[-1]["quota"]]

@@ -16,6 +16,7 @@ from pydantic import TypeAdapter
 from core.client import BackendClient
 from core.schedule import Closed
 from core.wire import (
+    AuditPage,
     Catalog,
     Counter,
     CounterQueue,
@@ -32,6 +33,7 @@ from core.wire import (
     PublicTicket,
     Ticket,
     TicketEvent,
+    TodaySwitches,
     WireModel,
     payload_of,
 )
@@ -169,6 +171,18 @@ def test_the_apps_models_read_the_real_answers_whole(server) -> None:
     assert [d.model_dump(mode="json") for d in TypeAdapter(list[Device]).validate_python(devices)] == devices
     beat = raw(kiosk, "POST", "/devices/heartbeat", json={"printer_state": "online", "paper": "ok"})
     _same(HeartbeatReply.model_validate(beat), beat)
+    manager.issue_ticket("ktp", idempotency_key=manager.new_idempotency_key())
+    for path, body in (("/today/services/ktp/closed", {"note": "rapat"}), ("/today/services/ktp/quota", {"quota": 9}),
+                       ("/today/agencies/imigrasi/stopped", {}), ("/today/running-text", {"text": "Halo"})):
+        raw(manager, "PUT", path, json=body)
+    today = raw(manager, "GET", "/today")
+    assert today["closed_services"] and today["quotas"] and today["stopped_agencies"] and today["running_text"]
+    _same(TodaySwitches.model_validate(today), today)
+    catalog = raw(kiosk, "GET", "/catalog")
+    _same(Catalog.model_validate(catalog), catalog)
+    audit = raw(manager, "GET", "/audit", params={"limit": 2})
+    assert len(audit["entries"]) == 2 and audit["next_cursor"]
+    _same(AuditPage.model_validate(audit), audit)
     login = raw(BackendClient(server.url), "POST", "/auth/login",
                 json={"username": "staff2", "password": "rahasia-123"})
     _same(Login.model_validate(login), login)
@@ -184,6 +198,7 @@ def test_every_event_the_server_wrote_has_the_payload_its_type_names(server) -> 
     staff.start(ticket.id)
     staff.finish(ticket.id)
     kiosk.heartbeat({"printer_state": "offline", "paper": "out"})
+    assert server.call("PUT", "/today/running-text", "super", json={"text": "Selamat datang"}).status_code == 200
     with server.services.engine.db.read() as conn:
         written = events_after(conn, 0)
     for raw in written:

@@ -212,7 +212,8 @@ _BY_CODE = {
                      "invalid_idempotency_key", "idempotency_key_reused", "invalid_nik",
                      "invalid_priority", "priority_not_allowed", "device_locked", "not_your_ticket",
                      "bad_enrollment_code", "service_inactive", "holiday", "closed_day", "not_open_yet",
-                     "closed_for_today", "on_break", "quota_exhausted", "closed"), _UNEXPECTED),
+                     "closed_for_today", "on_break", "quota_exhausted", "closed", "agency_stopped_today",
+                     "service_closed_today", "quota_below_issued", "agency_not_found"), _UNEXPECTED),
     # The office's own routes (staff and devices): the counter app never calls them.
     **dict.fromkeys(("user_not_found", "user_exists", "invalid_username", "last_admin", "device_not_found",
                      "device_name_taken"), _UNEXPECTED),

@@ -205,6 +205,8 @@ class DisplayController(QObject):
         elif event.type == EventType.CATALOG_CHANGED:
             self._load_site()
             self._request_snapshot()
+        elif event.type == EventType.TODAY_CHANGED:
+            self._load_site()  # the office's running text for today may have changed
         elif isinstance(payload_of(event), DayExpired):
             self._request_snapshot()  # the day's leftovers left their lokets without a counter event
 
@@ -275,9 +277,11 @@ class DisplayController(QObject):
         log.warning("could not load the site's catalog: %s", error)
 
     def _apply_running_text(self) -> None:
-        """The config's text, else the site's (when the catalog carries one), else a welcome."""
+        """The office's text for today, else the config's, else the site's (when the catalog carries
+        one), else a welcome."""
         site_text = str(getattr(self.site, "running_text", "") or "")
-        text = (self.config.running_text.strip() or site_text.strip()
+        today_text = str(getattr(self.site, "running_text_today", "") or "")
+        text = (today_text.strip() or self.config.running_text.strip() or site_text.strip()
                 or QCoreApplication.translate(CONTEXT, DEFAULT_RUNNING_TEXT))
         self.board.set_running_text(text)
 

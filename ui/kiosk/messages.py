@@ -135,9 +135,29 @@ def closed_texts(reason: str | None, params: Mapping[str, Any], opens_at: str | 
         body = _t(QT_TRANSLATE_NOOP("KioskMessages", "Pengambilan nomor antrean untuk hari ini sudah ditutup. "
                                                 "{come_back}"), come_back=come_back)
         return note, _t(QT_TRANSLATE_NOOP("KioskMessages", "Antrean hari ini sudah ditutup")), body
+    if reason in ("service_closed_today", "agency_stopped_today"):
+        return _closed_today_texts(reason, str(p.get("note") or ""), come_back)
     note = _t(QT_TRANSLATE_NOOP("KioskMessages", "Sedang tidak tersedia"))
     return note, _t(QT_TRANSLATE_NOOP("KioskMessages", "Layanan tidak tersedia")), _t(QT_TRANSLATE_NOOP(
         "KioskMessages", "Layanan ini sedang tidak tersedia. Silakan tanyakan kepada petugas informasi."))
+
+
+def _closed_today_texts(reason: str, office_note: str, come_back: Text) -> tuple[Text, Text, Text]:
+    """The office closed the service (or its agency's tickets) for the rest of today; its public
+    reason, if it gave one, is shown as written."""
+    if reason == "agency_stopped_today":
+        note = _t(QT_TRANSLATE_NOOP("KioskMessages", "Tidak menerima antrean hari ini"))
+        title = _t(QT_TRANSLATE_NOOP("KioskMessages", "Antrean instansi ini ditutup untuk hari ini"))
+        body = _t(QT_TRANSLATE_NOOP("KioskMessages", "Pengambilan nomor antrean untuk layanan instansi ini ditutup "
+                                                     "untuk hari ini. {come_back}"), come_back=come_back)
+    else:
+        note = _t(QT_TRANSLATE_NOOP("KioskMessages", "Ditutup untuk hari ini"))
+        title = _t(QT_TRANSLATE_NOOP("KioskMessages", "Layanan ditutup untuk hari ini"))
+        body = _t(QT_TRANSLATE_NOOP("KioskMessages", "Layanan ini ditutup untuk hari ini. {come_back}"),
+                  come_back=come_back)
+    if office_note:
+        body = _t(QT_TRANSLATE_NOOP("KioskMessages", "{body} Keterangan: {note}"), body=body, note=office_note)
+    return note, title, body
 
 
 def closed_note(service: Service) -> Text:
@@ -154,7 +174,7 @@ def message_for_closed(service: Service) -> Message:
 # -- errors -------------------------------------------------------------------------------------
 
 CLOSED_CODES = frozenset({"service_inactive", "holiday", "closed_day", "not_open_yet", "closed_for_today",
-                          "on_break", "quota_exhausted", "closed"})
+                          "on_break", "quota_exhausted", "closed", "service_closed_today", "agency_stopped_today"})
 UNREACHABLE = Message(
     "server_unreachable",
     _t(QT_TRANSLATE_NOOP("KioskMessages", "Server antrean tidak dapat dihubungi")),
@@ -226,7 +246,8 @@ _ALIASES = {"unauthorized": "not_enrolled", "invalid_token": "not_enrolled", "fo
                              "ticket_of_another_day", "take_over_reason_required", "password_change_required",
                              "wrong_current_password", "password_too_short", "password_unchanged",
                              "user_not_found", "user_exists", "invalid_username", "last_admin",
-                             "device_not_found", "device_name_taken", "account_disabled"), "unexpected")}
+                             "device_not_found", "device_name_taken", "account_disabled",
+                             "quota_below_issued", "agency_not_found"), "unexpected")}
 
 
 def message_for_code(code: str, params: Mapping[str, Any] | None = None) -> Message:

@@ -1,7 +1,7 @@
 """Screenshots of every kiosk screen, from the real app walked through its screens by tapping its real
 buttons: home → agencies → services → priority → ticket (printed, then not printed) → status
-(keypad, result) → messages → a service whose quota is used up → the server gone, in both languages
-and at several window sizes.
+(keypad, result) → messages → a service whose quota is used up → a service the office closed for
+today → the server gone, in both languages and at several window sizes.
 
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python -m ui.kiosk.screenshots docs/screenshots
     .venv/bin/python -m ui.kiosk.screenshots OUT_DIR --review [--size 1024x768 …] [--lang en] [--fake-long]
@@ -86,6 +86,20 @@ def own_server(folder: Path) -> Iterator[tuple[str, str]]:
     finally:
         server.terminate()
         server.wait(10)
+
+
+OFFICE_USER, OFFICE_PASSWORD = "kepala-mpp", "kepala-mpp-123"
+
+
+def office_token(folder: Path, url: str) -> str:
+    """A supervisor of ``own_server``'s database, signed in: the office that closes a service for today."""
+    from core.client import BackendClient
+
+    env = {**os.environ, "ANJUNGAN_DATA_DIR": str(folder), "ANJUNGAN_LOG_DIR": str(folder)}
+    subprocess.run([sys.executable, "main.py", "server", "add-user", "--username", OFFICE_USER, "--password",
+                    OFFICE_PASSWORD, "--role", "supervisor", "--keep-password", "--database",
+                    f"sqlite:///{folder / 'screens.sqlite3'}"], cwd=ROOT, env=env, capture_output=True, check=True)
+    return BackendClient(url).login(OFFICE_USER, OFFICE_PASSWORD).token
 
 
 class Walker:
@@ -234,6 +248,39 @@ def keep_receipt(printed: Path, before: set[Path], target: Path) -> Path:
     return target
 
 
+def walk_closed_today(walker: Walker, url: str, office: str) -> None:
+    """A service the office closed for the rest of today, with its public reason: the tile greyed
+    "Ditutup untuk hari ini", and the message when it is tapped anyway. The second service of the
+    first agency with several; reopened afterwards, so the next run starts from an open hall."""
+    import requests
+
+    c = walker.c
+    agency = next(a for a in c.catalog.agencies if len(a.services) > 1)
+    service = agency.services[1]
+    switch = f"{url}/api/v1/today/services/{service.id}/closed"
+    auth = {"Authorization": f"Bearer {office}"}
+    requests.put(switch, json={"note": "Petugas sedang mengikuti pelatihan"}, headers=auth,
+                 timeout=10).raise_for_status()
+    try:
+        c.go_home()
+        walker.on("home")
+        walker.tap(c.home.take_button)
+        walker.on("agencies")
+        c.agencies.pager.show_page_of(agency.id)
+        walker.tap(c.agencies.pager.visible_buttons()[agency.id])
+        walker.on("services")
+        pager = c.services.pager
+        walker.wait(lambda: any(t.key == service.id and t.closed for t in pager.tiles()), "the closed service")
+        pager.show_page_of(service.id)
+        walker.shot("15-services-closed-today")
+        walker.tap(pager.visible_buttons()[service.id])
+        walker.on("message")
+        walker.shot("16-message-closed-today")
+        walker.tap(c.message.buttons[next(iter(c.message.message().ways))])
+    finally:
+        requests.delete(switch, headers=auth, timeout=10).raise_for_status()
+
+
 def walk_offline(walker: Walker) -> None:
     """A kiosk whose server is gone: the banner, and the message when a ticket is asked for."""
     c = walker.c
@@ -284,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="anjungan-screens-") as tmp, own_server(Path(tmp)) as (url, code):
         token = BackendClient(url).enroll(code)
         elsewhere = BackendClient(url, token)  # another kiosk, using up a quota
+        office = office_token(Path(tmp), url)
         printer = VirtualPrinter(Path(tmp) / "receipts", "127.0.0.1", 0).start()
         try:
             for width, height in sizes:
@@ -300,6 +348,7 @@ def main(argv: list[str] | None = None) -> int:
                     try:
                         walk(walker, printer)
                         walk_full_quota(walker, elsewhere)
+                        walk_closed_today(walker, url, office)
                     finally:
                         controller.stop()
                     saved += walker.saved
