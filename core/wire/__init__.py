@@ -37,6 +37,8 @@ from core.wire.events import (
                                DeviceStateEvent,
                                Event,
                                EventPayload,
+                               RecentCall,
+                               RecentCalls,
                                TicketEvent,
                                payload_of,
 )
@@ -45,7 +47,8 @@ __all__ = [
     "AT_LOKET", "Agency", "Catalog", "CatalogChanged", "Counter", "CounterQueue", "CounterRef", "CounterState",
     "CounterStateEvent", "DailyReport", "DayExpired", "Device", "DeviceRef", "DeviceStateEvent", "Enrollment",
     "ErrorCode", "ErrorDetail", "ErrorDocument", "Event", "EventPayload", "EventType", "Health", "HeartbeatReply",
-    "LoggedOut", "Login", "LoketReport", "PasswordChanged", "Priority", "PublicTicket", "QueueService", "Service",
+    "LoggedOut", "Login", "LoketReport", "PasswordChanged", "Priority", "PublicTicket", "QueueService", "RecentCall",
+    "RecentCalls", "Service",
     "ServiceReport", "Site", "StatusCounts", "Ticket", "TicketEvent", "TicketStatus", "WaitUnknown", "WaitingTicket",
     "WireModel", "payload_of",
 ]

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Self
 
 from core.schedule import Availability
-from core.wire import Catalog, Counter, CounterQueue, DailyReport, TicketStatus
+from core.wire import Catalog, Counter, CounterQueue, DailyReport, RecentCalls, TicketStatus
 from server.auth import Principal
 from server.batch_writer import BatchWriter
 from server.catalog import SiteCatalog
@@ -31,7 +31,7 @@ from server.engine.site_time import SiteTime
 from server.engine.ticket_actions import TicketActions
 from server.engine.unit_of_work import UnitOfWork
 from server.errors import ApiError
-from server.events import EventHub
+from server.events import EventHub, recent_calls
 from server.service_day import DayReading
 from server.views import TicketJson
 
@@ -136,6 +136,12 @@ class QueueEngine:
     def ticket_action(self, principal: Principal, ticket_id: int, target: TicketStatus,
                       transfer_to: str | None = None) -> TicketJson:
         return self.ticket_actions.act(principal, ticket_id, target, transfer_to)
+
+    def recent_calls(self, limit: int) -> RecentCalls:
+        """Today's latest calls, one per ticket, for a board that starts with nothing in memory."""
+        cat = self.catalog()
+        with self.db.read() as conn:
+            return recent_calls(conn, self.today(cat).isoformat(), limit)
 
     # ----------------------------------------------------------------- counters
 
