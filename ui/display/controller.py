@@ -23,7 +23,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 
-from core.announce import call_sentence
+from core.announce import Announcement, call_sentence
 from core.client import BackendClient
 from core.config import DeviceConfig
 from core.errors import BackendStatusError
@@ -32,7 +32,7 @@ from core.retry import RetryPolicy
 from core.wire import DayExpired, EventType, RecentCalls, payload_of
 from ui.display.board_screen import BoardScreen
 from ui.display.board_state import CALL_EVENTS, NO_LONGER_CALLED, BoardState, Call, Loket, withdrawn_ticket
-from ui.display.voice import VoiceCaller
+from ui.display.voice import Outcome, VoiceCaller
 from ui.display.window import BoardWindow
 from ui.i18n import Text, Translations
 from ui.shell.clock import SiteClock
@@ -51,6 +51,8 @@ OFFLINE_NOTICE = Text(QT_TRANSLATE_NOOP(
 DEFAULT_RUNNING_TEXT = QT_TRANSLATE_NOOP(
     "DisplayController", "Selamat datang di Mal Pelayanan Publik. Siapkan dokumen persyaratan Anda dan "
                          "perhatikan nomor antrean yang dipanggil.")
+
+VOICE_TEST_CODE, VOICE_TEST_LOKET = "A-123", "Loket 3"   # the sample of the README: "…seratus dua puluh tiga…"
 
 
 @dataclass(frozen=True)
@@ -402,6 +404,12 @@ class DisplayController(QObject):
 
     def _on_voice_failed(self, code: str, reason: str) -> None:
         self._last_error = f"voice {code}: {reason}"
+
+    def test_voice(self, on_done: Outcome) -> Announcement | None:
+        """The technician's voice test: a sample call through this board's own voice, after any call
+        being read; ``on_done(outcome, reason)`` says whether it was heard (see ui.display.voice)."""
+        log.info("voice test: a sample call to %s", VOICE_TEST_LOKET)
+        return self.voice.call(VOICE_TEST_CODE, VOICE_TEST_LOKET, on_done=on_done)
 
     # ================================================================= the day
 
