@@ -425,7 +425,7 @@
     </message>
     <message>
         <source>Bahasa tulisan di papan. Dipakai setelah papan dimulai ulang.</source>
-        <translation>The language of the board's texts. Used after the board restarts.</translation>
+        <translation>The language of the board&apos;s texts. Used after the board restarts.</translation>
     </message>
     <message>
         <source>Bahasa yang dipakai lagi setelah anjungan tidak disentuh.</source>
@@ -602,11 +602,11 @@
     </message>
     <message>
         <source>Suara papan mati: pilih Nyala lalu Simpan, kemudian uji lagi.</source>
-        <translation>The board's voice is off: choose On and Save, then test again.</translation>
+        <translation>The board&apos;s voice is off: choose On and Save, then test again.</translation>
     </message>
     <message>
         <source>Suara tidak keluar: tidak ada perangkat suara. Periksa speaker, kabel audio dan keluaran suara PC.</source>
-        <translation>No sound came out: there is no sound device. Check the speakers, the audio cable and the PC's sound output.</translation>
+        <translation>No sound came out: there is no sound device. Check the speakers, the audio cable and the PC&apos;s sound output.</translation>
     </message>
     <message>
         <source>Suara tidak tersedia: mesin suara (espeak-ng) tidak dapat dipakai. {reason}</source>
@@ -1930,7 +1930,7 @@
     </message>
     <message>
         <source>Papan antrean</source>
-        <translation>Queue display</translation>
+        <translation>Queue board</translation>
     </message>
     <message>
         <source>Pengaturan teknisi</source>
@@ -1987,6 +1987,10 @@
     <message>
         <source>Ya, keluar</source>
         <translation>Yes, leave</translation>
+    </message>
+    <message>
+        <source>Ya, tutup</source>
+        <translation>Yes, close</translation>
     </message>
     <message>
         <source>Batal</source>

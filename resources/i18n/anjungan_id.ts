@@ -1984,6 +1984,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ya, tutup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Batal</source>
         <translation type="unfinished">Batal</translation>
     </message>

@@ -38,4 +38,4 @@ def test_a_new_idle_time_applies_at_once(qtbot, make_kiosk, tmp_path: Path) -> N
     idle = kiosk.controller.idle
     assert idle.timeout_ms() == 15_000
     kiosk.open_services("dukcapil")
-    assert 0 < idle.remaining_ms() <= 15_000
+    assert 0 < idle.remaining_ms() <= 15_000 * 1.05 + 100   # a coarse timer may run 5 % late, not 600 s

@@ -3,7 +3,10 @@ run the real board against a server in a window at 1920×1080 and 1280×720, in 
 English, and save ``display-<W>x<H>[-en].png`` (at rest), ``…-flash.png`` (a call arriving) and
 ``…-offline.png`` (the offline notice). The board replays the day's events (``--since 0``), so the
 calls made before it started are on it; ``--seed-as`` first makes a morning's calls as that
-supervisor or admin (``ui.display.screenshot_calls``). Run under Xvfb for a real window system:
+supervisor or admin (``ui.display.screenshot_calls``). Then ``…-restarted.png``: a board started as
+after a power cut, with nothing to replay, showing today's calls from ``GET /calls/recent``; and at
+the first size the board's technician setup (``setup-board-<lang>-….png``). Run under Xvfb for a real
+window system:
 
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python -m ui.display.screenshots docs/screenshots \\
         --server http://127.0.0.1:18095 --token dev_… --seed-as admin:admin-12345
@@ -77,7 +80,72 @@ def shoot(outdir: Path, cfg: DeviceConfig, sizes: list[tuple[int, int]], since: 
             _save(controller, outdir / f"{name}-offline.png", saved)
             controller.stop()
             app.processEvents()
+            # A restart: no events to replay, only what the server says of today's calls.
+            restarted = DisplayController(dataclasses.replace(cfg, language=language), make_client(cfg),
+                                          translations, windowed=True)
+            restarted.start(size=(width, height))
+            if not holds_within(lambda c=restarted: c.online is True and c.state.latest is not None
+                                and bool(c.state.lokets), 30):
+                print(f"{width}x{height}: the restarted board shows no call", file=sys.stderr)
+            settle(800)
+            _save(restarted, outdir / f"{name}-restarted.png", saved)
+            if (width, height) == sizes[0]:
+                saved.extend(shoot_setup(restarted, outdir, language, translations))
+            restarted.stop()
+            app.processEvents()
     return saved
+
+
+def shoot_setup(controller, outdir: Path, language: str, translations) -> list[Path]:
+    """The board's technician setup over the running board, wired as ``main.py display`` wires it: the
+    board's page after a voice test, a loket the server does not have, the restart a new language
+    waits for, the device page, and the question before closing the board's app."""
+    import tempfile
+
+    from core.config import save_config
+    from ui.display.app import technician_mode
+    from ui.setup.screenshots import Shooter, type_pin
+
+    path = Path(tempfile.mkdtemp(prefix="board-setup-")) / "config.toml"
+    running = dataclasses.replace(controller.config, device_name="Papan Aula 1", location="Lantai 1, aula tunggu",
+                                  voice=True)
+    controller.apply_config(running)     # the walk kept the board silent until now; the test is heard
+    save_config(path, running)
+    mode = technician_mode(controller, path, running, translations, windowed=True, restart_app=lambda: None)
+    shooter = Shooter(mode, outdir, f"setup-board-{language}")
+    shots: list[Path] = []
+
+    def shot(name: str) -> None:
+        shooter.shot(name)
+        shots.append(outdir / f"setup-board-{language}-{name}.png")
+
+    try:
+        mode.open()
+        shooter.wait(lambda: mode.window.isVisible(), "the PIN screen")
+        type_pin(shooter, "2468")
+        type_pin(shooter, "2468")
+        shooter.wait(lambda: mode.screen_shown() == "setup", "the setup screen")
+        setup = mode.window.setup
+        page = setup.show_page("DisplayPage")
+        shooter.tap(page.voice_test_button)
+        shooter.wait(lambda: page.voice_test_button.isEnabled(), "the voice test", timeout=30)
+        shot("01-display-voice-test")
+        page.lokets.setText("1,2,40")
+        shooter.tap(page.save_button)
+        shooter.wait(lambda: page.fields["lokets"].error_text(), "the lokets' check")
+        shot("02-display-unknown-loket")
+        device = setup.show_page("DevicePage")
+        device.language_box.setCurrentIndex(device.language_box.findData("en" if language == "id" else "id"))
+        shooter.tap(device.save_button)
+        shooter.wait(setup.restart_is_offered, "the restart offered")
+        shot("03-device-restart-offered")
+        shooter.tap(setup.leave_button)
+        shooter.wait(setup.is_asking_to_leave, "the question before closing the board's app")
+        shot("04-close-confirm")
+        shooter.tap(setup.leave_no_button)
+    finally:
+        mode.uninstall()
+    return shots
 
 
 def main(argv: list[str] | None = None) -> int:

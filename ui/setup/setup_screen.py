@@ -230,7 +230,7 @@ class SetupScreen(QWidget):
         else:
             self.restart_hint.setText(self.tr("Alamat server, printer dan bahasa dipakai penuh setelah aplikasi "
                                               "dimulai ulang."))
-        self.restart_hint.setProperty("textRole", "fieldError" if pending else "fieldHelp")
+        self.restart_hint.setProperty("textRole", "restartNeeded" if pending else "fieldHelp")
         self.restart_hint.style().polish(self.restart_hint)
         self.back_button.set_texts(self.tr("← Kembali"))
         self.restart_button.set_texts(self.tr("Mulai ulang sekarang") if pending else
@@ -245,7 +245,7 @@ class SetupScreen(QWidget):
             self.leave_button.set_texts(self.tr("Keluar dari mode kiosk"))
             self.leave_question.setText(self.tr("Keluar dari mode kiosk? Perangkat ini berhenti melayani sampai "
                                                 "aplikasi dijalankan lagi dari desktop."))
-        self.leave_yes_button.set_texts(self.tr("Ya, keluar"))
+        self.leave_yes_button.set_texts(self.tr("Ya, tutup") if board else self.tr("Ya, keluar"))
         self.leave_no_button.set_texts(self.tr("Batal"))
 
     def apply_metrics(self, m: Metrics) -> None:
