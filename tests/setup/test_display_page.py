@@ -135,7 +135,10 @@ def test_lokets_that_cannot_be_checked_are_not_saved(qtbot, page: DisplayPage, c
     _retype(qtbot, page.lokets, "2")
     qtbot.mouseClick(page.save_button, CLICK)
     qtbot.waitUntil(lambda: page.fields["lokets"].error_text() != "", timeout=5000)
-    assert page.fields["lokets"].error_text().startswith("Nomor loket tidak dapat diperiksa di server, tidak disimpan.")
-    assert page.fields["lokets"].error_text().endswith("Coba lagi, atau kosongkan untuk semua loket.")
+    indonesian, english = page.fields["lokets"].error_text().splitlines()
+    assert indonesian.startswith("Nomor loket tidak dapat diperiksa di server, tidak disimpan. Server tidak dapat "
+                                 "dihubungi")
+    assert indonesian.endswith("Coba lagi, atau kosongkan untuk semua loket.")
+    assert english.endswith("Try again, or leave it empty for every loket.")
     assert context.config_path.read_bytes() == before
     assert "Belum disimpan" in page.save_note.text()

@@ -228,12 +228,7 @@ class DisplayPage(FormPage):
     def _on_lokets_unknown(self, error: BaseException) -> None:
         self._checking_done()
         log.warning("display options not saved: the lokets could not be checked: %s", error)
-        translations = self.context.translations
-        lang = translations.language or "id"
-        reason = backend_reason(error)
-        text = Text(LOKETS_UNCHECKED, {"reason": reason.render(translations, lang)}, context=C)
-        self.fields["lokets"].show_error(text.render(translations, lang))
-        show_note(self.save_note, translations, NOT_SAVED, False)
+        self._refuse_lokets(Text(LOKETS_UNCHECKED, {"reason": backend_reason(error)}, context=C))
 
     def _refuse_lokets(self, text: Text) -> None:
         self.fields["lokets"].show_error(bilingual(self.context.translations, text))
