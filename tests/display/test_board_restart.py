@@ -159,5 +159,5 @@ def test_each_call_is_logged_once_with_its_code_loket_and_sentence(server: LiveS
              and ticket["code"] in r.getMessage()]
     sentence = call_sentence(ticket["code"], "Loket 1").spoken
     again = call_sentence(ticket["code"], "Loket 1", recall=True).spoken
-    assert lines == [f"call {ticket['code']} to Loket 1 (spoken): {sentence}",
-                     f"recall {ticket['code']} to Loket 1 (spoken): {again}"]
+    assert lines == [f"call {ticket['code']} to Loket 1 (voice on): {sentence}",
+                     f"recall {ticket['code']} to Loket 1 (voice on): {again}"]

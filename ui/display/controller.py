@@ -270,8 +270,8 @@ class DisplayController(QObject):
         fresh = self._is_fresh(call)
         if fresh:
             self.voice.call(call.code, call.loket, recall=call.recall)
-        self._log_call(call, "spoken" if fresh and self.voice.is_enabled() else
-                       "shown, voice off" if fresh else f"shown, not spoken: called at {call.at.isoformat()}")
+        self._log_call(call, "voice on" if fresh and self.voice.is_enabled() else
+                       "voice off" if fresh else f"not spoken, called at {call.at.isoformat()}")
         self.call_shown.emit(call)
 
     @staticmethod
