@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 
+import pytest
+
 from core.announce import call_sentence
 from tests.display.conftest import call_next, ok, open_loket, release, take, wait_ready
 from tests.support.proxy import TcpProxy
@@ -97,14 +99,16 @@ def test_a_transferred_ticket_leaves_the_board_live_and_after_a_restart(server: 
     qtbot.waitUntil(lambda: later.shown() == [a["code"]], timeout=5000)
 
 
-def test_a_ticket_put_back_in_the_queue_leaves_the_board(server: LiveServer, make_board, qtbot) -> None:
+@pytest.mark.parametrize("action", ["requeue", "cancel"])
+def test_a_ticket_put_back_in_the_queue_or_cancelled_leaves_the_board(server: LiveServer, make_board, qtbot,
+                                                                      action: str) -> None:
     board = make_board(server.url, server.tokens["display"])
     wait_ready(qtbot, board)
     open_loket(server, 1, "staff1")
     take(server, "kk")
     ticket = call_next(server, 1, "staff1")
     qtbot.waitUntil(lambda: board.shown() == [ticket["code"]], timeout=5000)
-    ok(server.call("POST", f"/tickets/{ticket['id']}/requeue", "staff1"))
+    ok(server.call("POST", f"/tickets/{ticket['id']}/{action}", "staff1"))
     qtbot.waitUntil(lambda: board.shown() == [], timeout=5000)
     assert board.screen.latest.to_label.text() == "Menunggu panggilan berikutnya"
     assert board.tile_codes()[1] == "\u2014"
