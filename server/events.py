@@ -78,10 +78,10 @@ CALL_TYPES = (EventType.TICKET_CALLED.value, EventType.TICKET_RECALLED.value)
 _CALLS_PER_READ = 200
 
 
-def recent_calls(conn: Connection, service_date: str, limit: int) -> RecentCalls:
-    """The newest call of each of up to ``limit`` tickets of ``service_date``, newest first, with each
-    ticket's status now. Read backwards from the newest event, stopping at the first call of an
-    earlier day, so a long history is not read to find today's few calls."""
+def recent_calls(conn: Connection, service_date: str, limit: int, lokets: frozenset[int] = frozenset()) -> RecentCalls:
+    """The newest call of each of up to ``limit`` tickets of ``service_date`` (at ``lokets``; empty:
+    any), newest first, with each ticket's status now. Read backwards from the newest event, stopping
+    at the first call of an earlier day, so a long history is not read to find today's few calls."""
     last = latest_seq(conn)
     newest_per_ticket: dict[int, dict[str, Any]] = {}
     before = last + 1
@@ -98,6 +98,10 @@ def recent_calls(conn: Connection, service_date: str, limit: int) -> RecentCalls
                 earlier_day = True
                 break
             ticket_id = data.get("id")
+            counter = data.get("counter")
+            counter_id = counter.get("id") if isinstance(counter, dict) else None
+            if lokets and counter_id not in lokets:
+                continue
             if isinstance(ticket_id, int) and ticket_id not in newest_per_ticket:
                 newest_per_ticket[ticket_id] = event_json(row)
                 if len(newest_per_ticket) == limit:

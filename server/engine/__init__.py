@@ -137,11 +137,12 @@ class QueueEngine:
                       transfer_to: str | None = None) -> TicketJson:
         return self.ticket_actions.act(principal, ticket_id, target, transfer_to)
 
-    def recent_calls(self, limit: int) -> RecentCalls:
-        """Today's latest calls, one per ticket, for a board that starts with nothing in memory."""
+    def recent_calls(self, limit: int, lokets: frozenset[int] = frozenset()) -> RecentCalls:
+        """Today's latest calls, one per ticket (at ``lokets``; empty: any), for a board that starts
+        with nothing in memory."""
         cat = self.catalog()
         with self.db.read() as conn:
-            return recent_calls(conn, self.today(cat).isoformat(), limit)
+            return recent_calls(conn, self.today(cat).isoformat(), limit, lokets)
 
     # ----------------------------------------------------------------- counters
 

@@ -10,9 +10,10 @@ import logging
 import pytest
 
 from core.announce import call_sentence
-from tests.display.conftest import call_next, ok, open_loket, release, take, wait_ready
+from tests.display.conftest import FAST, call_next, ok, open_loket, release, take, wait_ready
 from tests.support.proxy import TcpProxy
 from tests.support.server import LiveServer
+from ui.display.controller import DisplayTimings
 
 
 def test_a_restarted_board_shows_todays_calls_again_and_speaks_only_new_ones(server: LiveServer, make_board,
@@ -165,3 +166,22 @@ def test_each_call_is_logged_once_with_its_code_loket_and_sentence(server: LiveS
     again = call_sentence(ticket["code"], "Loket 1", recall=True).spoken
     assert lines == [f"call {ticket['code']} to Loket 1 (voice on): {sentence}",
                      f"recall {ticket['code']} to Loket 1 (voice on): {again}"]
+
+
+def test_a_restarted_board_for_some_lokets_finds_their_calls_among_many_others(server: LiveServer, make_board,
+                                                                               qtbot) -> None:
+    """A board of loket 3 that keeps two calls restarts after loket 3's call and three calls elsewhere:
+    it asks the server for loket 3's calls, not the latest of all, and shows its call again."""
+    open_loket(server, 1, "staff1")
+    open_loket(server, 3, "staff2")
+    take(server, "paspor")
+    for _ in range(3):
+        take(server, "kk")
+    here = call_next(server, 3, "staff2")
+    for _ in range(3):
+        elsewhere = call_next(server, 1, "staff1")
+        release(server, elsewhere, "staff1")
+    board = make_board(server.url, server.tokens["display"], lokets=(3,),
+                       timings=DisplayTimings(**{**FAST.__dict__, "history": 2}))
+    wait_ready(qtbot, board, lokets=1)
+    qtbot.waitUntil(lambda: board.shown() == [here["code"]], timeout=5000)

@@ -47,6 +47,9 @@ def test_todays_calls_come_newest_first_one_per_ticket_with_their_status_now(any
     assert seqs == sorted(seqs, reverse=True)
     assert answer.last_event_id >= seqs[0]
     assert [c.event.data["code"] for c in recent(server, limit=2).calls] == [third["code"], first["code"]]
+    at_loket_1 = recent(server, limit=1, loket=[1])
+    assert [c.event.data["code"] for c in at_loket_1.calls] == [first["code"]]
+    assert [c.event.data["code"] for c in recent(server, loket=[2, 3]).calls] == [third["code"], second["code"]]
 
 
 def test_yesterdays_calls_are_not_shown_today(server) -> None:
@@ -63,7 +66,7 @@ def test_yesterdays_calls_are_not_shown_today(server) -> None:
 
 
 def test_a_limit_out_of_range_is_refused_with_its_reason(server) -> None:
-    for limit in (0, 51, "x"):
-        r = server.call("GET", "/calls/recent", "display", params={"limit": limit})
+    for params in ({"limit": 0}, {"limit": 51}, {"limit": "x"}, {"loket": "dua"}, {"loket": 0}):
+        r = server.call("GET", "/calls/recent", "display", params=params)
         assert r.status_code == 422, r.text
         assert r.json()["error"]["code"] in ("invalid_request", "missing_field")

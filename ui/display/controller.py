@@ -317,8 +317,9 @@ class DisplayController(QObject):
         self._show_calls()
 
     def _load_todays_calls(self) -> None:
-        self.backend.run_task(lambda: self.client.recent_calls(self.timings.history), self._on_todays_calls_loaded,
-                              self._on_todays_calls_failed)
+        lokets = tuple(sorted(self.state.filter))
+        self.backend.run_task(lambda: self.client.recent_calls(self.timings.history, lokets),
+                              self._on_todays_calls_loaded, self._on_todays_calls_failed)
 
     def _on_todays_calls_loaded(self, answer: RecentCalls) -> None:
         """Today's calls from the server, not spoken. Those newer than the events this board acted on
