@@ -222,4 +222,6 @@ class BoardState:
         self._lokets = {i: loket for i, loket in self._lokets.items() if self.wants(i)}
 
     def clear_calls(self) -> None:
+        """A new day: yesterday's calls, and what took some of them back, are forgotten."""
         self._calls = []
+        self._withdrawn.clear()
