@@ -179,3 +179,18 @@ def test_the_boards_setup_says_papan_and_has_no_printer_or_kiosk_mode(qtbot, boa
     # "Anjungan" stays only as the product's name: its version, and "not an Anjungan server".
     assert re.findall(r"anjungan [^\d]", words.replace("server anjungan", "")) == []
 
+
+
+def test_a_loket_added_brings_its_call_of_this_morning(qtbot, board_setup, server: LiveServer) -> None:
+    """Loket 3 called before the board showed it: once added in the setup, its call is on the board,
+    from the server, without being read aloud."""
+    board, mode, path = board_setup
+    open_loket(server, 3, "staff1")
+    take(server, "paspor")
+    ticket = call_next(server, 3, "staff1")
+    page = display_page(qtbot, mode)
+    retype(qtbot, page.lokets, "2,3")
+    tap(qtbot, page.save_button)
+    qtbot.waitUntil(lambda: board.shown() == [ticket["code"]], timeout=5000)
+    assert board.tile_codes() == {2: "\u2014", 3: ticket["code"]}
+    assert board.sink.played == []
