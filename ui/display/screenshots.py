@@ -5,8 +5,10 @@ English, and save ``display-<W>x<H>[-en].png`` (at rest), ``…-flash.png`` (a c
 calls made before it started are on it; ``--seed-as`` first makes a morning's calls as that
 supervisor or admin (``ui.display.screenshot_calls``). Then ``…-restarted.png``: a board started as
 after a power cut, with nothing to replay, showing today's calls from ``GET /calls/recent``; and at
-the first size the board's technician setup (``setup-board-<lang>-….png``). Run under Xvfb for a real
-window system:
+the first size the board's technician setup (``setup-board-<lang>-….png``); with ``--seed-as``, last,
+``…-loket-on-break.png``: loket 3 calls, serves and goes on a break, and a board started then shows the
+call before it large and loket 3's in the list (loket 3 is closed again afterwards). Run under Xvfb for
+a real window system:
 
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python -m ui.display.screenshots docs/screenshots \\
         --server http://127.0.0.1:18095 --token dev_… --seed-as admin:admin-12345
@@ -34,7 +36,8 @@ def _save(controller, path: Path, saved: list[Path]) -> None:
 
 
 def shoot(outdir: Path, cfg: DeviceConfig, sizes: list[tuple[int, int]], since: int | None,
-          fake_long: bool = False, languages: tuple[str, ...] = ("id",)) -> list[Path]:
+          fake_long: bool = False, languages: tuple[str, ...] = ("id",),
+          manager: tuple[str, str] | None = None) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from ui.display.controller import OFFLINE_NOTICE, DisplayController
@@ -93,6 +96,54 @@ def shoot(outdir: Path, cfg: DeviceConfig, sizes: list[tuple[int, int]], since: 
                 saved.extend(shoot_setup(restarted, outdir, language, translations))
             restarted.stop()
             app.processEvents()
+    if manager is not None:
+        saved.extend(shoot_loket_on_break(outdir, cfg, sizes[0], languages, translations, manager))
+    return saved
+
+
+BREAK_LOKET, BREAK_SERVICE = 3, "ktp-el-cetak"   # a loket the morning's calls leave closed, a service nobody waits for
+
+
+def shoot_loket_on_break(outdir: Path, cfg: DeviceConfig, size: tuple[int, int], languages: tuple[str, ...],
+                         translations, manager: tuple[str, str]) -> list[Path]:
+    """The newest call's loket goes on a break: a board started then shows the call before it large."""
+    import uuid
+
+    from PySide6.QtWidgets import QApplication
+
+    from core.client import BackendClient
+    from ui.display.controller import DisplayController
+
+    client = BackendClient(cfg.server_url)
+    saved: list[Path] = []
+    try:
+        client.login(*manager)
+        client.issue_ticket(BREAK_SERVICE, idempotency_key=f"shot-{uuid.uuid4().hex}")
+        client.open_counter(BREAK_LOKET, [BREAK_SERVICE])
+        ticket = client.call_next(BREAK_LOKET).current_ticket
+        if ticket is None:
+            print(f"loket {BREAK_LOKET} had nobody to call: no picture of a loket on a break", file=sys.stderr)
+            client.close_counter(BREAK_LOKET)
+            return saved
+        client.start(ticket.id)
+        client.finish(ticket.id)
+        client.pause(BREAK_LOKET, "istirahat")
+        for language in languages:
+            suffix = "" if language == "id" else f"-{language}"
+            board = DisplayController(dataclasses.replace(cfg, language=language), make_client(cfg), translations,
+                                      windowed=True)
+            board.start(size=size)
+            if not holds_within(lambda c=board: c.online is True and bool(c.state.calls)
+                                and c.state.loket(BREAK_LOKET) is not None, 30):
+                print("the board did not show the loket on its break", file=sys.stderr)
+            settle(800)
+            _save(board, outdir / f"display-{size[0]}x{size[1]}{suffix}-loket-on-break.png", saved)
+            board.stop()
+            QApplication.processEvents()
+        client.resume(BREAK_LOKET)
+        client.close_counter(BREAK_LOKET)
+    finally:
+        client.close()
     return saved
 
 
@@ -164,14 +215,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="first make some calls as this supervisor or admin, so the board is full")
     parser.add_argument("--fake-long", action="store_true", help="lengthen every translated text")
     args = parser.parse_args(argv)
+    manager: tuple[str, str] | None = None
     if args.seed_as:
         from ui.display.screenshot_calls import seed_calls
 
         username, _, password = args.seed_as.partition(":")
+        manager = (username, password)
         print("called:", ", ".join(seed_calls(args.server, username, password)))
     cfg = dataclasses.replace(DeviceConfig(), server_url=args.server, token=args.token, lokets=args.lokets,
                               voice=False)
-    for path in shoot(args.outdir, cfg, args.sizes, args.since, args.fake_long, args.languages):
+    for path in shoot(args.outdir, cfg, args.sizes, args.since, args.fake_long, args.languages, manager):
         print(path)
     return 0
 
