@@ -18,7 +18,7 @@ from core import __version__
 from core.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable
 from core.models import Catalog, Counter, CounterQueue, DailyReport, Health, HeartbeatReply, Login, PublicTicket, Ticket
 from core.retry import RetryPolicy, parse_retry_after
-from core.wire import Enrollment, ErrorDetail, PasswordChanged
+from core.wire import Enrollment, ErrorDetail, PasswordChanged, RecentCalls
 
 log = logging.getLogger(__name__)
 API_PREFIX = "/api/v1"
@@ -227,6 +227,12 @@ class BackendClient:
 
     def counters(self) -> list[Counter]:
         return self._call("GET", "/counters", _COUNTERS.validate_python)
+
+    def recent_calls(self, limit: int = 12, lokets: tuple[int, ...] = ()) -> RecentCalls:
+        """Today's latest calls, newest first, one per ticket (of ``lokets`` only, when given): what a
+        board shows again after a restart."""
+        return self._call("GET", "/calls/recent", RecentCalls.model_validate,
+                          params={"limit": limit, "loket": list(lokets)})
 
     def open_counter(self, counter_id: int, service_ids: list[str] | None = None, reason: str = "") -> Counter:
         """Open a loket; ``reason`` is a supervisor's for taking over one another officer has open."""

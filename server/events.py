@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from core.wire import EventPayload, EventType, WireModel
-from server.db import events
+from core.wire import Event, EventPayload, EventType, RecentCall, RecentCalls, TicketStatus, WireModel
+from server.db import events, tickets
 from server.driver_sql import DriverStatement
 from server.sequences import current_value, next_values
 
@@ -72,6 +72,50 @@ def events_after(conn: Connection, seq: int, limit: int = 500) -> list[dict[str,
 
 def latest_seq(conn: Connection) -> int:
     return current_value(conn, EVENT_SEQUENCE)
+
+
+CALL_TYPES = (EventType.TICKET_CALLED.value, EventType.TICKET_RECALLED.value)
+_CALLS_PER_READ = 200
+
+
+def recent_calls(conn: Connection, service_date: str, limit: int, lokets: frozenset[int] = frozenset()) -> RecentCalls:
+    """The newest call of each of up to ``limit`` tickets of ``service_date`` (at ``lokets``; empty:
+    any), newest first, with each ticket's status now. Read backwards from the newest event, stopping
+    at the first call of an earlier day, so a long history is not read to find today's few calls."""
+    last = latest_seq(conn)
+    newest_per_ticket: dict[int, dict[str, Any]] = {}
+    before = last + 1
+    while len(newest_per_ticket) < limit:
+        rows = conn.execute(select(events).where(events.c.seq < before, events.c.type.in_(CALL_TYPES))
+                            .order_by(events.c.seq.desc()).limit(_CALLS_PER_READ)).all()
+        if not rows:
+            break
+        before = rows[-1].seq
+        earlier_day = False
+        for row in rows:
+            data = row.data if isinstance(row.data, dict) else {}
+            if data.get("service_date") != service_date:
+                earlier_day = True
+                break
+            ticket_id = data.get("id")
+            counter = data.get("counter")
+            counter_id = counter.get("id") if isinstance(counter, dict) else None
+            if lokets and counter_id not in lokets:
+                continue
+            if isinstance(ticket_id, int) and ticket_id not in newest_per_ticket:
+                newest_per_ticket[ticket_id] = event_json(row)
+                if len(newest_per_ticket) == limit:
+                    break
+        if earlier_day:
+            break
+    status_by_id: dict[int, str] = {}
+    if newest_per_ticket:
+        rows = conn.execute(select(tickets.c.id, tickets.c.status)
+                            .where(tickets.c.id.in_(list(newest_per_ticket)))).all()
+        status_by_id = {row.id: row.status for row in rows}
+    calls = [RecentCall(event=Event.model_validate(event), status_now=TicketStatus(status_by_id[ticket_id]))
+             for ticket_id, event in newest_per_ticket.items() if ticket_id in status_by_id]
+    return RecentCalls(last_event_id=last, calls=calls)
 
 
 class EventHub:

@@ -98,6 +98,24 @@ class TodayChanged(WireModel):
     subject: str = ""
 
 
+class RecentCall(WireModel):
+    """One call of today, for a board that starts (or restarts) with nothing in memory: the call's
+    event as the stream sent it, and the ticket's status now, so a ticket transferred, put back in
+    the queue or cancelled since is known to be no longer called there."""
+
+    event: Event
+    status_now: TicketStatus
+
+
+class RecentCalls(WireModel):
+    """``GET /calls/recent``: today's latest calls, newest first, one per ticket (its latest call or
+    recall). ``last_event_id`` is the newest event when they were read: a board follows ``/events``
+    from there and misses nothing between the two."""
+
+    last_event_id: int
+    calls: list[RecentCall] = Field(default_factory=list)
+
+
 EventPayload = TicketEvent | DayExpired | CounterStateEvent | CatalogChanged | DeviceStateEvent | TodayChanged
 
 PAYLOADS: dict[EventType, tuple[type[EventPayload], ...]] = {

@@ -404,6 +404,10 @@
         <translation>Device name</translation>
     </message>
     <message>
+        <source>Mis. Papan Aula 1. Paling banyak {limit} karakter.</source>
+        <translation>E.g. Hall Board 1. At most {limit} characters.</translation>
+    </message>
+    <message>
         <source>Mis. Anjungan Lobi 1. Paling banyak {limit} karakter.</source>
         <translation>E.g. Lobby kiosk 1. At most {limit} characters.</translation>
     </message>
@@ -422,6 +426,10 @@
     <message>
         <source>Bahasa awal</source>
         <translation>Default language</translation>
+    </message>
+    <message>
+        <source>Bahasa tulisan di papan. Dipakai setelah papan dimulai ulang.</source>
+        <translation>The language of the board&apos;s texts. Used after the board restarts.</translation>
     </message>
     <message>
         <source>Bahasa yang dipakai lagi setelah anjungan tidak disentuh.</source>
@@ -577,6 +585,42 @@
 <context>
     <name>DisplayPage</name>
     <message>
+        <source>Memeriksa nomor loket di server…</source>
+        <translation>Checking the loket numbers with the server…</translation>
+    </message>
+    <message>
+        <source>Loket {unknown} tidak ada di server. Loket yang ada: {known}.</source>
+        <translation>Loket {unknown} does not exist on the server. The lokets there: {known}.</translation>
+    </message>
+    <message>
+        <source>Nomor loket tidak dapat diperiksa di server, tidak disimpan. {reason} Coba lagi, atau kosongkan untuk semua loket.</source>
+        <translation>The loket numbers could not be checked with the server; nothing was saved. {reason} Try again, or leave it empty for every loket.</translation>
+    </message>
+    <message>
+        <source>Membacakan contoh panggilan…</source>
+        <translation>Reading a sample call aloud…</translation>
+    </message>
+    <message>
+        <source>Contoh panggilan telah diucapkan: “{sentence}”</source>
+        <translation>The sample call was spoken: “{sentence}”</translation>
+    </message>
+    <message>
+        <source>Suara papan mati: pilih Nyala lalu Simpan, kemudian uji lagi.</source>
+        <translation>The board&apos;s voice is off: choose On and Save, then test again.</translation>
+    </message>
+    <message>
+        <source>Suara tidak keluar: tidak ada perangkat suara. Periksa speaker, kabel audio dan keluaran suara PC.</source>
+        <translation>No sound came out: there is no sound device. Check the speakers, the audio cable and the PC&apos;s sound output.</translation>
+    </message>
+    <message>
+        <source>Suara tidak tersedia: mesin suara (espeak-ng) tidak dapat dipakai. {reason}</source>
+        <translation>No voice: the speech engine (espeak-ng) cannot be used. {reason}</translation>
+    </message>
+    <message>
+        <source>Suara gagal diputar: {reason}</source>
+        <translation>The voice could not be played: {reason}</translation>
+    </message>
+    <message>
         <source>Tampilan papan</source>
         <translation>Board display</translation>
     </message>
@@ -615,6 +659,10 @@
     <message>
         <source>Simpan</source>
         <translation>Save</translation>
+    </message>
+    <message>
+        <source>Uji suara</source>
+        <translation>Test the voice</translation>
     </message>
 </context>
 <context>
@@ -1773,6 +1821,10 @@
         <translation>One-time enrolment code</translation>
     </message>
     <message>
+        <source>Buat kode di server: python main.py server enroll --kind display --name NAMA.</source>
+        <translation>Make a code on the server: python main.py server enroll --kind display --name NAME.</translation>
+    </message>
+    <message>
         <source>Buat kode di server: python main.py server enroll --kind kiosk --name NAMA (atau --kind display).</source>
         <translation>Make a code on the server: python main.py server enroll --kind kiosk --name NAME (or --kind display).</translation>
     </message>
@@ -1910,11 +1962,23 @@
     </message>
     <message>
         <source>Papan antrean</source>
-        <translation>Queue display</translation>
+        <translation>Queue board</translation>
     </message>
     <message>
         <source>Pengaturan teknisi</source>
         <translation>Technician settings</translation>
+    </message>
+    <message>
+        <source>Disimpan, tetapi alamat server, pendaftaran dan bahasa baru dipakai setelah papan dimulai ulang.</source>
+        <translation>Saved, but the server address, enrolment and language are used only after the board restarts.</translation>
+    </message>
+    <message>
+        <source>Disimpan, tetapi printer baru dipakai setelah anjungan dimulai ulang.</source>
+        <translation>Saved, but the printer is used only after the kiosk restarts.</translation>
+    </message>
+    <message>
+        <source>Loket, suara, volume dan teks berjalan langsung berlaku. Alamat server, pendaftaran dan bahasa dipakai setelah papan dimulai ulang.</source>
+        <translation>Lokets, voice, volume and running text apply at once. The server address, enrolment and language are used after the board restarts.</translation>
     </message>
     <message>
         <source>Alamat server, printer dan bahasa dipakai penuh setelah aplikasi dimulai ulang.</source>
@@ -1925,8 +1989,24 @@
         <translation>← Back</translation>
     </message>
     <message>
+        <source>Mulai ulang sekarang</source>
+        <translation>Restart now</translation>
+    </message>
+    <message>
         <source>Mulai ulang aplikasi</source>
         <translation>Restart the app</translation>
+    </message>
+    <message>
+        <source>Mulai ulang papan</source>
+        <translation>Restart the board</translation>
+    </message>
+    <message>
+        <source>Tutup aplikasi papan</source>
+        <translation>Close the board app</translation>
+    </message>
+    <message>
+        <source>Tutup aplikasi papan? Papan berhenti menampilkan panggilan sampai aplikasi dijalankan lagi dari desktop.</source>
+        <translation>Close the board app? The board stops showing calls until the app is started again from the desktop.</translation>
     </message>
     <message>
         <source>Keluar dari mode kiosk</source>
@@ -1939,6 +2019,10 @@
     <message>
         <source>Ya, keluar</source>
         <translation>Yes, leave</translation>
+    </message>
+    <message>
+        <source>Ya, tutup</source>
+        <translation>Yes, close</translation>
     </message>
     <message>
         <source>Batal</source>

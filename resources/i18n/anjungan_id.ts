@@ -404,6 +404,10 @@
         <translation>Nama perangkat</translation>
     </message>
     <message>
+        <source>Mis. Papan Aula 1. Paling banyak {limit} karakter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mis. Anjungan Lobi 1. Paling banyak {limit} karakter.</source>
         <translation>Mis. Anjungan Lobi 1. Paling banyak {limit} karakter.</translation>
     </message>
@@ -422,6 +426,10 @@
     <message>
         <source>Bahasa awal</source>
         <translation>Bahasa awal</translation>
+    </message>
+    <message>
+        <source>Bahasa tulisan di papan. Dipakai setelah papan dimulai ulang.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Bahasa yang dipakai lagi setelah anjungan tidak disentuh.</source>
@@ -577,6 +585,42 @@
 <context>
     <name>DisplayPage</name>
     <message>
+        <source>Memeriksa nomor loket di server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loket {unknown} tidak ada di server. Loket yang ada: {known}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nomor loket tidak dapat diperiksa di server, tidak disimpan. {reason} Coba lagi, atau kosongkan untuk semua loket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Membacakan contoh panggilan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contoh panggilan telah diucapkan: “{sentence}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suara papan mati: pilih Nyala lalu Simpan, kemudian uji lagi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suara tidak keluar: tidak ada perangkat suara. Periksa speaker, kabel audio dan keluaran suara PC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suara tidak tersedia: mesin suara (espeak-ng) tidak dapat dipakai. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suara gagal diputar: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tampilan papan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -615,6 +659,10 @@
     <message>
         <source>Simpan</source>
         <translation type="unfinished">Simpan</translation>
+    </message>
+    <message>
+        <source>Uji suara</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1768,6 +1816,10 @@
         <translation>Kode pendaftaran sekali pakai</translation>
     </message>
     <message>
+        <source>Buat kode di server: python main.py server enroll --kind display --name NAMA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Buat kode di server: python main.py server enroll --kind kiosk --name NAMA (atau --kind display).</source>
         <translation>Buat kode di server: python main.py server enroll --kind kiosk --name NAMA (atau --kind display).</translation>
     </message>
@@ -1912,6 +1964,18 @@
         <translation>Pengaturan teknisi</translation>
     </message>
     <message>
+        <source>Disimpan, tetapi alamat server, pendaftaran dan bahasa baru dipakai setelah papan dimulai ulang.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disimpan, tetapi printer baru dipakai setelah anjungan dimulai ulang.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loket, suara, volume dan teks berjalan langsung berlaku. Alamat server, pendaftaran dan bahasa dipakai setelah papan dimulai ulang.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Alamat server, printer dan bahasa dipakai penuh setelah aplikasi dimulai ulang.</source>
         <translation>Alamat server, printer dan bahasa dipakai penuh setelah aplikasi dimulai ulang.</translation>
     </message>
@@ -1920,8 +1984,24 @@
         <translation>← Kembali</translation>
     </message>
     <message>
+        <source>Mulai ulang sekarang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mulai ulang aplikasi</source>
         <translation>Mulai ulang aplikasi</translation>
+    </message>
+    <message>
+        <source>Mulai ulang papan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup aplikasi papan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup aplikasi papan? Papan berhenti menampilkan panggilan sampai aplikasi dijalankan lagi dari desktop.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Keluar dari mode kiosk</source>
@@ -1933,6 +2013,10 @@
     </message>
     <message>
         <source>Ya, keluar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ya, tutup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

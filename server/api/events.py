@@ -5,21 +5,35 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import StreamingResponse
+from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
 from core.wire import ErrorCode as E
-from core.wire import Event
+from core.wire import Event, RecentCalls
 from server.api.deps import accounts, bearer_token, engine, require
 from server.api.responses import refusals
-from server.auth import ALL_ROLES, DEVICE_ROLES, Principal
+from server.auth import ALL_ROLES, DEVICE_ROLES, STAFF_ROLES, Principal, Role
 from server.errors import ApiError
 from server.events import as_seen_by_a_device, events_after, latest_seq
 
 router = APIRouter()
 MAX_SEQ = 2 ** 63 - 1  # the database's integer range; a larger id would break the stream mid-way
+RECENT_CALLS_MAX = 50
+CALL_WATCHERS = {Role.DISPLAY} | STAFF_ROLES
+
+
+@router.get("/calls/recent", response_model=RecentCalls, responses=refusals(E.NO_CATALOG))
+def recent_calls(request: Request, limit: int = Query(default=12, ge=1, le=RECENT_CALLS_MAX),
+                 loket: list[Annotated[int, Field(ge=1, le=MAX_SEQ)]] = Query(default=[], max_length=RECENT_CALLS_MAX),
+                 _: Principal = Depends(require(CALL_WATCHERS))) -> RecentCalls:
+    """Today's latest calls, newest first, one per ticket, with each ticket's status now; only those
+    of the lokets named (``loket``, repeatable), if any, as a board that shows some lokets asks. A
+    board that restarts shows them again from here, then follows ``/events`` from ``last_event_id``."""
+    return engine(request).recent_calls(limit, frozenset(loket))
 
 
 @router.get("/events", response_class=StreamingResponse,

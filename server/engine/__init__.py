@@ -11,7 +11,17 @@ from datetime import date, datetime, time, timedelta
 from typing import Self
 
 from core.schedule import Availability
-from core.wire import AuditKind, AuditPage, Catalog, Counter, CounterQueue, DailyReport, TicketStatus, TodaySwitches
+from core.wire import (
+    AuditKind,
+    AuditPage,
+    Catalog,
+    Counter,
+    CounterQueue,
+    DailyReport,
+    RecentCalls,
+    TicketStatus,
+    TodaySwitches,
+)
 from server import audit
 from server.auth import Principal
 from server.batch_writer import BatchWriter
@@ -33,7 +43,7 @@ from server.engine.ticket_actions import TicketActions
 from server.engine.today import Today
 from server.engine.unit_of_work import UnitOfWork
 from server.errors import ApiError
-from server.events import EventHub
+from server.events import EventHub, recent_calls
 from server.service_day import DayReading
 from server.views import TicketJson
 
@@ -139,6 +149,13 @@ class QueueEngine:
     def ticket_action(self, principal: Principal, ticket_id: int, target: TicketStatus,
                       transfer_to: str | None = None) -> TicketJson:
         return self.ticket_actions.act(principal, ticket_id, target, transfer_to)
+
+    def recent_calls(self, limit: int, lokets: frozenset[int] = frozenset()) -> RecentCalls:
+        """Today's latest calls, one per ticket (at ``lokets``; empty: any), for a board that starts
+        with nothing in memory."""
+        cat = self.catalog()
+        with self.db.read() as conn:
+            return recent_calls(conn, self.today(cat).isoformat(), limit, lokets)
 
     # ----------------------------------------------------------------- counters
 

@@ -80,3 +80,40 @@ def test_a_snapshot_older_than_an_event_does_not_undo_it() -> None:
 
     state.apply_snapshot([counter(1, "closed"), counter(2, "paused")], state.snapshot_started())
     assert state.loket(1).state is CounterState.CLOSED  # a later snapshot is the truth again
+
+
+def test_calls_from_the_server_take_their_place_by_sequence_and_known_ones_stay() -> None:
+    state = BoardState()
+    live = Call.from_event(called(20, 3, "B-003", 1))
+    assert live is not None and state.add_call(live)
+    older = [(Call.from_event(called(seq, tid, code, 2)), standing)
+             for seq, tid, code, standing in ((12, 2, "B-002", True), (10, 1, "B-001", True), (8, 9, "B-009", False))]
+    assert state.merge_calls([(c, s) for c, s in older if c is not None])
+    assert [c.code for c in state.calls] == ["B-003", "B-002", "B-001"]
+    again = Call.from_event(called(20, 3, "B-003", 1))
+    assert again is not None and not state.add_call(again)   # the same call twice: shown and spoken once
+    assert not state.merge_calls([(again, True)])
+
+
+def test_a_call_taken_back_before_the_servers_answer_arrives_stays_off_the_board() -> None:
+    """The answer was read before the transfer; the transfer's event came first: the answer's "still
+    called" is older news and must not bring the call back."""
+    state = BoardState()
+    call = Call.from_event(called(10, 1, "B-001", 1))
+    assert call is not None
+    state.withdraw(1, 11)
+    assert not state.merge_calls([(call, True)])
+    assert state.calls == ()
+
+
+def test_the_big_panel_skips_a_loket_on_a_break_and_the_list_keeps_its_call() -> None:
+    state = BoardState()
+    a, b = Call.from_event(called(1, 1, "B-001", 1)), Call.from_event(called(2, 2, "B-002", 2))
+    assert a is not None and b is not None
+    state.add_call(a)
+    state.add_call(b)
+    assert state.shown() == (b, (a,))
+    state.apply_loket(Loket(2, "Loket 2", CounterState.PAUSED))
+    assert state.shown() == (a, (b,))
+    state.apply_loket(Loket(1, "Loket 1", CounterState.CLOSED))
+    assert state.shown() == (None, (b, a))

@@ -55,6 +55,7 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/api/v1/tickets/{ticket_id}/requeue"): OFFICERS,
     ("POST", "/api/v1/tickets/{ticket_id}/transfer"): OFFICERS,
     ("GET", "/api/v1/counters"): frozenset({DISPLAY}) | OFFICERS,
+    ("GET", "/api/v1/calls/recent"): frozenset({DISPLAY}) | OFFICERS,
     ("POST", "/api/v1/counters/{counter_id}/open"): OFFICERS,
     ("POST", "/api/v1/counters/{counter_id}/close"): OFFICERS,
     ("POST", "/api/v1/counters/{counter_id}/call-next"): OFFICERS,
@@ -154,6 +155,7 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
         ("POST", f"{p}/tickets/{{ticket_id}}/transfer"): Probe(404, path=missing,
                                                                 body=lambda h: {"service_id": "kk"}),
         ("GET", f"{p}/counters"): Probe(200),
+        ("GET", f"{p}/calls/recent"): Probe(200),
         ("POST", f"{p}/counters/{{counter_id}}/pause"): Probe(404, path=loket, body=lambda h: {"reason": "rapat"}),
     }
     for action in ("start", "finish", "no-show", "cancel", "requeue"):

@@ -3,6 +3,7 @@ a wrong loket list or an overlong running text is refused beside its field and n
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from core.config import DeviceConfig, load_config, save_config
+from tests.support.net import free_port
 from ui.i18n import Translations
 from ui.setup.display_page import DisplayPage, parse_lokets
 from ui.setup.page import SetupContext
@@ -19,9 +21,16 @@ CLICK = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def context(qapp, tmp_path: Path) -> Iterator[SetupContext]:
+def server(reading_server):
+    """The lokets typed are checked against this server's (1, 2 and 3); nothing changes it."""
+    return reading_server
+
+
+@pytest.fixture
+def context(qapp, tmp_path: Path, server) -> Iterator[SetupContext]:
     path = tmp_path / "config.toml"
-    cfg = DeviceConfig(lokets=(1, 2), voice=True, volume=80, running_text="Selamat datang")
+    cfg = DeviceConfig(server_url=server.url, token=server.tokens["display"], lokets=(1, 2), voice=True, volume=80,
+                       running_text="Selamat datang")
     save_config(path, cfg)
     translations = Translations(compile_missing=False)
     translations.switch("id")
@@ -49,17 +58,17 @@ def _retype(qtbot, edit, text: str) -> None:
 
 def test_the_options_are_saved_and_applied(qtbot, page: DisplayPage, context: SetupContext):
     assert page.lokets.text() == "1,2" and page.volume.value() == 80
-    _retype(qtbot, page.lokets, "3, 1,7")
+    _retype(qtbot, page.lokets, "3, 1")
     qtbot.mouseClick(page.voice.buttons[False], CLICK)
     assert not page.volume.isEnabled()
     qtbot.mouseClick(page.voice.buttons[True], CLICK)
     qtbot.mouseClick(page.volume_down, CLICK)
     qtbot.mouseClick(page.volume_down, CLICK)
     _retype(qtbot, page.running_text, "Antrean   dibuka pukul 08.00 WIB")
-    with qtbot.waitSignal(page.saved, timeout=2000) as saved:
+    with qtbot.waitSignal(page.saved, timeout=5000) as saved:
         qtbot.mouseClick(page.save_button, CLICK)
     on_disk = load_config(context.config_path)
-    assert (on_disk.lokets, on_disk.voice, on_disk.volume) == ((3, 1, 7), True, 70)
+    assert (on_disk.lokets, on_disk.voice, on_disk.volume) == ((3, 1), True, 70)
     assert on_disk.running_text == "Antrean dibuka pukul 08.00 WIB"
     assert saved.args[0] == on_disk == context.config
     assert page.save_note.text().startswith("Disimpan")
@@ -116,3 +125,20 @@ def test_parse_lokets():
     for bad in ("a", "1 2", "-1", "1000"):
         with pytest.raises(ValueError):
             parse_lokets(bad)
+
+
+def test_lokets_that_cannot_be_checked_are_not_saved(qtbot, page: DisplayPage, context: SetupContext):
+    """No server answers: the lokets cannot be checked against it, so nothing is saved, and the page
+    says why and what to do."""
+    context.config = dataclasses.replace(context.config, server_url=f"http://127.0.0.1:{free_port()}")
+    before = context.config_path.read_bytes()
+    _retype(qtbot, page.lokets, "2")
+    qtbot.mouseClick(page.save_button, CLICK)
+    qtbot.waitUntil(lambda: page.fields["lokets"].error_text() != "", timeout=5000)
+    indonesian, english = page.fields["lokets"].error_text().splitlines()
+    assert indonesian.startswith("Nomor loket tidak dapat diperiksa di server, tidak disimpan. Server tidak dapat "
+                                 "dihubungi")
+    assert indonesian.endswith("Coba lagi, atau kosongkan untuk semua loket.")
+    assert english.endswith("Try again, or leave it empty for every loket.")
+    assert context.config_path.read_bytes() == before
+    assert "Belum disimpan" in page.save_note.text()

@@ -67,6 +67,7 @@ class RecordingSink(AudioSink):
         super().__init__()
         self.engine = engine
         self.played: list[Played] = []
+        self.volumes: list[float] = []   # the volume each sound was played at, 0.0–1.0
         self.overlaps = 0
         self._current: tuple[str, float] | None = None
         self._timer = QTimer(self)
@@ -79,6 +80,7 @@ class RecordingSink(AudioSink):
     def play(self, path: Path, volume: float) -> None:
         if self._current is not None:
             self.overlaps += 1
+        self.volumes.append(volume)
         self._current = (self.engine.text_of(path), time.monotonic())
         self._timer.start(max(1, int(wav_duration(path) * 1000)))
 

@@ -15,6 +15,8 @@ from core.retry import RetryPolicy
 from ui.app_args import app_parser, fake_long, prepare_app, use_touch_keyboard
 
 log = logging.getLogger(__name__)
+# Settings a running board takes only when it starts: its connection and the language of its texts.
+DISPLAY_RESTART_KEYS = frozenset({"server_url", "token", "language"})
 
 
 def parse_lokets(text: str) -> tuple[int, ...]:
@@ -57,6 +59,17 @@ def make_client(cfg: DeviceConfig) -> BackendClient:
                          retry=RetryPolicy(max_attempts=2, base_delay=0.5, max_delay=2.0))
 
 
+def technician_mode(controller, path, running: DeviceConfig, translations, *, windowed: bool, **overrides):
+    """The hidden technician entry over the board. The lokets, voice, volume and running text saved
+    there apply at once (``DisplayController.apply_config``); the server address, the enrolment and
+    the language from the next start, which the setup says and offers."""
+    from ui.setup.technician import install_technician_mode
+
+    return install_technician_mode("display", controller.window, path, running, translations, windowed=windowed,
+                                   on_saved=controller.apply_config, site_clock=controller.clock,
+                                   restart_keys=DISPLAY_RESTART_KEYS, voice_test=controller.test_voice, **overrides)
+
+
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     loaded = prepare_app("display", args, device=True, adjust=lambda cfg: effective_config(cfg, args))
@@ -78,11 +91,7 @@ def main(argv: list[str]) -> int:
     controller.start(size=args.size)
     log.info("display board for %s, lokets %s, voice %s", cfg.server_url,
              ",".join(map(str, cfg.lokets)) or "all", "on" if cfg.voice else "off")
-    from ui.setup.technician import install_technician_mode
-
-    # Settings saved by the technician apply after a restart (the setup's Restart button).
-    technician = install_technician_mode("display", controller.window, path, cfg, translations,
-                                         windowed=args.windowed, site_clock=controller.clock)
+    technician = technician_mode(controller, path, cfg, translations, windowed=args.windowed)
     try:
         return app.exec()
     finally:

@@ -69,11 +69,16 @@ class BoardScreen(QWidget):
 
     def show_calls(self, calls: Sequence[Call], fresh: Call | None = None) -> None:
         """``calls`` newest first; ``fresh`` is the call that just came, which flashes."""
-        latest = calls[0] if calls else None
+        self.show_latest_and_earlier(calls[0] if calls else None, calls[1:], fresh)
+
+    def show_latest_and_earlier(self, latest: Call | None, earlier: Sequence[Call],
+                                fresh: Call | None = None) -> None:
+        """``latest`` in the big panel (None: waiting for the next call), ``earlier`` in the list,
+        newest first; ``fresh`` is the call that just came, which flashes."""
         flash = fresh is not None and fresh == latest
         if latest != self.latest.call() or flash:
             self.latest.show_call(latest, flash=flash)
-        self.recent.set_calls(calls[1:])
+        self.recent.set_calls(earlier)
         if flash and latest is not None:
             self.grid.set_highlight(latest.counter_id)
             self._highlight_timer.start()

@@ -8,10 +8,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from core.models import Counter, CounterState, Event
+from core.models import Counter, CounterState, Event, TicketStatus
 from core.wire import AT_LOKET, CounterStateEvent, EventType, TicketEvent, payload_of
 
 CALL_EVENTS = frozenset({EventType.TICKET_CALLED, EventType.TICKET_RECALLED})
+# A ticket that becomes one of these is no longer called where it was: transferred to another
+# service or put back in the queue (both wait again), cancelled, or expired at the day's end.
+NO_LONGER_CALLED = frozenset({TicketStatus.WAITING, TicketStatus.CANCELLED, TicketStatus.EXPIRED})
+# Lokets whose call the big panel does not show as the current one.
+NOT_SERVING = frozenset({CounterState.PAUSED, CounterState.CLOSED})
+
+
+def withdrawn_ticket(event: Event) -> int | None:
+    """The ticket whose call a ``ticket.status`` event takes back (see ``NO_LONGER_CALLED``), else None."""
+    if event.type != EventType.TICKET_STATUS:
+        return None
+    ticket = payload_of(event)
+    if isinstance(ticket, TicketEvent) and ticket.status in NO_LONGER_CALLED:
+        return ticket.id
+    return None
 
 
 @dataclass(frozen=True)
@@ -89,6 +104,7 @@ class BoardState:
         self._ticks = itertools.count(1)
         self._tick = 0
         self._touched: dict[int, int] = {}   # loket id -> tick of the last event about it
+        self._withdrawn: dict[int, int] = {}  # ticket id -> seq of the event that took its call back
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -110,6 +126,16 @@ class BoardState:
     def loket(self, counter_id: int) -> Loket | None:
         return self._lokets.get(counter_id)
 
+    def shown(self) -> tuple[Call | None, tuple[Call, ...]]:
+        """What the board shows: the big panel's call and the earlier ones, newest first. The big
+        panel shows the newest call whose loket is not on a break or closed: a loket that went on a
+        break after its call is not the place to go now. Its call stays among the earlier calls."""
+        for call in self._calls:
+            loket = self._lokets.get(call.counter_id)
+            if loket is None or loket.state not in NOT_SERVING:
+                return call, tuple(c for c in self._calls if c is not call)
+        return None, tuple(self._calls)
+
     # -- changing --------------------------------------------------------------------------------
 
     def _touch(self, counter_id: int) -> None:
@@ -117,9 +143,13 @@ class BoardState:
         self._touched[counter_id] = self._tick
 
     def add_call(self, call: Call) -> bool:
-        """Put a call first (a recall moves its ticket back to the front); False if not for us."""
+        """Put a call first (a recall moves its ticket back to the front); False if not for us or
+        already known (the same call, or a later one of its ticket)."""
         if not self.wants(call.counter_id):
             return False
+        if any(c.ticket_id == call.ticket_id and c.seq >= call.seq for c in self._calls):
+            return False
+        self._withdrawn.pop(call.ticket_id, None)
         self._calls = [call] + [c for c in self._calls if c.ticket_id != call.ticket_id][: self.keep - 1]
         self._touch(call.counter_id)
         known = self._lokets.get(call.counter_id)
@@ -128,6 +158,37 @@ class BoardState:
         else:
             self._lokets[call.counter_id] = replace(known, name=call.loket, code=call.code)
         return True
+
+    def withdraw(self, ticket_id: int, seq: int) -> bool:
+        """A ticket's call is taken back by the event ``seq`` (transferred, back in the queue,
+        cancelled): it leaves the calls. False when the board did not show it."""
+        self._withdrawn[ticket_id] = max(seq, self._withdrawn.get(ticket_id, 0))
+        before = len(self._calls)
+        self._calls = [c for c in self._calls if not (c.ticket_id == ticket_id and c.seq < seq)]
+        return len(self._calls) != before
+
+    def merge_calls(self, calls: Iterable[tuple[Call, bool]]) -> bool:
+        """Calls read from the server (``(call, still called)``), as a board that restarted learns
+        them: known ones and those taken back are left out, the rest take their place by sequence.
+        True when the calls changed."""
+        known = {c.ticket_id: c for c in self._calls}
+        changed = False
+        for call, standing in calls:
+            if not self.wants(call.counter_id) or self._withdrawn.get(call.ticket_id, 0) > call.seq:
+                continue
+            mine = known.get(call.ticket_id)
+            if mine is not None and mine.seq >= call.seq:
+                continue
+            if standing:
+                known[call.ticket_id] = call
+            elif mine is not None:
+                del known[call.ticket_id]
+            else:
+                continue
+            changed = True
+        if changed:
+            self._calls = sorted(known.values(), key=lambda c: c.seq, reverse=True)[: self.keep]
+        return changed
 
     def apply_loket(self, loket: Loket) -> bool:
         """A loket's new state from an event; False if it is not on this board or unchanged."""
@@ -154,5 +215,13 @@ class BoardState:
                 merged[counter_id] = loket  # appeared by an event after the snapshot was taken
         self._lokets = merged
 
+    def set_filter(self, lokets: Iterable[int]) -> None:
+        """Show these lokets from now on (empty: all); the calls and lokets of the others leave."""
+        self.filter = frozenset(lokets)
+        self._calls = [c for c in self._calls if self.wants(c.counter_id)]
+        self._lokets = {i: loket for i, loket in self._lokets.items() if self.wants(i)}
+
     def clear_calls(self) -> None:
+        """A new day: yesterday's calls, and what took some of them back, are forgotten."""
         self._calls = []
+        self._withdrawn.clear()

@@ -1,15 +1,19 @@
 """The hall board's one controller: it owns the backend client, the event follower, the voice and
 the timers, keeps the board's state, and tells the board what to show.
 
-The board learns the lokets from ``GET /counters`` at start and after every reconnect, then
-follows ``GET /events``; the follower resumes with ``Last-Event-ID``, so calls made while the
-board was cut off arrive, in order, when it is back. Each call is shown at once and queued for the
+The board learns today's calls from ``GET /calls/recent`` at start (a restarted board shows them
+again, from the server, not from memory) and follows ``GET /events`` from the event that answer
+names; it learns the lokets from ``GET /counters`` at start and after every reconnect. The follower
+resumes with ``Last-Event-ID``, so calls made while the board was cut off arrive, in order, when it
+is back. A ticket transferred, put back in the queue or cancelled leaves the calls; a loket on a
+break or closed leaves the big panel (see ``BoardState.shown``). Each call is shown at once and queued for the
 voice; a call older than ``stale_call_s`` (server time) is shown but not spoken, so a long outage
 does not end in minutes of stale announcements.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable
@@ -19,14 +23,16 @@ from types import TracebackType
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 
+from core.announce import Announcement, call_sentence
 from core.client import BackendClient
 from core.config import DeviceConfig
+from core.errors import BackendStatusError
 from core.models import Catalog, Counter, Event, HeartbeatReply, Site
 from core.retry import RetryPolicy
-from core.wire import DayExpired, EventType, payload_of
+from core.wire import DayExpired, EventType, RecentCalls, payload_of
 from ui.display.board_screen import BoardScreen
-from ui.display.board_state import CALL_EVENTS, BoardState, Call, Loket
-from ui.display.voice import VoiceCaller
+from ui.display.board_state import CALL_EVENTS, NO_LONGER_CALLED, BoardState, Call, Loket, withdrawn_ticket
+from ui.display.voice import Outcome, VoiceCaller
 from ui.display.window import BoardWindow
 from ui.i18n import Text, Translations
 from ui.shell.clock import SiteClock
@@ -45,6 +51,8 @@ OFFLINE_NOTICE = Text(QT_TRANSLATE_NOOP(
 DEFAULT_RUNNING_TEXT = QT_TRANSLATE_NOOP(
     "DisplayController", "Selamat datang di Mal Pelayanan Publik. Siapkan dokumen persyaratan Anda dan "
                          "perhatikan nomor antrean yang dipanggil.")
+
+VOICE_TEST_CODE, VOICE_TEST_LOKET = "A-123", "Loket 3"   # the sample of the README: "…seratus dua puluh tiga…"
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,7 @@ class DisplayController(QObject):
         self._snapshot_pending = False
         self._last_error: str | None = None
         self._day: date | None = None
+        self._handled_seq: int | None = resume_from  # the newest event this board has acted on
         self._crash_guard = CrashGuard(self._on_crash)
         self._stopped = False
 
@@ -112,6 +121,8 @@ class DisplayController(QObject):
         self._snapshot_timer = QTimer(self)
         self._snapshot_timer.setSingleShot(True)
         self._day_timer = QTimer(self)
+        self._history_timer = QTimer(self)
+        self._history_timer.setSingleShot(True)
         self._connect()
         self._apply_running_text()
 
@@ -128,6 +139,7 @@ class DisplayController(QObject):
         self._offline_timer.timeout.connect(self._on_offline_timer_timeout)
         self._snapshot_timer.timeout.connect(self._on_snapshot_timer_timeout)
         self._day_timer.timeout.connect(self._on_day_timer_timeout)
+        self._history_timer.timeout.connect(self._on_history_timer_timeout)
 
     # ================================================================= life
 
@@ -140,11 +152,41 @@ class DisplayController(QObject):
         self._load_site()
         self._request_snapshot()
         self.heartbeat.start()
-        self.stream.start(self.client, last_event_id=self._resume_from, backoff=self.timings.stream_backoff)
+        if self._resume_from is None:
+            self._load_todays_calls()   # the stream starts where that answer ends
+        else:
+            self._start_stream(self._resume_from)
         self._day_timer.start(self.timings.day_check_ms)
 
+    def _start_stream(self, last_event_id: int | None) -> None:
+        if self._stopped or self.stream.running:
+            return
+        self.stream.start(self.client, last_event_id=last_event_id, backoff=self.timings.stream_backoff)
+
+    def apply_config(self, config: DeviceConfig) -> None:
+        """Settings saved in the technician setup, at once: the lokets shown, the voice, its volume,
+        the running text, the name the heartbeat reports. The server address, the token and the
+        language are used from the next start (the setup says so and offers the restart)."""
+        before = self.config
+        self.config = dataclasses.replace(before, lokets=config.lokets, voice=config.voice, volume=config.volume,
+                                          running_text=config.running_text, device_name=config.device_name,
+                                          location=config.location)
+        self.voice.set_enabled(config.voice)
+        self.voice.set_volume(config.volume)
+        self._apply_running_text()
+        if frozenset(config.lokets) != self.state.filter:
+            self.state.set_filter(config.lokets)
+            self._show_calls()
+            self._show_lokets()
+            self._request_snapshot()
+            self._load_todays_calls()
+        log.info("display settings applied: lokets %s, voice %s, volume %d",
+                 ",".join(map(str, config.lokets)) or "all", "on" if config.voice else "off", config.volume)
+
     def stop(self) -> None:
-        """Stop following and speaking, let running work end, close the window."""
+        """Stop following and speaking, let running work end, close the window (once)."""
+        if self._stopped:
+            return
         self._stopped = True
         stop_timers(self, self.window)   # a timer firing later would call the runner shut down here
         self.stream.stop()
@@ -196,12 +238,20 @@ class DisplayController(QObject):
     def _on_stream_event_received(self, event: Event) -> None:
         if self._stopped:
             return
+        self._handled_seq = max(self._handled_seq or 0, event.seq)
+        withdrawn = withdrawn_ticket(event)
         if event.type in CALL_EVENTS:
             self._show_call(event)
+        elif withdrawn is not None:
+            if self.state.withdraw(withdrawn, event.seq):
+                log.info("event %d: ticket %d is no longer called where it was; it leaves the board",
+                         event.seq, withdrawn)
+                self._show_calls()
         elif event.type == EventType.COUNTER_STATE:
             loket = Loket.from_event(event)
             if loket is not None and self.state.apply_loket(loket):
                 self._show_lokets()
+                self._show_calls()
         elif event.type == EventType.CATALOG_CHANGED:
             self._load_site()
             self._request_snapshot()
@@ -216,15 +266,29 @@ class DisplayController(QObject):
             log.warning("event %d (%s) names no ticket or loket; skipped", event.seq, event.type)
             return
         if not self.state.add_call(call):
-            return  # another loket's call: not on this board
-        self.board.show_calls(self.state.calls, fresh=call)
+            return  # another loket's call, or one already on the board
+        self._show_calls(fresh=call)
         self._show_lokets()
-        if self._is_fresh(call):
+        fresh = self._is_fresh(call)
+        if fresh:
             self.voice.call(call.code, call.loket, recall=call.recall)
-        else:
-            log.info("%s to %s was called at %s: shown, not spoken (too old)", call.code, call.loket,
-                     call.at.isoformat())
+        self._log_call(call, "voice on" if fresh and self.voice.is_enabled() else
+                       "voice off" if fresh else f"not spoken, called at {call.at.isoformat()}")
         self.call_shown.emit(call)
+
+    @staticmethod
+    def _log_call(call: Call, how: str) -> None:
+        """One line per call: its code, loket and the sentence the hall hears (no personal data)."""
+        try:
+            sentence = call_sentence(call.code, call.loket, recall=call.recall).spoken
+        except (TypeError, ValueError) as exc:
+            sentence = f"(cannot be read aloud: {exc})"
+        log.info("%s %s to %s (%s): %s", "recall" if call.recall else "call", call.code, call.loket, how,
+                 sentence)
+
+    def _show_calls(self, fresh: Call | None = None) -> None:
+        latest, earlier = self.state.shown()
+        self.board.show_latest_and_earlier(latest, earlier, fresh)
 
     def _is_fresh(self, call: Call) -> bool:
         offset = self.heartbeat.server_offset
@@ -252,6 +316,45 @@ class DisplayController(QObject):
         self._snapshot_pending = False
         self.state.apply_snapshot(counters, mark)
         self._show_lokets()
+        self._show_calls()
+
+    def _load_todays_calls(self) -> None:
+        lokets = tuple(sorted(self.state.filter))
+        self.backend.run_task(lambda: self.client.recent_calls(self.timings.history, lokets),
+                              self._on_todays_calls_loaded, self._on_todays_calls_failed)
+
+    def _on_todays_calls_loaded(self, answer: RecentCalls) -> None:
+        """Today's calls from the server, not spoken. Those newer than the events this board acted on
+        come by the stream (spoken if still fresh); the stream starts after the answer's last event."""
+        upto = self._handled_seq if self.stream.running and self._handled_seq is not None else answer.last_event_id
+        known: list[tuple[Call, bool]] = []
+        for recent in answer.calls:
+            call = Call.from_event(recent.event)
+            if call is not None and call.seq <= upto:
+                known.append((call, recent.status_now not in NO_LONGER_CALLED))
+        if self.state.merge_calls(known):
+            self._show_calls()
+            latest, earlier = self.state.shown()
+            log.info("today's calls from the server: %s on the big panel, %d earlier",
+                     latest.code if latest else "none", len(earlier))
+        if not self.stream.running:
+            self._handled_seq = answer.last_event_id
+            self._start_stream(answer.last_event_id)
+
+    def _on_history_timer_timeout(self) -> None:
+        self._load_todays_calls()
+
+    def _on_todays_calls_failed(self, error: BaseException) -> None:
+        if isinstance(error, BackendStatusError) and error.status == 404:
+            log.warning("the server cannot list today's calls (older server): the board starts empty")
+            self._start_stream(None)
+            return
+        log.warning("could not load today's calls: %s", error)
+        if self.stream.running:
+            return   # a board that follows events already has its calls
+        if not self._offline_timer.isActive() and self.online is not False:
+            self._offline_timer.start(self.timings.offline_grace_ms)
+        self._history_timer.start(self.timings.snapshot_retry_ms)
 
     def _on_counters_failed(self, error: BaseException) -> None:
         self._snapshot_pending = False
@@ -307,6 +410,12 @@ class DisplayController(QObject):
     def _on_voice_failed(self, code: str, reason: str) -> None:
         self._last_error = f"voice {code}: {reason}"
 
+    def test_voice(self, on_done: Outcome) -> Announcement | None:
+        """The technician's voice test: a sample call through this board's own voice, after any call
+        being read; ``on_done(outcome, reason)`` says whether it was heard (see ui.display.voice)."""
+        log.info("voice test: a sample call to %s", VOICE_TEST_LOKET)
+        return self.voice.call(VOICE_TEST_CODE, VOICE_TEST_LOKET, on_done=on_done)
+
     # ================================================================= the day
 
     def _on_day_timer_timeout(self) -> None:
@@ -315,7 +424,7 @@ class DisplayController(QObject):
             self._day = today
             log.info("a new day (%s): yesterday's calls leave the board", today.isoformat())
             self.state.clear_calls()
-            self.board.show_calls(())
+            self._show_calls()
             self._request_snapshot()
 
     # ================================================================= the unexpected

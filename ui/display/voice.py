@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -118,6 +119,11 @@ class QtMediaSink(AudioSink):
         self.failed.emit(message or "playback error")
 
 
+# How a call ended, for whoever asked to hear it (the technician's voice test): spoken, or why not.
+SPOKEN, VOICE_OFF, NO_DEVICE, NO_ENGINE, FAILED = "spoken", "voice_off", "no_device", "no_engine", "failed"
+Outcome = Callable[[str, str], None]   # (one of the above, the sentence spoken or the reason in words)
+
+
 @dataclass(eq=False)
 class _Job:
     announcement: Announcement
@@ -125,6 +131,7 @@ class _Job:
     duration: float = 0.0
     error: BaseException | None = None
     rendering: bool = False
+    on_done: Outcome | None = None
 
 
 class VoiceCaller(QObject):
@@ -161,9 +168,11 @@ class VoiceCaller(QObject):
 
     # -- public ----------------------------------------------------------------------------------
 
-    def call(self, code: str, loket: str | int, recall: bool = False) -> Announcement | None:
+    def call(self, code: str, loket: str | int, recall: bool = False, *,
+             on_done: Outcome | None = None) -> Announcement | None:
         """Queue a call; it is read after the ones before it. A malformed code or loket is logged
-        and reported by ``failed`` (without ``started``), never raised at the board."""
+        and reported by ``failed`` (without ``started``), never raised at the board. ``on_done``
+        hears how it ended: ``SPOKEN`` or why not (``VOICE_OFF``, ``NO_DEVICE``, ``NO_ENGINE``, ``FAILED``)."""
         if self._closed:
             log.warning("call %s after shutdown ignored", code)
             return None
@@ -172,8 +181,10 @@ class VoiceCaller(QObject):
         except (TypeError, ValueError) as exc:
             log.warning("cannot announce %r to %r: %s", code, loket, exc)
             self.failed.emit(str(code), str(exc))
+            if on_done is not None:
+                on_done(FAILED, str(exc))
             return None
-        job = _Job(announcement)
+        job = _Job(announcement, on_done=on_done)
         self._queue.append(job)
         if self._enabled:
             self._render(job)  # start now, so the speech is ready when its turn comes
@@ -201,7 +212,7 @@ class VoiceCaller(QObject):
             if self._current is not None:
                 if self._playing:
                     self._sink.stop()
-                self._finish(self._current)
+                self._finish(self._current, outcome=(VOICE_OFF, "voice switched off"))
             return
         for job in self._queue:
             self._render(job)
@@ -255,26 +266,30 @@ class VoiceCaller(QObject):
     def _proceed(self, job: _Job) -> None:
         """Take the current call one step on: wait for its speech, play it, or end it."""
         if not self._enabled:
-            self._finish(job)
+            self._finish(job, outcome=(VOICE_OFF, "voice off"))
         elif job.error is not None:
-            self._finish(job, self._describe_render_error(job.error))
+            reason = self._describe_render_error(job.error)
+            self._finish(job, reason, outcome=(NO_ENGINE if isinstance(job.error, SpeechUnavailable) else FAILED,
+                                               str(job.error)))
         elif job.wav is None:
             self._render(job)  # voice was off when it was queued; on_rendered brings us back
         elif not self._sink.has_output():
             self._warn_once("no-device", NO_DEVICE_MESSAGE)
-            self._finish(job)
+            self._finish(job, outcome=(NO_DEVICE, "no sound device"))
         else:
             self._playing = True
             self._watchdog.start(int(job.duration * 1000) + self._watchdog_slack_ms)
             self._sink.play(job.wav, self._volume / 100)
 
-    def _finish(self, job: _Job, failure: str | None = None) -> None:
+    def _finish(self, job: _Job, failure: str | None = None, *, outcome: tuple[str, str] | None = None) -> None:
         self._watchdog.stop()
         self._playing = False
         self._current = None
         code = job.announcement.code
         if failure is not None:
             self.failed.emit(code, failure)
+        if job.on_done is not None:
+            job.on_done(*(outcome or ((FAILED, failure) if failure is not None else (SPOKEN, job.announcement.spoken))))
         self.finished.emit(code)
         # The next call starts from the event loop, not from inside finished's slots: no deep
         # recursion through a long silent queue, and slots see a caller at rest.

@@ -42,6 +42,10 @@ def _report_first_frame(widget) -> None:
     widget.installEventFilter(FirstPaint(widget))
 
 
+# The printer a running kiosk opened at start stays its printer until the next start.
+KIOSK_RESTART_KEYS = frozenset({"printer", "printer_profile", "paper_width"})
+
+
 def _technician_mode(controller, path, translations, *, windowed: bool):
     """The hidden technician entry over the kiosk window. A saved change reaches the running kiosk:
     the agencies it offers, the language it returns to, the server address and device token. While it
@@ -50,12 +54,14 @@ def _technician_mode(controller, path, translations, *, windowed: bool):
 
     def apply(saved: DeviceConfig) -> None:
         controller.config = saved
+        controller.idle.set_timeout_ms(saved.idle_timeout_s * 1000)
         base = saved.server_url.rstrip("/").removesuffix("/api/v1")
         for client in {id(controller.client): controller.client, id(controller.monitor): controller.monitor}.values():
             client.base_url, client.token = base, saved.token or None
 
     mode = install_technician_mode("kiosk", controller.window, path, controller.config, translations,
-                                   windowed=windowed, on_saved=apply, site_clock=controller.clock)
+                                   windowed=windowed, on_saved=apply, site_clock=controller.clock,
+                                   restart_keys=KIOSK_RESTART_KEYS)
     # The technician has the printer to themselves: the kiosk's own prints and checks wait meanwhile.
     mode.opened.connect(lambda: controller.set_printer_paused(True))
     mode.closed.connect(lambda: controller.set_printer_paused(False))

@@ -89,6 +89,19 @@ class IdleWatcher(QObject):
         self._paused = False
         self._timer.start()
 
+    def timeout_ms(self) -> int:
+        return self._timer.interval()
+
+    def remaining_ms(self) -> int:
+        """How long until it times out, or -1 while it is not counting."""
+        return self._timer.remainingTime()
+
+    def set_timeout_ms(self, timeout_ms: int) -> None:
+        """A new idle time, from the next touch (or at once, counted afresh, while it runs)."""
+        self._timer.setInterval(max(1, timeout_ms))
+        if self._timer.isActive():
+            self._timer.start()
+
     def pause(self) -> None:
         """While the kiosk waits for the server, the citizen is not idle."""
         self._paused = True

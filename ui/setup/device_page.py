@@ -174,12 +174,16 @@ class DevicePage(FormPage):
     # ---------------------------------------------------------------- texts
 
     def retranslate_ui(self) -> None:
+        board = self.context.kind == "display"
         self.name_field.set_texts(self.tr("Nama perangkat"),
-                                  self.tr("Mis. Anjungan Lobi 1. Paling banyak {limit} karakter.").format(
+                                  (self.tr("Mis. Papan Aula 1. Paling banyak {limit} karakter.") if board else
+                                   self.tr("Mis. Anjungan Lobi 1. Paling banyak {limit} karakter.")).format(
                                       limit=DEVICE_NAME_MAX))
         self.location_field.set_texts(self.tr("Lokasi"), self.tr("Mis. Lantai 1, dekat pintu masuk."))
         self.agency_field.set_texts(self.tr("Instansi yang dilayani"), self.text(ALL_HINT))
         self.language_field.set_texts(self.tr("Bahasa awal"),
+                                      self.tr("Bahasa tulisan di papan. Dipakai setelah papan dimulai ulang.")
+                                      if board else
                                       self.tr("Bahasa yang dipakai lagi setelah anjungan tidak disentuh."))
         self.idle_field.set_texts(self.tr("Batas diam (detik)"),
                                   self.tr("Setelah sekian detik tanpa sentuhan, anjungan kembali ke beranda. "

@@ -1,5 +1,6 @@
 """The hall board's options: which lokets it shows, the voice call on or off, its volume and the
-running text along the bottom; each checked before anything is saved."""
+running text along the bottom; each checked before anything is saved, the lokets against the
+server's (off the GUI thread). A voice test reads a sample call through the board's own voice."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSlider, QWidget
 
 from core.config import RUNNING_TEXT_MAX, VOLUME_MAX, VOLUME_MIN, DeviceConfig, validate
 from core.errors import ConfigError
+from core.models import Counter
 from ui.i18n import Text
-from ui.setup.fields import ChoiceButtons, bilingual, refusal, refusal_of, save_form
+from ui.setup.fields import NOT_SAVED, ChoiceButtons, bilingual, refusal, refusal_of, save_form, show_note
 from ui.setup.form import FormField
 from ui.setup.page import SetupContext
-from ui.setup.page_base import FormPage
+from ui.setup.page_base import FormPage, probe_client
+from ui.setup.reasons import backend_reason
 from ui.theme import metrics_for
 from ui.widgets.plain_label import PlainLabel
 from ui.widgets.touch_button import TouchButton
@@ -24,6 +27,24 @@ log = logging.getLogger(__name__)
 C = "DisplayPage"
 LOKET_MAX = 999
 VOLUME_STEP = 5
+CHECKING_LOKETS = Text(QT_TRANSLATE_NOOP("DisplayPage", "Memeriksa nomor loket di server…"), context=C)
+UNKNOWN_LOKETS = QT_TRANSLATE_NOOP("DisplayPage", "Loket {unknown} tidak ada di server. Loket yang ada: {known}.")
+LOKETS_UNCHECKED = QT_TRANSLATE_NOOP("DisplayPage", "Nomor loket tidak dapat diperiksa di server, tidak disimpan. "
+                                                    "{reason} Coba lagi, atau kosongkan untuk semua loket.")
+VOICE_TESTING = Text(QT_TRANSLATE_NOOP("DisplayPage", "Membacakan contoh panggilan…"), context=C)
+VOICE_RESULTS: dict[str, str] = {
+    "spoken": QT_TRANSLATE_NOOP("DisplayPage", "Contoh panggilan telah diucapkan: \u201c{sentence}\u201d"),
+    "voice_off": QT_TRANSLATE_NOOP("DisplayPage", "Suara papan mati: pilih Nyala lalu Simpan, kemudian uji lagi."),
+    "no_device": QT_TRANSLATE_NOOP("DisplayPage", "Suara tidak keluar: tidak ada perangkat suara. Periksa speaker, "
+                                                  "kabel audio dan keluaran suara PC."),
+    "no_engine": QT_TRANSLATE_NOOP("DisplayPage", "Suara tidak tersedia: mesin suara (espeak-ng) tidak dapat "
+                                                  "dipakai. {reason}"),
+    "failed": QT_TRANSLATE_NOOP("DisplayPage", "Suara gagal diputar: {reason}"),
+}
+
+
+def loket_list(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers))
 
 
 class LoketListError(ValueError):
@@ -90,11 +111,22 @@ class DisplayPage(FormPage):
         self.save_button.setProperty("variant", "ok")
         self.save_note = self.note("fieldOk")
         self.save_note.setObjectName("DisplaySaveNote")
+        self.voice_test_button = TouchButton(role="form", centred=True, parent=self.body)
+        self.voice_test_button.setObjectName("VoiceTestButton")
+        self.voice_test_note = self.note("fieldHelp")
+        self.voice_test_note.setObjectName("VoiceTestNote")
+        self.voice_test_note.setWordWrap(True)
         for field in self.fields.values():
             self.form.addWidget(field)
         self.form.addWidget(self.save_button)
         self.form.addWidget(self.save_note)
+        self.form.addWidget(self.voice_test_button)
+        self.form.addWidget(self.voice_test_note)
         self.form.addStretch(1)
+        self._checking = False
+        self._testing = False
+        self.voice_test_button.setVisible(context.voice_test is not None)
+        self.voice_test_note.setVisible(context.voice_test is not None)
 
         self.lokets.textEdited.connect(lambda _text: self._on_field_edited("lokets"))
         self.voice.chosen.connect(self._on_voice_chosen)
@@ -103,6 +135,7 @@ class DisplayPage(FormPage):
         self.volume_up.clicked.connect(lambda: self.volume.setValue(self.volume.value() + VOLUME_STEP))
         self.running_text.textEdited.connect(self._on_running_text_edited)
         self.save_button.clicked.connect(self._on_save_clicked)
+        self.voice_test_button.clicked.connect(self._on_voice_test_clicked)
         self._load(context.config)
         self.retranslate_ui()
 
@@ -159,7 +192,54 @@ class DisplayPage(FormPage):
         return None if problems else cfg
 
     def _on_save_clicked(self) -> None:
-        saved = save_form(self, self._checked())
+        """Form first; then lokets, if any, against those the server knows (off the GUI thread)."""
+        if self._checking:
+            return
+        cfg = self._checked()
+        if cfg is None or not cfg.lokets:
+            self._save(cfg)
+            return
+        self._checking = True
+        self.save_button.setEnabled(False)
+        show_note(self.save_note, self.context.translations, CHECKING_LOKETS, True)
+        settings = self.context.config
+
+        def work() -> list[Counter]:
+            client = probe_client(settings.server_url, settings.token or None)
+            try:
+                return client.counters()
+            finally:
+                client.close()
+
+        self.context.runner.run_task(work, lambda counters: self._on_lokets_known(cfg, counters),
+                                     self._on_lokets_unknown)
+
+    def _on_lokets_known(self, cfg: DeviceConfig, counters: list[Counter]) -> None:
+        self._checking_done()
+        known = sorted(counter.id for counter in counters)
+        unknown = [number for number in cfg.lokets if number not in known]
+        if unknown:
+            log.info("display options not saved: lokets %s are not on the server", loket_list(unknown))
+            self._refuse_lokets(Text(UNKNOWN_LOKETS, {"unknown": loket_list(unknown), "known": loket_list(known)},
+                                     context=C))
+            return
+        self._save(cfg)
+
+    def _on_lokets_unknown(self, error: BaseException) -> None:
+        self._checking_done()
+        log.warning("display options not saved: the lokets could not be checked: %s", error)
+        self._refuse_lokets(Text(LOKETS_UNCHECKED, {"reason": backend_reason(error)}, context=C))
+
+    def _refuse_lokets(self, text: Text) -> None:
+        self.fields["lokets"].show_error(bilingual(self.context.translations, text))
+        show_note(self.save_note, self.context.translations, NOT_SAVED, False)
+
+    def _checking_done(self) -> None:
+        self._checking = False
+        self.save_button.setEnabled(True)
+
+    def _save(self, cfg: DeviceConfig | None) -> None:
+        saved = save_form(self, cfg)
         if saved is None:
             return
         log.info("display options saved: lokets %s, voice %s, volume %d",
@@ -187,6 +267,33 @@ class DisplayPage(FormPage):
         self._show_counts()
         self._on_field_edited("running_text")
 
+    # -- the voice test -----------------------------------------------------------------------------
+
+    def _on_voice_test_clicked(self) -> None:
+        if self._testing or self.context.voice_test is None:
+            return
+        self._testing = True
+        self.voice_test_button.setEnabled(False)
+        self._show_voice_note(VOICE_TESTING, ok=True)
+        self.context.voice_test(self._on_voice_tested)
+
+    def _on_voice_tested(self, outcome: str, detail: str) -> None:
+        """``detail`` is the sentence heard when spoken, else the reason it was not."""
+        self._testing = False
+        self.voice_test_button.setEnabled(True)
+        log.info("voice test: %s (%s)", outcome, detail)
+        text = VOICE_RESULTS.get(outcome, VOICE_RESULTS["failed"])
+        self._show_voice_note(Text(text, {"sentence": detail, "reason": detail}, context=C),
+                              ok=outcome == "spoken")
+
+    def _show_voice_note(self, text: Text, *, ok: bool) -> None:
+        self.voice_test_note.setText(bilingual(self.context.translations, text))
+        self.voice_test_note.setProperty("textRole", "fieldOk" if ok else "fieldError")
+        self.voice_test_note.style().polish(self.voice_test_note)
+
+    def voice_test_result(self) -> str:
+        return self.voice_test_note.text()
+
     # -- texts ----------------------------------------------------------------------------------------
 
     def _show_counts(self) -> None:
@@ -203,4 +310,5 @@ class DisplayPage(FormPage):
         self.voice.set_labels({True: self.tr("Nyala"), False: self.tr("Mati")})
         self.fields["volume"].set_texts(self.tr("Volume suara ({low}–{high})").format(low=VOLUME_MIN, high=VOLUME_MAX))
         self.save_button.set_texts(self.tr("Simpan"))
+        self.voice_test_button.set_texts(self.tr("Uji suara"))
         self._show_counts()

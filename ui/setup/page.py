@@ -45,6 +45,13 @@ class SetupContext:
     last_errors: Callable[[], list[str]] = field(default=list)
     pin_lock: Any = None                  # core.technician_pin.PinLock shared by the PIN screen and page
     site_clock: SiteClock = field(default_factory=SiteClock)   # the app's, so times read as the site's
+    # The settings the running app takes only when it starts; a saved change to one waits for a restart,
+    # which the setup screen then offers (``restart_needed``).
+    restart_keys: frozenset[str] = frozenset()
+    restart_pending: set[str] = field(default_factory=set)
+    restart_needed: Callable[[], None] = field(default=lambda: None)
+    # A board's voice test: speaks a sample call, then calls back with (outcome, reason); None elsewhere.
+    voice_test: Callable[[Callable[[str, str], None]], Any] | None = None
 
     def reload(self) -> DeviceConfig:
         """The file as it is now. A missing or unreadable file keeps what was known: a broken file must
@@ -69,6 +76,10 @@ class SetupContext:
         save_config(self.config_path, checked)
         self.config = checked
         self.on_saved(checked)
+        waiting = set(changes) & self.restart_keys
+        if waiting:
+            self.restart_pending |= waiting
+            self.restart_needed()
         return checked
 
     def _on_disk(self) -> DeviceConfig | None:

@@ -178,6 +178,8 @@ class ServerPage(FormPage):
         self.url_field.set_texts(self.tr("Alamat server"),
                                  self.tr("Contoh: http://10.0.0.2:8080. Disimpan setelah server menjawab."))
         self.code_field.set_texts(self.tr("Kode pendaftaran sekali pakai"),
+                                  self.tr("Buat kode di server: python main.py server enroll --kind display "
+                                          "--name NAMA.") if self.context.kind == "display" else
                                   self.tr("Buat kode di server: python main.py server enroll --kind kiosk "
                                           "--name NAMA (atau --kind display)."))
         self.save_button.set_texts(self.tr("Periksa dan simpan"))

@@ -1,5 +1,6 @@
 """The setup shell: the list of pages on the left (those of this device's kind), the page on the
-right, and the ways out — back to the kiosk, restart the app, leave kiosk mode."""
+right, and the ways out — back to the device, restart the app, leave it for the desktop. Its words
+name the device: a board's setup says "papan", never "anjungan" or "kiosk"."""
 
 from __future__ import annotations
 
@@ -121,6 +122,7 @@ class SetupScreen(QWidget):
             self.pages.append(page)
             self.stack.addWidget(page)
             self.page_list.addItem("")
+        context.restart_needed = self._on_restart_needed
         self.page_list.currentRowChanged.connect(self._on_page_list_row_changed)
         self.back_button.clicked.connect(self.back_requested)
         self.restart_button.clicked.connect(self.restart_requested)
@@ -194,6 +196,15 @@ class SetupScreen(QWidget):
         self._ask_leave(False)
         self.leave_requested.emit()
 
+    # ---------------------------------------------------------------- a saved setting that waits for a restart
+
+    def restart_is_offered(self) -> bool:
+        return bool(self.context.restart_pending)
+
+    def _on_restart_needed(self) -> None:
+        log.info("saved settings wait for a restart: %s", ", ".join(sorted(self.context.restart_pending)))
+        self.retranslate_ui()
+
     # ---------------------------------------------------------------- look
 
     def retranslate_ui(self) -> None:
@@ -207,14 +218,34 @@ class SetupScreen(QWidget):
         page = self.current_page()
         if page is not None:
             self.page_title.setText(render(page.title, tr))
-        self.restart_hint.setText(self.tr("Alamat server, printer dan bahasa dipakai penuh setelah aplikasi "
-                                          "dimulai ulang."))
+        board = self.context.kind == "display"
+        pending = bool(self.context.restart_pending)
+        if pending:
+            self.restart_hint.setText(self.tr("Disimpan, tetapi alamat server, pendaftaran dan bahasa baru dipakai "
+                                              "setelah papan dimulai ulang.") if board else
+                                      self.tr("Disimpan, tetapi printer baru dipakai setelah anjungan dimulai ulang."))
+        elif board:
+            self.restart_hint.setText(self.tr("Loket, suara, volume dan teks berjalan langsung berlaku. Alamat "
+                                              "server, pendaftaran dan bahasa dipakai setelah papan dimulai ulang."))
+        else:
+            self.restart_hint.setText(self.tr("Alamat server, printer dan bahasa dipakai penuh setelah aplikasi "
+                                              "dimulai ulang."))
+        self.restart_hint.setProperty("textRole", "restartNeeded" if pending else "fieldHelp")
+        self.restart_hint.style().polish(self.restart_hint)
         self.back_button.set_texts(self.tr("← Kembali"))
-        self.restart_button.set_texts(self.tr("Mulai ulang aplikasi"))
-        self.leave_button.set_texts(self.tr("Keluar dari mode kiosk"))
-        self.leave_question.setText(self.tr("Keluar dari mode kiosk? Perangkat ini berhenti melayani sampai "
-                                            "aplikasi dijalankan lagi dari desktop."))
-        self.leave_yes_button.set_texts(self.tr("Ya, keluar"))
+        self.restart_button.set_texts(self.tr("Mulai ulang sekarang") if pending else
+                                      self.tr("Mulai ulang papan") if board else self.tr("Mulai ulang aplikasi"))
+        self.restart_button.setProperty("variant", "ok" if pending else "")
+        self.restart_button.style().polish(self.restart_button)
+        if board:
+            self.leave_button.set_texts(self.tr("Tutup aplikasi papan"))
+            self.leave_question.setText(self.tr("Tutup aplikasi papan? Papan berhenti menampilkan panggilan sampai "
+                                                "aplikasi dijalankan lagi dari desktop."))
+        else:
+            self.leave_button.set_texts(self.tr("Keluar dari mode kiosk"))
+            self.leave_question.setText(self.tr("Keluar dari mode kiosk? Perangkat ini berhenti melayani sampai "
+                                                "aplikasi dijalankan lagi dari desktop."))
+        self.leave_yes_button.set_texts(self.tr("Ya, tutup") if board else self.tr("Ya, keluar"))
         self.leave_no_button.set_texts(self.tr("Batal"))
 
     def apply_metrics(self, m: Metrics) -> None:

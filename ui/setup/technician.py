@@ -111,7 +111,9 @@ class TechnicianMode(QObject):
                  entry_clock: Callable[[], float] = time.monotonic,
                  quit_app: Callable[[], None] = quit_app,
                  restart_app: Callable[[], None] = restart_process, idle_close_ms: int = 5 * 60 * 1000,
-                 site_clock: SiteClock | None = None, parent: QObject | None = None) -> None:
+                 site_clock: SiteClock | None = None, restart_keys: frozenset[str] = frozenset(),
+                 voice_test: Callable[[Callable[[str, str], None]], object] | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
         self.device_window = device_window
@@ -123,7 +125,8 @@ class TechnicianMode(QObject):
         self.context = SetupContext(kind=kind, config_path=config_path, config=config, translations=translations,
                                     runner=self.runner, on_saved=on_saved, log_path=log_path,
                                     last_errors=last_errors, pin_lock=self.lock,
-                                    site_clock=site_clock or SiteClock())
+                                    site_clock=site_clock or SiteClock(), restart_keys=restart_keys,
+                                    voice_test=voice_test)
         self.entry = TechnicianEntry(device_window, self, clock=entry_clock)
         self.entry.requested.connect(self._on_entry_requested)
         self.window: TechnicianWindow | None = None
@@ -259,7 +262,7 @@ class TechnicianMode(QObject):
         later(self, 0, self._restart_app)
 
     def _on_setup_leave_requested(self) -> None:
-        log.info("technician leaves kiosk mode")
+        log.info("technician leaves the %s app", self.kind)
         self.close()
         later(self, 0, self._quit_app)
 
@@ -267,7 +270,9 @@ class TechnicianMode(QObject):
 def install_technician_mode(kind: DeviceKind, device_window: QWidget, config_path: Path, running: DeviceConfig,
                             translations: Translations, *, windowed: bool,
                             on_saved: Callable[[DeviceConfig], None] = lambda _c: None,
-                            site_clock: SiteClock | None = None) -> TechnicianMode:
+                            site_clock: SiteClock | None = None, restart_keys: frozenset[str] = frozenset(),
+                            voice_test: Callable[[Callable[[str, str], None]], object] | None = None,
+                            restart_app: Callable[[], None] = restart_process) -> TechnicianMode:
     """The apps' one call, after their controller has started (its filters first, so this one sees
     Ctrl+Alt+T before the kiosk's scanner filter eats it). The technician edits the file's settings,
     not the command line's overrides; ``running`` stands in when the file cannot be read."""
@@ -277,6 +282,7 @@ def install_technician_mode(kind: DeviceKind, device_window: QWidget, config_pat
         config = running
     log_path = user_log_dir() / f"{kind}.log"
     mode = TechnicianMode(kind, device_window, config_path, config, translations, on_saved=on_saved,
-                          log_path=log_path, last_errors=recent_problems, windowed=windowed, site_clock=site_clock)
+                          log_path=log_path, last_errors=recent_problems, windowed=windowed, site_clock=site_clock,
+                          restart_keys=restart_keys, voice_test=voice_test, restart_app=restart_app)
     mode.install()
     return mode

@@ -51,6 +51,11 @@ TouchButton[role="side"] {{ min-height: {m.touch_min}px; background: {c.primary_
 TouchButton[role="side"] FitText {{ color: {c.white}; }}
 TouchButton[role="side"] FitText[textRole="buttonTitle"] {{ font-size: {px(24)}px; }}
 TouchButton[role="side"][variant="danger"] {{ background: {c.error}; border: none; }}
+TouchButton[role="side"][variant="ok"] {{ background: {c.accent}; border: none; }}
+#SetupSide QLabel[textRole="restartNeeded"] {{
+    background: {c.warn_bg}; color: {c.warn_text}; border-left: {px(6)}px solid {c.warn_border};
+    font-size: {px(22)}px; font-weight: bold; padding: {px(10)}px;
+}}
 TouchButton[role="side"]:pressed {{ background: {c.primary_soft}; }}
 QPushButton[role="key"]:disabled {{ background: {c.closed_bg}; color: #98a3ae; border-color: {c.closed_bg}; }}
 QComboBox::drop-down {{ width: {px(56)}px; border: none; border-left: {px(2)}px solid {c.border}; }}
