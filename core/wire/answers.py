@@ -174,13 +174,15 @@ class Counter(WireModel):
     staff: str | None = None
     pause_reason: str | None = None
     active_service_ids: tuple[str, ...] = ()
+    pause_until: WireDateTime | None = None  # when a paused loket expects to be back, if its officer said
+
 
     @model_validator(mode="before")
     @classmethod
     def _defaults(cls, data: Any) -> Any:
         if isinstance(data, Mapping) and "active_service_ids" not in data:
             data = {**data, "active_service_ids": data.get("service_ids", ())}
-        return none_if_empty(data, "current_ticket")
+        return none_if_empty(data, "current_ticket", "pause_until")
 
 
 class QueueService(WireModel):

@@ -135,6 +135,7 @@ class ErrorCode(enum.StrEnum):
     QUEUE_EMPTY = "queue_empty"
     NOTHING_TO_RECALL = "nothing_to_recall"
     TAKE_OVER_REASON_REQUIRED = "take_over_reason_required"
+    PAUSE_UNTIL_PASSED = "pause_until_passed"  # a pause's expected return is not later than now, today
 
     @classmethod
     def counter_not_open(cls, state: str) -> ErrorCode:

@@ -170,6 +170,10 @@
         <translation>This ticket is from another day and cannot go back in the queue. Ask the citizen to take a new ticket.</translation>
     </message>
     <message>
+        <source>Jam kembali harus lebih lambat dari sekarang, dan masih hari ini. Pilih jam lain, atau istirahat tanpa jam kembali.</source>
+        <translation>The return time must be later than now, and still today. Choose another time, or take the break without a return time.</translation>
+    </message>
+    <message>
         <source>Akun ini tidak boleh memakai aplikasi loket. Masuk dengan akun petugas.</source>
         <translation>This account may not use the counter app. Log in with a staff account.</translation>
     </message>

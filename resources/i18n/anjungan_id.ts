@@ -170,6 +170,10 @@
         <translation>Tiket ini dari hari lain dan tidak bisa dikembalikan ke antrean. Minta warga mengambil tiket baru.</translation>
     </message>
     <message>
+        <source>Jam kembali harus lebih lambat dari sekarang, dan masih hari ini. Pilih jam lain, atau istirahat tanpa jam kembali.</source>
+        <translation>Jam kembali harus lebih lambat dari sekarang, dan masih hari ini. Pilih jam lain, atau istirahat tanpa jam kembali.</translation>
+    </message>
+    <message>
         <source>Akun ini tidak boleh memakai aplikasi loket. Masuk dengan akun petugas.</source>
         <translation>Akun ini tidak boleh memakai aplikasi loket. Masuk dengan akun petugas.</translation>
     </message>

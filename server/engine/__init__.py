@@ -7,7 +7,7 @@ writer's thread runs from ``start`` to ``close`` (the app's lifespan)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Self
 
 from core.schedule import Availability
@@ -149,8 +149,9 @@ class QueueEngine:
     def close_counter(self, principal: Principal, counter_id: int, reason: str = "") -> Counter:
         return self.counters.close(principal, counter_id, reason)
 
-    def pause_counter(self, principal: Principal, counter_id: int, reason: str) -> Counter:
-        return self.counters.pause(principal, counter_id, reason)
+    def pause_counter(self, principal: Principal, counter_id: int, reason: str,
+                      until: time | None = None) -> Counter:
+        return self.counters.pause(principal, counter_id, reason, until)
 
     def resume_counter(self, principal: Principal, counter_id: int) -> Counter:
         return self.counters.resume(principal, counter_id)
