@@ -3,6 +3,7 @@ models of every answer and every event payload."""
 
 from core.wire.answers import (
                                Agency,
+                               BreakTime,
                                Catalog,
                                Counter,
                                CounterQueue,
@@ -42,7 +43,8 @@ from core.wire.events import (
 )
 
 __all__ = [
-    "AT_LOKET", "Agency", "Catalog", "CatalogChanged", "Counter", "CounterQueue", "CounterRef", "CounterState",
+    "AT_LOKET", "Agency", "BreakTime", "Catalog", "CatalogChanged", "Counter", "CounterQueue", "CounterRef",
+    "CounterState",
     "CounterStateEvent", "DailyReport", "DayExpired", "Device", "DeviceRef", "DeviceStateEvent", "Enrollment",
     "ErrorCode", "ErrorDetail", "ErrorDocument", "Event", "EventPayload", "EventType", "Health", "HeartbeatReply",
     "LoggedOut", "Login", "LoketReport", "PasswordChanged", "Priority", "PublicTicket", "QueueService", "Service",

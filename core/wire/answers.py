@@ -41,6 +41,15 @@ class Site(WireModel):
         return data
 
 
+class BreakTime(WireModel):
+    """A break in a service's day, site time "HH:MM", and its reason (``istirahat``, ``sholat_jumat``):
+    a loket pausing for it offers its end as the return time."""
+
+    start: str
+    end: str
+    reason: str = "istirahat"
+
+
 class Service(WireModel):
     """A service with its live state: open or closed (``closed_reason`` is an error code), how many
     wait, the estimate (or ``wait_unknown``: why there is none) and the quota left."""
@@ -62,6 +71,7 @@ class Service(WireModel):
     requirements: tuple[str, ...] = ()
     lokets: tuple[str, ...] = ()
     wait_unknown: WaitUnknown | None = None
+    breaks_today: tuple[BreakTime, ...] = ()  # the service day's breaks, earliest first
 
     @model_validator(mode="before")
     @classmethod

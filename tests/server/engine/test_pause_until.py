@@ -72,3 +72,14 @@ def test_a_paused_loket_with_a_return_time_is_no_open_loket_for_the_estimate(hal
     paused_until(hall, time(13, 0))
     kk = next(s for a in hall.engine.catalog_view().agencies for s in a.services if s.id == "kk")
     assert (kk.counters_open, kk.wait_unknown) == (0, "lokets_paused")
+
+
+@pytest.mark.parametrize(("day", "breaks"), [
+    (23, (("12:00", "13:00", "istirahat"),)),          # Monday
+    (27, (("11:30", "12:30", "sholat_jumat"),)),       # Friday
+    (28, ()),                                          # Saturday: closed, no break
+])
+def test_the_catalog_tells_each_service_s_breaks_of_the_day_for_the_pause_panel(make_hall, day, breaks):
+    hall = make_hall(wib(2026, 11, day, 9, 0))
+    kk = next(s for a in hall.engine.catalog_view().agencies for s in a.services if s.id == "kk")
+    assert tuple((b.start, b.end, b.reason) for b in kk.breaks_today) == breaks
