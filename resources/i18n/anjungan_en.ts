@@ -1277,6 +1277,18 @@
         <translation>Break</translation>
     </message>
     <message>
+        <source>Sholat sampai {time}</source>
+        <translation>At prayer until {time}</translation>
+    </message>
+    <message>
+        <source>Rapat sampai {time}</source>
+        <translation>In a meeting until {time}</translation>
+    </message>
+    <message>
+        <source>Istirahat sampai {time}</source>
+        <translation>On break until {time}</translation>
+    </message>
+    <message>
         <source>Tutup</source>
         <translation>Closed</translation>
     </message>

@@ -1272,6 +1272,18 @@
         <translation type="unfinished">Istirahat</translation>
     </message>
     <message>
+        <source>Sholat sampai {time}</source>
+        <translation type="unfinished">Sholat sampai {time}</translation>
+    </message>
+    <message>
+        <source>Rapat sampai {time}</source>
+        <translation type="unfinished">Rapat sampai {time}</translation>
+    </message>
+    <message>
+        <source>Istirahat sampai {time}</source>
+        <translation type="unfinished">Istirahat sampai {time}</translation>
+    </message>
+    <message>
         <source>Tutup</source>
         <translation type="unfinished"></translation>
     </message>
