@@ -1384,7 +1384,7 @@
     </message>
     <message>
         <source>papan hanya menulis Istirahat</source>
-        <translation>the board only says On break</translation>
+        <translation>the board only says Break</translation>
     </message>
     <message>
         <source>{reason}: kembali jam berapa?</source>
