@@ -7,9 +7,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from core.models import CounterState
+from tests.counter.conftest import make_counter  # noqa: F401 - the counter app fixture, used here too
+from tests.counter.steps import at_desk
+from tests.counter.test_pause_until import ask_return, on_server_time
 from tests.display.conftest import Board, ok, open_loket, wait_ready
 from tests.support.clock import WIB
 from tests.support.server import LiveServer
@@ -96,3 +100,21 @@ def test_a_return_time_is_shown_only_while_it_is_ahead() -> None:
     assert paused.back_at(datetime(2026, 11, 23, 13, 0, tzinfo=WIB)) is None
     assert replace(paused, pause_until=None).back_at(datetime(2026, 11, 23, 9, 0, tzinfo=WIB)) is None
     assert replace(paused, state=CounterState.OPEN).back_at(datetime(2026, 11, 23, 9, 0, tzinfo=WIB)) is None
+
+
+def test_thirty_minutes_picked_at_the_counter_reach_the_board(
+        qtbot: QtBot, server: LiveServer, make_board, make_counter) -> None:  # noqa: F811 - imported fixture
+    """The officer of Loket 1 presses F7, 1 (istirahat), 2 (30 minutes) in the real counter app: the
+    real board says "Istirahat sampai 09.30"; Lanjutkan (F7) clears it."""
+    board = board_on_server_time(make_board, server)
+    wait_ready(qtbot, board)
+    counter = make_counter()
+    at_desk(qtbot, counter)
+    on_server_time(qtbot, server, counter)
+    ask_return(qtbot, counter, Qt.Key.Key_1)
+    qtbot.keyClick(counter.desk.pause_panel.choice_buttons[0], Qt.Key.Key_2)
+    qtbot.waitUntil(lambda: status(board, 1) == "Istirahat sampai 09.30", timeout=WAIT_MS)
+    assert counter.desk.loket_state.text() == "Istirahat sampai 09.30"
+
+    qtbot.keyClick(counter.window, Qt.Key.Key_F7)
+    qtbot.waitUntil(lambda: status(board, 1) == "", timeout=WAIT_MS)
