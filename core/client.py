@@ -8,7 +8,7 @@ import logging
 import re
 import uuid
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, time
 from typing import Any, TypeVar
 
 import requests
@@ -252,8 +252,12 @@ class BackendClient:
     def recall(self, counter_id: int) -> Counter:
         return self._call("POST", f"/counters/{counter_id}/recall", Counter.model_validate)
 
-    def pause(self, counter_id: int, reason: str = "") -> Counter:
-        return self._call("POST", f"/counters/{counter_id}/pause", Counter.model_validate, json={"reason": reason})
+    def pause(self, counter_id: int, reason: str = "", until: time | None = None) -> Counter:
+        """Pause the loket; ``until``, the expected return on the site's clock today, if said."""
+        body: dict[str, str] = {"reason": reason}
+        if until is not None:
+            body["until"] = f"{until:%H:%M}"
+        return self._call("POST", f"/counters/{counter_id}/pause", Counter.model_validate, json=body)
 
     def resume(self, counter_id: int) -> Counter:
         return self._call("POST", f"/counters/{counter_id}/resume", Counter.model_validate)

@@ -123,6 +123,7 @@ counters = Table(
     Column("regular_streak", Integer, nullable=False, default=0),
     Column("updated_at", UtcDateTime(), nullable=False),
     Column("retired", Boolean, nullable=False, default=False),
+    Column("pause_until", UtcDateTime()),  # a paused loket's expected return, if its officer said
 )
 
 events = Table(

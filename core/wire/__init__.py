@@ -6,6 +6,7 @@ from core.wire.answers import (
                                AgencyStoppedToday,
                                AuditEntry,
                                AuditPage,
+                               BreakTime,
                                Catalog,
                                Counter,
                                CounterQueue,
@@ -57,8 +58,8 @@ from core.wire.events import (
 __all__ = [
     "AgencyStoppedToday", "AuditEntry", "AuditPage", "QuotaToday", "RunningTextToday", "ServiceClosedToday",
     "TodayChanged", "TodaySwitches",
-    "AT_LOKET", "Agency", "AuditKind", "Catalog", "CatalogChanged", "Counter", "CounterQueue", "CounterRef",
-    "CounterState",
+    "AT_LOKET", "Agency", "AuditKind", "BreakTime", "Catalog", "CatalogChanged", "Counter", "CounterQueue",
+    "CounterRef", "CounterState",
     "CounterStateEvent", "DailyReport", "DayExpired", "Device", "DeviceRef", "DeviceStateEvent",
     "EnrolmentCode", "Enrollment",
     "ErrorCode", "ErrorDetail", "ErrorDocument", "Event", "EventPayload", "EventType", "Health", "HeartbeatReply",

@@ -44,6 +44,15 @@ class Site(WireModel):
         return data
 
 
+class BreakTime(WireModel):
+    """A break in a service's day, site time "HH:MM", and its reason (``istirahat``, ``sholat_jumat``):
+    a loket pausing for it offers its end as the return time."""
+
+    start: str
+    end: str
+    reason: str = "istirahat"
+
+
 class Service(WireModel):
     """A service with its live state: open or closed (``closed_reason`` is an error code), how many
     wait, the estimate (or ``wait_unknown``: why there is none) and the quota left."""
@@ -65,6 +74,7 @@ class Service(WireModel):
     requirements: tuple[str, ...] = ()
     lokets: tuple[str, ...] = ()
     wait_unknown: WaitUnknown | None = None
+    breaks_today: tuple[BreakTime, ...] = ()  # the service day's breaks, earliest first
 
     @model_validator(mode="before")
     @classmethod
@@ -177,13 +187,15 @@ class Counter(WireModel):
     staff: str | None = None
     pause_reason: str | None = None
     active_service_ids: tuple[str, ...] = ()
+    pause_until: WireDateTime | None = None  # when a paused loket expects to be back, if its officer said
+
 
     @model_validator(mode="before")
     @classmethod
     def _defaults(cls, data: Any) -> Any:
         if isinstance(data, Mapping) and "active_service_ids" not in data:
             data = {**data, "active_service_ids": data.get("service_ids", ())}
-        return none_if_empty(data, "current_ticket")
+        return none_if_empty(data, "current_ticket", "pause_until")
 
 
 class QueueService(WireModel):

@@ -185,6 +185,7 @@ class ErrorCode(enum.StrEnum):
     LAST_ADMIN = "last_admin"
     DEVICE_NOT_FOUND = "device_not_found"
     DEVICE_NAME_TAKEN = "device_name_taken"
+    PAUSE_UNTIL_PASSED = "pause_until_passed"  # a pause's expected return is not later than now, today
 
     @classmethod
     def counter_not_open(cls, state: str) -> ErrorCode:

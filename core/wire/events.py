@@ -68,6 +68,7 @@ class CounterStateEvent(WireModel):
     changed_by: str | None = None
     previous_staff: str | None = None
     reason: str | None = None
+    pause_until: WireDateTime | None = None  # a paused loket's expected return, if its officer said
 
 
 class CatalogChanged(WireModel):

@@ -170,6 +170,10 @@
         <translation>This ticket is from another day and cannot go back in the queue. Ask the citizen to take a new ticket.</translation>
     </message>
     <message>
+        <source>Jam kembali harus lebih lambat dari sekarang, dan masih hari ini. Pilih jam lain, atau istirahat tanpa jam kembali.</source>
+        <translation>The return time must be later than now, and still today. Choose another time, or take the break without a return time.</translation>
+    </message>
+    <message>
         <source>Akun Anda dinonaktifkan oleh admin MPP, jadi sesi Anda berakhir. Hubungi admin untuk mengaktifkannya lagi; loket dan tiket tetap tersimpan.</source>
         <translation>An MPP admin has disabled your account, so your session has ended. Ask the admin to enable it again; your loket and tickets are kept.</translation>
     </message>
@@ -1353,6 +1357,18 @@
         <translation>Break</translation>
     </message>
     <message>
+        <source>Sholat sampai {time}</source>
+        <translation>At prayer until {time}</translation>
+    </message>
+    <message>
+        <source>Rapat sampai {time}</source>
+        <translation>In a meeting until {time}</translation>
+    </message>
+    <message>
+        <source>Istirahat sampai {time}</source>
+        <translation>On break until {time}</translation>
+    </message>
+    <message>
         <source>Tutup</source>
         <translation>Closed</translation>
     </message>
@@ -1407,6 +1423,66 @@
         <translation>Other</translation>
     </message>
     <message>
+        <source>Istirahat sampai {time}</source>
+        <translation>On break until {time}</translation>
+    </message>
+    <message>
+        <source>Sholat sampai {time}</source>
+        <translation>At prayer until {time}</translation>
+    </message>
+    <message>
+        <source>Rapat sampai {time}</source>
+        <translation>In a meeting until {time}</translation>
+    </message>
+    <message>
+        <source>{reason} sampai {time}</source>
+        <translation>{reason} until {time}</translation>
+    </message>
+    <message>
+        <source>{minutes} menit</source>
+        <translation>{minutes} minutes</translation>
+    </message>
+    <message>
+        <source>sampai {time}</source>
+        <translation>until {time}</translation>
+    </message>
+    <message>
+        <source>Sampai {time}</source>
+        <translation>Until {time}</translation>
+    </message>
+    <message>
+        <source>akhir jam istirahat</source>
+        <translation>end of the lunch break</translation>
+    </message>
+    <message>
+        <source>akhir waktu sholat</source>
+        <translation>end of the prayer time</translation>
+    </message>
+    <message>
+        <source>Tanpa jam kembali</source>
+        <translation>No return time</translation>
+    </message>
+    <message>
+        <source>papan hanya menulis Istirahat</source>
+        <translation>the board only says Break</translation>
+    </message>
+    <message>
+        <source>{reason}: kembali jam berapa?</source>
+        <translation>{reason}: back at what time?</translation>
+    </message>
+    <message>
+        <source>Waktu berjalan: pilihan diperbarui. Pilih lagi.</source>
+        <translation>Time moved on: the choices are updated. Choose again.</translation>
+    </message>
+    <message>
+        <source>Tulis jam seperti 13.30 (jam.menit).</source>
+        <translation>Write the time like 13.30 (hours.minutes).</translation>
+    </message>
+    <message>
+        <source>Jam kembali harus lebih lambat dari sekarang ({now}) dan masih hari ini.</source>
+        <translation>The return time must be later than now ({now}) and still today.</translation>
+    </message>
+    <message>
         <source>Istirahat: pilih alasannya</source>
         <translation>Break: choose the reason</translation>
     </message>
@@ -1421,6 +1497,18 @@
     <message>
         <source>Batal (Esc)</source>
         <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Atau jam kembali:</source>
+        <translation>Or back at:</translation>
+    </message>
+    <message>
+        <source>mis. 13.30, lalu Enter</source>
+        <translation>e.g. 13.30, then Enter</translation>
+    </message>
+    <message>
+        <source>Ganti alasan (Esc)</source>
+        <translation>Change reason (Esc)</translation>
     </message>
 </context>
 <context>

@@ -170,6 +170,10 @@
         <translation>Tiket ini dari hari lain dan tidak bisa dikembalikan ke antrean. Minta warga mengambil tiket baru.</translation>
     </message>
     <message>
+        <source>Jam kembali harus lebih lambat dari sekarang, dan masih hari ini. Pilih jam lain, atau istirahat tanpa jam kembali.</source>
+        <translation>Jam kembali harus lebih lambat dari sekarang, dan masih hari ini. Pilih jam lain, atau istirahat tanpa jam kembali.</translation>
+    </message>
+    <message>
         <source>Akun Anda dinonaktifkan oleh admin MPP, jadi sesi Anda berakhir. Hubungi admin untuk mengaktifkannya lagi; loket dan tiket tetap tersimpan.</source>
         <translation>Akun Anda dinonaktifkan oleh admin MPP, jadi sesi Anda berakhir. Hubungi admin untuk mengaktifkannya lagi; loket dan tiket tetap tersimpan.</translation>
     </message>
@@ -1348,6 +1352,18 @@
         <translation type="unfinished">Istirahat</translation>
     </message>
     <message>
+        <source>Sholat sampai {time}</source>
+        <translation type="unfinished">Sholat sampai {time}</translation>
+    </message>
+    <message>
+        <source>Rapat sampai {time}</source>
+        <translation type="unfinished">Rapat sampai {time}</translation>
+    </message>
+    <message>
+        <source>Istirahat sampai {time}</source>
+        <translation type="unfinished">Istirahat sampai {time}</translation>
+    </message>
+    <message>
         <source>Tutup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1402,6 +1418,66 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Istirahat sampai {time}</source>
+        <translation>Istirahat sampai {time}</translation>
+    </message>
+    <message>
+        <source>Sholat sampai {time}</source>
+        <translation>Sholat sampai {time}</translation>
+    </message>
+    <message>
+        <source>Rapat sampai {time}</source>
+        <translation>Rapat sampai {time}</translation>
+    </message>
+    <message>
+        <source>{reason} sampai {time}</source>
+        <translation>{reason} sampai {time}</translation>
+    </message>
+    <message>
+        <source>{minutes} menit</source>
+        <translation>{minutes} menit</translation>
+    </message>
+    <message>
+        <source>sampai {time}</source>
+        <translation>sampai {time}</translation>
+    </message>
+    <message>
+        <source>Sampai {time}</source>
+        <translation>Sampai {time}</translation>
+    </message>
+    <message>
+        <source>akhir jam istirahat</source>
+        <translation>akhir jam istirahat</translation>
+    </message>
+    <message>
+        <source>akhir waktu sholat</source>
+        <translation>akhir waktu sholat</translation>
+    </message>
+    <message>
+        <source>Tanpa jam kembali</source>
+        <translation>Tanpa jam kembali</translation>
+    </message>
+    <message>
+        <source>papan hanya menulis Istirahat</source>
+        <translation>papan hanya menulis Istirahat</translation>
+    </message>
+    <message>
+        <source>{reason}: kembali jam berapa?</source>
+        <translation>{reason}: kembali jam berapa?</translation>
+    </message>
+    <message>
+        <source>Waktu berjalan: pilihan diperbarui. Pilih lagi.</source>
+        <translation>Waktu berjalan: pilihan diperbarui. Pilih lagi.</translation>
+    </message>
+    <message>
+        <source>Tulis jam seperti 13.30 (jam.menit).</source>
+        <translation>Tulis jam seperti 13.30 (jam.menit).</translation>
+    </message>
+    <message>
+        <source>Jam kembali harus lebih lambat dari sekarang ({now}) dan masih hari ini.</source>
+        <translation>Jam kembali harus lebih lambat dari sekarang ({now}) dan masih hari ini.</translation>
+    </message>
+    <message>
         <source>Istirahat: pilih alasannya</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1416,6 +1492,18 @@
     <message>
         <source>Batal (Esc)</source>
         <translation type="unfinished">Batal (Esc)</translation>
+    </message>
+    <message>
+        <source>Atau jam kembali:</source>
+        <translation>Atau jam kembali:</translation>
+    </message>
+    <message>
+        <source>mis. 13.30, lalu Enter</source>
+        <translation>mis. 13.30, lalu Enter</translation>
+    </message>
+    <message>
+        <source>Ganti alasan (Esc)</source>
+        <translation>Ganti alasan (Esc)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import time
+
 from fastapi import APIRouter, Depends, Request
 
 from core.wire import Counter, CounterQueue
@@ -51,10 +53,11 @@ def recall(counter_id: RowId, request: Request, who: Principal = Depends(require
 
 
 @router.post("/{counter_id}/pause", response_model=Counter,
-             responses=refusals(OWN_LOKET, HAND_FREE, E.COUNTER_PAUSED))
+             responses=refusals(OWN_LOKET, HAND_FREE, E.COUNTER_PAUSED, E.PAUSE_UNTIL_PASSED))
 def pause(counter_id: RowId, request: Request, body: PauseCounter | None = None,
           who: Principal = Depends(require(STAFF_ROLES))) -> Counter:
-    return engine(request).pause_counter(who, counter_id, body.reason if body else "")
+    until = time.fromisoformat(body.until) if body and body.until else None
+    return engine(request).pause_counter(who, counter_id, body.reason if body else "", until)
 
 
 @router.post("/{counter_id}/resume", response_model=Counter, responses=refusals(OWN_LOKET, E.COUNTER_NOT_PAUSED))

@@ -96,6 +96,8 @@ class CloseCounter(Strict):
 
 class PauseCounter(Strict):
     reason: Text = Field(default="", max_length=200)
+    # The expected return, site time "HH:MM" on today's service day; none: no time said.
+    until: str | None = Field(default=None, pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 
 class Transfer(Strict):

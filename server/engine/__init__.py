@@ -169,8 +169,9 @@ class QueueEngine:
     def close_counter(self, principal: Principal, counter_id: int, reason: str = "") -> Counter:
         return self.counters.close(principal, counter_id, reason)
 
-    def pause_counter(self, principal: Principal, counter_id: int, reason: str) -> Counter:
-        return self.counters.pause(principal, counter_id, reason)
+    def pause_counter(self, principal: Principal, counter_id: int, reason: str,
+                      until: time | None = None) -> Counter:
+        return self.counters.pause(principal, counter_id, reason, until)
 
     def resume_counter(self, principal: Principal, counter_id: int) -> Counter:
         return self.counters.resume(principal, counter_id)

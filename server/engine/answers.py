@@ -52,7 +52,7 @@ class Answers:
                 current = Ticket.model_validate(self.ticket(conn, cat, t))
         return Counter(id=row.id, name=row.name, service_ids=row.service_ids,
                        active_service_ids=row.active_service_ids, state=row.state, staff=row.staff,
-                       pause_reason=row.pause_reason, current_ticket=current)
+                       pause_reason=row.pause_reason, pause_until=row.pause_until, current_ticket=current)
 
     def counter_changed(self, conn: Connection, cat: SiteCatalog, counter_id: int,
                         events: PendingEvents, taken: TakenFrom | None = None) -> Counter:
@@ -61,7 +61,7 @@ class Answers:
         view = self.counter(conn, cat, counter_row(conn, counter_id))
         events.add(EventType.COUNTER_STATE, CounterStateEvent(
             counter=CounterRef(id=view.id, name=view.name), state=view.state, staff=view.staff,
-            pause_reason=view.pause_reason,
+            pause_reason=view.pause_reason, pause_until=view.pause_until,
             current_code=view.current_ticket.code if view.current_ticket else None,
             changed_by=taken.by if taken else None, previous_staff=taken.previous_staff if taken else None,
             reason=taken.reason if taken else None))

@@ -4,7 +4,7 @@ sees of its queue. Every change locks the loket first and tells the boards its n
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import and_, func, select, update
@@ -81,7 +81,7 @@ class Counters:
                                service_ids=wrong, allowed=list(row.service_ids))
             conn.execute(update(counters).where(counters.c.id == row.id).values(
                 state=CounterState.OPEN.value, staff=principal.name, active_service_ids=chosen, pause_reason=None,
-                updated_at=self.clock.now()))
+                pause_until=None, updated_at=self.clock.now()))
             if taken:
                 self._audit(conn, principal, AuditKind.COUNTER_TAKEN_OVER, row, taken_from[0])
         return self._change(counter_id, act, taken_from)
@@ -96,13 +96,14 @@ class Counters:
                 taken_from.append(_taken_from(principal, row, reason))
             _no_ticket_in_hand(conn, row)
             conn.execute(update(counters).where(counters.c.id == row.id).values(
-                state=CounterState.CLOSED.value, staff=None, pause_reason=None, current_ticket_id=None,
-                updated_at=self.clock.now()))
+                state=CounterState.CLOSED.value, staff=None, pause_reason=None, pause_until=None,
+                current_ticket_id=None, updated_at=self.clock.now()))
             if taken_from:
                 self._audit(conn, principal, AuditKind.COUNTER_CLOSED_BY_MANAGER, row, taken_from[0])
         return self._change(counter_id, act, taken_from)
 
-    def pause(self, principal: Principal, counter_id: int, reason: str) -> Counter:
+    def pause(self, principal: Principal, counter_id: int, reason: str, until: time | None = None) -> Counter:
+        """Pause a loket, with the time its officer expects to be back (site time, today) if they said."""
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
             _own_counter(principal, row)
             if row.state != CounterState.OPEN:
@@ -110,9 +111,23 @@ class Counters:
                                state=row.state)
             # Not while a citizen is called or served here: the board would show both.
             _no_ticket_in_hand(conn, row)
+            back_at = self._expected_return(cat, until)
             conn.execute(update(counters).where(counters.c.id == row.id).values(
-                state=CounterState.PAUSED.value, pause_reason=reason or "istirahat", updated_at=self.clock.now()))
+                state=CounterState.PAUSED.value, pause_reason=reason or "istirahat", pause_until=back_at,
+                updated_at=self.clock.now()))
         return self._change(counter_id, act)
+
+    def _expected_return(self, cat: SiteCatalog, until: time | None) -> datetime | None:
+        """``until`` on today's service day in the site's zone. A time not later than now would put a
+        return already past on the board, and a pause over midnight belongs to no service day: refused."""
+        if until is None:
+            return None
+        now = self.clock.now()
+        back_at = datetime.combine(self.site_time.today(cat), until, tzinfo=cat.site.zone)
+        if back_at <= now:
+            raise ApiError(422, ErrorCode.PAUSE_UNTIL_PASSED, "The expected return must be later than now, today.",
+                           until=until.strftime("%H:%M"), now=now.astimezone(cat.site.zone).strftime("%H:%M"))
+        return back_at.astimezone(UTC)
 
     def resume(self, principal: Principal, counter_id: int) -> Counter:
         def act(conn: Connection, cat: SiteCatalog, row: Any, pending: PendingEvents) -> None:
@@ -120,7 +135,7 @@ class Counters:
             if row.state != CounterState.PAUSED:
                 raise ApiError(409, ErrorCode.COUNTER_NOT_PAUSED, "This loket is not paused.", state=row.state)
             conn.execute(update(counters).where(counters.c.id == row.id).values(
-                state=CounterState.OPEN.value, pause_reason=None, updated_at=self.clock.now()))
+                state=CounterState.OPEN.value, pause_reason=None, pause_until=None, updated_at=self.clock.now()))
         return self._change(counter_id, act)
 
     def call_next(self, principal: Principal, counter_id: int) -> Counter:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from core.wire import Agency, Catalog, Service, Site
+from datetime import date
+
+from core.schedule import WEEKDAYS, ServiceSchedule
+from core.wire import Agency, BreakTime, Catalog, Service, Site
 from server.catalog import SiteCatalog
 from server.db import Database
 from server.engine.live import LiveStats
@@ -39,6 +42,7 @@ class ServiceList:
                         requirements=svc.requirements,
                         lokets=tuple(loket.name for loket in cat.lokets_for(sid)),
                         wait_unknown=self.live.wait_unknown(conn, sid),
+                        breaks_today=_breaks_on(svc.schedule, today),
                     ))
                 agencies.append(Agency(id=agency.id, name=agency.name, short_name=agency.short_name,
                                        name_en=agency.name_en, services=tuple(services)))
@@ -54,3 +58,10 @@ class ServiceList:
                       no_show_after_seconds=site.no_show_after_minutes * 60),
             agencies=tuple(agencies),
         )
+
+
+def _breaks_on(schedule: ServiceSchedule, day: date) -> tuple[BreakTime, ...]:
+    """The service's breaks on ``day``, for a loket pausing for one to offer its end."""
+    weekday = WEEKDAYS[day.weekday()]
+    return tuple(BreakTime(start=f"{b.span.start:%H:%M}", end=f"{b.span.end:%H:%M}", reason=b.reason)
+                 for b in sorted(schedule.breaks, key=lambda b: b.span.start) if weekday in b.days)

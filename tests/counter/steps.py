@@ -96,3 +96,11 @@ def loket_on_server(server: LiveServer, counter_id: int) -> dict:
     r = server.call("GET", "/counters", "super")
     assert r.status_code == 200, r.text
     return next(c for c in r.json() if c["id"] == counter_id)
+
+
+def no_return_time(c: CounterController):
+    """The pause panel's last choice once a reason is picked: "Tanpa jam kembali"."""
+    panel = c.desk.pause_panel
+    assert panel.step() == "return", "the pause panel does not ask for the return time"
+    assert panel.choices()[-1].until is None
+    return panel.choice_buttons[len(panel.choices()) - 1]

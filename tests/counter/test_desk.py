@@ -12,6 +12,7 @@ from tests.counter.steps import (
     click,
     issue,
     loket_on_server,
+    no_return_time,
     press,
     ticket_on_server,
     wait_for_waiting,
@@ -132,7 +133,8 @@ def test_pause_with_a_reason_stops_calls_until_resumed(qtbot: QtBot, server: Liv
 
     qtbot.mouseClick(counter.desk.buttons[PAUSE], Qt.MouseButton.LeftButton)
     assert counter.desk.page() == "pause"
-    click(qtbot, counter, counter.desk.pause_panel.buttons["sholat"])
+    qtbot.mouseClick(counter.desk.pause_panel.buttons["sholat"], Qt.MouseButton.LeftButton)
+    click(qtbot, counter, no_return_time(counter))
 
     loket = loket_on_server(server, 1)
     assert (loket["state"], loket["pause_reason"]) == ("paused", "sholat")
@@ -173,6 +175,8 @@ def test_a_typed_pause_reason_is_sent_as_typed(qtbot: QtBot, server: LiveServer,
     panel = counter.desk.pause_panel
     qtbot.keyClicks(panel.other, "Apel pagi")
     qtbot.keyClick(panel.other, Qt.Key.Key_Return)
+    assert panel.step() == "return" and not counter.busy
+    qtbot.mouseClick(no_return_time(counter), Qt.MouseButton.LeftButton)
     assert counter.busy
     qtbot.waitUntil(lambda: not counter.busy, timeout=WAIT_MS)
 

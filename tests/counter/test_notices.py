@@ -19,6 +19,7 @@ from tests.counter.steps import (
     issue,
     log_in,
     logged_in_at_lokets,
+    no_return_time,
     press,
     wait_for_waiting,
 )
@@ -218,7 +219,8 @@ def test_on_a_break_goes_when_the_loket_is_resumed(
     at_desk(qtbot, counter)
     desk = counter.desk
     qtbot.mouseClick(desk.buttons["pause"], LEFT)
-    click(qtbot, counter, desk.pause_panel.buttons["sholat"])
+    qtbot.mouseClick(desk.pause_panel.buttons["sholat"], LEFT)
+    click(qtbot, counter, no_return_time(counter))
     desk.show_message(message_for_code("counter_paused"))  # as the server refuses a call on a break
     with qtbot.waitSignal(counter.counter_changed, timeout=WAIT_MS):
         counter.refresh()

@@ -78,6 +78,9 @@ def test_function_keys_do_what_the_buttons_do(qtbot: QtBot, server: LiveServer, 
     key(qtbot, counter, K.Key_F7)                       # pause: 1–4 pick the reason
     assert counter.desk.page() == "pause"
     qtbot.keyClick(counter.desk.pause_panel.buttons["istirahat"], K.Key_3)
+    panel = counter.desk.pause_panel                    # then 1–5 the return: 4 is "no time" after a meeting
+    assert panel.step() == "return" and panel.choice_buttons[0].hasFocus()
+    qtbot.keyClick(panel.choice_buttons[0], K.Key_4)
     answered(qtbot, counter)
     assert loket_on_server(server, 1)["pause_reason"] == "rapat"
     key(qtbot, counter, K.Key_F7)                       # resume

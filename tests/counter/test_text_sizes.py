@@ -9,7 +9,16 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.counter.layout_checks import SIZES, at_size, cut_texts, settle_layout, small_texts
-from tests.counter.steps import WAIT_MS, MakeCounter, at_desk, click, log_in, logged_in_at_lokets, press
+from tests.counter.steps import (
+    WAIT_MS,
+    MakeCounter,
+    at_desk,
+    click,
+    log_in,
+    logged_in_at_lokets,
+    no_return_time,
+    press,
+)
 from tests.support.server import LiveServer
 from ui.counter.actions import CALL_NEXT, FINISH, PAUSE, START, TRANSFER
 from ui.counter.controller import CounterController
@@ -89,7 +98,9 @@ def test_every_text_of_every_screen_is_whole_and_at_least_12_px_at_1024x768(
     qtbot.mouseClick(desk.buttons[PAUSE], LEFT)
     assert desk.page() == "pause"
     problems += unreadable_in_both_languages(c, "pause panel")
-    click(qtbot, c, desk.pause_panel.buttons["sholat"])
+    qtbot.mouseClick(desk.pause_panel.buttons["sholat"], Qt.MouseButton.LeftButton)
+    problems += unreadable_in_both_languages(c, "pause panel, the return time")
+    click(qtbot, c, no_return_time(c))
     problems += unreadable_in_both_languages(c, "desk, paused")
     press(qtbot, c, PAUSE)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -67,14 +68,16 @@ def make_board(qtbot, tmp_path: Path, translations: Translations) -> Iterator[Ca
     made: list[DisplayController] = []
 
     def make(url: str, token: str, *, lokets: tuple[int, ...] = (), voice: bool = True,
-             timings: DisplayTimings = FAST, size: tuple[int, int] = (1280, 720), running_text: str = "") -> Board:
+             timings: DisplayTimings = FAST, size: tuple[int, int] = (1280, 720), running_text: str = "",
+             now: Callable[[], datetime] | None = None) -> Board:
         cfg = DeviceConfig(server_url=url, token=token, lokets=lokets, voice=voice, running_text=running_text)
         engine = ToneEngine(tmp_path / f"voice-{len(made)}")
         sink = RecordingSink(engine)
         caller = VoiceCaller(engine, sink)
         client = BackendClient(url, token, connect_timeout=1.0, read_timeout=5.0,
                                retry=RetryPolicy(max_attempts=1))
-        controller = DisplayController(cfg, client, translations, voice=caller, windowed=True, timings=timings)
+        controller = DisplayController(cfg, client, translations, voice=caller, windowed=True, timings=timings,
+                                       now=now)
         board = Board(controller, engine, sink)
         caller.started.connect(lambda code: board.voice_log.append(("started", code, time.monotonic())))
         caller.finished.connect(lambda code: board.voice_log.append(("finished", code, time.monotonic())))

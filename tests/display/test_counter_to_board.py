@@ -8,7 +8,16 @@ import itertools
 from PySide6.QtCore import Qt
 
 from tests.counter.conftest import make_counter  # noqa: F401 - the counter app fixture, used here too
-from tests.counter.steps import WAIT_MS, at_desk, click, issue, press, ticket_on_server, wait_for_waiting
+from tests.counter.steps import (
+    WAIT_MS,
+    at_desk,
+    click,
+    issue,
+    no_return_time,
+    press,
+    ticket_on_server,
+    wait_for_waiting,
+)
 from tests.display.conftest import call_next, open_loket, wait_ready
 from tests.display.test_board_live import spoken
 from tests.support.server import LiveServer
@@ -56,7 +65,8 @@ def test_staff_actions_at_the_counter_reach_the_board(server: LiveServer, make_b
     assert ticket_on_server(server, third["id"])["status"] == "done"
 
     qtbot.mouseClick(counter.desk.buttons[PAUSE], Qt.MouseButton.LeftButton)
-    click(qtbot, counter, counter.desk.pause_panel.buttons["sholat"])
+    qtbot.mouseClick(counter.desk.pause_panel.buttons["sholat"], Qt.MouseButton.LeftButton)
+    click(qtbot, counter, no_return_time(counter))
     qtbot.waitUntil(lambda: board.tile(1).status.text() == "Istirahat", timeout=WAIT_MS)
     assert board.tile(1).property("state") == "paused"
 

@@ -208,7 +208,7 @@ def test_a_ticket_request_without_any_body_is_missing_field(hall: LiveServer) ->
     ("POST", "/tickets", "kiosk", {"service_id": "kk", "code": "B-999"}),
     ("POST", "/auth/login", None, {"username": "staff1", "password": "rahasia-123", "role": "admin"}),
     ("POST", "/counters/1/open", "staff", {"service_ids": ["kk"], "staff": "staff2"}),
-    ("POST", "/counters/1/pause", "staff", {"reason": "rapat", "until": "10.00"}),
+    ("POST", "/counters/1/pause", "staff", {"reason": "rapat", "back_in_minutes": 10}),
     ("POST", "/devices/heartbeat", "kiosk", {"printer_state": "online", "locked": False}),
     ("POST", "/tickets/1/transfer", "super", {"service_id": "kk", "priority": "lansia"}),
 ])

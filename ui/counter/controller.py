@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from types import TracebackType
 from typing import Any
 
@@ -634,12 +634,12 @@ class CounterController(QObject):
         self._run(TRANSFER, lambda: self.client.transfer(ticket.id, service_id),
                   lambda result: self._on_action_result(TRANSFER, result))
 
-    def _on_desk_pause_chosen(self, reason: str) -> None:
+    def _on_desk_pause_chosen(self, reason: str, until: time | None) -> None:
         counter = self.counter
         if counter is None or self._loket_lost:
             return
         self.desk.show_message(None)
-        self._run(PAUSE, lambda: self.client.pause(counter.id, reason),
+        self._run(PAUSE, lambda: self.client.pause(counter.id, reason, until),
                   lambda result: self._on_action_result(PAUSE, result))
 
     def _on_action_result(self, action: str, result: Counter | Ticket | FinishedThenCalled) -> None:
@@ -696,6 +696,8 @@ class CounterController(QObject):
         self._catalog_stale = False
         self.bar.set_site(catalog.site.name)
         self.desk.set_timing(catalog.site.no_show_after_seconds)
+        self.desk.set_site_day(catalog.site.timezone,
+                               {s.id: s.breaks_today for a in catalog.agencies for s in a.services})
         self.desk.set_transfer_targets([
             TransferTarget(s.id, s.name, a.short_name, s.waiting)
             for a in catalog.agencies for s in a.services if s.closed_reason != "service_inactive"])

@@ -3,7 +3,7 @@ the ticket, each with its function key; the waiting list beside. Emits intents, 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from core.models import Counter, CounterQueue, CounterState, TicketStatus
+from core.wire import BreakTime
 from ui.counter.actions import (
     CALL_NEXT,
     FINISH,
@@ -30,13 +31,14 @@ from ui.counter.elided_label import ElidedLabel
 from ui.counter.late_panel import LatePanel
 from ui.counter.messages import StaffMessage
 from ui.counter.notice import Notice
-from ui.counter.pause_panel import PausePanel, reason_label
+from ui.counter.pause_panel import PausePanel, paused_until_text, reason_label
 from ui.counter.queue_panel import QueuePanel
 from ui.counter.screen import StaffScreen
 from ui.counter.style import DeskMetrics, set_enabled
 from ui.counter.ticket_card import TicketCard
 from ui.counter.transfer_panel import TransferPanel, TransferTarget
 from ui.i18n import Translations
+from ui.shell.clock import SiteClock
 from ui.theme import set_props
 from ui.widgets.plain_label import PlainLabel
 from ui.widgets.touch_button import TouchButton
@@ -55,7 +57,7 @@ class DeskScreen(StaffScreen):
     name = "desk"
     action_requested = Signal(str)   # call_next, recall, start, finish, no_show, resume
     transfer_chosen = Signal(str)    # the target service id
-    pause_chosen = Signal(str)       # the reason
+    pause_chosen = Signal(str, object)  # the reason, and the expected return (datetime.time) or None
     close_requested = Signal()       # close the loket
     lost_acknowledged = Signal()     # the officer read that the loket was taken over or closed elsewhere
     leave_confirmed = Signal(str)    # logout or close, the ticket in hand going back to the queue first
@@ -70,6 +72,8 @@ class DeskScreen(StaffScreen):
         self._busy = False
         self._no_show_after = timedelta(0)
         self._clock_offset = timedelta(0)
+        self._site_clock = SiteClock()   # only its zone: the time is the server's
+        self._breaks: Mapping[str, Sequence[BreakTime]] = {}
         self._asking: tuple[str, str] | None = None   # the confirmation shown: question and ticket code
 
         # the loket, its state and its services
@@ -122,6 +126,7 @@ class DeskScreen(StaffScreen):
         self.actions_box = actions_box
         self.transfer_panel = TransferPanel(self.pages)
         self.pause_panel = PausePanel(self.pages)
+        self.pause_panel.set_clock(self.site_now)
         self.confirm_panel = ConfirmPanel(self.pages)
         self.confirm_panel.confirmed.connect(self._on_confirm_panel_confirmed)
         self.confirm_panel.cancelled.connect(self._on_panel_cancelled)
@@ -130,7 +135,7 @@ class DeskScreen(StaffScreen):
         self.late_panel.cancelled.connect(self._on_panel_cancelled)
         self.transfer_panel.target_chosen.connect(self._on_transfer_panel_target_chosen)
         self.transfer_panel.cancelled.connect(self._on_panel_cancelled)
-        self.pause_panel.reason_chosen.connect(self._on_pause_panel_reason_chosen)
+        self.pause_panel.pause_chosen.connect(self._on_pause_panel_pause_chosen)
         self.pause_panel.cancelled.connect(self._on_panel_cancelled)
         # Shown in place of the actions when the loket was taken over or closed elsewhere.
         self.lost_page = QWidget(self.pages)
@@ -200,7 +205,7 @@ class DeskScreen(StaffScreen):
         if (in_hand is None and self.page() == TRANSFER_PAGE) or (
                 self.page() == CONFIRM_PAGE and (in_hand is None or in_hand.code != asked_of)):
             self._show_page(ACTIONS_PAGE)  # the ticket left the loket while choosing or confirming
-        if in_hand is not None:
+        if in_hand is not None or counter.pause_until is not None:
             self.ticker.start()
         else:
             self.ticker.stop()
@@ -229,6 +234,24 @@ class DeskScreen(StaffScreen):
 
     def server_now(self) -> datetime:
         return datetime.now(UTC) + self._clock_offset
+
+    def set_site_day(self, zone: str, breaks: Mapping[str, Sequence[BreakTime]]) -> None:
+        """The site's zone and each service's breaks today, from the catalog: the pause panel's times."""
+        self._site_clock.use_zone(zone)
+        self._breaks = dict(breaks)
+
+    def site_now(self) -> datetime:
+        """The server's time on the site's clock."""
+        return self.server_now().astimezone(self._site_clock.zone)
+
+    def pause_return(self) -> datetime | None:
+        """The paused loket's expected return on the site's clock, while it is still ahead."""
+        counter = self._counter
+        if counter is None or counter.state is not CounterState.PAUSED or counter.pause_until is None:
+            return None
+        if counter.pause_until <= self.server_now():
+            return None   # the time passed and the loket still rests: no return time already past
+        return counter.pause_until.astimezone(self._site_clock.zone)
 
     def no_show_wait_left(self) -> timedelta:
         """How long until no-show may be pressed for the called ticket; zero when it may."""
@@ -331,6 +354,9 @@ class DeskScreen(StaffScreen):
         self.retranslate_ui()
 
     def _state_text(self, counter: Counter) -> str:
+        back = self.pause_return()
+        if back is not None:
+            return paused_until_text(counter.pause_reason, back)
         if counter.state is CounterState.PAUSED:
             return self.tr("Istirahat · {reason}").format(reason=reason_label(counter.pause_reason))
         if counter.state is CounterState.OPEN:
@@ -399,6 +425,8 @@ class DeskScreen(StaffScreen):
 
     def _on_ticker_timeout(self) -> None:
         self.ticket_card.show_elapsed(self.server_now())
+        if self._counter is not None:
+            self.loket_state.setText(self._state_text(self._counter))   # the return time, until it passes
         may_press = (not self._busy and self.page() == ACTIONS_PAGE and NO_SHOW in self._allowed
                      and not self.no_show_wait_left())
         if self.buttons[NO_SHOW].isEnabled() != may_press:
@@ -432,6 +460,7 @@ class DeskScreen(StaffScreen):
             if self._counter is not None and self._counter.state is CounterState.PAUSED:
                 self.action_requested.emit(RESUME)
             else:
+                self.pause_panel.set_breaks(self._breaks_of_loket())
                 self._show_page(PAUSE_PAGE)
                 self.pause_panel.open()
         else:
@@ -441,9 +470,16 @@ class DeskScreen(StaffScreen):
         self._show_page(ACTIONS_PAGE)
         self.transfer_chosen.emit(service_id)
 
-    def _on_pause_panel_reason_chosen(self, reason: str) -> None:
+    def _breaks_of_loket(self) -> list[BreakTime]:
+        """Today's breaks of the services the loket serves, each once, earliest first."""
+        counter = self._counter
+        services = counter.active_service_ids if counter is not None else ()
+        found = {(b.start, b.end, b.reason): b for s in services for b in self._breaks.get(s, ())}
+        return [found[k] for k in sorted(found)]
+
+    def _on_pause_panel_pause_chosen(self, reason: str, until: object) -> None:
         self._show_page(ACTIONS_PAGE)
-        self.pause_chosen.emit(reason)
+        self.pause_chosen.emit(reason, until)
 
     def _on_panel_cancelled(self) -> None:
         self._show_page(ACTIONS_PAGE)

@@ -105,6 +105,9 @@ _BY_CODE: Mapping[str, tuple[str, str]] = {
                                          "Loket sedang istirahat. Tekan Lanjutkan (F7) untuk memanggil lagi."),
                        "warning"),
     "counter_open": (QT_TRANSLATE_NOOP("CounterMessages", "Loket sudah buka; tidak sedang istirahat."), "info"),
+    "pause_until_passed": (QT_TRANSLATE_NOOP("CounterMessages",
+                                             "Jam kembali harus lebih lambat dari sekarang, dan masih hari ini. "
+                                             "Pilih jam lain, atau istirahat tanpa jam kembali."), "warning"),
     "counter_not_paused": (QT_TRANSLATE_NOOP("CounterMessages", "Loket sudah buka; tidak sedang istirahat."), "info"),
     "counter_not_found": (QT_TRANSLATE_NOOP("CounterMessages",
                                             "Loket tidak ditemukan. Daftar loket dimuat ulang; pilih lagi."),

@@ -4,7 +4,8 @@
 
 It runs the real app in a window, types a wrong password and then the right one, opens a loket
 (by default the free one with the most citizens waiting), calls the next ticket (the no-show
-countdown, then its confirmation), serves it (the timer), opens the transfer and pause panels, the
+countdown, then its confirmation), serves it (the timer), opens the transfer and pause panels (the
+reason, then the return time, a typed time refused, and the desk paused for 30 minutes), the
 choice when logging out with a ticket in hand and the late citizen's panel, and saves
 ``counter-<screen>[-en].png`` of each (also the desk at the smallest supported size, 1024×700, and
 the screens with a notice again at 1024×768: ``…-1024x768``). Before the supervisor's part, a loket
@@ -255,8 +256,22 @@ def run(out: Path, server: str, username: str, password: str, loket: int | None,
             at_size(shooter, SMALL_SIZE, "desk-finished-1024x768")
         desk.buttons["pause"].click()
         shooter.shot("desk-pause")
-        desk.pause_panel.buttons["sholat"].click()
+        panel = desk.pause_panel
+        panel.buttons["istirahat"].click()
+        shooter.shot("desk-pause-return")
+        c.window.resize(*SMALL_SIZE)
+        settle(500)
+        shooter.shot("desk-pause-return-1024x768")
+        panel.until.setText(f"{desk.site_now():%H.%M}")   # this very minute: not later than now, refused
+        panel.until.returnPressed.emit()
+        shooter.shot("desk-pause-return-error-1024x768")
+        panel.until.clear()
+        thirty = next((i for i, choice in enumerate(panel.choices()) if "30" in choice.title), None)
+        panel.choice_buttons[thirty if thirty is not None else len(panel.choices()) - 1].click()
         wait_until(lambda: not c.busy, "pause", 15)
+        shooter.shot("desk-paused-1024x768")
+        c.window.resize(size)
+        settle(500)
         shooter.shot("desk-paused")
         desk.buttons["pause"].click()
         wait_until(lambda: not c.busy, "resume", 15)

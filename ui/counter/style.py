@@ -97,6 +97,7 @@ QPushButton[role="bar"]:disabled {{ color: #8fb0d8; }}
 *[textRole="panelTitle"] {{ color: {c.primary}; font-size: {px(17)}px; font-weight: bold; }}
 *[textRole="fieldLabel"] {{ color: {c.muted}; font-size: {px(14)}px; font-weight: bold; }}
 *[textRole="hint"] {{ color: {c.muted}; font-size: {px(14)}px; }}
+*[textRole="fieldError"] {{ color: {c.error}; font-size: {px(14)}px; font-weight: bold; }}
 *[textRole="loketTitle"] {{ color: {c.primary}; font-size: {px(28)}px; font-weight: bold; }}
 
 /* panels */

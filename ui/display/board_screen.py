@@ -36,7 +36,7 @@ class BoardScreen(QWidget):
         self.body.setObjectName("BoardBody")
         self.latest = LatestCallPanel(self.body, flash_ms=flash_ms, flashes=flashes)
         self.recent = RecentCalls(self.body, rows=recent_rows)
-        self.grid = LoketGrid(self.body)
+        self.grid = LoketGrid(now, self.body)
         self.marquee = Marquee(self)
 
         self.left = QVBoxLayout()

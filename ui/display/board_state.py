@@ -69,12 +69,13 @@ class Loket:
     state: CounterState
     code: str | None = None           # the ticket at the loket now (called or being served)
     pause_reason: str | None = None
+    pause_until: datetime | None = None   # a paused loket's expected return, if its officer said
 
     @classmethod
     def from_counter(cls, counter: Counter) -> Loket:
         ticket = counter.current_ticket
         code = ticket.code if ticket is not None and ticket.status in AT_LOKET else None
-        return cls(counter.id, counter.name, counter.state, code, counter.pause_reason)
+        return cls(counter.id, counter.name, counter.state, code, counter.pause_reason, counter.pause_until)
 
     @classmethod
     def from_event(cls, event: Event) -> Loket | None:
@@ -84,7 +85,14 @@ class Loket:
         if not isinstance(change, CounterStateEvent):
             return None
         return cls(change.counter.id, change.counter.name or str(change.counter.id), change.state,
-                   change.current_code or None, change.pause_reason)
+                   change.current_code or None, change.pause_reason, change.pause_until)
+
+    def back_at(self, now: datetime) -> datetime | None:
+        """When the paused loket expects to be back, on ``now``'s clock; None when it is not paused,
+        said no time, or the time has passed (the board never shows a return already past)."""
+        if self.state is not CounterState.PAUSED or self.pause_until is None or self.pause_until <= now:
+            return None
+        return self.pause_until.astimezone(now.tzinfo)
 
 
 class BoardState:

@@ -1,12 +1,14 @@
 """Every loket's current number in a grid: name, the ticket at the loket (or a dash), and whether it
-is paused or closed. The grid picks the number of columns that gives the largest tiles."""
+is paused (until when, if its officer said) or closed. The grid picks the number of columns that
+gives the largest tiles."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
 
-from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from core.models import CounterState
@@ -42,10 +44,11 @@ def grid_shape(count: int, width: int, height: int, gap: int) -> tuple[int, int,
 
 
 class LoketTile(QFrame):
-    def __init__(self, loket: Loket, parent: QWidget | None = None) -> None:
+    def __init__(self, loket: Loket, now: Callable[[], datetime], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "loketTile")
         self.loket = loket
+        self._now = now
         self.name = ScaledText("", self, role="tileName", ratio=0.74, align=_CENTRE)
         self.code = ScaledText("", self, role="tileCode", ratio=0.84, min_ratio=0.4, align=_CENTRE)
         self.status = ScaledText("", self, role="tileState", ratio=0.74, align=_CENTRE)
@@ -61,12 +64,30 @@ class LoketTile(QFrame):
         self.name.setText(loket.name)
         self.code.setText(loket.code or DASH)
         if loket.state is CounterState.PAUSED:
-            self.status.setText(self.tr("Istirahat"))
+            self.status.setText(self._paused_text(loket))
         elif loket.state is CounterState.CLOSED:
             self.status.setText(self.tr("Tutup"))
         else:
             self.status.setText("")
         set_props(self, state=loket.state.value)
+
+    def _paused_text(self, loket: Loket) -> str:
+        """"Istirahat sampai 13.00" while the return time is ahead, else "Istirahat". A typed reason is
+        the officer's note, not for the hall: it reads as a break."""
+        back = loket.back_at(self._now())
+        if back is None:
+            return self.tr("Istirahat")
+        at = f"{back:%H.%M}"
+        if loket.pause_reason == "sholat":
+            return self.tr("Sholat sampai {time}").format(time=at)
+        if loket.pause_reason == "rapat":
+            return self.tr("Rapat sampai {time}").format(time=at)
+        return self.tr("Istirahat sampai {time}").format(time=at)
+
+    def tick(self) -> None:
+        """A minute may have passed: a return time now behind leaves the tile."""
+        if self.loket.pause_until is not None and self.loket.state is CounterState.PAUSED:
+            self.status.setText(self._paused_text(self.loket))
 
     def set_highlight(self, on: bool) -> None:
         set_props(self, highlight="true" if on else "false")
@@ -81,10 +102,15 @@ class LoketTile(QFrame):
 
 
 class LoketGrid(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, now: Callable[[], datetime], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("LoketGrid")
+        self._now = now
         self.tiles: dict[int, LoketTile] = {}
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._on_ticker_timeout)
+        self._ticker.start()
         self._order: list[int] = []
         self._gap = 12
         self._padding = 8
@@ -98,7 +124,7 @@ class LoketGrid(QWidget):
         for loket in lokets:
             tile = self.tiles.get(loket.id)
             if tile is None:
-                tile = self.tiles[loket.id] = LoketTile(loket, self)
+                tile = self.tiles[loket.id] = LoketTile(loket, self._now, self)
                 tile.set_highlight(loket.id == self._highlight)
                 tile.show()
             elif tile.loket != loket:
@@ -106,6 +132,10 @@ class LoketGrid(QWidget):
         if ids != self._order:
             self._order = ids
             self._place()
+
+    def _on_ticker_timeout(self) -> None:
+        for tile in self.tiles.values():
+            tile.tick()
 
     def tile(self, loket_id: int) -> LoketTile | None:
         return self.tiles.get(loket_id)

@@ -1,11 +1,14 @@
 """A morning's worth of calls for the board's pictures: a manager (supervisor or admin) takes
 tickets for several services, opens a few lokets, calls at each and recalls one, so the board has a
-latest call, several lokets with a number and a list of earlier calls. Some citizens are left
-waiting, for the counter app's pictures. Used by ``python -m ui.display.screenshots --seed-as``."""
+latest call, several lokets with a number and a list of earlier calls, and pauses a few lokets, one
+with a return time ("Istirahat sampai …"). Some citizens are left waiting, for the counter app's
+pictures. Used by ``python -m ui.display.screenshots --seed-as``."""
 
 from __future__ import annotations
 
 import uuid
+from datetime import time, timedelta
+from zoneinfo import ZoneInfo
 
 from core.client import BackendClient
 from core.errors import BackendError
@@ -16,6 +19,8 @@ TICKETS = (("ktp-el-rekam", 3), ("kk", 6), ("akta-kelahiran", 2), ("pkb", 2), ("
            ("jkn", 2))
 CALLS = ((1, 2), (6, 1), (11, 1), (15, 2), (17, 1), (13, 1), (4, 1))
 RECALL = 15
+# (loket, reason, minutes from now until its officer is back; None: no time said).
+PAUSES = ((8, "istirahat", 45), (9, "sholat", None))
 
 
 def seed_calls(server: str, username: str, password: str) -> list[str]:
@@ -52,6 +57,23 @@ def seed_calls(server: str, username: str, password: str) -> list[str]:
                 called.append(recalled.code)
         except BackendError:
             pass  # nobody there to recall: the board is full enough without
+        _pause_some(client, lokets)
         return called
     finally:
         client.close()
+
+
+def _pause_some(client: BackendClient, lokets: dict) -> None:
+    """Open and pause the lokets of PAUSES, the return time rounded up to five minutes, today."""
+    zone = ZoneInfo(client.catalog().site.timezone)
+    now = client.health().server_time.astimezone(zone)
+    for loket, reason, minutes in PAUSES:
+        counter = lokets.get(loket)
+        if counter is None or counter.state is not CounterState.CLOSED:
+            continue
+        until: time | None = None
+        if minutes is not None:
+            back = now + timedelta(minutes=minutes + 5 - (now.minute + minutes) % 5)
+            until = back.time().replace(second=0, microsecond=0) if back.date() == now.date() else None
+        client.open_counter(loket)
+        client.pause(loket, reason, until)

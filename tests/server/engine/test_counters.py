@@ -100,7 +100,7 @@ def test_opening_a_loket_tells_the_boards(hall):
     hall.engine.open_counter(hall.staff, 3, None)
     assert hall.events()[before:] == [("counter.state", {
         "counter": {"id": 3, "name": "Loket 3"}, "state": "open", "staff": "staff1", "pause_reason": None,
-        "current_code": None, "changed_by": None, "previous_staff": None, "reason": None})]
+        "current_code": None, "changed_by": None, "previous_staff": None, "reason": None, "pause_until": None})]
 
 
 def test_a_loket_opening_or_closing_changes_the_estimate_at_once(hall):
