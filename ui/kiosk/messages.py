@@ -224,7 +224,9 @@ _ALIASES = {"unauthorized": "not_enrolled", "invalid_token": "not_enrolled", "fo
                              "nothing_to_recall", "invalid_transition", "invalid_transfer_target",
                              "ticket_not_at_your_counter", "ticket_in_progress", "no_show_too_early",
                              "ticket_of_another_day", "take_over_reason_required", "password_change_required",
-                             "wrong_current_password", "password_too_short", "password_unchanged"), "unexpected")}
+                             "wrong_current_password", "password_too_short", "password_unchanged",
+                             "transfer_loket_not_found", "transfer_loket_not_serving", "transfer_loket_not_open"),
+                            "unexpected")}
 
 
 def message_for_code(code: str, params: Mapping[str, Any] | None = None) -> Message:
