@@ -163,6 +163,7 @@ def transfer_shots(c: CounterController, shooter: Shooter, server: str, username
             for action in ("start", "finish"):
                 desk.buttons[action].click()
                 wait_until(lambda: not c.busy, action, 15)
+        settle(800)  # the waiting list re-read after the call
         shooter.shot("desk-transfer-note")
         c.window.resize(*SMALL_SIZE)
         shooter.shot("desk-transfer-note-1024x768")
