@@ -235,3 +235,27 @@ def test_the_note_field_keeps_200_characters_on_one_line(qtbot: QtBot, server: L
 
 def test_searching_ignores_case_and_accents() -> None:
     assert folded("  Pénduduk ") == "penduduk" and folded("KTP") == "ktp"
+
+
+def test_a_chosen_loket_that_closes_is_unchosen_not_swapped_for_any_loket(
+        qtbot: QtBot, server: LiveServer, counter: CounterController) -> None:
+    """The loket list follows the server while the officer chooses: a loket that closes leaves the
+    list, and nothing takes its place as the choice, so Enter cannot send the citizen elsewhere."""
+    ticket = serving(qtbot, server, counter)
+    assert server.call("POST", "/counters/2/open", "staff2").status_code == 200
+    panel = open_panel(qtbot, counter)
+    qtbot.keyClicks(panel.search, "kartu")
+    qtbot.keyClick(panel.search, K.Key_Return)
+    qtbot.waitUntil(lambda: len(panel.loket_rows()) == 3, timeout=WAIT_MS)
+    panel.select_loket(2)
+    assert panel.confirm.isEnabled()
+    assert server.call("POST", "/counters/2/close", "staff2").status_code == 200
+    qtbot.waitUntil(lambda: len(panel.loket_rows()) == 2, timeout=WAIT_MS)
+    assert not panel.loket_chosen() and not panel.confirm.isEnabled()
+    qtbot.keyClick(panel.lokets, K.Key_Return)
+    assert not counter.busy and panel.step() == "loket"
+    panel.select_loket(None)                           # "any loket", chosen on purpose
+    qtbot.keyClick(panel.lokets, K.Key_Return)
+    answered(qtbot, counter)
+    moved = ticket_on_server(server, ticket["id"])
+    assert (moved["status"], moved["service_id"], moved["target_counter"]) == ("waiting", "kk", None)

@@ -140,6 +140,8 @@ class TransferPanel(QFrame):
         self.lokets.setWordWrap(True)
         self.lokets.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.lokets.itemActivated.connect(self._on_confirm_clicked)
+        self.lokets.currentRowChanged.connect(self._on_list_current_row_changed)
+        self.lokets.itemSelectionChanged.connect(self._on_list_item_selection_changed)
         self.lokets.installEventFilter(self)
         self.note_label = PlainLabel(self.loket_step)
         self.note_label.setProperty("textRole", "hint")
@@ -243,9 +245,14 @@ class TransferPanel(QFrame):
         return str(item.data(_ID))
 
     def chosen_loket(self) -> int | None:
+        """The loket chosen; None for any loket (or for none chosen: see ``loket_chosen``)."""
         item = self.lokets.currentItem()
-        value = item.data(_ID) if item is not None else ANY_LOKET
+        value = item.data(_ID) if self.loket_chosen() and item is not None else ANY_LOKET
         return None if value == ANY_LOKET else int(value)
+
+    def loket_chosen(self) -> bool:
+        item = self.lokets.currentItem()
+        return item is not None and item.isSelected() and item.data(_ID) is not None
 
     # -- drawing -----------------------------------------------------------------------------------
 
@@ -336,13 +343,15 @@ class TransferPanel(QFrame):
         try:
             self.select_loket(keep)
         except KeyError:
-            self.lokets.setCurrentRow(0)
+            # The loket chosen has closed meanwhile: nothing is chosen in its place (not even "any
+            # loket"), so Enter cannot send the citizen somewhere the officer did not pick.
+            self.lokets.setCurrentRow(-1)
 
     def _sync(self) -> None:
         if self.step() == SERVICE_STEP:
             self.confirm.setEnabled(self.chosen_service() is not None)
         else:
-            self.confirm.setEnabled(True)
+            self.confirm.setEnabled(self.loket_chosen())
 
     def retranslate_ui(self) -> None:
         service = self._chosen_service
@@ -434,7 +443,7 @@ class TransferPanel(QFrame):
             self.lokets.setFocus()
             return
         service = self._chosen_service
-        if service is not None:
+        if service is not None and self.loket_chosen():
             self.target_chosen.emit(Sending(service.service_id, self.chosen_loket(), plain_note(self.note.text())))
 
     def _on_cancel_clicked(self) -> None:
