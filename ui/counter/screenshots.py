@@ -163,7 +163,7 @@ def transfer_shots(c: CounterController, shooter: Shooter, server: str, username
             for action in ("start", "finish"):
                 desk.buttons[action].click()
                 wait_until(lambda: not c.busy, action, 15)
-        settle(800)  # the waiting list re-read after the call
+        wait_until(lambda: ticket.code not in desk.queue_panel.next_codes(), "the waiting list re-read", 15)
         shooter.shot("desk-transfer-note")
         c.window.resize(*SMALL_SIZE)
         shooter.shot("desk-transfer-note-1024x768")
