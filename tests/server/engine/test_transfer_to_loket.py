@@ -259,3 +259,28 @@ def test_finding_the_tickets_sent_to_a_loket_uses_the_partial_index(hall):
         plan = " ".join(str(r[-1]) for r in conn.execute(text(
             "EXPLAIN QUERY PLAN SELECT id FROM tickets WHERE target_counter_id = 2")))
     assert "ix_ticket_target" in plan
+
+
+def test_a_ticket_may_be_sent_to_a_loket_on_a_pause_and_waits_for_it(hall):
+    ticket = hall.issue("ktp")
+    hall.engine.open_counter(hall.staff, 1, None)
+    hall.engine.open_counter(hall.staff2, 2, None)
+    hall.engine.pause_counter(hall.staff2, 2, "sholat")
+    hall.call_next(1)
+    hall.engine.ticket_action(hall.staff, ticket["id"], S.SERVING)
+    hall.engine.ticket_action(hall.staff, ticket["id"], S.TRANSFERRED, "kk", 2, None)
+    assert row_of(hall, ticket["id"]).target_counter_id == 2
+    assert refusal(hall.engine.call_next, hall.staff, 1) == (409, "queue_empty")
+    hall.engine.resume_counter(hall.staff2, 2)
+    assert hall.call_next(2, hall.staff2).code == "A-001"
+
+
+def test_a_loket_gone_from_the_catalog_cannot_be_named(hall, tmp_path):
+    ticket = hall.issue("ktp")
+    hall.engine.open_counter(hall.staff, 1, None)
+    catalog_without(hall, tmp_path, "loket gone")
+    hall.call_next(1)
+    hall.engine.ticket_action(hall.staff, ticket["id"], S.SERVING)
+    assert refusal(hall.engine.ticket_action, hall.staff, ticket["id"], S.TRANSFERRED, "kk", 2, None) == (
+        422, "transfer_loket_not_found")
+    assert row_of(hall, ticket["id"]).status == "serving"
