@@ -79,6 +79,7 @@ def test_services_are_grouped_under_their_agency_with_how_many_wait(
     ("kependudukan", ["Dinas Kependudukan dan Pencatatan Sipil", "    B · Kartu Keluarga · 0 menunggu"]),
     ("b2", ["Kantor Imigrasi Serang", "    B2 · Paspor · 0 menunggu"]),              # by the prefix
     ("kartú", ["Dinas Kependudukan dan Pencatatan Sipil", "    B · Kartu Keluarga · 0 menunggu"]),  # accents
+    ("civil", ["Dinas Kependudukan dan Pencatatan Sipil", "    B · Kartu Keluarga · 0 menunggu"]),  # in English
 ])
 def test_the_search_filters_as_the_officer_types_and_chooses_the_first_match(
         qtbot: QtBot, server: LiveServer, counter: CounterController, typed: str, rows: list[str]) -> None:

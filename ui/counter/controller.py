@@ -699,7 +699,7 @@ class CounterController(QObject):
         self.desk.set_timing(catalog.site.no_show_after_seconds)
         self.desk.set_transfer_targets([
             TransferTarget(s.id, s.name, a.short_name, s.waiting, prefix=s.prefix, agency_name=a.name,
-                           name_en=s.name_en)
+                           name_en=s.name_en, agency_name_en=a.name_en)
             for a in catalog.agencies for s in a.services if s.closed_reason != "service_inactive"])
 
     # ================================================================= re-reading: checks, events, reconnects

@@ -50,13 +50,14 @@ class TransferTarget:
     prefix: str = ""
     agency_name: str = ""
     name_en: str = ""
+    agency_name_en: str = ""
 
     def matches(self, search: str) -> bool:
-        """Whether the officer's typing names this service: its name (either language), its
-        agency's names or its prefix, with case and accents ignored."""
+        """Whether the officer's typing names this service: its name or its agency's names, in
+        either language, or its prefix, with case and accents ignored."""
         wanted = folded(search)
         return not wanted or any(wanted in folded(text) for text in (
-            self.name, self.name_en, self.agency, self.agency_name, self.prefix))
+            self.name, self.name_en, self.agency, self.agency_name, self.agency_name_en, self.prefix))
 
 
 @dataclass(frozen=True)
