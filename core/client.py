@@ -219,9 +219,15 @@ class BackendClient:
     def cancel(self, ticket_id: int) -> Ticket:
         return self._call("POST", f"/tickets/{ticket_id}/cancel", Ticket.model_validate)
 
-    def transfer(self, ticket_id: int, service_id: str) -> Ticket:
-        return self._call("POST", f"/tickets/{ticket_id}/transfer", Ticket.model_validate,
-                          json={"service_id": service_id})
+    def transfer(self, ticket_id: int, service_id: str, counter_id: int | None = None, note: str = "") -> Ticket:
+        """To another service's queue; ``counter_id`` names the one loket to call it, ``note`` is for
+        the officer there."""
+        body: dict[str, Any] = {"service_id": service_id}
+        if counter_id is not None:
+            body["counter_id"] = counter_id
+        if note:
+            body["note"] = note
+        return self._call("POST", f"/tickets/{ticket_id}/transfer", Ticket.model_validate, json=body)
 
     # ----------------------------------------------------------------- counters and reports
 

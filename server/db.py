@@ -102,10 +102,18 @@ tickets = Table(
     Column("nik_last4", String(4)),
     Column("print_status", String(16)),
     Column("print_reason", String(200)),
+    # A transfer may send the ticket to one named loket, which alone calls it while it is open, and
+    # leave a note for the officer there (staff data: never sent to a device or the citizen's page).
+    Column("target_counter_id", Integer),
+    Column("transfer_note", String(200)),
     UniqueConstraint("prefix", "service_date", "seq", name="uq_ticket_number"),
     UniqueConstraint("issuer", "idempotency_key", name="uq_ticket_idempotency"),
     # Covers "who waits before this ticket": the count never touches the table rows.
     Index("ix_ticket_queue", "service_date", "service_id", "status", "queued_at", "id", "priority"),
+    # The tickets sent to a named loket, found when it closes: partial, so a ticket sent to no loket
+    # (nearly all, and every new one) adds nothing to write.
+    Index("ix_ticket_target", "target_counter_id", "status",
+          sqlite_where=text("target_counter_id IS NOT NULL"), postgresql_where=text("target_counter_id IS NOT NULL")),
     # A code is found by its prefix and number through uq_ticket_number: one index fewer to
     # write on every ticket.
 )

@@ -20,6 +20,7 @@ def ticket_json(row: Any, cat: SiteCatalog, *, people_ahead: int, eta_minutes: i
                 counter: dict[str, Any] | None, public_url: str, wait_unknown: str | None = None) -> TicketJson:
     service = cat.services.get(row.service_id)
     agency = cat.agency_of(row.service_id) if service else None
+    target = loket_ref(cat, row.target_counter_id)
     return {
         "id": row.id,
         "code": row.code,
@@ -38,7 +39,8 @@ def ticket_json(row: Any, cat: SiteCatalog, *, people_ahead: int, eta_minutes: i
         "token": row.token,
         "counter": counter,
         "status_url": f"{public_url.rstrip('/')}/t/{row.token}",
-        "lokets": [loket.name for loket in cat.lokets_for(row.service_id)],
+        # A ticket sent to one loket is served there only.
+        "lokets": [target["name"]] if target else [loket.name for loket in cat.lokets_for(row.service_id)],
         "requirements": list(service.requirements) if service else [],
         "print_status": row.print_status,
         "recalls": row.recalls,
@@ -46,6 +48,8 @@ def ticket_json(row: Any, cat: SiteCatalog, *, people_ahead: int, eta_minutes: i
         "called_at": row.called_at.isoformat() if row.called_at else None,
         "started_at": row.started_at.isoformat() if row.started_at else None,
         "wait_unknown": wait_unknown,
+        "target_counter": target,
+        "transfer_note": None,  # staff data: the engine adds it to a staff member's answer only
     }
 
 
@@ -65,3 +69,11 @@ def event_ticket(row: Any, cat: SiteCatalog, counter: dict[str, Any] | None = No
 
 def counter_ref(row: Any) -> dict[str, Any]:
     return {"id": row.id, "name": row.name}
+
+
+def loket_ref(cat: SiteCatalog, counter_id: int | None) -> dict[str, Any] | None:
+    """A loket by its number, named as the catalog names it (no query on the busiest route)."""
+    if counter_id is None:
+        return None
+    loket = next((loket for loket in cat.lokets if loket.id == counter_id), None)
+    return {"id": counter_id, "name": loket.name if loket else f"Loket {counter_id}"}

@@ -141,13 +141,17 @@ class Ticket(WireModel):
     called_at: WireDateTime | None = None   # the server's times, for the loket's timers
     started_at: WireDateTime | None = None
     wait_unknown: WaitUnknown | None = None
+    # Sent by a transfer to this loket, which alone calls it while it is open.
+    target_counter: CounterRef | None = None
+    # The transferring officer's note for the receiving one: in staff answers only, never a device's.
+    transfer_note: str | None = None
 
     @model_validator(mode="before")
     @classmethod
     def _defaults(cls, data: Any) -> Any:
         data = fall_back(data, ("service_name_en", "service_name"), ("agency_short_name", "agency_name"),
                          ("agency_name_en", "agency_name"))
-        return none_if_empty(data, "counter", "priority", "called_at", "started_at")
+        return none_if_empty(data, "counter", "priority", "called_at", "started_at", "target_counter")
 
 
 class PublicTicket(WireModel):
@@ -167,12 +171,13 @@ class PublicTicket(WireModel):
     wait_unknown: WaitUnknown | None = None
     lokets: tuple[str, ...] = ()  # where its service is served: after a transfer, the new service's
     transferred: bool = False
+    target_counter: CounterRef | None = None  # the one loket a transfer sent it to, while that loket is open
 
     @model_validator(mode="before")
     @classmethod
     def _defaults(cls, data: Any) -> Any:
         data = fall_back(data, ("service_name_en", "service_name"), ("agency_name_en", "agency_name"))
-        return none_if_empty(data, "counter", "issued_at")
+        return none_if_empty(data, "counter", "issued_at", "target_counter")
 
 
 # ----------------------------------------------------------------- counters
@@ -213,11 +218,13 @@ class WaitingTicket(WireModel):
     priority: Priority | None = None
     issued_at: WireDateTime
     transferred: bool = False
+    target_counter: CounterRef | None = None  # sent by a transfer to this loket only
+    transfer_note: str | None = None          # the transferring officer's note (staff answers only)
 
     @model_validator(mode="before")
     @classmethod
     def _defaults(cls, data: Any) -> Any:
-        return none_if_empty(data, "priority")
+        return none_if_empty(data, "priority", "target_counter")
 
 
 class CounterQueue(WireModel):

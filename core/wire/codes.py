@@ -162,6 +162,10 @@ class ErrorCode(enum.StrEnum):
     TICKET_NOT_FOUND = "ticket_not_found"
     INVALID_TRANSITION = "invalid_transition"
     INVALID_TRANSFER_TARGET = "invalid_transfer_target"
+    # A transfer to a named loket: no such loket, it does not serve the service, it is closed.
+    TRANSFER_LOKET_NOT_FOUND = "transfer_loket_not_found"
+    TRANSFER_LOKET_NOT_SERVING = "transfer_loket_not_serving"
+    TRANSFER_LOKET_NOT_OPEN = "transfer_loket_not_open"
     NOT_YOUR_TICKET = "not_your_ticket"
     TICKET_NOT_AT_YOUR_COUNTER = "ticket_not_at_your_counter"
     TICKET_IN_PROGRESS = "ticket_in_progress"

@@ -44,11 +44,16 @@ from which status and the staff member who did it (the audit of who and, by the 
     status_change: TicketStatus | None = None
     requeued_from: TicketStatus | None = None  # put back to waiting from this status, by ``by``
     by: str | None = None
+    # A transfer's: the one loket it was sent to, and the note for its officer (staff streams only).
+    target_counter: CounterRef | None = None
+    note: str | None = None
+    # The loket it was sent to closed or stopped serving its service: any loket calls it now.
+    released_from: CounterRef | None = None
 
     @model_validator(mode="before")
     @classmethod
     def _defaults(cls, data: Any) -> Any:
-        return none_if_empty(data, "counter", "priority")
+        return none_if_empty(data, "counter", "priority", "target_counter", "released_from")
 
 
 class DayExpired(WireModel):

@@ -174,6 +174,18 @@
         <translation>The return time must be later than now, and still today. Choose another time, or take the break without a return time.</translation>
     </message>
     <message>
+        <source>Loket tujuan itu tidak ada lagi. Daftar loket dimuat ulang; pilih loket lain atau &quot;Loket mana saja&quot;.</source>
+        <translation>That loket no longer exists. The loket list is reloaded; choose another loket or &quot;Any loket&quot;.</translation>
+    </message>
+    <message>
+        <source>{counter} tidak melayani layanan itu sekarang. Pilih loket lain atau &quot;Loket mana saja&quot;.</source>
+        <translation>{counter} does not serve that service now. Choose another loket or &quot;Any loket&quot;.</translation>
+    </message>
+    <message>
+        <source>{counter} sudah tutup. Pilih loket yang buka atau &quot;Loket mana saja&quot;; tiket masih di loket Anda.</source>
+        <translation>{counter} has closed. Choose an open loket or &quot;Any loket&quot;; the ticket is still at your loket.</translation>
+    </message>
+    <message>
         <source>Akun Anda dinonaktifkan oleh admin MPP, jadi sesi Anda berakhir. Hubungi admin untuk mengaktifkannya lagi; loket dan tiket tetap tersimpan.</source>
         <translation>An MPP admin has disabled your account, so your session has ended. Ask the admin to enable it again; your loket and tickets are kept.</translation>
     </message>
@@ -272,6 +284,10 @@
     <message>
         <source>{code} dialihkan ke {service}; tiket menunggu di antrean layanan itu.</source>
         <translation>{code} transferred to {service}; the ticket waits in that service&apos;s queue.</translation>
+    </message>
+    <message>
+        <source>{code} dialihkan ke {service} di {loket}; hanya loket itu yang memanggilnya selama buka.</source>
+        <translation>{code} transferred to {service} at {loket}; only that loket calls it while it is open.</translation>
     </message>
 </context>
 <context>
@@ -1819,6 +1835,10 @@
         <translation>↪ transferred</translation>
     </message>
     <message>
+        <source>khusus loket ini</source>
+        <translation>for this loket only</translation>
+    </message>
+    <message>
         <source>Antrean Menunggu</source>
         <translation>Waiting</translation>
     </message>
@@ -1853,6 +1873,10 @@
     <message>
         <source>{n} menunggu</source>
         <translation>{n} waiting</translation>
+    </message>
+    <message>
+        <source>{service} · ✎ {note}</source>
+        <translation>{service} · ✎ {note}</translation>
     </message>
     <message>
         <source>Tidak ada yang menunggu untuk layanan yang Anda layani.</source>
@@ -2209,6 +2233,14 @@
         <source>Tiket alihan dari layanan lain</source>
         <translation>Transferred from another service</translation>
     </message>
+    <message>
+        <source>dikirim khusus ke {loket}</source>
+        <translation>sent to {loket} only</translation>
+    </message>
+    <message>
+        <source>✎ Catatan pengalihan: {note}</source>
+        <translation>✎ Transfer note: {note}</translation>
+    </message>
 </context>
 <context>
     <name>TicketScreen</name>
@@ -2267,8 +2299,44 @@
 <context>
     <name>TransferPanel</name>
     <message>
-        <source>{service} — {agency} · {n} menunggu</source>
-        <translation>{service} — {agency} · {n} waiting</translation>
+        <source>{service} · {n} menunggu</source>
+        <translation>{service} · {n} waiting</translation>
+    </message>
+    <message>
+        <source>Loket mana saja — dipanggil loket {service} yang pertama memanggil</source>
+        <translation>Any loket — called by the first {service} loket that calls</translation>
+    </message>
+    <message>
+        <source>buka</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>istirahat</source>
+        <translation>on a break</translation>
+    </message>
+    <message>
+        <source>{loket} · {state} · hanya loket ini yang memanggil</source>
+        <translation>{loket} · {state} · only this loket calls it</translation>
+    </message>
+    <message>
+        <source>{loket} (loket Anda) · {state} · hanya loket ini yang memanggil</source>
+        <translation>{loket} (your loket) · {state} · only this loket calls it</translation>
+    </message>
+    <message>
+        <source>Belum ada loket lain yang buka untuk layanan ini.</source>
+        <translation>No other loket is open for this service yet.</translation>
+    </message>
+    <message>
+        <source>Alihkan {code} ke {service}: ke loket mana?</source>
+        <translation>Transfer {code} to {service}: to which loket?</translation>
+    </message>
+    <message>
+        <source>Panah memilih loket, Enter mengalihkan. Esc kembali ke layanan.</source>
+        <translation>Arrows choose the loket, Enter transfers. Esc goes back to the services.</translation>
+    </message>
+    <message>
+        <source>Kembali (Esc)</source>
+        <translation>Back (Esc)</translation>
     </message>
     <message>
         <source>Alihkan {code} ke layanan lain</source>
@@ -2279,12 +2347,36 @@
         <translation>Transfer to another service</translation>
     </message>
     <message>
-        <source>Pilih layanan, lalu Enter. Esc untuk batal.</source>
-        <translation>Choose a service, then Enter. Esc to cancel.</translation>
+        <source>Cari layanan, instansi, atau kode (mis. B)…</source>
+        <translation>Search a service, agency or code (e.g. B)…</translation>
+    </message>
+    <message>
+        <source>Catatan untuk petugas penerima (tidak wajib, maks. 200 huruf):</source>
+        <translation>Note for the receiving officer (optional, up to 200 characters):</translation>
+    </message>
+    <message>
+        <source>mis. berkas sudah dicek, tinggal tanda tangan</source>
+        <translation>e.g. documents checked, only the signature left</translation>
+    </message>
+    <message>
+        <source>Tidak ada layanan yang cocok dengan “{search}”. Hapus atau ubah pencarian.</source>
+        <translation>No service matches “{search}”. Clear or change the search.</translation>
+    </message>
+    <message>
+        <source>Tidak ada layanan lain yang aktif untuk dialihkan.</source>
+        <translation>There is no other active service to transfer to.</translation>
     </message>
     <message>
         <source>Alihkan</source>
         <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Ketik untuk mencari, panah memilih, Enter lanjut. Esc untuk batal.</source>
+        <translation>Type to search, arrows choose, Enter goes on. Esc to cancel.</translation>
+    </message>
+    <message>
+        <source>Lanjut</source>
+        <translation>Next</translation>
     </message>
     <message>
         <source>Batal (Esc)</source>

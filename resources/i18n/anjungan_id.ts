@@ -174,6 +174,18 @@
         <translation>Jam kembali harus lebih lambat dari sekarang, dan masih hari ini. Pilih jam lain, atau istirahat tanpa jam kembali.</translation>
     </message>
     <message>
+        <source>Loket tujuan itu tidak ada lagi. Daftar loket dimuat ulang; pilih loket lain atau &quot;Loket mana saja&quot;.</source>
+        <translation>Loket tujuan itu tidak ada lagi. Daftar loket dimuat ulang; pilih loket lain atau &quot;Loket mana saja&quot;.</translation>
+    </message>
+    <message>
+        <source>{counter} tidak melayani layanan itu sekarang. Pilih loket lain atau &quot;Loket mana saja&quot;.</source>
+        <translation>{counter} tidak melayani layanan itu sekarang. Pilih loket lain atau &quot;Loket mana saja&quot;.</translation>
+    </message>
+    <message>
+        <source>{counter} sudah tutup. Pilih loket yang buka atau &quot;Loket mana saja&quot;; tiket masih di loket Anda.</source>
+        <translation>{counter} sudah tutup. Pilih loket yang buka atau &quot;Loket mana saja&quot;; tiket masih di loket Anda.</translation>
+    </message>
+    <message>
         <source>Akun Anda dinonaktifkan oleh admin MPP, jadi sesi Anda berakhir. Hubungi admin untuk mengaktifkannya lagi; loket dan tiket tetap tersimpan.</source>
         <translation>Akun Anda dinonaktifkan oleh admin MPP, jadi sesi Anda berakhir. Hubungi admin untuk mengaktifkannya lagi; loket dan tiket tetap tersimpan.</translation>
     </message>
@@ -272,6 +284,10 @@
     <message>
         <source>{code} dialihkan ke {service}; tiket menunggu di antrean layanan itu.</source>
         <translation>{code} dialihkan ke {service}; tiket menunggu di antrean layanan itu.</translation>
+    </message>
+    <message>
+        <source>{code} dialihkan ke {service} di {loket}; hanya loket itu yang memanggilnya selama buka.</source>
+        <translation>{code} dialihkan ke {service} di {loket}; hanya loket itu yang memanggilnya selama buka.</translation>
     </message>
 </context>
 <context>
@@ -1814,6 +1830,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>khusus loket ini</source>
+        <translation>khusus loket ini</translation>
+    </message>
+    <message>
         <source>Antrean Menunggu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1848,6 +1868,10 @@
     <message>
         <source>{n} menunggu</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} · ✎ {note}</source>
+        <translation>{service} · ✎ {note}</translation>
     </message>
     <message>
         <source>Tidak ada yang menunggu untuk layanan yang Anda layani.</source>
@@ -2204,6 +2228,14 @@
         <source>Tiket alihan dari layanan lain</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>dikirim khusus ke {loket}</source>
+        <translation>dikirim khusus ke {loket}</translation>
+    </message>
+    <message>
+        <source>✎ Catatan pengalihan: {note}</source>
+        <translation>✎ Catatan pengalihan: {note}</translation>
+    </message>
 </context>
 <context>
     <name>TicketScreen</name>
@@ -2262,8 +2294,44 @@
 <context>
     <name>TransferPanel</name>
     <message>
-        <source>{service} — {agency} · {n} menunggu</source>
-        <translation type="unfinished"></translation>
+        <source>{service} · {n} menunggu</source>
+        <translation>{service} · {n} menunggu</translation>
+    </message>
+    <message>
+        <source>Loket mana saja — dipanggil loket {service} yang pertama memanggil</source>
+        <translation>Loket mana saja — dipanggil loket {service} yang pertama memanggil</translation>
+    </message>
+    <message>
+        <source>buka</source>
+        <translation>buka</translation>
+    </message>
+    <message>
+        <source>istirahat</source>
+        <translation>istirahat</translation>
+    </message>
+    <message>
+        <source>{loket} · {state} · hanya loket ini yang memanggil</source>
+        <translation>{loket} · {state} · hanya loket ini yang memanggil</translation>
+    </message>
+    <message>
+        <source>{loket} (loket Anda) · {state} · hanya loket ini yang memanggil</source>
+        <translation>{loket} (loket Anda) · {state} · hanya loket ini yang memanggil</translation>
+    </message>
+    <message>
+        <source>Belum ada loket lain yang buka untuk layanan ini.</source>
+        <translation>Belum ada loket lain yang buka untuk layanan ini.</translation>
+    </message>
+    <message>
+        <source>Alihkan {code} ke {service}: ke loket mana?</source>
+        <translation>Alihkan {code} ke {service}: ke loket mana?</translation>
+    </message>
+    <message>
+        <source>Panah memilih loket, Enter mengalihkan. Esc kembali ke layanan.</source>
+        <translation>Panah memilih loket, Enter mengalihkan. Esc kembali ke layanan.</translation>
+    </message>
+    <message>
+        <source>Kembali (Esc)</source>
+        <translation>Kembali (Esc)</translation>
     </message>
     <message>
         <source>Alihkan {code} ke layanan lain</source>
@@ -2274,12 +2342,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pilih layanan, lalu Enter. Esc untuk batal.</source>
-        <translation type="unfinished"></translation>
+        <source>Cari layanan, instansi, atau kode (mis. B)…</source>
+        <translation>Cari layanan, instansi, atau kode (mis. B)…</translation>
+    </message>
+    <message>
+        <source>Catatan untuk petugas penerima (tidak wajib, maks. 200 huruf):</source>
+        <translation>Catatan untuk petugas penerima (tidak wajib, maks. 200 huruf):</translation>
+    </message>
+    <message>
+        <source>mis. berkas sudah dicek, tinggal tanda tangan</source>
+        <translation>mis. berkas sudah dicek, tinggal tanda tangan</translation>
+    </message>
+    <message>
+        <source>Tidak ada layanan yang cocok dengan “{search}”. Hapus atau ubah pencarian.</source>
+        <translation>Tidak ada layanan yang cocok dengan “{search}”. Hapus atau ubah pencarian.</translation>
+    </message>
+    <message>
+        <source>Tidak ada layanan lain yang aktif untuk dialihkan.</source>
+        <translation>Tidak ada layanan lain yang aktif untuk dialihkan.</translation>
     </message>
     <message>
         <source>Alihkan</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ketik untuk mencari, panah memilih, Enter lanjut. Esc untuk batal.</source>
+        <translation>Ketik untuk mencari, panah memilih, Enter lanjut. Esc untuk batal.</translation>
+    </message>
+    <message>
+        <source>Lanjut</source>
+        <translation>Lanjut</translation>
     </message>
     <message>
         <source>Batal (Esc)</source>

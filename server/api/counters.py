@@ -21,8 +21,8 @@ HAND_FREE = (E.TICKET_IN_PROGRESS,)
 
 
 @router.get("", response_model=list[Counter], responses=refusals(E.NO_CATALOG))
-def list_counters(request: Request, _: Principal = Depends(require(WATCHERS))) -> list[Counter]:
-    return engine(request).list_counters()
+def list_counters(request: Request, who: Principal = Depends(require(WATCHERS))) -> list[Counter]:
+    return engine(request).list_counters(staff=who.role in STAFF_ROLES)
 
 
 @router.post("/{counter_id}/open", response_model=Counter,

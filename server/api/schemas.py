@@ -4,6 +4,7 @@ before it acts."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
@@ -100,8 +101,26 @@ class PauseCounter(Strict):
     until: str | None = Field(default=None, pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 
+def _transfer_note(text: str | None) -> str | None:
+    """A note for the receiving officer: trimmed, at most 200 characters, one plain line."""
+    if text is None:
+        return None
+    text = text.strip()
+    if any(unicodedata.category(ch) == "Cc" for ch in text):
+        raise ValueError("the note must not contain control characters (line breaks, tabs)")
+    if len(text) > TRANSFER_NOTE_MAX:
+        raise ValueError(f"the note may have at most {TRANSFER_NOTE_MAX} characters")
+    return text or None
+
+
+TRANSFER_NOTE_MAX = 200
+
+
 class Transfer(Strict):
     service_id: str = Field(min_length=1, max_length=64)
+    # One loket by its number: it alone calls the ticket while it is open. None: any loket.
+    counter_id: int | None = Field(default=None, ge=1, le=2 ** 31 - 1)
+    note: Annotated[str | None, AfterValidator(_transfer_note)] = Field(default=None, max_length=1000)
 
 
 StaffRole = Literal["staff", "supervisor", "admin"]

@@ -75,18 +75,18 @@ def print_result(ticket_id: RowId, body: PrintResult, request: Request,
 
 @router.get("/lookup", response_model=Ticket, responses=refusals(E.INVALID_CODE, E.TICKET_NOT_FOUND, E.NO_CATALOG))
 def lookup(request: Request, code: str = Query(max_length=CODE_MAX_LENGTH),
-           day: date | None = Query(default=None, alias="date"), _: Principal = Depends(require(LOOKERS))) -> dict:
+           day: date | None = Query(default=None, alias="date"), who: Principal = Depends(require(LOOKERS))) -> dict:
     eng = engine(request)
     prefixes = [s.prefix for s in eng.catalog().services.values()]
     normal = normalise_code(code, prefixes)
     if normal is None:
         raise ApiError(422, E.INVALID_CODE, "A ticket code looks like A-001.", code=code)
-    return eng.lookup(normal, day)
+    return eng.lookup(normal, day, staff=who.role in STAFF_ROLES)
 
 
 @router.get("/{ticket_id}", response_model=Ticket, responses=refusals(E.TICKET_NOT_FOUND, E.NO_CATALOG))
-def get_ticket(ticket_id: RowId, request: Request, _: Principal = Depends(require(LOOKERS))) -> dict:
-    return engine(request).ticket_by_id(ticket_id)
+def get_ticket(ticket_id: RowId, request: Request, who: Principal = Depends(require(LOOKERS))) -> dict:
+    return engine(request).ticket_by_id(ticket_id, staff=who.role in STAFF_ROLES)
 
 
 def _action(target: TicketStatus):
@@ -108,7 +108,11 @@ for _path, _target, _own in (("start", TicketStatus.SERVING, ()), ("finish", Tic
 
 @router.post("/{ticket_id}/transfer", response_model=Ticket,
              responses=refusals(WITH_BODY, TICKET_AT_A_LOKET, E.INVALID_TRANSFER_TARGET, E.SERVICE_NOT_FOUND,
+                                E.TRANSFER_LOKET_NOT_FOUND, E.TRANSFER_LOKET_NOT_SERVING, E.TRANSFER_LOKET_NOT_OPEN,
                                 also={E.TICKET_NOT_AT_YOUR_COUNTER: 403}))
 def transfer(ticket_id: RowId, body: Transfer, request: Request,
              who: Principal = Depends(require(STAFF_ROLES))) -> dict:
-    return engine(request).ticket_action(who, ticket_id, TicketStatus.TRANSFERRED, transfer_to=body.service_id)
+    """To another service's queue; with ``counter_id``, to that loket only while it is open; with
+    ``note``, words the officer there reads when they call it (staff only, never a device)."""
+    return engine(request).ticket_action(who, ticket_id, TicketStatus.TRANSFERRED, transfer_to=body.service_id,
+                                         to_loket=body.counter_id, note=body.note)

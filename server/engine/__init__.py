@@ -137,18 +137,19 @@ class QueueEngine:
     def record_print(self, principal: Principal, ticket_id: int, status: str, reason: str) -> TicketJson:
         return self.issuing.record_print(principal, ticket_id, status, reason)
 
-    def ticket_by_id(self, ticket_id: int) -> TicketJson:
-        return self.lookups.by_id(ticket_id)
+    def ticket_by_id(self, ticket_id: int, staff: bool = False) -> TicketJson:
+        return self.lookups.by_id(ticket_id, staff)
 
-    def lookup(self, code: str, day: date | None) -> TicketJson:
-        return self.lookups.by_code(code, day)
+    def lookup(self, code: str, day: date | None, staff: bool = False) -> TicketJson:
+        return self.lookups.by_code(code, day, staff)
 
     def by_token(self, token: str) -> TicketJson:
         return self.lookups.by_token(token)
 
     def ticket_action(self, principal: Principal, ticket_id: int, target: TicketStatus,
-                      transfer_to: str | None = None) -> TicketJson:
-        return self.ticket_actions.act(principal, ticket_id, target, transfer_to)
+                      transfer_to: str | None = None, to_loket: int | None = None,
+                      note: str | None = None) -> TicketJson:
+        return self.ticket_actions.act(principal, ticket_id, target, transfer_to, to_loket, note)
 
     def recent_calls(self, limit: int, lokets: frozenset[int] = frozenset()) -> RecentCalls:
         """Today's latest calls, one per ticket (at ``lokets``; empty: any), for a board that starts
@@ -159,8 +160,8 @@ class QueueEngine:
 
     # ----------------------------------------------------------------- counters
 
-    def list_counters(self) -> list[Counter]:
-        return self.counters.listing()
+    def list_counters(self, staff: bool = False) -> list[Counter]:
+        return self.counters.listing(staff)
 
     def open_counter(self, principal: Principal, counter_id: int, service_ids: list[str] | None,
                      reason: str = "") -> Counter:

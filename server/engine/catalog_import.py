@@ -11,6 +11,7 @@ from core.wire import CatalogChanged, CounterState, EventType
 from server.catalog import SiteCatalog
 from server.clock import Clock
 from server.db import catalogs, counters
+from server.engine import targets
 from server.engine.unit_of_work import UnitOfWork
 
 
@@ -26,12 +27,14 @@ def import_catalog(unit_of_work: UnitOfWork, clock: Clock, cat: SiteCatalog, sou
         # Locked like any loket change (server/locking.py), so an opening at the same moment
         # is not written over with the state read here.
         existing = {r.id: r for r in conn.execute(select(counters).with_for_update())}
+        serving: dict[int, list[str]] = {}
         for loket in cat.lokets:
             values = {"name": loket.name, "service_ids": list(loket.service_ids),
                       "updated_at": now, "retired": False}
             if loket.id in existing:
                 old = existing[loket.id]
                 active = [s for s in old.active_service_ids if s in loket.service_ids] or list(loket.service_ids)
+                serving[loket.id] = active
                 conn.execute(update(counters).where(counters.c.id == loket.id)
                              .values(active_service_ids=active, **values))
             else:
@@ -42,6 +45,10 @@ def import_catalog(unit_of_work: UnitOfWork, clock: Clock, cat: SiteCatalog, sou
         if gone:
             conn.execute(update(counters).where(counters.c.id.in_(gone))
                          .values(retired=True, state=CounterState.CLOSED.value, staff=None, updated_at=now))
+        # Tickets sent to a loket that left the catalog, or that no longer serves their service, go
+        # back to their service's queue.
+        for loket_id in existing:
+            targets.release(conn, cat, loket_id, unit.events, still_served=serving.get(loket_id, ()))
         unit.events.add(EventType.CATALOG_CHANGED, CatalogChanged(version=version))
         for forget in made_stale:
             unit.after_commit(forget)

@@ -29,6 +29,7 @@ from server.catalog import SiteCatalog
 from server.clock import Clock
 from server.db import Database, counters, tickets
 from server.engine import statements as sql
+from server.engine import targets
 from server.engine.answers import Answers, TakenFrom
 from server.engine.catalog_cache import CatalogCache
 from server.engine.expiry import Expiry
@@ -37,7 +38,7 @@ from server.engine.site_time import SiteTime
 from server.engine.unit_of_work import UnitOfWork
 from server.errors import ApiError
 from server.events import PendingEvents
-from server.views import counter_ref, event_ticket
+from server.views import counter_ref, event_ticket, loket_ref
 
 S = TicketStatus
 # A call that lost its chosen ticket to another loket looks again this many times.
@@ -57,11 +58,12 @@ class Counters:
         self.answers = answers
         self.unit_of_work = unit_of_work
 
-    def listing(self) -> list[Counter]:
+    def listing(self, staff: bool = False) -> list[Counter]:
+        """Every loket; ``staff``: for a staff member, who may read a transfer's note (a board may not)."""
         cat = self.catalogs.current()
         with self.db.read() as conn:
             rows = conn.execute(select(counters).where(counters.c.retired.is_(False)).order_by(counters.c.id))
-            return [self.answers.counter(conn, cat, r) for r in rows.all()]
+            return [self.answers.counter(conn, cat, r, staff=staff) for r in rows.all()]
 
     def open(self, principal: Principal, counter_id: int, service_ids: list[str] | None,
              reason: str = "") -> Counter:
@@ -84,6 +86,8 @@ class Counters:
                 pause_until=None, updated_at=self.clock.now()))
             if taken:
                 self._audit(conn, principal, AuditKind.COUNTER_TAKEN_OVER, row, taken_from[0])
+            # Tickets sent here for a service it no longer serves go back to that service's queue.
+            targets.release(conn, cat, row.id, pending, still_served=chosen)
         return self._change(counter_id, act, taken_from)
 
     def close(self, principal: Principal, counter_id: int, reason: str = "") -> Counter:
@@ -100,6 +104,8 @@ class Counters:
                 current_ticket_id=None, updated_at=self.clock.now()))
             if taken_from:
                 self._audit(conn, principal, AuditKind.COUNTER_CLOSED_BY_MANAGER, row, taken_from[0])
+            # Nobody calls here now: the tickets sent to this loket wait for any loket of their service.
+            targets.release(conn, cat, row.id, pending)
         return self._change(counter_id, act, taken_from)
 
     def pause(self, principal: Principal, counter_id: int, reason: str, until: time | None = None) -> Counter:
@@ -147,7 +153,7 @@ class Counters:
             _no_ticket_in_hand(conn, row)
             today = self.site_time.today(cat).isoformat()
             base = and_(tickets.c.service_date == today, tickets.c.status == S.WAITING.value,
-                        tickets.c.service_id.in_(list(row.active_service_ids)))
+                        tickets.c.service_id.in_(list(row.active_service_ids)), targets.callable_by(row.id))
             order = (tickets.c.queued_at, tickets.c.id)
             for _ in range(CALL_TRIES):
                 regular = conn.execute(select(tickets.c.id).where(base, tickets.c.priority.is_(None))
@@ -194,7 +200,7 @@ class Counters:
             counts = self.live.waiting_counts(conn, today)
             waiting = conn.execute(select(tickets).where(
                 tickets.c.service_date == today.isoformat(), tickets.c.status == S.WAITING.value,
-                tickets.c.service_id.in_(list(row.active_service_ids)))
+                tickets.c.service_id.in_(list(row.active_service_ids)), targets.callable_by(row.id))
                 .order_by(tickets.c.priority.is_(None), tickets.c.queued_at, tickets.c.id).limit(limit)).all()
             return CounterQueue(
                 counter=CounterRef(id=row.id, name=row.name),
@@ -202,7 +208,9 @@ class Counters:
                                             waiting=counts.get(sid, 0), active=sid in row.active_service_ids)
                                for sid in row.service_ids if sid in cat.services),
                 waiting=tuple(WaitingTicket(id=t.id, code=t.code, service_id=t.service_id, priority=t.priority,
-                                            issued_at=t.issued_at, transferred=bool(t.transfers))
+                                            issued_at=t.issued_at, transferred=bool(t.transfers),
+                                            target_counter=_ref(loket_ref(cat, t.target_counter_id)),
+                                            transfer_note=t.transfer_note)
                               for t in waiting),
                 served_today=_served_by(conn, today, principal.name),
             )
@@ -254,6 +262,10 @@ def _no_ticket_in_hand(conn: Connection, row: Any) -> None:
                   else "Finish or transfer it first.")
         raise ApiError(409, ErrorCode.TICKET_IN_PROGRESS, f"Ticket {t.code} is still at this loket. {advice}",
                        code=t.code, status=t.status)
+
+
+def _ref(loket: dict[str, Any] | None) -> CounterRef | None:
+    return CounterRef.model_validate(loket) if loket else None
 
 
 def _served_by(conn: Connection, today: date, staff: str) -> dict[str, int]:

@@ -25,12 +25,13 @@ class TicketLookup:
         self.site_time = site_time
         self.answers = answers
 
-    def by_id(self, ticket_id: int) -> TicketJson:
+    def by_id(self, ticket_id: int, staff: bool = False) -> TicketJson:
+        """``staff``: asked by a staff member, who may read a transfer's note (a kiosk may not)."""
         cat = self.catalogs.current()
         with self.db.read() as conn:
-            return self.answers.ticket(conn, cat, sql.ticket_row(conn, ticket_id))
+            return self.answers.ticket(conn, cat, sql.ticket_row(conn, ticket_id), staff=staff)
 
-    def by_code(self, code: str, day: date | None) -> TicketJson:
+    def by_code(self, code: str, day: date | None, staff: bool = False) -> TicketJson:
         cat = self.catalogs.current()
         day = day or self.site_time.today(cat)
         with self.db.read() as conn:
@@ -43,7 +44,7 @@ class TicketLookup:
             if row is None:
                 raise ApiError(404, ErrorCode.TICKET_NOT_FOUND, "No ticket with that code on that date.",
                                code=code, date=day.isoformat())
-            return self.answers.ticket(conn, cat, row)
+            return self.answers.ticket(conn, cat, row, staff=staff)
 
     def by_token(self, token: str) -> TicketJson:
         if not STATUS_TOKEN.fullmatch(token):  # e.g. a NUL, which PostgreSQL cannot even compare

@@ -5,10 +5,12 @@ put it back in the queue. The loket holding the ticket is locked before the tick
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
+from sqlalchemy.engine import Connection
 
 from core.rules import can_transition
 from core.wire import AuditKind, CounterState, ErrorCode, EventType, TicketEvent, TicketStatus
@@ -26,7 +28,7 @@ from server.engine.site_time import SiteTime
 from server.engine.unit_of_work import Unit, UnitOfWork
 from server.errors import ApiError
 from server.locking import write_conflict
-from server.views import TicketJson, counter_ref, event_ticket
+from server.views import TicketJson, counter_ref, event_ticket, loket_ref
 
 S = TicketStatus
 # A ticket's action is tried again when the loket holding it changed between looking and locking.
@@ -49,25 +51,31 @@ class TicketActions:
         self.unit_of_work = unit_of_work
 
     def act(self, principal: Principal, ticket_id: int, target: TicketStatus,
-            transfer_to: str | None = None) -> TicketJson:
+            transfer_to: str | None = None, to_loket: int | None = None, note: str | None = None) -> TicketJson:
+        """``to_loket`` and ``note``: a transfer's named loket, which alone calls the ticket while it
+        is open, and its note for the officer there."""
         cat = self.catalogs.current()
         self.expiry.run(cat)
+        sending = Sending(transfer_to, to_loket, note or None)
         for _ in range(HOLDER_TRIES):
             try:
-                return self._act_once(principal, cat, ticket_id, target, transfer_to)
+                return self._act_once(principal, cat, ticket_id, target, sending)
             except _HolderMoved:
                 continue
         raise write_conflict()
 
     def _act_once(self, principal: Principal, cat: SiteCatalog, ticket_id: int, target: TicketStatus,
-                  transfer_to: str | None) -> TicketJson:
+                  sending: Sending) -> TicketJson:
+        transfer_to = sending.service_id
         with self.unit_of_work.locking() as unit:
             conn = unit.conn
             # Which loket holds the ticket is looked up unlocked, so it is checked again once both
-            # the loket and the ticket are locked.
+            # the loket and the ticket are locked. A transfer's named loket is locked too, the lokets
+            # by number: a closing there waits for this transfer, or this transfer sees it closed.
             holder = sql.holder_of(conn, ticket_id)
-            counter = conn.execute(select(counters).where(counters.c.id == holder).with_for_update()).first() \
-                if holder is not None else None
+            named = sending.to_loket if target is S.TRANSFERRED else None
+            lokets = _lock_lokets(conn, holder, named)
+            counter = lokets.get(holder) if holder is not None else None
             row = sql.ticket_row(conn, ticket_id, lock=True)
             if sql.holder_of(conn, ticket_id) != holder:
                 raise _HolderMoved
@@ -102,9 +110,13 @@ class TicketActions:
                                    service_id=transfer_to)
                 if transfer_to == row.service_id:
                     raise ApiError(422, ErrorCode.INVALID_TRANSFER_TARGET, "The ticket is already in that service.")
-                # The same code waits again, now in the target service's queue.
+                if named is not None:
+                    _refuse_unless_serving(lokets.get(named), named, service.id)
+                # The same code waits again, now in the target service's queue (at the named loket
+                # only, if one was named); a note of an earlier transfer gives way to this one's.
                 values.update(status=S.WAITING.value, service_id=transfer_to, queued_at=now, counter_id=None,
-                              called_at=None, started_at=None, transfers=row.transfers + 1)
+                              called_at=None, started_at=None, transfers=row.transfers + 1,
+                              target_counter_id=named, transfer_note=sending.note)
             # Conditional on the status it was decided on, though the lock already holds it there.
             changed = conn.execute(update(tickets).where(tickets.c.id == ticket_id, tickets.c.status == row.status)
                                    .values(**values)).rowcount
@@ -118,9 +130,11 @@ class TicketActions:
             updated = sql.ticket_row(conn, ticket_id)
             told = event_ticket(updated, cat, counter_ref(counter) if counter else None)
             if target is S.TRANSFERRED:
-                # Not the busiest route: the transfer's event is the model, with where it came from.
+                # Not the busiest route: the transfer's event is the model, with who sent it from
+                # where, to which loket and with what note (the audit; devices get it without the note).
                 unit.events.add(EventType.TICKET_STATUS, TicketEvent.model_validate(
-                    {**told, "transferred_from": row.service_id, "status_change": S.TRANSFERRED}))
+                    {**told, "transferred_from": row.service_id, "status_change": S.TRANSFERRED,
+                     "by": principal.name, "target_counter": loket_ref(cat, named), "note": sending.note}))
             elif target is S.WAITING:
                 unit.events.add(EventType.TICKET_STATUS, TicketEvent.model_validate(
                     {**told, "requeued_from": row.status, "by": principal.name}))
@@ -131,7 +145,7 @@ class TicketActions:
             if target is S.DONE:
                 # The service's recent mean has moved: a tile and a ticket shown from now on use it.
                 unit.after_commit(lambda: self.live.forget_mean(row.service_id))
-            return self.answers.ticket(conn, cat, updated)
+            return self.answers.ticket(conn, cat, updated, staff=True)
 
     def _late_citizen_back(self, unit: Unit, principal: Principal, cat: SiteCatalog, row: Any) -> TicketJson:
         """A no-show whose citizen came after all: only the same service day, by the officer now at
@@ -155,7 +169,41 @@ class TicketActions:
         updated = sql.ticket_row(conn, row.id)
         unit.events.add(EventType.TICKET_STATUS, TicketEvent.model_validate(
             {**event_ticket(updated, cat), "requeued_from": S.NO_SHOW, "by": principal.name}))
-        return self.answers.ticket(conn, cat, updated)
+        return self.answers.ticket(conn, cat, updated, staff=True)
+
+
+@dataclass(frozen=True)
+class Sending:
+    """Where a transfer sends a ticket: the service, the one loket named (if any), the note."""
+
+    service_id: str | None
+    to_loket: int | None
+    note: str | None
+
+
+def _lock_lokets(conn: Connection, holder: int | None, named: int | None) -> dict[int, Any]:
+    """The loket holding the ticket and a transfer's named loket, locked in the order of their
+    numbers, so two transfers between the same two lokets never wait on each other in a circle."""
+    ids = sorted({i for i in (holder, named) if i is not None and 0 < i <= sql.MAX_ROW_ID})
+    locked = {}
+    for counter_id in ids:
+        found = conn.execute(select(counters).where(counters.c.id == counter_id).with_for_update()).first()
+        if found is not None:
+            locked[counter_id] = found
+    return locked
+
+
+def _refuse_unless_serving(loket: Any, loket_id: int, service_id: str) -> None:
+    """A ticket is sent only to a loket that exists, is staffed (open, or on a pause it comes back
+    from) and serves that service now."""
+    if loket is None or loket.retired:
+        raise ApiError(422, ErrorCode.TRANSFER_LOKET_NOT_FOUND, "There is no such loket.", counter_id=loket_id)
+    if loket.state == CounterState.CLOSED:
+        raise ApiError(409, ErrorCode.TRANSFER_LOKET_NOT_OPEN, "That loket is closed: send the ticket to any loket.",
+                       counter=loket.name, counter_id=loket_id)
+    if service_id not in loket.active_service_ids:
+        raise ApiError(409, ErrorCode.TRANSFER_LOKET_NOT_SERVING, "That loket does not serve this service now.",
+                       counter=loket.name, counter_id=loket_id, service_id=service_id)
 
 
 # The actions the audit log keeps, whoever does them: a ticket back in the queue, sent to another

@@ -113,6 +113,8 @@ def test_transfer_moves_the_ticket_to_wait_in_the_chosen_service(
     assert offered == {"ktp", "paspor"}  # active services but its own; the inactive one is not offered
     assert not panel.confirm.isEnabled()
     panel.select("paspor")
+    qtbot.mouseClick(panel.confirm, Qt.MouseButton.LeftButton)   # on to "which loket": any, by default
+    assert panel.step() == "loket" and panel.chosen_loket() is None and not counter.busy
     click(qtbot, counter, panel.confirm)
 
     moved = ticket_on_server(server, ticket["id"])

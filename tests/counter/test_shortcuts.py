@@ -66,11 +66,13 @@ def test_function_keys_do_what_the_buttons_do(qtbot: QtBot, server: LiveServer, 
     answered(qtbot, counter)
     key(qtbot, counter, K.Key_F3)
     answered(qtbot, counter)
-    key(qtbot, counter, K.Key_F6)                       # transfer: the list has the keyboard
+    key(qtbot, counter, K.Key_F6)                       # transfer: the search has the keyboard
     panel = counter.desk.transfer_panel
-    assert counter.desk.page() == "transfer" and panel.list.hasFocus()
-    qtbot.keyClicks(panel.list, "Pas")                  # type-ahead to "Paspor"
-    qtbot.keyClick(panel.list, K.Key_Return)
+    assert counter.desk.page() == "transfer" and panel.search.hasFocus()
+    qtbot.keyClicks(panel.search, "Pas")                # "Paspor", the one match, is chosen
+    qtbot.keyClick(panel.search, K.Key_Return)          # on to the loket: any loket, by default
+    assert panel.step() == "loket" and panel.lokets.hasFocus()
+    qtbot.keyClick(panel.lokets, K.Key_Return)
     answered(qtbot, counter)
     moved = ticket_on_server(server, third["id"])
     assert (moved["status"], moved["service_id"]) == ("waiting", "paspor")

@@ -13,7 +13,8 @@ from ui.counter.messages import OFFLINE_BANNER, StaffText, done_message, message
 from ui.i18n import I18N_DIR, Translations
 
 PARAMS = {"code": "A-001", "staff": "siti", "loket": "Loket 3", "count": 2, "service": "KTP-el", "min_length": 8,
-          "until": "2026-11-23T02:30:00+00:00", "by": "supervisor", "reason": "sakit", "seconds_left": 45}
+          "until": "2026-11-23T02:30:00+00:00", "by": "supervisor", "reason": "sakit", "seconds_left": 45,
+          "counter": "Loket 2"}
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +39,8 @@ def english_ts(context: str) -> dict[str, str]:
 def shown_texts() -> list[StaffText]:
     texts = [OFFLINE_BANNER, message_for_code("some_code_nobody_knows").text]
     texts += [message_for_code(code, **PARAMS).text for code in messages._BY_CODE]
-    for action in ("recall", "finish", "no_show", "transfer"):
-        done = done_message(action, "A-001", count=2, service="KTP-el")
+    for action in ("recall", "finish", "no_show", "transfer", "transfer_to_loket"):
+        done = done_message(action, "A-001", count=2, service="KTP-el", loket="Loket 2")
         assert done is not None
         texts.append(done.text)
     return texts

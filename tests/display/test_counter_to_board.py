@@ -55,6 +55,7 @@ def test_staff_actions_at_the_counter_reach_the_board(server: LiveServer, make_b
     press(qtbot, counter, START)
     qtbot.mouseClick(counter.desk.buttons[TRANSFER], Qt.MouseButton.LeftButton)
     counter.desk.transfer_panel.select("paspor")
+    qtbot.mouseClick(counter.desk.transfer_panel.confirm, Qt.MouseButton.LeftButton)  # on to "any loket"
     click(qtbot, counter, counter.desk.transfer_panel.confirm)
     assert ticket_on_server(server, second["id"])["service_id"] == "paspor"
 

@@ -57,6 +57,33 @@ def test_a_transferred_ticket_names_its_new_service_and_lokets(kiosk, server, wa
     assert status.headline.text().startswith("Transferred to ")
 
 
+def test_a_ticket_sent_to_one_loket_names_that_loket_only(kiosk, server, waiting):
+    """GIVEN B-001 served at Loket 1 and sent on to KTP at Loket 2 by name, WHEN the citizen checks
+    B-001, THEN the status sends them to Loket 2 alone (not Loket 1, which serves KTP too), and to
+    both again once Loket 2 has closed; the officer's note is nowhere on the kiosk."""
+    first = waiting[0]
+    assert server.call("POST", "/counters/2/open", "staff2").status_code == 200
+    for path in ("/counters/1/open", "/counters/1/call-next", f"/tickets/{first['id']}/start"):
+        assert server.call("POST", path, "staff1").status_code == 200
+    r = server.call("POST", f"/tickets/{first['id']}/transfer", "staff1",
+                    json={"service_id": "ktp", "counter_id": 2, "note": "Berkas lengkap"})
+    assert r.status_code == 200, r.text
+    open_keypad(kiosk)
+    kiosk.type_code("B1")
+    kiosk.tap(kiosk.controller.status_entry.ok_button)
+    kiosk.wait_screen("status")
+    status = kiosk.controller.status
+    assert status.detail.text().endswith("Menuju: Loket 2.")
+    assert "Berkas" not in status.detail.text() + status.headline.text()
+    assert server.call("POST", "/counters/2/close", "staff2").status_code == 200
+    kiosk.tap(status.another_button)                   # "Cek tiket lain": the keypad again
+    kiosk.wait_screen("status_entry")
+    kiosk.type_code("B1")
+    kiosk.tap(kiosk.controller.status_entry.ok_button)
+    kiosk.wait_screen("status")
+    assert status.detail.text().endswith("Menuju: Loket 1, Loket 2.")
+
+
 def test_keypad_delete_and_clear(kiosk, waiting):
     open_keypad(kiosk)
     entry = kiosk.controller.status_entry

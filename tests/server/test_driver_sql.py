@@ -26,7 +26,7 @@ def ticket_values(seq: int, at: datetime, **changes: Any) -> dict[str, Any]:
         "issued_at": at, "queued_at": at, "called_at": None, "started_at": None, "finished_at": None,
         "counter_id": None, "served_by": None, "recalls": 0, "transfers": 0, "issuer": "device:1",
         "idempotency_key": f"key-{seq}", "request_digest": "d" * 64, "nik_hash": None, "nik_last4": "0001",
-        "print_status": None, "print_reason": None,
+        "print_status": None, "print_reason": None, "target_counter_id": None, "transfer_note": None,
     }
     return {**values, **changes}
 

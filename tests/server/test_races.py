@@ -289,6 +289,64 @@ def race_cancel_while_calling(hall: Hall, rounds: int) -> None:
     hall.ok("staff2", "POST", "/counters/2/close")
 
 
+def race_transfer_to_a_closing_loket(hall: Hall, rounds: int) -> None:
+    """A ticket sent to loket 2 while loket 2 closes: either the transfer comes first and the
+    closing releases it, or the closing comes first and the transfer is refused with the ticket
+    still in hand; never a ticket left waiting for a closed loket."""
+    hall.ok("staff1", "POST", "/counters/1/open")
+    for _ in range(rounds):
+        hall.ok("staff2", "POST", "/counters/2/open")
+        ticket = hall.issue("kk")
+        hall.ok("staff1", "POST", "/counters/1/call-next")
+        hall.ok("staff1", "POST", f"/tickets/{ticket['id']}/start")
+        answers = hall.race([Shot("staff1", "POST", f"/tickets/{ticket['id']}/transfer",
+                                  {"service_id": "ktp", "counter_id": 2, "note": "cek"}),
+                             Shot("staff2", "POST", "/counters/2/close")])
+        assert answers[1].status_code == 200, answers[1].text
+        row = hall.ticket(ticket["id"])
+        assert row.target_counter_id is None and hall.counter(2).state == "closed"
+        if answers[0].status_code == 200:
+            assert (row.status, row.service_id) == ("waiting", "ktp")
+            hall.ok("staff1", "POST", "/counters/1/call-next")   # any loket may call it now
+            hall.ok("staff1", "POST", f"/tickets/{ticket['id']}/start")
+        else:
+            assert codes(answers)[0] == (409, "transfer_loket_not_open")
+            assert (row.status, row.service_id) == ("serving", "kk")
+        hall.ok("staff1", "POST", f"/tickets/{ticket['id']}/finish")
+        with hall.db.connect() as conn:
+            stranded = conn.execute(select(func.count()).select_from(tickets).join(
+                counters, counters.c.id == tickets.c.target_counter_id).where(
+                counters.c.state == "closed")).scalar_one()
+        assert stranded == 0
+    hall.ok("staff1", "POST", "/counters/1/close")
+
+
+def race_crossing_transfers(hall: Hall, rounds: int) -> None:
+    """Loket 1 sends its citizen to loket 2 while loket 2 sends its own to loket 1: each locks both
+    lokets, in the order of their numbers, so neither waits on the other in a circle."""
+    hall.ok("staff1", "POST", "/counters/1/open")
+    hall.ok("staff2", "POST", "/counters/2/open")
+    for _ in range(rounds):
+        ids = []
+        for who, loket in (("staff1", 1), ("staff2", 2)):
+            ticket = hall.issue("kk")
+            hall.ok(who, "POST", f"/counters/{loket}/call-next")
+            hall.ok(who, "POST", f"/tickets/{ticket['id']}/start")
+            ids.append(ticket["id"])
+        answers = hall.race([
+            Shot("staff1", "POST", f"/tickets/{ids[0]}/transfer", {"service_id": "ktp", "counter_id": 2}),
+            Shot("staff2", "POST", f"/tickets/{ids[1]}/transfer", {"service_id": "ktp", "counter_id": 1})])
+        assert codes(answers) == [(200, None), (200, None)]
+        assert [(hall.ticket(i).status, hall.ticket(i).target_counter_id) for i in ids] == [
+            ("waiting", 2), ("waiting", 1)]
+        for who, loket, ticket_id in (("staff1", 1, ids[1]), ("staff2", 2, ids[0])):
+            called = hall.ok(who, "POST", f"/counters/{loket}/call-next")["current_ticket"]
+            assert called["id"] == ticket_id
+            hall.ok(who, "POST", f"/tickets/{ticket_id}/no-show")
+    hall.ok("staff1", "POST", "/counters/1/close")
+    hall.ok("staff2", "POST", "/counters/2/close")
+
+
 # ----------------------------------------------------------------------------- one server process
 
 
@@ -310,6 +368,14 @@ def test_closing_or_pausing_while_calling_never_strands_a_ticket(hall: Hall) -> 
 
 def test_cancelling_a_ticket_while_lokets_call_it_leaves_no_cancelled_ticket_at_a_loket(hall: Hall) -> None:
     race_cancel_while_calling(hall, ROUNDS)
+
+
+def test_a_transfer_to_a_loket_closing_at_that_moment_never_strands_the_ticket(hall: Hall) -> None:
+    race_transfer_to_a_closing_loket(hall, ROUNDS)
+
+
+def test_two_lokets_sending_citizens_to_each_other_at_once_both_go_through(hall: Hall) -> None:
+    race_crossing_transfers(hall, ROUNDS)
 
 
 # ----------------------------------------------------------------------------- two server processes

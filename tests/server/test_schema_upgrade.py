@@ -63,3 +63,25 @@ def test_an_earlier_database_gains_the_new_columns_and_its_sign_ins_still_work(d
         assert accounts.principal_for(renewed) is None
     finally:
         db.dispose()
+
+
+def test_an_earlier_tickets_table_gains_the_transfer_s_loket_note_and_partial_index(database_url: str) -> None:
+    """A tickets table made before transfers could name a loket: the two columns come, and the
+    index that finds the tickets sent to a loket, partial as on a new database."""
+    db = Database(database_url)
+    try:
+        db.create_schema()
+        with db.engine.begin() as conn:
+            conn.execute(text("DROP INDEX ix_ticket_target"))
+            conn.execute(text("ALTER TABLE tickets DROP COLUMN transfer_note"))
+            conn.execute(text("ALTER TABLE tickets DROP COLUMN target_counter_id"))
+        db.create_schema()
+        db.create_schema()
+        columns = {c["name"]: c for c in inspect(db.engine).get_columns("tickets")}
+        assert columns["target_counter_id"]["nullable"] and columns["transfer_note"]["nullable"]
+        index = next(i for i in inspect(db.engine).get_indexes("tickets") if i["name"] == "ix_ticket_target")
+        assert index["column_names"] == ["target_counter_id", "status"]
+        where = index.get("dialect_options", {})
+        assert "target_counter_id IS NOT NULL" in str(where.get("sqlite_where", where.get("postgresql_where")))
+    finally:
+        db.dispose()

@@ -58,7 +58,7 @@ from ui.counter.messages import (
 from ui.counter.notice import CONFIRMATION_MS, REFUSAL_MS, Notice
 from ui.counter.password_screen import PasswordScreen
 from ui.counter.screen import StaffScreen
-from ui.counter.transfer_panel import TransferTarget
+from ui.counter.transfer_panel import Sending, TransferTarget
 from ui.counter.window import CounterWindow
 from ui.i18n import Translations
 from ui.shell.crash_guard import CrashGuard
@@ -198,6 +198,7 @@ class CounterController(QObject):
         self.loket_screen.close_other_chosen.connect(self._on_loket_screen_close_other_chosen)
         self.desk.action_requested.connect(self._on_desk_action_requested)
         self.desk.transfer_chosen.connect(self._on_desk_transfer_chosen)
+        self.desk.transfer_opened.connect(self._on_desk_transfer_opened)
         self.desk.pause_chosen.connect(self._on_desk_pause_chosen)
         self.desk.close_requested.connect(self._on_desk_close_requested)
         self.desk.lost_acknowledged.connect(self._on_desk_lost_acknowledged)
@@ -626,13 +627,18 @@ class CounterController(QObject):
         self.desk.show_message(done_message("requeue", ticket.code))
         self._schedule_refresh()
 
-    def _on_desk_transfer_chosen(self, service_id: str) -> None:
+    def _on_desk_transfer_chosen(self, sending: Sending) -> None:
         ticket = ticket_in_hand(self.counter)
         if ticket is None or self._loket_lost:
             return
         self.desk.show_message(None)
-        self._run(TRANSFER, lambda: self.client.transfer(ticket.id, service_id),
+        self._run(TRANSFER, lambda: self.client.transfer(ticket.id, sending.service_id, sending.loket_id,
+                                                         sending.note),
                   lambda result: self._on_action_result(TRANSFER, result))
+
+    def _on_desk_transfer_opened(self) -> None:
+        """The waiting counts beside each service and the open lokets, read afresh for the choice."""
+        self.refresh(catalog=True)
 
     def _on_desk_pause_chosen(self, reason: str, until: time | None) -> None:
         counter = self.counter
@@ -656,10 +662,13 @@ class CounterController(QObject):
             held = result if result.status in IN_HAND else None
             self._apply_counter(self.counter.model_copy(update={"current_ticket": held}))
             params: dict[str, Any] = {}
+            said = action
             if action == TRANSFER:
                 params["service"] = self.service_names().get(result.service_id, result.service_name)
+                if result.target_counter is not None:
+                    said, params["loket"] = "transfer_to_loket", result.target_counter.name
             if result.status is not TicketStatus.SERVING:
-                self.desk.show_message(done_message(action, result.code, **params))
+                self.desk.show_message(done_message(said, result.code, **params))
         self._schedule_refresh()
 
     def _on_finished_then_called(self, result: FinishedThenCalled) -> None:
@@ -699,7 +708,8 @@ class CounterController(QObject):
         self.desk.set_site_day(catalog.site.timezone,
                                {s.id: s.breaks_today for a in catalog.agencies for s in a.services})
         self.desk.set_transfer_targets([
-            TransferTarget(s.id, s.name, a.short_name, s.waiting)
+            TransferTarget(s.id, s.name, a.short_name, s.waiting, prefix=s.prefix, agency_name=a.name,
+                           name_en=s.name_en, agency_name_en=a.name_en)
             for a in catalog.agencies for s in a.services if s.closed_reason != "service_inactive"])
 
     # ================================================================= re-reading: checks, events, reconnects
@@ -756,6 +766,7 @@ class CounterController(QObject):
         if result.catalog is not None:
             self._apply_catalog(result.catalog)
         self.counters = result.counters
+        self.desk.set_lokets(result.counters)
         self.counters_loaded.emit(result.counters)
         names = self.service_names()
         if self._counter_id is None:

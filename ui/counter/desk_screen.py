@@ -36,7 +36,7 @@ from ui.counter.queue_panel import QueuePanel
 from ui.counter.screen import StaffScreen
 from ui.counter.style import DeskMetrics, set_enabled
 from ui.counter.ticket_card import TicketCard
-from ui.counter.transfer_panel import TransferPanel, TransferTarget
+from ui.counter.transfer_panel import Sending, TransferPanel, TransferTarget
 from ui.i18n import Translations
 from ui.shell.clock import SiteClock
 from ui.theme import set_props
@@ -56,7 +56,8 @@ GRID = ((RECALL, START, FINISH), (NO_SHOW, TRANSFER, PAUSE))
 class DeskScreen(StaffScreen):
     name = "desk"
     action_requested = Signal(str)   # call_next, recall, start, finish, no_show, resume
-    transfer_chosen = Signal(str)    # the target service id
+    transfer_chosen = Signal(object)  # transfer_panel.Sending: the service, the loket named or None, the note
+    transfer_opened = Signal()        # the officer opened the transfer panel: fresh waiting counts wanted
     pause_chosen = Signal(str, object)  # the reason, and the expected return (datetime.time) or None
     close_requested = Signal()       # close the loket
     lost_acknowledged = Signal()     # the officer read that the loket was taken over or closed elsewhere
@@ -221,6 +222,17 @@ class DeskScreen(StaffScreen):
 
     def set_transfer_targets(self, targets: list[TransferTarget]) -> None:
         self._targets = list(targets)
+        if self.page() == TRANSFER_PAGE:
+            self.transfer_panel.update_targets(self._targets_for_ticket())
+
+    def set_lokets(self, lokets: list[Counter]) -> None:
+        """Every loket as last read: the transfer panel offers those open for the chosen service."""
+        self.transfer_panel.set_lokets(lokets, self._counter.id if self._counter is not None else None)
+
+    def _targets_for_ticket(self) -> list[TransferTarget]:
+        ticket = ticket_in_hand(self._counter)
+        own = ticket.service_id if ticket is not None else ""
+        return [t for t in self._targets if t.service_id != own]
 
     def set_timing(self, no_show_after_seconds: int) -> None:
         """How long a called citizen has before no-show is offered (the site's setting)."""
@@ -444,11 +456,10 @@ class DeskScreen(StaffScreen):
         self.notice.clear()
         if action == TRANSFER:
             ticket = ticket_in_hand(self._counter)
-            own = ticket.service_id if ticket is not None else ""
-            targets = [t for t in self._targets if t.service_id != own]
-            self.transfer_panel.open_for(ticket.code if ticket else "", targets)
+            self.transfer_panel.open_for(ticket.code if ticket else "", self._targets_for_ticket())
             self._show_page(TRANSFER_PAGE)
-            self.transfer_panel.list.setFocus()
+            self.transfer_panel.search.setFocus()
+            self.transfer_opened.emit()
         elif action == NO_SHOW:
             ticket = ticket_in_hand(self._counter)
             if ticket is None or self.no_show_wait_left():
@@ -466,9 +477,9 @@ class DeskScreen(StaffScreen):
         else:
             self.action_requested.emit(action)
 
-    def _on_transfer_panel_target_chosen(self, service_id: str) -> None:
+    def _on_transfer_panel_target_chosen(self, sending: Sending) -> None:
         self._show_page(ACTIONS_PAGE)
-        self.transfer_chosen.emit(service_id)
+        self.transfer_chosen.emit(sending)
 
     def _breaks_of_loket(self) -> list[BreakTime]:
         """Today's breaks of the services the loket serves, each once, earliest first."""

@@ -126,6 +126,15 @@ _BY_CODE: Mapping[str, tuple[str, str]] = {
                                                   "Layanan tujuan itu tidak bisa dipilih. Pilih layanan aktif "
                                                   "yang lain."),
                                 "warning"),
+    "transfer_loket_not_found": (QT_TRANSLATE_NOOP("CounterMessages",
+                                                   "Loket tujuan itu tidak ada lagi. Daftar loket dimuat ulang; "
+                                                   "pilih loket lain atau \"Loket mana saja\"."), "warning"),
+    "transfer_loket_not_serving": (QT_TRANSLATE_NOOP("CounterMessages",
+                                                     "{counter} tidak melayani layanan itu sekarang. Pilih loket "
+                                                     "lain atau \"Loket mana saja\"."), "warning"),
+    "transfer_loket_not_open": (QT_TRANSLATE_NOOP("CounterMessages",
+                                                  "{counter} sudah tutup. Pilih loket yang buka atau \"Loket mana "
+                                                  "saja\"; tiket masih di loket Anda."), "warning"),
     "invalid_service_ids": (QT_TRANSLATE_NOOP("CounterMessages",
                                               "Loket ini tidak melayani layanan itu. Pilih dari daftar."), "warning"),
     "queue_busy": (QT_TRANSLATE_NOOP("CounterMessages",
@@ -287,6 +296,9 @@ def done_message(action: str, code: str, **params: Any) -> StaffMessage | None:
                                      "{code} dikembalikan ke antrean, di tempat semula menurut jam ambilnya."),
         "transfer": QT_TRANSLATE_NOOP("CounterMessages",
                                       "{code} dialihkan ke {service}; tiket menunggu di antrean layanan itu."),
+        "transfer_to_loket": QT_TRANSLATE_NOOP("CounterMessages",
+                                               "{code} dialihkan ke {service} di {loket}; hanya loket itu yang "
+                                               "memanggilnya selama buka."),
     }
     if action not in texts:
         return None

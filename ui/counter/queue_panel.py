@@ -120,6 +120,8 @@ class QueuePanel(QFrame):
             parts.append(self.tr("★ {group}").format(group=short_priority_name(ticket.priority)))
         if ticket.transferred:
             parts.append(self.tr("↪ alihan"))
+        if ticket.target_counter is not None:
+            parts.append(self.tr("khusus loket ini"))
         return " · ".join(parts)
 
     def retranslate_ui(self) -> None:
@@ -162,8 +164,11 @@ class QueuePanel(QFrame):
             mark = _label(self, "nextDetail", f"next-mark-{row}")
             mark.setText(self._next_mark(ticket))
             mark.setProperty("state", state)
-            service = ElidedLabel(self, role="nextDetail")
-            service.setText(names.get(ticket.service_id, ticket.service_id))
+            service = ElidedLabel(self, role="nextDetail", name=f"next-service-{row}")
+            service_name = names.get(ticket.service_id, ticket.service_id)
+            # A transfer's note for this loket's officer, after the service, as much as fits.
+            service.setText(self.tr("{service} · ✎ {note}").format(service=service_name, note=ticket.transfer_note)
+                            if ticket.transfer_note else service_name)
             for label in (code, mark, service):
                 label.setProperty("state", state)
                 self._rows.append(label)

@@ -4,12 +4,14 @@
 
 It runs the real app in a window, types a wrong password and then the right one, opens a loket
 (by default the free one with the most citizens waiting), calls the next ticket (the no-show
-countdown, then its confirmation), serves it (the timer), opens the transfer and pause panels (the
-reason, then the return time, a typed time refused, and the desk paused for 30 minutes), the
-choice when logging out with a ticket in hand and the late citizen's panel, and saves
-``counter-<screen>[-en].png`` of each (also the desk at the smallest supported size, 1024×700, and
-the screens with a notice again at 1024×768: ``…-1024x768``). Before the supervisor's part, a loket
-nobody waits for is opened and called from, for the notice that says so (``counter-desk-queue-empty``).
+countdown, then its confirmation), serves it (the timer), opens the transfer panel (a search typed,
+then the loket and a note: the ticket goes to this loket's other service, and the card shows the note
+when it is called there), the pause panel (the reason, then the return time, a typed time refused,
+and the desk paused for 30 minutes), the choice when logging out with a ticket in hand and the late
+citizen's panel, and saves ``counter-<screen>[-en].png`` of each (also the desk at the smallest
+supported size, 1024×700, and the screens with a notice again at 1024×768: ``…-1024x768``). Before
+the supervisor's part, a loket nobody waits for is opened and called from, for the notice that says
+so (``counter-desk-queue-empty``).
 The loket is closed again at the end, so the script can run once per language. With ``--supervisor``
 a second app signs in as the supervisor, sees the loket open, takes it over with a reason, and the
 officer's desk says so (``counter-supervisor-*``, ``counter-desk-taken-over``, at 1024×768); the
@@ -156,6 +158,74 @@ def take_over(officer: CounterController, officer_shots: Shooter, server: str, s
         boss.stop()
 
 
+def transfer_shots(c: CounterController, shooter: Shooter, server: str, username: str, password: str,
+                   language: str) -> None:
+    """The transfer panel with a search typed, the loket step with a note, and the card that shows
+    the note to the officer who calls the ticket, at the default size and at 1024×768. The ticket
+    is sent to another service of this loket, to this loket by name; the loket is narrowed to that
+    service for the call (through a second sign-in of the same officer, as another PC would), and
+    its services are given back afterwards."""
+    desk, panel = c.desk, c.desk.transfer_panel
+    counter, ticket = c.counter, desk.ticket_card.ticket()
+    if counter is None or ticket is None:
+        return
+    size = c.window.size()
+    desk.buttons["transfer"].click()
+    wait_until(lambda: not c.busy, "the waiting counts", 15)
+    settle(500)
+    others = [s for s in counter.active_service_ids if s != ticket.service_id]
+    target = next((t for t in panel.targets() if t.service_id in others), None)
+    panel.search.setText("kependudukan" if target is None else target.name.split()[0].lower())
+    shooter.shot("desk-transfer")
+    c.window.resize(*SMALL_SIZE)
+    shooter.shot("desk-transfer-1024x768")
+    c.window.resize(size)
+    if target is None:
+        panel.cancel.click()
+        return
+    panel.select(target.service_id)
+    panel.confirm.click()
+    panel.select_loket(counter.id)
+    panel.note.setText("Berkas sudah dicek, tinggal tanda tangan" if language == "id"
+                       else "Documents checked, only the signature left")
+    shooter.shot("desk-transfer-loket")
+    c.window.resize(*SMALL_SIZE)
+    shooter.shot("desk-transfer-loket-1024x768")
+    c.window.resize(size)
+    panel.confirm.click()
+    wait_until(lambda: not c.busy and desk.ticket_card.ticket() is None, "the transfer", 15)
+
+    other_pc = BackendClient(server)
+    try:
+        other_pc.login(username, password)
+        other_pc.open_counter(counter.id, [target.service_id])
+        wait_until(lambda: not c.busy and c.counter is not None
+                   and list(c.counter.active_service_ids) == [target.service_id], "the loket narrowed", 15)
+        for _ in range(40):   # those who queued for that service before the transfer come first
+            desk.buttons["call_next"].click()
+            wait_until(lambda: not c.busy, "call next", 15)
+            called = desk.ticket_card.ticket()
+            if called is None or called.code == ticket.code:
+                break
+            for action in ("start", "finish"):
+                desk.buttons[action].click()
+                wait_until(lambda: not c.busy, action, 15)
+        wait_until(lambda: ticket.code not in desk.queue_panel.next_codes(), "the waiting list re-read", 15)
+        shooter.shot("desk-transfer-note")
+        c.window.resize(*SMALL_SIZE)
+        shooter.shot("desk-transfer-note-1024x768")
+        c.window.resize(size)
+        other_pc.open_counter(counter.id, list(counter.active_service_ids))
+        wait_until(lambda: not c.busy and c.counter is not None
+                   and list(c.counter.active_service_ids) == list(counter.active_service_ids),
+                   "the loket's services back", 15)
+        if desk.buttons["start"].isEnabled():
+            desk.buttons["start"].click()
+            wait_until(lambda: not c.busy, "start", 15)
+    finally:
+        other_pc.close()
+
+
 def run(out: Path, server: str, username: str, password: str, loket: int | None, language: str = "id",
         supervisor: str | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
@@ -225,11 +295,7 @@ def run(out: Path, server: str, username: str, password: str, loket: int | None,
             at_size(shooter, SMALL_SIZE, "desk-logout-with-ticket-1024x768")
             desk.confirm_panel.cancel.click()
         if desk.buttons["transfer"].isEnabled():
-            desk.buttons["transfer"].click()
-            if desk.transfer_panel.list.count():
-                desk.transfer_panel.list.setCurrentRow(0)
-            shooter.shot("desk-transfer")
-            desk.transfer_panel.cancel.click()
+            transfer_shots(c, shooter, server, username, password, language)
 
         size = c.window.size()
         c.window.resize(*SMALL_SIZE)

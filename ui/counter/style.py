@@ -184,6 +184,11 @@ QLabel[role="chip"][state="open"], QLabel[role="chip"][state="serving"] {{ backg
 QLabel[role="chip"][state="called"] {{ background: {c.primary_soft}; color: {c.primary}; }}
 QLabel[role="chip"][state="paused"] {{ background: {c.warn_bg}; color: {c.warn_text}; }}
 QLabel[role="chip"][state="priority"] {{ background: {c.warn_bg}; color: {c.warn_text}; }}
+QFrame[role="panel"] QLabel[role="note"] {{
+    background: {c.warn_bg}; color: {c.warn_text}; border-left: {px(4)}px solid {c.warn_border};
+    border-radius: {px(4)}px; padding: {px(4)}px {px(10)}px; font-size: {px(16)}px; font-weight: bold;
+}}
+QListWidget#TransferList::item:disabled {{ color: {c.primary}; font-weight: bold; background: {c.primary_soft}; }}
 
 /* a result or an error with a way on */
 #Notice {{ border-radius: {px(8)}px; border: {px(2)}px solid {c.border}; background: {c.card}; }}

@@ -44,6 +44,12 @@ class TicketCard(QFrame):
         self.service.setObjectName("CurrentService")
         self.detail = FitText("", self, role="ticketDetail", wrap=True, min_ratio=0.75)
         self.detail.setObjectName("CurrentDetail")
+        # The transferring officer's note, for this officer: shown whole, on as many lines as it needs.
+        self.note = PlainLabel(self)
+        self.note.setObjectName("TransferNoteShown")
+        self.note.setProperty("role", "note")
+        self.note.setWordWrap(True)
+        self.note.hide()
         self.timer = PlainLabel(self)
         self.timer.setObjectName("TicketTimer")
         self.timer.setProperty("role", "chip")
@@ -59,6 +65,7 @@ class TicketCard(QFrame):
         self.box.addWidget(self.code, 5)
         self.box.addWidget(self.service, 1)
         self.box.addWidget(self.detail, 1)
+        self.box.addWidget(self.note)
         self.retranslate_ui()
 
     def ticket(self) -> Ticket | None:
@@ -107,6 +114,7 @@ class TicketCard(QFrame):
             self.detail.setText("")
             self.status.hide()
             self.priority.hide()
+            self.note.hide()
             self._show_timer()
             return
         set_props(self.code, state="ticket")
@@ -125,8 +133,17 @@ class TicketCard(QFrame):
             parts.append(self.tr("Dipanggil ulang {n}×").format(n=ticket.recalls))
         if ticket.transferred:
             parts.append(self.tr("Tiket alihan dari layanan lain"))
+        if ticket.target_counter is not None:
+            parts.append(self.tr("dikirim khusus ke {loket}").format(loket=ticket.target_counter.name))
         self.detail.setText(" · ".join(parts))
+        self.note.setVisible(bool(ticket.transfer_note))
+        self.note.setText(self.tr("✎ Catatan pengalihan: {note}").format(note=ticket.transfer_note)
+                          if ticket.transfer_note else "")
         self._show_timer()
+
+    def note_text(self) -> str:
+        """The transfer's note as shown on the card; empty when none is shown."""
+        return "" if self.note.isHidden() else self.note.text()
 
     def apply_metrics(self, m: DeskMetrics) -> None:
         self.box.setContentsMargins(m.px(20), m.px(14), m.px(20), m.px(14))

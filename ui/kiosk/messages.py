@@ -247,7 +247,9 @@ _ALIASES = {"unauthorized": "not_enrolled", "invalid_token": "not_enrolled", "fo
                              "wrong_current_password", "password_too_short", "password_unchanged",
                              "user_not_found", "user_exists", "invalid_username", "last_admin",
                              "device_not_found", "device_name_taken", "account_disabled",
-                             "quota_below_issued", "agency_not_found", "pause_until_passed"), "unexpected")}
+                             "quota_below_issued", "agency_not_found", "pause_until_passed",
+                             "transfer_loket_not_found", "transfer_loket_not_serving", "transfer_loket_not_open"),
+                            "unexpected")}
 
 
 def message_for_code(code: str, params: Mapping[str, Any] | None = None) -> Message:
