@@ -11,7 +11,7 @@ from fastapi import FastAPI
 
 from core import __version__
 from server.accounts import Accounts
-from server.api import counters, events, public, site, tickets
+from server.api import counters, events, hall, public, site, tickets
 from server.api.middleware import RequestGuard
 from server.checkpointer import Checkpointer
 from server.clock import Clock, SystemClock
@@ -77,7 +77,7 @@ def create_app(services: Services) -> FastAPI:
     app.state.engine = services.engine
     app.state.accounts = services.accounts
     app.state.hub = services.hub
-    for module in (public, site, tickets, counters, events):
+    for module in (public, site, tickets, counters, events, hall):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(public.pages)
     install_error_handlers(app)

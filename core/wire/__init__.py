@@ -13,11 +13,17 @@ from core.wire.answers import (
                                Enrollment,
                                ErrorDetail,
                                ErrorDocument,
+                               Hall,
+                               HallAlert,
+                               HallLoket,
+                               HallService,
                                Health,
                                HeartbeatReply,
                                LoggedOut,
                                Login,
                                LoketReport,
+                               OfficerDay,
+                               OfficerServiceDay,
                                PasswordChanged,
                                PublicTicket,
                                QueueService,
@@ -29,7 +35,17 @@ from core.wire.answers import (
                                WaitingTicket,
 )
 from core.wire.base import WireModel
-from core.wire.codes import AT_LOKET, AuditKind, CounterState, ErrorCode, EventType, Priority, TicketStatus, WaitUnknown
+from core.wire.codes import (
+    AT_LOKET,
+    AuditKind,
+    CounterState,
+    ErrorCode,
+    EventType,
+    HallAlertKind,
+    Priority,
+    TicketStatus,
+    WaitUnknown,
+)
 from core.wire.events import (
                                CatalogChanged,
                                CounterStateEvent,
@@ -45,7 +61,8 @@ __all__ = [
     "AT_LOKET", "Agency", "AuditKind", "Catalog", "CatalogChanged", "Counter", "CounterQueue", "CounterRef",
     "CounterState",
     "CounterStateEvent", "DailyReport", "DayExpired", "Device", "DeviceRef", "DeviceStateEvent", "Enrollment",
-    "ErrorCode", "ErrorDetail", "ErrorDocument", "Event", "EventPayload", "EventType", "Health", "HeartbeatReply",
+    "ErrorCode", "ErrorDetail", "ErrorDocument", "Event", "EventPayload", "EventType", "Hall", "HallAlert",
+    "HallAlertKind", "HallLoket", "HallService", "Health", "HeartbeatReply", "OfficerDay", "OfficerServiceDay",
     "LoggedOut", "Login", "LoketReport", "PasswordChanged", "Priority", "PublicTicket", "QueueService", "Service",
     "ServiceReport", "Site", "StatusCounts", "Ticket", "TicketEvent", "TicketStatus", "WaitUnknown", "WaitingTicket",
     "WireModel", "payload_of",

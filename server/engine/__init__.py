@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Self
 
 from core.schedule import Availability
-from core.wire import Catalog, Counter, CounterQueue, DailyReport, TicketStatus
+from core.wire import Catalog, Counter, CounterQueue, DailyReport, Hall, OfficerDay, TicketStatus
 from server.auth import Principal
 from server.batch_writer import BatchWriter
 from server.catalog import SiteCatalog
@@ -22,6 +22,7 @@ from server.engine.catalog_cache import CatalogCache
 from server.engine.catalog_import import import_catalog
 from server.engine.counters import Counters
 from server.engine.expiry import Expiry
+from server.engine.hall import HallView
 from server.engine.issuing import Issuing, valid_priority
 from server.engine.live import LiveStats
 from server.engine.lookup import TicketLookup
@@ -62,6 +63,7 @@ class QueueEngine:
                                  self.answers, self.unit_of_work)
         self.ticket_actions = TicketActions(clock, self.catalogs, self.expiry, self.live, self.answers,
                                             self.unit_of_work, self.site_time)
+        self.hall_view = HallView(db, clock, self.catalogs, self.site_time, self.live)
 
     # ----------------------------------------------------------------- life
 
@@ -169,3 +171,12 @@ class QueueEngine:
     def daily_report(self, day: date | None) -> DailyReport:
         cat = self.catalog()
         return daily_report(self.db, cat, day or self.today(cat))
+
+    # ----------------------------------------------------------------- the console's views
+
+    def hall(self) -> Hall:
+        """Every loket, every service's queue and the alerts, from one read."""
+        return self.hall_view.snapshot()
+
+    def officer_day(self, username: str) -> OfficerDay:
+        return self.hall_view.officer_day(username)

@@ -61,6 +61,8 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/api/v1/counters/{counter_id}/pause"): OFFICERS,
     ("POST", "/api/v1/counters/{counter_id}/resume"): OFFICERS,
     ("GET", "/api/v1/counters/{counter_id}/queue"): OFFICERS,
+    ("GET", "/api/v1/hall"): MANAGERS,
+    ("GET", "/api/v1/me/day"): OFFICERS,
 }
 PROTECTED = [route for route, roles in ACCESS.items() if roles is not PUBLIC]
 
@@ -130,6 +132,8 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
         ("POST", f"{p}/tickets/{{ticket_id}}/transfer"): Probe(404, path=missing,
                                                                 body=lambda h: {"service_id": "kk"}),
         ("GET", f"{p}/counters"): Probe(200),
+        ("GET", f"{p}/hall"): Probe(200),
+        ("GET", f"{p}/me/day"): Probe(200),
         ("POST", f"{p}/counters/{{counter_id}}/pause"): Probe(404, path=loket, body=lambda h: {"reason": "rapat"}),
     }
     for action in ("start", "finish", "no-show", "cancel", "requeue"):
