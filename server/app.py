@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from fastapi import FastAPI
 
 from core import __version__
+from server import console
 from server.accounts import Accounts
 from server.api import counters, events, hall, public, site, tickets
 from server.api.middleware import RequestGuard
@@ -80,6 +81,7 @@ def create_app(services: Services) -> FastAPI:
     for module in (public, site, tickets, counters, events, hall):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(public.pages)
+    console.install(app)
     install_error_handlers(app)
     app.add_middleware(RequestGuard, max_body_bytes=services.settings.max_body_bytes)
     return app
