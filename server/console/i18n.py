@@ -143,15 +143,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hall.no_estimate": ("tidak ada loket buka", "no loket open"),
     "hall.paused_estimate": ("semua loket jeda", "all lokets paused"),
     # A loket's page: close or take over.
-    "loket.title": ("Loket {name}", "Loket {name}"),
+    "loket.title": ("{name}", "{name}"),
     "loket.intro": (
         "Menutup atau mengambil alih loket petugas lain dicatat bersama alasannya, nama Anda dan waktunya.",
         "Closing or taking over another officer's loket is recorded with the reason, your name and the time."),
     "loket.reason": ("Alasan (wajib)", "Reason (required)"),
     "loket.take_over": ("Ambil alih loket", "Take over the loket"),
     "loket.close": ("Tutup loket", "Close the loket"),
-    "loket.closed_done": ("Loket {name} ditutup.", "Loket {name} was closed."),
-    "loket.taken_done": ("Loket {name} sekarang atas nama Anda.", "Loket {name} is now in your name."),
+    "loket.closed_done": ("{name} ditutup.", "{name} was closed."),
+    "loket.taken_done": ("{name} sekarang atas nama Anda.", "{name} is now in your name."),
     "loket.back": ("Kembali ke aula", "Back to the hall"),
 }
 

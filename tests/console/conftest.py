@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -76,6 +77,12 @@ class Browser:
         return self.driver.find_elements(By.CSS_SELECTOR, css)
 
     def text(self, css: str) -> str:
+        """The element's text; read again if the hall's script replaced it while it was being read."""
+        for _ in range(20):
+            try:
+                return str(self.find(css).text)
+            except StaleElementReferenceException:
+                continue
         return str(self.find(css).text)
 
     def path(self) -> str:
