@@ -4,49 +4,21 @@ tests, so they cannot vanish; on a developer's machine they are skipped with wha
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.counter.conftest import counter, make_counter  # noqa: F401 - the real counter app, for the live hall
+from tests.support.browser import chromium_driver
 from tests.support.server import PASSWORD, LiveServer
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-# As root, on a closed network: no sandbox, and none of the background calls to Google's hosts.
-FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--disable-extensions", "--disable-default-apps", "--mute-audio")
 WAIT_S = 10.0
-
-
-def chromium_driver(user_data_dir: Path, width: int = 1366, height: int = 768) -> WebDriver:
-    """A headless chromium of Debian's, with a fresh profile; fails (under CI) or skips when missing."""
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
-    if missing:
-        message = (f"{', '.join(missing)} missing: install Debian's chromium and chromium-driver "
-                   "(make test does: scripts/system-packages.sh chromium chromium-driver)")
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    options = Options()
-    options.binary_location = str(CHROMIUM)
-    for flag in FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={user_data_dir}")
-    options.add_argument(f"--window-size={width},{height}")
-    return webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
 
 
 @pytest.fixture(scope="module")

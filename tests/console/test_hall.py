@@ -5,6 +5,7 @@ can type is shown as text."""
 from __future__ import annotations
 
 import copy
+import re
 import time
 
 from pytestqt.qtbot import QtBot
@@ -49,6 +50,7 @@ def test_a_call_at_the_real_counter_app_shows_on_the_open_hall_within_a_second(
     assert browser.text("#service-kk .waiting") == "0"
     # The timer counts from the server's call time, by itself.
     first = browser.text("#loket-1 .timer")
+    assert re.fullmatch(r"0:0\d", first)
     browser.until(lambda: browser.text("#loket-1 .timer") != first, timeout=3)
 
 
@@ -83,6 +85,8 @@ def test_a_supervisor_takes_over_a_loket_and_a_busy_loket_cannot_be_closed(brows
     assert server.call("POST", "/counters/1/call-next", "staff1").status_code == 200
     browser.sign_in("admin")
     browser.open("/console/hall/lokets/1")
+    # Counted from the server's clock (a test's is days behind this machine's), not the browser's.
+    assert re.fullmatch(r"0:0\d", browser.text(".facts .timer"))
     browser.find("#reason").send_keys("Rapat")
     browser.submit("#close-loket")
     assert browser.text("#problem").startswith(f"Tiket {ticket['code']} masih di loket ini.")

@@ -2,7 +2,7 @@
 // (an EventSource on /console/hall/events) and fetches its live part again, and the loket timers tick.
 "use strict";
 (function () {
-  let offset = 0; // the server's clock minus this browser's, from the page's data-at
+  let offset = 0; // the server's clock minus this browser's, from the page's data-at (its moment on the server)
   let leaving = false; // a form was sent: its answer, not a reload, shows next (signing out ends the stream too)
 
   function reload() {
@@ -10,8 +10,8 @@
   }
 
   function syncClock() {
-    const live = document.getElementById("hall-live");
-    if (live && live.dataset.at) offset = Date.parse(live.dataset.at) - Date.now();
+    const stamped = document.querySelector("[data-at]");
+    if (stamped) offset = Date.parse(stamped.dataset.at) - Date.now();
   }
 
   function tick() {
