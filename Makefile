@@ -55,6 +55,7 @@ bench: setup
 	@scripts/system-packages.sh wrk
 	$(PY) bench/server.py --runs 10
 	$(PY) bench/login_flood.py
+	$(PY) bench/console_hall.py
 	$(PY) bench/printing.py
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) bench/kiosk.py
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) bench/display.py

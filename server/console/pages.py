@@ -81,11 +81,11 @@ def signed_in(request: Request, roles: Iterable[Role], *, before_password_change
     session = current_session(request)
     if session is None:
         raise ToSignIn("expired" if csrf_cookie_seen(request) else None)
+    request.state.console_session = session  # a refusal's page still shows who is signed in, and the way on
     if session.principal.must_change_password and not before_password_change:
         raise ToPasswordChange()
     if session.principal.role not in frozenset(roles):
         raise RoleRefused(session)
-    request.state.console_session = session
     return session
 
 
@@ -192,7 +192,7 @@ async def _answer(handler: Handler, request: Request) -> Response:
             target += f"?notice={out.notice}"
         return RedirectResponse(target, status_code=303)
     except ToPasswordChange:
-        return RedirectResponse("/console/password", status_code=303)
+        return redirect(request, "/console/password")
     except RoleRefused as refused:
         return error_page(request, 403, "page.forbidden.title", "page.forbidden.text",
                           role=texts(language(request))(f"role.{refused.session.principal.role.value}"))

@@ -40,6 +40,7 @@ def test_an_officer_sees_only_their_own_day_and_is_refused_the_hall(browser: Bro
     assert browser.text("#error-title") == "Tidak diizinkan"
     assert browser.text("#error-text") == "Peran Anda (Petugas) tidak boleh membuka halaman ini."
     assert not browser.finds("#lokets")
+    assert [a.text for a in browser.finds("nav a")] == ["Hari ini saya", "Kata sandi"]
 
 
 def test_the_first_sign_in_after_a_reset_must_choose_a_new_password_first(browser: Browser) -> None:
