@@ -80,7 +80,7 @@ def signed_in(request: Request, roles: Iterable[Role], *, before_password_change
     """The page's signed-in staff member, if their role may open it."""
     session = current_session(request)
     if session is None:
-        raise ToSignIn("expired" if csrf_cookie_seen(request) else None)
+        raise ToSignIn("expired" if session_cookie_left(request) else None)
     request.state.console_session = session  # a refusal's page still shows who is signed in, and the way on
     if session.principal.must_change_password and not before_password_change:
         raise ToPasswordChange()
@@ -89,7 +89,7 @@ def signed_in(request: Request, roles: Iterable[Role], *, before_password_change
     return session
 
 
-def csrf_cookie_seen(request: Request) -> bool:
+def session_cookie_left(request: Request) -> bool:
     """A session cookie that no longer works: the sign-in ended (signed out elsewhere, disabled, expired)."""
     return SESSION_COOKIE in request.cookies
 

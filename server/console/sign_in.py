@@ -23,7 +23,13 @@ from server.console.pages import (
     render,
     signed_in,
 )
-from server.console.session import clear_session_cookie, current_session, over_tls, set_session_cookie
+from server.console.session import (
+    SESSION_COOKIE,
+    clear_session_cookie,
+    current_session,
+    over_tls,
+    set_session_cookie,
+)
 from server.errors import ApiError
 
 router = APIRouter(route_class=ConsoleRoute)
@@ -64,7 +70,10 @@ async def login_page(request: Request) -> Response:
     if session is not None:
         request.state.console_session = session
         return redirect(request, landing(session))
-    return _login_page(request, next_path=_safe_next(request.query_params.get("next")))
+    response = _login_page(request, next_path=_safe_next(request.query_params.get("next")))
+    if SESSION_COOKIE in request.cookies:
+        clear_session_cookie(request, response)  # it no longer signs anyone in: said once, then forgotten
+    return response
 
 
 @router.post("/console/login", include_in_schema=False)

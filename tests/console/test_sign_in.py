@@ -109,5 +109,6 @@ def test_a_disabled_officer_is_signed_out_of_the_console_at_once(browser: Browse
     browser.open("/console/me")
     assert browser.path() == "/console/login?next=/console/me&notice=expired"
     assert browser.text("#notice") == "Sesi Anda berakhir atau dihentikan. Silakan masuk lagi."
+    assert browser.session_cookie() is None  # said once: the next visit is a plain sign-in page
     browser.sign_in("staff1")
     assert browser.text("#problem") == "Nama pengguna atau kata sandi salah."
