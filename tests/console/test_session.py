@@ -63,3 +63,19 @@ def _sign_in_cookie(server: LiveServer, headers: dict[str, str], *, tls: bool) -
                       headers={"Origin": origin, **headers}, allow_redirects=False, timeout=10)
     assert r.status_code == 303, r.text[:300]
     return r.headers["set-cookie"]
+
+
+def test_the_hall_stream_says_hall_on_each_change_and_ends_when_the_sign_in_does(server: LiveServer) -> None:
+    v = visitor(server, "super")
+    with v.http.get(f"{server.url}/console/hall/events", stream=True, timeout=10) as stream:
+        assert stream.headers["content-type"].startswith("text/event-stream")
+        lines = stream.iter_lines(decode_unicode=True)
+        assert next(line for line in lines if line.startswith("event: ")) == "event: hall"
+        assert server.issue("kk").status_code == 201
+        assert next(line for line in lines if line.startswith("event: ")) == "event: hall"
+        token = v.http.cookies["anjungan_console"]
+        assert requests.post(f"{server.api}/auth/logout", headers={"Authorization": f"Bearer {token}"},
+                             timeout=10).status_code == 200
+        assert next(line for line in lines if line.startswith("event: ")) == "event: signed_out"
+        # Then the server ends the stream (a stream still open would time out here).
+        assert not any(line.startswith("event: ") for line in lines)
