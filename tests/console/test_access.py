@@ -163,3 +163,16 @@ def test_an_open_redirect_is_not_offered(hall: LiveServer) -> None:
         assert r.headers["location"] == "/console"
         page = v.get(f"/console/login?next={target}").text
         assert 'name="next" value=""' in page
+
+
+def test_an_unexpected_failure_is_a_page_with_its_log_number_never_a_traceback(
+        server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> None:
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(server.services.engine, "hall", broken)
+    r = visitor(server, "super").get("/console/hall")
+    assert r.status_code == 500 and "Terjadi kesalahan di server" in r.text
+    assert f"nomor {r.headers['x-request-id']}" in r.text
+    assert "secret internals" not in r.text and "Traceback" not in r.text
+    assert r.headers["content-security-policy"] == CSP
