@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from core.wire import CounterState, Hall, HallLoket
 from server.auth import MANAGER_ROLES
-from server.console.i18n import texts
+from server.console.i18n import MESSAGES, texts
 from server.console.pages import ConsoleRoute, checked_form, language, redirect, refusal_text, render, signed_in
 from server.console.session import ConsoleSession
 from server.errors import ApiError
@@ -33,7 +33,13 @@ def _hall_context(request: Request) -> dict[str, Any]:
     hall: Hall = eng.hall()
     zone = eng.catalog().site.zone
     return {"hall": hall, "updated": _clock(hall.at, zone), "elapsed": _elapsed,
-            "alert_text": _alert_texts(texts(language(request)), hall)}
+            "alert_text": _alert_texts(texts(language(request)), hall), "closed_key": _closed_key}
+
+
+def _closed_key(reason: str | None) -> str:
+    """The text key of why a service is closed; a reason this console has no words for reads "closed"."""
+    key = f"closed.{reason}"
+    return key if key in MESSAGES else "hall.closed_now"
 
 
 def _elapsed(since: datetime | None, now: datetime) -> str:

@@ -140,6 +140,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hall.target": ("Standar", "Target"),
     "hall.no_quota": ("tanpa batas", "no limit"),
     "hall.closed_now": ("tutup", "closed"),
+    # Why a service takes no tickets now (the codes of core/schedule.py's checks).
+    "closed.service_inactive": ("nonaktif", "inactive"),
+    "closed.holiday": ("hari libur", "holiday"),
+    "closed.closed_day": ("tutup hari ini", "closed today"),
+    "closed.not_open_yet": ("belum buka", "not open yet"),
+    "closed.closed_for_today": ("pengambilan tiket ditutup", "ticket taking closed"),
+    "closed.on_break": ("istirahat", "on a break"),
+    "closed.quota_exhausted": ("kuota habis", "quota used up"),
+    "closed.closed": ("tutup", "closed"),
     "hall.no_estimate": ("tidak ada loket buka", "no loket open"),
     "hall.paused_estimate": ("semua loket jeda", "all lokets paused"),
     # A loket's page: close or take over.

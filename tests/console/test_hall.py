@@ -95,6 +95,11 @@ def test_a_supervisor_takes_over_a_loket_and_a_busy_loket_cannot_be_closed(brows
     browser.submit("#take-over")
     assert browser.text("#notice") == "Loket 1 sekarang atas nama Anda."
     _live(browser)
+    assert not browser.finds("#service-ktp .badge")
+    for _ in range(4):  # the test catalog's KTP quota is 5
+        assert server.issue("ktp").status_code == 201
+    browser.until(lambda: browser.finds("#service-ktp .badge"))
+    assert browser.text("#service-ktp .badge") == "kuota habis"
     assert browser.text("#loket-1 td:nth-child(3)") == "admin"
     loket = _loket_on_server(server, 1)
     assert (loket["staff"], loket["current_ticket"]["code"]) == ("admin", ticket["code"])

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from core.wire import CounterState, HallAlertKind
+from server.api.responses import CLOSED_SERVICE
 from server.auth import STAFF_ROLES
 from server.console.i18n import MESSAGES, text
 
@@ -32,6 +33,7 @@ def test_every_key_the_pages_and_routes_ask_for_is_there() -> None:
         asked |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+|[a-z_]+)["']""", path.read_text()))
     asked |= {f"role.{r.value}" for r in STAFF_ROLES} | {f"state.{s.value}" for s in CounterState}
     asked |= {"status.called", "status.serving"} | {f"alert.{k.value}" for k in HallAlertKind}
+    asked |= {f"closed.{code.value}" for code in CLOSED_SERVICE}
     assert len(asked) > 40
     assert asked - set(MESSAGES) == set()
 
