@@ -4,6 +4,7 @@ each page a template and a route module, all on the same engine and accounts as 
 from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
 
 from server.console import hall, my_day, sign_in, static
@@ -19,6 +20,8 @@ unknown = APIRouter(route_class=ConsoleRoute)
 @unknown.api_route("/console/{rest:path}", methods=ANY_METHOD, include_in_schema=False)
 async def unknown_page(rest: str, request: Request) -> Response:
     """Any other console address, or a method a page does not take: a page that says so, never JSON."""
+    if not rest and request.method == "GET":
+        return RedirectResponse("/console", status_code=303)
     request.state.console_session = current_session(request)
     known = any(route.path_regex.match(request.url.path) for module in PAGE_MODULES
                 for route in module.router.routes if isinstance(route, APIRoute))

@@ -178,10 +178,20 @@ def test_an_unexpected_failure_is_a_page_with_its_log_number_never_a_traceback(
     assert r.headers["content-security-policy"] == CSP
 
 
+def _other(mark: str) -> str:
+    """The mark with its last letter changed: wrong by one letter."""
+    return mark[:-1] + ("1" if mark.endswith("0") else "0")
+
+
 def test_the_mark_may_come_in_the_scripts_header_instead_of_the_field(server: LiveServer) -> None:
     v = visitor(server, "super")
     form = {"action": "close", "reason": ""}
     r = v.post("/console/hall/lokets/1", form, with_mark=False, headers={"X-CSRF-Token": v.mark})
     assert r.status_code == 422  # past the CSRF check, refused for the missing reason
-    r = v.post("/console/hall/lokets/1", form, with_mark=False, headers={"X-CSRF-Token": v.mark[:-1] + "0"})
+    r = v.post("/console/hall/lokets/1", form, with_mark=False, headers={"X-CSRF-Token": _other(v.mark)})
     assert r.status_code == 403 and "Formulir ditolak" in r.text
+
+
+def test_the_console_with_a_trailing_slash_is_the_console(hall: LiveServer) -> None:
+    r = visitor(hall, None).get("/console/")
+    assert r.status_code == 303 and r.headers["location"] == "/console"
