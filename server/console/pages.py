@@ -95,6 +95,8 @@ def session_cookie_left(request: Request) -> bool:
 
 
 def csrf_mark(request: Request, session: ConsoleSession) -> str:
+    """Keyed with the server's secret (its key file), under a label of its own: the same in every server
+    process sharing the database, and no help to anyone trying to learn the key."""
     return csrf.mark_for(request.app.state.engine.nik_key, session.sign_in_id)
 
 
@@ -116,12 +118,13 @@ def _site_name(request: Request) -> str:
 def render(request: Request, template: str, *, session: ConsoleSession | None = None, status: int = 200,
            **context: Any) -> HTMLResponse:
     lang = language(request)
+    login_mark = context.pop("csrf_mark", "")  # the sign-in form's: there is no sign-in yet
     session = session or getattr(request.state, "console_session", None)
     role = session.principal.role if session else None
     page = _TEMPLATES.get_template(template).render(
         t=texts(lang), lang=lang, session=session, site=_site_name(request), path=request.url.path,
         nav=[n for n in NAV if role in n.roles] if session and not session.principal.must_change_password else [],
-        csrf_mark=csrf_mark(request, session) if session else context.pop("csrf_mark", ""),
+        csrf_mark=csrf_mark(request, session) if session else login_mark,
         min_password=MIN_PASSWORD_LENGTH, **context)
     response = HTMLResponse(page, status_code=status)
     keep_cookie(request, response, session)
