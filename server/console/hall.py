@@ -167,6 +167,11 @@ async def loket_action(loket_id: int, request: Request) -> Response:
             await run_in_threadpool(eng.close_counter, session.principal, loket_id, reason)
         else:
             _, loket = await run_in_threadpool(_loket, request, loket_id)
+            if loket is not None and loket.state == CounterState.CLOSED:
+                # Closed meanwhile (by its officer, or another supervisor): there is nothing to take over,
+                # and opening it in this supervisor's name was not what the form asked.
+                return await _loket_page(request, session, loket_id, status=409, reason=reason,
+                                         message=t("error.counter_closed"))
             serving = list(loket.service_ids) if loket else None
             await run_in_threadpool(eng.open_counter, session.principal, loket_id, serving, reason)
     except ApiError as refusal:

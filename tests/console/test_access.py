@@ -195,3 +195,18 @@ def test_the_mark_may_come_in_the_scripts_header_instead_of_the_field(server: Li
 def test_the_console_with_a_trailing_slash_is_the_console(hall: LiveServer) -> None:
     r = visitor(hall, None).get("/console/")
     assert r.status_code == 303 and r.headers["location"] == "/console"
+
+
+def test_taking_over_a_loket_closed_meanwhile_is_refused_and_leaves_it_closed(server: LiveServer) -> None:
+    """GIVEN a supervisor's loket page, loaded while staff1 had loket 2 open
+    WHEN staff1 closes it before the take-over form arrives
+    THEN the take-over is refused, saying the loket is closed, and nobody has it."""
+    bearer = {"Authorization": f"Bearer {server.tokens['staff1']}"}
+    assert requests.post(f"{server.api}/counters/2/open", headers=bearer, timeout=10).status_code == 200
+    v = visitor(server, "super")
+    assert v.get("/console/hall/lokets/2").status_code == 200
+    assert requests.post(f"{server.api}/counters/2/close", headers=bearer, timeout=10).status_code == 200
+    r = v.post("/console/hall/lokets/2", {"action": "take_over", "reason": "Petugas sakit"})
+    assert r.status_code == 409 and "Loket ini sudah tutup." in r.text
+    loket = next(c for c in server.call("GET", "/counters", "display").json() if c["id"] == 2)
+    assert (loket["state"], loket["staff"]) == ("closed", None)
