@@ -32,10 +32,22 @@ def test_a_wrong_password_is_refused_and_nobody_is_signed_in(browser: Browser) -
 
 
 def test_an_officer_sees_only_their_own_day_and_is_refused_the_hall(browser: Browser) -> None:
+    server = browser.server
     browser.sign_in("staff1")
     assert browser.path() == "/console/me"
     assert [a.text for a in browser.finds("nav a")] == ["Hari ini saya", "Kata sandi"]
     assert browser.text("#my-done") == "0" and browser.find("#my-none")
+    # One citizen served in 7 minutes at loket 1; another officer's work is not theirs.
+    for officer, loket in (("staff1", 1), ("staff2", 2)):
+        server.issue("kk")
+        assert server.call("POST", f"/counters/{loket}/open", officer).status_code == 200
+        ticket = server.call("POST", f"/counters/{loket}/call-next", officer).json()["current_ticket"]
+        assert server.call("POST", f"/tickets/{ticket['id']}/start", officer).status_code == 200
+        server.clock.advance(minutes=7)
+        assert server.call("POST", f"/tickets/{ticket['id']}/finish", officer).status_code == 200
+    browser.open("/console/me")
+    assert (browser.text("#my-done"), browser.text("#my-no-show"), browser.text("#my-mean")) == ("1", "0", "7.0 menit")
+    assert browser.text("#my-services tbody tr") == "Kartu Keluarga 1 7.0 menit"
     browser.open("/console/hall")
     assert browser.text("#error-title") == "Tidak diizinkan"
     assert browser.text("#error-text") == "Peran Anda (Petugas) tidak boleh membuka halaman ini."
