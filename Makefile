@@ -10,8 +10,9 @@ STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := python3-venv libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 \
 	libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth libpulse0 espeak-ng fonts-dejavu-core
-# What only the tests need: QR decoding of printed receipts, and PostgreSQL for the store's tests.
-TEST_PACKAGES := zbar-tools postgresql
+# What only the tests need: QR decoding of printed receipts, PostgreSQL for the store's tests, and the
+# browser the console's tests drive (Debian's chromium with its chromedriver, for Selenium).
+TEST_PACKAGES := zbar-tools postgresql chromium chromium-driver
 
 .PHONY: demo test check setup system bench screenshots translations clean mutation
 
@@ -54,6 +55,7 @@ bench: setup
 	@scripts/system-packages.sh wrk
 	$(PY) bench/server.py --runs 10
 	$(PY) bench/login_flood.py
+	$(PY) bench/console_hall.py
 	$(PY) bench/printing.py
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) bench/kiosk.py
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) bench/display.py

@@ -184,11 +184,13 @@ def _still_enrolled(path: Path, url: str) -> str | None:
 def _banner(url: str, receipts: Path, folder: Path, kiosk_token: str) -> str:
     """Shown on the terminal only (never logged): what a newcomer needs to try the API."""
     users = "\n".join(f"    {u:<11} {p:<15} ({r})" for u, p, r in USERS)
+    managers = ", ".join(f"{r} {u} / {p}" for u, p, r in USERS if r in ("supervisor", "admin"))
     return (f"\nAnjungan demo is running.\n"
             f"  server    {url}/api/v1   (API docs: {url}/api/v1/docs)\n"
             f"  receipts  {receipts}   (each printed ticket as .txt and .png)\n"
             f"  configs   {folder}/kiosk.toml, {folder}/display.toml (device tokens inside, mode 0600)\n"
             f"  staff logins for the counter app:\n{users}\n"
+            f"  console   {url}/console   (in a browser; {managers})\n"
             f"  the kiosk's token, to try the API:\n"
             f"    curl -H 'Authorization: Bearer {kiosk_token}' {url}/api/v1/catalog\n"
             f"  stop with Ctrl+C\n")

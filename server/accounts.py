@@ -452,6 +452,16 @@ class Accounts:
     def forget_tokens(self) -> None:
         self._principals.clear()
 
+    def token_sign_in(self, token: str) -> tuple[datetime, str] | None:
+        """A live staff token's expiry and the id of its sign-in (kept across renewals), for the console's
+        cookie: when to renew it, and the sign-in its forms' CSRF mark is bound to."""
+        with self.db.read() as conn:
+            row = conn.execute(select(staff_tokens.c.expires_at, staff_tokens.c.session_id, staff_tokens.c.revoked)
+                               .where(staff_tokens.c.token_hash == token_hash(token))).first()
+        if row is None or row.revoked or row.expires_at <= self.clock.now():
+            return None
+        return row.expires_at, row.session_id or token_hash(token)
+
     def _lookup(self, digest: str) -> tuple[Principal, datetime | None] | None:
         """A device token lives until revoked; a staff token until it expires."""
         now = self.clock.now()

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from fastapi import FastAPI
 
 from core import __version__
+from server import console
 from server.accounts import Accounts
-from server.api import admin, audit, counters, events, public, site, tickets, today
+from server.api import admin, audit, counters, events, hall, public, site, tickets, today
 from server.api.middleware import RequestGuard
 from server.checkpointer import Checkpointer
 from server.clock import Clock, SystemClock
@@ -77,9 +78,10 @@ def create_app(services: Services) -> FastAPI:
     app.state.engine = services.engine
     app.state.accounts = services.accounts
     app.state.hub = services.hub
-    for module in (public, site, tickets, counters, events, admin, today, audit):
+    for module in (public, site, tickets, counters, events, admin, today, audit, hall):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(public.pages)
+    console.install(app)
     install_error_handlers(app)
     app.add_middleware(RequestGuard, max_body_bytes=services.settings.max_body_bytes)
     return app

@@ -18,11 +18,17 @@ from core.wire.answers import (
                                EnrolmentCode,
                                ErrorDetail,
                                ErrorDocument,
+                               Hall,
+                               HallAlert,
+                               HallLoket,
+                               HallService,
                                Health,
                                HeartbeatReply,
                                LoggedOut,
                                Login,
                                LoketReport,
+                               OfficerDay,
+                               OfficerServiceDay,
                                PasswordChanged,
                                PublicTicket,
                                QueueService,
@@ -40,7 +46,17 @@ from core.wire.answers import (
                                WaitingTicket,
 )
 from core.wire.base import WireModel
-from core.wire.codes import AT_LOKET, AuditKind, CounterState, ErrorCode, EventType, Priority, TicketStatus, WaitUnknown
+from core.wire.codes import (
+    AT_LOKET,
+    AuditKind,
+    CounterState,
+    ErrorCode,
+    EventType,
+    HallAlertKind,
+    Priority,
+    TicketStatus,
+    WaitUnknown,
+)
 from core.wire.events import (
                                CatalogChanged,
                                CounterStateEvent,
@@ -62,7 +78,8 @@ __all__ = [
     "CounterRef", "CounterState",
     "CounterStateEvent", "DailyReport", "DayExpired", "Device", "DeviceRef", "DeviceStateEvent",
     "EnrolmentCode", "Enrollment",
-    "ErrorCode", "ErrorDetail", "ErrorDocument", "Event", "EventPayload", "EventType", "Health", "HeartbeatReply",
+    "ErrorCode", "ErrorDetail", "ErrorDocument", "Event", "EventPayload", "EventType", "Hall", "HallAlert",
+    "HallAlertKind", "HallLoket", "HallService", "Health", "HeartbeatReply", "OfficerDay", "OfficerServiceDay",
     "LoggedOut", "Login", "LoketReport", "PasswordChanged", "Priority", "PublicTicket", "QueueService", "RecentCall",
     "RecentCalls", "Service", "ServiceReport", "Site",
     "StaffPassword", "StaffUser", "StatusCounts",

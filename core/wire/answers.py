@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from core.wire.base import WireDateTime, WireModel, fall_back, none_if_empty
-from core.wire.codes import CounterState, ErrorCode, Priority, TicketStatus, WaitUnknown
+from core.wire.codes import CounterState, ErrorCode, HallAlertKind, Priority, TicketStatus, WaitUnknown
 
 # ----------------------------------------------------------------- catalog
 
@@ -234,6 +234,87 @@ class CounterQueue(WireModel):
     services: tuple[QueueService, ...] = ()
     waiting: tuple[WaitingTicket, ...] = ()
     served_today: dict[str, int] = Field(default_factory=dict)
+
+
+# ----------------------------------------------------------------- the hall (the console's live view)
+
+
+class HallLoket(WireModel):
+    """A loket as a supervisor watches it: who has it, the ticket at it and since when (``since``: its
+    call, or the start of its service), and the tickets it finished done today."""
+
+    id: int
+    name: str
+    state: CounterState
+    staff: str | None = None
+    staff_name: str | None = None
+    pause_reason: str | None = None
+    service_ids: tuple[str, ...] = ()
+    current_code: str | None = None
+    current_status: TicketStatus | None = None
+    since: WireDateTime | None = None
+    served_today: int = 0
+
+
+class HallService(WireModel):
+    """A service's queue today: who waits and since when, the estimate, the quota left, and its target wait
+    (``target_wait_minutes``, the site's "standar waktu pelayanan"; none when the catalog sets none)."""
+
+    id: str
+    prefix: str
+    name: str
+    name_en: str
+    agency: str
+    open: bool
+    closed_reason: str | None = None
+    waiting: int = 0
+    oldest_waiting_since: WireDateTime | None = None
+    longest_wait_minutes: int = 0   # the longest wait today so far: a wait still going, or one that ended in a call
+    eta_minutes: int = 0
+    wait_unknown: WaitUnknown | None = None
+    quota: int | None = None
+    quota_left: int | None = None
+    served_today: int = 0
+    target_wait_minutes: int | None = None
+    over_target: bool = False
+
+
+class HallAlert(WireModel):
+    """Something a supervisor should see to: ``subject`` is the device's name or the service's id."""
+
+    kind: HallAlertKind
+    subject: str
+    minutes: int | None = None  # how long a device has been silent, or the longest wait now
+
+
+class Hall(WireModel):
+    """The whole hall at one moment, from one read: what the console's hall page and GET /hall show."""
+
+    at: WireDateTime
+    local_date: date
+    site: str
+    lokets: tuple[HallLoket, ...] = ()
+    services: tuple[HallService, ...] = ()
+    alerts: tuple[HallAlert, ...] = ()
+
+
+class OfficerServiceDay(WireModel):
+    service_id: str
+    name: str
+    name_en: str
+    done: int = 0
+    mean_service_minutes: float | None = None
+
+
+class OfficerDay(WireModel):
+    """An officer's own day: the tickets they finished done, per service, and their mean service time."""
+
+    username: str
+    local_date: date
+    done: int = 0
+    no_show: int = 0
+    mean_service_minutes: float | None = None
+    services: tuple[OfficerServiceDay, ...] = ()
 
 
 # ----------------------------------------------------------------- reports

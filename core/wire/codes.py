@@ -46,6 +46,15 @@ class WaitUnknown(enum.StrEnum):
     LOKETS_PAUSED = "lokets_paused"  # its lokets are open but all paused
 
 
+class HallAlertKind(enum.StrEnum):
+    """What the console's hall warns a supervisor of (``HallAlert.kind``)."""
+
+    DEVICE_SILENT = "device_silent"      # a kiosk or board sent no heartbeat for a while
+    PAPER_OUT = "paper_out"              # a kiosk's printer reports no paper
+    DEVICE_LOCKED = "device_locked"      # the office locked a kiosk or board
+    WAIT_OVER_TARGET = "wait_over_target"  # someone has waited longer than the service's target
+
+
 class EventType(enum.StrEnum):
     """The ``type`` of an event on ``/events`` (also the SSE ``event:`` line)."""
 

@@ -18,6 +18,8 @@ from core.wire import (
     Counter,
     CounterQueue,
     DailyReport,
+    Hall,
+    OfficerDay,
     RecentCalls,
     TicketStatus,
     TodaySwitches,
@@ -33,6 +35,7 @@ from server.engine.catalog_cache import CatalogCache
 from server.engine.catalog_import import import_catalog
 from server.engine.counters import Counters
 from server.engine.expiry import Expiry
+from server.engine.hall import HallView
 from server.engine.issuing import Issuing, valid_priority
 from server.engine.live import LiveStats
 from server.engine.lookup import TicketLookup
@@ -75,6 +78,7 @@ class QueueEngine:
         self.ticket_actions = TicketActions(clock, self.catalogs, self.expiry, self.live, self.answers,
                                             self.unit_of_work, self.site_time)
         self.today_switches = Today(db, clock, self.catalogs, self.site_time, self.unit_of_work)
+        self.hall_view = HallView(db, clock, self.catalogs, self.site_time, self.live)
 
     # ----------------------------------------------------------------- life
 
@@ -231,3 +235,12 @@ class QueueEngine:
     def daily_report(self, day: date | None) -> DailyReport:
         cat = self.catalog()
         return daily_report(self.db, cat, day or self.today(cat))
+
+    # ----------------------------------------------------------------- the console's views
+
+    def hall(self) -> Hall:
+        """Every loket, every service's queue and the alerts, from one read."""
+        return self.hall_view.snapshot()
+
+    def officer_day(self, username: str) -> OfficerDay:
+        return self.hall_view.officer_day(username)

@@ -49,6 +49,8 @@ def test_headless_demo_explains_itself_and_reruns_without_duplicate_devices(tmp_
     banner, devices = _run_demo(tmp_path, port)
     assert f"server    http://127.0.0.1:{port}/api/v1" in banner
     assert "petugas1" in banner and str(tmp_path / "receipts") in banner
+    assert f"console   http://127.0.0.1:{port}/console" in banner
+    assert "supervisor supervisor / supervisor-123" in banner and "admin admin / admin-12345" in banner
     assert "No display found" in banner
     assert sorted(d["name"] for d in devices) == ["Anjungan Demo", "Layar Demo"]
 

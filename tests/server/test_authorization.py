@@ -16,6 +16,7 @@ from fastapi.routing import iter_route_contexts
 
 from server.app import create_app
 from server.auth import PRODUCTION_COST, Role
+from tests.console.access import CONSOLE_ACCESS
 from tests.support.server import PASSWORD, LiveServer, live_server
 
 KIOSK, DISPLAY, STAFF, SUPER, ADMIN = "kiosk", "display", "staff", "super", "admin"
@@ -84,6 +85,8 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("PUT", "/api/v1/today/running-text"): MANAGERS,
     ("DELETE", "/api/v1/today/running-text"): MANAGERS,
     ("GET", "/api/v1/audit"): MANAGERS,
+    ("GET", "/api/v1/hall"): MANAGERS,
+    ("GET", "/api/v1/me/day"): OFFICERS,
 }
 PROTECTED = [route for route, roles in ACCESS.items() if roles is not PUBLIC]
 
@@ -156,6 +159,8 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
                                                                 body=lambda h: {"service_id": "kk"}),
         ("GET", f"{p}/counters"): Probe(200),
         ("GET", f"{p}/calls/recent"): Probe(200),
+        ("GET", f"{p}/hall"): Probe(200),
+        ("GET", f"{p}/me/day"): Probe(200),
         ("POST", f"{p}/counters/{{counter_id}}/pause"): Probe(404, path=loket, body=lambda h: {"reason": "rapat"}),
     }
     for action in ("start", "finish", "no-show", "cancel", "requeue"):
@@ -256,8 +261,11 @@ def test_every_route_of_the_app_has_an_access_rule(hall: LiveServer, scene: Scen
     app = create_app(hall.services)
     routes = {(method, rc.path) for rc in iter_route_contexts(app.routes)
               for method in (rc.methods or ()) if method != "HEAD"}
-    assert routes - set(ACCESS) == set(), "new routes need a row in ACCESS"
+    pages = {route for route in routes if route[1] == "/console" or route[1].startswith("/console/")}
+    assert routes - pages - set(ACCESS) == set(), "new routes need a row in ACCESS"
     assert set(ACCESS) - routes == set(), "ACCESS names routes the app no longer has"
+    # The console's pages sign in with a cookie: their rows, checked in tests/console/test_access.py.
+    assert pages == set(CONSOLE_ACCESS), "console routes need a row in tests/console/access.py"
     assert set(_probes(scene)) == set(ACCESS)
 
 

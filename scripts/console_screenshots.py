@@ -1,0 +1,126 @@
+"""Screenshots of every console page, in Indonesian and English, at 1366×768 and on a 390×844 phone, from
+Debian's chromium against the real server with the demo catalog and a busy morning.
+
+Run: .venv/bin/python scripts/console_screenshots.py [docs/screenshots]
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.ui import WebDriverWait
+
+from server.auth import Role
+from tests.support.browser import chromium_driver
+from tests.support.server import PASSWORD, LiveServer, live_server
+
+DEMO = ROOT / "resources" / "catalog" / "mpp-serang.toml"
+SIZES = {"desk": (1366, 768), "phone": (390, 844)}
+OFFICERS = [("siti", "Siti Rahmawati"), ("budi", "Budi Santoso"), ("dewi", "Dewi Lestari"),
+            ("agus", "Agus Setiawan"), ("rina", "Rina Marlina"), ("yusuf", "Yusuf Hidayat")]
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def busy_morning(live: LiveServer) -> None:
+    """Tickets over the morning, six lokets open with their officers, one paused, waits over the target
+    in one service, a kiosk out of paper and a board the office locked."""
+    accounts = live.services.accounts
+    api = live.api
+    catalog = live.call("GET", "/catalog", "kiosk").json()
+    services = [s["id"] for a in catalog["agencies"] for s in a["services"]]
+    for _ in range(12):
+        live.issue("ktp-el-rekam")
+    live.clock.advance(minutes=45)
+    for n in range(40):
+        live.issue(services[(n * 7) % len(services)])
+    lokets = live.call("GET", "/counters", "display").json()
+    tokens = {}
+    for (username, name), loket in zip(OFFICERS, lokets, strict=False):
+        accounts.add_user(username, PASSWORD, Role.STAFF, display_name=name)
+        tokens[username] = live.login(username)
+        requests.post(f"{api}/counters/{loket['id']}/open", headers=bearer(tokens[username]), timeout=10)
+    for (username, _), loket in zip(OFFICERS[:5], lokets, strict=False):
+        for _ in range(2):
+            called = requests.post(f"{api}/counters/{loket['id']}/call-next", headers=bearer(tokens[username]),
+                                   timeout=10).json()
+            ticket = called.get("current_ticket")
+            if not ticket:
+                break
+            live.clock.advance(minutes=1)
+            requests.post(f"{api}/tickets/{ticket['id']}/start", headers=bearer(tokens[username]), timeout=10)
+            live.clock.advance(minutes=2)
+            requests.post(f"{api}/tickets/{ticket['id']}/finish", headers=bearer(tokens[username]), timeout=10)
+        requests.post(f"{api}/counters/{loket['id']}/call-next", headers=bearer(tokens[username]), timeout=10)
+    for username in ("siti", "budi"):
+        ticket = requests.get(f"{api}/counters", headers=bearer(tokens[username]), timeout=10).json()
+        mine = next(c for c in ticket if c["staff"] == username)["current_ticket"]
+        requests.post(f"{api}/tickets/{mine['id']}/start", headers=bearer(tokens[username]), timeout=10)
+    yusuf_loket = lokets[len(OFFICERS) - 1]["id"]
+    requests.post(f"{api}/counters/{yusuf_loket}/pause", headers=bearer(tokens["yusuf"]),
+                  json={"reason": "Istirahat sholat"}, timeout=10)
+    live.clock.advance(minutes=2, seconds=35)
+    live.call("POST", "/devices/heartbeat", "kiosk", json={"printer_state": "online", "paper": "out"})
+    accounts.set_locked("display-1", True)
+    accounts.reset_password("staff2", "sementara-99")
+
+
+def sign_in(driver: WebDriver, live: LiveServer, username: str, password: str = PASSWORD) -> None:
+    """Signed in afresh as ``username``, keeping the language cookie."""
+    driver.delete_cookie("anjungan_console")
+    driver.get(f"{live.url}/console/login")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.ID, "sign-in-button").click()
+    WebDriverWait(driver, 10).until(lambda d: "/console/login" not in d.current_url)
+
+
+def shoot(driver: WebDriver, live: LiveServer, path: str, out: Path) -> None:
+    driver.get(f"{live.url}{path}")
+    if driver.find_elements(By.ID, "hall"):
+        WebDriverWait(driver, 10).until(
+            lambda d: "on" in (d.find_element(By.ID, "live-state").get_attribute("class") or ""))
+    driver.save_screenshot(str(out))
+    print(out)
+
+
+def main(folder: Path) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, live_server(Path(tmp), catalog=DEMO) as live:
+        busy_morning(live)
+        driver = chromium_driver(Path(tmp) / "profile")
+        try:
+            for lang in ("id", "en"):
+                for size, (width, height) in SIZES.items():
+                    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+                        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": size == "phone"})
+                    name = f"{lang}-{size}"
+                    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+                    driver.get(f"{live.url}/console/lang/{lang}?next=/console/login")
+                    shoot(driver, live, "/console/login", folder / f"console-login-{name}.png")
+                    sign_in(driver, live, "super")
+                    shoot(driver, live, "/console/hall", folder / f"console-hall-{name}.png")
+                    shoot(driver, live, "/console/hall/lokets/1", folder / f"console-loket-{name}.png")
+                    sign_in(driver, live, "siti")
+                    shoot(driver, live, "/console/me", folder / f"console-my-day-{name}.png")
+                    shoot(driver, live, "/console/hall", folder / f"console-forbidden-{name}.png")
+                    sign_in(driver, live, "staff2", "sementara-99")
+                    shoot(driver, live, "/console/password", folder / f"console-password-{name}.png")
+        finally:
+            driver.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"))

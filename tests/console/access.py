@@ -1,0 +1,31 @@
+"""Who may open each console route (cookie sign-in, not a bearer token): the console's rows of the
+authorization matrix. tests/server/test_authorization.py fails on a route of the app in neither table."""
+
+from __future__ import annotations
+
+STAFF, SUPER, ADMIN = "staff", "super", "admin"
+OFFICERS = frozenset({STAFF, SUPER, ADMIN})
+MANAGERS = frozenset({SUPER, ADMIN})
+ANYONE = None  # no sign-in needed
+
+CONSOLE_ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
+    ("GET", "/console"): ANYONE,
+    ("GET", "/console/login"): ANYONE,
+    ("POST", "/console/login"): ANYONE,
+    ("GET", "/console/lang/{code}"): ANYONE,
+    ("GET", "/console/static/{name}"): ANYONE,
+    ("GET", "/console/{rest:path}"): ANYONE,
+    ("POST", "/console/{rest:path}"): ANYONE,
+    ("PUT", "/console/{rest:path}"): ANYONE,
+    ("PATCH", "/console/{rest:path}"): ANYONE,
+    ("DELETE", "/console/{rest:path}"): ANYONE,
+    ("POST", "/console/logout"): OFFICERS,
+    ("GET", "/console/password"): OFFICERS,
+    ("POST", "/console/password"): OFFICERS,
+    ("GET", "/console/me"): OFFICERS,
+    ("GET", "/console/hall"): MANAGERS,
+    ("GET", "/console/hall/live"): MANAGERS,
+    ("GET", "/console/hall/events"): MANAGERS,
+    ("GET", "/console/hall/lokets/{loket_id}"): MANAGERS,
+    ("POST", "/console/hall/lokets/{loket_id}"): MANAGERS,
+}
