@@ -88,6 +88,9 @@ def test_todays_quota_set_in_the_console_is_the_catalogs_and_the_halls_until_set
     assert (ktp["quota"], ktp["quota_left"]) == (12, 10)
     hall_ktp = next(s for s in server.call("GET", "/hall", "super").json()["services"] if s["id"] == "ktp")
     assert (hall_ktp["quota"], hall_ktp["quota_left"]) == (12, 10)
+    entry = server.call("GET", "/audit?kind=today.quota_set", "super").json()["entries"][0]
+    assert (entry["actor"], entry["subject"], entry["detail"]["quota"], entry["detail"]["previous"]) == (
+        "admin", "service:ktp", 12, 5)
 
     browser.submit("#reset-quota-ktp")
     assert browser.text("#notice") == "Kuota KTP Elektronik kembali sesuai katalog: 5."
