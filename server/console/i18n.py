@@ -214,14 +214,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "today.text_done": ("Teks berjalan papan hari ini sudah dipasang.", "Today's running text is on the boards."),
     "today.text_cleared_done": ("Papan kembali memakai teks berjalan dari katalog.",
                                 "The boards show the catalog's running text again."),
-    "today.note_invalid": ("Keterangan harus satu baris, paling banyak 120 karakter. Tidak ada yang diubah.",
-                           "The note must be one line of at most 120 characters. Nothing was changed."),
-    "today.quota_invalid": ("Kuota harus bilangan bulat dari 0 sampai 1.000.000. Tidak ada yang diubah.",
-                            "The quota must be a whole number from 0 to 1,000,000. Nothing was changed."),
+    "today.note_invalid": ("Keterangan harus satu baris, paling banyak {max} karakter. Tidak ada yang diubah.",
+                           "The note must be one line of at most {max} characters. Nothing was changed."),
+    "today.quota_invalid": ("Kuota harus bilangan bulat dari 0 sampai {max}. Tidak ada yang diubah.",
+                            "The quota must be a whole number from 0 to {max}. Nothing was changed."),
     "today.text_invalid": (
-        "Teks berjalan harus diisi, satu baris, paling banyak 500 karakter; untuk menghapusnya pakai "
+        "Teks berjalan harus diisi, satu baris, paling banyak {max} karakter; untuk menghapusnya pakai "
         "\"Kembali ke teks katalog\". Tidak ada yang diubah.",
-        "The running text must be filled in, one line, at most 500 characters; to remove it use \"Back to the "
+        "The running text must be filled in, one line, at most {max} characters; to remove it use \"Back to the "
         "catalog's text\". Nothing was changed."),
     "error.quota_below_issued": (
         "Hari ini sudah {issued} tiket diambil; kuota tidak boleh di bawah itu ({quota}). Tidak ada yang diubah.",

@@ -133,7 +133,8 @@ async def today_action(request: Request) -> Response:
     session = signed_in(request, MANAGER_ROLES)
     fields = await checked_form(request, session)
     action = fields.get("action", "")
-    t = texts(language(request))
+    lang = language(request)
+    t = texts(lang)
     if action not in ACTIONS:
         return await _page(request, session, status=422,
                            problem=Problem("action", "", t("error.other", code=action[:40])))
@@ -143,10 +144,11 @@ async def today_action(request: Request) -> Response:
     try:
         extra = await run_in_threadpool(_apply, request, session.principal, action, subject, fields)
     except _Invalid as invalid:
-        return await _page(request, session, status=422, problem=Problem(place, subject, t(invalid.key), typed))
+        why = t(invalid.key, max=_number(invalid.limit, lang))
+        return await _page(request, session, status=422, problem=Problem(place, subject, why, typed))
     except ApiError as refusal:
         return await _page(request, session, status=refusal.status,
-                           problem=Problem(place, subject, refusal_text(language(request), refusal), typed))
+                           problem=Problem(place, subject, refusal_text(lang, refusal), typed))
     done = {"done": action, "subject": subject} | ({"quota": str(extra)} if extra is not None else {})
     return redirect(request, f"/console/today?{urlencode(done)}", session)
 
@@ -154,9 +156,10 @@ async def today_action(request: Request) -> Response:
 class _Invalid(Exception):
     """A field the API's request model would refuse; ``key`` says why in the console's words."""
 
-    def __init__(self, key: str) -> None:
+    def __init__(self, key: str, limit: int) -> None:
         super().__init__(key)
         self.key = key
+        self.limit = limit
 
 
 def _apply(request: Request, who: Principal, action: str, subject: str, fields: dict[str, str]) -> int | None:
@@ -184,22 +187,28 @@ def _apply(request: Request, who: Principal, action: str, subject: str, fields: 
     return None
 
 
+def _number(n: int, lang: str) -> str:
+    """A limit as its reader writes numbers: 1,000,000 in English, 1.000.000 in Indonesian."""
+    grouped = f"{n:,}"
+    return grouped if lang == "en" else grouped.replace(",", ".")
+
+
 def _note(typed: str) -> str:
     try:
         return CloseToday(note=typed.strip()).note
     except ValidationError:
-        raise _Invalid("today.note_invalid") from None
+        raise _Invalid("today.note_invalid", NOTE_MAX) from None
 
 
 def _quota(typed: str) -> int:
     try:
         return QuotaTodayRequest(quota=int(typed.strip())).quota
     except (ValueError, ValidationError):
-        raise _Invalid("today.quota_invalid") from None
+        raise _Invalid("today.quota_invalid", QUOTA_MAX) from None
 
 
 def _running_text(typed: str) -> str:
     try:
         return RunningTextRequest(text=typed.strip()).text
     except ValidationError:
-        raise _Invalid("today.text_invalid") from None
+        raise _Invalid("today.text_invalid", RUNNING_TEXT_MAX) from None

@@ -237,3 +237,20 @@ def test_a_refusal_for_a_service_the_catalog_no_longer_has_is_a_sentence_on_the_
     browser.submit("#close-ktp")
     assert browser.text("#problem") == "There is no such service in the catalog."
     assert browser.find("#service-ktp") and _switches(browser.server)["closed_services"] == []
+
+
+def test_back_to_the_catalogs_quota_is_refused_when_today_has_issued_more(browser: Browser) -> None:
+    server = browser.server
+    assert server.call("PUT", "/today/services/ktp/quota", "super", json={"quota": 8}).status_code == 200
+    for _ in range(6):
+        assert server.issue("ktp").status_code == 201
+    _today_page(browser)
+    browser.submit("#reset-quota-ktp")
+    assert browser.text("#service-ktp #problem") == (
+        "Hari ini sudah 6 tiket diambil; kuota tidak boleh di bawah itu (5). Tidak ada yang diubah.")
+    assert _catalog_service(server, "ktp")["quota"] == 8
+    browser.find("#quota-ktp").send_keys("-1")
+    browser.submit("#set-quota-ktp")
+    assert browser.text("#service-ktp #problem") == (
+        "Kuota harus bilangan bulat dari 0 sampai 1.000.000. Tidak ada yang diubah.")
+    assert _catalog_service(server, "ktp")["quota"] == 8
