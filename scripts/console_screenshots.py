@@ -76,6 +76,19 @@ def busy_morning(live: LiveServer) -> None:
     accounts.reset_password("staff2", "sementara-99")
 
 
+def todays_switches(live: LiveServer) -> None:
+    """What an office sets on a bad morning: one service closed with a note, one quota raised, one agency
+    stopped, a running text for the boards."""
+    catalog = live.call("GET", "/catalog", "super").json()
+    first, last = catalog["agencies"][0], catalog["agencies"][-1]
+    closed, raised = first["services"][0]["id"], first["services"][-1]["id"]
+    live.call("PUT", f"/today/services/{closed}/closed", "super", json={"note": "Petugas sedang diklat"})
+    live.call("PUT", f"/today/services/{raised}/quota", "super", json={"quota": 150})
+    live.call("PUT", f"/today/agencies/{last['id']}/stopped", "super", json={"note": "Server pusat gangguan"})
+    live.call("PUT", "/today/running-text", "super",
+              json={"text": "Hari ini layanan paspor hanya sampai pukul 12.00"})
+
+
 def sign_in(driver: WebDriver, live: LiveServer, username: str, password: str = PASSWORD) -> None:
     """Signed in afresh as ``username``, keeping the language cookie."""
     driver.delete_cookie("anjungan_console")
@@ -99,6 +112,7 @@ def main(folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, live_server(Path(tmp), catalog=DEMO) as live:
         busy_morning(live)
+        todays_switches(live)
         driver = chromium_driver(Path(tmp) / "profile")
         try:
             for lang in ("id", "en"):
@@ -112,6 +126,7 @@ def main(folder: Path) -> int:
                     sign_in(driver, live, "super")
                     shoot(driver, live, "/console/hall", folder / f"console-hall-{name}.png")
                     shoot(driver, live, "/console/hall/lokets/1", folder / f"console-loket-{name}.png")
+                    shoot(driver, live, "/console/today", folder / f"console-today-{name}.png")
                     sign_in(driver, live, "siti")
                     shoot(driver, live, "/console/me", folder / f"console-my-day-{name}.png")
                     shoot(driver, live, "/console/hall", folder / f"console-forbidden-{name}.png")

@@ -104,6 +104,7 @@ class HallView:
                                                 .where(tickets.c.service_date == day,
                                                        tickets.c.called_at.is_not(None))):
             longest_called[sid] = max(longest_called[sid], called - queued)
+        switches = self.site_time.switches.of(today)
         out = []
         for agency in cat.agencies:
             for sid in agency.service_ids:
@@ -118,7 +119,7 @@ class HallView:
                     longest_wait_minutes=_minutes(max(waited_now, longest_called.get(sid, timedelta()))),
                     eta_minutes=self.live.wait_minutes(conn, cat, sid, day, queue),
                     wait_unknown=self.live.wait_unknown(conn, sid) if queue else None,
-                    quota=svc.quota, quota_left=av.quota_left, served_today=done.get(sid, 0),
+                    quota=switches.quota(svc), quota_left=av.quota_left, served_today=done.get(sid, 0),
                     target_wait_minutes=target,
                     over_target=target is not None and since is not None and waited_now > timedelta(minutes=target)))
         return out

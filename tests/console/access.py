@@ -28,4 +28,6 @@ CONSOLE_ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/console/hall/events"): MANAGERS,
     ("GET", "/console/hall/lokets/{loket_id}"): MANAGERS,
     ("POST", "/console/hall/lokets/{loket_id}"): MANAGERS,
+    ("GET", "/console/today"): MANAGERS,
+    ("POST", "/console/today"): MANAGERS,
 }

@@ -48,3 +48,22 @@ def test_the_hall_shows_each_loket_its_ticket_and_each_queue_with_its_wait(any_s
                                 "done": 1, "mean_service_minutes": 6.0}]
     assert _loket(server.call("GET", "/hall", "admin").json(), 1)["served_today"] == 1
     assert server.call("GET", "/me/day", "staff2").json()["done"] == 0
+
+
+def test_the_hall_shows_todays_quota_and_a_service_the_office_closed_as_the_kiosk_gets_them(
+        any_server: LiveServer) -> None:
+    """GIVEN two KTP tickets (the catalog's quota 5)
+    WHEN a supervisor raises today's KTP quota to 9 and closes KK for today
+    THEN the hall's KTP quota is 9 with 7 left and KK is closed by the office: what /catalog says too."""
+    server = any_server
+    for _ in range(2):
+        assert server.issue("ktp").status_code == 201
+    assert server.call("PUT", "/today/services/ktp/quota", "super", json={"quota": 9}).status_code == 200
+    assert server.call("PUT", "/today/services/kk/closed", "super", json={"note": "Diklat"}).status_code == 200
+    hall = server.call("GET", "/hall", "super").json()
+    catalog = {s["id"]: s for a in server.call("GET", "/catalog", "kiosk").json()["agencies"] for s in a["services"]}
+    for sid, expected in (("ktp", (True, None, 9, 7)), ("kk", (False, "service_closed_today", 2000, 2000))):
+        seen = _service(hall, sid)
+        assert (seen["open"], seen["closed_reason"], seen["quota"], seen["quota_left"]) == expected
+        kiosk = catalog[sid]
+        assert (kiosk["open"], kiosk["closed_reason"], kiosk["quota"], kiosk["quota_left"]) == expected
