@@ -51,6 +51,8 @@ NAV = [
     NavItem("nav.hall", "/console/hall", MANAGER_ROLES),
     NavItem("nav.my_day", "/console/me", frozenset({Role.STAFF})),
     NavItem("nav.password", "/console/password", STAFF_ROLES),
+    NavItem("nav.staff", "/console/staff", frozenset({Role.ADMIN})),
+    NavItem("nav.devices", "/console/devices", MANAGER_ROLES),
 ]
 
 
