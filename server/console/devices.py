@@ -65,6 +65,16 @@ async def devices_page(request: Request) -> Response:
     return await _list_page(request, session)
 
 
+@router.get("/console/devices/live", include_in_schema=False)
+async def devices_live(request: Request) -> Response:
+    """The list alone, for the page's script to put in place when the hall's stream says something changed
+    (a lock, a rename, a revocation) and every half minute (heartbeats write no event)."""
+    session = signed_in(request, MANAGER_ROLES)
+    found, now = await run_in_threadpool(_list, request)
+    return render(request, "devices_live.html", session=session, devices=found, now=now,
+                  silent_minutes=_silent_minutes, shown=site_clock(request))
+
+
 @router.post("/console/devices", include_in_schema=False)
 async def enrol(request: Request) -> Response:
     """A one-time code, shown on this answer alone (large, and as a QR code for the device's setup)."""

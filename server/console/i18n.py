@@ -243,7 +243,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "devices.title": ("Perangkat", "Devices"),
     "devices.list": ("Kios dan papan", "Kiosks and boards"),
     "devices.as_of": ("Keadaan pukul", "As of"),
-    "devices.reload": ("Muat ulang halaman untuk keadaan terbaru.", "Reload the page for the latest."),
     "devices.none": ("Belum ada perangkat.", "No devices yet."),
     "devices.name": ("Nama", "Name"),
     "devices.kind": ("Jenis", "Kind"),

@@ -43,4 +43,5 @@ CONSOLE_ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/console/devices/{device_id}/lock"): MANAGERS,
     ("POST", "/console/devices/{device_id}/unlock"): MANAGERS,
     ("POST", "/console/devices/{device_id}/revoke"): ADMINS,
+    ("GET", "/console/devices/live"): MANAGERS,
 }

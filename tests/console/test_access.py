@@ -94,6 +94,7 @@ EXPECTED_ALLOWED = {
     ("GET", "/console/devices"): 200, ("POST", "/console/devices"): 422, ("GET", "/console/devices/{device_id}"): 404,
     ("POST", "/console/devices/{device_id}/name"): 404, ("POST", "/console/devices/{device_id}/lock"): 404,
     ("POST", "/console/devices/{device_id}/unlock"): 404, ("POST", "/console/devices/{device_id}/revoke"): 404,
+    ("GET", "/console/devices/live"): 200,
 }
 
 

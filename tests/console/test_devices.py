@@ -37,6 +37,12 @@ def _device(server: LiveServer, name: str) -> dict | None:
     return next((d for d in server.call("GET", "/devices", "super").json() if d["name"] == name), None)
 
 
+def _live(browser: Browser) -> None:
+    """Until the page's event stream is open and its list fetched once: then it is replaced only on an event."""
+    browser.until(lambda: "on" in (browser.find("#live-state").get_attribute("class") or "")
+                  and int(browser.find("#devices-box").get_attribute("data-updates") or 0) >= 1)
+
+
 def _enrol_in_console(browser: Browser, name: str, kind: str = "kiosk") -> None:
     browser.open("/console/devices")
     browser.find(f"#kind option[value='{kind}']").click()
@@ -85,6 +91,7 @@ def test_a_kiosk_enrolled_from_the_console_runs_and_a_supervisor_locks_it_there(
         browser.submit("#sign-out")
         browser.sign_in("super")
         browser.open("/console/devices")
+        _live(browser)
         browser.find(f"{row} a").click()
         browser.until(lambda: browser.path() == f"/console/devices/{device['id']}")
         browser.submit("#lock")
@@ -215,3 +222,16 @@ def _gone(element) -> bool:
     except Exception:  # noqa: BLE001 - selenium's StaleElementReferenceException and kin
         return True
     return False
+
+
+def test_an_open_devices_page_follows_a_lock_made_elsewhere_without_a_reload(browser: Browser) -> None:
+    server = browser.server
+    device = _device(server, "kiosk-1")
+    browser.sign_in("super")
+    browser.open("/console/devices")
+    _live(browser)
+    browser.driver.execute_script("window.__same_page = 1")
+    assert "dikunci" not in browser.text(f"#device-{device['id']} .device-state")
+    assert server.call("POST", f"/devices/{device['id']}/lock", "admin").status_code == 200
+    browser.until(lambda: "dikunci" in browser.text(f"#device-{device['id']} .device-state"), timeout=5)
+    assert browser.driver.execute_script("return window.__same_page") == 1
