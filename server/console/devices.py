@@ -6,6 +6,7 @@ admin's."""
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -18,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from core.wire import Device, EnrolmentCode
 from server.api.schemas import DeviceName, NewDevice
 from server.auth import MANAGER_ROLES, Role
-from server.console.i18n import texts
+from server.console.i18n import MESSAGES, texts
 from server.console.pages import ConsoleRoute, checked_form, language, redirect, refusal_text, render, signed_in
 from server.console.session import ConsoleSession
 from server.console.site_time import site_clock
@@ -36,10 +37,27 @@ def qr_data_url(text: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
 
 
+def _reported(lang: str) -> Callable[[str, str | None], str]:
+    """A device's own report (printer state, paper) in the page's words; a value it has none for, as sent."""
+    t = texts(lang)
+
+    def word(prefix: str, value: str | None) -> str:
+        if not value:
+            return ""
+        return t(f"{prefix}.{value}") if f"{prefix}.{value}" in MESSAGES else value
+
+    return word
+
+
 def _silent_minutes(device: Device, now: datetime) -> int | None:
     if not device.silent or device.last_seen_at is None:
         return None
     return max(0, int((now - device.last_seen_at).total_seconds() // 60))
+
+
+def _wording(request: Request) -> dict[str, Any]:
+    """What the device templates use to word a row: silence, the device's own report, site time."""
+    return {"silent_minutes": _silent_minutes, "reported": _reported(language(request)), "shown": site_clock(request)}
 
 
 def _list(request: Request) -> tuple[list[Device], datetime]:
@@ -54,7 +72,7 @@ async def _list_page(request: Request, session: ConsoleSession, *, status: int =
     device = next((d for d in found if str(d.id) == request.query_params.get("device")), None)
     notice = texts(language(request))(key, name=device.name) if key and device else None
     return render(request, "devices.html", session=session, status=status, devices=found, now=now,
-                  silent_minutes=_silent_minutes, message=message, notice=notice, shown=site_clock(request),
+                  message=message, notice=notice, **_wording(request),
                   admin=session.principal.role == Role.ADMIN,
                   typed=typed or {"kind": "kiosk", "name": "", "replace": False})
 
@@ -72,7 +90,7 @@ async def devices_live(request: Request) -> Response:
     session = signed_in(request, MANAGER_ROLES)
     found, now = await run_in_threadpool(_list, request)
     return render(request, "devices_live.html", session=session, devices=found, now=now,
-                  silent_minutes=_silent_minutes, shown=site_clock(request))
+                  **_wording(request))
 
 
 @router.post("/console/devices", include_in_schema=False)
@@ -109,7 +127,7 @@ async def _device_page(request: Request, session: ConsoleSession, device_id: int
         return render(request, "error.html", session=session, status=404, title_key="page.not_found.title",
                       text_key="error.device_not_found", params={}, message=None)
     return render(request, "device.html", session=session, status=status, device=device, now=now, message=message,
-                  silent_minutes=_silent_minutes, shown=site_clock(request), typed_name=name or device.name,
+                  typed_name=name or device.name, **_wording(request),
                   admin=session.principal.role == Role.ADMIN, confirm_revoke=confirm_revoke)
 
 
