@@ -162,9 +162,15 @@ def test_a_device_name_holding_markup_is_shown_as_text(browser: Browser) -> None
     browser.sign_in("admin")
     _enrol_in_console(browser, XSS)
     assert browser.text("h1") == f"Kode pendaftaran {XSS}"
+    code = browser.text("#enrol-code")
+    token = requests.post(f"{server.api}/devices/enroll", json={"code": code}, timeout=10).json()["token"]
+    beat = requests.post(f"{server.api}/devices/heartbeat", headers={"Authorization": f"Bearer {token}"},
+                         json={"version": XSS[:40], "last_error": XSS}, timeout=10)
+    assert beat.status_code == 200, beat.text
     device = _device(server, XSS)
     browser.open("/console/devices")
     assert browser.text(f"#device-{device['id']} .name") == XSS
+    assert browser.text(f"#device-{device['id']} .last-error") == XSS
     browser.open(f"/console/devices/{device['id']}")
     assert browser.find("#name").get_attribute("value") == XSS
     assert browser.driver.execute_script("return window.__xss") is None

@@ -59,6 +59,11 @@ def test_an_admin_adds_an_officer_who_must_choose_a_password_at_the_first_sign_i
     assert browser.text("#user-rina .last-login").endswith(" WIB")
     assert one_time not in browser.driver.page_source
     assert _user(server, "rina")["role"] == "staff"
+    # Audited as the admin who did it, in the same entry the API would write, without the password.
+    entries = server.call("GET", "/audit?kind=user.added", "admin").json()["entries"]
+    added = next(e for e in entries if e["subject"] == "user:rina")
+    assert (added["actor"], added["actor_role"], added["detail"]["generated"]) == ("admin", "admin", True)
+    assert one_time not in str(added)
 
 
 def test_a_refused_account_is_said_next_to_the_form_with_what_was_typed(browser: Browser) -> None:
