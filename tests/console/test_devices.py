@@ -241,3 +241,21 @@ def test_an_open_devices_page_follows_a_lock_made_elsewhere_without_a_reload(bro
     assert server.call("POST", f"/devices/{device['id']}/lock", "admin").status_code == 200
     browser.until(lambda: "dikunci" in browser.text(f"#device-{device['id']} .device-state"), timeout=5)
     assert browser.driver.execute_script("return window.__same_page") == 1
+
+
+def test_a_silent_kiosk_says_for_how_long_and_its_reported_state_in_the_pages_words(browser: Browser) -> None:
+    server = browser.server
+    beat = server.call("POST", "/devices/heartbeat", "kiosk",
+                       json={"version": "2.3.0", "printer_state": "offline", "paper": "near_end"})
+    assert beat.status_code == 200, beat.text
+    device = _device(server, "kiosk-1")
+    server.clock.advance(minutes=7, seconds=10)
+    browser.sign_in("super")
+    browser.open("/console/devices")
+    row = f"#device-{device['id']}"
+    assert browser.text(f"{row} .device-state") == "diam 7 menit"
+    assert "terputus" in browser.text(row) and "hampir habis" in browser.text(row) and "2.3.0" in browser.text(row)
+    browser.find("#lang-en").click()
+    browser.until(lambda: browser.text("h1") == "Devices")
+    assert browser.text(f"{row} .device-state") == "silent for 7 min"
+    assert "offline" in browser.text(row) and "running low" in browser.text(row)
