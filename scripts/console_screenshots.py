@@ -89,6 +89,25 @@ def todays_switches(live: LiveServer) -> None:
               json={"text": "Hari ini layanan paspor hanya sampai pukul 12.00"})
 
 
+def devices_in_the_hall(live: LiveServer) -> None:
+    """Two more devices: a kiosk reporting a printer error, and a board enrolled but never heard from."""
+    token = live.enroll("kiosk", "Kiosk Pintu Timur")
+    requests.post(f"{live.api}/devices/heartbeat", headers=bearer(token), timeout=10,
+                  json={"printer_state": "offline", "paper": "near_end", "version": "2.3.0",
+                        "last_error": "printer menolak sambungan: periksa kabel LAN dan alamat IP"})
+    live.enroll("display", "Papan Lantai 2")
+
+
+def enrol_code_page(driver: WebDriver, live: LiveServer, name: str, out: Path) -> None:
+    """The enrolment form sent, as an admin does: its answer (the code, large, and its QR code) is the shot."""
+    driver.get(f"{live.url}/console/devices")
+    driver.find_element(By.ID, "name").send_keys(name)
+    driver.find_element(By.ID, "enrol").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "enrol-code"))
+    driver.save_screenshot(str(out))
+    print(out)
+
+
 def sign_in(driver: WebDriver, live: LiveServer, username: str, password: str = PASSWORD) -> None:
     """Signed in afresh as ``username``, keeping the language cookie."""
     driver.delete_cookie("anjungan_console")
@@ -101,7 +120,7 @@ def sign_in(driver: WebDriver, live: LiveServer, username: str, password: str = 
 
 def shoot(driver: WebDriver, live: LiveServer, path: str, out: Path) -> None:
     driver.get(f"{live.url}{path}")
-    if driver.find_elements(By.ID, "hall"):
+    if driver.find_elements(By.CSS_SELECTOR, "[data-live-url]"):
         WebDriverWait(driver, 10).until(
             lambda d: "on" in (d.find_element(By.ID, "live-state").get_attribute("class") or ""))
     driver.save_screenshot(str(out))
@@ -113,7 +132,9 @@ def main(folder: Path) -> int:
     with tempfile.TemporaryDirectory() as tmp, live_server(Path(tmp), catalog=DEMO) as live:
         busy_morning(live)
         todays_switches(live)
+        devices_in_the_hall(live)
         driver = chromium_driver(Path(tmp) / "profile")
+        floors = iter(range(2, 6))  # a new name for each enrolment shot
         try:
             for lang in ("id", "en"):
                 for size, (width, height) in SIZES.items():
@@ -132,6 +153,15 @@ def main(folder: Path) -> int:
                     shoot(driver, live, "/console/hall", folder / f"console-forbidden-{name}.png")
                     sign_in(driver, live, "staff2", "sementara-99")
                     shoot(driver, live, "/console/password", folder / f"console-password-{name}.png")
+                    sign_in(driver, live, "admin")
+                    shoot(driver, live, "/console/staff", folder / f"console-staff-{name}.png")
+                    shoot(driver, live, "/console/staff/rina", folder / f"console-staff-user-{name}.png")
+                    driver.find_element(By.ID, "reset-password").click()
+                    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "one-time-password"))
+                    driver.save_screenshot(str(folder / f"console-staff-password-{name}.png"))
+                    shoot(driver, live, "/console/devices", folder / f"console-devices-{name}.png")
+                    shoot(driver, live, "/console/devices/1", folder / f"console-device-{name}.png")
+                    enrol_code_page(driver, live, f"Kiosk Lantai {next(floors)}", folder / f"console-enrol-{name}.png")
         finally:
             driver.quit()
     return 0

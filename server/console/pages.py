@@ -50,8 +50,10 @@ class NavItem:
 NAV = [
     NavItem("nav.hall", "/console/hall", MANAGER_ROLES),
     NavItem("nav.my_day", "/console/me", frozenset({Role.STAFF})),
-    NavItem("nav.password", "/console/password", STAFF_ROLES),
     NavItem("nav.today", "/console/today", MANAGER_ROLES),
+    NavItem("nav.staff", "/console/staff", frozenset({Role.ADMIN})),
+    NavItem("nav.devices", "/console/devices", MANAGER_ROLES),
+    NavItem("nav.password", "/console/password", STAFF_ROLES),
 ]
 
 

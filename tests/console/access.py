@@ -6,6 +6,7 @@ from __future__ import annotations
 STAFF, SUPER, ADMIN = "staff", "super", "admin"
 OFFICERS = frozenset({STAFF, SUPER, ADMIN})
 MANAGERS = frozenset({SUPER, ADMIN})
+ADMINS = frozenset({ADMIN})
 ANYONE = None  # no sign-in needed
 
 CONSOLE_ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
@@ -30,4 +31,19 @@ CONSOLE_ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/console/hall/lokets/{loket_id}"): MANAGERS,
     ("GET", "/console/today"): MANAGERS,
     ("POST", "/console/today"): MANAGERS,
+    ("GET", "/console/staff"): ADMINS,
+    ("POST", "/console/staff"): ADMINS,
+    ("GET", "/console/staff/{username}"): ADMINS,
+    ("POST", "/console/staff/{username}/password-reset"): ADMINS,
+    ("POST", "/console/staff/{username}/role"): ADMINS,
+    ("POST", "/console/staff/{username}/disable"): ADMINS,
+    ("POST", "/console/staff/{username}/enable"): ADMINS,
+    ("GET", "/console/devices"): MANAGERS,
+    ("POST", "/console/devices"): ADMINS,
+    ("GET", "/console/devices/{device_id}"): MANAGERS,
+    ("POST", "/console/devices/{device_id}/name"): ADMINS,
+    ("POST", "/console/devices/{device_id}/lock"): MANAGERS,
+    ("POST", "/console/devices/{device_id}/unlock"): MANAGERS,
+    ("POST", "/console/devices/{device_id}/revoke"): ADMINS,
+    ("GET", "/console/devices/live"): MANAGERS,
 }

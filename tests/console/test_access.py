@@ -63,7 +63,8 @@ def visitor(server: LiveServer, username: str | None) -> Visitor:
 def probe(v: Visitor, route: tuple[str, str]) -> requests.Response:
     """Each route's request: for the allowed, a success or a refusal that changes nothing."""
     method, template = route
-    path = template.replace("{rest:path}", "nowhere/at/all").format(code="en", name="console.css", loket_id=1)
+    path = template.replace("{rest:path}", "nowhere/at/all").format(code="en", name="console.css", loket_id=1,
+                                                                       username="nobody", device_id=999)
     if method == "GET" and template == "/console/hall/events":
         with v.http.get(v.server.url + path, stream=True, allow_redirects=False, timeout=10) as r:
             if r.status_code != 200:
@@ -87,6 +88,14 @@ EXPECTED_ALLOWED = {
     ("GET", "/console/hall/events"): 200, ("GET", "/console/hall/lokets/{loket_id}"): 200,
     ("POST", "/console/hall/lokets/{loket_id}"): 422,
     ("GET", "/console/today"): 200, ("POST", "/console/today"): 422,
+    # The staff and devices pages: refusals that change nothing (no such user or device, an empty form).
+    ("GET", "/console/staff"): 200, ("POST", "/console/staff"): 422, ("GET", "/console/staff/{username}"): 404,
+    ("POST", "/console/staff/{username}/password-reset"): 404, ("POST", "/console/staff/{username}/role"): 404,
+    ("POST", "/console/staff/{username}/disable"): 404, ("POST", "/console/staff/{username}/enable"): 404,
+    ("GET", "/console/devices"): 200, ("POST", "/console/devices"): 422, ("GET", "/console/devices/{device_id}"): 404,
+    ("POST", "/console/devices/{device_id}/name"): 404, ("POST", "/console/devices/{device_id}/lock"): 404,
+    ("POST", "/console/devices/{device_id}/unlock"): 404, ("POST", "/console/devices/{device_id}/revoke"): 404,
+    ("GET", "/console/devices/live"): 200,
 }
 
 

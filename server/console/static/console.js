@@ -1,5 +1,6 @@
 // The console's one script. Every page works without it; with it, the hall follows the server's events
 // (an EventSource on /console/hall/events) and fetches its live part again, and the loket timers tick.
+// The devices page's list follows the same stream the same way: a page's live part is its [data-live-url].
 "use strict";
 (function () {
   let offset = 0; // the server's clock minus this browser's, from the page's data-at (its moment on the server)
@@ -23,7 +24,7 @@
   }
 
   function followHall() {
-    const box = document.getElementById("hall");
+    const box = document.querySelector("[data-live-url]");
     if (!box) return;
     const state = document.getElementById("live-state");
     let fetching = false;

@@ -1,0 +1,158 @@
+"""The staff page (admins): every account, add one, and per account reset its password, set its role,
+disable or enable it. A client of the same StaffAdmin calls as /api/v1/staff…, so the same rules
+(last admin, valid usernames) and the same audit entries; a one-time password is shown once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+from urllib.parse import quote
+
+import anyio
+from fastapi import APIRouter, Request, Response
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from core.wire import StaffPassword, StaffUser
+from server.api.deps import PASSWORD_CHECKS_AT_ONCE
+from server.api.schemas import NewStaff, StaffRoleChange
+from server.auth import Role
+from server.console.i18n import texts
+from server.console.pages import ConsoleRoute, checked_form, language, redirect, refusal_text, render, signed_in
+from server.console.session import ConsoleSession
+from server.console.site_time import site_clock
+from server.errors import ApiError
+
+router = APIRouter(route_class=ConsoleRoute)
+ADMIN = frozenset({Role.ADMIN})
+ROLE_CHOICES = tuple(r.value for r in (Role.STAFF, Role.SUPERVISOR, Role.ADMIN))
+DONE_NOTICES = {"role": "staff.role_done", "disabled": "staff.disabled_done", "enabled": "staff.enabled_done"}
+FIELDS = {"staff.username", "staff.display_name", "staff.role"}
+T = TypeVar("T")
+
+
+async def _hashing(request: Request, work: Callable[[], T]) -> T:
+    """A new password is hashed (scrypt) in turn with sign-ins' checks, off the event loop, as the API does."""
+    state = request.app.state
+    if getattr(state, "password_checks", None) is None:
+        state.password_checks = anyio.CapacityLimiter(PASSWORD_CHECKS_AT_ONCE)
+    return await anyio.to_thread.run_sync(work, limiter=state.password_checks)
+
+
+def _invalid(request: Request, error: ValidationError) -> str:
+    field = str(error.errors()[0]["loc"][0]) if error.errors() and error.errors()[0]["loc"] else "?"
+    t = texts(language(request))
+    return t("staff.invalid_field", field=t(f"staff.{field}") if f"staff.{field}" in FIELDS else field)
+
+
+async def _list_page(request: Request, session: ConsoleSession, *, status: int = 200, message: str | None = None,
+                     typed: dict[str, str] | None = None) -> Response:
+    users = await run_in_threadpool(request.app.state.accounts.staff.all_users)
+    key = DONE_NOTICES.get(request.query_params.get("done", ""))
+    user = request.query_params.get("user", "")
+    notice = texts(language(request))(key, username=user) if key and any(u.username == user for u in users) else None
+    return render(request, "staff.html", session=session, status=status, users=users, message=message,
+                  typed=typed or {"username": "", "display_name": "", "role": Role.STAFF.value},
+                  roles=ROLE_CHOICES, notice=notice, shown=site_clock(request))
+
+
+@router.get("/console/staff", include_in_schema=False)
+async def staff_page(request: Request) -> Response:
+    session = signed_in(request, ADMIN)
+    return await _list_page(request, session)
+
+
+@router.post("/console/staff", include_in_schema=False)
+async def add_staff(request: Request) -> Response:
+    """A new account with a password the server makes, shown on this answer alone."""
+    session = signed_in(request, ADMIN)
+    fields = await checked_form(request, session)
+    typed = {"username": fields.get("username", "").strip(), "display_name": fields.get("display_name", "").strip(),
+             "role": fields.get("role", "")}
+    try:
+        body = NewStaff.model_validate(typed)
+    except ValidationError as error:
+        return await _list_page(request, session, status=422, message=_invalid(request, error), typed=typed)
+    staff = request.app.state.accounts.staff
+    try:
+        made: StaffPassword = await _hashing(
+            request, lambda: staff.add(session.principal, body.username, Role(body.role), body.display_name))
+    except ApiError as refusal:
+        return await _list_page(request, session, status=refusal.status, typed=typed,
+                                message=refusal_text(language(request), refusal))
+    return render(request, "staff_password.html", session=session, status=201, made=made, added=True)
+
+
+def _one(request: Request, username: str) -> StaffUser | None:
+    return next((u for u in request.app.state.accounts.staff.all_users() if u.username == username), None)
+
+
+async def _user_page(request: Request, session: ConsoleSession, username: str, *, status: int = 200,
+                     message: str | None = None, role: str | None = None) -> Response:
+    user = await run_in_threadpool(_one, request, username)
+    if user is None:
+        return render(request, "error.html", session=session, status=404, title_key="page.not_found.title",
+                      text_key="error.user_not_found", params={}, message=None)
+    return render(request, "staff_user.html", session=session, status=status, user=user, message=message,
+                  chosen_role=role or user.role, roles=ROLE_CHOICES, shown=site_clock(request),
+                  myself=user.username == session.principal.name)
+
+
+@router.get("/console/staff/{username}", include_in_schema=False)
+async def user_page(username: str, request: Request) -> Response:
+    session = signed_in(request, ADMIN)
+    return await _user_page(request, session, username)
+
+
+@router.post("/console/staff/{username}/password-reset", include_in_schema=False)
+async def reset_password(username: str, request: Request) -> Response:
+    """A password the server makes, shown once; every sign-in of theirs ends now."""
+    session = signed_in(request, ADMIN)
+    await checked_form(request, session)
+    staff = request.app.state.accounts.staff
+    try:
+        made: StaffPassword = await _hashing(request, lambda: staff.reset_password(session.principal, username))
+    except ApiError as refusal:
+        return await _user_page(request, session, username, status=refusal.status,
+                                message=refusal_text(language(request), refusal))
+    return render(request, "staff_password.html", session=session, made=made, added=False)
+
+
+@router.post("/console/staff/{username}/role", include_in_schema=False)
+async def set_role(username: str, request: Request) -> Response:
+    session = signed_in(request, ADMIN)
+    fields = await checked_form(request, session)
+    chosen = fields.get("role", "")
+    try:
+        body = StaffRoleChange.model_validate({"role": chosen})
+        await run_in_threadpool(request.app.state.accounts.staff.set_role, session.principal, username,
+                                Role(body.role))
+    except ValidationError as error:
+        return await _user_page(request, session, username, status=422, message=_invalid(request, error))
+    except ApiError as refusal:
+        return await _user_page(request, session, username, status=refusal.status, role=chosen,
+                                message=refusal_text(language(request), refusal))
+    return redirect(request, f"/console/staff?done=role&user={quote(username)}")
+
+
+async def _set_active(request: Request, username: str, active: bool) -> Response:
+    session = signed_in(request, ADMIN)
+    await checked_form(request, session)
+    try:
+        await run_in_threadpool(request.app.state.accounts.staff.set_active, session.principal, username, active)
+    except ApiError as refusal:
+        return await _user_page(request, session, username, status=refusal.status,
+                                message=refusal_text(language(request), refusal))
+    return redirect(request, f"/console/staff?done={'enabled' if active else 'disabled'}&user={quote(username)}")
+
+
+@router.post("/console/staff/{username}/disable", include_in_schema=False)
+async def disable(username: str, request: Request) -> Response:
+    """Every sign-in of theirs ends at once: the counter app, the console, the API."""
+    return await _set_active(request, username, False)
+
+
+@router.post("/console/staff/{username}/enable", include_in_schema=False)
+async def enable(username: str, request: Request) -> Response:
+    return await _set_active(request, username, True)
+
