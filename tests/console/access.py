@@ -28,4 +28,5 @@ CONSOLE_ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/console/hall/events"): MANAGERS,
     ("GET", "/console/hall/lokets/{loket_id}"): MANAGERS,
     ("POST", "/console/hall/lokets/{loket_id}"): MANAGERS,
+    ("GET", "/console/audit"): MANAGERS,
 }

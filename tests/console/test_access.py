@@ -86,6 +86,7 @@ EXPECTED_ALLOWED = {
     ("GET", "/console/me"): 200, ("GET", "/console/hall"): 200, ("GET", "/console/hall/live"): 200,
     ("GET", "/console/hall/events"): 200, ("GET", "/console/hall/lokets/{loket_id}"): 200,
     ("POST", "/console/hall/lokets/{loket_id}"): 422,
+    ("GET", "/console/audit"): 200,
 }
 
 
