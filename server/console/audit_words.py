@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from core.wire import AuditEntry, AuditKind, TicketStatus
+from server.audit import CLI_ACTOR
 from server.catalog import SiteCatalog
 
 Texts = Callable[..., str]
@@ -27,7 +28,7 @@ class ShownEntry:
     id: int
     at: str          # site time, with its zone's label
     actor: str
-    actor_role: str  # an i18n key
+    actor_role: str  # an i18n key: the role, or the server's command line
     kind: str        # the kind in words, or the raw value for one this server does not know
     subject: str
     details: tuple[str, ...]
@@ -39,10 +40,12 @@ def kind_key(kind: str) -> str:
 
 def shown(entry: AuditEntry, catalog: SiteCatalog, t: Texts, lang: str) -> ShownEntry:
     at = entry.at.astimezone(catalog.site.zone)
-    role = entry.actor_role if entry.actor_role in ("staff", "supervisor", "admin") else "admin"
+    role = "cli" if entry.actor == CLI_ACTOR else entry.actor_role
+    role = role if role in ("staff", "supervisor", "admin", "cli") else "admin"
     kind = t(kind_key(entry.kind)) if entry.kind in set(AuditKind) else entry.kind
+    role_key = "audit.role.cli" if role == "cli" else f"role.{role}"
     return ShownEntry(id=entry.id, at=f"{at:%Y-%m-%d %H:%M:%S} {catalog.site.tz_label}", actor=entry.actor,
-                      actor_role=f"role.{role}", kind=kind, subject=subject_words(entry.subject, catalog, t, lang),
+                      actor_role=role_key, kind=kind, subject=subject_words(entry.subject, catalog, t, lang),
                       details=tuple(detail_words(entry.kind, entry.detail, catalog, t, lang)))
 
 

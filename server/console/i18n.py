@@ -259,6 +259,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.status.cancelled": ("dibatalkan", "cancelled"),
     "audit.status.transferred": ("dialihkan", "transferred"),
     "audit.status.expired": ("kedaluwarsa", "expired"),
+    "audit.role.cli": ("baris perintah server", "the server's command line"),
 }
 
 
