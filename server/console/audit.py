@@ -74,6 +74,8 @@ async def audit_page(request: Request) -> Response:
     t = texts(lang)
     catalog = await run_in_threadpool(engine.catalog)
     people = await run_in_threadpool(engine.audit_actors)
+    users = await run_in_threadpool(request.app.state.accounts.staff.all_users)
+    names = {user.username: user.display_name for user in users if user.display_name != user.username}
     entries: tuple = ()
     next_cursor = None
     if not chosen.problems:
@@ -83,7 +85,7 @@ async def audit_page(request: Request) -> Response:
         next_cursor = page.next_cursor
     kept = {key: value for key, value in query.items() if key in FILTERS and value}
     return render(
-        request, "audit.html", session=session, entries=entries, problems=chosen.problems, people=people,
+        request, "audit.html", session=session, entries=entries, problems=chosen.problems, people=people, names=names,
         kinds=[(kind.value, t(kind_key(kind.value))) for kind in AuditKind], query=query, chosen=chosen,
         filtered=bool(kept), older=f"?{urlencode({**kept, 'before': next_cursor})}" if next_cursor else None,
         newest=f"?{urlencode(kept)}" if chosen.before else None)

@@ -9,9 +9,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from core.wire import AuditKind
+from server.auth import Role
 from server.console.i18n import MESSAGES
 from tests.console.conftest import Browser
-from tests.support.server import LiveServer
+from tests.support.server import PASSWORD, LiveServer
 
 XSS = '<script>window.__xss=1</script><img src=x onerror="window.__xss=1">'
 NIK = "3604011208900001"
@@ -174,6 +175,18 @@ def test_the_pages_go_back_in_time_and_end(browser: Browser) -> None:
     assert not browser.finds("#audit-older")
     browser.submit("#audit-newest")
     assert rows(browser) == first
+
+
+def test_a_person_with_a_display_name_is_shown_by_it_too(browser: Browser) -> None:
+    server = browser.server
+    server.services.accounts.add_user("yanti", PASSWORD, Role.SUPERVISOR, display_name="Yanti Susanti")
+    server.tokens["yanti"] = server.login("yanti")
+    ok(server.call("PUT", "/today/running-text", "yanti", json={"text": "Selamat datang"}))
+    browser.sign_in("super")
+    browser.open("/console/audit")
+    newest = browser.find("#audit tr.entry")
+    assert newest.find_element("css selector", ".who-did").text == "yanti Yanti Susanti Supervisor"
+    assert browser.find("#actor option[value='yanti']").text == "yanti · Yanti Susanti"
 
 
 def test_an_officer_is_refused_and_no_sign_in_goes_to_the_sign_in(browser: Browser) -> None:
