@@ -108,6 +108,31 @@ def enrol_code_page(driver: WebDriver, live: LiveServer, name: str, out: Path) -
     print(out)
 
 
+def audited_changes(live: LiveServer) -> None:
+    """What the audit log shows: a supervisor takes over a paused loket, lowers a quota, closes a service
+    for today and sets the running text; an officer transfers a ticket with a note; an admin adds a user."""
+    catalog = live.call("GET", "/catalog", "kiosk").json()
+    services = [s["id"] for a in catalog["agencies"] for s in a["services"]]
+    lokets = live.call("GET", "/counters", "display").json()
+    live.clock.advance(minutes=3)
+    siti = live.login("siti")
+    mine = next(c for c in requests.get(f"{live.api}/counters", headers=bearer(siti), timeout=10).json()
+                if c["staff"] == "siti")["current_ticket"]
+    to = next(s for s in services if s != mine["service_id"])
+    requests.post(f"{live.api}/tickets/{mine['id']}/transfer", headers=bearer(siti), timeout=10,
+                  json={"service_id": to, "note": "Berkas lengkap, NIK 3604011208900001 sudah dicek"})
+    live.clock.advance(minutes=4)
+    live.call("POST", f"/counters/{lokets[len(OFFICERS) - 1]['id']}/open", "super",
+              json={"reason": "Petugas izin sakit, diganti supervisor"})
+    live.call("PUT", "/today/services/ktp-el-rekam/quota", "super", json={"quota": 100})
+    live.clock.advance(minutes=6)
+    live.call("PUT", f"/today/services/{services[-1]}/closed", "super",
+              json={"note": "Petugas instansi rapat di kantor pusat"})
+    live.call("PUT", "/today/running-text", "super", json={"text": "Layanan paspor tutup pukul 12.00 hari ini"})
+    live.clock.advance(minutes=2)
+    live.call("POST", "/staff", "admin", json={"username": "lina", "role": "staff", "display_name": "Lina Marlina"})
+
+
 def sign_in(driver: WebDriver, live: LiveServer, username: str, password: str = PASSWORD) -> None:
     """Signed in afresh as ``username``, keeping the language cookie."""
     driver.delete_cookie("anjungan_console")
@@ -133,6 +158,7 @@ def main(folder: Path) -> int:
         busy_morning(live)
         todays_switches(live)
         devices_in_the_hall(live)
+        audited_changes(live)
         driver = chromium_driver(Path(tmp) / "profile")
         floors = iter(range(2, 6))  # a new name for each enrolment shot
         try:
@@ -148,6 +174,7 @@ def main(folder: Path) -> int:
                     shoot(driver, live, "/console/hall", folder / f"console-hall-{name}.png")
                     shoot(driver, live, "/console/hall/lokets/1", folder / f"console-loket-{name}.png")
                     shoot(driver, live, "/console/today", folder / f"console-today-{name}.png")
+                    shoot(driver, live, "/console/audit", folder / f"console-audit-{name}.png")
                     sign_in(driver, live, "siti")
                     shoot(driver, live, "/console/me", folder / f"console-my-day-{name}.png")
                     shoot(driver, live, "/console/hall", folder / f"console-forbidden-{name}.png")

@@ -82,3 +82,8 @@ def page(conn: Connection, *, actor: str | None = None, kind: AuditKind | None =
         entries=tuple(AuditEntry(id=r.id, at=r.at, actor=r.actor, actor_role=r.actor_role, kind=r.kind,
                                  subject=r.subject, detail=r.detail) for r in shown),
         next_cursor=shown[-1].id if len(rows) > limit else None)
+
+
+def actors(conn: Connection) -> list[str]:
+    """Everyone who appears in the log, by username: the console's choice of person to filter by."""
+    return list(conn.execute(select(audit_log.c.actor).distinct().order_by(audit_log.c.actor)).scalars())

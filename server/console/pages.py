@@ -53,6 +53,7 @@ NAV = [
     NavItem("nav.today", "/console/today", MANAGER_ROLES),
     NavItem("nav.staff", "/console/staff", frozenset({Role.ADMIN})),
     NavItem("nav.devices", "/console/devices", MANAGER_ROLES),
+    NavItem("nav.audit", "/console/audit", MANAGER_ROLES),
     NavItem("nav.password", "/console/password", STAFF_ROLES),
 ]
 

@@ -232,6 +232,10 @@ class QueueEngine:
         with self.db.read() as conn:
             return audit.page(conn, actor=actor, kind=kind, since=since, until=until, before=before, limit=limit)
 
+    def audit_actors(self) -> list[str]:
+        with self.db.read() as conn:
+            return audit.actors(conn)
+
     def daily_report(self, day: date | None) -> DailyReport:
         cat = self.catalog()
         return daily_report(self.db, cat, day or self.today(cat))

@@ -123,7 +123,10 @@ class TicketActions:
             if changed != 1:
                 raise write_conflict()
             if target in AUDITED:
-                _audit(conn, principal, AUDITED[target], row, now, transfer_to if target is S.TRANSFERRED else None)
+                if target is S.TRANSFERRED:
+                    _audit(conn, principal, AUDITED[target], row, now, sending)
+                else:
+                    _audit(conn, principal, AUDITED[target], row, now)
             if release and counter is not None:
                 conn.execute(update(counters).where(counters.c.id == counter.id)
                              .values(current_ticket_id=None, updated_at=now))
@@ -214,11 +217,16 @@ AUDITED: dict[TicketStatus, AuditKind] = {S.WAITING: AuditKind.TICKET_REQUEUED,
 
 
 def _audit(conn: Any, principal: Principal, kind: AuditKind, row: Any, now: datetime,
-           to_service: str | None = None) -> None:
-    """The ticket by its code and id, what it was, and where it went; who and when are the entry's."""
+           sending: Sending | None = None) -> None:
+    """The ticket by its code and id, what it was, and where it went (with the loket named and the
+    note for its officer); who and when are the entry's."""
     detail = {"ticket_id": row.id, "service_date": row.service_date, "from": row.status, "service_id": row.service_id}
-    if to_service is not None:
-        detail["to_service_id"] = to_service
+    if sending is not None:
+        detail["to_service_id"] = sending.service_id
+        if sending.to_loket is not None:
+            detail["to_counter_id"] = sending.to_loket
+        if sending.note:
+            detail["note"] = sending.note
     record(conn, at=now, actor=principal, kind=kind, subject=f"ticket:{row.code}", detail=detail)
 
 

@@ -46,4 +46,5 @@ CONSOLE_ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/console/devices/{device_id}/unlock"): MANAGERS,
     ("POST", "/console/devices/{device_id}/revoke"): ADMINS,
     ("GET", "/console/devices/live"): MANAGERS,
+    ("GET", "/console/audit"): MANAGERS,
 }

@@ -96,6 +96,7 @@ EXPECTED_ALLOWED = {
     ("POST", "/console/devices/{device_id}/name"): 404, ("POST", "/console/devices/{device_id}/lock"): 404,
     ("POST", "/console/devices/{device_id}/unlock"): 404, ("POST", "/console/devices/{device_id}/revoke"): 404,
     ("GET", "/console/devices/live"): 200,
+    ("GET", "/console/audit"): 200,
 }
 
 
