@@ -81,16 +81,22 @@ def test_a_full_disk_refuses_writes_with_503_and_all_works_again_once_space_is_f
         health = srv.call("GET", "/health")
         error = assert_storage_refusal(health, ("disk_full",))
         assert "disk is full" in error["message"] and error["params"]["since"]
-        assert_storage_refusal(srv.call("POST", "/counters/1/call-next", "staff"), ("disk_full",))
         # Reading needs no space: the kiosk still shows the services and who waits.
         assert srv.call("GET", "/catalog", "kiosk").status_code == 200
         assert srv.call("GET", f"/tickets/{before[0]['id']}", "kiosk").json()["status"] == "waiting"
+        # A call writes a page or two, which SQLite may still fit into log space it already holds: it
+        # either goes through whole or is refused as disk_full having changed nothing.
+        called = srv.call("POST", "/counters/1/call-next", "staff")
+        if called.status_code != 200:
+            assert_storage_refusal(called, ("disk_full",))
+            assert srv.call("GET", f"/tickets/{before[0]['id']}", "kiosk").json()["status"] == "waiting"
 
         filler.unlink()
         after = srv.issue("kk")
         assert after.status_code == 201, after.text
         assert srv.call("GET", "/health").status_code == 200
-        called = srv.call("POST", "/counters/1/call-next", "staff")
+        if called.status_code != 200:
+            called = srv.call("POST", "/counters/1/call-next", "staff")
         assert called.status_code == 200 and called.json()["current_ticket"]["code"] == "B-001"
         # A refused ticket took no number: the codes run on without a gap.
         codes = [t["code"] for t in before + issued] + [after.json()["code"]]
