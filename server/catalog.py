@@ -475,17 +475,22 @@ def _jsonable(value: Any) -> Any:
 
 def load_catalog_file(path: Path) -> SiteCatalog:
     """Read and validate a catalog file; an unreadable file is an OSError, anything else wrong with
-    it a CatalogInvalid. A UTF-8 byte-order mark (Windows Notepad writes one) is allowed."""
-    data = path.read_bytes()
+    it a CatalogInvalid."""
+    return load_catalog_bytes(path.read_bytes(), str(path))
+
+
+def load_catalog_bytes(data: bytes, name: str) -> SiteCatalog:
+    """Validate a catalog file's bytes (``name`` is the file, for the messages). A UTF-8 byte-order mark
+    (Windows Notepad writes one) is allowed."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CatalogInvalid(f"{path}: not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start}); "
+        raise CatalogInvalid(f"{name}: not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start}); "
                              "save it as UTF-8") from None
     try:
         document = tomllib.loads(text)
     except ValueError as exc:  # TOMLDecodeError, or a number too long for Python to read
-        raise CatalogInvalid(f"{path}: not valid TOML: {exc}") from None
+        raise CatalogInvalid(f"{name}: not valid TOML: {exc}") from None
     except RecursionError:
-        raise CatalogInvalid(f"{path}: not valid TOML: nested too deeply") from None
+        raise CatalogInvalid(f"{name}: not valid TOML: nested too deeply") from None
     return parse_catalog(document)
