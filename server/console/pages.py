@@ -51,6 +51,7 @@ NAV = [
     NavItem("nav.hall", "/console/hall", MANAGER_ROLES),
     NavItem("nav.my_day", "/console/me", frozenset({Role.STAFF})),
     NavItem("nav.password", "/console/password", STAFF_ROLES),
+    NavItem("nav.catalog", "/console/catalog", frozenset({Role.ADMIN})),
 ]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 STAFF, SUPER, ADMIN = "staff", "super", "admin"
 OFFICERS = frozenset({STAFF, SUPER, ADMIN})
 MANAGERS = frozenset({SUPER, ADMIN})
+ADMINS = frozenset({ADMIN})
 ANYONE = None  # no sign-in needed
 
 CONSOLE_ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
@@ -28,4 +29,12 @@ CONSOLE_ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/console/hall/events"): MANAGERS,
     ("GET", "/console/hall/lokets/{loket_id}"): MANAGERS,
     ("POST", "/console/hall/lokets/{loket_id}"): MANAGERS,
+    ("GET", "/console/catalog"): ADMINS,
+    ("GET", "/console/catalog/export"): ADMINS,
+    ("POST", "/console/catalog/import"): ADMINS,
+    ("GET", "/console/catalog/versions/{version}"): ADMINS,
+    ("GET", "/console/catalog/versions/{version}/restore"): ADMINS,
+    ("POST", "/console/catalog/versions/{version}/restore"): ADMINS,
+    ("GET", "/console/catalog/services/{service_id}"): ADMINS,
+    ("POST", "/console/catalog/services/{service_id}"): ADMINS,
 }

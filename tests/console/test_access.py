@@ -63,7 +63,8 @@ def visitor(server: LiveServer, username: str | None) -> Visitor:
 def probe(v: Visitor, route: tuple[str, str]) -> requests.Response:
     """Each route's request: for the allowed, a success or a refusal that changes nothing."""
     method, template = route
-    path = template.replace("{rest:path}", "nowhere/at/all").format(code="en", name="console.css", loket_id=1)
+    path = template.replace("{rest:path}", "nowhere/at/all").format(code="en", name="console.css", loket_id=1,
+                                                                         version=999_999, service_id="kk")
     if method == "GET" and template == "/console/hall/events":
         with v.http.get(v.server.url + path, stream=True, allow_redirects=False, timeout=10) as r:
             if r.status_code != 200:
@@ -86,6 +87,10 @@ EXPECTED_ALLOWED = {
     ("GET", "/console/me"): 200, ("GET", "/console/hall"): 200, ("GET", "/console/hall/live"): 200,
     ("GET", "/console/hall/events"): 200, ("GET", "/console/hall/lokets/{loket_id}"): 200,
     ("POST", "/console/hall/lokets/{loket_id}"): 422,
+    ("GET", "/console/catalog"): 200, ("GET", "/console/catalog/export"): 200, ("POST", "/console/catalog/import"): 422,
+    ("GET", "/console/catalog/versions/{version}"): 404, ("GET", "/console/catalog/versions/{version}/restore"): 404,
+    ("POST", "/console/catalog/versions/{version}/restore"): 404,
+    ("GET", "/console/catalog/services/{service_id}"): 200, ("POST", "/console/catalog/services/{service_id}"): 422,
 }
 
 
