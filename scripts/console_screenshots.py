@@ -76,6 +76,13 @@ def busy_morning(live: LiveServer) -> None:
     accounts.reset_password("staff2", "sementara-99")
 
 
+def catalog_history(live: LiveServer) -> None:
+    """A second catalog version by the admin: a quota raised and a requirement added, so a diff shows."""
+    document = live.call("GET", "/catalog/export", "admin").text
+    edited = document.replace("quota = 80", "quota = 120", 1)
+    requests.post(f"{live.api}/catalog/import", data=edited.encode(), headers=live.headers("admin"), timeout=10)
+
+
 def sign_in(driver: WebDriver, live: LiveServer, username: str, password: str = PASSWORD) -> None:
     """Signed in afresh as ``username``, keeping the language cookie."""
     driver.delete_cookie("anjungan_console")
@@ -99,6 +106,7 @@ def main(folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, live_server(Path(tmp), catalog=DEMO) as live:
         busy_morning(live)
+        catalog_history(live)
         driver = chromium_driver(Path(tmp) / "profile")
         try:
             for lang in ("id", "en"):
@@ -117,6 +125,11 @@ def main(folder: Path) -> int:
                     shoot(driver, live, "/console/hall", folder / f"console-forbidden-{name}.png")
                     sign_in(driver, live, "staff2", "sementara-99")
                     shoot(driver, live, "/console/password", folder / f"console-password-{name}.png")
+                    sign_in(driver, live, "admin")
+                    shoot(driver, live, "/console/catalog", folder / f"console-catalog-{name}.png")
+                    shoot(driver, live, "/console/catalog/versions/2", folder / f"console-catalog-version-{name}.png")
+                    shoot(driver, live, "/console/catalog/services/ktp-el-rekam",
+                          folder / f"console-catalog-service-{name}.png")
         finally:
             driver.quit()
     return 0
