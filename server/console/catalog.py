@@ -14,6 +14,7 @@ from fastapi.responses import PlainTextResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from core.schedule import WEEKDAYS
 from core.wire import AuditKind, CatalogChange, ErrorCode
 from server.api.catalog_admin import TOML_TYPE, export_file, import_file
 from server.auth import Role
@@ -34,6 +35,9 @@ LISTED_VERSIONS = 100
 # The service form's fields, in the order shown; each is the catalog's own key.
 SERVICE_FIELDS = ("prefix", "name", "name_en", "quota", "mean_service_minutes", "target_wait_minutes",
                   "requirements")
+# The opening hours: the site's (no ``hours`` of its own) or one span a weekday, blank for closed.
+HOURS_FIELDS = ("use_site_hours", *(f"hours_{day}" for day in WEEKDAYS), "cutoff_minutes")
+FORM_FIELDS = (*SERVICE_FIELDS, *HOURS_FIELDS)
 DONE = {"saved": "catalog.saved_done", "restored": "catalog.restored_done"}
 
 
@@ -176,16 +180,23 @@ def _service_entry(document: Mapping[str, Any], service_id: str) -> tuple[str, d
     return None
 
 
-def _typed(service: Mapping[str, Any]) -> dict[str, str]:
-    """The service's fields as the form shows them."""
-    def shown(value: Any) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        return str(value)
-    typed = {key: shown(service.get(key)) for key in SERVICE_FIELDS if key != "requirements"}
+def _shown(value: Any) -> str:
+    if value is None or value is False:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _typed(document: Mapping[str, Any], service: Mapping[str, Any]) -> dict[str, str]:
+    """The service's fields as the form shows them; with no hours of its own, the site's hours it follows."""
+    typed = {key: _shown(service.get(key)) for key in SERVICE_FIELDS if key != "requirements"}
     typed["requirements"] = "\n".join(str(line) for line in service.get("requirements", []))
+    own = service.get("hours")
+    hours = own if isinstance(own, Mapping) else document.get("site", {}).get("hours", {})
+    typed["use_site_hours"] = "" if isinstance(own, Mapping) else "1"
+    typed.update({f"hours_{day}": _shown(hours.get(day)) for day in WEEKDAYS})
+    typed["cutoff_minutes"] = _shown(service.get("cutoff_minutes"))
     return typed
 
 
@@ -215,6 +226,18 @@ def _apply(service: dict[str, Any], typed: Mapping[str, str], t: Any) -> dict[st
             service[key] = _number(text, whole=whole)
         except ValueError:
             faults[key] = t("catalog.not_a_whole_number" if whole else "catalog.not_a_number")
+    cutoff = typed["cutoff_minutes"].strip()
+    if not cutoff:
+        service.pop("cutoff_minutes", None)
+    else:
+        try:
+            service["cutoff_minutes"] = int(cutoff)
+        except ValueError:
+            faults["cutoff_minutes"] = t("catalog.not_a_whole_number")
+    if typed["use_site_hours"]:
+        service.pop("hours", None)
+    else:
+        service["hours"] = {day: typed[f"hours_{day}"].strip() for day in WEEKDAYS if typed[f"hours_{day}"].strip()}
     lines = [line.strip() for line in typed["requirements"].splitlines() if line.strip()]
     if lines:
         service["requirements"] = lines
@@ -232,14 +255,22 @@ def _service_form(request: Request, session: ConsoleSession, service_id: str, ty
         return render(request, "error.html", session=session, status=404, title_key="page.not_found.title",
                       text_key="error.service_not_found", params={}, message=None)
     return render(request, "catalog_service.html", session=session, status=status, service_id=service_id,
-                  version=version, typed=typed or _typed(found[1]), faults=faults or {}, problem=problem,
-                  fields=SERVICE_FIELDS, **_page_helpers(request))
+                  version=version, typed=typed or _typed(document, found[1]), faults=faults or {}, problem=problem,
+                  fields=SERVICE_FIELDS, weekdays=WEEKDAYS, **_page_helpers(request))
 
 
 @router.get("/console/catalog/services/{service_id}", include_in_schema=False)
 async def service_page(service_id: str, request: Request) -> Response:
     session = _signed_in(request)
     return await run_in_threadpool(_service_form, request, session, service_id, None)
+
+
+def _form_field(path: str) -> str:
+    """The form's field for a fault's path inside the service: ``hours.mon`` is ``hours_mon``,
+    ``requirements[2]`` is ``requirements``."""
+    head, _, rest = path.partition(".")
+    head = head.split("[")[0]
+    return f"hours_{rest}" if head == "hours" and rest in WEEKDAYS else head
 
 
 def _save_service(request: Request, session: ConsoleSession, service_id: str, typed: dict[str, str]) -> Response:
@@ -258,8 +289,8 @@ def _save_service(request: Request, session: ConsoleSession, service_id: str, ty
         cat = parse_catalog(document)
     except CatalogInvalid as exc:
         path, reason = field_and_reason(exc)
-        field = path.removeprefix(f"{base}.").split(".")[0].split("[")[0] if path.startswith(f"{base}.") else ""
-        if field in SERVICE_FIELDS:
+        field = _form_field(path.removeprefix(f"{base}.")) if path.startswith(f"{base}.") else ""
+        if field in FORM_FIELDS or field == "hours":
             return _service_form(request, session, service_id, typed, status=422, faults={field: reason})
         return _service_form(request, session, service_id, typed, status=422, problem=f"{path}: {reason}")
     try:
@@ -278,5 +309,5 @@ def _save_service(request: Request, session: ConsoleSession, service_id: str, ty
 async def save_service(service_id: str, request: Request) -> Response:
     session = _signed_in(request)
     fields = await checked_form(request, session)
-    typed = {key: fields.get(key, "")[:2000] for key in SERVICE_FIELDS}
+    typed = {key: fields.get(key, "")[:2000] for key in FORM_FIELDS}
     return await run_in_threadpool(_save_service, request, session, service_id, typed)

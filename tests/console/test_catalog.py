@@ -191,3 +191,32 @@ def test_a_supervisor_is_refused_the_catalog_and_not_shown_it(browser: Browser) 
     browser.submit("#sign-out")
     browser.sign_in("admin")
     assert browser.finds("nav a[href='/console/catalog']")
+
+
+def test_a_services_own_opening_hours_are_set_and_a_wrong_one_is_refused_next_to_its_day(browser: Browser) -> None:
+    """The test clock is a Monday, 09.00 WIB: hours of its own that close at 12.00 show on the kiosks' catalog."""
+    server = browser.server
+    before = _api_service(server, "kk")["closes_at"]
+    browser.sign_in("admin")
+    browser.open("/console/catalog/services/kk")
+    assert browser.find("#use_site_hours").is_selected()
+    assert browser.find("#hours_mon").get_attribute("value") == "08.00-15.00"
+    assert browser.find("#hours_sat").get_attribute("value") == ""
+    browser.find("#use_site_hours").click()
+    _type(browser, "#hours_mon", "08.00-25.00")
+    browser.submit("#save-service")
+    assert browser.text("#hours_mon-fault") == "not a time of day (HH.MM): '25.00'"
+    assert browser.find("#hours_mon").get_attribute("aria-invalid") == "true"
+    assert not browser.find("#use_site_hours").is_selected()
+    assert len(_versions(server)) == 1
+    _type(browser, "#hours_mon", "08.00-12.00")
+    _type(browser, "#cutoff_minutes", "300")
+    browser.submit("#save-service")
+    assert browser.text("#cutoff_minutes-fault").startswith(
+        "a cut-off of 300 minutes is not shorter than the hours on mon (08.00-12.00)")
+    assert browser.find("#hours_mon").get_attribute("value") == "08.00-12.00"
+    _type(browser, "#cutoff_minutes", "15")
+    browser.submit("#save-service")
+    assert browser.path() == "/console/catalog?done=saved&version=2"
+    after = _api_service(server, "kk")["closes_at"]
+    assert (before, after) == ("14.30 WIB", "11.45 WIB")

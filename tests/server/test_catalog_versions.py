@@ -12,12 +12,20 @@ import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from server.catalog import load_catalog_file
 from server.catalog_toml import dumps
 from tests.support.clock import SettableClock
 from tests.support.server import TEST_CATALOG, LiveServer, live_server
 
 ROOT = TEST_CATALOG.resolve().parent.parent.parent
+
+
+@pytest.fixture
+def server(any_server: LiveServer) -> LiveServer:
+    """Each test on SQLite and again on PostgreSQL."""
+    return any_server
 
 
 def _doc() -> dict:
