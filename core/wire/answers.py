@@ -74,6 +74,7 @@ class Service(WireModel):
     requirements: tuple[str, ...] = ()
     lokets: tuple[str, ...] = ()
     wait_unknown: WaitUnknown | None = None
+    requirements_en: tuple[str, ...] = ()  # empty: show ``requirements`` in English too
     breaks_today: tuple[BreakTime, ...] = ()  # the service day's breaks, earliest first
 
     @model_validator(mode="before")
@@ -145,6 +146,7 @@ class Ticket(WireModel):
     target_counter: CounterRef | None = None
     # The transferring officer's note for the receiving one: in staff answers only, never a device's.
     transfer_note: str | None = None
+    requirements_en: tuple[str, ...] = ()  # empty: print ``requirements`` on an English receipt too
 
     @model_validator(mode="before")
     @classmethod

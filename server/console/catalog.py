@@ -34,7 +34,8 @@ LARGEST_UPLOAD = 512 * 1024
 LISTED_VERSIONS = 100
 # The service form's fields, in the order shown; each is the catalog's own key.
 SERVICE_FIELDS = ("prefix", "name", "name_en", "quota", "mean_service_minutes", "target_wait_minutes",
-                  "requirements")
+                  "requirements", "requirements_en")
+LISTS = ("requirements", "requirements_en")
 # The opening hours: the site's (no ``hours`` of its own) or one span a weekday, blank for closed.
 HOURS_FIELDS = ("use_site_hours", *(f"hours_{day}" for day in WEEKDAYS), "cutoff_minutes")
 FORM_FIELDS = (*SERVICE_FIELDS, *HOURS_FIELDS)
@@ -190,8 +191,8 @@ def _shown(value: Any) -> str:
 
 def _typed(document: Mapping[str, Any], service: Mapping[str, Any]) -> dict[str, str]:
     """The service's fields as the form shows them; with no hours of its own, the site's hours it follows."""
-    typed = {key: _shown(service.get(key)) for key in SERVICE_FIELDS if key != "requirements"}
-    typed["requirements"] = "\n".join(str(line) for line in service.get("requirements", []))
+    typed = {key: _shown(service.get(key)) for key in SERVICE_FIELDS if key not in LISTS}
+    typed.update({key: "\n".join(str(line) for line in service.get(key, [])) for key in LISTS})
     own = service.get("hours")
     hours = own if isinstance(own, Mapping) else document.get("site", {}).get("hours", {})
     typed["use_site_hours"] = "" if isinstance(own, Mapping) else "1"
@@ -238,11 +239,12 @@ def _apply(service: dict[str, Any], typed: Mapping[str, str], t: Any) -> dict[st
         service.pop("hours", None)
     else:
         service["hours"] = {day: typed[f"hours_{day}"].strip() for day in WEEKDAYS if typed[f"hours_{day}"].strip()}
-    lines = [line.strip() for line in typed["requirements"].splitlines() if line.strip()]
-    if lines:
-        service["requirements"] = lines
-    else:
-        service.pop("requirements", None)
+    for key in LISTS:
+        lines = [line.strip() for line in typed[key].splitlines() if line.strip()]
+        if lines:
+            service[key] = lines
+        else:
+            service.pop(key, None)
     return faults
 
 

@@ -251,6 +251,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.mean_service_minutes": ("rata-rata menit layanan", "mean service minutes"),
     "field.target_wait_minutes": ("standar waktu tunggu (menit)", "target wait (minutes)"),
     "field.requirements": ("persyaratan", "requirements"),
+    "field.requirements_en": ("persyaratan (Inggris; kosong: yang Indonesia)",
+                              "requirements (English; blank: the Indonesian ones)"),
     "field.hours": ("jam buka", "hours"),
     "field.breaks": ("istirahat", "breaks"),
     "field.cutoff_minutes": ("batas ambil tiket (menit sebelum tutup)", "cut-off (minutes before closing)"),

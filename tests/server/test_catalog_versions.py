@@ -149,3 +149,20 @@ def test_the_command_lines_import_refuses_the_same_prefix_change(tmp_path: Path)
         assert "prefix_in_use_today" in done.stderr and "Traceback" not in done.stderr
         assert len(done.stderr.strip().splitlines()) == 1
         assert len(server.call("GET", "/catalog/versions", "admin").json()) == 1
+
+
+def test_english_requirements_reach_the_catalog_and_the_ticket_and_are_checked(server: LiveServer) -> None:
+    doc = _doc()
+    _service(doc, "kk")["requirements_en"] = ["Form F-1.02"]
+    assert _upload(server, doc).status_code == 201
+    agencies = server.call("GET", "/catalog", "kiosk").json()["agencies"]
+    services = {s["id"]: s for a in agencies for s in a["services"]}
+    assert services["kk"]["requirements_en"] == ["Form F-1.02"]
+    assert services["ktp"]["requirements_en"] == []  # none: the kiosk shows the Indonesian ones
+    ticket = server.issue("kk").json()
+    assert (ticket["requirements"], ticket["requirements_en"]) == (["Formulir F-1.02"], ["Form F-1.02"])
+    _service(doc, "kk")["requirements_en"] = ["Form F-1.02", " "]
+    r = _upload(server, doc)
+    assert r.status_code == 422
+    assert r.json()["error"]["params"] == {"path": "agencies[0].services[1].requirements_en[1]",
+                                           "reason": "expected non-blank text, got ' '"}
