@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import PlainTextResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -23,6 +23,8 @@ router = APIRouter(prefix="/catalog")
 ADMIN = frozenset({Role.ADMIN})
 TOML_TYPE = "application/toml"
 VersionId = Path(ge=1, le=2**31 - 1)
+# The version the change was made from: if another is newest by now, 409 write_conflict and nothing stored.
+BasedOn = Query(default=None, ge=1, le=2**31 - 1)
 SAVE_REFUSALS = (E.CATALOG_INVALID, E.PREFIX_IN_USE_TODAY, E.SERVICE_IN_USE_TODAY, E.WRITE_CONFLICT)
 _TOML_ANSWER: dict[int | str, dict[str, Any]] = {
     200: {"content": {TOML_TYPE: {"schema": {"type": "string"}}},
@@ -35,13 +37,13 @@ def export_file(request: Request) -> tuple[int, str]:
     return version, dumps(document, heading=f"Anjungan catalog, version {version}")
 
 
-def import_file(request: Request, who: Principal, data: bytes, name: str) -> int:
+def import_file(request: Request, who: Principal, data: bytes, name: str, based_on: int | None = None) -> int:
     """Validate a TOML file as ``import-catalog`` does and store it as the newest version."""
     try:
         cat = load_catalog_bytes(data, name)
     except CatalogInvalid as exc:
         raise catalog_refusal(exc) from None
-    return engine(request).import_catalog(cat, name, by=who, audit_kind=AuditKind.CATALOG_SAVED)
+    return engine(request).import_catalog(cat, name, by=who, audit_kind=AuditKind.CATALOG_SAVED, based_on=based_on)
 
 
 def _version(request: Request, version: int) -> CatalogVersion:
@@ -62,9 +64,10 @@ def version_detail(request: Request, version: int = VersionId,
 
 @router.post("/versions/{version}/restore", response_model=CatalogVersion, status_code=201,
              responses=refusals(E.CATALOG_VERSION_NOT_FOUND, SAVE_REFUSALS))
-def restore(request: Request, version: int = VersionId, who: Principal = Depends(require(ADMIN))) -> CatalogVersion:
+def restore(request: Request, version: int = VersionId, based_on: int | None = BasedOn,
+            who: Principal = Depends(require(ADMIN))) -> CatalogVersion:
     """A new version equal to ``version``; the one made is answered."""
-    return _version(request, engine(request).restore_catalog(who, version))
+    return _version(request, engine(request).restore_catalog(who, version, based_on))
 
 
 @router.get("/export", responses={**refusals(E.NO_CATALOG), **_TOML_ANSWER})
@@ -76,9 +79,10 @@ def export(request: Request, _: Principal = Depends(require(ADMIN))) -> PlainTex
 
 @router.post("/import", response_model=CatalogVersion, status_code=201, responses=refusals(SAVE_REFUSALS),
              openapi_extra={"requestBody": {"required": True, "content": {TOML_TYPE: {"schema": {"type": "string"}}}}})
-async def import_toml(request: Request, who: Principal = Depends(require(ADMIN))) -> CatalogVersion:
+async def import_toml(request: Request, based_on: int | None = BasedOn,
+                      who: Principal = Depends(require(ADMIN))) -> CatalogVersion:
     """The body is a catalog file; every field is checked as ``import-catalog`` checks it, and the first
     fault is answered with its ``path`` and ``reason`` (nothing is stored)."""
     data = await request.body()
-    version = await run_in_threadpool(import_file, request, who, data, "upload")
+    version = await run_in_threadpool(import_file, request, who, data, "upload", based_on)
     return await run_in_threadpool(_version, request, version)

@@ -154,18 +154,30 @@ async def restore_confirm(version: int, request: Request) -> Response:
     return await _restore_page(request, _signed_in(request), version)
 
 
+def _based_on(fields: Mapping[str, str]) -> int | None:
+    """The version the page showed; a form without one is checked against nothing."""
+    text = fields.get("based_on", "")
+    return int(text) if text.isdigit() and len(text) < 10 else None
+
+
+def _save_refusal(request: Request, refused: ApiError) -> str:
+    if refused.params.get("reason") == "catalog_changed":
+        return texts(language(request))("catalog.changed_meanwhile", version=refused.params.get("newest", ""))
+    return refusal_text(language(request), refused)
+
+
 @router.post("/console/catalog/versions/{version}/restore", include_in_schema=False)
 async def restore(version: int, request: Request) -> Response:
     session = _signed_in(request)
-    await checked_form(request, session)
+    fields = await checked_form(request, session)
     eng = request.app.state.engine
     try:
-        made = await run_in_threadpool(eng.restore_catalog, session.principal, version)
+        made = await run_in_threadpool(eng.restore_catalog, session.principal, version, _based_on(fields))
     except ApiError as refused:
         if refused.code == ErrorCode.CATALOG_VERSION_NOT_FOUND:
             raise
         return await _restore_page(request, session, version, status=refused.status,
-                                   refusal=refusal_text(language(request), refused))
+                                   refusal=_save_refusal(request, refused))
     return redirect(request, f"/console/catalog?done=restored&version={made}")
 
 
@@ -249,7 +261,9 @@ def _apply(service: dict[str, Any], typed: Mapping[str, str], t: Any) -> dict[st
 
 
 def _service_form(request: Request, session: ConsoleSession, service_id: str, typed: Mapping[str, str] | None, *,
-                  status: int = 200, faults: Mapping[str, str] | None = None, problem: str | None = None) -> Response:
+                  status: int = 200, faults: Mapping[str, str] | None = None, problem: str | None = None,
+                  based_on: int | None = None) -> Response:
+    """The form; re-shown after a fault, it stays based on the version it was first opened on."""
     eng = request.app.state.engine
     version, document = eng.catalog_versions.newest()
     found = _service_entry(document, service_id)
@@ -258,6 +272,7 @@ def _service_form(request: Request, session: ConsoleSession, service_id: str, ty
                       text_key="error.service_not_found", params={}, message=None)
     return render(request, "catalog_service.html", session=session, status=status, service_id=service_id,
                   version=version, typed=typed or _typed(document, found[1]), faults=faults or {}, problem=problem,
+                  based_on=based_on or version,
                   fields=SERVICE_FIELDS, weekdays=WEEKDAYS, **_page_helpers(request))
 
 
@@ -275,7 +290,8 @@ def _form_field(path: str) -> str:
     return f"hours_{rest}" if head == "hours" and rest in WEEKDAYS else head
 
 
-def _save_service(request: Request, session: ConsoleSession, service_id: str, typed: dict[str, str]) -> Response:
+def _save_service(request: Request, session: ConsoleSession, service_id: str, typed: dict[str, str],
+                  based_on: int | None) -> Response:
     eng = request.app.state.engine
     t = texts(language(request))
     _, current = eng.catalog_versions.newest()
@@ -286,23 +302,25 @@ def _save_service(request: Request, session: ConsoleSession, service_id: str, ty
     base, service = found
     faults = _apply(service, typed, t)
     if faults:
-        return _service_form(request, session, service_id, typed, status=422, faults=faults)
+        return _service_form(request, session, service_id, typed, status=422, faults=faults, based_on=based_on)
     try:
         cat = parse_catalog(document)
     except CatalogInvalid as exc:
         path, reason = field_and_reason(exc)
         field = _form_field(path.removeprefix(f"{base}.")) if path.startswith(f"{base}.") else ""
         if field in FORM_FIELDS or field == "hours":
-            return _service_form(request, session, service_id, typed, status=422, faults={field: reason})
-        return _service_form(request, session, service_id, typed, status=422, problem=f"{path}: {reason}")
+            return _service_form(request, session, service_id, typed, status=422, faults={field: reason},
+                                 based_on=based_on)
+        return _service_form(request, session, service_id, typed, status=422, problem=f"{path}: {reason}",
+                             based_on=based_on)
     try:
         version = eng.import_catalog(cat, f"console: service {service_id}", by=session.principal,
-                                     audit_kind=AuditKind.CATALOG_SAVED)
+                                     audit_kind=AuditKind.CATALOG_SAVED, based_on=based_on)
     except ApiError as refused:
-        message = refusal_text(language(request), refused)
+        message = _save_refusal(request, refused)
         if refused.code in (ErrorCode.PREFIX_IN_USE_TODAY, ErrorCode.SERVICE_IN_USE_TODAY):
             return _service_form(request, session, service_id, typed, status=refused.status,
-                                 faults={"prefix": message})
+                                 faults={"prefix": message}, based_on=based_on)
         return _service_form(request, session, service_id, typed, status=refused.status, problem=message)
     return redirect(request, f"/console/catalog?done=saved&version={version}", session)
 
@@ -312,4 +330,4 @@ async def save_service(service_id: str, request: Request) -> Response:
     session = _signed_in(request)
     fields = await checked_form(request, session)
     typed = {key: fields.get(key, "")[:2000] for key in FORM_FIELDS}
-    return await run_in_threadpool(_save_service, request, session, service_id, typed)
+    return await run_in_threadpool(_save_service, request, session, service_id, typed, _based_on(fields))

@@ -231,6 +231,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "catalog.save": ("Simpan sebagai versi baru", "Save as a new version"),
     "catalog.not_a_whole_number": ("Isi dengan bilangan bulat, misalnya 40.", "Type a whole number, like 40."),
     "catalog.not_a_number": ("Isi dengan angka, misalnya 7,5.", "Type a number, like 7.5."),
+    "catalog.changed_meanwhile": (
+        "Katalog diubah orang lain sementara itu (sekarang versi {version}). Tidak ada yang disimpan: "
+        "muat ulang halaman ini, lalu ulangi perubahan Anda.",
+        "Someone else changed the catalog meanwhile (now version {version}). Nothing was saved: reload this "
+        "page, then make your change again."),
     "catalog.use_site_hours": ("Ikuti jam buka MPP", "Follow the MPP's opening hours"),
     "catalog.hours_help": (
         "Tanpa centang: satu rentang per hari, misalnya 08.00-15.00; kosong berarti tutup hari itu.",

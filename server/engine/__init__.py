@@ -105,7 +105,7 @@ class QueueEngine:
         return self.catalogs.current()
 
     def import_catalog(self, cat: SiteCatalog, source: str, *, by: Principal | None = None,
-                       audit_kind: AuditKind | None = None) -> int:
+                       audit_kind: AuditKind | None = None, based_on: int | None = None) -> int:
         """Store a new catalog version and bring the lokets in line with it; refused (nothing stored) if
         a service with tickets today would lose its prefix or leave the catalog."""
         try:
@@ -113,9 +113,9 @@ class QueueEngine:
         except ApiError:  # no catalog yet (or none this build can read): no tickets to keep
             today = None
         return import_catalog(self.unit_of_work, self.clock, cat, source, today=today, by=by, audit_kind=audit_kind,
-                              made_stale=(self.catalogs.recheck, self.live.forget_open_lokets))
+                              based_on=based_on, made_stale=(self.catalogs.recheck, self.live.forget_open_lokets))
 
-    def restore_catalog(self, who: Principal, version: int) -> int:
+    def restore_catalog(self, who: Principal, version: int, based_on: int | None = None) -> int:
         """Store an earlier version again as the newest, checked as any import is."""
         document = self.catalog_versions.document(version)
         try:
@@ -123,7 +123,7 @@ class QueueEngine:
         except CatalogInvalid as exc:
             raise catalog_refusal(exc) from None
         return self.import_catalog(cat, f"restored from version {version}", by=who,
-                                   audit_kind=AuditKind.CATALOG_RESTORED)
+                                   audit_kind=AuditKind.CATALOG_RESTORED, based_on=based_on)
 
     def catalog_view(self) -> Catalog:
         return self.service_list.view(self.catalog())

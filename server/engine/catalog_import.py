@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.engine import Connection
 
 from core.wire import AuditKind, CatalogChanged, CounterState, ErrorCode, EventType
@@ -55,15 +55,32 @@ def refuse_lost_tickets(conn: Connection, cat: SiteCatalog, day: date | None) ->
                        "cannot change before tomorrow.", service_id=sid, prefix=service.prefix, new_prefix=after.prefix)
 
 
+def refuse_if_changed(conn: Connection, based_on: int | None) -> None:
+    """Imports one at a time: the newest version's row is locked first, so two admins who both edited
+    version N cannot both store their N+1, the second silently undoing the first. With ``based_on``,
+    a save made from an older version than the newest is refused."""
+    conn.execute(select(catalogs.c.id).order_by(catalogs.c.id.desc()).limit(1).with_for_update()).first()
+    if based_on is None:
+        return
+    newest = conn.execute(select(func.max(catalogs.c.id))).scalar()  # read again: the lock may have waited
+    if newest != based_on:
+        raise ApiError(409, ErrorCode.WRITE_CONFLICT,
+                       f"The catalog changed since version {based_on} (now version {newest}); look again and retry.",
+                       reason="catalog_changed", based_on=based_on, newest=newest)
+
+
 def import_catalog(unit_of_work: UnitOfWork, clock: Clock, cat: SiteCatalog, source: str, *,
                    made_stale: Iterable[Callable[[], None]], today: date | None = None,
-                   by: Principal | None = None, audit_kind: AuditKind | None = None) -> int:
+                   by: Principal | None = None, audit_kind: AuditKind | None = None,
+                   based_on: int | None = None) -> int:
     """Store ``cat`` as the newest version and return its number; ``made_stale`` are the caches
     to forget once it has committed. ``today`` is the service day whose tickets must keep their
-    service; ``audit_kind`` the audit entry written with it (none for a server's own set-up)."""
+    service; ``audit_kind`` the audit entry written with it (none for a server's own set-up);
+    ``based_on`` the version the change was made from, if it must still be the newest."""
     now = clock.now()
     with unit_of_work.locking() as unit:
         conn = unit.conn
+        refuse_if_changed(conn, based_on)
         refuse_lost_tickets(conn, cat, today)
         version = conn.execute(catalogs.insert().values(
             imported_at=now, source=source[:500], document=dict(cat.document),

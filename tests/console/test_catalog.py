@@ -220,3 +220,20 @@ def test_a_services_own_opening_hours_are_set_and_a_wrong_one_is_refused_next_to
     assert browser.path() == "/console/catalog?done=saved&version=2"
     after = _api_service(server, "kk")["closes_at"]
     assert (before, after) == ("14.30 WIB", "11.45 WIB")
+
+
+def test_a_form_opened_before_another_admins_save_is_refused_and_stores_nothing(browser: Browser) -> None:
+    server = browser.server
+    browser.sign_in("admin")
+    browser.open("/console/catalog/services/kk")
+    doc = _doc()
+    _service(doc, "ktp")["quota"] = 7
+    r = server.http.post(f"{server.api}/catalog/import", data=dumps(doc).encode(), headers=server.headers("admin"))
+    assert r.status_code == 201
+    _type(browser, "#quota", "55")
+    browser.submit("#save-service")
+    assert browser.text("#problem") == (
+        "Katalog diubah orang lain sementara itu (sekarang versi 2). Tidak ada yang disimpan: muat ulang halaman "
+        "ini, lalu ulangi perubahan Anda.")
+    assert len(_versions(server)) == 2
+    assert (_api_service(server, "kk")["quota"], _api_service(server, "ktp")["quota"]) == (2000, 7)

@@ -8,11 +8,13 @@ import copy
 import os
 import subprocess
 import sys
+import threading
 import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import requests
 
 from server.catalog import load_catalog_file
 from server.catalog_toml import dumps
@@ -44,6 +46,10 @@ def _upload(server: LiveServer, doc: dict, role: str = "admin"):
 def _quota(server: LiveServer, sid: str) -> int | None:
     agencies = server.call("GET", "/catalog", "kiosk").json()["agencies"]
     return next(s for a in agencies for s in a["services"] if s["id"] == sid)["quota"]
+
+
+def _versions(server: LiveServer) -> list[dict]:
+    return server.call("GET", "/catalog/versions", "admin").json()
 
 
 def _audit(server: LiveServer, kind: str) -> list[dict]:
@@ -166,3 +172,46 @@ def test_english_requirements_reach_the_catalog_and_the_ticket_and_are_checked(s
     assert r.status_code == 422
     assert r.json()["error"]["params"] == {"path": "agencies[0].services[1].requirements_en[1]",
                                            "reason": "expected non-blank text, got ' '"}
+
+
+RACERS = 4
+ROUNDS = 5
+
+
+def _race(server: LiveServer, bodies: list[bytes], based_on: int) -> list[requests.Response]:
+    """Every body imported at the same moment, each from ``based_on``."""
+    start = threading.Barrier(len(bodies))
+    answers: dict[int, requests.Response] = {}
+
+    def save(racer: int, body: bytes) -> None:
+        start.wait()
+        answers[racer] = requests.post(f"{server.api}/catalog/import", params={"based_on": based_on}, data=body,
+                                       headers=server.headers("admin"), timeout=30)
+
+    threads = [threading.Thread(target=save, args=(i, b)) for i, b in enumerate(bodies)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return [answers[i] for i in range(len(bodies))]
+
+
+def test_admins_saving_from_the_same_version_at_once_store_one_and_the_others_are_told(server: LiveServer) -> None:
+    """GIVEN four admins' saves each made from the newest version, sent at the same moment, five rounds
+    THEN exactly one is stored each round; the others are 409 write_conflict (catalog_changed), none lost."""
+    for round_no in range(ROUNDS):
+        newest = _versions(server)[0]["id"]
+        bodies = []
+        for racer in range(RACERS):
+            doc = _doc()
+            _service(doc, "kk")["quota"] = 100 * (round_no + 1) + racer
+            bodies.append(dumps(doc).encode())
+        answers = _race(server, bodies, newest)
+        won = [i for i, r in enumerate(answers) if r.status_code == 201]
+        assert len(won) == 1, [r.text for r in answers]
+        for r in answers:
+            if r.status_code != 201:
+                assert r.status_code == 409 and r.json()["error"]["code"] == "write_conflict", r.text
+                assert r.json()["error"]["params"]["reason"] == "catalog_changed"
+        assert _versions(server)[0]["id"] == newest + 1
+        assert _quota(server, "kk") == 100 * (round_no + 1) + won[0]
