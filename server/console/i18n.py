@@ -196,8 +196,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "catalog.import_refused": ("Berkas tidak disimpan. Perbaiki isian ini lalu unggah lagi:",
                                "The file was not stored. Correct this field and upload it again:"),
     "catalog.import_no_file": ("Pilih berkas katalog dulu.", "Choose a catalog file first."),
-    "catalog.import_too_large": ("Berkas lebih besar dari {kb} KB: itu bukan berkas katalog.",
-                                 "The file is larger than {kb} KB: that is no catalog file."),
     "catalog.whole_file": ("berkas", "the file"),
     "catalog.saved_done": ("Tersimpan sebagai versi {version}.", "Saved as version {version}."),
     "catalog.restored_done": ("Dipulihkan sebagai versi {version}.", "Restored as version {version}."),
