@@ -170,9 +170,10 @@ def build_receipt(ticket: Ticket, branding: Branding, lang: str = "id", *,
     if ticket.lokets:
         rows.append((t("loket"), ", ".join(ticket.lokets)))
     blocks += [Rule(), Rows(tuple(rows))]
-    if show_requirements and ticket.requirements:
-        items = list(ticket.requirements[:max_requirements])
-        extra = len(ticket.requirements) - len(items)
+    requirements = ticket.requirements_en if lang == "en" and ticket.requirements_en else ticket.requirements
+    if show_requirements and requirements:
+        items = list(requirements[:max_requirements])
+        extra = len(requirements) - len(items)
         if extra > 0:
             items.append(t("more_requirements", n=extra))
         blocks += [Rule(), Bullets(t("requirements"), tuple(items))]

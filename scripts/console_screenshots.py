@@ -133,6 +133,13 @@ def audited_changes(live: LiveServer) -> None:
     live.call("POST", "/staff", "admin", json={"username": "lina", "role": "staff", "display_name": "Lina Marlina"})
 
 
+def catalog_history(live: LiveServer) -> None:
+    """A second catalog version by the admin: a quota raised and a requirement added, so a diff shows."""
+    document = live.call("GET", "/catalog/export", "admin").text
+    edited = document.replace("quota = 80", "quota = 120", 1)
+    requests.post(f"{live.api}/catalog/import", data=edited.encode(), headers=live.headers("admin"), timeout=10)
+
+
 def sign_in(driver: WebDriver, live: LiveServer, username: str, password: str = PASSWORD) -> None:
     """Signed in afresh as ``username``, keeping the language cookie."""
     driver.delete_cookie("anjungan_console")
@@ -159,6 +166,7 @@ def main(folder: Path) -> int:
         todays_switches(live)
         devices_in_the_hall(live)
         audited_changes(live)
+        catalog_history(live)
         driver = chromium_driver(Path(tmp) / "profile")
         floors = iter(range(2, 6))  # a new name for each enrolment shot
         try:
@@ -189,6 +197,10 @@ def main(folder: Path) -> int:
                     shoot(driver, live, "/console/devices", folder / f"console-devices-{name}.png")
                     shoot(driver, live, "/console/devices/1", folder / f"console-device-{name}.png")
                     enrol_code_page(driver, live, f"Kiosk Lantai {next(floors)}", folder / f"console-enrol-{name}.png")
+                    shoot(driver, live, "/console/catalog", folder / f"console-catalog-{name}.png")
+                    shoot(driver, live, "/console/catalog/versions/2", folder / f"console-catalog-version-{name}.png")
+                    shoot(driver, live, "/console/catalog/services/ktp-el-rekam",
+                          folder / f"console-catalog-service-{name}.png")
         finally:
             driver.quit()
     return 0

@@ -59,6 +59,8 @@ class ServiceInfo:
     schedule: ServiceSchedule
     # The site's "standar waktu pelayanan": a wait longer than this is an alert on the console's hall.
     target_wait_minutes: int | None = None
+    # The requirements in English for the English kiosk and receipt; none: the Indonesian ones are shown.
+    requirements_en: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ _SITE_KEYS = ("name", "short_name", "address", "timezone", "tz_label", "allow_pr
 _HOLIDAY_KEYS = ("date", "name", "kind")
 _AGENCY_KEYS = ("id", "name", "short_name", "name_en", "services")
 _SERVICE_KEYS = ("id", "prefix", "name", "name_en", "hours", "breaks", "cutoff_minutes", "quota",
-                 "mean_service_minutes", "requirements", "active", "target_wait_minutes")
+                 "mean_service_minutes", "requirements", "active", "target_wait_minutes", "requirements_en")
 _BREAK_KEYS = ("days", "start", "end", "reason")
 _LOKET_KEYS = ("id", "name", "services")
 SCHEMA = 1
@@ -421,7 +423,8 @@ def parse_catalog(document: Mapping[str, Any]) -> SiteCatalog:
                     if "mean_service_minutes" in s else 10.0),
                 requirements=s.texts("requirements"), schedule=schedule,
                 target_wait_minutes=(s.whole("target_wait_minutes", 0, least=1, most=MINUTES_A_DAY)
-                                     if "target_wait_minutes" in s else None))
+                                     if "target_wait_minutes" in s else None),
+                requirements_en=s.texts("requirements_en"))
             paths[sid] = sw
             ids.append(sid)
         agencies.append(AgencyInfo(agency_id, agency_name, a.text("short_name", agency_name),
@@ -475,17 +478,22 @@ def _jsonable(value: Any) -> Any:
 
 def load_catalog_file(path: Path) -> SiteCatalog:
     """Read and validate a catalog file; an unreadable file is an OSError, anything else wrong with
-    it a CatalogInvalid. A UTF-8 byte-order mark (Windows Notepad writes one) is allowed."""
-    data = path.read_bytes()
+    it a CatalogInvalid."""
+    return load_catalog_bytes(path.read_bytes(), str(path))
+
+
+def load_catalog_bytes(data: bytes, name: str) -> SiteCatalog:
+    """Validate a catalog file's bytes (``name`` is the file, for the messages). A UTF-8 byte-order mark
+    (Windows Notepad writes one) is allowed."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CatalogInvalid(f"{path}: not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start}); "
+        raise CatalogInvalid(f"{name}: not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start}); "
                              "save it as UTF-8") from None
     try:
         document = tomllib.loads(text)
     except ValueError as exc:  # TOMLDecodeError, or a number too long for Python to read
-        raise CatalogInvalid(f"{path}: not valid TOML: {exc}") from None
+        raise CatalogInvalid(f"{name}: not valid TOML: {exc}") from None
     except RecursionError:
-        raise CatalogInvalid(f"{path}: not valid TOML: nested too deeply") from None
+        raise CatalogInvalid(f"{name}: not valid TOML: nested too deeply") from None
     return parse_catalog(document)

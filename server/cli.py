@@ -218,12 +218,18 @@ def main(argv: list[str]) -> int:
 
 
 def _import(services, path: Path) -> int:
+    from core.wire import AuditKind  # noqa: PLC0415 - keeps `--help` fast
+    from server.errors import ApiError  # noqa: PLC0415 - keeps `--help` fast
     try:
         cat = load_catalog_file(path)
     except (OSError, CatalogInvalid) as exc:
         print(f"error: the catalog was not imported: {exc}", file=sys.stderr)
         return 2
-    version = services.engine.import_catalog(cat, str(path))
+    try:
+        version = services.engine.import_catalog(cat, str(path), audit_kind=AuditKind.CATALOG_SAVED)
+    except ApiError as refused:
+        print(f"error: the catalog was not imported: {refused.message} ({refused.code})", file=sys.stderr)
+        return 2
     print(f"catalog {path} imported as version {version}: {len(cat.agencies)} agencies, "
           f"{len(cat.services)} services, {len(cat.lokets)} lokets, {len(cat.holidays)} holidays")
     return 0

@@ -65,6 +65,8 @@ catalogs = Table(
     Column("imported_at", UtcDateTime(), nullable=False),
     Column("source", String(500), nullable=False),
     Column("document", JSON, nullable=False),
+    # Who stored it: a staff member's username, "cli" for the command line; None before this was kept.
+    Column("made_by", String(64)),
 )
 
 sequences = Table(

@@ -42,6 +42,7 @@ def ticket_json(row: Any, cat: SiteCatalog, *, people_ahead: int, eta_minutes: i
         # A ticket sent to one loket is served there only.
         "lokets": [target["name"]] if target else [loket.name for loket in cat.lokets_for(row.service_id)],
         "requirements": list(service.requirements) if service else [],
+        "requirements_en": list(service.requirements_en) if service else [],
         "print_status": row.print_status,
         "recalls": row.recalls,
         "transferred": bool(row.transfers),

@@ -8,6 +8,10 @@ from core.wire.answers import (
                                AuditPage,
                                BreakTime,
                                Catalog,
+                               CatalogChange,
+                               CatalogFieldChange,
+                               CatalogVersion,
+                               CatalogVersionDetail,
                                Counter,
                                CounterQueue,
                                CounterRef,
@@ -85,4 +89,5 @@ __all__ = [
     "StaffPassword", "StaffUser", "StatusCounts",
     "Ticket", "TicketEvent", "TicketStatus", "WaitUnknown", "WaitingTicket",
     "WireModel", "payload_of",
+    "CatalogChange", "CatalogFieldChange", "CatalogVersion", "CatalogVersionDetail",
 ]

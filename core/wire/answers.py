@@ -74,6 +74,7 @@ class Service(WireModel):
     requirements: tuple[str, ...] = ()
     lokets: tuple[str, ...] = ()
     wait_unknown: WaitUnknown | None = None
+    requirements_en: tuple[str, ...] = ()  # empty: show ``requirements`` in English too
     breaks_today: tuple[BreakTime, ...] = ()  # the service day's breaks, earliest first
 
     @model_validator(mode="before")
@@ -145,6 +146,7 @@ class Ticket(WireModel):
     target_counter: CounterRef | None = None
     # The transferring officer's note for the receiving one: in staff answers only, never a device's.
     transfer_note: str | None = None
+    requirements_en: tuple[str, ...] = ()  # empty: print ``requirements`` on an English receipt too
 
     @model_validator(mode="before")
     @classmethod
@@ -581,6 +583,45 @@ class AuditPage(WireModel):
 
     entries: tuple[AuditEntry, ...] = ()
     next_cursor: int | None = None
+
+
+# ----------------------------------------------------------------- catalog versions
+
+
+class CatalogVersion(WireModel):
+    """One stored version of the catalog; ``made_by`` is the staff member, "cli", or None for a version
+    stored before who made it was kept."""
+
+    id: int
+    imported_at: WireDateTime
+    source: str
+    made_by: str | None = None
+
+
+class CatalogFieldChange(WireModel):
+    """One field of an entry, as text: ``before`` None when it was not set, ``after`` None when removed."""
+
+    field: str
+    before: str | None = None
+    after: str | None = None
+
+
+class CatalogChange(WireModel):
+    """An entry added, removed or changed: ``kind`` site, agency, service, loket or holiday; ``key`` its id
+    (a holiday's date)."""
+
+    kind: str
+    key: str
+    action: str
+    fields: tuple[CatalogFieldChange, ...] = ()
+
+
+class CatalogVersionDetail(WireModel):
+    """A version with what it changed from the one before (every entry "added" for the first)."""
+
+    version: CatalogVersion
+    previous: int | None = None
+    changes: tuple[CatalogChange, ...] = ()
 
 
 # ----------------------------------------------------------------- errors

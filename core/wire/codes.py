@@ -199,6 +199,11 @@ class ErrorCode(enum.StrEnum):
     DEVICE_NOT_FOUND = "device_not_found"
     DEVICE_NAME_TAKEN = "device_name_taken"
     PAUSE_UNTIL_PASSED = "pause_until_passed"  # a pause's expected return is not later than now, today
+    # The catalog, as an admin edits it (server/engine/catalog_versions.py).
+    CATALOG_INVALID = "catalog_invalid"  # params: path (the field), reason
+    CATALOG_VERSION_NOT_FOUND = "catalog_version_not_found"
+    PREFIX_IN_USE_TODAY = "prefix_in_use_today"  # params: service_id, prefix
+    SERVICE_IN_USE_TODAY = "service_in_use_today"  # params: service_id
 
     @classmethod
     def counter_not_open(cls, state: str) -> ErrorCode:

@@ -54,6 +54,7 @@ NAV = [
     NavItem("nav.staff", "/console/staff", frozenset({Role.ADMIN})),
     NavItem("nav.devices", "/console/devices", MANAGER_ROLES),
     NavItem("nav.audit", "/console/audit", MANAGER_ROLES),
+    NavItem("nav.catalog", "/console/catalog", frozenset({Role.ADMIN})),
     NavItem("nav.password", "/console/password", STAFF_ROLES),
 ]
 

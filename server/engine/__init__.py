@@ -27,12 +27,13 @@ from core.wire import (
 from server import audit
 from server.auth import Principal
 from server.batch_writer import BatchWriter
-from server.catalog import SiteCatalog
+from server.catalog import CatalogInvalid, SiteCatalog, parse_catalog
 from server.clock import Clock
 from server.db import Database
 from server.engine.answers import Answers
 from server.engine.catalog_cache import CatalogCache
 from server.engine.catalog_import import import_catalog
+from server.engine.catalog_versions import CatalogVersions, catalog_refusal
 from server.engine.counters import Counters
 from server.engine.expiry import Expiry
 from server.engine.hall import HallView
@@ -65,6 +66,7 @@ class QueueEngine:
         self.unit_of_work = UnitOfWork(db, clock, hub)
         self.writer = BatchWriter(self.unit_of_work)
         self.catalogs = CatalogCache(db)
+        self.catalog_versions = CatalogVersions(db)
         self.site_time = SiteTime(db, clock, open_all_hours=open_all_hours)
         self.live = LiveStats()
         self.answers = Answers(self.live, public_url)
@@ -102,10 +104,26 @@ class QueueEngine:
     def catalog(self) -> SiteCatalog:
         return self.catalogs.current()
 
-    def import_catalog(self, cat: SiteCatalog, source: str) -> int:
-        """Store a new catalog version and bring the lokets in line with it."""
-        return import_catalog(self.unit_of_work, self.clock, cat, source,
-                              made_stale=(self.catalogs.recheck, self.live.forget_open_lokets))
+    def import_catalog(self, cat: SiteCatalog, source: str, *, by: Principal | None = None,
+                       audit_kind: AuditKind | None = None, based_on: int | None = None) -> int:
+        """Store a new catalog version and bring the lokets in line with it; refused (nothing stored) if
+        a service with tickets today would lose its prefix or leave the catalog."""
+        try:
+            today: date | None = self.site_time.today(self.catalog())
+        except ApiError:  # no catalog yet (or none this build can read): no tickets to keep
+            today = None
+        return import_catalog(self.unit_of_work, self.clock, cat, source, today=today, by=by, audit_kind=audit_kind,
+                              based_on=based_on, made_stale=(self.catalogs.recheck, self.live.forget_open_lokets))
+
+    def restore_catalog(self, who: Principal, version: int, based_on: int | None = None) -> int:
+        """Store an earlier version again as the newest, checked as any import is."""
+        document = self.catalog_versions.document(version)
+        try:
+            cat = parse_catalog(document)
+        except CatalogInvalid as exc:
+            raise catalog_refusal(exc) from None
+        return self.import_catalog(cat, f"restored from version {version}", by=who,
+                                   audit_kind=AuditKind.CATALOG_RESTORED, based_on=based_on)
 
     def catalog_view(self) -> Catalog:
         return self.service_list.view(self.catalog())

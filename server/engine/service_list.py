@@ -39,7 +39,7 @@ class ServiceList:
                         eta_minutes=self.live.wait_minutes(conn, cat, sid, day, queue),
                         quota=switches.quota(svc), quota_left=av.quota_left,
                         counters_open=self.live.counters_open(conn, sid),
-                        requirements=svc.requirements,
+                        requirements=svc.requirements, requirements_en=svc.requirements_en,
                         lokets=tuple(loket.name for loket in cat.lokets_for(sid)),
                         wait_unknown=self.live.wait_unknown(conn, sid),
                         breaks_today=_breaks_on(svc.schedule, today),

@@ -47,4 +47,12 @@ CONSOLE_ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/console/devices/{device_id}/revoke"): ADMINS,
     ("GET", "/console/devices/live"): MANAGERS,
     ("GET", "/console/audit"): MANAGERS,
+    ("GET", "/console/catalog"): ADMINS,
+    ("GET", "/console/catalog/export"): ADMINS,
+    ("POST", "/console/catalog/import"): ADMINS,
+    ("GET", "/console/catalog/versions/{version}"): ADMINS,
+    ("GET", "/console/catalog/versions/{version}/restore"): ADMINS,
+    ("POST", "/console/catalog/versions/{version}/restore"): ADMINS,
+    ("GET", "/console/catalog/services/{service_id}"): ADMINS,
+    ("POST", "/console/catalog/services/{service_id}"): ADMINS,
 }

@@ -64,7 +64,8 @@ def probe(v: Visitor, route: tuple[str, str]) -> requests.Response:
     """Each route's request: for the allowed, a success or a refusal that changes nothing."""
     method, template = route
     path = template.replace("{rest:path}", "nowhere/at/all").format(code="en", name="console.css", loket_id=1,
-                                                                       username="nobody", device_id=999)
+                                                                       username="nobody", device_id=999,
+                                                                       version=999_999, service_id="kk")
     if method == "GET" and template == "/console/hall/events":
         with v.http.get(v.server.url + path, stream=True, allow_redirects=False, timeout=10) as r:
             if r.status_code != 200:
@@ -97,6 +98,10 @@ EXPECTED_ALLOWED = {
     ("POST", "/console/devices/{device_id}/unlock"): 404, ("POST", "/console/devices/{device_id}/revoke"): 404,
     ("GET", "/console/devices/live"): 200,
     ("GET", "/console/audit"): 200,
+    ("GET", "/console/catalog"): 200, ("GET", "/console/catalog/export"): 200, ("POST", "/console/catalog/import"): 422,
+    ("GET", "/console/catalog/versions/{version}"): 404, ("GET", "/console/catalog/versions/{version}/restore"): 404,
+    ("POST", "/console/catalog/versions/{version}/restore"): 404,
+    ("GET", "/console/catalog/services/{service_id}"): 200, ("POST", "/console/catalog/services/{service_id}"): 422,
 }
 
 

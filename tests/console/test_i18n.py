@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from core.schedule import WEEKDAYS
 from core.wire import CounterState, HallAlertKind
 from server.api.responses import CLOSED_SERVICE
 from server.auth import STAFF_ROLES
+from server.catalog_diff import ADDED, CHANGED, KINDS, REMOVED
 from server.console.i18n import MESSAGES, text
 
 CONSOLE = Path(__file__).resolve().parents[2] / "server" / "console"
@@ -34,6 +36,8 @@ def test_every_key_the_pages_and_routes_ask_for_is_there() -> None:
     asked |= {f"role.{r.value}" for r in STAFF_ROLES} | {f"state.{s.value}" for s in CounterState}
     asked |= {"status.called", "status.serving"} | {f"alert.{k.value}" for k in HallAlertKind}
     asked |= {f"closed.{code.value}" for code in CLOSED_SERVICE}
+    asked |= {f"weekday.{day}" for day in WEEKDAYS}
+    asked |= {f"change_kind.{kind}" for kind in KINDS} | {f"change_action.{a}" for a in (ADDED, REMOVED, CHANGED)}
     assert len(asked) > 40
     assert asked - set(MESSAGES) == set()
 

@@ -110,6 +110,17 @@ def test_requirements_are_short_and_optional(ticket, branding):
     assert not any(isinstance(b, Bullets) for b in hidden.blocks)
 
 
+def test_an_english_receipt_prints_the_english_requirements_else_the_indonesian(ticket, branding):
+    both = changed(ticket, requirements=("Fotokopi KK",), requirements_en=("Copy of the family card",))
+    english = next(b for b in build_receipt(both, branding, "en").blocks if isinstance(b, Bullets))
+    assert english == Bullets("Requirements:", ("Copy of the family card",))
+    indonesian = next(b for b in build_receipt(both, branding, "id").blocks if isinstance(b, Bullets))
+    assert indonesian == Bullets("Persyaratan:", ("Fotokopi KK",))
+    only_id = changed(ticket, requirements=("Fotokopi KK",), requirements_en=())
+    fallback = next(b for b in build_receipt(only_id, branding, "en").blocks if isinstance(b, Bullets))
+    assert fallback == Bullets("Requirements:", ("Fotokopi KK",))
+
+
 def test_no_qr_without_a_status_url(ticket, branding):
     receipt = build_receipt(changed(ticket, status_url=""), branding, "id")
     assert receipt.qr_data is None

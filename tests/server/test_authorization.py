@@ -87,6 +87,11 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/api/v1/audit"): MANAGERS,
     ("GET", "/api/v1/hall"): MANAGERS,
     ("GET", "/api/v1/me/day"): OFFICERS,
+    ("GET", "/api/v1/catalog/versions"): ADMINS,
+    ("GET", "/api/v1/catalog/versions/{version}"): ADMINS,
+    ("POST", "/api/v1/catalog/versions/{version}/restore"): ADMINS,
+    ("GET", "/api/v1/catalog/export"): ADMINS,
+    ("POST", "/api/v1/catalog/import"): ADMINS,
 }
 PROTECTED = [route for route, roles in ACCESS.items() if roles is not PUBLIC]
 
@@ -196,6 +201,13 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
     probes[("PUT", f"{p}/today/running-text")] = Probe(200, body=lambda h: {"text": "Selamat datang"})
     probes[("DELETE", f"{p}/today/running-text")] = Probe(200)
     probes[("GET", f"{p}/audit")] = Probe(200)
+    # Catalog versions: a version that does not exist, and a file that is no catalog, so no probe stores one.
+    no_version = {"version": 999_999}
+    probes[("GET", f"{p}/catalog/versions")] = Probe(200)
+    probes[("GET", f"{p}/catalog/versions/{{version}}")] = Probe(404, path=no_version)
+    probes[("POST", f"{p}/catalog/versions/{{version}}/restore")] = Probe(404, path=no_version)
+    probes[("GET", f"{p}/catalog/export")] = Probe(200)
+    probes[("POST", f"{p}/catalog/import")] = Probe(422, body=lambda h: {"not": "a catalog"})
     return probes
 
 

@@ -226,9 +226,10 @@ _BY_CODE = {
                      "bad_enrollment_code", "service_inactive", "holiday", "closed_day", "not_open_yet",
                      "closed_for_today", "on_break", "quota_exhausted", "closed", "agency_stopped_today",
                      "service_closed_today", "quota_below_issued", "agency_not_found"), _UNEXPECTED),
-    # The office's own routes (staff and devices): the counter app never calls them.
+    # The office's own routes (staff, devices, the catalog): the counter app never calls them.
     **dict.fromkeys(("user_not_found", "user_exists", "invalid_username", "last_admin", "device_not_found",
-                     "device_name_taken"), _UNEXPECTED),
+                     "device_name_taken", "catalog_invalid", "catalog_version_not_found",
+                     "prefix_in_use_today", "service_in_use_today"), _UNEXPECTED),
 }
 
 

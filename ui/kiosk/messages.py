@@ -248,7 +248,9 @@ _ALIASES = {"unauthorized": "not_enrolled", "invalid_token": "not_enrolled", "fo
                              "user_not_found", "user_exists", "invalid_username", "last_admin",
                              "device_not_found", "device_name_taken", "account_disabled",
                              "quota_below_issued", "agency_not_found", "pause_until_passed",
-                             "transfer_loket_not_found", "transfer_loket_not_serving", "transfer_loket_not_open"),
+                             "transfer_loket_not_found", "transfer_loket_not_serving", "transfer_loket_not_open",
+                             "catalog_invalid", "catalog_version_not_found", "prefix_in_use_today",
+                             "service_in_use_today"),
                             "unexpected")}
 
 
