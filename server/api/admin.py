@@ -4,35 +4,22 @@ server/device_admin.py), so both obey the same rules and write the same audit lo
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
-
-import anyio
 from fastapi import APIRouter, Depends, Request, Response
 
 from core.wire import DeviceRef, EnrolmentCode, StaffPassword, StaffUser
 from core.wire import ErrorCode as E
-from server.api.deps import PASSWORD_CHECKS_AT_ONCE, accounts, require
+from server.api.deps import accounts, password_work, require
 from server.api.responses import WITH_BODY, refusals
 from server.api.schemas import DeviceName, NewDevice, NewStaff, PasswordReset, RowId, StaffRoleChange, Text
 from server.auth import MANAGER_ROLES, Principal, Role
 
 router = APIRouter()
 ADMIN = frozenset({Role.ADMIN})
-T = TypeVar("T")
 
 
 def _secret_answer(response: Response) -> None:
     """An answer carrying a one-time password or code: no cache or proxy may keep it."""
     response.headers["Cache-Control"] = "no-store"
-
-
-async def _hashing(request: Request, work: Callable[[], T]) -> T:
-    """A new password is hashed (scrypt) in turn with sign-ins' checks, off the event loop."""
-    state = request.app.state
-    if getattr(state, "password_checks", None) is None:
-        state.password_checks = anyio.CapacityLimiter(PASSWORD_CHECKS_AT_ONCE)
-    return await anyio.to_thread.run_sync(work, limiter=state.password_checks)
 
 
 # ----------------------------------------------------------------- staff
@@ -51,7 +38,7 @@ async def add_staff(body: NewStaff, request: Request, response: Response,
     the server makes one and answers it this once."""
     _secret_answer(response)
     staff = accounts(request).staff
-    return await _hashing(request, lambda: staff.add(who, body.username, Role(body.role), body.display_name,
+    return await password_work(request, lambda: staff.add(who, body.username, Role(body.role), body.display_name,
                                                      body.password))
 
 
@@ -63,7 +50,7 @@ async def reset_password(username: Text, request: Request, response: Response, b
     _secret_answer(response)
     staff = accounts(request).staff
     password = body.password if body is not None else None
-    return await _hashing(request, lambda: staff.reset_password(who, username, password))
+    return await password_work(request, lambda: staff.reset_password(who, username, password))
 
 
 @router.put("/staff/{username}/role", response_model=StaffUser,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Awaitable, Callable, Iterable
+from typing import TypeVar
 
 import anyio
 from fastapi import Request
@@ -58,17 +59,25 @@ def client_address(request: Request) -> str:
     return peer
 
 
+T = TypeVar("T")
+
+
+async def password_work(request: Request, work: Callable[[], T]) -> T:
+    """A password checked or a new one hashed (scrypt), off the event loop and in turn with every other
+    password's work, whichever route or page asks (see PASSWORD_CHECKS_AT_ONCE)."""
+    state = request.app.state
+    if getattr(state, "password_checks", None) is None:
+        state.password_checks = anyio.CapacityLimiter(PASSWORD_CHECKS_AT_ONCE)
+    return await anyio.to_thread.run_sync(work, limiter=state.password_checks)
+
+
 async def sign_in(request: Request, username: str, password: str) -> Login:
     """A login, its password checked in a worker of its own (see PASSWORD_CHECKS_AT_ONCE)."""
     address = client_address(request)
     acc = accounts(request)
-    state = request.app.state
-    if getattr(state, "password_checks", None) is None:
-        state.password_checks = anyio.CapacityLimiter(PASSWORD_CHECKS_AT_ONCE)
     try:
         acc.refuse_if_locked(username, address)
-        return await anyio.to_thread.run_sync(acc.login, username, password, address,
-                                              limiter=state.password_checks)
+        return await password_work(request, lambda: acc.login(username, password, address))
     except ApiError as refusal:
         if refusal.status == 429:
             # A locked client that floods waits for each refusal, idle: without this, answering

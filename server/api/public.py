@@ -7,7 +7,6 @@ import html
 import time
 from datetime import UTC, datetime
 
-import anyio
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
@@ -24,7 +23,7 @@ from core.wire import (
     WaitUnknown,
 )
 from core.wire import ErrorCode as E
-from server.api.deps import PASSWORD_CHECKS_AT_ONCE, accounts, bearer_token, engine, require, sign_in
+from server.api.deps import accounts, bearer_token, engine, password_work, require, sign_in
 from server.api.responses import WITH_BODY, refusals
 from server.api.schemas import ChangePassword, EnrollRequest, LoginRequest
 from server.auth import STAFF_ROLES, Principal
@@ -75,11 +74,8 @@ async def change_password(body: ChangePassword, request: Request,
                           who: Principal = Depends(require(STAFF_ROLES, before_password_change=True))
                           ) -> PasswordChanged:
     """The officer's own new password; the password checks wait their turn as logins do."""
-    state = request.app.state
-    if getattr(state, "password_checks", None) is None:
-        state.password_checks = anyio.CapacityLimiter(PASSWORD_CHECKS_AT_ONCE)
-    return await anyio.to_thread.run_sync(accounts(request).change_password, who, body.current_password,
-                                          body.new_password, limiter=state.password_checks)
+    return await password_work(request, lambda: accounts(request).change_password(
+        who, body.current_password, body.new_password))
 
 
 @router.post("/auth/logout", response_model=LoggedOut, responses=refusals())

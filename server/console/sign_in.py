@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import anyio
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 
 from core.wire import ErrorCode
-from server.api.deps import PASSWORD_CHECKS_AT_ONCE, sign_in
+from server.api.deps import password_work, sign_in
 from server.auth import STAFF_ROLES
 from server.console import csrf
 from server.console.i18n import LANGUAGES, texts
@@ -125,12 +124,9 @@ async def change_password(request: Request) -> Response:
     if new != fields.get("confirm_password", ""):
         return render(request, "password.html", session=session, status=422, message=t("password.mismatch"),
                       notice=None)
-    state = request.app.state
-    if getattr(state, "password_checks", None) is None:
-        state.password_checks = anyio.CapacityLimiter(PASSWORD_CHECKS_AT_ONCE)
+    accounts = request.app.state.accounts
     try:
-        await anyio.to_thread.run_sync(state.accounts.change_password, session.principal, current, new,
-                                       limiter=state.password_checks)
+        await password_work(request, lambda: accounts.change_password(session.principal, current, new))
     except ApiError as refusal:
         if refusal.code == ErrorCode.INVALID_TOKEN:
             raise

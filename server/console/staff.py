@@ -4,17 +4,14 @@ disable or enable it. A client of the same StaffAdmin calls as /api/v1/staff…,
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
 from urllib.parse import quote
 
-import anyio
 from fastapi import APIRouter, Request, Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from core.wire import StaffPassword, StaffUser
-from server.api.deps import PASSWORD_CHECKS_AT_ONCE
+from server.api.deps import password_work
 from server.api.schemas import NewStaff, StaffRoleChange
 from server.auth import Role
 from server.console.i18n import texts
@@ -28,15 +25,6 @@ ADMIN = frozenset({Role.ADMIN})
 ROLE_CHOICES = tuple(r.value for r in (Role.STAFF, Role.SUPERVISOR, Role.ADMIN))
 DONE_NOTICES = {"role": "staff.role_done", "disabled": "staff.disabled_done", "enabled": "staff.enabled_done"}
 FIELDS = {"staff.username", "staff.display_name", "staff.role"}
-T = TypeVar("T")
-
-
-async def _hashing(request: Request, work: Callable[[], T]) -> T:
-    """A new password is hashed (scrypt) in turn with sign-ins' checks, off the event loop, as the API does."""
-    state = request.app.state
-    if getattr(state, "password_checks", None) is None:
-        state.password_checks = anyio.CapacityLimiter(PASSWORD_CHECKS_AT_ONCE)
-    return await anyio.to_thread.run_sync(work, limiter=state.password_checks)
 
 
 def _invalid(request: Request, error: ValidationError) -> str:
@@ -75,7 +63,7 @@ async def add_staff(request: Request) -> Response:
         return await _list_page(request, session, status=422, message=_invalid(request, error), typed=typed)
     staff = request.app.state.accounts.staff
     try:
-        made: StaffPassword = await _hashing(
+        made: StaffPassword = await password_work(
             request, lambda: staff.add(session.principal, body.username, Role(body.role), body.display_name))
     except ApiError as refusal:
         return await _list_page(request, session, status=refusal.status, typed=typed,
@@ -111,7 +99,7 @@ async def reset_password(username: str, request: Request) -> Response:
     await checked_form(request, session)
     staff = request.app.state.accounts.staff
     try:
-        made: StaffPassword = await _hashing(request, lambda: staff.reset_password(session.principal, username))
+        made: StaffPassword = await password_work(request, lambda: staff.reset_password(session.principal, username))
     except ApiError as refusal:
         return await _user_page(request, session, username, status=refusal.status,
                                 message=refusal_text(language(request), refusal))
