@@ -18,13 +18,24 @@ from server.api.deps import accounts, bearer_token, engine, require
 from server.api.responses import refusals
 from server.auth import ALL_ROLES, DEVICE_ROLES, STAFF_ROLES, Principal, Role
 from server.errors import ApiError
-from server.events import as_seen_by_a_device, events_after, latest_seq
+from server.events import EventHub, as_seen_by_a_device, events_after, latest_seq
+from server.settings import ServerSettings
 
 router = APIRouter()
 MAX_SEQ = 2 ** 63 - 1  # the database's integer range; a larger id would break the stream mid-way
 RECENT_CALLS_MAX = 50
 CALL_WATCHERS = {Role.DISPLAY} | STAFF_ROLES
 
+
+
+async def wait_quietly(hub: EventHub, seen: int, settings: ServerSettings, idle: float) -> tuple[float, bool]:
+    """Wait for news on the hub, at most one poll; says when an idle stream is due its keepalive comment,
+    so a proxy does not close it. Returns the idle time so far and whether the keepalive is due."""
+    await hub.wait(seen, settings.sse_poll_seconds)
+    idle += settings.sse_poll_seconds
+    if idle >= settings.sse_keepalive_seconds:
+        return 0.0, True
+    return idle, False
 
 @router.get("/calls/recent", response_model=RecentCalls, responses=refusals(E.NO_CATALOG))
 def recent_calls(request: Request, limit: int = Query(default=12, ge=1, le=RECENT_CALLS_MAX),
@@ -94,10 +105,8 @@ async def stream_events(request: Request, last_event_id: str | None = Header(def
                 continue
             if await request.is_disconnected():
                 return
-            await hub.wait(seen, settings.sse_poll_seconds)
-            idle += settings.sse_poll_seconds
-            if idle >= settings.sse_keepalive_seconds:
-                idle = 0.0
+            idle, keepalive_due = await wait_quietly(hub, seen, settings, idle)
+            if keepalive_due:
                 yield b": keepalive\n\n"
 
     return StreamingResponse(body(), media_type="text/event-stream",

@@ -13,6 +13,7 @@ from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from core.wire import CounterState, Hall, HallLoket
+from server.api.events import wait_quietly
 from server.auth import MANAGER_ROLES
 from server.console.i18n import MESSAGES, texts
 from server.console.pages import ConsoleRoute, checked_form, language, redirect, refusal_text, render, signed_in
@@ -118,10 +119,8 @@ async def hall_events(request: Request) -> Response:
                 yield f"event: hall\ndata: {newest}\n\n".encode()
             if await request.is_disconnected():
                 return
-            await hub.wait(seen, settings.sse_poll_seconds)
-            idle += settings.sse_poll_seconds
-            if idle >= settings.sse_keepalive_seconds:
-                idle = 0.0
+            idle, keepalive_due = await wait_quietly(hub, seen, settings, idle)
+            if keepalive_due:
                 yield b": keepalive\n\n"
 
     return StreamingResponse(body(), media_type="text/event-stream", headers={"X-Accel-Buffering": "no"})
