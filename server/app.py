@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
+from datetime import date
 
 from fastapi import FastAPI
 
 from core import __version__
 from server import console
 from server.accounts import Accounts
-from server.api import admin, audit, catalog_admin, counters, events, hall, public, site, tickets, today
+from server.api import admin, audit, catalog_admin, counters, events, hall, notifications, public, site, tickets, today
 from server.api.middleware import RequestGuard
 from server.checkpointer import Checkpointer
 from server.clock import Clock, SystemClock
 from server.db import Database
 from server.engine import QueueEngine
-from server.errors import install_error_handlers
+from server.errors import ApiError, install_error_handlers
 from server.events import EventHub
+from server.notify.config import load_channels
+from server.notify.service import Notifications
 from server.periodic import Periodic
 from server.settings import ServerSettings, load_secret
 
@@ -39,6 +42,7 @@ class Services:
     hub: EventHub
     engine: QueueEngine
     accounts: Accounts
+    notifications: Notifications
 
 
 def build_services(settings: ServerSettings, clock: Clock | None = None) -> Services:
@@ -48,7 +52,20 @@ def build_services(settings: ServerSettings, clock: Clock | None = None) -> Serv
     hub = EventHub()
     engine = QueueEngine(db, clock, hub, public_url=settings.public_url,
                          nik_key=load_secret(settings.secret_file), open_all_hours=settings.open_all_hours)
-    return Services(settings, db, hub, engine, Accounts(db, clock, hub, password_cost=settings.password_cost))
+    notifications = Notifications(db, clock, load_channels(settings.notify_config), _site_day(engine),
+                                  policy=settings.notify_retry)
+    return Services(settings, db, hub, engine, Accounts(db, clock, hub, password_cost=settings.password_cost),
+                    notifications)
+
+
+def _site_day(engine: QueueEngine) -> Callable[[], date | None]:
+    """Today at the site, or None while there is no catalog to say where the site is."""
+    def today() -> date | None:
+        try:
+            return engine.today(engine.catalog())
+        except ApiError:
+            return None
+    return today
 
 
 def create_app(services: Services) -> FastAPI:
@@ -70,6 +87,9 @@ def create_app(services: Services) -> FastAPI:
             day_keeper = Periodic("day-keeper", DAY_KEEPER_EVERY_S, services.engine.keep_day)
             day_keeper.start(run_now=True)
             running.callback(day_keeper.stop)
+            sender = Periodic("outbox", services.settings.notify_poll_seconds, services.notifications.run)
+            sender.start()
+            running.callback(sender.stop)
             yield
 
     app = FastAPI(title="Anjungan", version=__version__, lifespan=lifespan,
@@ -78,7 +98,8 @@ def create_app(services: Services) -> FastAPI:
     app.state.engine = services.engine
     app.state.accounts = services.accounts
     app.state.hub = services.hub
-    for module in (public, site, tickets, counters, events, admin, today, audit, hall, catalog_admin):
+    app.state.notifications = services.notifications
+    for module in (public, site, tickets, counters, events, admin, today, audit, hall, catalog_admin, notifications):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(public.pages)
     console.install(app)

@@ -19,6 +19,7 @@ from core.paths import user_data_dir
 from server.auth import Role
 from server.catalog import DEMO_CATALOG, CatalogInvalid, load_catalog_file
 from server.db import default_sqlite_path, default_sqlite_url
+from server.notify.config import NotifyConfigInvalid
 from server.settings import HttpLimits, SecretKeyInvalid, ServerSettings
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--trusted-proxy", action="append", default=[], type=_ip_address, metavar="ADDRESS",
                         help="a reverse proxy whose X-Forwarded-For names the client (repeatable; default: "
                              "none, the TCP peer is the client)")
+    parser.add_argument("--notify-config", type=Path, default=None, metavar="FILE",
+                        help="the WhatsApp gateway and webhook this site sends notifications through, with their "
+                             "token and secret (TOML; see README \"Notifications\"; default: none, no messages)")
     sub = parser.add_subparsers(dest="command")
     enroll = sub.add_parser("enroll", help="make a one-time enrolment code for a kiosk or display")
     enroll.add_argument("--kind", choices=["kiosk", "display"], required=True)
@@ -107,7 +111,8 @@ def _settings(args: argparse.Namespace) -> ServerSettings:
     public = getattr(args, "public_url", None) or f"http://{host}:{port}"
     return ServerSettings(database_url=url, public_url=public,
                           open_all_hours=bool(getattr(args, "open_all_hours", False)),
-                          trusted_proxies=frozenset(getattr(args, "trusted_proxy", None) or ()))
+                          trusted_proxies=frozenset(getattr(args, "trusted_proxy", None) or ()),
+                          notify_config=getattr(args, "notify_config", None))
 
 
 def _database_refusal(command: str | None, url: str | None) -> str | None:
@@ -163,7 +168,7 @@ def main(argv: list[str]) -> int:
     settings = _settings(args)
     try:
         services = build_services(settings)
-    except SecretKeyInvalid as exc:
+    except (SecretKeyInvalid, NotifyConfigInvalid) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OperationalError as exc:

@@ -221,6 +221,30 @@ day_switches = Table(
 )
 
 
+
+# Messages to citizens and to other systems (server/notify/): a row is written in the same transaction
+# as the change it tells of, and a worker sends it afterwards with retries, so a message is never sent
+# for a change that was rolled back nor lost when the server stops between the two.
+outbox = Table(
+    "outbox", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("made_at", UtcDateTime(), nullable=False),
+    Column("service_date", String(10), nullable=False),   # the site-local day the message belongs to
+    Column("channel", String(16), nullable=False),        # "whatsapp" or "webhook"
+    Column("recipient", String(20)),                      # a phone number in 62… form; NULL once the day closed
+    Column("template", String(40), nullable=False),       # what it tells: server/notify/texts.py
+    Column("language", String(2), nullable=False),
+    Column("params", JSON, nullable=False),               # the template's values; never a whole NIK
+    Column("status", String(8), nullable=False),          # pending, sent, dead
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", UtcDateTime(), nullable=False),
+    Column("claimed_until", UtcDateTime()),               # a sender is on it until then
+    Column("sent_at", UtcDateTime()),
+    Column("provider_ref", String(120)),
+    Column("last_error", String(300)),
+    Index("ix_outbox_due", "status", "next_attempt_at"),
+)
+
 storage_probe = Table(
     "storage_probe", metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),

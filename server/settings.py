@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.paths import user_data_dir
+from core.retry import RetryPolicy
 from server.auth import PRODUCTION_COST, ScryptCost
+from server.notify.worker import DEFAULT_POLICY
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,10 @@ class ServerSettings:
     trusted_proxies: frozenset[str] = frozenset()
     # Work factors of new staff password hashes; only the test suite lowers them.
     password_cost: ScryptCost = PRODUCTION_COST
+    # Where the notification channels and their secrets are (server/notify/config.py); None: no messages.
+    notify_config: Path | None = None
+    notify_poll_seconds: float = 1.0
+    notify_retry: RetryPolicy = DEFAULT_POLICY
 
 
 @dataclass(frozen=True)

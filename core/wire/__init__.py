@@ -31,6 +31,8 @@ from core.wire.answers import (
                                LoggedOut,
                                Login,
                                LoketReport,
+                               Notification,
+                               NotificationList,
                                OfficerDay,
                                OfficerServiceDay,
                                PasswordChanged,
@@ -51,15 +53,15 @@ from core.wire.answers import (
 )
 from core.wire.base import WireModel
 from core.wire.codes import (
-    AT_LOKET,
-    AuditKind,
-    CounterState,
-    ErrorCode,
-    EventType,
-    HallAlertKind,
-    Priority,
-    TicketStatus,
-    WaitUnknown,
+                               AT_LOKET,
+                               AuditKind,
+                               CounterState,
+                               ErrorCode,
+                               EventType,
+                               HallAlertKind,
+                               Priority,
+                               TicketStatus,
+                               WaitUnknown,
 )
 from core.wire.events import (
                                CatalogChanged,
@@ -76,6 +78,7 @@ from core.wire.events import (
 )
 
 __all__ = [
+    "Notification", "NotificationList",
     "AgencyStoppedToday", "AuditEntry", "AuditPage", "QuotaToday", "RunningTextToday", "ServiceClosedToday",
     "TodayChanged", "TodaySwitches",
     "AT_LOKET", "Agency", "AuditKind", "BreakTime", "Catalog", "CatalogChanged", "Counter", "CounterQueue",

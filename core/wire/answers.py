@@ -624,6 +624,35 @@ class CatalogVersionDetail(WireModel):
     changes: tuple[CatalogChange, ...] = ()
 
 
+# ----------------------------------------------------------------- notifications
+
+
+class Notification(WireModel):
+    """One message of the outbox. ``recipient`` is masked (the first four and last three digits); None once
+    the day closed and the number was deleted, or for a webhook."""
+
+    id: int
+    made_at: WireDateTime
+    service_date: date
+    channel: str
+    recipient: str | None = None
+    template: str
+    status: str
+    attempts: int
+    next_attempt_at: WireDateTime | None = None
+    sent_at: WireDateTime | None = None
+    last_error: str | None = None
+
+
+class NotificationList(WireModel):
+    """The messages of one status, newest first, with today's counts and the channels this server has."""
+
+    status: str
+    messages: tuple[Notification, ...] = ()
+    today: dict[str, int] = Field(default_factory=dict)
+    channels: tuple[str, ...] = ()
+
+
 # ----------------------------------------------------------------- errors
 
 

@@ -102,6 +102,9 @@ class AuditKind(enum.StrEnum):
     TICKET_REQUEUED = "ticket.requeued"
     TICKET_TRANSFERRED = "ticket.transferred"
     TICKET_CANCELLED = "ticket.cancelled"
+    # Notifications (server/notify/).
+    NOTIFICATION_RETRIED = "notification.retried"
+    NOTIFICATION_CHECK_SENT = "notification.check_sent"
 
 
 class ErrorCode(enum.StrEnum):
@@ -204,6 +207,10 @@ class ErrorCode(enum.StrEnum):
     CATALOG_VERSION_NOT_FOUND = "catalog_version_not_found"
     PREFIX_IN_USE_TODAY = "prefix_in_use_today"  # params: service_id, prefix
     SERVICE_IN_USE_TODAY = "service_in_use_today"  # params: service_id
+    # Notifications (server/notify/).
+    NOTIFICATION_NOT_FOUND = "notification_not_found"
+    NOTIFICATION_NOT_DEAD = "notification_not_dead"  # only a message given up on is sent again by hand
+    NOTIFY_CHANNEL_OFF = "notify_channel_off"  # params: channel; the server's notify file has no such channel
 
     @classmethod
     def counter_not_open(cls, state: str) -> ErrorCode:

@@ -166,3 +166,10 @@ class QuotaTodayRequest(Strict):
 
 class RunningTextRequest(Strict):
     text: Annotated[OneLine, AfterValidator(_said)] = Field(max_length=RUNNING_TEXT_MAX)
+
+
+class NotificationCheck(Strict):
+    """A test message through one channel; ``recipient`` is a mobile number for WhatsApp."""
+
+    channel: Literal["whatsapp", "webhook"]
+    recipient: str | None = Field(default=None, max_length=24)

@@ -19,8 +19,9 @@ Texts = Callable[..., str]
 
 # Detail keys a page shows as "label: value"; the rest are said in words below, or left out as the
 # entry's own bookkeeping (ids already in its subject).
-_LABELLED = ("reason", "note", "text", "display_name", "previous_staff", "issued", "service_date")
-_LEFT_OUT = frozenset({"ticket_id", "was_active", "was_locked", "was_revoked", "loket"})
+_LABELLED = ("reason", "note", "text", "display_name", "previous_staff", "issued", "service_date", "channel",
+             "recipient")
+_LEFT_OUT = frozenset({"ticket_id", "was_active", "was_locked", "was_revoked", "loket", "template"})
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def subject_words(subject: str, catalog: SiteCatalog, t: Texts, lang: str) -> st
         return t("audit.subject.agency", name=name)
     if what == "counter":
         return t("audit.subject.counter", name=_loket_name(catalog, ident))
-    if what in ("user", "device", "ticket"):
+    if what in ("user", "device", "ticket", "notification"):
         return t(f"audit.subject.{what}", name=ident)
     if subject == "running_text":
         return t("audit.subject.running_text")

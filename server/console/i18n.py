@@ -439,6 +439,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.kind.today.running_text_cleared": ("Teks berjalan dihapus", "Running text cleared"),
     "audit.kind.catalog.saved": ("Katalog disimpan", "Catalog saved"),
     "audit.kind.catalog.restored": ("Versi katalog dipulihkan", "Catalog version restored"),
+    "audit.kind.notification.retried": ("Pesan dikirim ulang", "Message sent again"),
+    "audit.kind.notification.check_sent": ("Pesan uji dikirim", "Test message sent"),
     "audit.kind.counter.taken_over": ("Loket diambil alih", "Loket taken over"),
     "audit.kind.counter.closed_by_manager": ("Loket ditutup supervisor", "Loket closed by a supervisor"),
     "audit.kind.ticket.requeued": ("Tiket dikembalikan ke antrean", "Ticket put back in the queue"),
@@ -451,6 +453,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.subject.device": ("Perangkat {name}", "Device {name}"),
     "audit.subject.ticket": ("Tiket {name}", "Ticket {name}"),
     "audit.subject.running_text": ("Teks berjalan papan", "The boards' running text"),
+    "audit.subject.notification": ("Pesan {name}", "Message {name}"),
     "audit.detail.quota": ("kuota {before} → {after}", "quota {before} → {after}"),
     "audit.detail.no_quota": ("tanpa batas", "no limit"),
     "audit.detail.change": ("{before} → {after}", "{before} → {after}"),
@@ -467,6 +470,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.detail.expires": ("kode berlaku sampai {at}", "code valid until {at}"),
     "audit.detail.reason": ("alasan: {value}", "reason: {value}"),
     "audit.detail.note": ("catatan: {value}", "note: {value}"),
+    "audit.detail.channel": ("saluran: {value}", "channel: {value}"),
+    "audit.detail.recipient": ("nomor: {value}", "number: {value}"),
     "audit.detail.text": ("teks: {value}", "text: {value}"),
     "audit.detail.display_name": ("nama: {value}", "name: {value}"),
     "audit.detail.previous_staff": ("dari petugas: {value}", "from officer: {value}"),
@@ -591,6 +596,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Layanan {service_id} sudah mengeluarkan tiket hari ini: layanan ini baru bisa dihapus besok. "
         "Tidak ada yang diubah.",
         "The service {service_id} has issued tickets today: it can be removed from tomorrow. Nothing was changed."),
+    # Notifications: the outbox's messages (server/console/notifications.py).
+    "nav.notifications": ("Notifikasi", "Notifications"),
+    "notify.title": ("Notifikasi", "Notifications"),
+    "notify.intro": ("Pesan WhatsApp dan webhook yang dikirim server. Pesan yang gagal dicoba lagi otomatis; "
+                     "setelah percobaan terakhir pesan masuk daftar gagal dan dapat dikirim ulang di sini.",
+                     "The WhatsApp and webhook messages the server sends. A failed message is tried again by "
+                     "itself; after the last try it is listed as failed and can be sent again here."),
+    "notify.channels": ("Saluran di server ini", "Channels on this server"),
+    "notify.no_channels": ("Belum ada saluran. Teknisi menyiapkannya di berkas --notify-config server "
+                           "(lihat README, \"Notifikasi\").",
+                           "No channels yet. A technician sets them up in the server's --notify-config file "
+                           "(see the README, \"Notifications\")."),
+    "notify.channel.whatsapp": ("WhatsApp", "WhatsApp"),
+    "notify.channel.webhook": ("Webhook", "Webhook"),
+    "notify.today": ("Hari ini", "Today"),
+    "notify.status.pending": ("Menunggu", "Waiting"),
+    "notify.status.sent": ("Terkirim", "Sent"),
+    "notify.status.dead": ("Gagal", "Failed"),
+    "notify.template.check": ("Pesan uji", "Test message"),
+    "notify.made_at": ("Dibuat", "Made"),
+    "notify.channel": ("Saluran", "Channel"),
+    "notify.recipient": ("Tujuan", "To"),
+    "notify.what": ("Isi", "What"),
+    "notify.attempts": ("Percobaan", "Tries"),
+    "notify.result": ("Keterangan", "Result"),
+    "notify.next_try": ("coba lagi {at}", "next try {at}"),
+    "notify.sent_at": ("terkirim {at}", "sent {at}"),
+    "notify.number_gone": ("nomor sudah dihapus", "number deleted"),
+    "notify.retry": ("Kirim ulang", "Send again"),
+    "notify.retried": ("Pesan {id} dikirim ulang.", "Message {id} is being sent again."),
+    "notify.empty": ("Tidak ada pesan dengan keadaan ini.", "No messages in this state."),
+    "notify.check_title": ("Kirim pesan uji", "Send a test message"),
+    "notify.check_intro": ("Untuk memeriksa pengaturan: pesan uji lewat satu saluran. Nomor hanya untuk "
+                           "WhatsApp.", "To check the set-up: a test message through one channel. The number is "
+                           "for WhatsApp only."),
+    "notify.check_number": ("Nomor WhatsApp (08…)", "WhatsApp number (08…)"),
+    "notify.check_send": ("Kirim pesan uji", "Send the test message"),
+    "notify.checked": ("Pesan uji {id} dibuat; keadaannya tampil di daftar Menunggu lalu Terkirim.",
+                       "Test message {id} made; its state shows under Waiting, then Sent."),
+    "error.notification_not_found": ("Pesan itu tidak ada.", "There is no such message."),
+    "error.notification_not_dead": ("Pesan itu tidak dalam daftar gagal (atau nomornya sudah dihapus), "
+                                    "jadi tidak dikirim ulang.",
+                                    "That message is not a failed one (or its number was deleted), so it was "
+                                    "not sent again."),
+    "error.notify_channel_off": ("Saluran {channel} belum disiapkan di server ini.",
+                                 "The {channel} channel is not set up on this server."),
+    "notify.bad_number": ("Bukan nomor ponsel Indonesia (contoh 0812-3456-7890).",
+                          "Not an Indonesian mobile number (for example 0812-3456-7890)."),
 }
 
 

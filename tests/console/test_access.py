@@ -65,7 +65,8 @@ def probe(v: Visitor, route: tuple[str, str]) -> requests.Response:
     method, template = route
     path = template.replace("{rest:path}", "nowhere/at/all").format(code="en", name="console.css", loket_id=1,
                                                                        username="nobody", device_id=999,
-                                                                       version=999_999, service_id="kk")
+                                                                       version=999_999, service_id="kk",
+                                                                       row_id=999_999)
     if method == "GET" and template == "/console/hall/events":
         with v.http.get(v.server.url + path, stream=True, allow_redirects=False, timeout=10) as r:
             if r.status_code != 200:
@@ -102,6 +103,9 @@ EXPECTED_ALLOWED = {
     ("GET", "/console/catalog/versions/{version}"): 404, ("GET", "/console/catalog/versions/{version}/restore"): 404,
     ("POST", "/console/catalog/versions/{version}/restore"): 404,
     ("GET", "/console/catalog/services/{service_id}"): 200, ("POST", "/console/catalog/services/{service_id}"): 422,
+    # No message 999,999; the test server has no notification channels, so no test message is written.
+    ("GET", "/console/notifications"): 200, ("POST", "/console/notifications/{row_id}/retry"): 404,
+    ("POST", "/console/notifications/check"): 409,
 }
 
 

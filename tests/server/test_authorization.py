@@ -95,6 +95,9 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/api/v1/catalog/versions/{version}/restore"): ADMINS,
     ("GET", "/api/v1/catalog/export"): ADMINS,
     ("POST", "/api/v1/catalog/import"): ADMINS,
+    ("GET", "/api/v1/notifications"): MANAGERS,
+    ("POST", "/api/v1/notifications/{row_id}/retry"): MANAGERS,
+    ("POST", "/api/v1/notifications/check"): ADMINS,
 }
 PROTECTED = [route for route, roles in ACCESS.items() if roles is not PUBLIC]
 
@@ -211,6 +214,10 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
     probes[("POST", f"{p}/catalog/versions/{{version}}/restore")] = Probe(404, path=no_version)
     probes[("GET", f"{p}/catalog/export")] = Probe(200)
     probes[("POST", f"{p}/catalog/import")] = Probe(422, body=lambda h: {"not": "a catalog"})
+    # No message 999,999; the test server has no channels, so no test message is written.
+    probes[("GET", f"{p}/notifications")] = Probe(200)
+    probes[("POST", f"{p}/notifications/{{row_id}}/retry")] = Probe(404, path={"row_id": 999_999})
+    probes[("POST", f"{p}/notifications/check")] = Probe(409, body=lambda h: {"channel": "webhook"})
     return probes
 
 

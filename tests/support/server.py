@@ -114,11 +114,11 @@ def live_server(tmp_path: Path, database_url: str | None = None, *, clock: Setta
 
 
 def start_server_process(database_url: str, port: int, env: dict[str, str],
-                         timeout: float = 60) -> subprocess.Popen:
+                         timeout: float = 60, extra_args: tuple[str, ...] = ()) -> subprocess.Popen:
     """A real ``main.py server`` process on ``port`` with the test catalog, once it answers /health;
     its stderr is kept for the failure message should it exit first."""
     proc = subprocess.Popen([sys.executable, "main.py", "server", "--database", database_url, "--port", str(port),
-                             "--catalog", str(TEST_CATALOG), "--open-all-hours"],
+                             "--catalog", str(TEST_CATALOG), "--open-all-hours", *extra_args],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
     def healthy() -> bool:

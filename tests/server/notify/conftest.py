@@ -1,0 +1,43 @@
+"""A real server whose notifications go to a gateway on a loopback port, with retries in milliseconds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from core.retry import RetryPolicy
+from tests.support.gateway import Gateway, local_gateway
+from tests.support.server import LiveServer, live_server
+
+FONNTE_TOKEN = "tok-fonnte-rahasia-123"
+WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+QUICK = RetryPolicy(max_attempts=4, base_delay=0.05, max_delay=0.2, jitter=lambda cap: cap)
+
+
+def notify_file(tmp_path: Path, gateway: Gateway, *, whatsapp: str = "fonnte") -> Path:
+    path = tmp_path / "notify.toml"
+    wa = (f'kind = "fonnte"\nurl = "{gateway.url}/send"\ntoken = "{FONNTE_TOKEN}"\n' if whatsapp == "fonnte" else
+          f'kind = "cloud"\nurl = "{gateway.url}"\ntoken = "{FONNTE_TOKEN}"\nphone_number_id = "1234567"\n'
+          '[whatsapp.templates]\ncheck = "anjungan_uji"\n')
+    path.write_text(f"[whatsapp]\n{wa}\n[webhook]\nurl = \"{gateway.url}/hook\"\nsecret = \"{WEBHOOK_SECRET}\"\n",
+                    "utf-8")
+    return path
+
+
+@pytest.fixture
+def gateway() -> Iterator[Gateway]:
+    with local_gateway() as gw:
+        yield gw
+
+
+@pytest.fixture
+def notifying(tmp_path: Path, gateway: Gateway) -> Callable[..., AbstractContextManager[LiveServer]]:
+    """Starts a live server sending through ``gateway``; keyword arguments go to live_server."""
+    def start(whatsapp: str = "fonnte", **extra: Any) -> AbstractContextManager[LiveServer]:
+        return live_server(tmp_path, notify_config=notify_file(tmp_path, gateway, whatsapp=whatsapp),
+                           notify_poll_seconds=0.05, notify_retry=extra.pop("notify_retry", QUICK), **extra)
+    return start
