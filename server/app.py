@@ -13,7 +13,20 @@ from fastapi import FastAPI
 from core import __version__
 from server import console
 from server.accounts import Accounts
-from server.api import admin, audit, catalog_admin, counters, events, hall, notifications, public, site, tickets, today
+from server.api import (
+    admin,
+    audit,
+    catalog_admin,
+    counters,
+    events,
+    hall,
+    notifications,
+    public,
+    site,
+    ticket_contact,
+    tickets,
+    today,
+)
 from server.api.middleware import RequestGuard
 from server.checkpointer import Checkpointer
 from server.clock import Clock, SystemClock
@@ -23,6 +36,7 @@ from server.errors import ApiError, install_error_handlers
 from server.events import EventHub
 from server.notify.config import load_channels
 from server.notify.service import Notifications
+from server.notify.ticket_watch import TicketWatch
 from server.periodic import Periodic
 from server.settings import ServerSettings, load_secret
 
@@ -54,6 +68,8 @@ def build_services(settings: ServerSettings, clock: Clock | None = None) -> Serv
                          nik_key=load_secret(settings.secret_file), open_all_hours=settings.open_all_hours)
     notifications = Notifications(db, clock, load_channels(settings.notify_config), _site_day(engine),
                                   policy=settings.notify_retry)
+    watch = TicketWatch(engine.catalogs.current, engine.live, notifications.citizen_channel)
+    engine.unit_of_work.watch(watch.on_change)
     return Services(settings, db, hub, engine, Accounts(db, clock, hub, password_cost=settings.password_cost),
                     notifications)
 
@@ -99,7 +115,8 @@ def create_app(services: Services) -> FastAPI:
     app.state.accounts = services.accounts
     app.state.hub = services.hub
     app.state.notifications = services.notifications
-    for module in (public, site, tickets, counters, events, admin, today, audit, hall, catalog_admin, notifications):
+    for module in (public, site, tickets, counters, events, admin, today, audit, hall, catalog_admin, notifications,
+                   ticket_contact):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(public.pages)
     console.install(app)

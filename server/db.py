@@ -245,6 +245,22 @@ outbox = Table(
     Index("ix_outbox_due", "status", "next_attempt_at"),
 )
 
+
+# A citizen's own request, from their ticket's status page, to be told on WhatsApp when their turn is near
+# and when they are called. Kept only for the ticket's day (server/notify/ticket_watch.py deletes the rows
+# of closed days), never with a name or NIK.
+ticket_contacts = Table(
+    "ticket_contacts", metadata,
+    Column("ticket_id", Integer, primary_key=True, autoincrement=False),
+    Column("service_date", String(10), nullable=False),
+    Column("phone", String(20), nullable=False),           # 62… form
+    Column("language", String(2), nullable=False),
+    Column("made_at", UtcDateTime(), nullable=False),
+    Column("changes", Integer, nullable=False, default=1),  # how often the number was set: capped
+    Column("near_told", Boolean, nullable=False, default=False),
+    Index("ix_ticket_contacts_day", "service_date"),
+)
+
 storage_probe = Table(
     "storage_probe", metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),

@@ -48,6 +48,7 @@ from core.wire.answers import (
                                StaffUser,
                                StatusCounts,
                                Ticket,
+                               TicketContact,
                                TodaySwitches,
                                WaitingTicket,
 )
@@ -78,7 +79,7 @@ from core.wire.events import (
 )
 
 __all__ = [
-    "Notification", "NotificationList",
+    "Notification", "NotificationList", "TicketContact",
     "AgencyStoppedToday", "AuditEntry", "AuditPage", "QuotaToday", "RunningTextToday", "ServiceClosedToday",
     "TodayChanged", "TodaySwitches",
     "AT_LOKET", "Agency", "AuditKind", "BreakTime", "Catalog", "CatalogChanged", "Counter", "CounterQueue",

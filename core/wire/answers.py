@@ -644,6 +644,15 @@ class Notification(WireModel):
     last_error: str | None = None
 
 
+class TicketContact(WireModel):
+    """The number a ticket's holder gave to be told when their turn is near and when they are called,
+    masked; None once removed."""
+
+    code: str
+    recipient: str | None = None
+    language: str = "id"
+
+
 class NotificationList(WireModel):
     """The messages of one status, newest first, with today's counts and the channels this server has."""
 

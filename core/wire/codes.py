@@ -211,6 +211,8 @@ class ErrorCode(enum.StrEnum):
     NOTIFICATION_NOT_FOUND = "notification_not_found"
     NOTIFICATION_NOT_DEAD = "notification_not_dead"  # only a message given up on is sent again by hand
     NOTIFY_CHANNEL_OFF = "notify_channel_off"  # params: channel; the server's notify file has no such channel
+    NOTIFY_TICKET_NOT_WAITING = "notify_ticket_not_waiting"  # params: status; only a waiting ticket is told
+    NOTIFY_TOO_MANY_CHANGES = "notify_too_many_changes"  # params: most; a ticket's number set that often already
 
     @classmethod
     def counter_not_open(cls, state: str) -> ErrorCode:

@@ -173,3 +173,11 @@ class NotificationCheck(Strict):
 
     channel: Literal["whatsapp", "webhook"]
     recipient: str | None = Field(default=None, max_length=24)
+
+
+class ContactRequest(Strict):
+    """A ticket holder's number to be told on, with their explicit consent (the page's checkbox)."""
+
+    phone: str = Field(max_length=24)
+    consent: bool
+    language: Literal["id", "en"] = "id"

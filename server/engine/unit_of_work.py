@@ -6,15 +6,22 @@ there to read."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from core.wire import EventType
 from server.clock import Clock
 from server.db import Database
 from server.events import EventHub, PendingEvents
 from server.locking import locking_write
+
+# A part that writes more in a change's own transaction from what its events say (the notifications a
+# citizen asked for), called just before the events are written.
+Watcher = Callable[[Connection, datetime, Sequence[tuple[EventType, dict[str, Any]]]], None]
 
 
 class Unit:
@@ -36,6 +43,10 @@ class UnitOfWork:
         self.db = db
         self.clock = clock
         self.hub = hub
+        self.watchers: list[Watcher] = []
+
+    def watch(self, watcher: Watcher) -> None:
+        self.watchers.append(watcher)
 
     def locking(self) -> AbstractContextManager[Unit]:
         """A loket, ticket or catalog change: it locks the rows it decides on, the loket before the
@@ -52,7 +63,10 @@ class UnitOfWork:
         with transaction as conn:
             unit = Unit(conn)
             yield unit
-            written = unit.events.flush(conn, self.clock.now())
+            now = self.clock.now()
+            for watcher in self.watchers:
+                watcher(conn, now, unit.events.items)
+            written = unit.events.flush(conn, now)
         for forget in unit._after_commit:
             forget()
         if written is not None:

@@ -17,6 +17,7 @@ from server.db import Database
 from server.errors import ApiError
 from server.notify.channels import Channel
 from server.notify.outbox import DEAD, PENDING, SENT, Outbox, enqueue
+from server.notify.ticket_watch import forget_contacts
 from server.notify.worker import DEFAULT_POLICY, OutboxWorker
 
 STATUSES = (PENDING, SENT, DEAD)
@@ -58,12 +59,18 @@ class Notifications:
         self._today = today
         self._forgotten_before: date | None = None
 
+    def citizen_channel(self) -> str | None:
+        """Where messages to citizens go: WhatsApp, else the site's own webhook (its messaging service)."""
+        return next((name for name in ("whatsapp", "webhook") if name in self.channels), None)
+
     def run(self) -> None:
         """The sender's round: every due message, then, once a day, the numbers of the days that closed."""
         self.worker.run_once()
         today = self._today()
         if today is not None and today != self._forgotten_before:
             self.box.forget_recipients(today)
+            with self.db.write() as conn:
+                forget_contacts(conn, today)
             self._forgotten_before = today
 
     def listing(self, status: str) -> NotificationList:

@@ -11,6 +11,16 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "id": "Pesan uji dari {site}: pengiriman notifikasi Anjungan berjalan.",
         "en": "Test message from {site}: Anjungan's notifications are being delivered.",
     },
+    "turn_near": {
+        "id": "Antrean {code}: giliran Anda hampir tiba, {ahead} orang lagi di depan Anda (sekitar {minutes} "
+              "menit). Mohon kembali ke ruang tunggu.",
+        "en": "Queue number {code}: your turn is near, {ahead} people ahead of you (about {minutes} minutes). "
+              "Please come back to the waiting area.",
+    },
+    "ticket_called": {
+        "id": "Nomor {code} dipanggil. Silakan menuju {loket}.",
+        "en": "Number {code} is being called. Please go to {loket}.",
+    },
 }
 
 

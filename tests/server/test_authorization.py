@@ -40,6 +40,8 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/api/v1/devices/enroll"): PUBLIC,
     ("GET", "/api/v1/tickets/status/{token}"): PUBLIC,
     ("GET", "/t/{token}"): PUBLIC,
+    ("PUT", "/api/v1/tickets/status/{token}/contact"): PUBLIC,
+    ("DELETE", "/api/v1/tickets/status/{token}/contact"): PUBLIC,
     ("POST", "/api/v1/auth/renew"): OFFICERS,
     ("POST", "/api/v1/auth/logout"): OFFICERS,
     ("POST", "/api/v1/auth/password"): OFFICERS,
@@ -151,6 +153,11 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
         ("POST", f"{p}/devices/enroll"): Probe(200, body=_fresh_enrollment),
         ("GET", f"{p}/tickets/status/{{token}}"): Probe(200, path={"token": scene.token}),
         ("GET", "/t/{token}"): Probe(200, path={"token": scene.token}),
+        # The test server sends no messages: the number is refused, nothing stored; taking back none is no change.
+        ("PUT", f"{p}/tickets/status/{{token}}/contact"): Probe(409, path={"token": scene.token},
+                                                                body=lambda h: {"phone": "081234567890",
+                                                                                "consent": True}),
+        ("DELETE", f"{p}/tickets/status/{{token}}/contact"): Probe(200, path={"token": scene.token}),
         ("POST", f"{p}/auth/renew"): Probe(200),
         ("POST", f"{p}/auth/logout"): Probe(200, spends_token=True),
         # The same password again: refused, so the probe changes nothing.

@@ -230,7 +230,8 @@ _BY_CODE = {
     **dict.fromkeys(("user_not_found", "user_exists", "invalid_username", "last_admin", "device_not_found",
                      "device_name_taken", "catalog_invalid", "catalog_version_not_found",
                      "prefix_in_use_today", "service_in_use_today", "notification_not_found",
-                     "notification_not_dead", "notify_channel_off"), _UNEXPECTED),
+                     "notification_not_dead", "notify_channel_off", "notify_ticket_not_waiting",
+                     "notify_too_many_changes"), _UNEXPECTED),
 }
 
 
