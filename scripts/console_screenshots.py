@@ -20,6 +20,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from server.auth import Role
+from server.notify.channels import FonnteGateway
 from tests.support.browser import chromium_driver
 from tests.support.server import PASSWORD, LiveServer, live_server
 
@@ -150,6 +151,18 @@ def sign_in(driver: WebDriver, live: LiveServer, username: str, password: str = 
     WebDriverWait(driver, 10).until(lambda d: "/console/login" not in d.current_url)
 
 
+def messages_of_the_morning(live: LiveServer) -> None:
+    """A WhatsApp gateway that cannot be reached: two test messages tried until given up, one to come."""
+    notifications = live.services.notifications
+    notifications.channels["whatsapp"] = FonnteGateway(url="http://127.0.0.1:9/send", token="demo-token")
+    for number in ("0812 3456 7890", "0857 1122 3344"):
+        live.call("POST", "/notifications/check", "admin", json={"channel": "whatsapp", "recipient": number})
+    for _ in range(40):
+        live.clock.advance(minutes=2)
+        notifications.run()
+    live.call("POST", "/notifications/check", "admin", json={"channel": "whatsapp", "recipient": "0813 9988 7766"})
+
+
 def shoot(driver: WebDriver, live: LiveServer, path: str, out: Path) -> None:
     driver.get(f"{live.url}{path}")
     if driver.find_elements(By.CSS_SELECTOR, "[data-live-url]"):
@@ -167,6 +180,7 @@ def main(folder: Path) -> int:
         devices_in_the_hall(live)
         audited_changes(live)
         catalog_history(live)
+        messages_of_the_morning(live)
         driver = chromium_driver(Path(tmp) / "profile")
         floors = iter(range(2, 6))  # a new name for each enrolment shot
         try:
@@ -201,6 +215,7 @@ def main(folder: Path) -> int:
                     shoot(driver, live, "/console/catalog/versions/2", folder / f"console-catalog-version-{name}.png")
                     shoot(driver, live, "/console/catalog/services/ktp-el-rekam",
                           folder / f"console-catalog-service-{name}.png")
+                    shoot(driver, live, "/console/notifications", folder / f"console-notifications-{name}.png")
         finally:
             driver.quit()
     return 0

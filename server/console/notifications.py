@@ -4,6 +4,8 @@ Notifications calls as /api/v1/notifications…, with the same roles."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -20,6 +22,17 @@ router = APIRouter(route_class=ConsoleRoute)
 ADMIN = frozenset({Role.ADMIN})
 
 
+def reason_words(reason: str | None, t: Callable[..., str]) -> str:
+    """Why a message was not sent, in the page's words where the sender's reason is one of its own."""
+    if not reason:
+        return ""
+    if reason in ("unreachable", "timeout"):
+        return t(f"notify.reason.{reason}")
+    if reason.startswith("HTTP ") and reason[5:].isdigit():
+        return t("notify.reason.http", status=reason[5:])
+    return reason
+
+
 def _notifications(request: Request) -> Notifications:
     return request.app.state.notifications
 
@@ -34,6 +47,7 @@ async def _page(request: Request, session: ConsoleSession, *, status: int = 200,
     notice = t(f"notify.{done}", id=row) if done in ("retried", "checked") and row.isdigit() else None
     return render(request, "notifications.html", session=session, status=status, listing=listing, chosen=chosen,
                   statuses=STATUSES, notice=notice, message=message, shown=site_clock(request),
+                  reason=lambda text: reason_words(text, t),
                   admin=session.principal.role == Role.ADMIN, typed=typed or {"channel": "whatsapp", "recipient": ""})
 
 

@@ -52,7 +52,7 @@ def test_a_supervisor_sends_a_failed_message_again_from_the_page(chromium: WebDr
     browser.open("/console/notifications")
     row = f"#message-{made['id']}"
     assert browser.text(f"{row} .recipient") == "6281••••••890"
-    assert "HTTP 503" in browser.text(f"{row} .result") and browser.text(f"{row} .attempts") == "4"
+    assert "gateway menjawab HTTP 503" in browser.text(f"{row} .result") and browser.text(f"{row} .attempts") == "4"
     assert "0812" not in browser.driver.page_source and "3456" not in browser.driver.page_source
     assert not browser.finds("#check-form")
     gateway.down = False
