@@ -35,6 +35,8 @@ from core.wire.answers import (
                                OfficerServiceDay,
                                PasswordChanged,
                                PublicTicket,
+                               QueueFigures,
+                               QueueReport,
                                QueueService,
                                QuotaToday,
                                RunningTextToday,
@@ -90,4 +92,5 @@ __all__ = [
     "Ticket", "TicketEvent", "TicketStatus", "WaitUnknown", "WaitingTicket",
     "WireModel", "payload_of",
     "CatalogChange", "CatalogFieldChange", "CatalogVersion", "CatalogVersionDetail",
+    "QueueFigures", "QueueReport",
 ]

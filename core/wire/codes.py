@@ -204,6 +204,9 @@ class ErrorCode(enum.StrEnum):
     CATALOG_VERSION_NOT_FOUND = "catalog_version_not_found"
     PREFIX_IN_USE_TODAY = "prefix_in_use_today"  # params: service_id, prefix
     SERVICE_IN_USE_TODAY = "service_in_use_today"  # params: service_id
+    # A report's period (server/reports/period.py): its end before its start, or longer than a year.
+    REPORT_PERIOD_REVERSED = "report_period_reversed"  # params: date_from, date_to
+    REPORT_PERIOD_TOO_LONG = "report_period_too_long"  # params: days, most_days
 
     @classmethod
     def counter_not_open(cls, state: str) -> ErrorCode:

@@ -18,7 +18,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -33,6 +33,7 @@ FONT, FONT_BOLD = "ReportSans", "ReportSans-Bold"
 MARGIN = 18 * mm
 PAGE_WIDTH, PAGE_HEIGHT = A4
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+WIDE_TEXT_WIDTH = PAGE_HEIGHT - 2 * MARGIN  # on a landscape page, for tables of many columns
 HEADER_FILL = colors.HexColor("#1f4e79")
 BAR_FILL = colors.HexColor("#2e75b6")
 STRIPE_FILL = colors.HexColor("#eef3f8")
@@ -257,13 +258,15 @@ class Frame:
     title: str
     period: str
     made: str = ""  # "Dibuat 2026-12-02 14:05 WIB", in the footer
+    wide: bool = False  # landscape pages (WIDE_TEXT_WIDTH), for tables of many columns
 
 
 def render(frame: Frame, story: Sequence[Flowable]) -> bytes:
     """The report's PDF: the story laid out on A4 pages inside the frame."""
     register_fonts()
     out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 8 * mm,
+    doc = SimpleDocTemplate(out, pagesize=landscape(A4) if frame.wide else A4, leftMargin=MARGIN,
+                            rightMargin=MARGIN, topMargin=MARGIN + 8 * mm,
                             bottomMargin=MARGIN, title=f"{frame.title} — {frame.period}", author=frame.site,
                             subject=frame.title, creator="Anjungan")
     doc.build(list(story), canvasmaker=_numbered(frame))
@@ -296,16 +299,17 @@ def _numbered(frame: Frame) -> type[Canvas]:
 
 def _decorate(canvas: Canvas, frame: Frame, page: int, pages: int) -> None:
     canvas.saveState()
-    top = PAGE_HEIGHT - MARGIN + 2 * mm
+    width, height = landscape(A4) if frame.wide else A4
+    top = height - MARGIN + 2 * mm
     canvas.setFont(FONT_BOLD, 9)
     canvas.drawString(MARGIN, top, frame.site)
     canvas.setFont(FONT, 9)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN, top, f"{frame.title} · {frame.period}")
+    canvas.drawRightString(width - MARGIN, top, f"{frame.title} · {frame.period}")
     canvas.setStrokeColor(HEADER_FILL)
     canvas.setLineWidth(0.6)
-    canvas.line(MARGIN, top - 2.5 * mm, PAGE_WIDTH - MARGIN, top - 2.5 * mm)
+    canvas.line(MARGIN, top - 2.5 * mm, width - MARGIN, top - 2.5 * mm)
     canvas.setFont(FONT, 8)
     canvas.drawString(MARGIN, MARGIN - 8 * mm, frame.made)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 8 * mm,
+    canvas.drawRightString(width - MARGIN, MARGIN - 8 * mm,
                            f"Halaman {page} dari {pages} · Page {page} of {pages}")
     canvas.restoreState()

@@ -95,6 +95,8 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/api/v1/catalog/versions/{version}/restore"): ADMINS,
     ("GET", "/api/v1/catalog/export"): ADMINS,
     ("POST", "/api/v1/catalog/import"): ADMINS,
+    ("GET", "/api/v1/reports/queue"): MANAGERS,
+    ("GET", "/api/v1/reports/queue/file"): MANAGERS,
 }
 PROTECTED = [route for route, roles in ACCESS.items() if roles is not PUBLIC]
 
@@ -211,6 +213,9 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
     probes[("POST", f"{p}/catalog/versions/{{version}}/restore")] = Probe(404, path=no_version)
     probes[("GET", f"{p}/catalog/export")] = Probe(200)
     probes[("POST", f"{p}/catalog/import")] = Probe(422, body=lambda h: {"not": "a catalog"})
+    today = {"from": "2026-11-23", "to": "2026-11-23"}
+    probes[("GET", f"{p}/reports/queue")] = Probe(200, params=today)
+    probes[("GET", f"{p}/reports/queue/file")] = Probe(200, params={**today, "format": "csv"})
     return probes
 
 
