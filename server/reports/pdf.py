@@ -70,6 +70,7 @@ class Styles:
     cell: ParagraphStyle
     cell_right: ParagraphStyle
     cell_header: ParagraphStyle
+    cell_header_right: ParagraphStyle
 
 
 def styles() -> Styles:
@@ -86,7 +87,10 @@ def styles() -> Styles:
         small=ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=colors.HexColor("#444444")),
         cell=cell,
         cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
-        cell_header=ParagraphStyle("cell_header", parent=cell, fontName=FONT_BOLD, textColor=colors.white),
+        cell_header=ParagraphStyle("cell_header", parent=cell, fontName=FONT_BOLD, fontSize=7.5, leading=9.5,
+                                   textColor=colors.white),
+        cell_header_right=ParagraphStyle("cell_header_right", parent=cell, fontName=FONT_BOLD, fontSize=7.5,
+                                         leading=9.5, textColor=colors.white, alignment=TA_RIGHT),
     )
 
 
@@ -119,7 +123,8 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Cell]], widths: Sequenc
         shown = value if isinstance(value, str) else number(value, decimals)
         return Paragraph(text(shown), st.cell_right if column in numeric else st.cell)
 
-    data: list[list[Any]] = [[Paragraph(text(h), st.cell_header) for h in header]]
+    data: list[list[Any]] = [[Paragraph(text(h), st.cell_header_right if i in numeric else st.cell_header)
+                              for i, h in enumerate(header)]]
     data += [[cell(value, i) for i, value in enumerate(row)] for row in rows]
     result = Table(data, colWidths=list(widths) if widths else None, repeatRows=1, hAlign="LEFT")
     result.setStyle(TableStyle([
@@ -193,6 +198,7 @@ def _drawing(width: float, height: float) -> Drawing:
 def _style_chart(chart: Any, top: float) -> None:
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = _nice_top(top)
+    chart.valueAxis.labelTextFormat = _bar_label
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
     chart.categoryAxis.labels.fontName = FONT

@@ -1,7 +1,7 @@
-"""The queue report of any period, computed in the database: one grouped count of the tickets (by
-where they were issued, where they ended, their status, loket, officer and hour) and one query for
-the wait and service time percentiles of every row, ranked with window functions, the same on
-SQLite and PostgreSQL. core/wire/answers.py (QueueFigures) says how the counts add up.
+"""The queue report of any period: one count of the tickets grouped in the database (by where they
+were issued, where they ended, their status, loket, officer and hour), and each called ticket's wait
+and service time computed there and ranked here into nearest-rank percentiles, the same on SQLite
+and PostgreSQL. core/wire/answers.py (QueueFigures) says how the counts add up.
 
 A ticket's row keeps where it was issued and where it is now; a ticket sent on twice counts as
 transferred where it was issued and as received where it ended, not in the service it passed through
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, cast, func, literal, or_, select, union_all
+from sqlalchemy import Connection, and_, case, cast, func, literal, or_, select
 from sqlalchemy import String as SqlString
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -115,36 +115,36 @@ class _Sql:
 
     def times(self, conn: Connection, scope: set[str] | None) -> dict[tuple[str, str, str], tuple[float, ...]]:
         """(measure, breakdown, key) → (p50, p90, max) in seconds, for the waits of the tickets called and
-        the service times of those done, in the service where they ended."""
-        where = self.in_period(scope, ended_here_only=True)
-        measures = (("wait", self.seconds(T.queued_at, T.called_at), T.called_at.is_not(None)),
-                    ("service", self.seconds(T.started_at, T.finished_at),
-                     and_(T.status == S.DONE.value, T.started_at.is_not(None), T.finished_at.is_not(None))))
-        breakdowns: tuple[tuple[str, ColumnElement[Any], ColumnElement[bool] | None], ...] = (
-            ("total", literal(""), None), ("agency", self.agency(), None), ("service", T.service_id, None),
-            ("loket", cast(T.counter_id, SqlString), T.counter_id.is_not(None)),
-            ("officer", T.served_by, T.served_by.is_not(None)), ("hour", self.hour(), None))
-        parts = []
-        for measure, seconds, has in measures:
-            for name, key, only in breakdowns:
-                conditions = [where, has] + ([only] if only is not None else [])
-                parts.append(select(literal(measure).label("measure"), literal(name).label("breakdown"),
-                                    cast(key, SqlString).label("key"), seconds.label("s")).where(*conditions))
-        every = union_all(*parts).subquery("every")
-        partition = (every.c.measure, every.c.breakdown, every.c.key)
-        ranked = select(*partition, every.c.s,
-                        func.row_number().over(partition_by=partition, order_by=every.c.s).label("rn"),
-                        func.count().over(partition_by=partition).label("n")).subquery("ranked")
-        r = ranked.c
+        the service times of those done, in the service where they ended. The database computes each
+        ticket's two durations; they are ranked here, once per breakdown, which the window functions
+        of both databases did five times slower over the same rows (bench/reports.py)."""
+        done = and_(T.status == S.DONE.value, T.started_at.is_not(None), T.finished_at.is_not(None))
+        rows = conn.execute(select(T.service_id, T.counter_id, T.served_by, self.hour(),
+                                   self.seconds(T.queued_at, T.called_at),
+                                   case((done, self.seconds(T.started_at, T.finished_at)), else_=None))
+                            .where(self.in_period(scope, ended_here_only=True), T.called_at.is_not(None)))
+        owners = {sid: s.agency_id for sid, s in self.cat.services.items()}
+        found: dict[tuple[str, str, str], list[float]] = defaultdict(list)
+        for service_id, loket, officer, hour, wait, serve in rows:
+            keys = [("total", ""), ("agency", owners.get(service_id, service_id)), ("service", service_id),
+                    ("hour", str(hour))]
+            if loket is not None:
+                keys.append(("loket", str(loket)))
+            if officer is not None:
+                keys.append(("officer", officer))
+            for breakdown, key in keys:
+                found[("wait", breakdown, key)].append(float(wait))
+                if serve is not None:
+                    found[("service", breakdown, key)].append(float(serve))
+        return {group: _ranked(values) for group, values in found.items()}
 
-        def at(percent: int) -> ColumnElement[Any]:
-            # The nearest rank: the smallest rank whose share reaches the percentile, in whole numbers.
-            return func.max(case((and_(r.rn * 100 >= percent * r.n, (r.rn - 1) * 100 < percent * r.n), r.s),
-                                 else_=None))
 
-        rows = conn.execute(select(r.measure, r.breakdown, r.key, *(at(p) for p in PERCENTILES), func.max(r.s))
-                            .group_by(r.measure, r.breakdown, r.key))
-        return {(m, b, str(k)): tuple(float(v) for v in values) for m, b, k, *values in rows}
+def _ranked(values: list[float]) -> tuple[float, ...]:
+    """The nearest-rank percentiles (the smallest value with at least p% of the values at or below
+    it: rank ⌈p·n/100⌉) and the largest."""
+    values.sort()
+    n = len(values)
+    return (*(values[(p * n + 99) // 100 - 1] for p in PERCENTILES), values[-1])
 
 
 def _assemble(cat: SiteCatalog, period: Period, agency: Any, scope: set[str] | None, groups: Iterable[Any],

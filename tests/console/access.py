@@ -55,4 +55,6 @@ CONSOLE_ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/console/catalog/versions/{version}/restore"): ADMINS,
     ("GET", "/console/catalog/services/{service_id}"): ADMINS,
     ("POST", "/console/catalog/services/{service_id}"): ADMINS,
+    ("GET", "/console/reports"): MANAGERS,
+    ("GET", "/console/reports/file"): MANAGERS,
 }

@@ -102,6 +102,7 @@ EXPECTED_ALLOWED = {
     ("GET", "/console/catalog/versions/{version}"): 404, ("GET", "/console/catalog/versions/{version}/restore"): 404,
     ("POST", "/console/catalog/versions/{version}/restore"): 404,
     ("GET", "/console/catalog/services/{service_id}"): 200, ("POST", "/console/catalog/services/{service_id}"): 422,
+    ("GET", "/console/reports"): 200, ("GET", "/console/reports/file"): 422,
 }
 
 

@@ -55,7 +55,7 @@ def test_each_page_has_the_frame_and_the_table_header_again():
         assert "Laporan Antrean · Desember 2026" in page_text
         assert f"Halaman {number} dari {len(pages)}" in page_text
         if "Pengurusan KTP-el" in page_text:  # a page of the table starts with its header again
-            assert "Layanan\nDiterbitkan\nTunggu (menit)\n" in page_text
+            assert "Layanan\n Diterbitkan\n Tunggu (menit)\n" in page_text  # numbers right aligned
     assert "½ é ñ" in pages[0]
     assert "Layanan 119 — Pengurusan KTP-el" in "".join(pages)
     assert "148,8" in "".join(pages)  # 119 × 1.25 = 148.75, rounded half up once, Indonesian comma
