@@ -101,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     _database_arg(device)
     # `report KIND ...`: each kind's module adds its parser and the function that runs it (run_report).
     report = sub.add_parser("report", help="write a report of a period to a file (PDF, XLSX or CSV)")
+    _database_arg(report)
     kinds = report.add_subparsers(dest="report", required=True)
     for add_report in (queue_cli.add_parser,):
         _database_arg(add_report(kinds))

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from core.wire import QueueReport
 from server.auth import Role
 from server.catalog import load_catalog_file
+from server.cli import main
 from tests.server.reports.test_pdf_frame import embedded_fonts
 from tests.support.clock import wib
 from tests.support.server import PASSWORD, TEST_CATALOG, LiveServer
@@ -164,3 +165,17 @@ def test_one_agency_s_monthly_report(server: LiveServer) -> None:
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(r.content)).pages)
     assert "Laporan Bulanan MPP · November 2026" in text
     assert "Dinas Kependudukan dan Pencatatan Sipil" in text and "Paspor" not in text
+
+
+def test_the_command_line_writes_the_same_files(server: LiveServer, tmp_path: Path, capsys) -> None:
+    a_day(server)
+    url = server.services.settings.database_url
+    out = tmp_path / "antrean.xlsx"
+    assert main(["report", "queue", "--from", MONDAY, "--to", MONDAY, "--format", "xlsx", "--out", str(out),
+                 "--database", url]) == 0
+    assert f"{out}: " in capsys.readouterr().out
+    assert load_workbook(out)["Ringkasan"]["C2"].value == 6
+    assert main(["report", "--database", url, "queue", "--from", MONDAY, "--to", "2026-11-01", "--format", "csv",
+                 "--out", str(tmp_path / "x.csv")]) == 2
+    assert "(report_period_reversed)" in capsys.readouterr().err
+    assert not (tmp_path / "x.csv").exists()
