@@ -58,7 +58,8 @@ def values(row: QueueFigures) -> list[export.Value]:
 
 def tables(report: QueueReport) -> list[export.Sheet]:
     """The sheets every spreadsheet output has: the summary row, then each breakdown."""
-    sheets = [export.Sheet("Ringkasan", header("Cakupan"), [values(report.total)])]
+    sheets = [export.Sheet("Ringkasan", [*header("Cakupan"), "Dari tanggal", "Sampai tanggal"],
+                           [[*values(report.total), report.date_from, report.date_to]])]
     for attribute, sheet, first in BREAKDOWNS:
         rows: Sequence[QueueFigures] = getattr(report, attribute)
         sheets.append(export.Sheet(sheet, header(first), [values(r) for r in rows]))

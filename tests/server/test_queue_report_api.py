@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +105,9 @@ def test_the_pdf_xlsx_and_csv_read_back(server: LiveServer) -> None:
     services = {row[0]: row for row in book["Layanan"].iter_rows(min_row=2, values_only=True)}
     assert services["ktp"][1:6] == ("KTP Elektronik", 4, 0, 3, 1)
     assert book["Ringkasan"]["C2"].value == 6 and book["Ringkasan"]["C2"].data_type == "n"
+    summary = dict(zip(*book["Ringkasan"].iter_rows(values_only=True), strict=True))
+    assert (summary["Dari tanggal"], summary["Sampai tanggal"]) == (datetime(2026, 11, 23), datetime(2026, 11, 23))
+    assert book["Ringkasan"].cell(2, len(summary)).is_date
 
     data = get_file(server, "csv").content
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
@@ -179,3 +183,25 @@ def test_the_command_line_writes_the_same_files(server: LiveServer, tmp_path: Pa
                  "--out", str(tmp_path / "x.csv")]) == 2
     assert "(report_period_reversed)" in capsys.readouterr().err
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_a_transfer_counts_out_and_in_on_either_database(any_server: LiveServer) -> None:
+    """A-001 for KTP, sent to KK at loket 1 after 10 min, called there 5 min later and served: KTP has it
+    issued and transferred, KK received and served, the site one issued and one served."""
+    server = any_server
+    ticket = server.issue("ktp").json()["id"]
+    step(server, "staff1", "/counters/1/open", service_ids=["ktp"])
+    step(server, "staff2", "/counters/2/open", service_ids=["kk"])
+    server.clock.advance(minutes=10)
+    step(server, "staff1", "/counters/1/call-next")
+    step(server, "staff1", f"/tickets/{ticket}/start")
+    step(server, "staff1", f"/tickets/{ticket}/transfer", service_id="kk")
+    server.clock.advance(minutes=5)
+    assert serve(server, "staff2", 2, 0, 7) == ticket
+    report = QueueReport.model_validate(get_report(server).json())
+
+    ktp, kk = (next(s for s in report.services if s.key == key) for key in ("ktp", "kk"))
+    assert (ktp.issued, ktp.transferred, ktp.served, kk.issued, kk.transferred_in, kk.served) == (1, 1, 0, 0, 1, 1)
+    assert (report.total.issued, report.total.served, report.total.transferred_in) == (1, 1, 1)
+    assert (kk.wait_p50_minutes, kk.service_p50_minutes) == (5.0, 7.0)
+    assert [(r.key, r.served) for r in report.lokets] == [("2", 1)]
