@@ -156,7 +156,8 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], title: str = "", w
     # reportlab draws the first category at the bottom; reversed, the list reads top down.
     chart.data = [list(reversed([float(v) for v in values])) or [0.0]]
     chart.categoryAxis.categoryNames = list(reversed([_short(label, 32) for label in labels])) or [""]
-    _style_chart(chart, value_max if value_max is not None else max(values, default=0.0))
+    # A scale's own end (4 for an NRR, 100 for an index) is kept; counts get a round figure above the top.
+    _style_chart(chart, value_max if value_max is not None else _nice_top(max(values, default=0.0)))
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4
     chart.barLabels.boxAnchor = "w"
@@ -178,7 +179,7 @@ def hourly_chart(counts: Mapping[int, int | float], title: str = "", width: floa
     chart.width, chart.height = width - 50, height - 56
     chart.data = [[float(counts.get(h, 0)) for h in span]]
     chart.categoryAxis.categoryNames = [f"{h:02d}" for h in span]
-    _style_chart(chart, max((float(counts.get(h, 0)) for h in span), default=0.0))
+    _style_chart(chart, _nice_top(max((float(counts.get(h, 0)) for h in span), default=0.0)))
     chart.categoryAxis.labels.boxAnchor = "n"
     chart.categoryAxis.labels.dy = -3
     chart.barLabels.boxAnchor = "s"
@@ -195,9 +196,9 @@ def _drawing(width: float, height: float) -> Drawing:
     return drawing
 
 
-def _style_chart(chart: Any, top: float) -> None:
+def _style_chart(chart: Any, axis_end: float) -> None:
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = _nice_top(top)
+    chart.valueAxis.valueMax = axis_end
     chart.valueAxis.labelTextFormat = _bar_label
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
@@ -215,10 +216,12 @@ def _bar_label(value: float) -> str:
 
 
 def _nice_top(top: float) -> float:
-    """A value axis end a little above the tallest bar, at a round figure."""
+    """A value axis end a tenth above the tallest bar, at a round figure (a multiple of half its
+    leading power of ten, or of 1 below ten)."""
     if top <= 0:
         return 1.0
     step = 10 ** (len(str(int(top))) - 1)
+    step = step // 2 if step >= 10 else step
     return float((int(top * 1.1) // step + 1) * step)
 
 

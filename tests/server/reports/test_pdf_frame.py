@@ -91,3 +91,10 @@ def test_the_hourly_chart_spans_the_hours_between_busy_ones():
     for hour in ("08", "09", "10", "11"):
         assert f">{hour}<" in svg
     assert ">12<" not in svg
+
+
+def test_a_scale_s_own_end_is_kept_and_counts_get_a_round_one():
+    assert pdf.bar_chart(["Persyaratan"], [3.2], value_max=4).contents[0].valueAxis.valueMax == 4
+    assert pdf.bar_chart(["KTP"], [120]).contents[0].valueAxis.valueMax == 150
+    assert pdf.hourly_chart({9: 37}).contents[0].valueAxis.valueMax == 45
+    assert pdf.hourly_chart({9: 3}).contents[0].valueAxis.valueMax == 4
