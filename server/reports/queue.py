@@ -132,10 +132,12 @@ class _Sql:
                 keys.append(("loket", str(loket)))
             if officer is not None:
                 keys.append(("officer", officer))
+            # One float object per duration, shared by the six lists it goes in.
+            waited, served = float(wait), None if serve is None else float(serve)
             for breakdown, key in keys:
-                found[("wait", breakdown, key)].append(float(wait))
-                if serve is not None:
-                    found[("service", breakdown, key)].append(float(serve))
+                found[("wait", breakdown, key)].append(waited)
+                if served is not None:
+                    found[("service", breakdown, key)].append(served)
         return {group: _ranked(values) for group, values in found.items()}
 
 
