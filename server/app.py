@@ -22,6 +22,7 @@ from server.api import (
     hall,
     notifications,
     public,
+    queue_reports,
     site,
     ticket_contact,
     tickets,
@@ -116,7 +117,7 @@ def create_app(services: Services) -> FastAPI:
     app.state.hub = services.hub
     app.state.notifications = services.notifications
     for module in (public, site, tickets, counters, events, admin, today, audit, hall, catalog_admin, notifications,
-                   ticket_contact):
+                   ticket_contact, queue_reports):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(public.pages)
     console.install(app)

@@ -37,6 +37,8 @@ from core.wire.answers import (
                                OfficerServiceDay,
                                PasswordChanged,
                                PublicTicket,
+                               QueueFigures,
+                               QueueReport,
                                QueueService,
                                QuotaToday,
                                RunningTextToday,
@@ -94,4 +96,5 @@ __all__ = [
     "Ticket", "TicketEvent", "TicketStatus", "WaitUnknown", "WaitingTicket",
     "WireModel", "payload_of",
     "CatalogChange", "CatalogFieldChange", "CatalogVersion", "CatalogVersionDetail",
+    "QueueFigures", "QueueReport",
 ]

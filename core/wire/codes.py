@@ -213,6 +213,9 @@ class ErrorCode(enum.StrEnum):
     NOTIFY_CHANNEL_OFF = "notify_channel_off"  # params: channel; the server's notify file has no such channel
     NOTIFY_TICKET_NOT_WAITING = "notify_ticket_not_waiting"  # params: status; only a waiting ticket is told
     NOTIFY_TOO_MANY_CHANGES = "notify_too_many_changes"  # params: most; a ticket's number set that often already
+    # A report's period (server/reports/period.py): its end before its start, or longer than a year.
+    REPORT_PERIOD_REVERSED = "report_period_reversed"  # params: date_from, date_to
+    REPORT_PERIOD_TOO_LONG = "report_period_too_long"  # params: days, most_days
 
     @classmethod
     def counter_not_open(cls, state: str) -> ErrorCode:

@@ -56,6 +56,7 @@ NAV = [
     NavItem("nav.audit", "/console/audit", MANAGER_ROLES),
     NavItem("nav.catalog", "/console/catalog", frozenset({Role.ADMIN})),
     NavItem("nav.notifications", "/console/notifications", MANAGER_ROLES),
+    NavItem("nav.reports", "/console/reports", MANAGER_ROLES),
     NavItem("nav.password", "/console/password", STAFF_ROLES),
 ]
 

@@ -58,4 +58,6 @@ CONSOLE_ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/console/notifications"): MANAGERS,
     ("POST", "/console/notifications/{row_id}/retry"): MANAGERS,
     ("POST", "/console/notifications/check"): ADMINS,
+    ("GET", "/console/reports"): MANAGERS,
+    ("GET", "/console/reports/file"): MANAGERS,
 }

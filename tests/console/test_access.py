@@ -106,6 +106,7 @@ EXPECTED_ALLOWED = {
     # No message 999,999; the test server has no notification channels, so no test message is written.
     ("GET", "/console/notifications"): 200, ("POST", "/console/notifications/{row_id}/retry"): 404,
     ("POST", "/console/notifications/check"): 409,
+    ("GET", "/console/reports"): 200, ("GET", "/console/reports/file"): 422,
 }
 
 

@@ -100,6 +100,8 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/api/v1/notifications"): MANAGERS,
     ("POST", "/api/v1/notifications/{row_id}/retry"): MANAGERS,
     ("POST", "/api/v1/notifications/check"): ADMINS,
+    ("GET", "/api/v1/reports/queue"): MANAGERS,
+    ("GET", "/api/v1/reports/queue/file"): MANAGERS,
 }
 PROTECTED = [route for route, roles in ACCESS.items() if roles is not PUBLIC]
 
@@ -225,6 +227,9 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
     probes[("GET", f"{p}/notifications")] = Probe(200)
     probes[("POST", f"{p}/notifications/{{row_id}}/retry")] = Probe(404, path={"row_id": 999_999})
     probes[("POST", f"{p}/notifications/check")] = Probe(409, body=lambda h: {"channel": "webhook"})
+    today = {"from": "2026-11-23", "to": "2026-11-23"}
+    probes[("GET", f"{p}/reports/queue")] = Probe(200, params=today)
+    probes[("GET", f"{p}/reports/queue/file")] = Probe(200, params={**today, "format": "csv"})
     return probes
 
 

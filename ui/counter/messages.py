@@ -231,7 +231,7 @@ _BY_CODE = {
                      "device_name_taken", "catalog_invalid", "catalog_version_not_found",
                      "prefix_in_use_today", "service_in_use_today", "notification_not_found",
                      "notification_not_dead", "notify_channel_off", "notify_ticket_not_waiting",
-                     "notify_too_many_changes"), _UNEXPECTED),
+                     "notify_too_many_changes", "report_period_reversed", "report_period_too_long"), _UNEXPECTED),
 }
 
 

@@ -251,7 +251,8 @@ _ALIASES = {"unauthorized": "not_enrolled", "invalid_token": "not_enrolled", "fo
                              "transfer_loket_not_found", "transfer_loket_not_serving", "transfer_loket_not_open",
                              "catalog_invalid", "catalog_version_not_found", "prefix_in_use_today",
                              "service_in_use_today", "notification_not_found", "notification_not_dead",
-                             "notify_channel_off", "notify_ticket_not_waiting", "notify_too_many_changes"),
+                             "notify_channel_off", "notify_ticket_not_waiting", "notify_too_many_changes",
+                             "report_period_reversed", "report_period_too_long"),
                             "unexpected")}
 
 
