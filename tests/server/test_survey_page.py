@@ -128,3 +128,14 @@ def test_the_language_link_of_a_page_answering_a_post_leads_back_to_the_ticket_s
     link = r.text.split('id="lang-en" href="', 1)[1].split('"', 1)[0]
     assert link == f"/t/{token}?lang=en"
     assert requests.get(f"{server.url}{link}", timeout=10).status_code == 200
+
+
+def test_a_control_character_typed_into_the_comment_is_dropped_not_a_500(any_server):
+    """A phone's form is not the API's typed body: a NUL in its comment reaches the intake (and PostgreSQL
+    cannot store one)."""
+    server = any_server
+    token = served(server)["token"]
+    r = post(server, token, full_form(mark_of(page(server, token).text), comment="bagus\x00 sekali\x07\nterima kasih"))
+    assert r.status_code == 200, r.text
+    with server.services.db.read() as conn:
+        assert conn.execute(select(survey_responses.c.comment)).scalar_one() == "bagus sekali\nterima kasih"
