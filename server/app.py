@@ -24,6 +24,8 @@ from server.api import (
     public,
     queue_reports,
     site,
+    survey,
+    survey_page,
     ticket_contact,
     tickets,
     today,
@@ -117,9 +119,10 @@ def create_app(services: Services) -> FastAPI:
     app.state.hub = services.hub
     app.state.notifications = services.notifications
     for module in (public, site, tickets, counters, events, admin, today, audit, hall, catalog_admin, notifications,
-                   ticket_contact, queue_reports):
+                   ticket_contact, queue_reports, survey):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(public.pages)
+    app.include_router(survey_page.pages)
     console.install(app)
     install_error_handlers(app)
     app.add_middleware(RequestGuard, max_body_bytes=services.settings.max_body_bytes)

@@ -49,6 +49,9 @@ from core.wire.answers import (
                                StaffPassword,
                                StaffUser,
                                StatusCounts,
+                               SurveyAnswered,
+                               SurveyForm,
+                               SurveyQuestion,
                                Ticket,
                                TicketContact,
                                TodaySwitches,
@@ -75,6 +78,7 @@ from core.wire.events import (
                                EventPayload,
                                RecentCall,
                                RecentCalls,
+                               SurveyAnsweredEvent,
                                TicketEvent,
                                TodayChanged,
                                payload_of,
@@ -97,4 +101,5 @@ __all__ = [
     "WireModel", "payload_of",
     "CatalogChange", "CatalogFieldChange", "CatalogVersion", "CatalogVersionDetail",
     "QueueFigures", "QueueReport",
+    "SurveyAnswered", "SurveyAnsweredEvent", "SurveyForm", "SurveyQuestion",
 ]

@@ -7,9 +7,10 @@ import re
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, StrictStr
 
 from core.config import RUNNING_TEXT_MAX
+from core.survey import Education, Gender, Occupation, Unsur
 
 _PLAIN_INTEGER = re.compile(r"-?[0-9]+")
 
@@ -143,7 +144,7 @@ class StaffRoleChange(Strict):
 
 
 class NewDevice(Strict):
-    kind: Literal["kiosk", "display"]
+    kind: Literal["kiosk", "display", "survey"]
     name: Text = Field(min_length=1, max_length=80)
     # A name a device is enrolled under (or has a code pending) is refused unless this is true: once
     # the new code is used, that device stops working.
@@ -181,3 +182,18 @@ class ContactRequest(Strict):
     phone: str = Field(max_length=24)
     consent: bool
     language: Literal["id", "en"] = "id"
+class SurveyAnswers(Strict):
+    """One survey's answers. Only the types are checked here: what is missing or out of range is the
+    survey's own refusal (survey_invalid, naming the field), so every channel gets the same one. Lax
+    only so the enums read their JSON strings; every number is a strict one."""
+
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+    ref: str = Field(min_length=1, max_length=200)
+    answers: dict[Unsur, StrictInt] = Field(default_factory=dict)
+    gender: Gender | None = None
+    education: Education | None = None
+    occupation: Occupation | None = None
+    age: StrictInt | None = None
+    comment: Text | None = None
+    extra: dict[str, StrictInt | StrictStr] | None = None

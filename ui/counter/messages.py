@@ -232,6 +232,9 @@ _BY_CODE = {
                      "prefix_in_use_today", "service_in_use_today", "notification_not_found",
                      "notification_not_dead", "notify_channel_off", "notify_ticket_not_waiting",
                      "notify_too_many_changes", "report_period_reversed", "report_period_too_long"), _UNEXPECTED),
+    # The survey's routes: the kiosk's and the survey tablet's, never the counter app's.
+    **dict.fromkeys(("survey_not_served", "survey_already_answered", "survey_closed", "survey_invalid",
+                     "survey_none_at_loket"), _UNEXPECTED),
 }
 
 
