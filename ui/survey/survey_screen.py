@@ -25,6 +25,8 @@ C = "SurveyScreen"
 AGE_INVALID = Text(QT_TRANSLATE_NOOP("SurveyScreen", "Umur diisi {low} sampai {high} tahun, atau dikosongkan."),
                    {"low": AGE_RANGE[0], "high": AGE_RANGE[1]}, context=C)
 
+SENDING = Text(QT_TRANSLATE_NOOP("SurveyScreen", "Sedang mengirim jawaban Anda."), context=C)
+
 
 class SurveyScreen(Screen):
     """Public API: ``begin(code, site_questions=())``, ``reset()``, ``step()``, ``index()``,
