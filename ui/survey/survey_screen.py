@@ -7,7 +7,7 @@ sent from here: ``completed`` hands the whole draft to the app, which sends it."
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from core.survey import AGE_RANGE
 from core.wire import SurveyQuestion
@@ -63,9 +63,11 @@ class SurveyScreen(Screen):
         self.grid = QGridLayout(self.choices)
         self.grid.setContentsMargins(0, 0, 0, 0)
 
+        # The age: its box and any error beside the keypad in landscape, above it in portrait.
         self.age_panel = QWidget(self)
-        age_box = QVBoxLayout(self.age_panel)
-        age_box.setContentsMargins(0, 0, 0, 0)
+        self.age_box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.age_panel)
+        self.age_box.setContentsMargins(0, 0, 0, 0)
+        age_entry = QVBoxLayout()
         self.age_frame = QFrame(self.age_panel)
         self.age_frame.setObjectName("CodeDisplay")
         self.age_display = FitText("", self.age_frame, role="codeEntry", wrap=False, align=_CENTRE)
@@ -74,9 +76,12 @@ class SurveyScreen(Screen):
         self.age_error = FitText("", self.age_panel, role="inlineError", align=_CENTRE)
         self.keypad = Keypad(self.age_panel)
         self.keypad.set_letters(())
-        age_box.addWidget(self.age_frame, 0)
-        age_box.addWidget(self.age_error, 0)
-        age_box.addWidget(self.keypad, 1)
+        age_entry.addStretch(1)
+        age_entry.addWidget(self.age_frame, 0)
+        age_entry.addWidget(self.age_error, 0)
+        age_entry.addStretch(1)
+        self.age_box.addLayout(age_entry, 1)
+        self.age_box.addWidget(self.keypad, 1)
         self.keypad.key_pressed.connect(self._on_keypad_key_pressed)
         self.keypad.backspace_pressed.connect(self._on_keypad_backspace_pressed)
         self.keypad.clear_pressed.connect(self._on_keypad_clear_pressed)
@@ -235,7 +240,7 @@ class SurveyScreen(Screen):
             self.grid.addWidget(button, index // columns, index % columns)
             face = button.findChild(FaceMark)
             if face is not None:
-                face.setFixedHeight(m.px(150 if rows == 1 else 96))
+                face.setFixedHeight(m.px(150 if rows == 1 else 120 if rows == 2 else 80))
         for column in range(self.grid.columnCount()):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
         for row in range(self.grid.rowCount()):
@@ -258,6 +263,9 @@ class SurveyScreen(Screen):
         self.progress.setMinimumWidth(m.px(160))
         for button in (self.back_button, self.cancel_button, self.send_button):
             button.setFixedHeight(m.px(104))
+        self.age_box.setDirection(QBoxLayout.Direction.LeftToRight if m.landscape
+                                  else QBoxLayout.Direction.TopToBottom)
+        self.age_box.setSpacing(m.px(36))
         self.age_frame.setFixedHeight(m.px(110))
         self.age_error.setFixedHeight(m.px(50))
         self.keypad.apply_metrics(m)
