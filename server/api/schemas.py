@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, StrictStr
 
 from core.config import RUNNING_TEXT_MAX
-from core.survey import COMMENT_MAX, Education, Gender, Occupation, Unsur
+from core.survey import Education, Gender, Occupation, Unsur
 
 _PLAIN_INTEGER = re.compile(r"-?[0-9]+")
 
@@ -182,5 +182,5 @@ class SurveyAnswers(Strict):
     education: Education | None = None
     occupation: Occupation | None = None
     age: StrictInt | None = None
-    comment: Text | None = Field(default=None, max_length=COMMENT_MAX)
+    comment: Text | None = None
     extra: dict[str, StrictInt | StrictStr] | None = None
