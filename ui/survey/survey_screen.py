@@ -238,6 +238,7 @@ class SurveyScreen(Screen):
         rows = -(-count // columns)
         for index, button in enumerate(self._buttons.values()):
             self.grid.addWidget(button, index // columns, index % columns)
+            button.show()  # at once: a layout would show it only after the next event loop pass
             face = button.findChild(FaceMark)
             if face is not None:
                 face.setFixedHeight(m.px(150 if rows == 1 else 120 if rows == 2 else 80))

@@ -1,0 +1,147 @@
+"""The kiosk's "Isi Survei" against the real server: a ticket served over the staff API answers the
+SKM survey by its typed code or its scanned QR, and the row is in the database with channel kiosk; a
+ticket that may not answer is refused with its words and a way on; walking away discards the answers.
+
+Taps for a whole survey with a scanned QR: Isi Survei (1), nine answers (9), gender, education,
+occupation (3), "Lewati & Kirim" (1): 14; a typed code adds its keys and Lanjut."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from core.survey import QUESTIONNAIRE
+from server.db import survey_responses
+from tests.support.kiosk import Kiosk
+from tests.support.server import LiveServer
+
+SCORES = (4, 3, 4, 2, 3, 4, 4, 1, 3)  # by the questionnaire's order
+
+
+def served(server: LiveServer, service: str = "kk", loket: int = 1) -> dict[str, Any]:
+    """A ticket issued at the kiosk, called, served and finished at ``loket`` by staff1."""
+    ticket = server.issue(service).json()
+    for path in (f"/counters/{loket}/open", f"/counters/{loket}/call-next", f"/tickets/{ticket['id']}/start",
+                 f"/tickets/{ticket['id']}/finish"):
+        r = server.call("POST", path, "staff1")
+        assert r.status_code == 200, r.text
+    return ticket
+
+
+def stored(server: LiveServer) -> list[Any]:
+    with server.services.db.read() as conn:
+        return list(conn.execute(select(survey_responses).order_by(survey_responses.c.id)))
+
+
+def open_survey_entry(kiosk: Kiosk) -> None:
+    kiosk.tap(kiosk.controller.home.survey_button)
+    kiosk.wait_screen("survey_entry")
+
+
+def type_survey_code(kiosk: Kiosk, text: str) -> None:
+    keypad = kiosk.controller.survey_entry.keypad
+    for char in text:
+        kiosk.tap(keypad.letter_keys.get(char) or keypad.digit_keys[char])
+    kiosk.tap(kiosk.controller.survey_entry.ok_button)
+
+
+def answer_all(kiosk: Kiosk, *, age: str = "") -> int:
+    """Answer every step as a citizen would; returns the taps it took."""
+    survey, taps = kiosk.controller.survey, 0
+    for expected, score in zip(QUESTIONNAIRE, SCORES, strict=True):
+        assert survey.step().key == expected.unsur.value
+        assert survey.progress.text() == f"{QUESTIONNAIRE.index(expected) + 1}/9"
+        kiosk.tap(survey.choice_buttons()[str(score)])
+        taps += 1
+    for value in ("perempuan", "s1", "swasta"):
+        kiosk.tap(survey.choice_buttons()[value])
+        taps += 1
+    assert survey.step().kind == "age"
+    for digit in age:
+        kiosk.tap(survey.keypad.digit_keys[digit])
+        taps += 1
+    kiosk.tap(survey.send_button)
+    return taps + 1
+
+
+def test_a_served_ticket_answers_by_its_typed_code_and_is_stored_as_the_kiosks(kiosk, server):
+    ticket = served(server)
+    open_survey_entry(kiosk)
+    type_survey_code(kiosk, "B1")
+    kiosk.wait_screen("survey")
+    assert kiosk.controller.survey.code() == ticket["code"]
+    taps = answer_all(kiosk)
+    kiosk.wait_screen("survey_thanks")
+    assert 1 + taps == 14  # Isi Survei, then the survey itself (the code's keys and Lanjut aside)
+    (row,) = stored(server)
+    assert (row.ticket_id, row.channel, row.counter_id, row.served_by) == (ticket["id"], "kiosk", 1, "staff1")
+    assert tuple(getattr(row, f"u_{q.unsur.value}") for q in QUESTIONNAIRE) == SCORES
+    assert (row.gender, row.education, row.occupation, row.age, row.comment) == ("perempuan", "s1", "swasta",
+                                                                                None, None)
+    kiosk.tap(kiosk.controller.survey_thanks.done_button)
+    kiosk.wait_screen("home")
+
+
+def test_a_scanned_status_qr_opens_the_survey_with_the_age_typed(kiosk, server):
+    ticket = served(server)
+    open_survey_entry(kiosk)
+    kiosk.scan(ticket["status_url"])
+    kiosk.wait_screen("survey")
+    answer_all(kiosk, age="34")
+    kiosk.wait_screen("survey_thanks")
+    (row,) = stored(server)
+    assert (row.ticket_id, row.channel, row.age) == (ticket["id"], "kiosk", 34)
+
+
+def test_a_ticket_not_served_yet_is_refused_in_both_languages_with_a_way_on(kiosk, server):
+    server.issue("kk")
+    open_survey_entry(kiosk)
+    type_survey_code(kiosk, "B1")
+    kiosk.wait_screen("message")
+    message = kiosk.controller.message
+    assert message.title.texts() == ("Tiket ini belum selesai dilayani", "This ticket has not been served yet")
+    kiosk.tap(message.buttons["status"])       # "Masukkan kode lagi": the survey's keypad again
+    kiosk.wait_screen("survey_entry")
+    assert stored(server) == []
+
+
+def test_a_ticket_answers_once_and_an_unknown_code_is_not_found(kiosk, server):
+    served(server)
+    open_survey_entry(kiosk)
+    type_survey_code(kiosk, "B1")
+    kiosk.wait_screen("survey")
+    answer_all(kiosk)
+    kiosk.wait_screen("survey_thanks")
+    kiosk.tap(kiosk.controller.survey_thanks.done_button)
+    kiosk.wait_screen("home")
+    open_survey_entry(kiosk)
+    type_survey_code(kiosk, "B1")
+    kiosk.wait_screen("message")
+    assert kiosk.controller.message.message().code == "survey_already_answered"
+    kiosk.tap(kiosk.controller.message.buttons["status"])
+    kiosk.wait_screen("survey_entry")
+    type_survey_code(kiosk, "B9")
+    kiosk.wait_screen("message")
+    assert kiosk.controller.message.title.texts() == ("Tiket tidak ditemukan", "Ticket not found")
+    assert len(stored(server)) == 1
+
+
+def test_walking_away_mid_survey_discards_it_and_sends_nothing(kiosk, server):
+    served(server)
+    open_survey_entry(kiosk)
+    type_survey_code(kiosk, "B1")
+    kiosk.wait_screen("survey")
+    survey = kiosk.controller.survey
+    for score in ("4", "3", "2"):
+        kiosk.tap(survey.choice_buttons()[score])
+    assert survey.progress.text() == "4/9"
+    kiosk.controller.idle.set_timeout_ms(300)   # the citizen walks away
+    kiosk.wait_screen("home")
+    assert survey.draft.answers == {} and survey.index() == 0
+    assert stored(server) == []
+    open_survey_entry(kiosk)                    # the next citizen starts afresh
+    type_survey_code(kiosk, "B1")
+    kiosk.wait_screen("survey")
+    assert survey.progress.text() == "1/9" and not any(
+        b.property("state") == "chosen" for b in survey.choice_buttons().values())
