@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 
 from core.survey import QUESTIONNAIRE
 from server.db import survey_responses
-from tests.support.kiosk import Kiosk
+from tests.support.kiosk import Kiosk, layout_problems
 from tests.support.server import LiveServer
 
 SCORES = (4, 3, 4, 2, 3, 4, 4, 1, 3)  # by the questionnaire's order
@@ -145,3 +147,40 @@ def test_walking_away_mid_survey_discards_it_and_sends_nothing(kiosk, server):
     kiosk.wait_screen("survey")
     assert survey.progress.text() == "1/9" and not any(
         b.property("state") == "chosen" for b in survey.choice_buttons().values())
+
+
+@pytest.mark.parametrize(("size", "fake_long", "lang"), [
+    ((1024, 768), False, "id"), ((1024, 768), False, "en"), ((1024, 768), True, "id"), ((1080, 1920), True, "en"),
+    ((1920, 1080), False, "id"),
+], ids=["1024x768-id", "1024x768-en", "1024x768-long", "1080x1920-long", "1920x1080-id"])
+def test_every_survey_screen_fits(make_kiosk, server, size, fake_long, lang):
+    """GIVEN the kiosk's sizes (and every text 1.6 times as long) THEN each survey step, the keypad of the
+    age and the thanks keep every button whole, large enough for a finger, and no text cut off."""
+    kiosk = make_kiosk(size=size, fake_long=fake_long, language=lang)
+    served(server)
+    problems: dict[str, list[str]] = {}
+
+    def check(name: str) -> None:
+        QCoreApplication.processEvents()
+        found = layout_problems(kiosk.window)
+        if found:
+            problems[name] = found
+
+    check("home")
+    open_survey_entry(kiosk)
+    check("entry")
+    type_survey_code(kiosk, "B1")
+    kiosk.wait_screen("survey")
+    survey = kiosk.controller.survey
+    while survey.step().kind != "age":
+        check(survey.step().key)
+        kiosk.tap(next(iter(survey.choice_buttons().values())))
+    kiosk.tap(survey.keypad.digit_keys["7"])
+    kiosk.tap(survey.send_button)               # 7 is too young: said beside the keypad
+    check("age, refused")
+    assert survey.age_error.text()
+    kiosk.tap(survey.keypad.clear)
+    kiosk.tap(survey.send_button)
+    kiosk.wait_screen("survey_thanks")
+    check("thanks")
+    assert not problems, problems

@@ -49,12 +49,12 @@ class SurveyScreen(Screen):
         self._buttons: dict[str, TouchButton] = {}
 
         self.title = FitText("", self, role="surveyTitle", wrap=False)
-        self.progress = FitText("", self, role="surveyProgress", wrap=False,
+        self.progress = FitText("", self, role="surveyProgress",
                                 align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.progress.setObjectName("SurveyProgress")
         top = QHBoxLayout()
         top.addWidget(self.title, 3)
-        top.addWidget(self.progress, 1)
+        top.addWidget(self.progress, 2)
         self.question = FitText("", self, role="surveyQuestion", align=_CENTRE, min_ratio=0.5)
         self.question.setObjectName("SurveyQuestion")
         self.question_other = FitText("", self, role="messageOther", align=_CENTRE, min_ratio=0.5)

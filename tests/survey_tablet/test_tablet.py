@@ -1,0 +1,101 @@
+"""The survey tablet at a loket, against the real server: it offers the survey of the ticket its loket
+just finished (seen on the event stream), takes the same steps as the kiosk, stores the answers as the
+tablet's, and goes back to waiting; walking away discards; another loket's ticket is not offered."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from tests.kiosk.test_survey import served, stored
+from tests.support.kiosk import layout_problems
+from ui.survey.controller import SurveyTabletController
+
+
+def tap(qtbot, button) -> None:
+    assert button.isVisible() and button.isEnabled(), button.objectName()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(button.width() // 2, button.height() // 2))
+
+
+def wait_screen(qtbot, tablet: SurveyTabletController, name: str) -> None:
+    qtbot.waitUntil(lambda: tablet.current_screen() == name, timeout=8000)
+
+
+def answer_everything(qtbot, tablet: SurveyTabletController) -> None:
+    survey = tablet.survey
+    for _ in range(9):
+        tap(qtbot, survey.choice_buttons()["4"])
+    for value in ("laki_laki", "sma", "wirausaha"):
+        tap(qtbot, survey.choice_buttons()[value])
+    tap(qtbot, survey.send_button)
+
+
+def test_the_tablet_offers_the_ticket_its_loket_just_finished_and_stores_it_as_the_tablets(qtbot, server,
+                                                                                           make_tablet):
+    tablet = make_tablet(loket=1)
+    wait_screen(qtbot, tablet, "survey_waiting")
+    assert not tablet.waiting.start_button.isVisible()
+    ticket = served(server, loket=1)
+    qtbot.waitUntil(lambda: tablet.waiting.offered_code() == ticket["code"], timeout=8000)
+    assert tablet.waiting.title.texts() == ("Bagaimana pelayanan kami?", "How was our service?")
+    tap(qtbot, tablet.waiting.start_button)
+    wait_screen(qtbot, tablet, "survey")
+    answer_everything(qtbot, tablet)
+    wait_screen(qtbot, tablet, "survey_thanks")
+    (row,) = stored(server)
+    assert (row.ticket_id, row.channel, row.counter_id, row.u_sarana, row.age) == (ticket["id"], "tablet", 1, 4, None)
+    tap(qtbot, tablet.thanks.done_button)
+    wait_screen(qtbot, tablet, "survey_waiting")
+    assert tablet.waiting.offered_code() == ""   # answered: nothing more to offer until the next ticket
+
+
+def test_another_lokets_ticket_is_not_offered(qtbot, server, make_tablet):
+    tablet = make_tablet(loket=2)
+    served(server, loket=1)
+    other = served(server, loket=2)
+    qtbot.waitUntil(lambda: tablet.waiting.offered_code() == other["code"], timeout=8000)
+
+
+def test_walking_away_mid_survey_discards_it(qtbot, server, make_tablet):
+    tablet = make_tablet(loket=1)
+    ticket = served(server, loket=1)
+    qtbot.waitUntil(lambda: tablet.waiting.offered_code() == ticket["code"], timeout=8000)
+    tap(qtbot, tablet.waiting.start_button)
+    wait_screen(qtbot, tablet, "survey")
+    for _ in range(4):
+        tap(qtbot, tablet.survey.choice_buttons()["2"])
+    tablet.idle.set_timeout_ms(300)
+    wait_screen(qtbot, tablet, "survey_waiting")
+    assert tablet.survey.draft.answers == {} and tablet.survey.index() == 0
+    assert stored(server) == []
+
+
+@pytest.mark.parametrize("size", [(800, 1280), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_every_tablet_screen_fits_portrait_and_landscape(qtbot, server, make_tablet, size, language):
+    tablet = make_tablet(loket=1, size=size, language=language)
+    problems: dict[str, Any] = {}
+
+    def check(name: str) -> None:
+        QCoreApplication.processEvents()  # the step's new buttons laid out
+        found = layout_problems(tablet.window)
+        if found:
+            problems[name] = found
+
+    wait_screen(qtbot, tablet, "survey_waiting")
+    check("waiting")
+    ticket = served(server, loket=1)
+    qtbot.waitUntil(lambda: tablet.waiting.offered_code() == ticket["code"], timeout=8000)
+    check("offer")
+    tap(qtbot, tablet.waiting.start_button)
+    wait_screen(qtbot, tablet, "survey")
+    survey = tablet.survey
+    while survey.step().kind != "age":
+        check(f"step {survey.step().key}")
+        tap(qtbot, next(iter(survey.choice_buttons().values())))
+    check("age")
+    tap(qtbot, survey.send_button)
+    wait_screen(qtbot, tablet, "survey_thanks")
+    check("thanks")
+    assert not problems, problems
