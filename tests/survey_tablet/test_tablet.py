@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
+
 from tests.kiosk.test_survey import served, stored
 from tests.support.kiosk import layout_problems
 from ui.survey.controller import SurveyTabletController
