@@ -48,7 +48,7 @@ class SurveyScreen(Screen):
         self._metrics: Metrics | None = None
         self._buttons: dict[str, TouchButton] = {}
 
-        self.title = FitText("", self, role="surveyTitle", wrap=False)
+        self.title = FitText("", self, role="surveyTitle")
         self.progress = FitText("", self, role="surveyProgress",
                                 align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.progress.setObjectName("SurveyProgress")
