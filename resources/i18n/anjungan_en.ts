@@ -1985,6 +1985,10 @@
         <translation>Make a code on the server: python main.py server enroll --kind display --name NAME.</translation>
     </message>
     <message>
+        <source>Buat kode di server: python main.py server enroll --kind survey --name NAMA.</source>
+        <translation>Make a code on the server: python main.py server enroll --kind survey --name NAME.</translation>
+    </message>
+    <message>
         <source>Buat kode di server: python main.py server enroll --kind kiosk --name NAMA (atau --kind display).</source>
         <translation>Make a code on the server: python main.py server enroll --kind kiosk --name NAME (or --kind display).</translation>
     </message>
@@ -2123,6 +2127,10 @@
     <message>
         <source>Papan antrean</source>
         <translation>Queue board</translation>
+    </message>
+    <message>
+        <source>Tablet survei</source>
+        <translation>Survey tablet</translation>
     </message>
     <message>
         <source>Pengaturan teknisi</source>

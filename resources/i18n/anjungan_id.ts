@@ -1980,6 +1980,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Buat kode di server: python main.py server enroll --kind survey --name NAMA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Buat kode di server: python main.py server enroll --kind kiosk --name NAMA (atau --kind display).</source>
         <translation>Buat kode di server: python main.py server enroll --kind kiosk --name NAMA (atau --kind display).</translation>
     </message>
@@ -2118,6 +2122,10 @@
     <message>
         <source>Papan antrean</source>
         <translation>Papan antrean</translation>
+    </message>
+    <message>
+        <source>Tablet survei</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pengaturan teknisi</source>

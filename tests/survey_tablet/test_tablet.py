@@ -9,8 +9,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 
+from core.config import load_config, save_config
 from tests.kiosk.test_survey import served, stored
+from tests.setup.conftest import unlock
 from tests.support.kiosk import layout_problems
+from ui.survey.app import technician_mode
 from ui.survey.controller import SurveyTabletController
 
 
@@ -100,3 +103,27 @@ def test_every_tablet_screen_fits_portrait_and_landscape(qtbot, server, make_tab
     wait_screen(qtbot, tablet, "survey_thanks")
     check("thanks")
     assert not problems, problems
+
+
+def test_the_tablets_technician_mode_has_its_own_pages_and_a_new_idle_time_applies_at_once(qtbot, make_tablet,
+                                                                                           tmp_path):
+    """GIVEN a tablet and its technician mode (as ``main.py survey`` installs it) WHEN the technician
+    opens it THEN it names a survey tablet, has no printer or board page, and an idle time saved on the
+    device page applies to the running tablet without a restart."""
+    tablet = make_tablet(loket=1)
+    path = tmp_path / "survey" / "config.toml"
+    save_config(path, tablet.config)
+    mode = technician_mode(tablet, path, tablet.translations, windowed=True, restart_app=lambda: None)
+    try:
+        unlock(qtbot, mode)
+        setup = mode.window.setup
+        assert [type(page).__name__ for page in setup.pages] == ["ServerPage", "DevicePage", "DiagnosticsPage",
+                                                                 "PinPage"]
+        assert setup.device_label.text().startswith("Tablet survei")
+        page = setup.show_page("DevicePage")
+        page.idle_edit.setText("25")
+        tap(qtbot, page.save_button)
+        qtbot.waitUntil(lambda: load_config(path).idle_timeout_s == 25, timeout=5000)
+    finally:
+        mode.uninstall()
+    assert tablet.idle.timeout_ms() == 25_000

@@ -46,12 +46,26 @@ def make_client(cfg: DeviceConfig) -> BackendClient:
                          retry=RetryPolicy(max_attempts=2, base_delay=0.5, max_delay=2.0))
 
 
+# Settings a running tablet takes only when it starts: its connection (the event stream) and its language.
+SURVEY_RESTART_KEYS = frozenset({"server_url", "token", "language"})
+
+
+def technician_mode(controller, path, translations, *, windowed: bool, **overrides):
+    """The hidden technician entry over the tablet (five taps top left, or Ctrl+Alt+T, then the PIN):
+    server and enrolment, name, place and idle time (at once), diagnostics, PIN."""
+    from ui.setup.technician import install_technician_mode
+
+    return install_technician_mode("survey", controller.window, path, controller.config, translations,
+                                   windowed=windowed, on_saved=controller.apply_config, site_clock=controller.clock,
+                                   restart_keys=SURVEY_RESTART_KEYS, **overrides)
+
+
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     loaded = prepare_app("survey", args, device=True)
     if loaded is None:
         return 2
-    _path, cfg = loaded
+    path, cfg = loaded
     loket = chosen_loket(cfg, args)
     if loket is None:
         print("main.py survey: say which loket this tablet stands at: --loket N", file=sys.stderr)
@@ -71,8 +85,10 @@ def main(argv: list[str]) -> int:
     sys.excepthook = controller.handle_exception
     controller.start(size=args.size)
     log.info("survey tablet for loket %d at %s", loket, cfg.server_url)
+    technician = technician_mode(controller, path, translations, windowed=args.windowed)
     try:
         return app.exec()
     finally:
         sys.excepthook = sys.__excepthook__
+        technician.uninstall()
         controller.stop()

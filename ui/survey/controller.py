@@ -9,6 +9,7 @@ loket, or the server no longer offers it (its quarter of an hour passed), which 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable
@@ -155,6 +156,13 @@ class SurveyTabletController(QObject):
         self.backend.shutdown()
         self.window.close_for_good()
         self.client.close()
+
+    def apply_config(self, config: DeviceConfig) -> None:
+        """Settings saved in the technician setup, at once: the idle time, the name and place the heartbeat
+        reports. The server address, the token and the language wait for the next start (the setup says so)."""
+        self.config = dataclasses.replace(self.config, idle_timeout_s=config.idle_timeout_s,
+                                          device_name=config.device_name, location=config.location)
+        self.idle.set_timeout_ms(config.idle_timeout_s * 1000)
 
     def current_screen(self) -> str:
         widget = self.stack.currentWidget()
