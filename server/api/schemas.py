@@ -144,7 +144,7 @@ class StaffRoleChange(Strict):
 
 
 class NewDevice(Strict):
-    kind: Literal["kiosk", "display"]
+    kind: Literal["kiosk", "display", "survey"]
     name: Text = Field(min_length=1, max_length=80)
     # A name a device is enrolled under (or has a code pending) is refused unless this is true: once
     # the new code is used, that device stops working.

@@ -171,7 +171,7 @@ class SurveyIntake:
             raise ApiError(409, ErrorCode.SURVEY_NOT_SERVED, "This ticket has not been served yet.",
                            code=row.code, status=row.status)
         if self._answered(conn, row.id):
-            raise _already_answered()
+            raise _already_answered(row.code)
         until = _until(row.service_date)
         if self.site_time.today(cat) > until:
             raise ApiError(409, ErrorCode.SURVEY_CLOSED, "The survey for this ticket has closed.",
@@ -205,8 +205,10 @@ def _no_ticket() -> ApiError:
     return ApiError(404, ErrorCode.TICKET_NOT_FOUND, "No ticket for that survey.")
 
 
-def _already_answered() -> ApiError:
-    return ApiError(409, ErrorCode.SURVEY_ALREADY_ANSWERED, "This ticket has already answered the survey.")
+def _already_answered(code: str | None = None) -> ApiError:
+    """``code``: the ticket's, when known (not when the unique index was what refused it)."""
+    params = {"code": code} if code else {}
+    return ApiError(409, ErrorCode.SURVEY_ALREADY_ANSWERED, "This ticket has already answered the survey.", **params)
 
 
 def _checked(reply: Reply, cat: SiteCatalog) -> dict[str, Any]:

@@ -99,6 +99,7 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/api/v1/survey/code/{code}"): frozenset({KIOSK, SURVEY}),
     ("GET", "/api/v1/survey/loket/{loket_id}"): frozenset({SURVEY}),
     ("POST", "/api/v1/survey"): PUBLIC,
+    ("POST", "/t/{token}/survey"): PUBLIC,
 }
 PROTECTED = [route for route, roles in ACCESS.items() if roles is not PUBLIC]
 
@@ -220,6 +221,7 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
     probes[("GET", f"{p}/survey/code/{{code}}")] = Probe(409, path={"code": scene.code})
     probes[("GET", f"{p}/survey/loket/{{loket_id}}")] = Probe(404, path={"loket_id": MISSING_COUNTER})
     probes[("POST", f"{p}/survey")] = Probe(422, body=lambda h: {"ref": "1.not-ours", "answers": {}})
+    probes[("POST", "/t/{token}/survey")] = Probe(403, path={"token": scene.token})   # no form mark
     return probes
 
 

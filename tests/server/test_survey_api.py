@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from core.survey import Unsur
 from core.wire import SurveyAnswered, SurveyForm
 from server.db import events, survey_responses
+from tests.support.net import wait_for
 from tests.support.server import LiveServer
 
 ALL_GOOD = {unsur.value: 3 for unsur in Unsur}
@@ -161,3 +162,31 @@ def test_twenty_answers_for_one_ticket_at_once_make_exactly_one_row(any_server):
         assert conn.execute(select(func.count()).select_from(survey_responses)).scalar_one() == 1
         assert conn.execute(select(func.count()).select_from(events).where(
             events.c.type == "survey.answered")).scalar_one() == 1
+
+
+@pytest.mark.postgres
+def test_an_answer_that_passed_the_check_but_lost_at_the_unique_index_is_already_answered(any_server):
+    """The unique ticket_id is the guard, not the look before the write: GIVEN another answer written and
+    not yet committed (so the check sees none) WHEN the phone's answer reaches the insert and waits on the
+    index THEN, once the other commits, the phone is told survey_already_answered, never a 500."""
+    server = any_server
+    if server.services.db.is_sqlite:
+        pytest.skip("SQLite writes one at a time: there is no second insert to race")
+    ticket = served(server)
+    ref = server.call("GET", f"/survey/ticket/{ticket['token']}").json()["ref"]
+    row = {"ticket_id": ticket["id"], "service_date": "2026-11-23", "answered_at": server.clock.now(),
+           "channel": "kiosk", "agency_id": "dukcapil", "service_id": "kk", "gender": "perempuan",
+           "education": "s1", "occupation": "pns", **{f"u_{u}": 2 for u in Unsur}}
+    result: list[requests.Response] = []
+    with server.services.db.engine.connect() as other:
+        other.execute(survey_responses.insert().values(row))      # not committed yet
+        phone = threading.Thread(target=lambda: result.append(
+            requests.post(f"{server.api}/survey", json=answers(ref), timeout=60)))
+        phone.start()
+        wait_for(lambda: other.execute(text(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+        )).scalar_one(), what="the phone's insert to wait on the index")
+        other.commit()
+    phone.join(timeout=60)
+    assert error(result[0])[:2] == (409, "survey_already_answered")
+    assert [(r.channel, r.u_waktu) for r in stored(server)] == [("kiosk", 2)]
