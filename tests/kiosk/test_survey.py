@@ -15,8 +15,9 @@ from sqlalchemy import select
 
 from core.survey import QUESTIONNAIRE
 from server.db import survey_responses
-from tests.support.kiosk import Kiosk, layout_problems
-from tests.support.server import LiveServer
+from tests.support.clock import wib
+from tests.support.kiosk import Kiosk, layout_problems, start_kiosk
+from tests.support.server import TEST_CATALOG, LiveServer, live_server
 
 SCORES = (4, 3, 4, 2, 3, 4, 4, 1, 3)  # by the questionnaire's order
 
@@ -184,3 +185,56 @@ def test_every_survey_screen_fits(make_kiosk, server, size, fake_long, lang):
     kiosk.wait_screen("survey_thanks")
     check("thanks")
     assert not problems, problems
+
+
+def test_a_ticket_past_its_seven_days_is_refused_as_closed(kiosk, server):
+    """GIVEN a ticket served on Monday 23 November WHEN its QR is scanned at the kiosk on 1 December
+    THEN the kiosk says the time to answer has passed, in both languages, and nothing is stored."""
+    ticket = served(server)
+    server.clock.set(wib(2026, 12, 1, 9, 0))
+    server.issue("ktp")                          # the server sees the new date, and holds it a while:
+    server.clock.advance(minutes=6)              # then 1 December is its service day
+    open_survey_entry(kiosk)
+    kiosk.scan(ticket["status_url"])
+    kiosk.wait_screen("message")
+    assert kiosk.controller.message.title.texts() == ("Waktu mengisi survei sudah lewat",
+                                                      "The time to answer the survey has passed")
+    assert stored(server) == []
+
+
+SITE_QUESTION = '''
+[[survey.questions]]
+id = "ruang_tunggu"
+text = "Bagaimana kenyamanan ruang tunggu?"
+text_en = "How comfortable is the waiting room?"
+kind = "scale"
+labels = ["Tidak nyaman", "Kurang nyaman", "Nyaman", "Sangat nyaman"]
+labels_en = ["Uncomfortable", "Rather uncomfortable", "Comfortable", "Very comfortable"]
+'''
+
+
+def test_the_sites_own_scale_question_follows_the_nine_and_is_stored_apart(qtbot, tmp_path, clock):
+    """GIVEN a site whose catalog adds a question of its own WHEN a served ticket answers at the kiosk
+    THEN the question comes after the nine unsur, and its answer is stored in ``extra``, not in an unsur."""
+    catalog = tmp_path / "catalog.toml"
+    catalog.write_text(TEST_CATALOG.read_text(encoding="utf-8") + SITE_QUESTION, encoding="utf-8")
+    with live_server(tmp_path, clock=clock, catalog=catalog) as live:
+        kiosk = start_kiosk(qtbot, live, printer_spec=None)
+        try:
+            served(live)
+            open_survey_entry(kiosk)
+            type_survey_code(kiosk, "B1")
+            kiosk.wait_screen("survey")
+            survey = kiosk.controller.survey
+            for _ in range(9):
+                kiosk.tap(survey.choice_buttons()["3"])
+            assert (survey.step().kind, survey.question.text()) == ("site", "Bagaimana kenyamanan ruang tunggu?")
+            kiosk.tap(survey.choice_buttons()["2"])
+            for value in ("laki_laki", "sd", "lainnya"):
+                kiosk.tap(survey.choice_buttons()[value])
+            kiosk.tap(survey.send_button)
+            kiosk.wait_screen("survey_thanks")
+            (row,) = stored(live)
+            assert row.extra == {"ruang_tunggu": 2} and row.u_sarana == 3
+        finally:
+            kiosk.stop()
