@@ -127,3 +127,28 @@ def test_the_tablets_technician_mode_has_its_own_pages_and_a_new_idle_time_appli
     finally:
         mode.uninstall()
     assert tablet.idle.timeout_ms() == 25_000
+
+
+def test_a_ticket_answered_by_phone_meanwhile_is_said_and_the_tablet_waits_again(qtbot, server, make_tablet):
+    """GIVEN a citizen in the middle of the tablet's survey WHEN the same ticket is answered on the phone
+    first THEN the tablet's answers are refused as already given, said in both languages with only a
+    way back (no code to type on a tablet), and the tablet waits again; one row, the phone's."""
+    tablet = make_tablet(loket=1)
+    ticket = served(server, loket=1)
+    qtbot.waitUntil(lambda: tablet.waiting.offered_code() == ticket["code"], timeout=8000)
+    tap(qtbot, tablet.waiting.start_button)
+    wait_screen(qtbot, tablet, "survey")
+    form = server.call("GET", f"/survey/ticket/{ticket['token']}").json()
+    r = server.call("POST", "/survey", json={"ref": form["ref"], "answers": dict.fromkeys(
+        ("persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku", "pengaduan", "sarana"), 2),
+        "gender": "perempuan", "education": "smp", "occupation": "pelajar"})
+    assert r.status_code == 201, r.text
+    answer_everything(qtbot, tablet)
+    wait_screen(qtbot, tablet, "message")
+    message = tablet.message
+    assert message.title.texts() == ("Survei tiket ini sudah diisi", "This ticket has already answered the survey")
+    assert [way for way, button in message.buttons.items() if button.isVisible()] == ["home"]
+    tap(qtbot, message.buttons["home"])
+    wait_screen(qtbot, tablet, "survey_waiting")
+    (row,) = stored(server)
+    assert row.channel == "phone"

@@ -80,6 +80,7 @@ class SurveyTabletController(QObject):
         self.timings = timings
         self.clock = SiteClock(now)
         self.offer: SurveyForm | None = None
+        self._answering: SurveyForm | None = None   # the offer the citizen on the screen is answering
         self.online: bool | None = None
         self._loket_name = f"Loket {loket}"
         self._started_at = time.monotonic()
@@ -180,6 +181,7 @@ class SurveyTabletController(QObject):
 
     def _show_waiting(self) -> None:
         """Back between citizens: any unfinished answers are forgotten; the offer, if any, is shown."""
+        self._answering = None
         self.survey.reset()
         self._retry = None
         self.idle.stop()
@@ -256,6 +258,7 @@ class SurveyTabletController(QObject):
     def _on_waiting_start_requested(self) -> None:
         if self.offer is None:
             return
+        self._answering = self.offer
         self.survey.begin(self.offer.code, self.offer.questions)
         self._show(SurveyScreen.name)
         self.idle.start()
@@ -264,10 +267,10 @@ class SurveyTabletController(QObject):
         self._show_waiting()
 
     def _on_survey_completed(self, draft: SurveyDraft) -> None:
-        if self.offer is None:
+        if self._answering is None:
             self._show_waiting()
             return
-        self._send(draft.body(self.offer.ref))
+        self._send(draft.body(self._answering.ref))
 
     def _send(self, body: dict) -> None:
         def retry() -> None:
@@ -281,13 +284,17 @@ class SurveyTabletController(QObject):
 
     def _on_sent(self, answered: SurveyAnswered) -> None:
         log.info("survey answered at loket %d (response %d)", self.loket, answered.id)
-        self.offer = None
+        answered_offer = self.offer is not None and self.offer == self._answering
+        if answered_offer:
+            self.offer = None
+        self._answering = None
         self.survey.reset()
         self._show(SurveyThanksScreen.name)
         self.idle.stop()
         later(self, self.timings.thanks_s * 1000, self._on_thanks_elapsed)
         self.answered.emit(answered)
-        self.offer_changed.emit(None)
+        if answered_offer:
+            self.offer_changed.emit(None)
 
     def _on_send_failed(self, error: BaseException, retry: Callable[[], None]) -> None:
         log.warning("sending the survey failed: %s", error)
@@ -297,7 +304,9 @@ class SurveyTabletController(QObject):
         else:
             self._retry = None
             message = message if message.code.startswith("survey_") else message_for_code("unexpected")
-        self.message.show_message(message)
+        # The tablet has no keypad for a code: every way but "try again" leads back to waiting.
+        ways = tuple(way for way in message.ways if way in (Way.RETRY, Way.HOME)) or (Way.HOME,)
+        self.message.show_message(dataclasses.replace(message, ways=ways))
         self._show(MessageScreen.name)
         self.idle.resume()
 
