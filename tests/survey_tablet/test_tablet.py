@@ -143,6 +143,8 @@ def test_a_ticket_answered_by_phone_meanwhile_is_said_and_the_tablet_waits_again
         ("persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku", "pengaduan", "sarana"), 2),
         "gender": "perempuan", "education": "smp", "occupation": "pelajar"})
     assert r.status_code == 201, r.text
+    qtbot.waitUntil(lambda: tablet.offer is None, timeout=8000)   # the tablet heard of it (survey.answered)
+    assert tablet.current_screen() == "survey"                     # and left the citizen in the survey
     answer_everything(qtbot, tablet)
     wait_screen(qtbot, tablet, "message")
     message = tablet.message
