@@ -27,6 +27,9 @@ from ui.i18n import Text, Translations
 
 C = "SurveySteps"
 Words = Label | Text
+UNSUR_COUNT = len(QUESTIONNAIRE)
+PROFILE_KEYS = ("gender", "education", "occupation")
+AGE = "age"
 
 
 def render(words: Words, translations: Translations, lang: str) -> str:
@@ -34,10 +37,6 @@ def render(words: Words, translations: Translations, lang: str) -> str:
     if isinstance(words, Text):
         return words.render(translations, lang)
     return words.en if lang == "en" and words.en else words.id
-
-UNSUR_COUNT = len(QUESTIONNAIRE)
-PROFILE_KEYS = ("gender", "education", "occupation")
-AGE = "age"
 
 
 @dataclass(frozen=True)
@@ -141,4 +140,4 @@ class SurveyDraft:
         return body
 
 
-__all__ = ["AGE", "Choice", "Step", "SurveyDraft", "UNSUR_COUNT", "age_allowed", "survey_steps"]
+__all__ = ["AGE", "Choice", "Step", "SurveyDraft", "UNSUR_COUNT", "age_allowed", "render", "survey_steps"]
