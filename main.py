@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "display": ("ui.display.app", "main", "the hall display board"),
     "announce": ("ui.display.announce_cli", "main", "speak a call, to test the speakers"),
     "config": ("core.config_cli", "main", "show, set or check this device's settings"),
+    "survey": ("ui.survey.app", "main", "the SKM survey tablet at a loket (--loket N)"),
 }
 
 

@@ -18,12 +18,12 @@ from core import __version__
 from core.errors import BackendError, BackendStatusError, BackendTimeout, BackendUnreachable
 from core.models import Catalog, Counter, CounterQueue, DailyReport, Health, HeartbeatReply, Login, PublicTicket, Ticket
 from core.retry import RetryPolicy, parse_retry_after
-from core.wire import Enrollment, ErrorDetail, PasswordChanged, RecentCalls
+from core.wire import Enrollment, ErrorDetail, PasswordChanged, RecentCalls, SurveyAnswered, SurveyForm
 
 log = logging.getLogger(__name__)
 API_PREFIX = "/api/v1"
 T = TypeVar("T")
-_SECRET_IN_PATH = re.compile(r"(/tickets/status/)[^/?]+")
+_SECRET_IN_PATH = re.compile(r"(/tickets/status/|/survey/ticket/)[^/?]+")
 _COUNTERS = TypeAdapter(list[Counter])
 
 
@@ -274,3 +274,21 @@ class BackendClient:
     def daily_report(self, date: date | None = None) -> DailyReport:
         params = {"date": date.isoformat()} if date else None
         return self._call("GET", "/reports/daily", DailyReport.model_validate, params=params)
+
+    # ----------------------------------------------------------------- the SKM survey
+
+    def survey_by_token(self, token: str) -> SurveyForm:
+        """The survey of the ticket whose status QR holds ``token`` (scanned at the kiosk)."""
+        return self._call("GET", f"/survey/ticket/{token}", SurveyForm.model_validate)
+
+    def survey_by_code(self, code: str) -> SurveyForm:
+        """The survey of today's ticket with ``code`` (typed at the kiosk)."""
+        return self._call("GET", f"/survey/code/{code}", SurveyForm.model_validate)
+
+    def survey_at_loket(self, loket_id: int) -> SurveyForm:
+        """The survey of the ticket finished last at ``loket_id``, for the tablet there."""
+        return self._call("GET", f"/survey/loket/{loket_id}", SurveyForm.model_validate)
+
+    def answer_survey(self, body: Mapping[str, Any]) -> SurveyAnswered:
+        """Send one citizen's answers (``ref`` from the form says which ticket); once per ticket."""
+        return self._call("POST", "/survey", SurveyAnswered.model_validate, json=dict(body))

@@ -248,6 +248,16 @@ QFrame[role="card"] {{ background: {c.card}; border: {px(2)}px solid {c.border};
 *[textRole="busyTitle"] {{ color: {c.primary}; font-size: {px(52)}px; font-weight: bold; }}
 *[textRole="busyDetail"] {{ color: {c.muted}; font-size: {px(30)}px; }}
 
+/* the SKM survey (ui/survey): the question large, its answers as big tiles, the one chosen before marked */
+*[textRole="surveyTitle"] {{ color: {c.primary}; font-size: {px(40)}px; font-weight: bold; }}
+*[textRole="surveyProgress"] {{ color: {c.muted}; font-size: {px(36)}px; font-weight: bold; }}
+*[textRole="surveyQuestion"] {{ color: {c.text}; font-size: {px(48)}px; font-weight: bold; }}
+TouchButton[role="tile"][state="chosen"] {{ border: {px(6)}px solid {c.accent}; background: {c.ok_bg}; }}
+TouchButton[role="hero"][compact="true"] {{ min-height: {px(110)}px; }}
+TouchButton[role="hero"][compact="true"] FitText[textRole="buttonTitle"] {{ font-size: {px(48)}px; }}
+TouchButton[role="hero"][variant="survey"] {{ background: #6a1b9a; }}
+TouchButton[role="hero"][variant="survey"]:pressed {{ background: #4a148c; }}
+
 /* last, to win: a disabled button's texts are disabled with it */
 TouchButton[role] FitText:disabled {{ color: #98a3ae; }}
 """

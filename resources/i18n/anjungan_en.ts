@@ -719,6 +719,14 @@
         <translation>See where your ticket is in the queue</translation>
     </message>
     <message>
+        <source>Isi Survei</source>
+        <translation>Take the Survey</translation>
+    </message>
+    <message>
+        <source>Sudah dilayani? Nilai pelayanan kami</source>
+        <translation>Been served? Rate our service</translation>
+    </message>
+    <message>
         <source>Sudah punya tiket? Dekatkan QR tiket ke pemindai untuk cek status.</source>
         <translation>Have a ticket? Hold its QR code to the scanner to check its status.</translation>
     </message>
@@ -962,6 +970,46 @@
     <message>
         <source>Silakan gunakan anjungan lain, atau minta bantuan petugas informasi.</source>
         <translation>Please use another kiosk, or ask at the information desk.</translation>
+    </message>
+    <message>
+        <source>Tiket ini belum selesai dilayani</source>
+        <translation>This ticket has not been served yet</translation>
+    </message>
+    <message>
+        <source>Survei bisa diisi setelah pelayanan Anda selesai di loket. Silakan kembali setelah dilayani.</source>
+        <translation>The survey opens once your service at the loket is finished. Please come back after you have been served.</translation>
+    </message>
+    <message>
+        <source>Survei tiket ini sudah diisi</source>
+        <translation>This ticket has already answered the survey</translation>
+    </message>
+    <message>
+        <source>Setiap tiket hanya bisa mengisi survei satu kali. Terima kasih atas penilaian Anda.</source>
+        <translation>Each ticket can answer the survey once. Thank you for your rating.</translation>
+    </message>
+    <message>
+        <source>Waktu mengisi survei sudah lewat</source>
+        <translation>The time to answer the survey has passed</translation>
+    </message>
+    <message>
+        <source>Survei bisa diisi sampai 7 hari setelah tanggal pelayanan. Sampaikan masukan Anda kepada petugas informasi.</source>
+        <translation>The survey can be answered until 7 days after the day of service. Please give your feedback to the information desk.</translation>
+    </message>
+    <message>
+        <source>Jawaban survei belum lengkap</source>
+        <translation>The survey answers are incomplete</translation>
+    </message>
+    <message>
+        <source>Silakan isi survei sekali lagi dari awal. Jika terulang, mohon hubungi petugas informasi.</source>
+        <translation>Please answer the survey again from the start. If this happens again, please ask the information desk.</translation>
+    </message>
+    <message>
+        <source>Belum ada tiket untuk dinilai</source>
+        <translation>No ticket to rate yet</translation>
+    </message>
+    <message>
+        <source>Survei ditawarkan untuk tiket yang baru selesai dilayani di loket ini.</source>
+        <translation>The survey is offered for the ticket just served at this loket.</translation>
     </message>
     <message>
         <source>Maaf, terjadi kesalahan</source>
@@ -1937,6 +1985,10 @@
         <translation>Make a code on the server: python main.py server enroll --kind display --name NAME.</translation>
     </message>
     <message>
+        <source>Buat kode di server: python main.py server enroll --kind survey --name NAMA.</source>
+        <translation>Make a code on the server: python main.py server enroll --kind survey --name NAME.</translation>
+    </message>
+    <message>
         <source>Buat kode di server: python main.py server enroll --kind kiosk --name NAMA (atau --kind display).</source>
         <translation>Make a code on the server: python main.py server enroll --kind kiosk --name NAME (or --kind display).</translation>
     </message>
@@ -2077,6 +2129,10 @@
         <translation>Queue board</translation>
     </message>
     <message>
+        <source>Tablet survei</source>
+        <translation>Survey tablet</translation>
+    </message>
+    <message>
         <source>Pengaturan teknisi</source>
         <translation>Technician settings</translation>
     </message>
@@ -2185,6 +2241,141 @@
     <message>
         <source>Selesai</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyEntryScreen</name>
+    <message>
+        <source>Survei kepuasan</source>
+        <translation>Satisfaction survey</translation>
+    </message>
+    <message>
+        <source>Dekatkan QR tiket yang sudah dilayani ke pemindai, atau ketik kodenya lalu tekan Lanjut.</source>
+        <translation>Hold the QR of your served ticket to the scanner, or type its code and tap Next.</translation>
+    </message>
+    <message>
+        <source>Lanjut</source>
+        <translation>Next</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyScreen</name>
+    <message>
+        <source>Umur diisi {low} sampai {high} tahun, atau dikosongkan.</source>
+        <translation>Age must be {low} to {high} years, or left empty.</translation>
+    </message>
+    <message>
+        <source>Sedang mengirim jawaban Anda.</source>
+        <translation>Sending your answers.</translation>
+    </message>
+    <message>
+        <source>Tentang Anda {n}/{total}</source>
+        <translation>About you {n}/{total}</translation>
+    </message>
+    <message>
+        <source>← Kembali</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ketik umur, atau lewati</source>
+        <translation>Type your age, or skip</translation>
+    </message>
+    <message>
+        <source>Kirim</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Lewati &amp; Kirim</source>
+        <translation>Skip &amp; Send</translation>
+    </message>
+</context>
+<context>
+    <name>SurveySteps</name>
+    <message>
+        <source>Pertanyaan tambahan</source>
+        <translation>One more question</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Apa jenis kelamin Anda?</source>
+        <translation>What is your gender?</translation>
+    </message>
+    <message>
+        <source>Pendidikan</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>Apa pendidikan terakhir Anda?</source>
+        <translation>What is your highest education?</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Apa pekerjaan utama Anda?</source>
+        <translation>What is your main occupation?</translation>
+    </message>
+    <message>
+        <source>Umur</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Berapa umur Anda? Boleh dilewati.</source>
+        <translation>How old are you? You may skip this.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyThanksScreen</name>
+    <message>
+        <source>Terima kasih!</source>
+        <translation>Thank you!</translation>
+    </message>
+    <message>
+        <source>Jawaban Anda sudah kami terima dan membantu kami memperbaiki pelayanan.</source>
+        <translation>We have received your answers; they help us improve our service.</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyWaitingScreen</name>
+    <message>
+        <source>Bagaimana pelayanan kami?</source>
+        <translation>How was our service?</translation>
+    </message>
+    <message>
+        <source>Survei kepuasan</source>
+        <translation>Satisfaction survey</translation>
+    </message>
+    <message>
+        <source>Tiket Anda baru selesai dilayani. Isi survei singkat ini, kurang dari satu menit, tanpa nama.</source>
+        <translation>Your ticket was just served. Answer this short survey: under a minute, no name asked.</translation>
+    </message>
+    <message>
+        <source>Setelah Anda selesai dilayani di {loket}, survei untuk tiket Anda muncul di sini.</source>
+        <translation>Once you have been served at {loket}, the survey for your ticket appears here.</translation>
+    </message>
+    <message>
+        <source>loket ini</source>
+        <translation>this loket</translation>
+    </message>
+    <message>
+        <source>Mulai Survei</source>
+        <translation>Start the Survey</translation>
+    </message>
+    <message>
+        <source>9 pertanyaan, sentuh jawaban Anda</source>
+        <translation>9 questions, touch your answer</translation>
     </message>
 </context>
 <context>

@@ -719,6 +719,14 @@
         <translation>Lihat posisi antrean tiket Anda</translation>
     </message>
     <message>
+        <source>Isi Survei</source>
+        <translation>Isi Survei</translation>
+    </message>
+    <message>
+        <source>Sudah dilayani? Nilai pelayanan kami</source>
+        <translation>Sudah dilayani? Nilai pelayanan kami</translation>
+    </message>
+    <message>
         <source>Sudah punya tiket? Dekatkan QR tiket ke pemindai untuk cek status.</source>
         <translation>Sudah punya tiket? Dekatkan QR tiket ke pemindai untuk cek status.</translation>
     </message>
@@ -962,6 +970,46 @@
     <message>
         <source>Silakan gunakan anjungan lain, atau minta bantuan petugas informasi.</source>
         <translation>Silakan gunakan anjungan lain, atau minta bantuan petugas informasi.</translation>
+    </message>
+    <message>
+        <source>Tiket ini belum selesai dilayani</source>
+        <translation>Tiket ini belum selesai dilayani</translation>
+    </message>
+    <message>
+        <source>Survei bisa diisi setelah pelayanan Anda selesai di loket. Silakan kembali setelah dilayani.</source>
+        <translation>Survei bisa diisi setelah pelayanan Anda selesai di loket. Silakan kembali setelah dilayani.</translation>
+    </message>
+    <message>
+        <source>Survei tiket ini sudah diisi</source>
+        <translation>Survei tiket ini sudah diisi</translation>
+    </message>
+    <message>
+        <source>Setiap tiket hanya bisa mengisi survei satu kali. Terima kasih atas penilaian Anda.</source>
+        <translation>Setiap tiket hanya bisa mengisi survei satu kali. Terima kasih atas penilaian Anda.</translation>
+    </message>
+    <message>
+        <source>Waktu mengisi survei sudah lewat</source>
+        <translation>Waktu mengisi survei sudah lewat</translation>
+    </message>
+    <message>
+        <source>Survei bisa diisi sampai 7 hari setelah tanggal pelayanan. Sampaikan masukan Anda kepada petugas informasi.</source>
+        <translation>Survei bisa diisi sampai 7 hari setelah tanggal pelayanan. Sampaikan masukan Anda kepada petugas informasi.</translation>
+    </message>
+    <message>
+        <source>Jawaban survei belum lengkap</source>
+        <translation>Jawaban survei belum lengkap</translation>
+    </message>
+    <message>
+        <source>Silakan isi survei sekali lagi dari awal. Jika terulang, mohon hubungi petugas informasi.</source>
+        <translation>Silakan isi survei sekali lagi dari awal. Jika terulang, mohon hubungi petugas informasi.</translation>
+    </message>
+    <message>
+        <source>Belum ada tiket untuk dinilai</source>
+        <translation>Belum ada tiket untuk dinilai</translation>
+    </message>
+    <message>
+        <source>Survei ditawarkan untuk tiket yang baru selesai dilayani di loket ini.</source>
+        <translation>Survei ditawarkan untuk tiket yang baru selesai dilayani di loket ini.</translation>
     </message>
     <message>
         <source>Maaf, terjadi kesalahan</source>
@@ -1932,6 +1980,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Buat kode di server: python main.py server enroll --kind survey --name NAMA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Buat kode di server: python main.py server enroll --kind kiosk --name NAMA (atau --kind display).</source>
         <translation>Buat kode di server: python main.py server enroll --kind kiosk --name NAMA (atau --kind display).</translation>
     </message>
@@ -2072,6 +2124,10 @@
         <translation>Papan antrean</translation>
     </message>
     <message>
+        <source>Tablet survei</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pengaturan teknisi</source>
         <translation>Pengaturan teknisi</translation>
     </message>
@@ -2180,6 +2236,141 @@
     <message>
         <source>Selesai</source>
         <translation>Selesai</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyEntryScreen</name>
+    <message>
+        <source>Survei kepuasan</source>
+        <translation>Survei kepuasan</translation>
+    </message>
+    <message>
+        <source>Dekatkan QR tiket yang sudah dilayani ke pemindai, atau ketik kodenya lalu tekan Lanjut.</source>
+        <translation>Dekatkan QR tiket yang sudah dilayani ke pemindai, atau ketik kodenya lalu tekan Lanjut.</translation>
+    </message>
+    <message>
+        <source>Lanjut</source>
+        <translation>Lanjut</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyScreen</name>
+    <message>
+        <source>Umur diisi {low} sampai {high} tahun, atau dikosongkan.</source>
+        <translation>Umur diisi {low} sampai {high} tahun, atau dikosongkan.</translation>
+    </message>
+    <message>
+        <source>Sedang mengirim jawaban Anda.</source>
+        <translation>Sedang mengirim jawaban Anda.</translation>
+    </message>
+    <message>
+        <source>Tentang Anda {n}/{total}</source>
+        <translation>Tentang Anda {n}/{total}</translation>
+    </message>
+    <message>
+        <source>← Kembali</source>
+        <translation>← Kembali</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Ketik umur, atau lewati</source>
+        <translation>Ketik umur, atau lewati</translation>
+    </message>
+    <message>
+        <source>Kirim</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Lewati &amp; Kirim</source>
+        <translation>Lewati &amp; Kirim</translation>
+    </message>
+</context>
+<context>
+    <name>SurveySteps</name>
+    <message>
+        <source>Pertanyaan tambahan</source>
+        <translation>Pertanyaan tambahan</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Apa jenis kelamin Anda?</source>
+        <translation>Apa jenis kelamin Anda?</translation>
+    </message>
+    <message>
+        <source>Pendidikan</source>
+        <translation>Pendidikan</translation>
+    </message>
+    <message>
+        <source>Apa pendidikan terakhir Anda?</source>
+        <translation>Apa pendidikan terakhir Anda?</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Pekerjaan</translation>
+    </message>
+    <message>
+        <source>Apa pekerjaan utama Anda?</source>
+        <translation>Apa pekerjaan utama Anda?</translation>
+    </message>
+    <message>
+        <source>Umur</source>
+        <translation>Umur</translation>
+    </message>
+    <message>
+        <source>Berapa umur Anda? Boleh dilewati.</source>
+        <translation>Berapa umur Anda? Boleh dilewati.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyThanksScreen</name>
+    <message>
+        <source>Terima kasih!</source>
+        <translation>Terima kasih!</translation>
+    </message>
+    <message>
+        <source>Jawaban Anda sudah kami terima dan membantu kami memperbaiki pelayanan.</source>
+        <translation>Jawaban Anda sudah kami terima dan membantu kami memperbaiki pelayanan.</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Selesai</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyWaitingScreen</name>
+    <message>
+        <source>Bagaimana pelayanan kami?</source>
+        <translation>Bagaimana pelayanan kami?</translation>
+    </message>
+    <message>
+        <source>Survei kepuasan</source>
+        <translation>Survei kepuasan</translation>
+    </message>
+    <message>
+        <source>Tiket Anda baru selesai dilayani. Isi survei singkat ini, kurang dari satu menit, tanpa nama.</source>
+        <translation>Tiket Anda baru selesai dilayani. Isi survei singkat ini, kurang dari satu menit, tanpa nama.</translation>
+    </message>
+    <message>
+        <source>Setelah Anda selesai dilayani di {loket}, survei untuk tiket Anda muncul di sini.</source>
+        <translation>Setelah Anda selesai dilayani di {loket}, survei untuk tiket Anda muncul di sini.</translation>
+    </message>
+    <message>
+        <source>loket ini</source>
+        <translation>loket ini</translation>
+    </message>
+    <message>
+        <source>Mulai Survei</source>
+        <translation>Mulai Survei</translation>
+    </message>
+    <message>
+        <source>9 pertanyaan, sentuh jawaban Anda</source>
+        <translation>9 pertanyaan, sentuh jawaban Anda</translation>
     </message>
 </context>
 <context>

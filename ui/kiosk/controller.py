@@ -2,6 +2,9 @@
 the stack of screens. Screens emit intents (``service_chosen``, ``code_submitted``…); the controller
 decides what happens, runs the work off the GUI thread and shows the outcome.
 
+"Isi Survei" takes a served ticket (its QR scanned or its code typed) through the SKM survey; the
+answers stay on the screen until the last step sends them, so an idle timeout or a cancel sends nothing.
+
 The kiosk stops offering tickets (an out-of-service screen instead of home) while its printer is known
 to be out of paper or offline, unless the config allows screen-only tickets, and while the office has
 locked it; it comes back by itself, at the next printer check or heartbeat.
@@ -29,6 +32,7 @@ from core.models import Agency, Catalog, HeartbeatReply, Priority, PublicTicket,
 from core.retry import RetryPolicy
 from core.rules import normalise_code
 from core.ui_text import ScanTarget, keypad_letters, parse_scan
+from core.wire import SurveyAnswered, SurveyForm
 from printing.receipt import Branding
 from printing.service import PrintResult, PrintService
 from printing.status import PaperState, PrinterState
@@ -46,6 +50,7 @@ from ui.kiosk.screen import Screen
 from ui.kiosk.services_screen import ServicesScreen
 from ui.kiosk.status_entry_screen import StatusEntryScreen
 from ui.kiosk.status_screen import StatusScreen
+from ui.kiosk.survey_entry_screen import SurveyEntryScreen
 from ui.kiosk.ticket_printing import TicketPrinting
 from ui.kiosk.ticket_screen import FAILED, PRINTED, TicketScreen
 from ui.kiosk.window import KioskWindow
@@ -55,8 +60,11 @@ from ui.shell.heartbeat import device_report
 from ui.shell.printer_causes import printer_cause_text
 from ui.shell.printer_jobs import PrinterJobs
 from ui.shell.server_watch import ServerWatch, is_outage
+from ui.survey.steps import SurveyDraft
+from ui.survey.survey_screen import SENDING, SurveyScreen
+from ui.survey.thanks_screen import SurveyThanksScreen
 from ui.tasks import TaskRunner
-from ui.timers import stop_timers
+from ui.timers import later, stop_timers
 from ui.widgets.banner import NoticeBanner
 from ui.widgets.header import Header
 
@@ -81,6 +89,7 @@ class KioskTimings:
     ticket_home_failed_s: int = 60    # longer when the citizen must show the screen to an officer
     report_retry_ms: tuple[int, ...] = (1000, 3000, 10000, 30000, 60000)
     scanner_gap_ms: int = 80
+    survey_thanks_s: int = 10         # back home after the survey's thanks
 
 
 def _background_client(client: BackendClient) -> BackendClient:
@@ -102,6 +111,8 @@ class KioskController(QObject):
     print_finished = Signal(object, object)  # Ticket, PrintResult
     print_reported = Signal(object)       # Ticket as the server recorded its print state
     status_found = Signal(object)         # Ticket or PublicTicket
+    survey_opened = Signal(object)        # SurveyForm: the ticket's survey is on the screen
+    survey_answered = Signal(object)      # SurveyAnswered: the server stored the answers
     failure_shown = Signal(str)           # the code of the message shown
     service_changed = Signal(str)         # why the kiosk is out of service ("locked", "paper_out",
                                           # "printer_offline"), or "" when it offers tickets again
@@ -136,6 +147,8 @@ class KioskController(QObject):
         self._locked = False               # the office's lock, as the last heartbeat reply said
         self._out_of_service = ""          # the reason last announced by service_changed
         self._last_error: str | None = None
+        self._entry = "status_entry"       # where "Masukkan kode lagi" leads: status or survey entry
+        self._survey_form: SurveyForm | None = None
 
         header = Header(self.clock.now)
         header.set_site("Mal Pelayanan Publik", "WIB")  # until the catalog names the site
@@ -153,9 +166,13 @@ class KioskController(QObject):
         self.status = StatusScreen(translations)
         self.message = MessageScreen(translations)
         self.out_of_service = OutOfServiceScreen(translations)
+        self.survey_entry = SurveyEntryScreen(translations)
+        self.survey = SurveyScreen(translations)
+        self.survey_thanks = SurveyThanksScreen(translations)
         self._screens: dict[str, Screen] = {}
         for screen in (self.home, self.agencies, self.services, self.priority, self.busy, self.ticket,
-                       self.status_entry, self.status, self.message, self.out_of_service):
+                       self.status_entry, self.status, self.message, self.out_of_service, self.survey_entry,
+                       self.survey, self.survey_thanks):
             self._screens[screen.name] = screen
             self.window.add_screen(screen)
 
@@ -196,6 +213,14 @@ class KioskController(QObject):
         self.status.home_requested.connect(self._on_screen_home_requested)
         self.message.way_chosen.connect(self._on_message_way_chosen)
         self.out_of_service.status_requested.connect(self._on_out_of_service_status_requested)
+        self.home.survey_requested.connect(self._on_home_survey_requested)
+        self.survey_entry.code_submitted.connect(self._on_survey_entry_code_submitted)
+        self.survey_entry.back_requested.connect(self._on_screen_back_requested)
+        self.survey_entry.home_requested.connect(self._on_screen_home_requested)
+        self.survey.completed.connect(self._on_survey_completed)
+        self.survey.back_requested.connect(self._on_screen_back_requested)
+        self.survey.cancel_requested.connect(self._on_screen_home_requested)
+        self.survey_thanks.done_requested.connect(self._on_screen_home_requested)
         self.scanner.scanned.connect(self._on_scanner_scanned)
         self.idle.timed_out.connect(self._on_idle_timed_out)
         self.printing.finished.connect(self._on_printing_finished)
@@ -293,6 +318,7 @@ class KioskController(QObject):
         self._retry = None
         self.ticket.stop_countdown()
         self._history = ["home"]
+        self._forget_survey()
         if reset_language:
             self.set_language(self.config.language)
         self._show_home_or_out_of_service()
@@ -363,6 +389,8 @@ class KioskController(QObject):
             self._retry()
         elif way == Way.SERVICES.value:
             self._restart_ticket_flow()
+        elif way == Way.STATUS.value and self._entry == SurveyEntryScreen.name:
+            self._open_survey_entry()
         elif way == Way.STATUS.value:
             self._open_status_entry()
         else:
@@ -522,6 +550,7 @@ class KioskController(QObject):
         self._open_status_entry()
 
     def _open_status_entry(self) -> None:
+        self._entry = "status_entry"
         if not self._history:
             self._history = ["home"]
         self.status_entry.set_letters(keypad_letters(self._prefixes()))
@@ -555,6 +584,10 @@ class KioskController(QObject):
             self._history = ["home"]
             self._show_message(message_for_code("invalid_code"))
             return
+        if self.current_screen() == SurveyEntryScreen.name:
+            self._open_survey(target)
+            return
+        self._entry = "status_entry"
         if self.current_screen() != "status_entry":
             self._history = ["home", "status_entry"]
             self.status_entry.set_letters(keypad_letters(self._prefixes()))
@@ -581,6 +614,85 @@ class KioskController(QObject):
             self._history = ["home", "status_entry"]
         self._show("status")
         self.status_found.emit(ticket)
+
+    # ================================================================= the SKM survey
+
+    def _on_home_survey_requested(self) -> None:
+        self._history = ["home"]
+        self._open_survey_entry()
+
+    def _open_survey_entry(self) -> None:
+        self._entry = SurveyEntryScreen.name
+        self._history = ["home"]
+        self._forget_survey()
+        self.survey_entry.set_letters(keypad_letters(self._prefixes()))
+        self.survey_entry.reset()
+        self._show(SurveyEntryScreen.name)
+
+    def _on_survey_entry_code_submitted(self, text: str) -> None:
+        code = normalise_code(text, self._prefixes())
+        if code is None:
+            self.survey_entry.show_invalid()
+            return
+        self._open_survey(ScanTarget("code", code))
+
+    def _open_survey(self, target: ScanTarget) -> None:
+        """Ask the server whether this ticket may answer; its questions follow if it may."""
+        def retry() -> None:
+            self._open_survey(target)
+
+        def work() -> SurveyForm:
+            if target.kind == "token":
+                return self.client.survey_by_token(target.value)
+            return self.client.survey_by_code(target.value)
+
+        self._entry = SurveyEntryScreen.name
+        self._set_busy(True, BUSY_LOOKUP)
+        self.backend.run_task(work, self._on_survey_form_loaded, lambda error: self.show_error(error, retry))
+
+    def _on_survey_form_loaded(self, form: SurveyForm) -> None:
+        self.watch.set_online(True)
+        self._set_busy(False)
+        self._survey_form = form
+        self.survey.begin(form.code, form.questions)
+        self._history = ["home", SurveyEntryScreen.name]
+        self._show(SurveyScreen.name)
+        log.info("survey opened for ticket %s", form.code)
+        self.survey_opened.emit(form)
+
+    def _on_survey_completed(self, draft: SurveyDraft) -> None:
+        form = self._survey_form
+        if form is None:
+            self.go_home()
+            return
+        self._send_survey(draft.body(form.ref))
+
+    def _send_survey(self, body: dict) -> None:
+        def retry() -> None:
+            self._send_survey(body)
+
+        self._set_busy(True, SENDING)
+        self.backend.run_task(lambda: self.client.answer_survey(body), self._on_survey_sent,
+                              lambda error: self.show_error(error, retry))
+
+    def _on_survey_sent(self, answered: SurveyAnswered) -> None:
+        self.watch.set_online(True)
+        self._set_busy(False)
+        log.info("survey answered (response %d)", answered.id)
+        self._forget_survey()
+        self._history = ["home"]
+        self._show(SurveyThanksScreen.name, remember=False)
+        later(self, self.timings.survey_thanks_s * 1000, self._on_survey_thanks_elapsed)
+        self.survey_answered.emit(answered)
+
+    def _on_survey_thanks_elapsed(self) -> None:
+        if self.current_screen() == SurveyThanksScreen.name:
+            self.go_home(reset_language=True)
+
+    def _forget_survey(self) -> None:
+        """Nothing of an unfinished survey stays: not the ticket, not one answer."""
+        self._survey_form = None
+        self.survey.reset()
 
     # ================================================================= what the server watch learns
 

@@ -1,4 +1,5 @@
-"""Home: take a ticket or check a ticket's status; the first thing every citizen sees."""
+"""Home: take a ticket, check a ticket's status or take the survey after service; the first thing every
+citizen sees. Taking a ticket is the large button; status and survey share the room beside it."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ class HomeScreen(Screen):
     name = "home"
     ticket_requested = Signal()
     status_requested = Signal()
+    survey_requested = Signal()
 
     def __init__(self, translations: Translations, parent: QWidget | None = None) -> None:
         super().__init__(translations, parent)
@@ -27,14 +29,23 @@ class HomeScreen(Screen):
         self.status_button = TouchButton(role="hero", centred=True, parent=self)
         self.take_button.setObjectName("TakeTicketButton")
         self.status_button.setObjectName("CheckStatusButton")
-        set_props(self.status_button, variant="second")
+        self.survey_button = TouchButton(role="hero", centred=True, parent=self)
+        self.survey_button.setObjectName("SurveyButton")
+        set_props(self.status_button, variant="second", compact="true")
+        set_props(self.survey_button, variant="survey", compact="true")
         self.hint = FitText("", self, role="hint", align=_CENTRE)
         self.take_button.clicked.connect(self.ticket_requested)
         self.status_button.clicked.connect(self.status_requested)
+        self.survey_button.clicked.connect(self.survey_requested)
 
+        # Landscape: the ticket on the left, status above survey on the right; portrait: the ticket
+        # above, status beside survey below.
+        self.side = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.side.addWidget(self.status_button, 1)
+        self.side.addWidget(self.survey_button, 1)
         self.buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.buttons.addWidget(self.take_button, 1)
-        self.buttons.addWidget(self.status_button, 1)
+        self.buttons.addLayout(self.side, 1)
         self.box.addStretch(1)
         self.box.addWidget(self.welcome, 2)
         self.box.addWidget(self.subtitle, 1)
@@ -49,14 +60,19 @@ class HomeScreen(Screen):
         self.subtitle.setText(self.tr("Silakan pilih salah satu:"))
         self.take_button.set_texts(self.tr("Ambil Antrean"), self.tr("Pilih layanan dan cetak nomor antrean"))
         self.status_button.set_texts(self.tr("Cek Status"), self.tr("Lihat posisi antrean tiket Anda"))
+        self.survey_button.set_texts(self.tr("Isi Survei"), self.tr("Sudah dilayani? Nilai pelayanan kami"))
         self.hint.setText(self.tr("Sudah punya tiket? Dekatkan QR tiket ke pemindai untuk cek status."))
 
     def apply_metrics(self, m: Metrics) -> None:
         super().apply_metrics(m)
         self.buttons.setDirection(QBoxLayout.Direction.LeftToRight if m.landscape
                                   else QBoxLayout.Direction.TopToBottom)
+        self.side.setDirection(QBoxLayout.Direction.TopToBottom if m.landscape
+                               else QBoxLayout.Direction.LeftToRight)
         self.buttons.setSpacing(m.px(48))
+        self.side.setSpacing(m.px(28))
         side = m.px(80) if m.landscape else m.px(60)
         self.box.setContentsMargins(side, m.px(28), side, m.px(28))
-        for button in (self.take_button, self.status_button):
-            button.setMaximumHeight(m.px(420))
+        self.take_button.setMaximumHeight(m.px(420))
+        for button in (self.status_button, self.survey_button):
+            button.setMaximumHeight(m.px(196) if m.landscape else m.px(300))

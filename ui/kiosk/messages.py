@@ -221,6 +221,32 @@ _BY_CODE: Mapping[str, Message] = {m.code: m for m in (
             _t(QT_TRANSLATE_NOOP("KioskMessages", "Silakan gunakan anjungan lain, atau minta bantuan petugas "
                                              "informasi.")),
             (Way.HOME,), tone="warning"),
+    # The SKM survey: a ticket that may not answer (yet, again, any more), said with what to do instead.
+    Message("survey_not_served",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Tiket ini belum selesai dilayani")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Survei bisa diisi setelah pelayanan Anda selesai di loket. "
+                                                  "Silakan kembali setelah dilayani.")),
+            (Way.STATUS, Way.HOME), tone="warning"),
+    Message("survey_already_answered",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Survei tiket ini sudah diisi")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Setiap tiket hanya bisa mengisi survei satu kali. Terima kasih "
+                                                  "atas penilaian Anda.")),
+            (Way.HOME, Way.STATUS), tone="info"),
+    Message("survey_closed",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Waktu mengisi survei sudah lewat")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Survei bisa diisi sampai 7 hari setelah tanggal pelayanan. "
+                                                  "Sampaikan masukan Anda kepada petugas informasi.")),
+            (Way.HOME, Way.STATUS), tone="warning"),
+    Message("survey_invalid",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Jawaban survei belum lengkap")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Silakan isi survei sekali lagi dari awal. Jika terulang, mohon "
+                                                  "hubungi petugas informasi.")),
+            (Way.STATUS, Way.HOME), tone="warning"),
+    Message("survey_none_at_loket",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Belum ada tiket untuk dinilai")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Survei ditawarkan untuk tiket yang baru selesai dilayani di "
+                                                  "loket ini.")),
+            (Way.HOME,), tone="info"),
     Message("unexpected",
             _t(QT_TRANSLATE_NOOP("KioskMessages", "Maaf, terjadi kesalahan")),
             _t(QT_TRANSLATE_NOOP("KioskMessages", "Silakan mulai lagi dari halaman awal. Jika terulang, mohon "
@@ -252,8 +278,7 @@ _ALIASES = {"unauthorized": "not_enrolled", "invalid_token": "not_enrolled", "fo
                              "catalog_invalid", "catalog_version_not_found", "prefix_in_use_today",
                              "service_in_use_today", "notification_not_found", "notification_not_dead",
                              "notify_channel_off", "notify_ticket_not_waiting", "notify_too_many_changes",
-                             "report_period_reversed", "report_period_too_long", "survey_not_served",
-                             "survey_already_answered", "survey_closed", "survey_invalid", "survey_none_at_loket"),
+                             "report_period_reversed", "report_period_too_long"),
                             "unexpected")}
 
 

@@ -1,7 +1,8 @@
 """Screenshots of every kiosk screen, from the real app walked through its screens by tapping its real
 buttons: home → agencies → services → priority → ticket (printed, then not printed) → status
 (keypad, result) → messages → a service whose quota is used up → a service the office closed for
-today → the server gone, in both languages and at several window sizes.
+today → Isi Survei (a served ticket's code, a question, the profile, the thanks) → the server gone,
+in both languages and at several window sizes.
 
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python -m ui.kiosk.screenshots docs/screenshots
     .venv/bin/python -m ui.kiosk.screenshots OUT_DIR --review [--size 1024x768 …] [--lang en] [--fake-long]
@@ -66,8 +67,8 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def own_server(folder: Path) -> Iterator[tuple[str, str]]:
-    """A server subprocess on a free port with the demo catalog; yields (url, enrolment code)."""
+def own_server(folder: Path, kind: str = "kiosk") -> Iterator[tuple[str, str]]:
+    """A server subprocess on a free port with the demo catalog; yields (url, enrolment code of a ``kind``)."""
     from core.demo import wait_healthy
 
     port = _free_port()
@@ -79,7 +80,7 @@ def own_server(folder: Path) -> Iterator[tuple[str, str]]:
     try:
         url = f"http://127.0.0.1:{port}"
         wait_healthy(url, server)
-        done = subprocess.run([sys.executable, "main.py", "server", "enroll", "--kind", "kiosk", "--name",
+        done = subprocess.run([sys.executable, "main.py", "server", "enroll", "--kind", kind, "--name",
                                f"screens-{port}", "--database", database], cwd=ROOT, env=env,
                               capture_output=True, text=True, check=True)
         yield url, done.stdout.strip().splitlines()[-1].strip()
@@ -281,6 +282,38 @@ def walk_closed_today(walker: Walker, url: str, office: str) -> None:
         requests.delete(switch, headers=auth, timeout=10).raise_for_status()
 
 
+def walk_survey(walker: Walker, client, url: str, office: str) -> None:
+    """Isi Survei: a ticket served just now by the office's sign-in, its code typed, the first unsur,
+    the profile, and the thanks."""
+    from ui.survey.screenshots import serve_one
+
+    c = walker.c
+    code, _ = serve_one(client, url, office)
+    c.go_home()
+    walker.on("home")
+    walker.tap(c.home.survey_button)
+    walker.on("survey_entry")
+    keypad = c.survey_entry.keypad
+    for char in code.replace("-", ""):
+        walker.tap(keypad.letter_keys.get(char) or keypad.digit_keys[char])
+    walker.shot("17-survey-keypad")
+    walker.tap(c.survey_entry.ok_button)
+    walker.on("survey")
+    walker.shot("18-survey-question")
+    for score in ("4", "3", "4", "3", "4", "4", "4", "2", "3"):
+        walker.tap(c.survey.choice_buttons()[score])
+    walker.tap(c.survey.choice_buttons()["perempuan"])
+    walker.shot("19-survey-profile")
+    for value in ("sma", "wirausaha"):
+        walker.tap(c.survey.choice_buttons()[value])
+    walker.shot("20-survey-age")
+    walker.tap(c.survey.send_button)
+    walker.on("survey_thanks")
+    walker.shot("21-survey-thanks")
+    walker.tap(c.survey_thanks.done_button)
+    walker.on("home")
+
+
 def walk_offline(walker: Walker) -> None:
     """A kiosk whose server is gone: the banner, and the message when a ticket is asked for."""
     c = walker.c
@@ -349,6 +382,7 @@ def main(argv: list[str] | None = None) -> int:
                         walk(walker, printer)
                         walk_full_quota(walker, elsewhere)
                         walk_closed_today(walker, url, office)
+                        walk_survey(walker, elsewhere, url, office)
                     finally:
                         controller.stop()
                     saved += walker.saved

@@ -68,7 +68,7 @@ class DevicePage(FormPage):
         self.form.addWidget(self.status)
         kiosk_only = context.kind == "kiosk"
         self.agency_field.setVisible(kiosk_only)
-        self.idle_field.setVisible(kiosk_only)
+        self.idle_field.setVisible(context.kind in ("kiosk", "survey"))  # the survey tablet discards when idle
         self.agency_list.setMinimumHeight(260)
         self.agency_list.setWordWrap(True)
         self.agency_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -132,8 +132,9 @@ class DevicePage(FormPage):
         values: dict[str, Any] = {"device_name": self.name_field.editor.text().strip(),
                                   "location": self.location_field.editor.text().strip(),
                                   "language": self.language_box.currentData()}
-        if self.context.kind == "kiosk":
+        if self.context.kind in ("kiosk", "survey"):
             values["idle_timeout_s"] = self.idle_edit.text().strip()
+        if self.context.kind == "kiosk":
             if self._catalog_loaded:
                 items = self.agency_items()
                 chosen = tuple(key for key, item in items.items() if item.checkState() == Qt.CheckState.Checked)

@@ -215,7 +215,7 @@ ROLES = {"ok": "fieldOk", "warning": "fieldError", "error": "fieldError", "": "f
 
 class DiagnosticsPage(FormPage):
     title = Text(QT_TRANSLATE_NOOP("DiagnosticsPage", "Diagnostik"), context=C)
-    kinds = ("kiosk", "display")
+    kinds = ("kiosk", "display", "survey")
 
     def __init__(self, context: SetupContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

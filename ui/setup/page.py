@@ -27,7 +27,7 @@ from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-DeviceKind = Literal["kiosk", "display"]
+DeviceKind = Literal["kiosk", "display", "survey"]
 
 
 @dataclass
@@ -98,7 +98,7 @@ class SetupPage(QWidget):
     ``refresh()`` runs each time the page is shown (reload values, start live status)."""
 
     title: Text
-    kinds: tuple[DeviceKind, ...] = ("kiosk", "display")   # which devices show this page
+    kinds: tuple[DeviceKind, ...] = ("kiosk", "display", "survey")   # which devices show this page
     saved = Signal(object)   # DeviceConfig, after a successful save
 
     def __init__(self, context: SetupContext, parent: QWidget | None = None) -> None:

@@ -180,6 +180,8 @@ class ServerPage(FormPage):
         self.code_field.set_texts(self.tr("Kode pendaftaran sekali pakai"),
                                   self.tr("Buat kode di server: python main.py server enroll --kind display "
                                           "--name NAMA.") if self.context.kind == "display" else
+                                  self.tr("Buat kode di server: python main.py server enroll --kind survey "
+                                          "--name NAMA.") if self.context.kind == "survey" else
                                   self.tr("Buat kode di server: python main.py server enroll --kind kiosk "
                                           "--name NAMA (atau --kind display)."))
         self.save_button.set_texts(self.tr("Periksa dan simpan"))

@@ -26,7 +26,8 @@ log = logging.getLogger(__name__)
 OPTIONAL_PAGES = (("ui.setup.printer_page", "PrinterPage"), ("ui.setup.display_page", "DisplayPage"),
                   ("ui.setup.diagnostics_page", "DiagnosticsPage"))
 KIND_NAMES = {"kiosk": QT_TRANSLATE_NOOP("SetupScreen", "Anjungan"),
-              "display": QT_TRANSLATE_NOOP("SetupScreen", "Papan antrean")}
+              "display": QT_TRANSLATE_NOOP("SetupScreen", "Papan antrean"),
+              "survey": QT_TRANSLATE_NOOP("SetupScreen", "Tablet survei")}
 
 
 def page_classes(kind: str) -> list[type[SetupPage]]:
