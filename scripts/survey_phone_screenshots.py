@@ -1,5 +1,6 @@
-"""Screenshots of the survey on a citizen's phone (390×844), in Indonesian and English, from Debian's chromium
-against the real server with the demo catalog: a ticket served at a loket, its QR page opened.
+"""Screenshots of a citizen's phone pages (390×844), in Indonesian and English, from Debian's chromium against
+the real server with the demo catalog: the survey of a ticket served at a loket, and a waiting ticket's page
+to be told on WhatsApp (the server given a WhatsApp channel).
 
 Run: .venv/bin/python scripts/survey_phone_screenshots.py [docs/screenshots]
 """
@@ -14,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from server.auth import Role
+from server.notify.channels import FonnteGateway
 from tests.support.browser import chromium_driver
 from tests.support.server import PASSWORD, live_server
 
@@ -32,6 +34,8 @@ def main(folder: Path) -> int:
         for path in (f"/counters/{loket}/open", f"/counters/{loket}/call-next", f"/tickets/{ticket['id']}/start",
                      f"/tickets/{ticket['id']}/finish"):
             live.call("POST", path, "siti").raise_for_status()
+        waiting = live.issue("ktp-el-rekam").json()
+        live.services.notifications.channels["whatsapp"] = FonnteGateway(url="http://127.0.0.1:9/send", token="demo")
         driver = chromium_driver(Path(tmp) / "profile", *PHONE)
         try:
             driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
@@ -39,6 +43,10 @@ def main(folder: Path) -> int:
             for lang in ("id", "en"):
                 driver.get(f"{live.url}/t/{ticket['token']}?lang={lang}")
                 out = folder / f"survey-phone-{lang}.png"
+                driver.save_screenshot(str(out))
+                print(out)
+                driver.get(f"{live.url}/t/{waiting['token']}/whatsapp?lang={lang}")
+                out = folder / f"whatsapp-phone-{lang}.png"
                 driver.save_screenshot(str(out))
                 print(out)
         finally:

@@ -17,6 +17,7 @@ from server.api import (
     admin,
     audit,
     catalog_admin,
+    contact_page,
     counters,
     events,
     hall,
@@ -123,6 +124,7 @@ def create_app(services: Services) -> FastAPI:
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(public.pages)
     app.include_router(survey_page.pages)
+    app.include_router(contact_page.pages)
     console.install(app)
     install_error_handlers(app)
     app.add_middleware(RequestGuard, max_body_bytes=services.settings.max_body_bytes)

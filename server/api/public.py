@@ -29,6 +29,7 @@ from server.api.schemas import ChangePassword, EnrollRequest, LoginRequest
 from server.api.survey_page import survey_page
 from server.auth import STAFF_ROLES, Principal
 from server.errors import ApiError, storage_unavailable
+from server.notify.contacts import current_contact
 from server.views import TicketJson
 
 router = APIRouter()
@@ -134,6 +135,7 @@ def status_page(token: str, request: Request) -> HTMLResponse:
         rows.append(f"<p>Di depan Anda / ahead of you: <b>{t.people_ahead}</b> orang · {_wait_text(t)}</p>")
         if t.lokets:
             rows.append(f"<p class='lokets'>Dilayani di / served at <b>{e(', '.join(t.lokets))}</b></p>")
+        rows.append(_told_on_whatsapp(request, token))
     if t.counter and t.status in AT_LOKET:
         rows.append(f"<p class='loket'>Silakan menuju / please go to <b>{e(t.counter.name)}</b></p>")
     if t.status is TicketStatus.NO_SHOW:
@@ -145,6 +147,19 @@ def status_page(token: str, request: Request) -> HTMLResponse:
     body = (f"<p class='agency'>{e(t.agency_name)}</p><h1>{e(t.code)}</h1>"
             f"<p>{e(t.service_name)}</p>{''.join(rows)}<p class='date'>{e(t.service_date.isoformat())}</p>")
     return HTMLResponse(_page(f"Antrean {t.code}", body, refresh=20))
+
+
+def _told_on_whatsapp(request: Request, token: str) -> str:
+    """The way to be told on WhatsApp (server/api/contact_page.py), or the number already given, masked."""
+    told = request.app.state.notifications
+    if told.citizen_channel() is None:
+        return ""
+    given = current_contact(told.db, token)
+    link = f"<a id='whatsapp' href='/t/{html.escape(token)}/whatsapp'>"
+    if given is not None and given.recipient:
+        return (f"<p class='told'>Kami akan mengabari {html.escape(given.recipient)} lewat WhatsApp / we will message "
+                f"this number · {link}ubah / change</a></p>")
+    return f"<p class='told'>{link}Kabari saya lewat WhatsApp / tell me on WhatsApp</a></p>"
 
 
 _WAIT_UNKNOWN_TEXT = {

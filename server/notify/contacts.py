@@ -66,3 +66,12 @@ def remove_contact(db: Database, token: str) -> TicketContact:
         ticket_id, code, _, _ = _ticket(conn, token)
         conn.execute(delete(ticket_contacts).where(ticket_contacts.c.ticket_id == ticket_id))
     return TicketContact(code=code, recipient=None, language="id")
+
+
+def current_contact(db: Database, token: str) -> TicketContact | None:
+    """The number this ticket's holder gave, masked; None if none (or no such ticket)."""
+    with db.read() as conn:
+        row = conn.execute(select(tickets.c.code, ticket_contacts.c.phone, ticket_contacts.c.language)
+                           .join(ticket_contacts, ticket_contacts.c.ticket_id == tickets.c.id)
+                           .where(tickets.c.token == token)).first()
+    return TicketContact(code=row.code, recipient=masked(row.phone), language=row.language) if row else None

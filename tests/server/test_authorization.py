@@ -42,6 +42,8 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/t/{token}"): PUBLIC,
     ("PUT", "/api/v1/tickets/status/{token}/contact"): PUBLIC,
     ("DELETE", "/api/v1/tickets/status/{token}/contact"): PUBLIC,
+    ("GET", "/t/{token}/whatsapp"): PUBLIC,
+    ("POST", "/t/{token}/whatsapp"): PUBLIC,
     ("POST", "/api/v1/auth/renew"): OFFICERS,
     ("POST", "/api/v1/auth/logout"): OFFICERS,
     ("POST", "/api/v1/auth/password"): OFFICERS,
@@ -165,6 +167,8 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
                                                                 body=lambda h: {"phone": "081234567890",
                                                                                 "consent": True}),
         ("DELETE", f"{p}/tickets/status/{{token}}/contact"): Probe(200, path={"token": scene.token}),
+        ("GET", "/t/{token}/whatsapp"): Probe(200, path={"token": scene.token}),
+        ("POST", "/t/{token}/whatsapp"): Probe(403, path={"token": scene.token}),   # no form mark
         ("POST", f"{p}/auth/renew"): Probe(200),
         ("POST", f"{p}/auth/logout"): Probe(200, spends_token=True),
         # The same password again: refused, so the probe changes nothing.
