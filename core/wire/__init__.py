@@ -70,6 +70,7 @@ from core.wire.events import (
                                EventPayload,
                                RecentCall,
                                RecentCalls,
+                               StaffChanged,
                                TicketEvent,
                                TodayChanged,
                                payload_of,
@@ -78,6 +79,7 @@ from core.wire.events import (
 __all__ = [
     "AgencyStoppedToday", "AuditEntry", "AuditPage", "QuotaToday", "RunningTextToday", "ServiceClosedToday",
     "TodayChanged", "TodaySwitches",
+    "StaffChanged",
     "AT_LOKET", "Agency", "AuditKind", "BreakTime", "Catalog", "CatalogChanged", "Counter", "CounterQueue",
     "CounterRef", "CounterState",
     "CounterStateEvent", "DailyReport", "DayExpired", "Device", "DeviceRef", "DeviceStateEvent",

@@ -66,6 +66,7 @@ class EventType(enum.StrEnum):
     CATALOG_CHANGED = "catalog.changed"
     DEVICE_STATE = "device.state"
     TODAY_CHANGED = "today.changed"  # a switch of today (closed service, quota, stopped agency, running text)
+    STAFF_CHANGED = "staff.changed"  # an account added, reset, given a role, disabled, enabled, its password changed
 
 
 class AuditKind(enum.StrEnum):

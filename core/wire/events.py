@@ -104,6 +104,14 @@ class TodayChanged(WireModel):
     subject: str = ""
 
 
+class StaffChanged(WireModel):
+    """A staff account changed: ``change`` is its audit entry's kind (``user.disabled``, …). No secret: a
+    one-time password stays on the admin's page; open staff lists fetch the accounts again."""
+
+    username: str
+    change: str
+
+
 class RecentCall(WireModel):
     """One call of today, for a board that starts (or restarts) with nothing in memory: the call's
     event as the stream sent it, and the ticket's status now, so a ticket transferred, put back in
@@ -122,7 +130,8 @@ class RecentCalls(WireModel):
     calls: list[RecentCall] = Field(default_factory=list)
 
 
-EventPayload = TicketEvent | DayExpired | CounterStateEvent | CatalogChanged | DeviceStateEvent | TodayChanged
+EventPayload = (TicketEvent | DayExpired | CounterStateEvent | CatalogChanged | DeviceStateEvent | TodayChanged
+                | StaffChanged)
 
 PAYLOADS: dict[EventType, tuple[type[EventPayload], ...]] = {
     EventType.TICKET_ISSUED: (TicketEvent,),
@@ -133,6 +142,7 @@ PAYLOADS: dict[EventType, tuple[type[EventPayload], ...]] = {
     EventType.CATALOG_CHANGED: (CatalogChanged,),
     EventType.DEVICE_STATE: (DeviceStateEvent,),
     EventType.TODAY_CHANGED: (TodayChanged,),
+    EventType.STAFF_CHANGED: (StaffChanged,),
 }
 
 
