@@ -55,4 +55,7 @@ CONSOLE_ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/console/catalog/versions/{version}/restore"): ADMINS,
     ("GET", "/console/catalog/services/{service_id}"): ADMINS,
     ("POST", "/console/catalog/services/{service_id}"): ADMINS,
+    ("GET", "/console/today/live"): MANAGERS,
+    ("GET", "/console/staff/_live"): ADMINS,
+    ("GET", "/console/staff/_one-time"): ADMINS,
 }
