@@ -227,8 +227,8 @@ def event_seq(request: Request) -> int:
 
 def too_large_page(scope: dict[str, Any], max_bytes: int) -> tuple[int, list[tuple[bytes, bytes]], bytes] | None:
     """A console form or upload over the body cap (the API's RequestGuard): a page in the browser's language
-    with the way back to the page it came from, in place of the API's JSON. Nothing of the body was read, and
-    nothing reads the database here: the page has no session, only the language cookie."""
+    with the way back to the page it came from, in place of the API's JSON. Nothing of the body was read; the
+    page has no session (no token check on this path), only the language cookie and the catalog's cached name."""
     if not str(scope.get("path", "")).startswith("/console"):
         return None
     request = Request(scope)
