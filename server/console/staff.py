@@ -115,14 +115,15 @@ async def one_time_page(request: Request) -> Response:
     return render(request, "staff_password.html", session=session, made=shown.made, added=shown.added)
 
 
-def _one(request: Request, username: str) -> StaffUser | None:
-    return next((u for u in request.app.state.accounts.staff.all_users() if u.username == username), None)
+def _one(request: Request, username: str) -> tuple[int, StaffUser | None]:
+    seq, users = _users(request)
+    return seq, next((u for u in users if u.username == username), None)
 
 
 async def _user_page(request: Request, session: ConsoleSession, username: str, *, status: int = 200,
                      message: str | None = None, role: str | None = None, confirm: str | None = None) -> Response:
     """The person's page; with ``confirm`` ("reset" or "disable"), the page that asks again before doing it."""
-    user = await run_in_threadpool(_one, request, username)
+    seq, user = await run_in_threadpool(_one, request, username)
     if user is None:
         return render(request, "error.html", session=session, status=404, title_key="page.not_found.title",
                       text_key="error.user_not_found", params={}, message=None)
@@ -131,13 +132,26 @@ async def _user_page(request: Request, session: ConsoleSession, username: str, *
                       myself=user.username == session.principal.name)
     return render(request, "staff_user.html", session=session, status=status, user=user, message=message,
                   chosen_role=role or user.role, roles=ROLE_CHOICES, shown=site_clock(request),
-                  myself=user.username == session.principal.name)
+                  myself=user.username == session.principal.name, seq=seq)
 
 
 @router.get("/console/staff/{username}", include_in_schema=False)
 async def user_page(username: str, request: Request) -> Response:
     session = signed_in(request, ADMIN)
     return await _user_page(request, session, username)
+
+
+@router.get("/console/staff/{username}/live", include_in_schema=False)
+async def user_live(username: str, request: Request) -> Response:
+    """The person's facts and forms alone, for the page's script, on a ``staff.changed`` (another admin
+    disabled them, the command line reset them) and every half minute (a sign-in writes no event)."""
+    session = signed_in(request, ADMIN)
+    _, user = await run_in_threadpool(_one, request, username)
+    if user is None:
+        return render(request, "error.html", session=session, status=404, title_key="page.not_found.title",
+                      text_key="error.user_not_found", params={}, message=None)
+    return render(request, "staff_user_live.html", session=session, user=user, chosen_role=user.role,
+                  roles=ROLE_CHOICES, shown=site_clock(request), myself=user.username == session.principal.name)
 
 
 @router.post("/console/staff/{username}/password-reset", include_in_schema=False)

@@ -58,4 +58,5 @@ CONSOLE_ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/console/today/live"): MANAGERS,
     ("GET", "/console/staff/_live"): ADMINS,
     ("GET", "/console/staff/_one-time"): ADMINS,
+    ("GET", "/console/staff/{username}/live"): ADMINS,
 }

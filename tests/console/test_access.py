@@ -104,6 +104,7 @@ EXPECTED_ALLOWED = {
     ("GET", "/console/catalog/services/{service_id}"): 200, ("POST", "/console/catalog/services/{service_id}"): 422,
     ("GET", "/console/today/live"): 200, ("GET", "/console/staff/_live"): 200,
     ("GET", "/console/staff/_one-time"): 410,  # nothing waiting for this sign-in
+    ("GET", "/console/staff/{username}/live"): 404,
 }
 
 

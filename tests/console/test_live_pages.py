@@ -135,3 +135,19 @@ def test_an_officer_disabled_by_another_admin_shows_on_an_open_staff_list_within
     assert browser.text("#user-dewi .display-name") == "Dewi Lestari"
     assert _same_page(browser)
     assert _typed(browser, "#username") == "setengah"
+
+
+def test_a_persons_page_follows_a_disabling_made_elsewhere_keeping_the_role_being_chosen(browser: Browser) -> None:
+    """GIVEN an admin on staff2's page, a new role chosen but not yet saved
+    WHEN staff2 is disabled through the API
+    THEN the page says disabled and offers to enable, with no reload; the role chosen is still chosen."""
+    server = browser.server
+    browser.sign_in("admin")
+    browser.open("/console/staff/staff2")
+    _live(browser, "#user-box")
+    browser.find("#role option[value='supervisor']").click()
+    assert server.call("POST", "/staff/staff2/disable", "admin").status_code == 200
+    browser.until(lambda: browser.finds("#enable-user"), timeout=5, poll=0.02)
+    assert browser.text("#user-active") == "dinonaktifkan"
+    assert _same_page(browser)
+    assert _typed(browser, "#role") == "supervisor"
