@@ -172,6 +172,17 @@ def shoot(driver: WebDriver, live: LiveServer, path: str, out: Path) -> None:
     print(out)
 
 
+def too_large_page(driver: WebDriver, live: LiveServer, out: Path) -> None:
+    """The console's own answer to a form over the body cap: a running text of 70 KB sent from Today."""
+    driver.get(f"{live.url}/console/today")
+    driver.execute_script("const f = document.getElementById('running-text'); f.removeAttribute('maxlength');"
+                          "f.value = 'x'.repeat(70 * 1024);")
+    driver.find_element(By.ID, "set-running-text").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "error-title"))
+    driver.save_screenshot(str(out))
+    print(out)
+
+
 def main(folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, live_server(Path(tmp), catalog=DEMO) as live:
@@ -207,6 +218,9 @@ def main(folder: Path) -> int:
                     shoot(driver, live, "/console/staff", folder / f"console-staff-{name}.png")
                     shoot(driver, live, "/console/staff/rina", folder / f"console-staff-user-{name}.png")
                     driver.find_element(By.ID, "reset-password").click()
+                    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "confirm-reset"))
+                    driver.save_screenshot(str(folder / f"console-staff-confirm-{name}.png"))
+                    driver.find_element(By.ID, "confirm-reset").click()
                     WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "one-time-password"))
                     driver.save_screenshot(str(folder / f"console-staff-password-{name}.png"))
                     shoot(driver, live, "/console/devices", folder / f"console-devices-{name}.png")
@@ -217,6 +231,7 @@ def main(folder: Path) -> int:
                     shoot(driver, live, "/console/catalog/services/ktp-el-rekam",
                           folder / f"console-catalog-service-{name}.png")
                     shoot(driver, live, "/console/notifications", folder / f"console-notifications-{name}.png")
+                    too_large_page(driver, live, folder / f"console-too-large-{name}.png")
         finally:
             driver.quit()
     return 0

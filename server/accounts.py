@@ -25,7 +25,6 @@ from core.wire import (
     Login,
     PasswordChanged,
 )
-from server.audit import record
 from server.auth import (
     MIN_PASSWORD_LENGTH,
     PRODUCTION_COST,
@@ -44,7 +43,7 @@ from server.device_admin import DeviceAdmin
 from server.errors import ApiError
 from server.events import EventHub, PendingEvents
 from server.sign_in_limits import SignInLimits
-from server.staff_admin import StaffAdmin
+from server.staff_admin import StaffAdmin, record_staff_change
 
 log = logging.getLogger(__name__)
 
@@ -140,11 +139,12 @@ class Accounts:
                 users.c.id == user.id, users.c.password_hash == user.password_hash).values(
                 password_hash=hash_password(new, self.password_cost), must_change_password=False)).rowcount == 1
             if changed:
-                record(conn, at=self.clock.now(), actor=principal, kind=AuditKind.USER_PASSWORD_CHANGED,
-                       subject=f"user:{user.username}", detail={"was_required": bool(user.must_change_password)})
+                record_staff_change(conn, at=self.clock.now(), actor=principal,
+                                    kind=AuditKind.USER_PASSWORD_CHANGED, username=user.username,
+                                    detail={"was_required": bool(user.must_change_password)})
         if not changed:
             raise ApiError(403, ErrorCode.WRONG_CURRENT_PASSWORD, "The current password is wrong.")
-        self.forget_tokens()
+        self.revoked()
         log.info("%s changed their password", user.username)
         return PasswordChanged(status="changed")
 

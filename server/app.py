@@ -34,6 +34,7 @@ from server.api import (
 from server.api.middleware import RequestGuard
 from server.checkpointer import Checkpointer
 from server.clock import Clock, SystemClock
+from server.console.pages import too_large_page
 from server.db import Database
 from server.engine import QueueEngine
 from server.errors import ApiError, install_error_handlers
@@ -127,5 +128,6 @@ def create_app(services: Services) -> FastAPI:
     app.include_router(contact_page.pages)
     console.install(app)
     install_error_handlers(app)
-    app.add_middleware(RequestGuard, max_body_bytes=services.settings.max_body_bytes)
+    app.add_middleware(RequestGuard, max_body_bytes=services.settings.max_body_bytes,
+                       page_refusal=too_large_page)
     return app

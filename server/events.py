@@ -59,12 +59,15 @@ def event_json(row: Any) -> dict[str, Any]:
 def as_seen_by_a_device(event: dict[str, Any]) -> dict[str, Any]:
     """What a kiosk or board in the hall receives: why a supervisor closed or took over a loket is
     about an officer (it may be "sick"), so it stays with the staff's apps and the event log; so
-    does a transfer's note, written by one officer for another about a citizen."""
+    does a transfer's note, written by one officer for another about a citizen, and whose account
+    an admin changed."""
     data = event["data"]
     if event["type"] == EventType.COUNTER_STATE and isinstance(data, dict) and data.get("reason"):
         return {**event, "data": {**data, "reason": None}}
     if event["type"] == EventType.TICKET_STATUS and isinstance(data, dict) and data.get("note"):
         return {**event, "data": {**data, "note": None}}
+    if event["type"] == EventType.STAFF_CHANGED and isinstance(data, dict):
+        return {**event, "data": {**data, "username": ""}}  # whose account changed is the office's business
     return event
 
 

@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from core.wire import AuditKind, ErrorCode, StaffPassword, StaffUser
+from core.wire import AuditKind, ErrorCode, EventType, StaffChanged, StaffPassword, StaffUser
 from server.audit import record
 from server.auth import MIN_PASSWORD_LENGTH, STAFF_ROLES, Principal, Role, hash_password
 from server.db import users
 from server.errors import ApiError
+from server.events import PendingEvents
 
 if TYPE_CHECKING:
     from server.accounts import Accounts
@@ -57,6 +58,16 @@ def _check_role(role: Role) -> None:
         raise ApiError(422, ErrorCode.INVALID_REQUEST, "Users are staff, supervisor or admin.", role=role.value)
 
 
+def record_staff_change(conn: Any, *, at: datetime, actor: Principal | None, kind: AuditKind, username: str,
+                        detail: dict[str, Any]) -> None:
+    """The audit entry and the ``staff.changed`` event of one change, in the caller's transaction: open staff
+    pages fetch the list again at once (the event names the account and the change, nothing secret)."""
+    record(conn, at=at, actor=actor, kind=kind, subject=f"user:{username}", detail=detail)
+    pending = PendingEvents()
+    pending.add(EventType.STAFF_CHANGED, StaffChanged(username=username, change=kind.value))
+    pending.flush(conn, at)
+
+
 class StaffAdmin:
     """``actor`` None is the server's command line (``main.py server …``), audited as ``cli``."""
 
@@ -95,9 +106,9 @@ class StaffAdmin:
                     username=username, password_hash=digest, role=role.value, display_name=display_name or username,
                     active=True, failed_logins=0, locked_until=None, must_change_password=must_change_password,
                     created_at=now))
-                record(conn, at=now, actor=actor, kind=AuditKind.USER_ADDED, subject=f"user:{username}",
-                       detail={"role": role.value, "display_name": display_name or username,
-                               "generated": made, "must_change_password": must_change_password})
+                record_staff_change(conn, at=now, actor=actor, kind=AuditKind.USER_ADDED, username=username,
+                                    detail={"role": role.value, "display_name": display_name or username,
+                                            "generated": made, "must_change_password": must_change_password})
                 row = conn.execute(select(users).where(users.c.username == username)).one()
         except IntegrityError:  # the same name added at the same moment by another process
             raise taken from None
@@ -119,8 +130,8 @@ class StaffAdmin:
                 password_hash=digest, must_change_password=must_change_password, failed_logins=0,
                 locked_until=None))
             self.accounts.end_sign_ins(conn, user.id)
-            record(conn, at=now, actor=actor, kind=AuditKind.USER_PASSWORD_RESET, subject=f"user:{username}",
-                   detail={"generated": made, "must_change_password": must_change_password})
+            record_staff_change(conn, at=now, actor=actor, kind=AuditKind.USER_PASSWORD_RESET, username=username,
+                                detail={"generated": made, "must_change_password": must_change_password})
             row = conn.execute(select(users).where(users.c.id == user.id)).one()
         self._after_change(username)
         return StaffPassword(user=_user_answer(row, now), one_time_password=password if made else None)
@@ -136,8 +147,8 @@ class StaffAdmin:
                 if user.role == Role.ADMIN.value:
                     self._refuse_last_admin(conn, user)
                 conn.execute(update(users).where(users.c.id == user.id).values(role=role.value))
-                record(conn, at=now, actor=actor, kind=AuditKind.USER_ROLE_SET, subject=f"user:{username}",
-                       detail={"from": user.role, "to": role.value})
+                record_staff_change(conn, at=now, actor=actor, kind=AuditKind.USER_ROLE_SET, username=username,
+                                    detail={"from": user.role, "to": role.value})
             row = conn.execute(select(users).where(users.c.id == user.id)).one()
         self._after_change(username)
         return _user_answer(row, now)
@@ -154,8 +165,9 @@ class StaffAdmin:
                 active=active, failed_logins=0, locked_until=None))
             if not active:
                 self.accounts.end_sign_ins(conn, user.id)
-            record(conn, at=now, actor=actor, kind=AuditKind.USER_ENABLED if active else AuditKind.USER_DISABLED,
-                   subject=f"user:{username}", detail={"was_active": bool(user.active)})
+            kind = AuditKind.USER_ENABLED if active else AuditKind.USER_DISABLED
+            record_staff_change(conn, at=now, actor=actor, kind=kind, username=username,
+                                detail={"was_active": bool(user.active)})
             row = conn.execute(select(users).where(users.c.id == user.id)).one()
         self._after_change(username)
         return _user_answer(row, now)
@@ -182,13 +194,13 @@ class StaffAdmin:
                 failed_logins=0, locked_until=None, must_change_password=must_change_password))
             self.accounts.end_sign_ins(conn, user.id)
             if user.role != role.value:
-                record(conn, at=now, actor=actor, kind=AuditKind.USER_ROLE_SET, subject=f"user:{username}",
-                       detail={"from": user.role, "to": role.value})
+                record_staff_change(conn, at=now, actor=actor, kind=AuditKind.USER_ROLE_SET, username=username,
+                                    detail={"from": user.role, "to": role.value})
             if not user.active:
-                record(conn, at=now, actor=actor, kind=AuditKind.USER_ENABLED, subject=f"user:{username}",
-                       detail={"was_active": False})
-            record(conn, at=now, actor=actor, kind=AuditKind.USER_PASSWORD_RESET, subject=f"user:{username}",
-                   detail={"generated": False, "must_change_password": must_change_password})
+                record_staff_change(conn, at=now, actor=actor, kind=AuditKind.USER_ENABLED, username=username,
+                                    detail={"was_active": False})
+            record_staff_change(conn, at=now, actor=actor, kind=AuditKind.USER_PASSWORD_RESET, username=username,
+                                detail={"generated": False, "must_change_password": must_change_password})
         self._after_change(username)
 
     @staticmethod

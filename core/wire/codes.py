@@ -67,6 +67,7 @@ class EventType(enum.StrEnum):
     DEVICE_STATE = "device.state"
     TODAY_CHANGED = "today.changed"  # a switch of today (closed service, quota, stopped agency, running text)
     SURVEY_ANSWERED = "survey.answered"  # a served ticket answered the SKM survey (no answers in the event)
+    STAFF_CHANGED = "staff.changed"  # an account added, reset, given a role, disabled, enabled, its password changed
 
 
 class AuditKind(enum.StrEnum):

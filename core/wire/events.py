@@ -104,6 +104,14 @@ class TodayChanged(WireModel):
     subject: str = ""
 
 
+class StaffChanged(WireModel):
+    """A staff account changed: ``change`` is its audit entry's kind (``user.disabled``, …). No secret: a
+    one-time password stays on the admin's page; open staff lists fetch the accounts again."""
+
+    username: str
+    change: str
+
+
 class RecentCall(WireModel):
     """One call of today, for a board that starts (or restarts) with nothing in memory: the call's
     event as the stream sent it, and the ticket's status now, so a ticket transferred, put back in
@@ -137,7 +145,7 @@ class SurveyAnsweredEvent(WireModel):
 
 
 EventPayload = (TicketEvent | DayExpired | CounterStateEvent | CatalogChanged | DeviceStateEvent | TodayChanged
-                | SurveyAnsweredEvent)
+                | SurveyAnsweredEvent | StaffChanged)
 
 PAYLOADS: dict[EventType, tuple[type[EventPayload], ...]] = {
     EventType.TICKET_ISSUED: (TicketEvent,),
@@ -149,6 +157,7 @@ PAYLOADS: dict[EventType, tuple[type[EventPayload], ...]] = {
     EventType.DEVICE_STATE: (DeviceStateEvent,),
     EventType.TODAY_CHANGED: (TodayChanged,),
     EventType.SURVEY_ANSWERED: (SurveyAnsweredEvent,),
+    EventType.STAFF_CHANGED: (StaffChanged,),
 }
 
 

@@ -293,6 +293,10 @@
 <context>
     <name>DeskScreen</name>
     <message>
+        <source>Istirahat</source>
+        <translation>On break</translation>
+    </message>
+    <message>
         <source>Istirahat · {reason}</source>
         <translation>On break · {reason}</translation>
     </message>

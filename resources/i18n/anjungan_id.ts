@@ -293,6 +293,10 @@
 <context>
     <name>DeskScreen</name>
     <message>
+        <source>Istirahat</source>
+        <translation>Istirahat</translation>
+    </message>
+    <message>
         <source>Istirahat · {reason}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,5 +1,6 @@
 """Plain ASGI middleware (no buffering, so event streams flow): a request id on every request and
-answer, and a cap on body size that refuses a 10 MB upload without reading it all."""
+answer, and a cap on body size that refuses a 10 MB upload without reading it all. The API's refusal
+is JSON; a browser's page (the console) may answer with a page of its own instead."""
 
 from __future__ import annotations
 
@@ -30,10 +31,16 @@ class BodyTooLarge(Exception):
     pass
 
 
+# The refusal of a body over the cap as a page, for the addresses it names: (status, headers, body), or None
+# for the API's JSON. It is called before any of the body is read, and must not wait on anything.
+PageRefusal = Callable[[Scope, int], "tuple[int, list[tuple[bytes, bytes]], bytes] | None"]
+
+
 class RequestGuard:
-    def __init__(self, app: Any, max_body_bytes: int) -> None:
+    def __init__(self, app: Any, max_body_bytes: int, page_refusal: PageRefusal | None = None) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.page_refusal = page_refusal
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -51,7 +58,7 @@ class RequestGuard:
 
         length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_body_bytes):
-            await self._refuse(send_with_id, request_id)
+            await self._refuse(send_with_id, request_id, scope)
             return
         received = 0
         started = False
@@ -74,7 +81,7 @@ class RequestGuard:
                 # upload past the cap still gets the 413 that a declared length gets.
                 if message["type"] == "http.response.start" and not started:
                     started = True
-                    await self._refuse(send_with_id, request_id)
+                    await self._refuse(send_with_id, request_id, scope)
                 return
             if message["type"] == "http.response.start":
                 started = True
@@ -84,9 +91,16 @@ class RequestGuard:
             await self.app(scope, limited_receive, tracking_send)
         except BodyTooLarge:
             if not started:
-                await self._refuse(send_with_id, request_id)
+                await self._refuse(send_with_id, request_id, scope)
 
-    async def _refuse(self, send: Send, request_id: str) -> None:
+    async def _refuse(self, send: Send, request_id: str, scope: Scope) -> None:
+        page = self.page_refusal(scope, self.max_body_bytes) if self.page_refusal is not None else None
+        if page is not None:
+            status, headers, body = page
+            await send({"type": "http.response.start", "status": status,
+                        "headers": [*headers, (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
+            await send({"type": "http.response.body", "body": body})
+            return
         refusal = ErrorDetail(code=ErrorCode.BODY_TOO_LARGE, request_id=request_id,
                               message=f"The request body is larger than {self.max_body_bytes} bytes.",
                               params={"max_bytes": self.max_body_bytes})

@@ -8,6 +8,7 @@ from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
 
 from server.console import audit, catalog, devices, hall, my_day, notifications, reports, sign_in, staff, static, today
+from server.console.one_time import OneTimePasswords
 from server.console.pages import ConsoleRoute, error_page
 from server.console.session import current_session
 
@@ -31,6 +32,7 @@ async def unknown_page(rest: str, request: Request) -> Response:
 
 
 def install(app: FastAPI) -> None:
+    app.state.one_time_passwords = OneTimePasswords()
     for module in PAGE_MODULES:
         app.include_router(module.router)
     app.include_router(unknown)

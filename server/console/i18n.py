@@ -711,6 +711,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "pendek.",
         "A period of {days} days is too long: one report covers at most {most_days} days. Choose a shorter range."),
     "kind.survey": ("Tablet survei", "Survey tablet"),
+    # The staff page's second question before a reset or a disabling, and a one-time password already shown.
+    "staff.confirm_reset_title": ("Atur ulang kata sandi {username}?", "Reset {username}'s password?"),
+    "staff.confirm_reset": (
+        "Kata sandi {name} ({username}) yang sekarang tidak akan berlaku lagi, semua sesi masuknya (aplikasi "
+        "loket, konsol) berakhir saat itu juga, dan server membuat kata sandi sekali pakai yang harus Anda "
+        "serahkan langsung kepadanya.",
+        "{name}'s ({username}) current password stops working, every sign-in of theirs (the counter app, the "
+        "console) ends at once, and the server makes a one-time password you must hand to them in person."),
+    "staff.confirm_reset_submit": ("Ya, atur ulang kata sandi {username}", "Yes, reset {username}'s password"),
+    "staff.confirm_disable_title": ("Nonaktifkan {username}?", "Disable {username}?"),
+    "staff.confirm_disable": (
+        "{name} ({username}) tidak bisa masuk lagi sampai akunnya diaktifkan, dan semua sesi masuknya "
+        "berakhir saat itu juga: aplikasi loketnya kembali ke layar masuk.",
+        "{name} ({username}) cannot sign in until the account is enabled again, and every sign-in of theirs "
+        "ends at once: their counter app goes back to its sign-in screen."),
+    "staff.confirm_disable_submit": ("Ya, nonaktifkan {username}", "Yes, disable {username}"),
+    "staff.confirm_cancel": ("Batal, jangan ubah apa pun", "Cancel, change nothing"),
+    "staff.one_time_gone_title": ("Kata sandi sudah ditampilkan", "The password was shown already"),
+    "staff.one_time_gone": (
+        "Kata sandi sekali pakai hanya ditampilkan sekali dan tidak disimpan. Jika belum sempat dicatat, atur "
+        "ulang kata sandinya lagi dari halaman petugas.",
+        "A one-time password is shown once and is not kept. If it was not noted, reset the password again "
+        "from the staff page."),
+    # A form or upload over the server's body cap.
+    "page.too_large.title": ("Isian terlalu besar", "Too much to send"),
+    "page.too_large.text": (
+        "Isian formulir atau berkas yang dikirim lebih dari {kb} KB, batas server. Tidak ada yang diubah. "
+        "Persingkat teksnya atau pilih berkas yang lebih kecil, lalu kirim lagi.",
+        "The form or file sent is over {kb} KB, the server's limit. Nothing was changed. Shorten the text or "
+        "choose a smaller file, then send it again."),
+    "page.back_to_form": ("Kembali ke halaman tadi", "Back to the page you were on"),
 }
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -23,6 +23,7 @@ from server.console import csrf
 from server.console.i18n import chosen_language, texts
 from server.console.session import SESSION_COOKIE, ConsoleSession, current_session, set_session_cookie
 from server.errors import ApiError
+from server.events import latest_seq
 
 log = logging.getLogger(__name__)
 
@@ -217,3 +218,28 @@ async def _answer(handler: Handler, request: Request) -> Response:
         log.exception("console page %s %s failed", request.method, request.url.path)
         return error_page(request, 500, "page.error.title", "page.error.text",
                           request_id=getattr(request.state, "request_id", "?"))
+
+
+def event_seq(request: Request) -> int:
+    """The newest event's number, read before a live part's figures: the page's script fetches the part again
+    only for a later event (static/console.js)."""
+    with request.app.state.engine.db.read() as conn:
+        return latest_seq(conn)
+
+
+def too_large_page(scope: dict[str, Any], max_bytes: int) -> tuple[int, list[tuple[bytes, bytes]], bytes] | None:
+    """A console form or upload over the body cap (the API's RequestGuard): a page in the browser's language
+    with the way back to the page it came from, in place of the API's JSON. Nothing of the body was read; the
+    page has no session (no token check on this path), only the language cookie and the catalog's cached name."""
+    if not str(scope.get("path", "")).startswith("/console"):
+        return None
+    request = Request(scope)
+    came_from = urlsplit(request.headers.get("referer", ""))
+    back = came_from.path + (f"?{came_from.query}" if came_from.query else "")
+    page = _TEMPLATES.get_template("error.html").render(
+        t=texts(language(request)), lang=language(request), session=None, site=_site_name(request),
+        path=request.url.path, nav=[], csrf_mark="", min_password=MIN_PASSWORD_LENGTH, title_key="page.too_large.title",
+        text_key="page.too_large.text", params={"kb": max_bytes // 1024}, message=None,
+        back=back if back.startswith("/console/") else "/console")
+    headers = [(k.lower().encode(), v.encode()) for k, v in HEADERS.items()]
+    return 413, [(b"content-type", b"text/html; charset=utf-8"), *headers], page.encode()

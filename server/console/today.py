@@ -19,7 +19,16 @@ from core.wire import Catalog, Service, TodaySwitches
 from server.api.schemas import CloseToday, QuotaTodayRequest, RunningTextRequest
 from server.auth import MANAGER_ROLES, Principal
 from server.console.i18n import MESSAGES, texts
-from server.console.pages import ConsoleRoute, checked_form, language, redirect, refusal_text, render, signed_in
+from server.console.pages import (
+    ConsoleRoute,
+    checked_form,
+    event_seq,
+    language,
+    redirect,
+    refusal_text,
+    render,
+    signed_in,
+)
 from server.console.session import ConsoleSession
 from server.errors import ApiError
 
@@ -56,6 +65,7 @@ class TodayPage:
     switches: TodaySwitches
     catalog_quotas: dict[str, int | None]
     zone: Any
+    seq: int = 0      # the newest event when it was read: the page's script fetches it again after a newer one
     closed: dict[str, Any] = field(default_factory=dict)
     quotas: dict[str, Any] = field(default_factory=dict)
     stopped: dict[str, Any] = field(default_factory=dict)
@@ -76,9 +86,10 @@ class TodayPage:
 
 def _read(request: Request) -> TodayPage:
     eng = request.app.state.engine
+    seq = event_seq(request)  # before the switches: a change made meanwhile has a later number
     cat = eng.catalog()
     return TodayPage(catalog=eng.catalog_view(), switches=eng.switches_today(),
-                     catalog_quotas={sid: s.quota for sid, s in cat.services.items()}, zone=cat.site.zone)
+                     catalog_quotas={sid: s.quota for sid, s in cat.services.items()}, zone=cat.site.zone, seq=seq)
 
 
 def state_key(service: Service) -> str:
@@ -106,9 +117,14 @@ async def _page(request: Request, session: ConsoleSession, *, status: int = 200,
     page = await run_in_threadpool(_read, request)
     if problem is not None and not page.has_row(problem.subject):
         problem.field = "action"  # no row of this page to show it next to: above them all
-    return render(request, "today.html", session=session, status=status, page=page, problem=problem,
-                  notice=notice, state_key=state_key, note_max=NOTE_MAX, text_max=RUNNING_TEXT_MAX,
-                  quota_max=QUOTA_MAX)
+    return render(request, "today.html", session=session, status=status, notice=notice,
+                  **_wording(page, problem))
+
+
+def _wording(page: TodayPage, problem: Problem | None) -> dict[str, Any]:
+    """What the page and its live part word the switches with, and the refusal to show next to its field."""
+    return {"page": page, "problem": problem, "state_key": state_key, "note_max": NOTE_MAX,
+            "text_max": RUNNING_TEXT_MAX, "quota_max": QUOTA_MAX}
 
 
 @router.get("/console/today", include_in_schema=False)
@@ -124,6 +140,15 @@ async def today_page(request: Request) -> Response:
         notice = t(done[1], service=_service_name(page, lang, subject), agency=_agency_name(page, subject),
                    quota=request.query_params.get("quota") or t("hall.no_quota"))
     return await _page(request, session, notice=notice)
+
+
+@router.get("/console/today/live", include_in_schema=False)
+async def today_live(request: Request) -> Response:
+    """The switches and their forms alone, for the page's script to put in place when the hall's stream says
+    something changed (a switch set by another supervisor, the API or the command line)."""
+    session = signed_in(request, MANAGER_ROLES)
+    page = await run_in_threadpool(_read, request)
+    return render(request, "today_live.html", session=session, **_wording(page, None))
 
 
 @router.post("/console/today", include_in_schema=False)

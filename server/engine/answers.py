@@ -38,7 +38,9 @@ class Answers:
         """``newest``: the ticket was issued in this very transaction, so it is last in its queue.
         ``staff``: the answer goes to a staff member, who may read a transfer's note."""
         ahead = self.live.people_ahead(conn, cat, row, newest)
-        eta = self.live.wait_minutes(conn, cat, row.service_id, row.service_date, ahead)
+        # A ticket sent to one named loket is called by that loket alone, not by every loket of its service.
+        alone = 1 if row.target_counter_id is not None else None
+        eta = self.live.wait_minutes(conn, cat, row.service_id, row.service_date, ahead, lokets=alone)
         counter = None
         if row.counter_id is not None:
             c = conn.execute(select(counters.c.id, counters.c.name).where(counters.c.id == row.counter_id)).first()

@@ -4,7 +4,7 @@ sees of its queue. Every change locks the loket first and tells the boards its n
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import and_, func, select, update
@@ -27,7 +27,7 @@ from server.audit import record
 from server.auth import Principal
 from server.catalog import SiteCatalog
 from server.clock import Clock
-from server.db import Database, counters, tickets
+from server.db import Database, audit_log, counters, tickets
 from server.engine import statements as sql
 from server.engine import targets
 from server.engine.answers import Answers, TakenFrom
@@ -212,7 +212,7 @@ class Counters:
                                             target_counter=_ref(loket_ref(cat, t.target_counter_id)),
                                             transfer_note=t.transfer_note)
                               for t in waiting),
-                served_today=_served_by(conn, today, principal.name),
+                served_today=_served_by(conn, today, cat.site.zone, principal.name),
             )
 
     def _audit(self, conn: Connection, principal: Principal, kind: AuditKind, row: Any, taken: TakenFrom) -> None:
@@ -268,9 +268,22 @@ def _ref(loket: dict[str, Any] | None) -> CounterRef | None:
     return CounterRef.model_validate(loket) if loket else None
 
 
-def _served_by(conn: Connection, today: date, staff: str) -> dict[str, int]:
+def _served_by(conn: Connection, today: date, zone: tzinfo, staff: str) -> dict[str, int]:
+    """The officer's tickets of today by status, and how many they transferred. A transferred ticket keeps
+    no trace of who sent it once it is called again (by anyone, its sender too), so transfers are counted
+    from the audit log, which keeps each one with its officer and service day; not from ticket statuses."""
     rows = conn.execute(select(tickets.c.status, func.count()).where(
-        tickets.c.service_date == today.isoformat(), tickets.c.served_by == staff)
+        tickets.c.service_date == today.isoformat(), tickets.c.served_by == staff,
+        tickets.c.status != S.WAITING.value)
         .group_by(tickets.c.status)).all()
-    return {status: int(n) for status, n in rows}
+    counts = {status: int(n) for status, n in rows}
+    # The service day began at its local midnight, a little later than the day change that held it.
+    since = datetime.combine(today, time(0), tzinfo=zone) - timedelta(hours=1)
+    sent = conn.execute(select(audit_log.c.detail).where(
+        audit_log.c.at >= since, audit_log.c.kind == AuditKind.TICKET_TRANSFERRED.value,
+        audit_log.c.actor == staff)).scalars().all()
+    transferred = sum(1 for d in sent if isinstance(d, dict) and d.get("service_date") == today.isoformat())
+    if transferred:
+        counts[S.TRANSFERRED.value] = transferred
+    return counts
 

@@ -40,14 +40,15 @@ class LiveStats:
         self._open_lokets: tuple[float, dict[str, int], dict[str, int]] | None = None
 
     def wait_minutes(self, conn: Connection, cat: SiteCatalog, service_id: str, day: str,
-                     people_ahead: int) -> int:
+                     people_ahead: int, *, lokets: int | None = None) -> int:
         """The estimated wait of whoever has ``people_ahead`` before them in a service today:
         a tile asks it for everyone waiting, a ticket for those ahead of it, so a tile and the
-        ticket taken from it at the same moment say the same."""
+        ticket taken from it at the same moment say the same. ``lokets``: how many call it, when
+        not every open loket of the service does (a ticket sent to one loket)."""
         if people_ahead <= 0 or service_id not in cat.services:
             return 0
         return estimate_wait_minutes(people_ahead, self.mean_minutes(conn, cat, service_id, day),
-                                     self.counters_open(conn, service_id))
+                                     self.counters_open(conn, service_id) if lokets is None else lokets)
 
     def mean_minutes(self, conn: Connection, cat: SiteCatalog, service_id: str, day: str) -> float:
         hit = self._means.get(service_id)

@@ -60,4 +60,8 @@ CONSOLE_ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/console/notifications/check"): ADMINS,
     ("GET", "/console/reports"): MANAGERS,
     ("GET", "/console/reports/file"): MANAGERS,
+    ("GET", "/console/today/live"): MANAGERS,
+    ("GET", "/console/staff/_live"): ADMINS,
+    ("GET", "/console/staff/_one-time"): ADMINS,
+    ("GET", "/console/staff/{username}/live"): ADMINS,
 }

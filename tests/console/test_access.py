@@ -107,6 +107,9 @@ EXPECTED_ALLOWED = {
     ("GET", "/console/notifications"): 200, ("POST", "/console/notifications/{row_id}/retry"): 404,
     ("POST", "/console/notifications/check"): 409,
     ("GET", "/console/reports"): 200, ("GET", "/console/reports/file"): 422,
+    ("GET", "/console/today/live"): 200, ("GET", "/console/staff/_live"): 200,
+    ("GET", "/console/staff/_one-time"): 410,  # nothing waiting for this sign-in
+    ("GET", "/console/staff/{username}/live"): 404,
 }
 
 

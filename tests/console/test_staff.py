@@ -5,6 +5,9 @@ holding markup is shown as text; a supervisor is refused the page."""
 
 from __future__ import annotations
 
+import logging
+
+import pytest
 import requests
 from pytestqt.qtbot import QtBot
 
@@ -39,6 +42,7 @@ def test_an_admin_adds_an_officer_who_must_choose_a_password_at_the_first_sign_i
     browser.find("#display_name").send_keys("Rina Marlina")
     browser.submit("#add-user")
     assert browser.text("h1") == "Akun rina dibuat"
+    assert browser.path() == "/console/staff/_one-time"
     one_time = browser.text("#one-time-password")
     assert len(one_time) == 14 and one_time.count("-") == 2
     assert "tidak akan ditampilkan lagi" in browser.text("#hand-over")
@@ -88,18 +92,60 @@ def test_a_refused_account_is_said_next_to_the_form_with_what_was_typed(browser:
     assert browser.text("#problem") == "An account with the username staff2 exists already."
 
 
-def test_a_reset_password_is_shown_once_and_ends_the_old_one(browser: Browser) -> None:
+def _resets_of(server: LiveServer, username: str) -> list[dict]:
+    entries = server.call("GET", "/audit?kind=user.password_reset", "admin").json()["entries"]
+    return [e for e in entries if e["subject"] == f"user:{username}"]
+
+
+def test_a_reset_password_is_asked_twice_shown_once_and_ends_the_old_one(
+        browser: Browser, caplog: pytest.LogCaptureFixture) -> None:
+    """GIVEN staff2 signed in somewhere
+    WHEN an admin taps "reset" on staff2's page
+    THEN a page asks again, saying what a reset does, and nothing has changed yet; once confirmed, the form's
+    answer is a redirect to the page that shows the one-time password once; a reload shows that it is gone
+    and resets nothing again (one audit entry), and the password is in no address and no log line."""
     server = browser.server
     old_token = server.login("staff2")
     browser.sign_in("admin")
     browser.open("/console/staff/staff2")
-    browser.submit("#reset-password")
-    assert browser.text("h1") == "Kata sandi staff2 diatur ulang"
-    one_time = browser.text("#one-time-password")
+    with caplog.at_level(logging.DEBUG):
+        browser.submit("#reset-password")
+        assert browser.text("#confirm-title") == "Atur ulang kata sandi staff2?"
+        assert "semua sesi masuknya (aplikasi loket, konsol) berakhir saat itu juga" in browser.text("#confirm-warning")
+        assert _login(server, "staff2", PASSWORD).status_code == 200 and _resets_of(server, "staff2") == []
+        browser.submit("#confirm-reset")
+        assert browser.path() == "/console/staff/_one-time"
+        assert browser.text("h1") == "Kata sandi staff2 diatur ulang"
+        one_time = browser.text("#one-time-password")
+        assert one_time not in browser.driver.current_url
+        browser.driver.refresh()
+        browser.until(lambda: browser.finds("#error-title"))
+        assert browser.text("#error-title") == "Kata sandi sudah ditampilkan"
+        assert one_time not in browser.driver.page_source
+    assert len(_resets_of(server, "staff2")) == 1
+    # The server's log lines (the test's own browser driver logs what it read off the page).
+    logged = "\n".join(r.getMessage() for r in caplog.records if not r.name.startswith(("selenium", "urllib3")))
+    assert one_time not in logged
     assert _login(server, "staff2", PASSWORD).status_code == 401
     assert _login(server, "staff2", one_time).json()["must_change_password"] is True
     gone = requests.get(f"{server.api}/me/day", headers={"Authorization": f"Bearer {old_token}"}, timeout=10)
     assert gone.status_code == 401
+
+
+def test_cancelling_the_second_question_resets_nothing(browser: Browser) -> None:
+    server = browser.server
+    browser.sign_in("admin")
+    browser.open("/console/staff/staff2")
+    browser.submit("#reset-password")
+    browser.find("#confirm-cancel").click()
+    browser.until(lambda: browser.path() == "/console/staff/staff2")
+    browser.submit("#disable-user")
+    assert browser.text("#confirm-title") == "Nonaktifkan staff2?"
+    browser.find("#confirm-cancel").click()
+    browser.until(lambda: browser.path() == "/console/staff/staff2")
+    assert _resets_of(server, "staff2") == []
+    assert _user(server, "staff2")["active"] is True
+    assert _login(server, "staff2", PASSWORD).status_code == 200
 
 
 def test_an_admin_sets_a_role_and_the_last_admin_cannot_step_down(browser: Browser) -> None:
@@ -116,6 +162,8 @@ def test_an_admin_sets_a_role_and_the_last_admin_cannot_step_down(browser: Brows
     browser.open("/console/staff/admin")
     assert "Anda akan keluar" in browser.text("#disable-form")
     browser.submit("#disable-user")
+    assert "Anda akan keluar" in browser.text("#confirm-warning")
+    browser.submit("#confirm-disable")
     assert browser.text("#problem") == ("admin adalah admin aktif terakhir: jadikan akun lain admin dulu. "
                                         "Tidak ada yang diubah.")
     assert browser.text("#user-active") == "aktif"
@@ -138,6 +186,8 @@ def test_disabling_an_officer_in_the_console_sends_their_real_counter_app_to_sig
     browser.open("/console/staff/staff1")
     assert "Semua sesi masuk akun ini berakhir saat itu juga" in browser.text("#disable-form")
     browser.submit("#disable-user")
+    assert counter.current_screen() != "login" and _user(server, "staff1")["active"] is True
+    browser.submit("#confirm-disable")
     assert browser.text("#notice") == "staff1 dinonaktifkan; semua sesi masuknya sudah berakhir."
     assert browser.text("#user-staff1 .active") == "dinonaktifkan"
 
@@ -162,6 +212,12 @@ def test_a_forged_form_is_refused_and_changes_nothing(browser: Browser) -> None:
         browser.submit("#disable-user")
         assert browser.text("#error-title") == "Formulir ditolak"
         assert _user(browser.server, "staff1")["active"] is True
+    browser.open("/console/staff/staff1")
+    browser.submit("#disable-user")
+    browser.driver.execute_script("document.querySelector('#confirm-form input[name=csrf]').value = 'salah'")
+    browser.submit("#confirm-disable")
+    assert browser.text("#error-title") == "Formulir ditolak"
+    assert _user(browser.server, "staff1")["active"] is True
 
 
 def test_a_display_name_holding_markup_is_shown_as_text(browser: Browser) -> None:

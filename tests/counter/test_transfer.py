@@ -260,3 +260,23 @@ def test_a_chosen_loket_that_closes_is_unchosen_not_swapped_for_any_loket(
     answered(qtbot, counter)
     moved = ticket_on_server(server, ticket["id"])
     assert (moved["status"], moved["service_id"], moved["target_counter"]) == ("waiting", "kk", None)
+
+
+def test_the_transferred_count_stays_when_the_officer_calls_the_ticket_back_later(
+        qtbot: QtBot, server: LiveServer, counter: CounterController) -> None:
+    """GIVEN staff1 at loket 1 (KTP and KK) sends A-001 on to KK, any loket: "Dialihkan" says 1
+    WHEN staff1 later calls A-001 back at the same loket
+    THEN "Dialihkan" still says 1: it counts what the officer did, not where the ticket is now."""
+    serving(qtbot, server, counter)
+    panel = open_panel(qtbot, counter)
+    qtbot.keyClicks(panel.search, "kartu")
+    qtbot.keyClick(panel.search, K.Key_Return)
+    qtbot.keyClick(panel.lokets, K.Key_Return)         # any loket
+    answered(qtbot, counter)
+    qtbot.waitUntil(lambda: counter.desk.queue_panel.stat("transferred") == "1", timeout=WAIT_MS)
+
+    press(qtbot, counter, CALL_NEXT)
+    qtbot.waitUntil(lambda: counter.desk.ticket_card.code_text() == "A-001", timeout=WAIT_MS)
+    later = issue(server, "kk")
+    wait_for_waiting(qtbot, counter, later["code"])    # the queue was read again after the call
+    assert counter.desk.queue_panel.stat("transferred") == "1"

@@ -31,7 +31,7 @@ from ui.counter.elided_label import ElidedLabel
 from ui.counter.late_panel import LatePanel
 from ui.counter.messages import StaffMessage
 from ui.counter.notice import Notice
-from ui.counter.pause_panel import PausePanel, paused_until_text, reason_label
+from ui.counter.pause_panel import PausePanel, is_default_reason, paused_until_text, reason_label
 from ui.counter.queue_panel import QueuePanel
 from ui.counter.screen import StaffScreen
 from ui.counter.style import DeskMetrics, set_enabled
@@ -370,6 +370,8 @@ class DeskScreen(StaffScreen):
         if back is not None:
             return paused_until_text(counter.pause_reason, back)
         if counter.state is CounterState.PAUSED:
+            if is_default_reason(counter.pause_reason):
+                return self.tr("Istirahat")   # the default reason is the state's own word: said once
             return self.tr("Istirahat · {reason}").format(reason=reason_label(counter.pause_reason))
         if counter.state is CounterState.OPEN:
             return self.tr("Buka")

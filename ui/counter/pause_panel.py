@@ -37,6 +37,11 @@ MOST_CHOICES = len(QUICK_MINUTES) + 2   # and the break's end, and no time
 _TYPED_TIME = re.compile(r"\s*([01]?[0-9]|2[0-3])\s*[.:]?\s*([0-5][0-9])\s*")
 
 
+def is_default_reason(reason: str | None) -> bool:
+    """A pause with no reason given is a plain break (the server's "istirahat")."""
+    return reason in (None, "", "istirahat")
+
+
 def reason_label(reason: str | None) -> str:
     """A pause reason as staff read it: a known code by its name, anything else as typed."""
     # Spelled out in full so lupdate finds each text under its context.
@@ -51,7 +56,7 @@ def paused_until_text(reason: str | None, back: time | datetime) -> str:
     """"Istirahat sampai 13.00": a paused loket with its return time, as the board says it too."""
     at = clock_text(back)
     # Spelled out in full so lupdate finds each text under its context, and English reads well.
-    if reason in (None, "", "istirahat"):
+    if is_default_reason(reason):
         return QCoreApplication.translate("PausePanel", "Istirahat sampai {time}").format(time=at)
     if reason == "sholat":
         return QCoreApplication.translate("PausePanel", "Sholat sampai {time}").format(time=at)

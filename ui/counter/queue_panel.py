@@ -18,14 +18,10 @@ STAT_KEYS = ("done", "no_show", "transferred")
 
 
 def today_counts(queue: CounterQueue) -> dict[str, int]:
-    """Served, no-show and transferred today by this officer, from the server's counts by status.
-
-    The server keeps who called a ticket, not who transferred it: a ticket this officer transferred
-    waits again (status ``waiting``) under their name until someone else calls it, so those are
-    counted as transferred."""
+    """Served, no-show and transferred today by this officer, as the server counts them (transfers by who
+    made them, whoever calls the ticket later)."""
     counts = queue.served_today
-    return {"done": counts.get("done", 0), "no_show": counts.get("no_show", 0),
-            "transferred": counts.get("transferred", 0) + counts.get("waiting", 0)}
+    return {key: counts.get(key, 0) for key in STAT_KEYS}
 
 
 def _label(parent: QWidget, role: str, name: str = "") -> QLabel:

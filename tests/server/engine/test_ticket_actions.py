@@ -300,7 +300,8 @@ def test_a_transfer_tells_where_the_ticket_came_from(hall):
 
 def test_cancelling_a_waiting_ticket_tells_only_the_ticket_s_state(hall):
     ticket_id = a_ticket(hall, "waiting")
+    boss = hall.signed_in("boss", Role.SUPERVISOR)
     before = len(hall.events())
-    hall.engine.ticket_action(hall.signed_in("boss", Role.SUPERVISOR), ticket_id, S.CANCELLED)
+    hall.engine.ticket_action(boss, ticket_id, S.CANCELLED)
     assert [(kind, data["status"], data["counter"]) for kind, data in events_since(hall, before)] == [
         ("ticket.status", "cancelled", None)]
