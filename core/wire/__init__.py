@@ -9,6 +9,7 @@ from core.wire.answers import (
                                BreakTime,
                                Catalog,
                                CatalogChange,
+                               CatalogDocument,
                                CatalogFieldChange,
                                CatalogVersion,
                                CatalogVersionDetail,
@@ -90,4 +91,5 @@ __all__ = [
     "Ticket", "TicketEvent", "TicketStatus", "WaitUnknown", "WaitingTicket",
     "WireModel", "payload_of",
     "CatalogChange", "CatalogFieldChange", "CatalogVersion", "CatalogVersionDetail",
+    "CatalogDocument",
 ]

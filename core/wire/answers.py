@@ -638,3 +638,16 @@ class ErrorDocument(WireModel):
     """Every refusal: the client picks its text by ``error.code``; ``message`` is for logs."""
 
     error: ErrorDetail
+
+
+# ----------------------------------------------------------------- the catalog as a whole document
+
+
+class CatalogDocument(WireModel):
+    """A catalog version's whole document, as ``import-catalog`` reads it from TOML (dates as ISO text).
+    GET /catalog/document answers the newest with its ``version``; PUT /catalog takes one back with
+    ``based_on``, the version it was edited from (another stored since: 409 write_conflict)."""
+
+    document: dict[str, Any]
+    version: int | None = None
+    based_on: int | None = Field(default=None, ge=1, le=2**31 - 1)

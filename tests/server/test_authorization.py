@@ -95,6 +95,8 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/api/v1/catalog/versions/{version}/restore"): ADMINS,
     ("GET", "/api/v1/catalog/export"): ADMINS,
     ("POST", "/api/v1/catalog/import"): ADMINS,
+    ("GET", "/api/v1/catalog/document"): ADMINS,
+    ("PUT", "/api/v1/catalog"): ADMINS,
 }
 PROTECTED = [route for route, roles in ACCESS.items() if roles is not PUBLIC]
 
@@ -211,6 +213,8 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
     probes[("POST", f"{p}/catalog/versions/{{version}}/restore")] = Probe(404, path=no_version)
     probes[("GET", f"{p}/catalog/export")] = Probe(200)
     probes[("POST", f"{p}/catalog/import")] = Probe(422, body=lambda h: {"not": "a catalog"})
+    probes[("GET", f"{p}/catalog/document")] = Probe(200)
+    probes[("PUT", f"{p}/catalog")] = Probe(422, body=lambda h: {"document": {"site": {}}})
     return probes
 
 
