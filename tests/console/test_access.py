@@ -102,6 +102,13 @@ EXPECTED_ALLOWED = {
     ("GET", "/console/catalog/versions/{version}"): 404, ("GET", "/console/catalog/versions/{version}/restore"): 404,
     ("POST", "/console/catalog/versions/{version}/restore"): 404,
     ("GET", "/console/catalog/services/{service_id}"): 200, ("POST", "/console/catalog/services/{service_id}"): 422,
+    # The catalog's part forms: an empty form (no action) changes nothing.
+    ("GET", "/console/catalog/new-service"): 200, ("POST", "/console/catalog/new-service"): 422,
+    ("GET", "/console/catalog/site"): 200, ("POST", "/console/catalog/site"): 422,
+    ("GET", "/console/catalog/breaks"): 200, ("POST", "/console/catalog/breaks"): 422,
+    ("GET", "/console/catalog/holidays"): 200, ("POST", "/console/catalog/holidays"): 422,
+    ("GET", "/console/catalog/agencies"): 200, ("POST", "/console/catalog/agencies"): 422,
+    ("GET", "/console/catalog/lokets"): 200, ("POST", "/console/catalog/lokets"): 422,
 }
 
 
