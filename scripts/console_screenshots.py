@@ -159,6 +159,22 @@ def shoot(driver: WebDriver, live: LiveServer, path: str, out: Path) -> None:
     print(out)
 
 
+CATALOG_PARTS = ("site", "breaks", "holidays", "agencies", "lokets", "new-service")
+
+
+def catalog_fault(driver: WebDriver, live: LiveServer, out: Path) -> None:
+    """A service's form refused: the quota's reason next to it, in the page's language; nothing stored."""
+    driver.get(f"{live.url}/console/catalog/services/ktp-el-rekam")
+    quota = driver.find_element(By.ID, "quota")
+    quota.clear()
+    quota.send_keys("-5")
+    driver.find_element(By.ID, "save-service").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "quota-fault"))
+    driver.execute_script("document.getElementById('quota-fault').scrollIntoView({block: 'center'})")
+    driver.save_screenshot(str(out))
+    print(out)
+
+
 def main(folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, live_server(Path(tmp), catalog=DEMO) as live:
@@ -201,6 +217,9 @@ def main(folder: Path) -> int:
                     shoot(driver, live, "/console/catalog/versions/2", folder / f"console-catalog-version-{name}.png")
                     shoot(driver, live, "/console/catalog/services/ktp-el-rekam",
                           folder / f"console-catalog-service-{name}.png")
+                    for part in CATALOG_PARTS:
+                        shoot(driver, live, f"/console/catalog/{part}", folder / f"console-catalog-{part}-{name}.png")
+                    catalog_fault(driver, live, folder / f"console-catalog-fault-{name}.png")
         finally:
             driver.quit()
     return 0
