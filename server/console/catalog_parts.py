@@ -28,6 +28,7 @@ from server.console.catalog_forms import (
     put_number,
     put_text,
     save_edit,
+    service_entry,
     shown,
     signed_in,
 )
@@ -40,8 +41,9 @@ router = APIRouter(route_class=ConsoleRoute)
 # The form's own fields, not the catalog's.
 CONTROLS = ("csrf", "based_on", "entry", "action")
 FRIDAY_PRAYER = "sholat_jumat"
-SITE_FIELDS = ("name", "short_name", "address", "tz_label", "allow_priority", "priority_policy", "priority_ratio",
-               "cutoff_minutes", "no_show_after_minutes", "running_text", "footer", *(f"hours_{d}" for d in WEEKDAYS))
+SITE_FIELDS = ("name", "short_name", "address", "timezone", "tz_label", "allow_priority", "priority_policy",
+               "priority_ratio", "cutoff_minutes", "no_show_after_minutes", "running_text", "footer",
+               *(f"hours_{d}" for d in WEEKDAYS))
 BREAK_FIELDS = ("start", "end", "reason", *(f"day_{d}" for d in WEEKDAYS))
 HOLIDAY_FIELDS = ("date", "name")
 AGENCY_FIELDS = ("id", "name", "short_name", "name_en", "order")
@@ -87,7 +89,7 @@ def _save_site(_: str, typed: Typed) -> Editor:
         site = document.setdefault("site", {})
         faults: Faults = {}
         put_text(site, "name", typed["name"])
-        for key in ("short_name", "address", "tz_label", "running_text"):
+        for key in ("short_name", "address", "timezone", "tz_label", "running_text"):
             put_text(site, key, typed[key], optional=True)
         site["allow_priority"] = bool(typed["allow_priority"])
         put_text(site, "priority_policy", typed["priority_policy"] or "first")
@@ -102,18 +104,30 @@ def _save_site(_: str, typed: Typed) -> Editor:
 # ----------------------------------------------------------------- breaks
 
 
-def _breaks(document: dict[str, Any]) -> list[dict[str, Any]]:
-    return document.setdefault("site", {}).setdefault("breaks", [])
+def _breaks(document: dict[str, Any], entry: str) -> tuple[str, list[dict[str, Any]]] | None:
+    """The list of breaks an entry's row is in, and its path: the site's (entry ``3``, ``new``), or a service's
+    own (entry ``ktp/0``, ``ktp/new``); None for a service no longer there."""
+    owner, slash, _ = entry.rpartition("/")
+    if not slash:
+        return "site.breaks", document.setdefault("site", {}).setdefault("breaks", [])
+    found = service_entry(document, owner)
+    if found is None:
+        return None
+    return f"{found[0]}.breaks", found[1].setdefault("breaks", [])
 
 
 def _save_break(entry: str, typed: Typed) -> Editor:
     def edit(document: dict[str, Any], t: Any) -> Edit:
-        breaks = _breaks(document)
-        if entry.startswith("new"):
+        found = _breaks(document, entry)
+        row_entry = entry.rpartition("/")[2]
+        if found is None:
+            return _gone(t, "start")
+        path, breaks = found
+        if row_entry.startswith("new"):
             breaks.append({})
             where = len(breaks) - 1
-        elif (found := _index(entry, breaks)) is not None:
-            where = found
+        elif (at := _index(row_entry, breaks)) is not None:
+            where = at
         else:
             return _gone(t, "start")
         row = breaks[where]
@@ -121,18 +135,19 @@ def _save_break(entry: str, typed: Typed) -> Editor:
         put_text(row, "start", typed["start"])
         put_text(row, "end", typed["end"])
         put_text(row, "reason", typed["reason"], optional=True)
-        return Edit(f"site.breaks[{where}]", "console: breaks", "/console/catalog/breaks", entry_field="start")
+        return Edit(f"{path}[{where}]", "console: breaks", "/console/catalog/breaks", entry_field="start")
     return edit
 
 
 def _remove_break(entry: str, _: Typed) -> Editor:
+    """A service's own list stays, even empty: empty is "no breaks", where none would follow the site's."""
     def edit(document: dict[str, Any], t: Any) -> Edit:
-        breaks = _breaks(document)
-        where = _index(entry, breaks)
-        if where is None:
+        found = _breaks(document, entry)
+        where = _index(entry.rpartition("/")[2], found[1]) if found else None
+        if found is None or where is None:
             return _gone(t, "start")
-        breaks.pop(where)
-        if not breaks:
+        found[1].pop(where)
+        if not found[1] and found[0] == "site.breaks":
             document["site"].pop("breaks")
         return Edit("site", "console: breaks", "/console/catalog/breaks")
     return edit

@@ -222,3 +222,41 @@ def test_markup_typed_into_every_new_text_field_is_shown_as_text(browser: Browse
                  "/console/today", f"/console/catalog/versions/{_versions(server)[0]['id']}"):
         browser.open(page)
         _no_script_ran(browser)
+
+
+def test_a_save_over_another_admins_is_refused_with_the_form_kept(browser: Browser) -> None:
+    """Two admins at once: the page was made from version 1; another admin stores version 2 meanwhile."""
+    server = browser.server
+    browser.sign_in("admin")
+    browser.open("/console/catalog/lokets")
+    _type(browser, "#loket-2-name", "Loket Dua")
+    now = server.call("GET", "/catalog/document", "admin").json()
+    now["document"]["site"]["running_text"] = "Dari admin lain"
+    assert server.call("PUT", "/catalog", "admin", json={"document": now["document"], "based_on": 1}).status_code == 201
+    browser.find("#loket-2 .save-loket").click()
+    browser.until(lambda: browser.finds("#problem"))
+    assert browser.text("#problem").startswith("Katalog diubah orang lain sementara itu (sekarang versi 2)")
+    assert browser.find("#loket-2-name").get_attribute("value") == "Loket Dua"
+    assert len(_versions(server)) == 2
+    assert "Loket Dua" not in _api_service(server, "kk")["lokets"]
+
+
+def test_a_services_own_breaks_are_edited_and_removed_on_the_breaks_page(browser: Browser) -> None:
+    server = browser.server
+    now = server.call("GET", "/catalog/document", "admin").json()
+    paspor = now["document"]["agencies"][1]["services"][0]
+    paspor["breaks"] = [{"days": ["mon"], "start": "10.00", "end": "10.30", "reason": "apel"}]
+    assert server.call("PUT", "/catalog", "admin", json={"document": now["document"], "based_on": 1}).status_code == 201
+    browser.sign_in("admin")
+    browser.open("/console/catalog/breaks")
+    assert browser.text("#own-breaks-paspor") == "Istirahat sendiri layanan Paspor (bukan istirahat MPP)"
+    _type(browser, "#break-paspor-0-end", "10.15")
+    browser.find("#break-paspor-0 .save-break").click()
+    browser.until(lambda: browser.path() == "/console/catalog/breaks?done=saved&version=3")
+    own = server.call("GET", "/catalog/document", "admin").json()["document"]["agencies"][1]["services"][0]["breaks"]
+    assert own == [{"days": ["mon"], "start": "10.00", "end": "10.15", "reason": "apel"}]
+    browser.find("#break-paspor-0 button.remove").click()
+    browser.until(lambda: browser.path() == "/console/catalog/breaks?done=saved&version=4")
+    own = server.call("GET", "/catalog/document", "admin").json()["document"]["agencies"][1]["services"][0]["breaks"]
+    assert own == []
+    assert browser.finds("#own-breaks-paspor") and browser.finds("#break-1-title")
