@@ -47,8 +47,9 @@ class Edit:
     source: str
     back: str
     faults: Faults = field(default_factory=dict)
-    # Where a fault about the entry as a whole, or a refusal for today's tickets, is shown; none: above the form.
+    # Where a fault about the entry as a whole is shown, and a refusal for today's tickets; none: above the form.
     entry_field: str = ""
+    in_use_field: str = ""
 
 
 Editor = Callable[[dict[str, Any], Any], Edit]
@@ -92,8 +93,8 @@ def save_edit(request: Request, session: ConsoleSession, editor: Editor, based: 
                 return again(422, {form_field(path.removeprefix(f"{edit.base}.")): why}, None)
             return again(422, {}, f"{path}: {why}")
         message = save_refusal(request, refused)
-        if refused.code in (ErrorCode.PREFIX_IN_USE_TODAY, ErrorCode.SERVICE_IN_USE_TODAY) and edit.entry_field:
-            return again(refused.status, {edit.entry_field: message}, None)
+        if refused.code in (ErrorCode.PREFIX_IN_USE_TODAY, ErrorCode.SERVICE_IN_USE_TODAY) and edit.in_use_field:
+            return again(refused.status, {edit.in_use_field: message}, None)
         return again(refused.status, {}, message)
     return redirect(request, f"{edit.back}?done=saved&version={version}", session)
 
@@ -271,7 +272,7 @@ def _edit_service(service_id: str, typed: Typed) -> Editor:
     def edit(document: dict[str, Any], t: Any) -> Edit:
         base, service = service_entry(document, service_id) or ("", {})
         return Edit(base, f"console: service {service_id}", "/console/catalog", apply_service(service, typed, t),
-                    entry_field="prefix")
+                    in_use_field="prefix")
     return edit
 
 
@@ -283,7 +284,7 @@ def _delete_service(service_id: str) -> Editor:
             agency["services"] = [s for s in agency.get("services", []) if s.get("id") != service_id]
         for loket in document.get("lokets", []):
             loket["services"] = [sid for sid in loket.get("services", []) if sid != service_id]
-        return Edit(base, f"console: service {service_id} deleted", "/console/catalog", entry_field="delete")
+        return Edit(base, f"console: service {service_id} deleted", "/console/catalog", in_use_field="delete")
     return edit
 
 
