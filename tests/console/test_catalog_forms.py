@@ -260,3 +260,19 @@ def test_a_services_own_breaks_are_edited_and_removed_on_the_breaks_page(browser
     own = server.call("GET", "/catalog/document", "admin").json()["document"]["agencies"][1]["services"][0]["breaks"]
     assert own == []
     assert browser.finds("#own-breaks-paspor") and browser.finds("#break-1-title")
+
+
+def test_past_holidays_are_folded_away_below_the_coming_ones(browser: Browser) -> None:
+    server = browser.server
+    now = server.call("GET", "/catalog/document", "admin").json()
+    now["document"]["holidays"].insert(0, {"date": "2026-08-17", "name": "Hari Kemerdekaan"})
+    assert server.call("PUT", "/catalog", "admin", json={"document": now["document"], "based_on": 1}).status_code == 201
+    browser.sign_in("admin")
+    browser.open("/console/catalog/holidays")
+    assert [r.get_attribute("id") for r in browser.finds("section > .table-wrap tbody tr")] == ["holiday-2026-12-25"]
+    folded = browser.find("#past-holidays")
+    assert folded.get_attribute("open") is None
+    assert browser.text("#past-holidays summary") == "1 hari libur yang sudah lewat"
+    assert not browser.find("#holiday-2026-08-17").is_displayed()
+    browser.find("#past-holidays summary").click()
+    browser.until(lambda: browser.find("#holiday-2026-08-17").is_displayed())
