@@ -642,7 +642,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "catalog.choose_agency": ("Pilih instansinya.", "Choose its agency."),
     "catalog.order_range": ("Isi urutan dari 1 sampai {most}.", "Type a place from 1 to {most}."),
     "catalog.agency_has_services": (
-        "Instansi ini masih punya layanan: hapus atau pindahkan layanannya dulu.",
+        "Instansi ini masih punya layanan: hapus layanannya dulu.",
         "This agency still has services: delete them first."),
     "catalog.no_action": ("Formulir ini tidak lengkap; tidak ada yang diubah.",
                           "This form is incomplete; nothing was changed."),

@@ -276,3 +276,27 @@ def test_past_holidays_are_folded_away_below_the_coming_ones(browser: Browser) -
     assert not browser.find("#holiday-2026-08-17").is_displayed()
     browser.find("#past-holidays summary").click()
     browser.until(lambda: browser.find("#holiday-2026-08-17").is_displayed())
+
+
+def test_agencies_are_renamed_moved_added_and_removed_only_when_empty(browser: Browser) -> None:
+    server = browser.server
+    browser.sign_in("admin")
+    browser.open("/console/catalog/agencies")
+    _type(browser, "#agency-1-name_en", "Immigration Office")
+    _type(browser, "#agency-1-order", "1")
+    browser.find("#agency-1 .save-agency").click()
+    browser.until(lambda: browser.path() == "/console/catalog/agencies?done=saved&version=2")
+    agencies = server.call("GET", "/catalog", "kiosk").json()["agencies"]
+    assert [a["id"] for a in agencies] == ["imigrasi", "dukcapil"] and agencies[0]["name_en"] == "Immigration Office"
+    browser.find("#agency-0 button.remove").click()
+    browser.until(lambda: browser.finds("#agency-0-remove-fault"))
+    assert browser.text("#agency-0-remove-fault") == (
+        "Instansi ini masih punya layanan: hapus layanannya dulu.")
+    _type(browser, "#agency-new-id", "bpjs")
+    _type(browser, "#agency-new-name", "BPJS Kesehatan")
+    browser.submit("#add-agency")
+    assert browser.path() == "/console/catalog/agencies?done=saved&version=3"
+    browser.find("#agency-2 button.remove").click()
+    browser.until(lambda: browser.path() == "/console/catalog/agencies?done=saved&version=4")
+    assert [a["id"] for a in server.call("GET", "/catalog/document", "admin").json()["document"]["agencies"]] == [
+        "imigrasi", "dukcapil"]
