@@ -58,6 +58,10 @@ def test_a_loket_added_serving_two_services_is_in_the_kiosks_catalog(browser: Br
     assert "Loket Tujuh" in _api_service(server, "paspor")["lokets"]
     assert "Loket Tujuh" not in _api_service(server, "kk")["lokets"]
     assert any(c["id"] == 7 for c in server.call("GET", "/counters", "display").json())
+    browser.find("#loket-7 button.retire").click()
+    browser.until(lambda: browser.path() == "/console/catalog/lokets?done=saved&version=3")
+    assert not browser.finds("#loket-7") and "Loket Tujuh" not in _api_service(server, "ktp")["lokets"]
+    assert all(c["id"] != 7 for c in server.call("GET", "/counters", "display").json())
 
 
 def test_a_service_is_added_under_its_agency_then_deleted(browser: Browser) -> None:
