@@ -50,6 +50,8 @@ class Edit:
     # Where a fault about the entry as a whole is shown, and a refusal for today's tickets; none: above the form.
     entry_field: str = ""
     in_use_field: str = ""
+    # The form's entry is no longer in the newest version: said above the forms, nothing stored.
+    gone: str | None = None
 
 
 Editor = Callable[[dict[str, Any], Any], Edit]
@@ -79,6 +81,8 @@ def save_edit(request: Request, session: ConsoleSession, editor: Editor, based: 
     _, current = eng.catalog_versions.newest()
     document = copy.deepcopy(dict(current))
     edit = editor(document, texts(lang))
+    if edit.gone:
+        return again(409, {}, edit.gone)
     if edit.faults:
         return again(422, edit.faults, None)
     try:

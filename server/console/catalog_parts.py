@@ -67,9 +67,9 @@ def _index(entry: str, items: list[Any]) -> int | None:
     return int(entry) if entry.isdigit() and int(entry) < len(items) else None
 
 
-def _gone(t: Any, where: str) -> Edit:
+def _gone(t: Any) -> Edit:
     """The entry the form was made for is no longer in the newest version."""
-    return Edit("", "", "", faults={where: t("catalog.entry_gone")})
+    return Edit("", "", "", gone=t("catalog.entry_gone"))
 
 
 # ----------------------------------------------------------------- the site
@@ -121,7 +121,7 @@ def _save_break(entry: str, typed: Typed) -> Editor:
         found = _breaks(document, entry)
         row_entry = entry.rpartition("/")[2]
         if found is None:
-            return _gone(t, "start")
+            return _gone(t)
         path, breaks = found
         if row_entry.startswith("new"):
             breaks.append({})
@@ -129,7 +129,7 @@ def _save_break(entry: str, typed: Typed) -> Editor:
         elif (at := _index(row_entry, breaks)) is not None:
             where = at
         else:
-            return _gone(t, "start")
+            return _gone(t)
         row = breaks[where]
         row["days"] = [day for day in WEEKDAYS if typed[f"day_{day}"]]
         put_text(row, "start", typed["start"])
@@ -145,7 +145,7 @@ def _remove_break(entry: str, _: Typed) -> Editor:
         found = _breaks(document, entry)
         where = _index(entry.rpartition("/")[2], found[1]) if found else None
         if found is None or where is None:
-            return _gone(t, "start")
+            return _gone(t)
         found[1].pop(where)
         if not found[1] and found[0] == "site.breaks":
             document["site"].pop("breaks")
@@ -173,7 +173,7 @@ def _remove_holiday(entry: str, _: Typed) -> Editor:
         holidays = document.get("holidays", [])
         kept = [h for h in holidays if str(h.get("date")) != entry]
         if len(kept) == len(holidays):
-            return _gone(t, "remove")
+            return _gone(t)
         document["holidays"] = kept
         return Edit("holidays", "console: holidays", "/console/catalog/holidays", entry_field="remove")
     return edit
@@ -197,7 +197,7 @@ def _save_agency(entry: str, typed: Typed) -> Editor:
         agencies = document.setdefault("agencies", [])
         where = _agency_at(document, entry)
         if where is None:
-            return _gone(t, "name")
+            return _gone(t)
         _put_agency(agencies[where], typed)
         faults: Faults = {}
         order: dict[str, Any] = {}
@@ -227,7 +227,7 @@ def _remove_agency(entry: str, _: Typed) -> Editor:
     def edit(document: dict[str, Any], t: Any) -> Edit:
         where = _agency_at(document, entry)
         if where is None:
-            return _gone(t, "remove")
+            return _gone(t)
         if document["agencies"][where].get("services"):
             return Edit("", "", "", faults={"remove": t("catalog.agency_has_services")})
         document["agencies"].pop(where)
@@ -252,7 +252,7 @@ def _save_loket(entry: str, typed: Typed) -> Editor:
         lokets = document.setdefault("lokets", [])
         where = next((i for i, lk in enumerate(lokets) if str(lk.get("id")) == entry), None)
         if where is None:
-            return _gone(t, "name")
+            return _gone(t)
         _put_loket(document, lokets[where], typed)
         return Edit(f"lokets[{where}]", f"console: loket {entry}", "/console/catalog/lokets", entry_field="services")
     return edit
@@ -276,7 +276,7 @@ def _retire_loket(entry: str, _: Typed) -> Editor:
         lokets = document.get("lokets", [])
         kept = [lk for lk in lokets if str(lk.get("id")) != entry]
         if len(kept) == len(lokets):
-            return _gone(t, "retire")
+            return _gone(t)
         document["lokets"] = kept
         return Edit("lokets", f"console: loket {entry} retired", "/console/catalog/lokets", entry_field="retire")
     return edit

@@ -304,3 +304,15 @@ def test_agencies_are_renamed_moved_added_and_removed_only_when_empty(browser: B
     browser.until(lambda: browser.path() == "/console/catalog/agencies?done=saved&version=4")
     assert [a["id"] for a in server.call("GET", "/catalog/document", "admin").json()["document"]["agencies"]] == [
         "imigrasi", "dukcapil"]
+
+
+def test_removing_a_holiday_another_admin_removed_meanwhile_says_so_and_stores_nothing(browser: Browser) -> None:
+    server = browser.server
+    browser.sign_in("admin")
+    browser.open("/console/catalog/holidays")
+    now = server.call("GET", "/catalog/document", "admin").json()
+    now["document"]["holidays"] = []
+    assert server.call("PUT", "/catalog", "admin", json={"document": now["document"], "based_on": 1}).status_code == 201
+    browser.submit("#holiday-2026-12-25 button.remove")
+    assert browser.text("#problem") == "Isian ini sudah tidak ada di versi terbaru: muat ulang halaman."
+    assert len(_versions(server)) == 2
