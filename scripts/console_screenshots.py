@@ -179,6 +179,18 @@ def too_large_page(driver: WebDriver, live: LiveServer, out: Path) -> None:
                           "f.value = 'x'.repeat(70 * 1024);")
     driver.find_element(By.ID, "set-running-text").click()
     WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "error-title"))
+CATALOG_PARTS = ("site", "breaks", "holidays", "agencies", "lokets", "new-service")
+
+
+def catalog_fault(driver: WebDriver, live: LiveServer, out: Path) -> None:
+    """A service's form refused: the quota's reason next to it, in the page's language; nothing stored."""
+    driver.get(f"{live.url}/console/catalog/services/ktp-el-rekam")
+    quota = driver.find_element(By.ID, "quota")
+    quota.clear()
+    quota.send_keys("-5")
+    driver.find_element(By.ID, "save-service").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "quota-fault"))
+    driver.execute_script("document.getElementById('quota-fault').scrollIntoView({block: 'center'})")
     driver.save_screenshot(str(out))
     print(out)
 
@@ -232,6 +244,9 @@ def main(folder: Path) -> int:
                           folder / f"console-catalog-service-{name}.png")
                     shoot(driver, live, "/console/notifications", folder / f"console-notifications-{name}.png")
                     too_large_page(driver, live, folder / f"console-too-large-{name}.png")
+                    for part in CATALOG_PARTS:
+                        shoot(driver, live, f"/console/catalog/{part}", folder / f"console-catalog-{part}-{name}.png")
+                    catalog_fault(driver, live, folder / f"console-catalog-fault-{name}.png")
         finally:
             driver.quit()
     return 0

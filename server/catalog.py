@@ -17,12 +17,18 @@ from core.rules import PREFIX_PATTERN, QueuePolicy
 from core.schedule import WEEKDAYS, Break, ServiceSchedule, Span, format_hhmm, parse_hhmm
 from core.survey import Unsur
 from core.wire import SurveyQuestion
+from server.catalog_reasons import sentence
 
 DEMO_CATALOG = Path(__file__).resolve().parent.parent / "resources" / "catalog" / "mpp-serang.toml"
 
 
 class CatalogInvalid(ValueError):
-    """The catalog file breaks a rule; the message names the place."""
+    """The catalog file breaks a rule: ``path`` names the place, ``reason`` the rule and ``params`` its blanks
+    (server/catalog_reasons.py has each in both languages); the message is the English sentence."""
+
+    def __init__(self, path: str, reason: str, **params: Any) -> None:
+        self.path, self.reason, self.params = path, reason, params
+        super().__init__(f"{path}: {sentence(reason, params)}")
 
 
 DEFAULT_NO_SHOW_AFTER_MINUTES = 2
@@ -144,24 +150,26 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else f"{text[:37]}..."
 
 
-def _wrong(path: str, expected: str, value: Any) -> CatalogInvalid:
-    return CatalogInvalid(f"{path or 'the catalog'}: expected {expected}, got {_shown(value)}")
+def _wrong(path: str, reason: str, value: Any, **params: Any) -> CatalogInvalid:
+    """A value of the wrong kind: the reason says what was expected, ``got`` what was written."""
+    return CatalogInvalid(path or "the catalog", reason, got=_shown(value), **params)
 
 
 def _text(value: Any, path: str, *, blank_ok: bool = False, longest: int | None = None) -> str:
-    expected = "text" if blank_ok else "non-blank text"
-    if longest is not None:
-        expected += f" of at most {longest} characters"
+    reason = "expected_text" if blank_ok else "expected_nonblank_text"
     if not isinstance(value, str) or (not blank_ok and not value.strip()) or (
             longest is not None and len(value) > longest):
-        raise _wrong(path, expected, value)
+        if longest is None:
+            raise _wrong(path, reason, value)
+        raise _wrong(path, f"{reason}_of_most", value, longest=longest)
     return value
 
 
 def _whole(value: Any, path: str, *, least: int, most: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not least <= value <= most:
-        expected = f"a whole number {least}" if least == most else f"a whole number from {least} to {most}"
-        raise _wrong(path, expected, value)
+        if least == most:
+            raise _wrong(path, "expected_whole_number", value, least=least)
+        raise _wrong(path, "out_of_range", value, least=least, most=most)
     return value
 
 
@@ -169,54 +177,55 @@ def _positive(value: Any, path: str, *, most: int) -> float:
     """Compared before any conversion: NaN and infinity fail the comparison, a huge whole number
     never reaches float()."""
     if not isinstance(value, int | float) or isinstance(value, bool) or not 0 < value <= most:
-        raise _wrong(path, f"a number above 0 and at most {most}", value)
+        raise _wrong(path, "not_positive_number", value, most=most)
     return float(value)
 
 
 def _flag(value: Any, path: str) -> bool:
     """Only true or false: bool("false") would be true."""
     if not isinstance(value, bool):
-        raise _wrong(path, "true or false", value)
+        raise _wrong(path, "expected_true_or_false", value)
     return value
 
 
-def _list(value: Any, path: str, expected: str) -> list[Any]:
+def _list(value: Any, path: str, reason: str) -> list[Any]:
     if not isinstance(value, list):
-        raise _wrong(path, expected, value)
+        raise _wrong(path, reason, value)
     return value
 
 
 def _texts(value: Any, path: str) -> tuple[str, ...]:
     """Each line is printed as its own line of the ticket: a blank one prints a bare "- "."""
-    items = _list(value, path, "a list of non-blank texts")
+    items = _list(value, path, "expected_text_list")
     return tuple(_text(item, f"{path}[{i}]") for i, item in enumerate(items))
 
 
 def _tables(value: Any, path: str) -> list[tuple[str, Any]]:
     """The entries of an array of tables, each with its own path."""
-    return [(f"{path}[{i}]", item) for i, item in enumerate(_list(value, path, "a list of tables"))]
+    return [(f"{path}[{i}]", item) for i, item in enumerate(_list(value, path, "expected_table_list"))]
 
 
-def _unknown(path: str, key: str, known: tuple[str, ...], noun: str) -> CatalogInvalid:
+def _unknown(path: str, key: str, known: tuple[str, ...], reason: str) -> CatalogInvalid:
     where = f"{path}.{key}" if path else key
-    return CatalogInvalid(f"{where}: unknown {noun} ({_hint(key, known)})")
+    return CatalogInvalid(where, reason, hint=_hint(key, known))
 
 
-def _hint(word: str, known: tuple[str, ...]) -> str:
+def _hint(word: str, known: tuple[str, ...]) -> dict[str, str]:
+    """The key surely meant, or every key known (server/catalog_reasons.py words it)."""
     near = difflib.get_close_matches(word, known, n=1)
-    return f"did you mean {near[0]!r}?" if near else f"known: {', '.join(known)}"
+    return {"near": repr(near[0])} if near else {"known": ", ".join(known)}
 
 
 class _Table:
     """One table of the catalog and where it sits: every value read from it names its full path,
     and a key it does not know (a typo like ``qouta``) is refused rather than silently ignored."""
 
-    def __init__(self, value: Any, path: str, known: tuple[str, ...], noun: str = "key") -> None:
+    def __init__(self, value: Any, path: str, known: tuple[str, ...], reason: str = "unknown_key") -> None:
         if not isinstance(value, Mapping):
-            raise _wrong(path, "a table", value)
+            raise _wrong(path, "expected_table", value)
         for key in value:
             if key not in known:
-                raise _unknown(path, str(key), known, noun)
+                raise _unknown(path, str(key), known, reason)
         self.value: Mapping[str, Any] = value
         self.path = path
 
@@ -257,7 +266,7 @@ def _span_text(span: Span) -> str:
 
 def _hours(value: Any, path: str) -> dict[str, Span]:
     """Weekday -> opening span; a day left out, or given as "" or false, is closed."""
-    table = _Table(value, path, WEEKDAYS, noun="weekday")
+    table = _Table(value, path, WEEKDAYS, reason="unknown_weekday_key")
     hours: dict[str, Span] = {}
     for day in WEEKDAYS:
         if day not in table or table.raw(day) is False:
@@ -268,29 +277,30 @@ def _hours(value: Any, path: str) -> dict[str, Span]:
         try:
             hours[day] = Span.parse(text)
         except ValueError as exc:
-            raise CatalogInvalid(f"{table.at(day)}: {exc}") from None
+            raise CatalogInvalid(table.at(day), "bad_hours", text=repr(text), detail=str(exc)) from None
     return hours
 
 
 def _weekdays(value: Any, path: str) -> frozenset[str]:
-    days = _list(value, path, "a list of weekdays")
+    days = _list(value, path, "expected_weekday_list")
     if not days:
-        raise _wrong(path, "at least one weekday", value)
+        raise _wrong(path, "no_weekday", value)
     for i, day in enumerate(days):
         if not isinstance(day, str):
-            raise _wrong(f"{path}[{i}]", f"a weekday ({', '.join(WEEKDAYS)})", day)
+            raise _wrong(f"{path}[{i}]", "expected_weekday", day, known=", ".join(WEEKDAYS))
         if day not in WEEKDAYS:
-            raise CatalogInvalid(f"{path}[{i}]: unknown weekday {day!r} ({_hint(day, WEEKDAYS)})")
+            raise CatalogInvalid(f"{path}[{i}]", "unknown_weekday", day=repr(day), hint=_hint(day, WEEKDAYS))
         if day in days[:i]:
-            raise CatalogInvalid(f"{path}[{i}]: {day!r} is named twice")
+            raise CatalogInvalid(f"{path}[{i}]", "named_twice", value=repr(day))
     return frozenset(days)
 
 
 def _time_of_day(table: _Table, key: str) -> time:
+    text = table.text(key)
     try:
-        return parse_hhmm(table.text(key))
+        return parse_hhmm(text)
     except ValueError as exc:
-        raise CatalogInvalid(f"{table.at(key)}: {exc}") from None
+        raise CatalogInvalid(table.at(key), "bad_time", text=repr(text), detail=str(exc)) from None
 
 
 def _breaks(value: Any, path: str) -> tuple[tuple[str, Break], ...]:
@@ -301,8 +311,8 @@ def _breaks(value: Any, path: str) -> tuple[tuple[str, Break], ...]:
         days = _weekdays(table.raw("days"), table.at("days"))
         start, end = _time_of_day(table, "start"), _time_of_day(table, "end")
         if end <= start:
-            raise CatalogInvalid(f"{table.at('end')}: the break ends before it starts "
-                                 f"({format_hhmm(start)}-{format_hhmm(end)})")
+            raise CatalogInvalid(table.at("end"), "break_ends_before_start",
+                                 span=f"{format_hhmm(start)}-{format_hhmm(end)}")
         out.append((where, Break(days, Span(start, end), table.text("reason", "istirahat"))))
     return tuple(out)
 
@@ -312,8 +322,7 @@ def _check_cutoff(cutoff: int, hours: Mapping[str, Span], path: str) -> None:
     put the last ticket on the evening before, which reads as open all day."""
     for day, span in hours.items():
         if cutoff >= _minutes(span.end) - _minutes(span.start):
-            raise CatalogInvalid(f"{path}: a cut-off of {cutoff} minutes is not shorter than the hours on {day} "
-                                 f"({_span_text(span)}): no ticket could be taken that day")
+            raise CatalogInvalid(path, "cutoff_not_shorter", cutoff=cutoff, day=day, span=_span_text(span))
 
 
 def _check_breaks_apply(breaks: tuple[tuple[str, Break], ...], hours_using: list[Mapping[str, Span]]) -> None:
@@ -324,8 +333,7 @@ def _check_breaks_apply(breaks: tuple[tuple[str, Break], ...], hours_using: list
         if not any(day in hours and brk.span.start < hours[day].end and hours[day].start < brk.span.end
                    for hours in hours_using for day in brk.days):
             days = ", ".join(d for d in WEEKDAYS if d in brk.days)
-            raise CatalogInvalid(f"{where}: the break {_span_text(brk.span)} on {days} falls outside the opening "
-                                 f"hours on each of those days, so it would never apply")
+            raise CatalogInvalid(where, "break_never_applies", span=_span_text(brk.span), days=days)
 
 
 def _holiday_date(value: Any, path: str) -> date:
@@ -337,7 +345,7 @@ def _holiday_date(value: Any, path: str) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise _wrong(path, "a date YYYY-MM-DD", value)
+    raise _wrong(path, "expected_date", value)
 
 
 def _site(doc: _Table) -> tuple[SiteInfo, dict[str, Span], tuple[tuple[str, Break], ...], int]:
@@ -346,10 +354,10 @@ def _site(doc: _Table) -> tuple[SiteInfo, dict[str, Span], tuple[tuple[str, Brea
     try:
         ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise CatalogInvalid(f"site.timezone: unknown time zone {tz!r}") from None
+        raise CatalogInvalid("site.timezone", "unknown_time_zone", zone=repr(tz)) from None
     mode = site.text("priority_policy", "first")
     if mode not in ("first", "interleave"):
-        raise _wrong(site.at("priority_policy"), "'first' or 'interleave'", mode)
+        raise _wrong(site.at("priority_policy"), "expected_priority_policy", mode)
     name = site.text("name")
     info = SiteInfo(
         name=name, short_name=site.text("short_name", name), address=site.text("address", "", blank_ok=True),
@@ -373,7 +381,7 @@ def _holidays(doc: _Table) -> dict[date, str]:
         table = _Table(item, where, _HOLIDAY_KEYS)
         day = _holiday_date(table.raw("date"), table.at("date"))
         if day in holidays:
-            raise CatalogInvalid(f"{table.at('date')}: {day.isoformat()} is already {where_of[day]}")
+            raise CatalogInvalid(table.at("date"), "duplicate_holiday", day=day.isoformat(), other=where_of[day])
         holidays[day], where_of[day] = table.text("name", "Hari libur"), where
         table.text("kind", "", blank_ok=True)
     return holidays
@@ -386,7 +394,7 @@ def parse_catalog(document: Mapping[str, Any]) -> SiteCatalog:
     if "schema" in doc:
         _whole(doc.raw("schema"), "schema", least=SCHEMA, most=SCHEMA)
     if "site" not in doc:
-        raise CatalogInvalid("site: the catalog needs a [site] table")
+        raise CatalogInvalid("site", "no_site")
     site, default_hours, default_breaks, default_cutoff = _site(doc)
     holidays = _holidays(doc)
 
@@ -400,7 +408,7 @@ def parse_catalog(document: Mapping[str, Any]) -> SiteCatalog:
         agency_id, agency_name = a.text("id"), a.text("name")
         for other, agency in enumerate(agencies):
             if agency.id == agency_id:
-                raise CatalogInvalid(f"{a.at('id')}: {agency_id!r} is already the id of agencies[{other}]")
+                raise CatalogInvalid(a.at("id"), "duplicate_agency_id", id=repr(agency_id), other=f"agencies[{other}]")
         ids = []
         for sw, s_item in a.tables("services"):
             s = _Table(s_item, sw, _SERVICE_KEYS)
@@ -408,11 +416,11 @@ def parse_catalog(document: Mapping[str, Any]) -> SiteCatalog:
             prefix = s.text("prefix")
             name = s.text("name")
             if sid in services:
-                raise CatalogInvalid(f"{s.at('id')}: {sid!r} is already the id of {paths[sid]}")
+                raise CatalogInvalid(s.at("id"), "duplicate_service_id", id=repr(sid), other=paths[sid])
             if not PREFIX_PATTERN.match(prefix):
-                raise _wrong(s.at("prefix"), "one or two capital letters and a digit or none, like A, B2 or KT", prefix)
+                raise _wrong(s.at("prefix"), "bad_prefix", prefix)
             if prefix in prefixes:
-                raise CatalogInvalid(f"{s.at('prefix')}: {prefix!r} is already the prefix of {prefixes[prefix]}")
+                raise CatalogInvalid(s.at("prefix"), "duplicate_prefix", prefix=repr(prefix), other=prefixes[prefix])
             prefixes[prefix] = sw
             hours = _hours(s.raw("hours"), s.at("hours")) if "hours" in s else default_hours
             own_breaks = _breaks(s.raw("breaks"), s.at("breaks")) if "breaks" in s else None
@@ -447,8 +455,7 @@ def parse_catalog(document: Mapping[str, Any]) -> SiteCatalog:
     called = {sid for loket in lokets for sid in loket.service_ids}
     for sid, service in services.items():
         if service.schedule.active and sid not in called:
-            raise CatalogInvalid(f"{paths[sid]}: no loket serves {sid!r}, so its tickets could never be called "
-                                 "(list it under a loket, or set active = false)")
+            raise CatalogInvalid(paths[sid], "no_loket_serves", id=repr(sid))
     return SiteCatalog(site, tuple(agencies), services, tuple(lokets), holidays, _jsonable(document),
                        _survey_questions(doc))
 
@@ -460,20 +467,20 @@ def _lokets(doc: _Table, services: Mapping[str, ServiceInfo]) -> list[LoketInfo]
         lid = _whole(entry.raw("id"), entry.at("id"), least=1, most=MOST_LOKET_ID)
         for other, loket in enumerate(lokets):
             if loket.id == lid:
-                raise CatalogInvalid(f"{entry.at('id')}: {lid} is already the id of lokets[{other}]")
-        served = _list(entry.raw("services"), entry.at("services"), "a list of service ids")
+                raise CatalogInvalid(entry.at("id"), "duplicate_loket_id", id=lid, other=f"lokets[{other}]")
+        served = _list(entry.raw("services"), entry.at("services"), "expected_service_id_list")
         if not served:
-            raise CatalogInvalid(f"{entry.at('services')}: a loket must serve at least one service")
+            raise CatalogInvalid(entry.at("services"), "loket_serves_nothing")
         for i, sid in enumerate(served):
             at = f"{entry.at('services')}[{i}]"
             if not isinstance(sid, str):
-                raise _wrong(at, "a service id", sid)
+                raise _wrong(at, "expected_service_id", sid)
             if sid not in services:
                 near = difflib.get_close_matches(sid, list(services), n=1)
-                hint = f" (did you mean {near[0]!r}?)" if near else ""
-                raise CatalogInvalid(f"{at}: unknown service {sid!r}{hint}")
+                raise CatalogInvalid(at, "unknown_service", id=repr(sid),
+                                     hint={"near_service": repr(near[0])} if near else None)
             if sid in served[:i]:
-                raise CatalogInvalid(f"{at}: {sid!r} is named twice")
+                raise CatalogInvalid(at, "named_twice", value=repr(sid))
         lokets.append(LoketInfo(lid, entry.text("name", f"Loket {lid}", longest=LONGEST_LOKET_NAME), tuple(served)))
     return lokets
 
@@ -486,31 +493,31 @@ def _survey_questions(doc: _Table) -> tuple[SurveyQuestion, ...]:
     survey = _Table(doc.raw("survey"), "survey", _SURVEY_KEYS)
     entries = survey.tables("questions")
     if len(entries) > MOST_SURVEY_QUESTIONS:
-        raise _wrong(survey.at("questions"), f"at most {MOST_SURVEY_QUESTIONS} questions", survey.raw("questions"))
+        raise _wrong(survey.at("questions"), "too_many_questions", survey.raw("questions"), most=MOST_SURVEY_QUESTIONS)
     questions: list[SurveyQuestion] = []
     for where, item in entries:
         q = _Table(item, where, _QUESTION_KEYS)
         qid = q.text("id", longest=LONGEST_QUESTION_ID)
         if not QUESTION_ID_PATTERN.fullmatch(qid):
-            raise _wrong(q.at("id"), "a lowercase id of letters, digits and _, like kebersihan", qid)
+            raise _wrong(q.at("id"), "bad_question_id", qid)
         if qid in {unsur.value for unsur in Unsur}:
-            raise CatalogInvalid(f"{q.at('id')}: {qid!r} is one of the nine unsur; give the question an id of its own")
+            raise CatalogInvalid(q.at("id"), "question_id_is_unsur", id=repr(qid))
         for other, question in enumerate(questions):
             if question.id == qid:
-                raise CatalogInvalid(f"{q.at('id')}: {qid!r} is already the id of survey.questions[{other}]")
+                raise CatalogInvalid(q.at("id"), "duplicate_question_id", id=repr(qid),
+                                     other=f"survey.questions[{other}]")
         text = q.text("text", longest=LONGEST_QUESTION)
         kind = q.text("kind", "scale")
         if kind not in QUESTION_KINDS:
-            raise _wrong(q.at("kind"), "scale or text", kind)
+            raise _wrong(q.at("kind"), "expected_question_kind", kind)
         labels, labels_en = q.texts("labels"), q.texts("labels_en")
         if kind == "scale":
             if len(labels) != 4:
-                raise _wrong(q.at("labels"), "the four answers' words, from worst (1) to best (4)", q.raw("labels"))
+                raise _wrong(q.at("labels"), "expected_four_labels", q.raw("labels"))
             if "labels_en" in q and len(labels_en) != 4:
-                raise _wrong(q.at("labels_en"), "the four answers' words in English", q.raw("labels_en"))
+                raise _wrong(q.at("labels_en"), "expected_four_labels_en", q.raw("labels_en"))
         elif "labels" in q or "labels_en" in q:
-            raise CatalogInvalid(f"{q.at('labels' if 'labels' in q else 'labels_en')}: a text question has no "
-                                 "answers to choose from")
+            raise CatalogInvalid(q.at("labels" if "labels" in q else "labels_en"), "text_question_has_no_labels")
         questions.append(SurveyQuestion(id=qid, text=text, text_en=q.text("text_en", text, longest=LONGEST_QUESTION),
                                         kind=kind, labels=labels, labels_en=labels_en or labels))
     return tuple(questions)
@@ -539,12 +546,11 @@ def load_catalog_bytes(data: bytes, name: str) -> SiteCatalog:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CatalogInvalid(f"{name}: not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start}); "
-                             "save it as UTF-8") from None
+        raise CatalogInvalid(name, "not_utf8", byte=f"{data[exc.start]:#04x}", offset=exc.start) from None
     try:
         document = tomllib.loads(text)
     except ValueError as exc:  # TOMLDecodeError, or a number too long for Python to read
-        raise CatalogInvalid(f"{name}: not valid TOML: {exc}") from None
+        raise CatalogInvalid(name, "not_toml", detail=str(exc)) from None
     except RecursionError:
-        raise CatalogInvalid(f"{name}: not valid TOML: nested too deeply") from None
+        raise CatalogInvalid(name, "not_toml", detail="nested too deeply") from None
     return parse_catalog(document)

@@ -9,6 +9,7 @@ from core.wire.answers import (
                                BreakTime,
                                Catalog,
                                CatalogChange,
+                               CatalogDocument,
                                CatalogFieldChange,
                                CatalogVersion,
                                CatalogVersionDetail,
@@ -104,4 +105,5 @@ __all__ = [
     "CatalogChange", "CatalogFieldChange", "CatalogVersion", "CatalogVersionDetail",
     "QueueFigures", "QueueReport",
     "SurveyAnswered", "SurveyAnsweredEvent", "SurveyForm", "SurveyQuestion",
+    "CatalogDocument",
 ]

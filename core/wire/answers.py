@@ -783,3 +783,14 @@ class QueueReport(WireModel):
     @property
     def empty(self) -> bool:
         return self.total.issued == 0 and self.total.transferred_in == 0
+# ----------------------------------------------------------------- the catalog as a whole document
+
+
+class CatalogDocument(WireModel):
+    """A catalog version's whole document, as ``import-catalog`` reads it from TOML (dates as ISO text).
+    GET /catalog/document answers the newest with its ``version``; PUT /catalog takes one back with
+    ``based_on``, the version it was edited from (another stored since: 409 write_conflict)."""
+
+    document: dict[str, Any]
+    version: int | None = None
+    based_on: int | None = Field(default=None, ge=1, le=2**31 - 1)

@@ -1,6 +1,6 @@
 """The catalog's versions (admin): the list, one version with what it changed, a restore, and the current
-version as a TOML file to download or a TOML file to store as the next version. The console's catalog page
-calls the same engine functions."""
+version as a TOML file to download or a TOML file to store as the next version, or as a JSON document to read
+and store back edited. The console's catalog page calls the same engine functions."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import PlainTextResponse
 from starlette.concurrency import run_in_threadpool
 
-from core.wire import AuditKind, CatalogVersion, CatalogVersionDetail
+from core.wire import AuditKind, CatalogDocument, CatalogVersion, CatalogVersionDetail
 from core.wire import ErrorCode as E
 from server.api.deps import engine, require
 from server.api.responses import refusals
@@ -86,3 +86,19 @@ async def import_toml(request: Request, based_on: int | None = BasedOn,
     data = await request.body()
     version = await run_in_threadpool(import_file, request, who, data, "upload", based_on)
     return await run_in_threadpool(_version, request, version)
+
+
+@router.get("/document", response_model=CatalogDocument, responses=refusals(E.NO_CATALOG))
+def document(request: Request, _: Principal = Depends(require(ADMIN))) -> CatalogDocument:
+    """The newest version's whole document with its number: what PUT /catalog takes back, edited."""
+    version, doc = engine(request).catalog_versions.newest()
+    return CatalogDocument(document=dict(doc), version=version)
+
+
+@router.put("", response_model=CatalogVersion, status_code=201, responses=refusals(SAVE_REFUSALS))
+def save(body: CatalogDocument, request: Request, who: Principal = Depends(require(ADMIN))) -> CatalogVersion:
+    """The whole catalog document as the next version, checked as ``import-catalog`` checks a file (the first
+    fault answered with its ``path`` and ``reason``, nothing stored); the console's catalog forms call the
+    same engine function."""
+    version = engine(request).save_catalog(who, body.document, "api", body.based_on)
+    return _version(request, version)

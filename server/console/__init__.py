@@ -7,12 +7,27 @@ from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
 
-from server.console import audit, catalog, devices, hall, my_day, notifications, reports, sign_in, staff, static, today
+from server.console import (
+    audit,
+    catalog,
+    catalog_forms,
+    catalog_parts,
+    devices,
+    hall,
+    my_day,
+    notifications,
+    reports,
+    sign_in,
+    staff,
+    static,
+    today,
+)
 from server.console.one_time import OneTimePasswords
 from server.console.pages import ConsoleRoute, error_page
 from server.console.session import current_session
 
-PAGE_MODULES = (sign_in, my_day, hall, static, today, staff, devices, audit, catalog, notifications, reports)
+PAGE_MODULES = (sign_in, my_day, hall, static, today, staff, devices, audit, catalog, catalog_forms, catalog_parts,
+                notifications, reports)
 ANY_METHOD = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 
 unknown = APIRouter(route_class=ConsoleRoute)

@@ -7,8 +7,9 @@ writer's thread runs from ``start`` to ``close`` (the app's lifespan)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
-from typing import Self
+from typing import Any, Self
 
 from core.schedule import Availability
 from core.wire import (
@@ -119,13 +120,22 @@ class QueueEngine:
 
     def restore_catalog(self, who: Principal, version: int, based_on: int | None = None) -> int:
         """Store an earlier version again as the newest, checked as any import is."""
-        document = self.catalog_versions.document(version)
+        return self._store(self.catalog_versions.document(version), f"restored from version {version}", who,
+                           AuditKind.CATALOG_RESTORED, based_on)
+
+    def save_catalog(self, who: Principal, document: Mapping[str, Any], source: str,
+                     based_on: int | None = None) -> int:
+        """An admin's edited document (a console form, PUT /api/v1/catalog) as the next version: validated as
+        ``import-catalog`` validates a file, a fault refused as catalog_invalid with its field's path."""
+        return self._store(document, source, who, AuditKind.CATALOG_SAVED, based_on)
+
+    def _store(self, document: Mapping[str, Any], source: str, who: Principal, kind: AuditKind,
+               based_on: int | None) -> int:
         try:
             cat = parse_catalog(document)
         except CatalogInvalid as exc:
             raise catalog_refusal(exc) from None
-        return self.import_catalog(cat, f"restored from version {version}", by=who,
-                                   audit_kind=AuditKind.CATALOG_RESTORED, based_on=based_on)
+        return self.import_catalog(cat, source, by=who, audit_kind=kind, based_on=based_on)
 
     def catalog_view(self) -> Catalog:
         return self.service_list.view(self.catalog())

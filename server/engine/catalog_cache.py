@@ -13,9 +13,12 @@ from sqlalchemy import func, select
 from core.wire import ErrorCode
 from server.catalog import CatalogInvalid, SiteCatalog, parse_catalog
 from server.db import Database, catalogs
+from server.driver_sql import DriverStatement
 from server.errors import ApiError
 
 RECHECK_S = 2.0
+# Run inside a write after its locks are taken, on every ticket: compiled once (server/driver_sql.py).
+NEWEST_VERSION = DriverStatement(select(func.max(catalogs.c.id)))
 log = logging.getLogger(__name__)
 
 
@@ -41,9 +44,14 @@ class CatalogCache:
         self._refused: tuple[int, CatalogInvalid] | None = None
 
     def current(self) -> SiteCatalog:
+        return self.versioned()[1]
+
+    def versioned(self) -> tuple[int, SiteCatalog]:
+        """The catalog and its version number: a write that depends on the catalog checks, in its own
+        transaction, that this version is still the newest (``NEWEST_VERSION``)."""
         cached = self._catalog
         if cached and time.monotonic() - self._checked < RECHECK_S:
-            return cached[1]
+            return cached
         with self._lock:
             with self.db.read() as conn:
                 version = conn.execute(select(func.max(catalogs.c.id))).scalar()
@@ -60,7 +68,7 @@ class CatalogCache:
                         self._refused = (version, exc)
                         raise StoredCatalogInvalid(version, exc) from None
             self._checked = time.monotonic()
-            return cached[1]
+            return cached
 
     def recheck(self) -> None:
         """Look at the version at the next call: this process has just imported one."""

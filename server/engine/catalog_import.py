@@ -19,6 +19,7 @@ from server.db import catalogs, counters, tickets
 from server.engine import targets
 from server.engine.unit_of_work import UnitOfWork
 from server.errors import ApiError
+from server.sequences import locked_value
 
 
 def _has_tickets(conn: Connection, service_id: str, day: date) -> bool:
@@ -30,7 +31,8 @@ def _has_tickets(conn: Connection, service_id: str, day: date) -> bool:
 
 def refuse_lost_tickets(conn: Connection, cat: SiteCatalog, day: date | None) -> None:
     """A service with tickets today keeps its prefix (the codes called and printed carry it) and stays in
-    the catalog (its waiting citizens would have no queue). Checked against the newest stored version."""
+    the catalog (its waiting citizens would have no queue). Checked against the newest stored version,
+    under the lock its issuers take."""
     if day is None:
         return
     newest = conn.execute(select(catalogs.c.document).order_by(catalogs.c.id.desc()).limit(1)).scalar()
@@ -44,6 +46,10 @@ def refuse_lost_tickets(conn: Connection, cat: SiteCatalog, day: date | None) ->
         after = cat.services.get(sid)
         if after is not None and after.prefix == service.prefix:
             continue
+        # The lock every ticket of this prefix takes for its number (issuing.py): a ticket being written
+        # now is committed and seen here, and one written after this save reads the new version and is
+        # refused or numbered under the new prefix.
+        locked_value(conn, f"ticket:{service.prefix}:{day.isoformat()}")
         if not _has_tickets(conn, sid, day):
             continue
         if after is None:

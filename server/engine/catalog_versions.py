@@ -12,6 +12,7 @@ from sqlalchemy import select
 from core.wire import CatalogVersion, CatalogVersionDetail, ErrorCode
 from server.catalog import CatalogInvalid
 from server.catalog_diff import diff
+from server.catalog_reasons import sentence
 from server.db import Database, catalogs
 from server.errors import ApiError
 
@@ -28,14 +29,16 @@ def not_found(version: int) -> ApiError:
 
 
 def field_and_reason(fault: CatalogInvalid) -> tuple[str, str]:
-    """A CatalogInvalid's field path (``agencies[0].services[1].quota``) and its reason."""
-    path, _, reason = str(fault).partition(": ")
-    return (path, reason) if reason else ("", path)
+    """A CatalogInvalid's field path (``agencies[0].services[1].quota``) and its reason in English."""
+    return fault.path, sentence(fault.reason, fault.params)
 
 
 def catalog_refusal(fault: CatalogInvalid) -> ApiError:
+    """The answer to an invalid catalog: the field's ``path``, the ``reason`` in English, and the reason's
+    code and blanks (``reason_code``, ``reason_params``) for a client that words it in its own language."""
     path, reason = field_and_reason(fault)
-    return ApiError(422, ErrorCode.CATALOG_INVALID, f"The catalog is not valid: {fault}", path=path, reason=reason)
+    return ApiError(422, ErrorCode.CATALOG_INVALID, f"The catalog is not valid: {fault}", path=path, reason=reason,
+                    reason_code=fault.reason, reason_params=fault.params)
 
 
 class CatalogVersions:

@@ -24,7 +24,7 @@ from server.catalog import SiteCatalog
 from server.db import Database, tickets
 from server.engine import statements as sql
 from server.engine.answers import Answers
-from server.engine.catalog_cache import CatalogCache
+from server.engine.catalog_cache import NEWEST_VERSION, CatalogCache
 from server.engine.expiry import Expiry
 from server.engine.site_time import SiteTime
 from server.engine.unit_of_work import UnitOfWork
@@ -35,6 +35,12 @@ from server.views import TicketJson, event_ticket
 
 log = logging.getLogger(__name__)
 S = TicketStatus
+# A catalog stored between the cache's read and the write is read again; more than this in a row is a storm.
+STALE_CATALOG_TRIES = 3
+
+
+class CatalogMovedOn(Exception):
+    """A newer catalog version was stored after the one a ticket was about to be written under."""
 
 
 class Issuing:
@@ -67,9 +73,7 @@ class Issuing:
         if self.expiry.due(cat):
             await asyncio.to_thread(self.expiry.run, cat)
         try:
-            ticket = await self.writer.run(lambda conn, pending: self.answers.ticket(conn, cat, self._insert(
-                conn, principal, cat, service_id, priority, nik_hash, nik_last4, idempotency_key, digest, pending),
-                newest=True))
+            ticket = await self._write(principal, service_id, priority, nik_hash, nik_last4, idempotency_key, digest)
         except (IntegrityError, ApiError) as exc:
             # A retried tap: its key's insert clashed (or the service has closed or filled since)
             # and was rolled back with its number; the ticket the key made is the answer. Looking
@@ -82,6 +86,23 @@ class Issuing:
             raise
         log.debug("issued %s for %s by %s", ticket["code"], service_id, principal.issuer)
         return ticket, True
+
+    async def _write(self, principal: Principal, service_id: str, priority: str | None, nik_hash: str | None,
+                     nik_last4: str | None, key: str, digest: str) -> TicketJson:
+        """The ticket written under the newest catalog version: one stored since the cache read it (by the
+        ``import-catalog`` command, say) is read and the ticket written again under it."""
+        for _ in range(STALE_CATALOG_TRIES):
+            versioned = self.catalogs.versioned()
+
+            def write(conn: Connection, pending: PendingEvents, versioned: tuple[int, SiteCatalog] = versioned) -> Any:
+                row = self._insert(conn, principal, versioned, service_id, priority, nik_hash, nik_last4, key, digest,
+                                   pending)
+                return self.answers.ticket(conn, versioned[1], row, newest=True)
+            try:
+                return await self.writer.run(write)
+            except CatalogMovedOn:
+                self.catalogs.recheck()
+        raise ApiError(409, ErrorCode.CONFLICT, "The ticket could not be issued; please try again.")
 
     def record_print(self, principal: Principal, ticket_id: int, status: str, reason: str) -> TicketJson:
         cat = self.catalogs.current()
@@ -109,9 +130,10 @@ class Issuing:
                                "This Idempotency-Key was used for a different request.")
             return self.answers.ticket(conn, cat, row)
 
-    def _insert(self, conn: Connection, principal: Principal, cat: SiteCatalog, service_id: str,
+    def _insert(self, conn: Connection, principal: Principal, versioned: tuple[int, SiteCatalog], service_id: str,
                 priority: str | None, nik_hash: str | None, nik_last4: str | None, key: str,
                 digest: str, pending: PendingEvents) -> Any:
+        version, cat = versioned
         service = cat.services.get(service_id)
         if service is None:
             raise ApiError(404, ErrorCode.SERVICE_NOT_FOUND, "No such service.", service_id=service_id)
@@ -122,6 +144,11 @@ class Issuing:
         # ticket of a prefix and day took one number, the one before it is the count issued today.
         # A refusal rolls the number back, leaving no gap.
         seq = next_value(conn, f"ticket:{service.prefix}:{today}")
+        # A catalog save that changes this prefix or removes the service takes the same number's lock
+        # before it looks for today's tickets (catalog_import.py): either it sees this ticket, or it has
+        # committed and this reads its version here and the ticket is written again under it.
+        if NEWEST_VERSION.scalar(conn, {}) != version:
+            raise CatalogMovedOn
         av = self.site_time.availability(cat, service_id, seq - 1)
         if not av.open:
             params = {"opens_at": av.opens_at, "closes_at": av.closes_at, **av.params}

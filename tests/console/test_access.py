@@ -110,6 +110,13 @@ EXPECTED_ALLOWED = {
     ("GET", "/console/today/live"): 200, ("GET", "/console/staff/_live"): 200,
     ("GET", "/console/staff/_one-time"): 410,  # nothing waiting for this sign-in
     ("GET", "/console/staff/{username}/live"): 404,
+    # The catalog's part forms: an empty form (no action) changes nothing.
+    ("GET", "/console/catalog/new-service"): 200, ("POST", "/console/catalog/new-service"): 422,
+    ("GET", "/console/catalog/site"): 200, ("POST", "/console/catalog/site"): 422,
+    ("GET", "/console/catalog/breaks"): 200, ("POST", "/console/catalog/breaks"): 422,
+    ("GET", "/console/catalog/holidays"): 200, ("POST", "/console/catalog/holidays"): 422,
+    ("GET", "/console/catalog/agencies"): 200, ("POST", "/console/catalog/agencies"): 422,
+    ("GET", "/console/catalog/lokets"): 200, ("POST", "/console/catalog/lokets"): 422,
 }
 
 

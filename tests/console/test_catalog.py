@@ -72,7 +72,7 @@ def test_an_invalid_value_is_refused_next_to_its_field_and_nothing_changes(brows
     server = browser.server
     browser.sign_in("admin")
     _edit(browser, "kk", quota="-5", name="Kartu Keluarga Baru")
-    assert browser.text("#quota-fault") == "expected a whole number from 0 to 1000000, got -5"
+    assert browser.text("#quota-fault") == "harus bilangan bulat dari 0 sampai 1000000, tertulis -5"
     assert browser.find("#quota").get_attribute("value") == "-5"
     assert browser.find("#name").get_attribute("value") == "Kartu Keluarga Baru"
     assert browser.find("#quota").get_attribute("aria-invalid") == "true"
@@ -82,7 +82,7 @@ def test_an_invalid_value_is_refused_next_to_its_field_and_nothing_changes(brows
     _type(browser, "#quota", "100")
     _type(browser, "#mean_service_minutes", "0")
     browser.submit("#save-service")
-    assert browser.text("#mean_service_minutes-fault") == "expected a number above 0 and at most 1440, got 0"
+    assert browser.text("#mean_service_minutes-fault") == "harus angka di atas 0 dan paling besar 1440, tertulis 0"
     assert not browser.finds("#quota-fault")
     assert len(_versions(server)) == 1
     assert _api_service(server, "kk")["name"] == "Kartu Keluarga"
@@ -118,7 +118,7 @@ def test_a_bad_catalog_file_is_refused_with_its_field_and_reason(browser: Browse
     browser.find("#import-file").send_keys(str(bad))
     browser.submit("#import-button")
     assert browser.text("#problem-fields .field") == "agencies[0].services[0].mean_service_minutes"
-    assert browser.text("#problem-fields .reason") == "expected a number above 0 and at most 1440, got 'sepuluh'"
+    assert browser.text("#problem-fields .reason") == "harus angka di atas 0 dan paling besar 1440, tertulis 'sepuluh'"
     assert len(_versions(server)) == 1
     good = tmp_path / "benar.toml"
     _service(doc, "ktp")["mean_service_minutes"] = 12
@@ -205,7 +205,7 @@ def test_a_services_own_opening_hours_are_set_and_a_wrong_one_is_refused_next_to
     browser.find("#use_site_hours").click()
     _type(browser, "#hours_mon", "08.00-25.00")
     browser.submit("#save-service")
-    assert browser.text("#hours_mon-fault") == "not a time of day (HH.MM): '25.00'"
+    assert browser.text("#hours_mon-fault") == "bukan rentang jam JJ.MM-JJ.MM yang mulai sebelum selesai: '08.00-25.00'"
     assert browser.find("#hours_mon").get_attribute("aria-invalid") == "true"
     assert not browser.find("#use_site_hours").is_selected()
     assert len(_versions(server)) == 1
@@ -213,7 +213,7 @@ def test_a_services_own_opening_hours_are_set_and_a_wrong_one_is_refused_next_to
     _type(browser, "#cutoff_minutes", "300")
     browser.submit("#save-service")
     assert browser.text("#cutoff_minutes-fault").startswith(
-        "a cut-off of 300 minutes is not shorter than the hours on mon (08.00-12.00)")
+        "batas akhir 300 menit tidak lebih pendek dari jam buka hari mon (08.00-12.00)")
     assert browser.find("#hours_mon").get_attribute("value") == "08.00-12.00"
     _type(browser, "#cutoff_minutes", "15")
     browser.submit("#save-service")

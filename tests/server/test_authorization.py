@@ -109,6 +109,8 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/api/v1/survey/loket/{loket_id}"): frozenset({SURVEY}),
     ("POST", "/api/v1/survey"): PUBLIC,
     ("POST", "/t/{token}/survey"): PUBLIC,
+    ("GET", "/api/v1/catalog/document"): ADMINS,
+    ("PUT", "/api/v1/catalog"): ADMINS,
 }
 PROTECTED = [route for route, roles in ACCESS.items() if roles is not PUBLIC]
 
@@ -245,6 +247,8 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
     probes[("GET", f"{p}/survey/loket/{{loket_id}}")] = Probe(404, path={"loket_id": MISSING_COUNTER})
     probes[("POST", f"{p}/survey")] = Probe(422, body=lambda h: {"ref": "1.not-ours", "answers": {}})
     probes[("POST", "/t/{token}/survey")] = Probe(403, path={"token": scene.token})   # no form mark
+    probes[("GET", f"{p}/catalog/document")] = Probe(200)
+    probes[("PUT", f"{p}/catalog")] = Probe(422, body=lambda h: {"document": {"site": {}}})
     return probes
 
 

@@ -82,7 +82,9 @@ def test_a_bad_file_is_refused_with_the_field_and_its_reason_and_nothing_is_stor
     error = r.json()["error"]
     assert error["code"] == "catalog_invalid"
     assert error["params"] == {"path": "agencies[0].services[1].quota",
-                               "reason": "expected a whole number from 0 to 1000000, got -3"}
+                               "reason": "expected a whole number from 0 to 1000000, got -3",
+                               "reason_code": "out_of_range",
+                               "reason_params": {"got": "-3", "least": 0, "most": 1000000}}
     not_toml = server.http.post(f"{server.api}/catalog/import", data=b"[site\n", headers=server.headers("admin"))
     assert not_toml.status_code == 422 and "not valid TOML" in not_toml.json()["error"]["params"]["reason"]
     assert len(server.call("GET", "/catalog/versions", "admin").json()) == 1
@@ -171,7 +173,8 @@ def test_english_requirements_reach_the_catalog_and_the_ticket_and_are_checked(s
     r = _upload(server, doc)
     assert r.status_code == 422
     assert r.json()["error"]["params"] == {"path": "agencies[0].services[1].requirements_en[1]",
-                                           "reason": "expected non-blank text, got ' '"}
+                                           "reason": "expected non-blank text, got ' '",
+                                           "reason_code": "expected_nonblank_text", "reason_params": {"got": "' '"}}
 
 
 RACERS = 4

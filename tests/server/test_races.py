@@ -40,6 +40,7 @@ class Shot:
     method: str
     path: str
     body: dict[str, Any] | None = None
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -81,7 +82,8 @@ class Hall:
                 start.wait(timeout=30)
                 answers[i] = http.request(shot.method, f"{self.apis[i % len(self.apis)]}{shot.path}",
                                           json=shot.body, timeout=60,
-                                          headers={"Authorization": f"Bearer {self.tokens[shot.role]}"})
+                                          headers={"Authorization": f"Bearer {self.tokens[shot.role]}",
+                                                   **shot.headers})
             except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread below
                 answers[i] = exc
 
@@ -522,3 +524,30 @@ def test_two_supervisors_setting_a_quota_at_once_leave_one_value_and_both_in_the
         assert {e["quota"] for e in entries[2 * n:2 * n + 2]} == {100 + n, 200 + n}
     assert [e["previous"] for e in entries] == [2000] + [e["quota"] for e in entries[:-1]]
     assert [q["quota"] for q in hall.ok("super", "GET", "/today")["quotas"]] == [entries[-1]["quota"]]
+
+
+def test_a_prefix_change_racing_the_kiosks_never_leaves_a_ticket_under_another_prefix(hall: Hall) -> None:
+    """GIVEN a service with no tickets today, round after round a new one
+    WHEN four kiosks tap it while an admin saves a catalog giving it another prefix, at the same moment
+    THEN either the save is refused (prefix_in_use_today: a ticket was issued first) or it is stored and
+    every ticket of the service today carries the new prefix: never a ticket under the old prefix once
+    the change is stored, nor a change stored over a ticket already issued."""
+    for n in range(ROUNDS):
+        sid, before, after = f"race{n}", f"E{chr(65 + n)}", f"F{chr(65 + n)}"
+        now = hall.ok("admin", "GET", "/catalog/document")
+        doc = now["document"]
+        doc["agencies"][1]["services"].append({"id": sid, "prefix": before, "name": "Uji", "quota": 1000})
+        doc["lokets"][2]["services"].append(sid)
+        version = hall.ok("admin", "PUT", "/catalog", {"document": doc, "based_on": now["version"]})["id"]
+        doc["agencies"][1]["services"][-1]["prefix"] = after
+        taps = [Shot("super", "POST", "/tickets", {"service_id": sid}, {"Idempotency-Key": uuid.uuid4().hex})
+                for _ in range(4)]
+        answers = hall.race([*taps, Shot("admin", "PUT", "/catalog", {"document": doc, "based_on": version})])
+        issued = [r.json()["code"] for r in answers[:4] if r.status_code == 201]
+        saved = answers[4].status_code == 201
+        assert saved or codes(answers[4:]) == [(409, "prefix_in_use_today")], codes(answers)
+        with hall.db.connect() as conn:
+            stored = sorted(conn.execute(select(tickets.c.code).where(tickets.c.service_id == sid)).scalars())
+        assert stored == sorted(issued)
+        prefix = after if saved else before
+        assert all(code.startswith(f"{prefix}-") for code in stored), (saved, stored)
