@@ -36,9 +36,10 @@ class Role(str, enum.Enum):
     STAFF = "staff"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+    SURVEY = "survey"  # the survey tablet at a loket: an enrolled device
 
 
-DEVICE_ROLES = frozenset({Role.KIOSK, Role.DISPLAY})
+DEVICE_ROLES = frozenset({Role.KIOSK, Role.DISPLAY, Role.SURVEY})
 STAFF_ROLES = frozenset({Role.STAFF, Role.SUPERVISOR, Role.ADMIN})
 MANAGER_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
 ALL_ROLES = frozenset(Role)

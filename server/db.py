@@ -35,6 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.types import TypeDecorator
 
+from core.survey import COMMENT_MAX, Unsur
 from server.storage import Fault, StorageStatus
 
 metadata = MetaData()
@@ -218,6 +219,34 @@ day_switches = Table(
     Column("value", JSON, nullable=False),                  # {"note": …}, {"quota": n}, {"text": …}
     Column("set_by", String(80), nullable=False),
     Column("set_at", UtcDateTime(), nullable=False),
+)
+
+
+
+# One answer of the Survei Kepuasan Masyarakat per served ticket (server/engine/survey.py): the unique
+# ticket_id is the guard against a second answer. Where it was served is copied from the ticket, so a
+# report groups answers without a join; nothing here names the citizen.
+survey_responses = Table(
+    "survey_responses", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("ticket_id", Integer, nullable=False, unique=True),
+    Column("service_date", String(10)),                 # the ticket's site-local ISO date
+    Column("answered_at", UtcDateTime(), nullable=False),
+    Column("channel", String(16), nullable=False),      # phone, kiosk, tablet
+    Column("agency_id", String(64), nullable=False),
+    Column("service_id", String(64), nullable=False),   # the service that served it
+    Column("counter_id", Integer),                      # the loket that finished it
+    Column("served_by", String(64)),                    # the officer's username
+    Column("gender", String(16), nullable=False),
+    Column("education", String(16), nullable=False),
+    Column("occupation", String(16), nullable=False),
+    Column("age", Integer),
+    *(Column(f"u_{unsur.value}", Integer, nullable=False) for unsur in Unsur),
+    Column("comment", String(COMMENT_MAX)),
+    Column("extra", JSON),                              # the site's own questions: {id: value}, never the IKM
+    Index("ix_survey_date", "service_date"),
+    Index("ix_survey_agency_date", "agency_id", "service_date"),
+    Index("ix_survey_service_date", "service_id", "service_date"),
 )
 
 

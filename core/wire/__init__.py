@@ -45,6 +45,9 @@ from core.wire.answers import (
                                StaffPassword,
                                StaffUser,
                                StatusCounts,
+                               SurveyAnswered,
+                               SurveyForm,
+                               SurveyQuestion,
                                Ticket,
                                TodaySwitches,
                                WaitingTicket,
@@ -70,6 +73,7 @@ from core.wire.events import (
                                EventPayload,
                                RecentCall,
                                RecentCalls,
+                               SurveyAnsweredEvent,
                                TicketEvent,
                                TodayChanged,
                                payload_of,
@@ -90,4 +94,5 @@ __all__ = [
     "Ticket", "TicketEvent", "TicketStatus", "WaitUnknown", "WaitingTicket",
     "WireModel", "payload_of",
     "CatalogChange", "CatalogFieldChange", "CatalogVersion", "CatalogVersionDetail",
+    "SurveyAnswered", "SurveyAnsweredEvent", "SurveyForm", "SurveyQuestion",
 ]

@@ -624,6 +624,51 @@ class CatalogVersionDetail(WireModel):
     changes: tuple[CatalogChange, ...] = ()
 
 
+# ----------------------------------------------------------------- the SKM survey
+
+
+class SurveyQuestion(WireModel):
+    """One of the site's own questions, asked after the nine unsur and never part of the IKM: ``kind``
+    ``scale`` (answered 1..4, ``labels`` the four answers' words) or ``text`` (up to 200 characters)."""
+
+    id: str
+    text: str
+    text_en: str = ""
+    kind: str = "scale"
+    labels: tuple[str, ...] = ()
+    labels_en: tuple[str, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, data: Any) -> Any:
+        return fall_back(data, ("text_en", "text"), ("labels_en", "labels"))
+
+
+class SurveyForm(WireModel):
+    """A served ticket that may answer the survey (core.survey has the questionnaire): what to show of it,
+    and ``ref``, the opaque string to send back with the answers."""
+
+    code: str
+    service_date: date
+    service_name: str
+    service_name_en: str = ""
+    agency_name: str = ""
+    agency_name_en: str = ""
+    answerable_until: date
+    ref: str
+    questions: tuple[SurveyQuestion, ...] = ()  # the site's own, after the nine
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, data: Any) -> Any:
+        return fall_back(data, ("service_name_en", "service_name"), ("agency_name_en", "agency_name"))
+
+
+class SurveyAnswered(WireModel):
+    id: int
+    answered_at: WireDateTime
+
+
 # ----------------------------------------------------------------- errors
 
 

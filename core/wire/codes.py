@@ -66,6 +66,7 @@ class EventType(enum.StrEnum):
     CATALOG_CHANGED = "catalog.changed"
     DEVICE_STATE = "device.state"
     TODAY_CHANGED = "today.changed"  # a switch of today (closed service, quota, stopped agency, running text)
+    SURVEY_ANSWERED = "survey.answered"  # a served ticket answered the SKM survey (no answers in the event)
 
 
 class AuditKind(enum.StrEnum):
@@ -204,6 +205,12 @@ class ErrorCode(enum.StrEnum):
     CATALOG_VERSION_NOT_FOUND = "catalog_version_not_found"
     PREFIX_IN_USE_TODAY = "prefix_in_use_today"  # params: service_id, prefix
     SERVICE_IN_USE_TODAY = "service_in_use_today"  # params: service_id
+    # The SKM survey (server/engine/survey.py); an unknown ticket is TICKET_NOT_FOUND.
+    SURVEY_NOT_SERVED = "survey_not_served"              # the ticket has not reached done
+    SURVEY_ALREADY_ANSWERED = "survey_already_answered"
+    SURVEY_CLOSED = "survey_closed"                      # more than ANSWER_DAYS after its service date
+    SURVEY_INVALID = "survey_invalid"                    # params: field (an answer missing or out of range)
+    SURVEY_NONE_AT_LOKET = "survey_none_at_loket"        # no ticket finished there lately waits for an answer
 
     @classmethod
     def counter_not_open(cls, state: str) -> ErrorCode:

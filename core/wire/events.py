@@ -122,7 +122,22 @@ class RecentCalls(WireModel):
     calls: list[RecentCall] = Field(default_factory=list)
 
 
-EventPayload = TicketEvent | DayExpired | CounterStateEvent | CatalogChanged | DeviceStateEvent | TodayChanged
+class SurveyAnsweredEvent(WireModel):
+    """A served ticket answered the survey: which, where it was served; never the answers."""
+
+    code: str
+    service_id: str
+    service_date: date | None = None
+    counter: CounterRef | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, data: Any) -> Any:
+        return none_if_empty(data, "counter")
+
+
+EventPayload = (TicketEvent | DayExpired | CounterStateEvent | CatalogChanged | DeviceStateEvent | TodayChanged
+                | SurveyAnsweredEvent)
 
 PAYLOADS: dict[EventType, tuple[type[EventPayload], ...]] = {
     EventType.TICKET_ISSUED: (TicketEvent,),
@@ -133,6 +148,7 @@ PAYLOADS: dict[EventType, tuple[type[EventPayload], ...]] = {
     EventType.CATALOG_CHANGED: (CatalogChanged,),
     EventType.DEVICE_STATE: (DeviceStateEvent,),
     EventType.TODAY_CHANGED: (TodayChanged,),
+    EventType.SURVEY_ANSWERED: (SurveyAnsweredEvent,),
 }
 
 

@@ -7,9 +7,10 @@ import re
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, StrictStr
 
 from core.config import RUNNING_TEXT_MAX
+from core.survey import COMMENT_MAX, Education, Gender, Occupation, Unsur
 
 _PLAIN_INTEGER = re.compile(r"-?[0-9]+")
 
@@ -166,3 +167,20 @@ class QuotaTodayRequest(Strict):
 
 class RunningTextRequest(Strict):
     text: Annotated[OneLine, AfterValidator(_said)] = Field(max_length=RUNNING_TEXT_MAX)
+
+
+class SurveyAnswers(Strict):
+    """One survey's answers. Only the types are checked here: what is missing or out of range is the
+    survey's own refusal (survey_invalid, naming the field), so every channel gets the same one. Lax
+    only so the enums read their JSON strings; every number is a strict one."""
+
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+    ref: str = Field(min_length=1, max_length=200)
+    answers: dict[Unsur, StrictInt] = Field(default_factory=dict)
+    gender: Gender | None = None
+    education: Education | None = None
+    occupation: Occupation | None = None
+    age: StrictInt | None = None
+    comment: Text | None = Field(default=None, max_length=COMMENT_MAX)
+    extra: dict[str, StrictInt | StrictStr] | None = None
