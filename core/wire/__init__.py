@@ -78,6 +78,17 @@ from core.wire.events import (
                                TodayChanged,
                                payload_of,
 )
+from core.wire.skm import (
+                               ActionStatus,
+                               SkmAction,
+                               SkmActions,
+                               SkmComment,
+                               SkmFigures,
+                               SkmProfileCount,
+                               SkmUnit,
+                               SkmUnsur,
+                               UnitKind,
+)
 
 __all__ = [
     "AgencyStoppedToday", "AuditEntry", "AuditPage", "QuotaToday", "RunningTextToday", "ServiceClosedToday",
@@ -95,4 +106,6 @@ __all__ = [
     "WireModel", "payload_of",
     "CatalogChange", "CatalogFieldChange", "CatalogVersion", "CatalogVersionDetail",
     "SurveyAnswered", "SurveyAnsweredEvent", "SurveyForm", "SurveyQuestion",
+    "ActionStatus", "SkmAction", "SkmActions", "SkmComment", "SkmFigures", "SkmProfileCount", "SkmUnit", "SkmUnsur",
+    "UnitKind",
 ]
