@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from core import __version__
 from server import console
 from server.accounts import Accounts
-from server.api import admin, audit, catalog_admin, counters, events, hall, public, site, tickets, today
+from server.api import admin, audit, catalog_admin, counters, events, hall, public, site, skm, tickets, today
 from server.api.middleware import RequestGuard
 from server.checkpointer import Checkpointer
 from server.clock import Clock, SystemClock
@@ -78,7 +78,7 @@ def create_app(services: Services) -> FastAPI:
     app.state.engine = services.engine
     app.state.accounts = services.accounts
     app.state.hub = services.hub
-    for module in (public, site, tickets, counters, events, admin, today, audit, hall, catalog_admin):
+    for module in (public, site, tickets, counters, events, admin, today, audit, hall, catalog_admin, skm):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(public.pages)
     console.install(app)

@@ -1,0 +1,164 @@
+"""The SKM over real HTTP, for supervisors and admins: the figures as JSON, the report read back as a
+user opens it (the PDF with pypdf, the XLSX with openpyxl, the CSV as text), the follow-up actions
+with their audit entries, and each refusal changing nothing.
+
+The hall (Monday 23 November 2026): staff1 at loket 1 serves two KTP tickets over HTTP; both answer
+the survey, one with the comment "=1+1", which a spreadsheet would take for a formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from core import ikm
+from core.wire import SkmAction, SkmActions, SkmFigures
+from tests.server.test_counter_flow import serve
+from tests.support.server import LiveServer
+from tests.support.skm import answer
+
+NOVEMBER = {"from": "2026-11-01", "to": "2026-11-30"}
+FIRST = [4, 3, 3, 4, 3, 4, 4, 2, 3]
+SECOND = [3, 3, 2, 4, 3, 3, 4, 2, 4]
+MANAGERS = ("super", "admin")
+
+
+@pytest.fixture
+def surveyed(server: LiveServer) -> LiveServer:
+    assert server.call("POST", "/counters/1/open", "staff1", json={"service_ids": ["ktp"]}).status_code == 200
+    for _ in range(2):
+        assert server.issue("ktp").status_code == 201
+    codes = [serve(server, "staff1", 1) for _ in range(2)]
+    cat = server.services.engine.catalog()
+    answer(server.services.db, cat, codes[0], FIRST, comment="=1+1")
+    answer(server.services.db, cat, codes[1], SECOND, comment="Ruang tunggu sejuk")
+    return server
+
+
+def ok(r: Any, status: int = 200) -> Any:
+    assert r.status_code == status, r.text
+    return r
+
+
+def refused(r: Any, status: int, code: str) -> None:
+    assert r.status_code == status, r.text
+    assert r.json()["error"]["code"] == code
+
+
+def exact_ikm() -> Decimal:
+    return ikm.two_decimals(ikm.ikm([Fraction(a + b, 2) for a, b in zip(FIRST, SECOND, strict=True)]))
+
+
+@pytest.mark.parametrize("role", MANAGERS)
+def test_the_figures_of_a_period(surveyed: LiveServer, role: str) -> None:
+    got = SkmFigures.from_json(ok(surveyed.call("GET", "/skm", role, params=NOVEMBER)).json())
+    assert (got.overall.respondents, got.overall.population, got.overall.sample_needed) == (2, 2, 2)
+    assert Decimal(str(got.overall.ikm)) == exact_ikm()
+    assert [(o.id, o.respondents) for o in got.officers] == [("staff1", 2)]
+    assert {c.text for c in got.comments} == {"=1+1", "Ruang tunggu sejuk"}
+
+
+def test_the_default_period_is_this_semester_so_far(surveyed: LiveServer) -> None:
+    got = SkmFigures.from_json(ok(surveyed.call("GET", "/skm", "super")).json())
+    assert (str(got.period_from), str(got.period_to), got.overall.respondents) == ("2026-07-01", "2026-11-23", 2)
+
+
+@pytest.mark.parametrize("role", ["staff1", "kiosk", "display", None])
+def test_only_supervisors_and_admins_see_the_skm(surveyed: LiveServer, role: str | None) -> None:
+    for path in ("/skm", "/skm/report", "/skm/actions"):
+        assert surveyed.call("GET", path, role, params=NOVEMBER).status_code == (401 if role is None else 403)
+    r = surveyed.call("POST", "/skm/actions", role, json={})
+    assert r.status_code == (401 if role is None else 403)
+
+
+def test_a_wrong_period_or_agency_is_refused(surveyed: LiveServer) -> None:
+    refused(surveyed.call("GET", "/skm", "super", params={"from": "2026-12-01", "to": "2026-11-01"}), 422,
+            "invalid_request")
+    refused(surveyed.call("GET", "/skm", "super", params={**NOVEMBER, "agency": "nope"}), 404, "agency_not_found")
+    refused(surveyed.call("GET", "/skm/report", "super", params={**NOVEMBER, "format": "doc"}), 422,
+            "invalid_request")
+
+
+def test_the_pdf_reads_back_with_its_chapters_its_unsur_table_and_the_ikm(surveyed: LiveServer) -> None:
+    r = ok(surveyed.call("GET", "/skm/report", "super", params={**NOVEMBER, "format": "pdf"}))
+    assert r.headers["content-type"] == "application/pdf"
+    assert 'filename="skm-2026-11-01-2026-11-30.pdf"' in r.headers["content-disposition"]
+    # Right-aligned numbers come out with a space before them.
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(r.content)).pages).replace("\n ", "\n")
+    for chapter in ("Bab I Pendahuluan", "Bab II Metodologi", "Bab III Hasil", "Bab IV Analisis",
+                    "Bab V Tindak Lanjut", "Bab VI Penutup"):
+        assert chapter in text
+    shown = f"{exact_ikm():.2f}".replace(".", ",")
+    assert f"Indeks Kepuasan Masyarakat (IKM): {shown}, mutu pelayanan" in text
+    assert f"IKM\n–\n2\n–\n{shown}\n" in text   # the table's last row
+    # The per-unsur table's first row: Persyaratan, sum 7 over 2 answers, NRR 3,5000, × 25 = 87,50, B.
+    assert "Persyaratan\n7\n2\n3,5000\n87,50\nB" in text
+    assert "2 dari 2 responden (cukup)" in text
+
+
+def test_the_xlsx_reads_back_and_a_formula_comment_is_plain_text(surveyed: LiveServer) -> None:
+    r = ok(surveyed.call("GET", "/skm/report", "admin", params={**NOVEMBER, "format": "xlsx"}))
+    book = openpyxl.load_workbook(io.BytesIO(r.content))
+    assert book.sheetnames == ["Jawaban", "Per unsur", "Per unit", "Profil", "Tindak lanjut"]
+    raw = list(book["Jawaban"].values)
+    assert len(raw) == 3 and raw[0][-1] == "comment"
+    assert {row[-1] for row in raw[1:]} == {"'=1+1", "Ruang tunggu sejuk"}
+    assert book["Jawaban"].cell(2, 1).data_type == "n"
+    unsur = list(book["Per unsur"].values)
+    assert unsur[1][:4] == ("persyaratan", "Persyaratan", 7, 2) and unsur[-1][5] == float(exact_ikm())
+
+
+def test_the_csv_has_each_table_and_neutralises_the_formula(surveyed: LiveServer) -> None:
+    r = ok(surveyed.call("GET", "/skm/report", "super", params={**NOVEMBER, "format": "csv"}))
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig")), delimiter=";"))
+    sections = {row[0] for row in rows[1:] if row[0] != "section"}
+    assert sections == {"Jawaban", "Per unsur", "Per unit", "Profil"}
+    assert any(row[-1] == "'=1+1" for row in rows)
+    assert not any(cell.startswith("=") for row in rows for cell in row)
+
+
+def add(server: LiveServer, role: str = "super", **body: Any) -> Any:
+    action = {"period_from": "2026-07-01", "period_to": "2026-12-31", "unsur": "waktu",
+              "what": "Tambah petugas pada jam sibuk", "who": "Koordinator Dukcapil", "due": "2027-02-28", **body}
+    return surveyed_call(server, "POST", "/skm/actions", role, json=action)
+
+
+def surveyed_call(server: LiveServer, method: str, path: str, role: str, **kw: Any) -> Any:
+    return server.call(method, path, role, **kw)
+
+
+def audit_kinds(server: LiveServer) -> list[str]:
+    entries = server.call("GET", "/audit", "admin", params={"limit": 200}).json()["entries"]
+    return [e["kind"] for e in entries if e["kind"].startswith("skm_action")]
+
+
+@pytest.mark.parametrize("role", MANAGERS)
+def test_follow_up_actions_added_and_updated_are_audited(surveyed: LiveServer, role: str) -> None:
+    added = SkmAction.from_json(ok(add(surveyed, role, agency_id="dukcapil"), 201).json())
+    assert (added.status, added.made_by, added.agency_id) == ("planned", role, "dukcapil")
+    changed = ok(surveyed.call("PATCH", f"/skm/actions/{added.id}", role,
+                               json={"status": "in_progress", "evidence": "SK penambahan petugas"})).json()
+    assert (changed["status"], changed["evidence"]) == ("in_progress", "SK penambahan petugas")
+    listed = SkmActions.from_json(ok(surveyed.call("GET", "/skm/actions", role)).json())
+    assert [a.id for a in listed.actions] == [added.id]
+    assert audit_kinds(surveyed) == ["skm_action.updated", "skm_action.added"]
+    report = SkmFigures.from_json(ok(surveyed.call("GET", "/skm", role,
+                                                   params={"from": "2027-01-01", "to": "2027-06-30"})).json())
+    assert [(a.id, a.status) for a in report.previous_actions] == [(added.id, "in_progress")]
+
+
+def test_a_refused_action_changes_nothing(surveyed: LiveServer) -> None:
+    refused(add(surveyed, unsur="nope"), 422, "invalid_request")
+    refused(add(surveyed, what="   "), 422, "invalid_request")
+    refused(add(surveyed, agency_id="nope"), 404, "agency_not_found")
+    refused(add(surveyed, period_from="2027-01-01"), 422, "invalid_request")
+    refused(surveyed.call("PATCH", "/skm/actions/7", "super", json={"status": "done"}), 404, "skm_action_not_found")
+    refused(surveyed.call("PATCH", "/skm/actions/7", "super", json={"status": "finished"}), 422, "invalid_request")
+    assert ok(surveyed.call("GET", "/skm/actions", "super")).json()["actions"] == []
+    assert audit_kinds(surveyed) == []
