@@ -13,7 +13,7 @@ from sqlalchemy import select
 from core.survey import Unsur
 from core.wire import SkmAction, SkmFigures, SkmUnit
 from server.db import Database, survey_responses
-from server.reports.export import Sheet, csv_sections, xlsx_bytes
+from server.reports.export import Sheet, Value, csv_sections, xlsx_bytes
 from server.skm.periods import Period
 from server.skm.report_pdf import skm_pdf
 
@@ -81,7 +81,8 @@ def _action_rows(actions: tuple[SkmAction, ...], which: str) -> list[tuple[str |
 
 def summary_sheets(figures: SkmFigures) -> list[Sheet]:
     overall = figures.overall
-    per_unsur = [(u.unsur, u.name, u.score_sum, u.answers, u.nrr, u.index, u.mutu) for u in overall.unsur]
+    per_unsur: list[tuple[Value, ...]] = [(u.unsur, u.name, u.score_sum, u.answers, u.nrr, u.index, u.mutu)
+                                          for u in overall.unsur]
     per_unsur.append(("ikm", "IKM", None, overall.respondents, None, overall.ikm, overall.mutu))
     units = [_unit_rows((overall,))[0]]
     for group in (figures.agencies, figures.services, figures.lokets, figures.officers):
