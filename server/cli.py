@@ -20,6 +20,7 @@ from server.auth import Role
 from server.catalog import DEMO_CATALOG, CatalogInvalid, load_catalog_file
 from server.db import default_sqlite_path, default_sqlite_url
 from server.settings import HttpLimits, SecretKeyInvalid, ServerSettings
+from server.skm import cli as skm_cli
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
     device.add_argument("action", choices=["lock", "unlock", "revoke"])
     device.add_argument("name")
     _database_arg(device)
+    # `report KIND ...`: each kind's module adds its parser and the function that runs it (run_report).
+    report = sub.add_parser("report", help="write a report of a period to a file (PDF, XLSX or CSV)")
+    kinds = report.add_subparsers(dest="report", required=True)
+    for add_report in (skm_cli.add_parser,):
+        _database_arg(add_report(kinds))
     return parser
 
 
@@ -212,6 +218,8 @@ def main(argv: list[str]) -> int:
             return _print_devices(services)
         if args.command == "device":
             return _device_action(services, args.action, args.name)
+        if args.command == "report":
+            return args.run_report(services, args)
         return _serve(services, args)
     finally:
         services.db.dispose()

@@ -95,6 +95,11 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/api/v1/catalog/versions/{version}/restore"): ADMINS,
     ("GET", "/api/v1/catalog/export"): ADMINS,
     ("POST", "/api/v1/catalog/import"): ADMINS,
+    ("GET", "/api/v1/skm"): MANAGERS,
+    ("GET", "/api/v1/skm/report"): MANAGERS,
+    ("GET", "/api/v1/skm/actions"): MANAGERS,
+    ("POST", "/api/v1/skm/actions"): MANAGERS,
+    ("PATCH", "/api/v1/skm/actions/{action_id}"): MANAGERS,
 }
 PROTECTED = [route for route, roles in ACCESS.items() if roles is not PUBLIC]
 
@@ -211,6 +216,15 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
     probes[("POST", f"{p}/catalog/versions/{{version}}/restore")] = Probe(404, path=no_version)
     probes[("GET", f"{p}/catalog/export")] = Probe(200)
     probes[("POST", f"{p}/catalog/import")] = Probe(422, body=lambda h: {"not": "a catalog"})
+    # The SKM: an action for an agency that does not exist and one that is not there, so no probe adds one.
+    probes[("GET", f"{p}/skm")] = Probe(200)
+    probes[("GET", f"{p}/skm/report")] = Probe(200, params={"format": "csv"})
+    probes[("GET", f"{p}/skm/actions")] = Probe(200)
+    probes[("POST", f"{p}/skm/actions")] = Probe(404, body=lambda h: {
+        "period_from": "2026-07-01", "period_to": "2026-12-31", "unsur": "waktu", "agency_id": "tidak-ada",
+        "what": "Tambah petugas", "who": "Koordinator", "due": "2027-01-31"})
+    probes[("PATCH", f"{p}/skm/actions/{{action_id}}")] = Probe(404, path={"action_id": 999_999},
+                                                                 body=lambda h: {"status": "done"})
     return probes
 
 

@@ -28,6 +28,7 @@ COMMANDS = {
     "enable-user": ["enable-user", "siti"],
     "reset-password": ["reset-password", "--username", "siti", "--password", "baru-dari-admin-1"],
     "import-catalog": ["import-catalog", str(TEST_CATALOG)],
+    "report": ["report", "skm", "--from", "2026-07-01", "--to", "2026-12-31", "--format", "pdf", "--out", "skm.pdf"],
 }
 
 
