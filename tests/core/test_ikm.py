@@ -175,3 +175,10 @@ def test_krejcie_morgan_formula_edges() -> None:
     assert krejcie_morgan(1000) == 278
     assert krejcie_morgan(10_000) == 370
     assert krejcie_morgan(1_000_000) == 384
+
+
+def test_krejcie_morgan_uses_the_article_s_chi_square_3_841() -> None:
+    """The article writes χ² = 3.841 (not 1.96² = 3.8416). By hand, N = 255:
+    3.841 · 255 · 0.25 = 244.86375; 0.0025 · 254 + 3.841 · 0.25 = 1.59525; 244.86375 / 1.59525 = 153.496…
+    → 153 (with 3.8416 it would be 153.505… → 154)."""
+    assert krejcie_morgan(255) == 153
