@@ -55,6 +55,7 @@ NAV = [
     NavItem("nav.devices", "/console/devices", MANAGER_ROLES),
     NavItem("nav.audit", "/console/audit", MANAGER_ROLES),
     NavItem("nav.catalog", "/console/catalog", frozenset({Role.ADMIN})),
+    NavItem("nav.skm", "/console/skm", MANAGER_ROLES),
     NavItem("nav.password", "/console/password", STAFF_ROLES),
 ]
 

@@ -55,4 +55,8 @@ CONSOLE_ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/console/catalog/versions/{version}/restore"): ADMINS,
     ("GET", "/console/catalog/services/{service_id}"): ADMINS,
     ("POST", "/console/catalog/services/{service_id}"): ADMINS,
+    ("GET", "/console/skm"): MANAGERS,
+    ("GET", "/console/skm/report"): MANAGERS,
+    ("POST", "/console/skm/actions"): MANAGERS,
+    ("POST", "/console/skm/actions/{action_id}"): MANAGERS,
 }

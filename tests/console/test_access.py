@@ -65,7 +65,8 @@ def probe(v: Visitor, route: tuple[str, str]) -> requests.Response:
     method, template = route
     path = template.replace("{rest:path}", "nowhere/at/all").format(code="en", name="console.css", loket_id=1,
                                                                        username="nobody", device_id=999,
-                                                                       version=999_999, service_id="kk")
+                                                                       version=999_999, service_id="kk",
+                                                                       action_id=999_999)
     if method == "GET" and template == "/console/hall/events":
         with v.http.get(v.server.url + path, stream=True, allow_redirects=False, timeout=10) as r:
             if r.status_code != 200:
@@ -102,6 +103,9 @@ EXPECTED_ALLOWED = {
     ("GET", "/console/catalog/versions/{version}"): 404, ("GET", "/console/catalog/versions/{version}/restore"): 404,
     ("POST", "/console/catalog/versions/{version}/restore"): 404,
     ("GET", "/console/catalog/services/{service_id}"): 200, ("POST", "/console/catalog/services/{service_id}"): 422,
+    # The SKM page: an empty action form, and an action that does not exist.
+    ("GET", "/console/skm"): 200, ("GET", "/console/skm/report"): 200, ("POST", "/console/skm/actions"): 422,
+    ("POST", "/console/skm/actions/{action_id}"): 404,
 }
 
 
