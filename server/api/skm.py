@@ -21,7 +21,8 @@ from server.skm.report_files import MEDIA_TYPES, FileFormat
 router = APIRouter(prefix="/skm")
 From = Query(default=None, alias="from", description="first service day (site-local ISO date); "
                                                       "by default the current semester's first")
-To = Query(default=None, alias="to", description="last service day, included; by default today")
+To = Query(default=None, alias="to", description="last service day, included; by default the semester's last "
+                                                  "(or today, when only `from` is given)")
 Agency = Query(default=None, min_length=1, max_length=64, description="one agency's figures (its id)")
 READ = (E.NO_CATALOG, E.AGENCY_NOT_FOUND)
 _FILE_ANSWER: dict[int | str, dict[str, Any]] = {

@@ -619,6 +619,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "skm.n_of_s": ("{n} dari {s} responden", "{n} of {s} respondents"),
     "skm.download": ("Unduh laporan:", "Download the report:"),
     "skm.per_unsur": ("Nilai per unsur", "By element"),
+    "skm.chart_title": ("Nilai per unsur (NRR × 25)", "Score by element (NRR × 25)"),
     "skm.unsur": ("Unsur", "Element"),
     "skm.score_sum": ("Jumlah nilai", "Sum of scores"),
     "skm.answers": ("Jawaban", "Answers"),

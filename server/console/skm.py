@@ -81,14 +81,15 @@ def _query(period: Period, agency: str | None, **more: str) -> str:
                       **({"agency": agency} if agency else {}), **more})
 
 
-def _read(request: Request, first: date | None, last: date | None, agency: str | None) -> dict[str, Any]:
+def _read(request: Request, first: date | None, last: date | None, agency: str | None, lang: str) -> dict[str, Any]:
     skm = _office(request)
     period = skm.period(first, last)
     figures = skm.figures(period, agency)
     eng = request.app.state.engine
     cat = eng.catalog()
     return {"period": period, "figures": figures, "agencies": cat.agencies, "presets": _presets(eng.today(cat)),
-            "chart": pdf.svg(unsur_chart(figures.overall.unsur), "IKM") if figures.overall.unsur else ""}
+            "chart": pdf.svg(unsur_chart(figures.overall.unsur, texts(lang)("skm.chart_title"), english=lang == "en"),
+                             "IKM") if figures.overall.unsur else ""}
 
 
 async def _page(request: Request, session: ConsoleSession, *, status: int = 200, problem: Problem | None = None,
@@ -98,10 +99,10 @@ async def _page(request: Request, session: ConsoleSession, *, status: int = 200,
         first, last, asked_agency = period.first, period.last, agency
     lang = language(request)
     try:
-        shown = await run_in_threadpool(_read, request, first, last, asked_agency)
+        shown = await run_in_threadpool(_read, request, first, last, asked_agency, lang)
     except ApiError as refusal:
         problems.append(refusal_text(lang, refusal))
-        shown = await run_in_threadpool(_read, request, None, None, None)
+        shown = await run_in_threadpool(_read, request, None, None, None, lang)
     figures: SkmFigures = shown["figures"]
     t = texts(lang)
     return render(request, "skm.html", session=session, status=status if not problems else 422, **shown,

@@ -24,11 +24,11 @@ class SkmOffice:
         self.engine = engine
 
     def period(self, first: date | None, last: date | None) -> Period:
-        """The period asked for; by default the semester of today so far."""
+        """The period asked for; by default today's semester, whole, as its follow-up actions are filed."""
         cat = self.engine.catalog()
         today = self.engine.today(cat)
         if first is None and last is None:
-            first = semester_of(today).first
+            first, last = semester_of(today).first, semester_of(today).last
         if first is None or last is None:
             last = last or today
             first = first or semester_of(last).first

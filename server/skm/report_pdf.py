@@ -135,10 +135,11 @@ def unsur_rows(unsur: Sequence[SkmUnsur]) -> list[list[pdf.Cell]]:
     return [[u.name, u.score_sum, u.answers, pdf.number(u.nrr, 4), pdf.number(u.index, 2), u.mutu] for u in unsur]
 
 
-def unsur_chart(unsur: Sequence[SkmUnsur], title: str = "Nilai per unsur (NRR × 25)") -> Drawing:
+def unsur_chart(unsur: Sequence[SkmUnsur], title: str = "Nilai per unsur (NRR × 25)", english: bool = False) -> Drawing:
     """The per-unsur bars, on a 25–100 axis as the index runs, each labelled as the table shows it: the
     same drawing for the PDF and the console's SVG."""
-    drawing = pdf.bar_chart([u.name for u in unsur], [u.index for u in unsur], title, value_max=100)
+    names = [u.name_en if english else u.name for u in unsur]
+    drawing = pdf.bar_chart(names, [u.index for u in unsur], title, value_max=100)
     for chart in drawing.contents:
         if isinstance(chart, HorizontalBarChart):
             chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 25
@@ -199,10 +200,11 @@ def _analisis(figures: SkmFigures) -> list[Flowable]:
                        f"Unsur terkuat: {strongest.name} (NRR {pdf.number(strongest.nrr, 4)}, mutu "
                        f"{strongest.mutu})."))
     if figures.comments:
+        services = {u.id: u.name for u in figures.services}
         story.append(_sub("Kritik dan saran responden"))
         story.append(pdf.table(["Tanggal", "Layanan", "Kritik dan saran"],
-                               [[c.service_date.isoformat(), c.service_id, c.text] for c in figures.comments],
-                               widths=[60, 70, 345], numeric=set()))
+                               [[c.service_date.isoformat(), services.get(c.service_id, c.service_id), c.text]
+                                for c in figures.comments], widths=[62, 110, 303], numeric=set()))
     return story
 
 
@@ -213,7 +215,7 @@ def _action_rows(actions: Sequence[SkmAction]) -> list[list[pdf.Cell]]:
 
 
 ACTION_HEADER = ["Unsur", "Kegiatan", "Penanggung jawab", "Tenggat", "Status", "Bukti"]
-ACTION_WIDTHS = [75, 140, 75, 55, 55, 75]
+ACTION_WIDTHS = [75, 135, 72, 62, 55, 76]
 
 
 def _tindak_lanjut(figures: SkmFigures) -> list[Flowable]:

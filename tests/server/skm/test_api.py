@@ -64,9 +64,11 @@ def test_the_figures_of_a_period(surveyed: LiveServer, role: str) -> None:
     assert {c.text for c in got.comments} == {"=1+1", "Ruang tunggu sejuk"}
 
 
-def test_the_default_period_is_this_semester_so_far(surveyed: LiveServer) -> None:
+def test_the_default_period_is_this_semester(surveyed: LiveServer) -> None:
     got = SkmFigures.from_json(ok(surveyed.call("GET", "/skm", "super")).json())
-    assert (str(got.period_from), str(got.period_to), got.overall.respondents) == ("2026-07-01", "2026-11-23", 2)
+    assert (str(got.period_from), str(got.period_to), got.overall.respondents) == ("2026-07-01", "2026-12-31", 2)
+    only_to = SkmFigures.from_json(ok(surveyed.call("GET", "/skm", "super", params={"to": "2026-11-22"})).json())
+    assert (str(only_to.period_from), only_to.overall.respondents) == ("2026-07-01", 0)
 
 
 @pytest.mark.parametrize("role", ["staff1", "kiosk", "display", None])
