@@ -12,7 +12,21 @@ from fastapi import FastAPI
 from core import __version__
 from server import console
 from server.accounts import Accounts
-from server.api import admin, audit, catalog_admin, counters, events, hall, public, site, skm, tickets, today
+from server.api import (
+    admin,
+    audit,
+    catalog_admin,
+    counters,
+    events,
+    hall,
+    public,
+    site,
+    skm,
+    survey,
+    survey_page,
+    tickets,
+    today,
+)
 from server.api.middleware import RequestGuard
 from server.checkpointer import Checkpointer
 from server.clock import Clock, SystemClock
@@ -78,9 +92,11 @@ def create_app(services: Services) -> FastAPI:
     app.state.engine = services.engine
     app.state.accounts = services.accounts
     app.state.hub = services.hub
-    for module in (public, site, tickets, counters, events, admin, today, audit, hall, catalog_admin, skm):
+    for module in (public, site, tickets, counters, events, admin, today, audit, hall, catalog_admin, survey,
+                   skm):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(public.pages)
+    app.include_router(survey_page.pages)
     console.install(app)
     install_error_handlers(app)
     app.add_middleware(RequestGuard, max_body_bytes=services.settings.max_body_bytes)

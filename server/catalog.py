@@ -4,6 +4,7 @@ validated once, and kept as typed objects the queue engine can ask questions of.
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.rules import PREFIX_PATTERN, QueuePolicy
 from core.schedule import WEEKDAYS, Break, ServiceSchedule, Span, format_hhmm, parse_hhmm
+from core.survey import Unsur
+from core.wire import SurveyQuestion
 
 DEMO_CATALOG = Path(__file__).resolve().parent.parent / "resources" / "catalog" / "mpp-serang.toml"
 
@@ -87,6 +90,8 @@ class SiteCatalog:
     lokets: tuple[LoketInfo, ...]
     holidays: Mapping[date, str]
     document: Mapping[str, Any]
+    # The site's own survey questions, asked after the nine unsur and never part of the IKM.
+    survey_questions: tuple[SurveyQuestion, ...] = ()
 
     def agency_of(self, service_id: str) -> AgencyInfo:
         return next(a for a in self.agencies if service_id in a.service_ids)
@@ -95,7 +100,7 @@ class SiteCatalog:
         return tuple(loket for loket in self.lokets if service_id in loket.service_ids)
 
 
-_TOP_KEYS = ("schema", "site", "holidays", "agencies", "lokets")
+_TOP_KEYS = ("schema", "site", "holidays", "agencies", "lokets", "survey")
 _SITE_KEYS = ("name", "short_name", "address", "timezone", "tz_label", "allow_priority", "priority_policy",
               "priority_ratio", "cutoff_minutes", "running_text", "footer", "hours", "breaks",
               "no_show_after_minutes")
@@ -105,6 +110,13 @@ _SERVICE_KEYS = ("id", "prefix", "name", "name_en", "hours", "breaks", "cutoff_m
                  "mean_service_minutes", "requirements", "active", "target_wait_minutes", "requirements_en")
 _BREAK_KEYS = ("days", "start", "end", "reason")
 _LOKET_KEYS = ("id", "name", "services")
+_SURVEY_KEYS = ("questions",)
+_QUESTION_KEYS = ("id", "text", "text_en", "kind", "labels", "labels_en")
+QUESTION_KINDS = ("scale", "text")
+MOST_SURVEY_QUESTIONS = 10
+LONGEST_QUESTION = 200
+LONGEST_QUESTION_ID = 32
+QUESTION_ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
 SCHEMA = 1
 # Bounds past which a value is surely a typo. The text limits are the database columns' widths.
 MINUTES_A_DAY = 24 * 60
@@ -437,7 +449,8 @@ def parse_catalog(document: Mapping[str, Any]) -> SiteCatalog:
         if service.schedule.active and sid not in called:
             raise CatalogInvalid(f"{paths[sid]}: no loket serves {sid!r}, so its tickets could never be called "
                                  "(list it under a loket, or set active = false)")
-    return SiteCatalog(site, tuple(agencies), services, tuple(lokets), holidays, _jsonable(document))
+    return SiteCatalog(site, tuple(agencies), services, tuple(lokets), holidays, _jsonable(document),
+                       _survey_questions(doc))
 
 
 def _lokets(doc: _Table, services: Mapping[str, ServiceInfo]) -> list[LoketInfo]:
@@ -463,6 +476,44 @@ def _lokets(doc: _Table, services: Mapping[str, ServiceInfo]) -> list[LoketInfo]
                 raise CatalogInvalid(f"{at}: {sid!r} is named twice")
         lokets.append(LoketInfo(lid, entry.text("name", f"Loket {lid}", longest=LONGEST_LOKET_NAME), tuple(served)))
     return lokets
+
+
+def _survey_questions(doc: _Table) -> tuple[SurveyQuestion, ...]:
+    """``[[survey.questions]]``: the site's own questions, each a 1..4 scale with its four answers' words or a
+    short text; an id is never one of the nine unsur, so an extra answer can never pass for one."""
+    if "survey" not in doc:
+        return ()
+    survey = _Table(doc.raw("survey"), "survey", _SURVEY_KEYS)
+    entries = survey.tables("questions")
+    if len(entries) > MOST_SURVEY_QUESTIONS:
+        raise _wrong(survey.at("questions"), f"at most {MOST_SURVEY_QUESTIONS} questions", survey.raw("questions"))
+    questions: list[SurveyQuestion] = []
+    for where, item in entries:
+        q = _Table(item, where, _QUESTION_KEYS)
+        qid = q.text("id", longest=LONGEST_QUESTION_ID)
+        if not QUESTION_ID_PATTERN.fullmatch(qid):
+            raise _wrong(q.at("id"), "a lowercase id of letters, digits and _, like kebersihan", qid)
+        if qid in {unsur.value for unsur in Unsur}:
+            raise CatalogInvalid(f"{q.at('id')}: {qid!r} is one of the nine unsur; give the question an id of its own")
+        for other, question in enumerate(questions):
+            if question.id == qid:
+                raise CatalogInvalid(f"{q.at('id')}: {qid!r} is already the id of survey.questions[{other}]")
+        text = q.text("text", longest=LONGEST_QUESTION)
+        kind = q.text("kind", "scale")
+        if kind not in QUESTION_KINDS:
+            raise _wrong(q.at("kind"), "scale or text", kind)
+        labels, labels_en = q.texts("labels"), q.texts("labels_en")
+        if kind == "scale":
+            if len(labels) != 4:
+                raise _wrong(q.at("labels"), "the four answers' words, from worst (1) to best (4)", q.raw("labels"))
+            if "labels_en" in q and len(labels_en) != 4:
+                raise _wrong(q.at("labels_en"), "the four answers' words in English", q.raw("labels_en"))
+        elif "labels" in q or "labels_en" in q:
+            raise CatalogInvalid(f"{q.at('labels' if 'labels' in q else 'labels_en')}: a text question has no "
+                                 "answers to choose from")
+        questions.append(SurveyQuestion(id=qid, text=text, text_en=q.text("text_en", text, longest=LONGEST_QUESTION),
+                                        kind=kind, labels=labels, labels_en=labels_en or labels))
+    return tuple(questions)
 
 
 def _jsonable(value: Any) -> Any:

@@ -64,8 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a reverse proxy whose X-Forwarded-For names the client (repeatable; default: "
                              "none, the TCP peer is the client)")
     sub = parser.add_subparsers(dest="command")
-    enroll = sub.add_parser("enroll", help="make a one-time enrolment code for a kiosk or display")
-    enroll.add_argument("--kind", choices=["kiosk", "display"], required=True)
+    enroll = sub.add_parser("enroll", help="make a one-time enrolment code for a kiosk, display or survey tablet")
+    enroll.add_argument("--kind", choices=["kiosk", "display", "survey"], required=True)
     enroll.add_argument("--name", required=True)
     _database_arg(enroll)
     add_user = sub.add_parser("add-user", help="add a staff user, or reset one's password and role "

@@ -26,6 +26,7 @@ from core.wire import ErrorCode as E
 from server.api.deps import accounts, bearer_token, engine, password_work, require, sign_in
 from server.api.responses import WITH_BODY, refusals
 from server.api.schemas import ChangePassword, EnrollRequest, LoginRequest
+from server.api.survey_page import survey_page
 from server.auth import STAFF_ROLES, Principal
 from server.errors import ApiError, storage_unavailable
 from server.views import TicketJson
@@ -112,12 +113,15 @@ _STATUS_TEXT = {
 
 @pages.get("/t/{token}", response_class=HTMLResponse)
 def status_page(token: str, request: Request) -> HTMLResponse:
-    """A page a citizen's phone opens from the QR; refreshes itself every 20 seconds."""
+    """A page a citizen's phone opens from the QR; refreshes itself every 20 seconds until the ticket is
+    done, when it turns into the survey (server/api/survey_page.py)."""
     try:
         t = _public_ticket(engine(request).by_token(token))
     except ApiError:
         body = "<h1>Tiket tidak ditemukan</h1><p>Ticket not found.</p>"
         return HTMLResponse(_page("Anjungan", body), status_code=404)
+    if t.status is TicketStatus.DONE:
+        return survey_page(request, token)
     e = html.escape
     status = t.status.value
     id_text, en_text = _STATUS_TEXT.get(status, (status, status))

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, StrictStr
 
 from core.config import RUNNING_TEXT_MAX
-from core.survey import COMMENT_MAX, Education, Gender, Occupation, Unsur
+from core.survey import Education, Gender, Occupation, Unsur
 from core.wire import ActionStatus
 
 _PLAIN_INTEGER = re.compile(r"-?[0-9]+")
@@ -146,7 +146,7 @@ class StaffRoleChange(Strict):
 
 
 class NewDevice(Strict):
-    kind: Literal["kiosk", "display"]
+    kind: Literal["kiosk", "display", "survey"]
     name: Text = Field(min_length=1, max_length=80)
     # A name a device is enrolled under (or has a code pending) is refused unless this is true: once
     # the new code is used, that device stops working.
@@ -184,7 +184,7 @@ class SurveyAnswers(Strict):
     education: Education | None = None
     occupation: Occupation | None = None
     age: StrictInt | None = None
-    comment: Text | None = Field(default=None, max_length=COMMENT_MAX)
+    comment: Text | None = None
     extra: dict[str, StrictInt | StrictStr] | None = None
 
 

@@ -343,8 +343,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hanya jika diminta: perangkat yang sekarang memakai nama ini berhenti bekerja begitu kode baru dipakai.",
         "Only when asked: the device now using this name stops working once the new code is used."),
     "devices.enrol_submit": ("Buat kode", "Make a code"),
-    "devices.invalid": ("Nama perangkat 1–80 karakter, jenisnya kios atau papan. Tidak ada yang diubah.",
-                        "A device name is 1–80 characters, its kind kiosk or board. Nothing was changed."),
+    "devices.invalid": ("Nama perangkat 1–80 karakter, jenisnya kios, papan atau tablet survei. Tidak ada yang "
+                        "diubah.",
+                        "A device name is 1–80 characters, its kind kiosk, board or survey tablet. Nothing was "
+                        "changed."),
     "devices.code_title": ("Kode pendaftaran {name}", "Enrolment code for {name}"),
     "devices.code_intro": ("Ketik kode ini, atau pindai kode QR-nya, di halaman Server pada setelan {kind}.",
                            "Type this code, or scan its QR code, on the Server page of the {kind}'s setup."),
@@ -591,6 +593,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Layanan {service_id} sudah mengeluarkan tiket hari ini: layanan ini baru bisa dihapus besok. "
         "Tidak ada yang diubah.",
         "The service {service_id} has issued tickets today: it can be removed from tomorrow. Nothing was changed."),
+    "kind.survey": ("Tablet survei", "Survey tablet"),
     # The SKM page (server/console/skm.py).
     "nav.skm": ("SKM", "SKM"),
     "skm.title": ("Survei Kepuasan Masyarakat", "Public satisfaction survey (SKM)"),

@@ -43,6 +43,7 @@ from server.engine.lookup import TicketLookup
 from server.engine.reports import daily_report
 from server.engine.service_list import ServiceList
 from server.engine.site_time import SiteTime
+from server.engine.survey import SurveyIntake
 from server.engine.ticket_actions import TicketActions
 from server.engine.today import Today
 from server.engine.unit_of_work import UnitOfWork
@@ -81,6 +82,7 @@ class QueueEngine:
                                             self.unit_of_work, self.site_time)
         self.today_switches = Today(db, clock, self.catalogs, self.site_time, self.unit_of_work)
         self.hall_view = HallView(db, clock, self.catalogs, self.site_time, self.live)
+        self.survey = SurveyIntake(db, self.catalogs, self.site_time, self.unit_of_work, nik_key)
 
     # ----------------------------------------------------------------- life
 

@@ -259,3 +259,21 @@ def test_a_silent_kiosk_says_for_how_long_and_its_reported_state_in_the_pages_wo
     browser.until(lambda: browser.text("h1") == "Devices")
     assert browser.text(f"{row} .device-state") == "silent for 7 min"
     assert "offline" in browser.text(row) and "running low" in browser.text(row)
+
+
+def test_an_admin_enrols_a_survey_tablet_which_the_page_lists_and_which_reaches_the_survey(browser: Browser) -> None:
+    """GIVEN an admin on the devices page WHEN they enrol "Tablet Loket 2" as a survey tablet and the tablet
+    enrols with the code THEN the page lists it as a survey tablet, and its token opens the loket's survey."""
+    server = browser.server
+    browser.sign_in("admin")
+    _enrol_in_console(browser, "Tablet Loket 2", kind="survey")
+    assert browser.text("h1") == "Kode pendaftaran Tablet Loket 2"
+    assert "Tablet survei" in browser.text("main")
+    r = requests.post(f"{server.api}/devices/enroll", json={"code": browser.text("#enrol-code")}, timeout=10)
+    assert r.status_code == 200 and r.json()["device"]["kind"] == "survey", r.text
+    device = _device(server, "Tablet Loket 2")
+    browser.open("/console/devices")
+    assert "Tablet survei" in browser.text(f"#device-{device['id']}")
+    r = requests.get(f"{server.api}/survey/loket/2", timeout=10,
+                     headers={"Authorization": f"Bearer {r.json()['token']}"})
+    assert (r.status_code, r.json()["error"]["code"]) == (404, "survey_none_at_loket")

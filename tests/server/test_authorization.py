@@ -22,8 +22,8 @@ from server.errors import ApiError
 from tests.console.access import CONSOLE_ACCESS
 from tests.support.server import PASSWORD, LiveServer, live_server
 
-KIOSK, DISPLAY, STAFF, SUPER, ADMIN = "kiosk", "display", "staff", "super", "admin"
-ROLES = (KIOSK, DISPLAY, STAFF, SUPER, ADMIN)
+KIOSK, DISPLAY, STAFF, SUPER, ADMIN, SURVEY = "kiosk", "display", "staff", "super", "admin", "survey"
+ROLES = (KIOSK, DISPLAY, STAFF, SUPER, ADMIN, SURVEY)
 EVERYONE = frozenset(ROLES)
 OFFICERS = frozenset({STAFF, SUPER, ADMIN})
 MANAGERS = frozenset({SUPER, ADMIN})
@@ -45,7 +45,7 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/api/v1/auth/password"): OFFICERS,
     ("GET", "/api/v1/catalog"): EVERYONE,
     ("GET", "/api/v1/events"): EVERYONE,
-    ("POST", "/api/v1/devices/heartbeat"): frozenset({KIOSK, DISPLAY}),
+    ("POST", "/api/v1/devices/heartbeat"): frozenset({KIOSK, DISPLAY, SURVEY}),
     ("GET", "/api/v1/devices"): MANAGERS,
     ("GET", "/api/v1/reports/daily"): MANAGERS,
     ("POST", "/api/v1/tickets"): frozenset({KIOSK}) | MANAGERS,
@@ -95,6 +95,11 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/api/v1/catalog/versions/{version}/restore"): ADMINS,
     ("GET", "/api/v1/catalog/export"): ADMINS,
     ("POST", "/api/v1/catalog/import"): ADMINS,
+    ("GET", "/api/v1/survey/ticket/{token}"): PUBLIC,
+    ("GET", "/api/v1/survey/code/{code}"): frozenset({KIOSK, SURVEY}),
+    ("GET", "/api/v1/survey/loket/{loket_id}"): frozenset({SURVEY}),
+    ("POST", "/api/v1/survey"): PUBLIC,
+    ("POST", "/t/{token}/survey"): PUBLIC,
     ("GET", "/api/v1/skm"): MANAGERS,
     ("GET", "/api/v1/skm/report"): MANAGERS,
     ("GET", "/api/v1/skm/actions"): MANAGERS,
@@ -216,6 +221,12 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
     probes[("POST", f"{p}/catalog/versions/{{version}}/restore")] = Probe(404, path=no_version)
     probes[("GET", f"{p}/catalog/export")] = Probe(200)
     probes[("POST", f"{p}/catalog/import")] = Probe(422, body=lambda h: {"not": "a catalog"})
+    # The survey: the scene's ticket is still waiting, and a ref this server never gave stores nothing.
+    probes[("GET", f"{p}/survey/ticket/{{token}}")] = Probe(409, path={"token": scene.token})
+    probes[("GET", f"{p}/survey/code/{{code}}")] = Probe(409, path={"code": scene.code})
+    probes[("GET", f"{p}/survey/loket/{{loket_id}}")] = Probe(404, path={"loket_id": MISSING_COUNTER})
+    probes[("POST", f"{p}/survey")] = Probe(422, body=lambda h: {"ref": "1.not-ours", "answers": {}})
+    probes[("POST", "/t/{token}/survey")] = Probe(403, path={"token": scene.token})   # no form mark
     # The SKM: an action for an agency that does not exist and one that is not there, so no probe adds one.
     probes[("GET", f"{p}/skm")] = Probe(200)
     probes[("GET", f"{p}/skm/report")] = Probe(200, params={"format": "csv"})
@@ -273,6 +284,7 @@ def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """One server for the whole matrix: each probe is answered before it changes anything the
     next probe depends on, and none of them moves the clock."""
     with live_server(Path(tmp_path_factory.mktemp("authz"))) as live:
+        live.tokens[SURVEY] = live.enroll("survey", "survey-1")
         yield live
 
 

@@ -121,3 +121,12 @@ def test_two_devices_taking_one_free_name_at_once_leave_it_to_one_and_answer_bot
     assert answer.status_code == 200, answer.text
     assert answer.json()["name"] == "kiosk-1"
     assert {"Papan Lobi", "kiosk-1"} <= device_names(pg_server)
+
+
+def test_the_office_enrols_a_survey_tablet_from_the_command_line(server: LiveServer):
+    done = office(server, "enroll", "--kind", "survey", "--name", "Tablet Loket 1")
+    assert done.returncode == 0, done.stderr
+    assert "survey 'Tablet Loket 1'" in done.stdout
+    r = server.http.post(f"{server.api}/devices/enroll", json={"code": done.stdout.strip().splitlines()[-1]},
+                         timeout=10)
+    assert r.status_code == 200 and r.json()["device"]["kind"] == "survey", r.text

@@ -15,6 +15,7 @@ from pydantic import TypeAdapter
 
 from core.client import BackendClient
 from core.schedule import Closed
+from core.survey import Unsur
 from core.wire import (
     AuditPage,
     Catalog,
@@ -197,6 +198,10 @@ def test_every_event_the_server_wrote_has_the_payload_its_type_names(server) -> 
     staff.recall(1)
     staff.start(ticket.id)
     staff.finish(ticket.id)
+    ref = server.call("GET", f"/survey/ticket/{ticket.token}").json()["ref"]
+    assert server.call("POST", "/survey", json={
+        "ref": ref, "answers": dict.fromkeys(Unsur, 4), "gender": "perempuan", "education": "s1",
+        "occupation": "pns"}).status_code == 201
     kiosk.heartbeat({"printer_state": "offline", "paper": "out"})
     assert server.call("PUT", "/today/running-text", "super", json={"text": "Selamat datang"}).status_code == 200
     with server.services.engine.db.read() as conn:
