@@ -209,6 +209,7 @@ def main(folder: Path) -> int:
                     shoot(driver, live, "/console/today", folder / f"console-today-{name}.png")
                     shoot(driver, live, "/console/audit", folder / f"console-audit-{name}.png")
                     shoot(driver, live, "/console/skm", folder / f"console-skm-{name}.png")
+                    shoot(driver, live, "/console/reports", folder / f"console-reports-{name}.png")
                     sign_in(driver, live, "siti")
                     shoot(driver, live, "/console/me", folder / f"console-my-day-{name}.png")
                     shoot(driver, live, "/console/hall", folder / f"console-forbidden-{name}.png")

@@ -20,6 +20,7 @@ from server.api import (
     events,
     hall,
     public,
+    queue_reports,
     site,
     skm,
     survey,
@@ -93,7 +94,7 @@ def create_app(services: Services) -> FastAPI:
     app.state.accounts = services.accounts
     app.state.hub = services.hub
     for module in (public, site, tickets, counters, events, admin, today, audit, hall, catalog_admin, survey,
-                   skm):
+                   skm, queue_reports):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(public.pages)
     app.include_router(survey_page.pages)

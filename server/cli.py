@@ -19,6 +19,7 @@ from core.paths import user_data_dir
 from server.auth import Role
 from server.catalog import DEMO_CATALOG, CatalogInvalid, load_catalog_file
 from server.db import default_sqlite_path, default_sqlite_url
+from server.reports import queue_cli
 from server.settings import HttpLimits, SecretKeyInvalid, ServerSettings
 from server.skm import cli as skm_cli
 
@@ -101,8 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     _database_arg(device)
     # `report KIND ...`: each kind's module adds its parser and the function that runs it (run_report).
     report = sub.add_parser("report", help="write a report of a period to a file (PDF, XLSX or CSV)")
+    _database_arg(report)
     kinds = report.add_subparsers(dest="report", required=True)
-    for add_report in (skm_cli.add_parser,):
+    for add_report in (queue_cli.add_parser, skm_cli.add_parser):
         _database_arg(add_report(kinds))
     return parser
 

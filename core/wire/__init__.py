@@ -35,6 +35,8 @@ from core.wire.answers import (
                                OfficerServiceDay,
                                PasswordChanged,
                                PublicTicket,
+                               QueueFigures,
+                               QueueReport,
                                QueueService,
                                QuotaToday,
                                RunningTextToday,
@@ -108,4 +110,5 @@ __all__ = [
     "SurveyAnswered", "SurveyAnsweredEvent", "SurveyForm", "SurveyQuestion",
     "ActionStatus", "SkmAction", "SkmActions", "SkmComment", "SkmFigures", "SkmProfileCount", "SkmUnit", "SkmUnsur",
     "UnitKind",
+    "QueueFigures", "QueueReport",
 ]

@@ -683,3 +683,67 @@ class ErrorDocument(WireModel):
     """Every refusal: the client picks its text by ``error.code``; ``message`` is for logs."""
 
     error: ErrorDetail
+
+
+# ----------------------------------------------------------------- queue report (any period)
+
+
+class QueueFigures(WireModel):
+    """One row of the queue report: the whole period, an agency, a service, a loket, an officer or an
+    hour of the day (``key``: its id, the loket number, the username, the hour "08").
+
+    The counts add up: ``issued + transferred_in = served + no_show + cancelled + transferred +
+    expired + open``. A transfer counts once as ``transferred`` where the ticket was issued and once
+    as ``transferred_in`` where it ended; in the whole period the two are equal, so there ``issued``
+    alone adds up to the ends other than transfers. A loket's and an officer's rows count only what
+    was ended there (their ``issued`` is 0). Times are minutes: the wait from joining the queue (its
+    issue, or the transfer that sent it) to the call, the service from start to done; p50 and p90 are
+    the nearest-rank percentiles. ``within_target`` counts the served tickets whose wait was at most
+    their service's ``target_wait_minutes``, of ``with_target`` served tickets that have one."""
+
+    key: str
+    name: str
+    issued: int = 0
+    transferred_in: int = 0
+    served: int = 0
+    no_show: int = 0
+    cancelled: int = 0
+    transferred: int = 0
+    expired: int = 0
+    open: int = 0
+    wait_p50_minutes: float | None = None
+    wait_p90_minutes: float | None = None
+    wait_max_minutes: float | None = None
+    service_p50_minutes: float | None = None
+    service_p90_minutes: float | None = None
+    service_max_minutes: float | None = None
+    target_wait_minutes: int | None = None
+    within_target: int = 0
+    with_target: int = 0
+
+    @property
+    def within_target_share(self) -> float | None:
+        return self.within_target / self.with_target if self.with_target else None
+
+
+class QueueReport(WireModel):
+    """The queue report of a period of service days (site-local dates, both included), for the whole
+    site or one agency. ``busiest_hours``: the hours of the day with the most tickets issued, busiest
+    first (at most three). ``empty``: no ticket was issued in the period."""
+
+    site: str
+    date_from: date
+    date_to: date
+    agency_id: str | None = None
+    agency_name: str | None = None
+    total: QueueFigures
+    agencies: tuple[QueueFigures, ...] = ()
+    services: tuple[QueueFigures, ...] = ()
+    lokets: tuple[QueueFigures, ...] = ()
+    officers: tuple[QueueFigures, ...] = ()
+    hours: tuple[QueueFigures, ...] = ()
+    busiest_hours: tuple[int, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return self.total.issued == 0 and self.total.transferred_in == 0

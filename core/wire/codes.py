@@ -216,6 +216,9 @@ class ErrorCode(enum.StrEnum):
     SURVEY_NONE_AT_LOKET = "survey_none_at_loket"        # no ticket finished there lately waits for an answer
     # The SKM report (server/skm/).
     SKM_ACTION_NOT_FOUND = "skm_action_not_found"        # params: id
+    # A report's period (server/reports/period.py): its end before its start, or longer than a year.
+    REPORT_PERIOD_REVERSED = "report_period_reversed"  # params: date_from, date_to
+    REPORT_PERIOD_TOO_LONG = "report_period_too_long"  # params: days, most_days
 
     @classmethod
     def counter_not_open(cls, state: str) -> ErrorCode:

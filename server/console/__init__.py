@@ -7,11 +7,11 @@ from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
 
-from server.console import audit, catalog, devices, hall, my_day, sign_in, skm, staff, static, today
+from server.console import audit, catalog, devices, hall, my_day, reports, sign_in, skm, staff, static, today
 from server.console.pages import ConsoleRoute, error_page
 from server.console.session import current_session
 
-PAGE_MODULES = (sign_in, my_day, hall, static, today, staff, devices, audit, catalog, skm)
+PAGE_MODULES = (sign_in, my_day, hall, static, today, staff, devices, audit, catalog, reports, skm)
 ANY_METHOD = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 
 unknown = APIRouter(route_class=ConsoleRoute)

@@ -660,6 +660,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.skm_action_not_found": ("Tindak lanjut {id} tidak ada.", "There is no follow-up action {id}."),
     "audit.kind.skm_action.added": ("Tindak lanjut SKM ditambahkan", "SKM follow-up action added"),
     "audit.kind.skm_action.updated": ("Tindak lanjut SKM diperbarui", "SKM follow-up action updated"),
+    # The reports page (server/console/reports.py).
+    "nav.reports": ("Laporan", "Reports"),
+    "reports.title": ("Laporan antrean", "Queue report"),
+    "reports.intro": ("Tiket per instansi, layanan, loket, petugas dan jam untuk satu hari, satu bulan atau rentang "
+                      "tanggal mana pun, dengan waktu tunggu dan waktu layanan. Unduh sebagai PDF, XLSX atau CSV.",
+                      "Tickets by agency, service, loket, officer and hour for a day, a month or any range of "
+                      "dates, with waiting and service times. Download it as PDF, XLSX or CSV."),
+    "reports.agency": ("Instansi", "Agency"),
+    "reports.all_agencies": ("Semua instansi", "All agencies"),
+    "reports.day": ("Hari", "Day"),
+    "reports.month": ("Bulan", "Month"),
+    "reports.from": ("Dari tanggal", "From"),
+    "reports.to": ("Sampai tanggal", "To"),
+    "reports.show": ("Tampilkan", "Show"),
+    "reports.bad_date": ("Tanggal itu tidak bisa dibaca: pilih tanggal dari kalender (tahun-bulan-hari).",
+                         "That date could not be read: pick a date from the calendar (year-month-day)."),
+    "reports.download": ("Unduh {format}", "Download {format}"),
+    "reports.bad_file": ("Berkas itu tidak bisa dibuat dari alamat ini: pilih periode lalu unduh dari tautan di "
+                         "bawahnya.", "That file cannot be made from this address: choose the period, then "
+                         "download it from the links below it."),
+    "reports.empty": ("Tidak ada tiket pada periode ini.", "No tickets in this period."),
+    "reports.issued": ("Diterbitkan", "Issued"),
+    "reports.transferred_in": ("Diterima (alih)", "Received (transfer)"),
+    "reports.served": ("Dilayani", "Served"),
+    "reports.no_show": ("Tidak hadir", "No-show"),
+    "reports.cancelled": ("Dibatalkan", "Cancelled"),
+    "reports.transferred": ("Dialihkan", "Transferred"),
+    "reports.expired": ("Kedaluwarsa", "Expired"),
+    "reports.open": ("Belum selesai", "Still open"),
+    "reports.wait": ("Tunggu (menit)", "Wait (min)"),
+    "reports.service_time": ("Layanan (menit)", "Service (min)"),
+    "reports.max": ("Maks", "Max"),
+    "reports.within_target": ("Dalam target tunggu", "Within target wait"),
+    "reports.busiest": ("Jam tersibuk", "Busiest hours"),
+    "reports.chart_hours": ("Tiket diterbitkan per jam", "Tickets issued per hour"),
+    "reports.by_agency": ("Per instansi", "By agency"),
+    "reports.by_service": ("Per layanan", "By service"),
+    "reports.by_loket": ("Per loket", "By loket"),
+    "reports.by_officer": ("Per petugas", "By officer"),
+    "reports.by_hour": ("Per jam", "By hour"),
+    "reports.service": ("Layanan", "Service"),
+    "reports.loket": ("Loket", "Loket"),
+    "reports.officer": ("Petugas", "Officer"),
+    "reports.hour": ("Jam", "Hour"),
+    "reports.how": (
+        "Setiap baris: diterbitkan + diterima = dilayani + tidak hadir + dibatalkan + dialihkan + kedaluwarsa + "
+        "belum selesai. Tiket yang dialihkan dihitung sekali sebagai dialihkan di layanan asalnya dan sekali sebagai "
+        "diterima di layanan tempat ia berakhir. Waktu tunggu: dari masuk antrean sampai dipanggil; p50 dan p90 "
+        "adalah persentil peringkat terdekat. Loket dan petugas menghitung tiket yang berakhir di sana.",
+        "Each row: issued + received = served + no-show + cancelled + transferred + expired + still open. A "
+        "transferred ticket counts once as transferred in the service it left and once as received where it "
+        "ended. Wait: from joining the queue to the call; p50 and p90 are nearest-rank percentiles. Lokets and "
+        "officers count the tickets that ended there."),
+    "error.report_period_reversed": ("Tanggal akhir ({date_to}) sebelum tanggal awal ({date_from}): tukar keduanya.",
+                                     "The end date ({date_to}) is before the start date ({date_from}): swap them."),
+    "error.report_period_too_long": (
+        "Periode {days} hari terlalu panjang: satu laporan paling lama {most_days} hari. Pilih rentang yang lebih "
+        "pendek.",
+        "A period of {days} days is too long: one report covers at most {most_days} days. Choose a shorter range."),
 }
 
 

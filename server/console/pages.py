@@ -57,6 +57,7 @@ NAV = [
     NavItem("nav.catalog", "/console/catalog", frozenset({Role.ADMIN})),
     NavItem("nav.skm", "/console/skm", MANAGER_ROLES),
     NavItem("nav.password", "/console/password", STAFF_ROLES),
+    NavItem("nav.reports", "/console/reports", MANAGER_ROLES),
 ]
 
 

@@ -18,7 +18,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -33,6 +33,7 @@ FONT, FONT_BOLD = "ReportSans", "ReportSans-Bold"
 MARGIN = 18 * mm
 PAGE_WIDTH, PAGE_HEIGHT = A4
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+WIDE_TEXT_WIDTH = PAGE_HEIGHT - 2 * MARGIN  # on a landscape page, for tables of many columns
 HEADER_FILL = colors.HexColor("#1f4e79")
 BAR_FILL = colors.HexColor("#2e75b6")
 STRIPE_FILL = colors.HexColor("#eef3f8")
@@ -69,6 +70,7 @@ class Styles:
     cell: ParagraphStyle
     cell_right: ParagraphStyle
     cell_header: ParagraphStyle
+    cell_header_right: ParagraphStyle
 
 
 def styles() -> Styles:
@@ -85,7 +87,10 @@ def styles() -> Styles:
         small=ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=colors.HexColor("#444444")),
         cell=cell,
         cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
-        cell_header=ParagraphStyle("cell_header", parent=cell, fontName=FONT_BOLD, textColor=colors.white),
+        cell_header=ParagraphStyle("cell_header", parent=cell, fontName=FONT_BOLD, fontSize=7.5, leading=9.5,
+                                   textColor=colors.white),
+        cell_header_right=ParagraphStyle("cell_header_right", parent=cell, fontName=FONT_BOLD, fontSize=7.5,
+                                         leading=9.5, textColor=colors.white, alignment=TA_RIGHT),
     )
 
 
@@ -118,7 +123,8 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Cell]], widths: Sequenc
         shown = value if isinstance(value, str) else number(value, decimals)
         return Paragraph(text(shown), st.cell_right if column in numeric else st.cell)
 
-    data: list[list[Any]] = [[Paragraph(text(h), st.cell_header) for h in header]]
+    data: list[list[Any]] = [[Paragraph(text(h), st.cell_header_right if i in numeric else st.cell_header)
+                              for i, h in enumerate(header)]]
     data += [[cell(value, i) for i, value in enumerate(row)] for row in rows]
     result = Table(data, colWidths=list(widths) if widths else None, repeatRows=1, hAlign="LEFT")
     result.setStyle(TableStyle([
@@ -150,7 +156,8 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], title: str = "", w
     # reportlab draws the first category at the bottom; reversed, the list reads top down.
     chart.data = [list(reversed([float(v) for v in values])) or [0.0]]
     chart.categoryAxis.categoryNames = list(reversed([_short(label, 32) for label in labels])) or [""]
-    _style_chart(chart, value_max if value_max is not None else max(values, default=0.0))
+    # A scale's own end (4 for an NRR, 100 for an index) is kept; counts get a round figure above the top.
+    _style_chart(chart, value_max if value_max is not None else _nice_top(max(values, default=0.0)))
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4
     chart.barLabels.boxAnchor = "w"
@@ -172,7 +179,7 @@ def hourly_chart(counts: Mapping[int, int | float], title: str = "", width: floa
     chart.width, chart.height = width - 50, height - 56
     chart.data = [[float(counts.get(h, 0)) for h in span]]
     chart.categoryAxis.categoryNames = [f"{h:02d}" for h in span]
-    _style_chart(chart, max((float(counts.get(h, 0)) for h in span), default=0.0))
+    _style_chart(chart, _nice_top(max((float(counts.get(h, 0)) for h in span), default=0.0)))
     chart.categoryAxis.labels.boxAnchor = "n"
     chart.categoryAxis.labels.dy = -3
     chart.barLabels.boxAnchor = "s"
@@ -189,9 +196,10 @@ def _drawing(width: float, height: float) -> Drawing:
     return drawing
 
 
-def _style_chart(chart: Any, top: float) -> None:
+def _style_chart(chart: Any, axis_end: float) -> None:
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = _nice_top(top)
+    chart.valueAxis.valueMax = axis_end
+    chart.valueAxis.labelTextFormat = _bar_label
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
     chart.categoryAxis.labels.fontName = FONT
@@ -208,10 +216,12 @@ def _bar_label(value: float) -> str:
 
 
 def _nice_top(top: float) -> float:
-    """A value axis end a little above the tallest bar, at a round figure."""
+    """A value axis end a tenth above the tallest bar, at a round figure (a multiple of half its
+    leading power of ten, or of 1 below ten)."""
     if top <= 0:
         return 1.0
     step = 10 ** (len(str(int(top))) - 1)
+    step = step // 2 if step >= 10 else step
     return float((int(top * 1.1) // step + 1) * step)
 
 
@@ -257,13 +267,15 @@ class Frame:
     title: str
     period: str
     made: str = ""  # "Dibuat 2026-12-02 14:05 WIB", in the footer
+    wide: bool = False  # landscape pages (WIDE_TEXT_WIDTH), for tables of many columns
 
 
 def render(frame: Frame, story: Sequence[Flowable]) -> bytes:
     """The report's PDF: the story laid out on A4 pages inside the frame."""
     register_fonts()
     out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 8 * mm,
+    doc = SimpleDocTemplate(out, pagesize=landscape(A4) if frame.wide else A4, leftMargin=MARGIN,
+                            rightMargin=MARGIN, topMargin=MARGIN + 8 * mm,
                             bottomMargin=MARGIN, title=f"{frame.title} — {frame.period}", author=frame.site,
                             subject=frame.title, creator="Anjungan")
     doc.build(list(story), canvasmaker=_numbered(frame))
@@ -296,16 +308,17 @@ def _numbered(frame: Frame) -> type[Canvas]:
 
 def _decorate(canvas: Canvas, frame: Frame, page: int, pages: int) -> None:
     canvas.saveState()
-    top = PAGE_HEIGHT - MARGIN + 2 * mm
+    width, height = landscape(A4) if frame.wide else A4
+    top = height - MARGIN + 2 * mm
     canvas.setFont(FONT_BOLD, 9)
     canvas.drawString(MARGIN, top, frame.site)
     canvas.setFont(FONT, 9)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN, top, f"{frame.title} · {frame.period}")
+    canvas.drawRightString(width - MARGIN, top, f"{frame.title} · {frame.period}")
     canvas.setStrokeColor(HEADER_FILL)
     canvas.setLineWidth(0.6)
-    canvas.line(MARGIN, top - 2.5 * mm, PAGE_WIDTH - MARGIN, top - 2.5 * mm)
+    canvas.line(MARGIN, top - 2.5 * mm, width - MARGIN, top - 2.5 * mm)
     canvas.setFont(FONT, 8)
     canvas.drawString(MARGIN, MARGIN - 8 * mm, frame.made)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 8 * mm,
+    canvas.drawRightString(width - MARGIN, MARGIN - 8 * mm,
                            f"Halaman {page} dari {pages} · Page {page} of {pages}")
     canvas.restoreState()

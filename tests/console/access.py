@@ -59,4 +59,6 @@ CONSOLE_ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/console/skm/report"): MANAGERS,
     ("POST", "/console/skm/actions"): MANAGERS,
     ("POST", "/console/skm/actions/{action_id}"): MANAGERS,
+    ("GET", "/console/reports"): MANAGERS,
+    ("GET", "/console/reports/file"): MANAGERS,
 }

@@ -106,6 +106,7 @@ EXPECTED_ALLOWED = {
     # The SKM page: an empty action form, and an action that does not exist.
     ("GET", "/console/skm"): 200, ("GET", "/console/skm/report"): 200, ("POST", "/console/skm/actions"): 422,
     ("POST", "/console/skm/actions/{action_id}"): 404,
+    ("GET", "/console/reports"): 200, ("GET", "/console/reports/file"): 422,
 }
 
 

@@ -105,6 +105,8 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/api/v1/skm/actions"): MANAGERS,
     ("POST", "/api/v1/skm/actions"): MANAGERS,
     ("PATCH", "/api/v1/skm/actions/{action_id}"): MANAGERS,
+    ("GET", "/api/v1/reports/queue"): MANAGERS,
+    ("GET", "/api/v1/reports/queue/file"): MANAGERS,
 }
 PROTECTED = [route for route, roles in ACCESS.items() if roles is not PUBLIC]
 
@@ -236,6 +238,9 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
         "what": "Tambah petugas", "who": "Koordinator", "due": "2027-01-31"})
     probes[("PATCH", f"{p}/skm/actions/{{action_id}}")] = Probe(404, path={"action_id": 999_999},
                                                                  body=lambda h: {"status": "done"})
+    today = {"from": "2026-11-23", "to": "2026-11-23"}
+    probes[("GET", f"{p}/reports/queue")] = Probe(200, params=today)
+    probes[("GET", f"{p}/reports/queue/file")] = Probe(200, params={**today, "format": "csv"})
     return probes
 
 

@@ -28,7 +28,8 @@ COMMANDS = {
     "enable-user": ["enable-user", "siti"],
     "reset-password": ["reset-password", "--username", "siti", "--password", "baru-dari-admin-1"],
     "import-catalog": ["import-catalog", str(TEST_CATALOG)],
-    "report": ["report", "skm", "--from", "2026-07-01", "--to", "2026-12-31", "--format", "pdf", "--out", "skm.pdf"],
+    "report": ["report", "queue", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv",
+               "--out", "laporan-tidak-ditulis.csv"],
 }
 
 

@@ -229,7 +229,8 @@ _BY_CODE = {
     # The office's own routes (staff, devices, the catalog): the counter app never calls them.
     **dict.fromkeys(("user_not_found", "user_exists", "invalid_username", "last_admin", "device_not_found",
                      "device_name_taken", "catalog_invalid", "catalog_version_not_found",
-                     "prefix_in_use_today", "service_in_use_today"), _UNEXPECTED),
+                     "prefix_in_use_today", "service_in_use_today", "report_period_reversed",
+                     "report_period_too_long"), _UNEXPECTED),
     # The survey's routes: the kiosk's and the survey tablet's, never the counter app's.
     **dict.fromkeys(("survey_not_served", "survey_already_answered", "survey_closed", "survey_invalid",
                      "survey_none_at_loket"), _UNEXPECTED),

@@ -250,9 +250,9 @@ _ALIASES = {"unauthorized": "not_enrolled", "invalid_token": "not_enrolled", "fo
                              "quota_below_issued", "agency_not_found", "pause_until_passed",
                              "transfer_loket_not_found", "transfer_loket_not_serving", "transfer_loket_not_open",
                              "catalog_invalid", "catalog_version_not_found", "prefix_in_use_today",
-                             "service_in_use_today", "survey_not_served", "survey_already_answered",
-                             "survey_closed", "survey_invalid", "survey_none_at_loket",
-                             "skm_action_not_found"),
+                             "service_in_use_today", "report_period_reversed", "report_period_too_long",
+                             "survey_not_served", "survey_already_answered", "survey_closed", "survey_invalid",
+                             "survey_none_at_loket", "skm_action_not_found"),
                             "unexpected")}
 
 

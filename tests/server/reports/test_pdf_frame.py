@@ -55,7 +55,7 @@ def test_each_page_has_the_frame_and_the_table_header_again():
         assert "Laporan Antrean · Desember 2026" in page_text
         assert f"Halaman {number} dari {len(pages)}" in page_text
         if "Pengurusan KTP-el" in page_text:  # a page of the table starts with its header again
-            assert "Layanan\nDiterbitkan\nTunggu (menit)\n" in page_text
+            assert "Layanan\n Diterbitkan\n Tunggu (menit)\n" in page_text  # numbers right aligned
     assert "½ é ñ" in pages[0]
     assert "Layanan 119 — Pengurusan KTP-el" in "".join(pages)
     assert "148,8" in "".join(pages)  # 119 × 1.25 = 148.75, rounded half up once, Indonesian comma
@@ -91,3 +91,10 @@ def test_the_hourly_chart_spans_the_hours_between_busy_ones():
     for hour in ("08", "09", "10", "11"):
         assert f">{hour}<" in svg
     assert ">12<" not in svg
+
+
+def test_a_scale_s_own_end_is_kept_and_counts_get_a_round_one():
+    assert pdf.bar_chart(["Persyaratan"], [3.2], value_max=4).contents[0].valueAxis.valueMax == 4
+    assert pdf.bar_chart(["KTP"], [120]).contents[0].valueAxis.valueMax == 150
+    assert pdf.hourly_chart({9: 37}).contents[0].valueAxis.valueMax == 45
+    assert pdf.hourly_chart({9: 3}).contents[0].valueAxis.valueMax == 4
