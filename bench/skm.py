@@ -25,9 +25,10 @@ sys.path.insert(0, str(ROOT))
 from core.survey import Education, Gender, Occupation, Unsur
 from server.catalog import DEMO_CATALOG, load_catalog_file
 from server.db import Database, survey_responses, tickets
+from server.reports.formats import FileFormat
 from server.skm.figures import figures
 from server.skm.periods import year
-from server.skm.report_files import FileFormat, report_file
+from server.skm.report_files import report_file
 
 BUDGET_S = 1.0
 YEAR = 2026

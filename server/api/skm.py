@@ -15,8 +15,8 @@ from server.api.deps import engine, require
 from server.api.responses import WITH_BODY, refusals
 from server.api.schemas import RowId, SkmActionChange, SkmActionNew
 from server.auth import MANAGER_ROLES, Principal
+from server.reports.formats import MEDIA_TYPES, FileFormat
 from server.skm.office import SkmOffice
-from server.skm.report_files import MEDIA_TYPES, FileFormat
 
 router = APIRouter(prefix="/skm")
 From = Query(default=None, alias="from", description="first service day (site-local ISO date); "
@@ -24,7 +24,7 @@ From = Query(default=None, alias="from", description="first service day (site-lo
 To = Query(default=None, alias="to", description="last service day, included; by default the semester's last "
                                                   "(or today, when only `from` is given)")
 Agency = Query(default=None, min_length=1, max_length=64, description="one agency's figures (its id)")
-READ = (E.NO_CATALOG, E.AGENCY_NOT_FOUND)
+READ = (E.NO_CATALOG, E.AGENCY_NOT_FOUND, E.REPORT_PERIOD_REVERSED, E.REPORT_PERIOD_TOO_LONG)
 _FILE_ANSWER: dict[int | str, dict[str, Any]] = {
     200: {"content": {media: {"schema": {"type": "string", "format": "binary"}} for media in MEDIA_TYPES.values()},
           "description": "The SKM report of the period as a file (PDF, XLSX or CSV)."}}

@@ -55,9 +55,9 @@ NAV = [
     NavItem("nav.devices", "/console/devices", MANAGER_ROLES),
     NavItem("nav.audit", "/console/audit", MANAGER_ROLES),
     NavItem("nav.catalog", "/console/catalog", frozenset({Role.ADMIN})),
-    NavItem("nav.skm", "/console/skm", MANAGER_ROLES),
     NavItem("nav.password", "/console/password", STAFF_ROLES),
     NavItem("nav.reports", "/console/reports", MANAGER_ROLES),
+    NavItem("nav.skm", "/console/skm", MANAGER_ROLES),
 ]
 
 

@@ -24,9 +24,9 @@ from server.console.pages import ConsoleRoute, checked_form, language, redirect,
 from server.console.session import ConsoleSession
 from server.errors import ApiError
 from server.reports import pdf
+from server.reports.formats import FileFormat
 from server.skm.office import SkmOffice
 from server.skm.periods import Period, previous_semester, semester_of, year
-from server.skm.report_files import FileFormat
 from server.skm.report_pdf import unsur_chart
 
 router = APIRouter(route_class=ConsoleRoute)

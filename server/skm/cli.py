@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-FORMATS = ("pdf", "xlsx", "csv")
+from server.reports.formats import FileFormat
 
 
 def add_parser(kinds: Any) -> argparse.ArgumentParser:
@@ -20,7 +20,7 @@ def add_parser(kinds: Any) -> argparse.ArgumentParser:
     skm.add_argument("--to", dest="date_to", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD",
                      help="the last service day, included")
     skm.add_argument("--agency", default=None, help="one agency's id (default: the whole site)")
-    skm.add_argument("--format", dest="file_format", choices=FORMATS, required=True)
+    skm.add_argument("--format", dest="file_format", type=FileFormat, choices=list(FileFormat), required=True)
     skm.add_argument("--out", type=Path, required=True, help="the file to write")
     skm.set_defaults(run_report=run)
     return skm
@@ -29,12 +29,11 @@ def add_parser(kinds: Any) -> argparse.ArgumentParser:
 def run(services: Any, args: argparse.Namespace) -> int:
     from server.errors import ApiError  # noqa: PLC0415 - keeps `--help` fast
     from server.skm.office import SkmOffice  # noqa: PLC0415 - as above
-    from server.skm.report_files import FileFormat  # noqa: PLC0415 - as above
 
     office = SkmOffice(services.engine)
     try:
         period = office.period(args.date_from, args.date_to)
-        made = office.report(period, args.agency, FileFormat(args.file_format))
+        made = office.report(period, args.agency, args.file_format)
     except ApiError as refused:
         print(f"error: {refused.message} ({refused.code})", file=sys.stderr)
         return 2

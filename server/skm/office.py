@@ -10,10 +10,11 @@ from server.auth import Principal
 from server.catalog import SiteCatalog
 from server.engine import QueueEngine
 from server.errors import ApiError
+from server.reports.formats import FileFormat
 from server.skm import actions
 from server.skm.figures import figures
 from server.skm.periods import Period, semester_of
-from server.skm.report_files import FileFormat, ReportFile, report_file
+from server.skm.report_files import ReportFile, report_file
 
 # A report over more than this many years is a typing slip, and would read every row there is.
 LONGEST_PERIOD_DAYS = 5 * 366
@@ -32,13 +33,13 @@ class SkmOffice:
         if first is None or last is None:
             last = last or today
             first = first or semester_of(last).first
-        try:
-            period = Period(first, last)
-        except ValueError:
-            raise ApiError(422, ErrorCode.INVALID_REQUEST, "The period's end comes before its start.",
-                           field="to") from None
+        if last < first:
+            raise ApiError(422, ErrorCode.REPORT_PERIOD_REVERSED, "The period ends before it starts.",
+                           date_from=first.isoformat(), date_to=last.isoformat())
+        period = Period(first, last)
         if period.days > LONGEST_PERIOD_DAYS:
-            raise ApiError(422, ErrorCode.INVALID_REQUEST, "A period is at most five years long.", field="from")
+            raise ApiError(422, ErrorCode.REPORT_PERIOD_TOO_LONG, "An SKM report covers at most five years.",
+                           days=period.days, most_days=LONGEST_PERIOD_DAYS)
         return period
 
     def agency(self, cat: SiteCatalog, agency_id: str | None) -> str | None:

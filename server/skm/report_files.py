@@ -4,7 +4,6 @@ neutralises any cell a spreadsheet would read as a formula. One entry point for 
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
@@ -14,25 +13,13 @@ from core.survey import Unsur
 from core.wire import SkmAction, SkmFigures, SkmUnit
 from server.db import Database, survey_responses
 from server.reports.export import Sheet, Value, csv_sections, xlsx_bytes
+from server.reports.formats import MEDIA_TYPES, FileFormat
 from server.skm.periods import Period
 from server.skm.report_pdf import skm_pdf
 
 R = survey_responses.c
 RAW_COLUMNS = ("id", "service_date", "answered_at", "channel", "agency_id", "service_id", "counter_id", "served_by",
                "gender", "education", "occupation", "age", *(f"u_{u.value}" for u in Unsur), "comment")
-
-
-class FileFormat(enum.StrEnum):
-    PDF = "pdf"
-    XLSX = "xlsx"
-    CSV = "csv"
-
-
-MEDIA_TYPES = {
-    FileFormat.PDF: "application/pdf",
-    FileFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    FileFormat.CSV: "text/csv; charset=utf-8",
-}
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,9 @@ def test_only_supervisors_and_admins_see_the_skm(surveyed: LiveServer, role: str
 
 def test_a_wrong_period_or_agency_is_refused(surveyed: LiveServer) -> None:
     refused(surveyed.call("GET", "/skm", "super", params={"from": "2026-12-01", "to": "2026-11-01"}), 422,
-            "invalid_request")
+            "report_period_reversed")
+    refused(surveyed.call("GET", "/skm", "super", params={"from": "2020-01-01", "to": "2026-11-01"}), 422,
+            "report_period_too_long")
     refused(surveyed.call("GET", "/skm", "super", params={**NOVEMBER, "agency": "nope"}), 404, "agency_not_found")
     refused(surveyed.call("GET", "/skm/report", "super", params={**NOVEMBER, "format": "doc"}), 422,
             "invalid_request")
@@ -176,7 +178,7 @@ def test_a_refused_action_changes_nothing(surveyed: LiveServer) -> None:
     refused(add(surveyed, unsur="nope"), 422, "invalid_request")
     refused(add(surveyed, what="   "), 422, "invalid_request")
     refused(add(surveyed, agency_id="nope"), 404, "agency_not_found")
-    refused(add(surveyed, period_from="2027-01-01"), 422, "invalid_request")
+    refused(add(surveyed, period_from="2027-01-01"), 422, "report_period_reversed")
     refused(surveyed.call("PATCH", "/skm/actions/7", "super", json={"status": "done"}), 404, "skm_action_not_found")
     refused(surveyed.call("PATCH", "/skm/actions/7", "super", json={"status": "finished"}), 422, "invalid_request")
     assert ok(surveyed.call("GET", "/skm/actions", "super")).json()["actions"] == []
