@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import openpyxl
 import pytest
+import requests
 from pypdf import PdfReader
 
 from core import ikm
@@ -183,3 +185,31 @@ def test_a_refused_action_changes_nothing(surveyed: LiveServer) -> None:
     refused(surveyed.call("PATCH", "/skm/actions/7", "super", json={"status": "finished"}), 422, "invalid_request")
     assert ok(surveyed.call("GET", "/skm/actions", "super")).json()["actions"] == []
     assert audit_kinds(surveyed) == []
+
+
+RACERS = 8
+
+
+def test_supervisors_marking_one_action_done_at_once_record_one_change(any_server: LiveServer) -> None:
+    """GIVEN one planned action WHEN eight requests mark it done at the same moment THEN it is done, and the
+    audit log has exactly one change to it: the row is locked while it is compared, so the others find it
+    done already and record nothing (or are told to retry, changing nothing). SQLite and PostgreSQL."""
+    added = ok(add(any_server), 201).json()
+    start = threading.Barrier(RACERS)
+    answers: list[int] = []
+
+    def mark() -> None:
+        with requests.Session() as http:
+            start.wait()
+            r = http.patch(f"{any_server.api}/skm/actions/{added['id']}", json={"status": "done"}, timeout=30,
+                           headers=any_server.headers("super"))
+            answers.append(r.status_code)
+
+    threads = [threading.Thread(target=mark) for _ in range(RACERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert set(answers) <= {200, 409} and 200 in answers, answers
+    assert ok(any_server.call("GET", "/skm/actions", "super")).json()["actions"][0]["status"] == "done"
+    assert audit_kinds(any_server) == ["skm_action.updated", "skm_action.added"]
