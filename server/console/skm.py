@@ -54,12 +54,12 @@ def _office(request: Request) -> SkmOffice:
     return SkmOffice(request.app.state.engine)
 
 
-def _presets(today: date) -> list[Preset]:
+def _presets(today: date, lang: str) -> list[Preset]:
     this = semester_of(today)
     last = previous_semester(this)
-    return [Preset("this_semester", this.label(), this), Preset("last_semester", last.label(), last),
-            Preset("this_year", year(today.year).label(), year(today.year)),
-            Preset("last_year", year(today.year - 1).label(), year(today.year - 1))]
+    return [Preset("this_semester", this.label(lang), this), Preset("last_semester", last.label(lang), last),
+            Preset("this_year", year(today.year).label(lang), year(today.year)),
+            Preset("last_year", year(today.year - 1).label(lang), year(today.year - 1))]
 
 
 def _asked(request: Request) -> tuple[date | None, date | None, str | None, list[str]]:
@@ -87,7 +87,7 @@ def _read(request: Request, first: date | None, last: date | None, agency: str |
     figures = skm.figures(period, agency)
     eng = request.app.state.engine
     cat = eng.catalog()
-    return {"period": period, "figures": figures, "agencies": cat.agencies, "presets": _presets(eng.today(cat)),
+    return {"period": period, "figures": figures, "agencies": cat.agencies, "presets": _presets(eng.today(cat), lang),
             "chart": pdf.svg(unsur_chart(figures.overall.unsur, texts(lang)("skm.chart_title"), english=lang == "en"),
                              "IKM") if figures.overall.unsur else ""}
 

@@ -21,14 +21,14 @@ class Period:
     def days(self) -> int:
         return (self.last - self.first).days + 1
 
-    def label(self) -> str:
-        """"Semester I 2026", "Tahun 2026" for a preset, else "2026-01-05 s.d. 2026-03-31"."""
+    def label(self, lang: str = "id") -> str:
+        """"Semester I 2026", "Tahun 2026" ("Year 2026") for a preset, else "2026-01-05 s.d. 2026-03-31"."""
         if self == year(self.first.year):
-            return f"Tahun {self.first.year}"
+            return f"{'Year' if lang == 'en' else 'Tahun'} {self.first.year}"
         for half in (1, 2):
             if self == semester(self.first.year, half):
                 return f"Semester {'I' * half} {self.first.year}"
-        return f"{self.first.isoformat()} s.d. {self.last.isoformat()}"
+        return f"{self.first.isoformat()} {'to' if lang == 'en' else 's.d.'} {self.last.isoformat()}"
 
 
 def semester(year_number: int, half: int) -> Period:

@@ -138,5 +138,6 @@ def test_periods() -> None:
     assert previous_semester(Period(date(2026, 8, 1), date(2026, 8, 31))) == semester(2026, 1)
     assert year(2026).label() == "Tahun 2026" and semester(2026, 2).label() == "Semester II 2026"
     assert NOVEMBER.label() == "2026-11-01 s.d. 2026-11-30" and NOVEMBER.days == 30
+    assert NOVEMBER.label("en") == "2026-11-01 to 2026-11-30" and year(2026).label("en") == "Year 2026"
     with pytest.raises(ValueError, match="ends on or after"):
         Period(date(2026, 2, 1), date(2026, 1, 1))
