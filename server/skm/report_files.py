@@ -4,6 +4,7 @@ neutralises any cell a spreadsheet would read as a formula. One entry point for 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
@@ -19,7 +20,7 @@ from server.skm.report_pdf import skm_pdf
 
 R = survey_responses.c
 RAW_COLUMNS = ("id", "service_date", "answered_at", "channel", "agency_id", "service_id", "counter_id", "served_by",
-               "gender", "education", "occupation", "age", *(f"u_{u.value}" for u in Unsur), "comment")
+               "gender", "education", "occupation", "age", *(f"u_{u.value}" for u in Unsur), "comment", "extra")
 
 
 @dataclass(frozen=True)
@@ -46,13 +47,15 @@ def report_file(db: Database, figures: SkmFigures, period: Period, fmt: FileForm
 
 def raw_sheet(db: Database, period: Period, agency_id: str | None, zone: tzinfo | None) -> Sheet:
     """Every response of the period as stored (no name, NIK, phone or address is ever kept); the time
-    it was answered as the site's wall clock, as a spreadsheet keeps no time zone."""
+    it was answered as the site's wall clock, as a spreadsheet keeps no time zone; the site's own
+    questions' answers (never in the IKM) as one JSON text."""
     query = (select(*(R[name] for name in RAW_COLUMNS))
              .where(R.service_date.between(period.first.isoformat(), period.last.isoformat())).order_by(R.id))
     if agency_id is not None:
         query = query.where(R.agency_id == agency_id)
     with db.read() as conn:
-        rows = [(row.id, row.service_date, row.answered_at.astimezone(zone).replace(tzinfo=None), *row[3:])
+        rows = [(row.id, row.service_date, row.answered_at.astimezone(zone).replace(tzinfo=None), *row[3:-1],
+                 json.dumps(row.extra, ensure_ascii=False, sort_keys=True) if row.extra else None)
                 for row in conn.execute(query)]
     return Sheet("Jawaban", RAW_COLUMNS, rows)
 
