@@ -67,7 +67,11 @@ def test_a_kiosk_enrolled_from_the_console_runs_and_a_supervisor_locks_it_there(
     assert browser.text("#code-expiry").startswith("Berlaku sampai ") and "WIB" in browser.text("#code-expiry")
     assert code not in browser.driver.current_url
     picture = tmp_path / "qr.png"
-    picture.write_bytes(browser.find("#enrol-qr").screenshot_as_png)
+    qr = browser.find("#enrol-qr")
+    # Wholly on screen first: a taller bar (more pages in it) pushes the QR past the window's edge, and an
+    # element's screenshot keeps only its part in view.
+    browser.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", qr)
+    picture.write_bytes(qr.screenshot_as_png)
     assert decode_qr(picture) == [code]
 
     mode = make_mode(DeviceConfig(server_url=server.url, technician_pin_hash=PIN))
