@@ -83,3 +83,13 @@ def test_in_english(surveyed: LiveServer, browser: Browser) -> None:
     assert browser.text("h1") == "Public satisfaction survey (SKM)"
     assert "2 of 2 respondents" in browser.text("#units-agencies")
     assert browser.text("#skm-ikm") == shown_ikm().replace(",", ".")
+
+
+def test_a_period_or_agency_that_cannot_be_shown_says_why_and_shows_this_semester(surveyed: LiveServer,
+                                                                                  browser: Browser) -> None:
+    browser.sign_in("super")
+    browser.open("/console/skm?from=2026-12-01&to=2026-11-01")
+    assert browser.text(".problem") == "Tanggal akhir (2026-11-01) sebelum tanggal awal (2026-12-01): tukar keduanya."
+    assert browser.text("#skm-whose").endswith("Semester II 2026")
+    browser.open("/console/skm?agency=tidak-ada")
+    assert browser.text(".problem") == "Instansi ini tidak ada di katalog."
