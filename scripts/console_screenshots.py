@@ -146,12 +146,12 @@ def catalog_history(live: LiveServer) -> None:
 def survey_answers(live: LiveServer) -> None:
     """Each ticket served this morning answers the SKM survey (one with a comment), and the office's
     follow-up actions: the last semester's, done, and this semester's, under way."""
-    db, cat = live.services.db, live.services.engine.catalog()
+    db, engine = live.services.db, live.services.engine
     with db.read() as conn:
         served = list(conn.execute(select(tickets.c.code).where(tickets.c.status == "done")).scalars())
     for n, code in enumerate(served):
         scores = [(4, 3, 3, 4, 3, 4, 4, 2, 3), (3, 3, 2, 4, 3, 3, 4, 2, 4), (4, 4, 3, 4, 4, 4, 4, 3, 3)][n % 3]
-        answer(db, cat, code, scores, gender=("perempuan", "laki_laki")[n % 2],
+        answer(engine, code, scores, gender=("perempuan", "laki_laki")[n % 2],
                education=("sma", "s1", "diploma")[n % 3],
                comment="Ruang tunggu sejuk, tapi kotak saran tidak ada." if n == 0 else None)
     first_half = {"period_from": "2026-01-01", "period_to": "2026-06-30", "unsur": "pengaduan", "due": "2026-09-30",

@@ -37,10 +37,9 @@ def served(hall: EngineHall) -> EngineHall:
         hall.issue("ktp")
     hall.issue("paspor")
     codes = [hall.serve_next(1) for _ in range(3)] + [hall.serve_next(3, hall.staff2)]
-    cat = eng.catalog()
-    answer(hall.services.db, cat, codes[0], ALL_THREES, comment="Antrean rapi")
-    answer(hall.services.db, cat, codes[1], MIXED, gender="laki_laki", education="s1", age=None)
-    answer(hall.services.db, cat, codes[3], [4] * 9, occupation="wirausaha", age=60)
+    answer(eng, codes[0], ALL_THREES, comment="Antrean rapi")
+    answer(eng, codes[1], MIXED, gender="laki_laki", education="s1", age=None)
+    answer(eng, codes[3], [4] * 9, occupation="wirausaha", age=60)
     return hall
 
 
