@@ -110,13 +110,14 @@ def form_mark(request: Request, token: str) -> str:
 def survey_page(request: Request, token: str, *, status: int = 200, lang: str | None = None,
                 typed: Mapping[str, str] | None = None, problems: Mapping[str, str] | None = None,
                 form: SurveyForm | None = None) -> HTMLResponse:
-    """The form for a done ticket, or why it cannot be answered (answered, closed) in words."""
+    """The form for a done ticket, or why it cannot be answered (answered, closed) in words: a page to read,
+    so a 200 like the ticket's status before it."""
     lang = language(request, lang)
     say = _say(lang)
     try:
         form = form or engine(request).survey.by_token(token)
     except ApiError as refusal:
-        return _notice(request, token, lang, refusal)
+        return _notice(request, token, lang, refusal, status=200)
     html = _TEMPLATES.get_template("survey.html").render(
         t=say, lang=lang, other="en" if lang == "id" else "id", token=token, form=form,
         mark=form_mark(request, token), unsur=_unsur_questions(lang), extra=_extra_questions(form, lang),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -66,9 +67,11 @@ def invalid(field: str, message: str) -> ApiError:
 
 
 def clean_comment(text: str | None) -> str | None:
-    """The citizen's free text, trimmed, with long numbers hidden; None when nothing is left."""
+    """The citizen's free text, trimmed, with long numbers hidden and control characters dropped (a NUL is a
+    500 on PostgreSQL; line breaks and tabs stay); None when nothing is left."""
     if text is None:
         return None
+    text = "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
     text = _LONG_NUMBER.sub(HIDDEN_NUMBER, text.strip())
     return text or None
 

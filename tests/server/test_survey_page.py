@@ -4,12 +4,14 @@ form's mark bound to its ticket (a forged or borrowed one changes nothing), the 
 
 from __future__ import annotations
 
+from string import Formatter
 from typing import Any
 
 import requests
 from sqlalchemy import func, select
 
 from core.survey import Unsur
+from server.api.survey_page import TEXT
 from server.db import survey_responses
 from tests.support.clock import wib
 from tests.support.server import LiveServer
@@ -103,11 +105,37 @@ def test_after_answering_and_after_seven_days_the_page_says_so(server):
     r = post(server, ticket["token"], full_form(mark, comment="<b>bagus</b>"))
     assert "Terima kasih!" in r.text and "bagus" not in r.text
     r = page(server, ticket["token"], **{"Accept-Language": "en"})
-    assert r.status_code == 409 and f"The survey for ticket {ticket['code']} has already been answered" in r.text
+    assert r.status_code == 200 and f"The survey for ticket {ticket['code']} has already been answered" in r.text
     later = served(server)
     server.clock.set(wib(2026, 12, 1, 8, 0))     # day 8: the new date holds a few minutes before it counts
     page(server, later["token"])
     server.clock.advance(minutes=6)
     r = page(server, later["token"])
-    assert r.status_code == 409
+    assert r.status_code == 200
     assert f"Survei untuk tiket {later['code']} sudah ditutup: survei dapat diisi sampai 2026-11-30." in r.text
+
+
+def test_every_text_of_the_page_is_in_both_languages_with_the_same_blanks():
+    for key, (indonesian, english) in TEXT.items():
+        assert indonesian.strip() and english.strip() and indonesian != english, key
+        blanks = [{field for _, field, _, _ in Formatter().parse(text)} for text in (indonesian, english)]
+        assert blanks[0] == blanks[1], key
+
+
+def test_the_language_link_of_a_page_answering_a_post_leads_back_to_the_ticket_s_page(server):
+    token = served(server)["token"]
+    r = post(server, token, full_form(mark_of(page(server, token).text)))
+    link = r.text.split('id="lang-en" href="', 1)[1].split('"', 1)[0]
+    assert link == f"/t/{token}?lang=en"
+    assert requests.get(f"{server.url}{link}", timeout=10).status_code == 200
+
+
+def test_a_control_character_typed_into_the_comment_is_dropped_not_a_500(any_server):
+    """A phone's form is not the API's typed body: a NUL in its comment reaches the intake (and PostgreSQL
+    cannot store one)."""
+    server = any_server
+    token = served(server)["token"]
+    r = post(server, token, full_form(mark_of(page(server, token).text), comment="bagus\x00 sekali\x07\nterima kasih"))
+    assert r.status_code == 200, r.text
+    with server.services.db.read() as conn:
+        assert conn.execute(select(survey_responses.c.comment)).scalar_one() == "bagus sekali\nterima kasih"
