@@ -109,6 +109,7 @@ def story(report: QueueReport, title: str, period: Period) -> list[Flowable]:
                         "dipanggil; waktu layanan dari mulai sampai selesai. Target: standar waktu tunggu "
                         "layanan dalam katalog.", st.small),
               times_table("Layanan", report.services, with_target=True),
+              *target_chart(report),
               heading("Per loket"), counts_table("Loket", report.lokets, ends_only=True),
               Spacer(1, 3 * mm), times_table("Loket", report.lokets),
               heading("Per petugas"), counts_table("Petugas", report.officers, ends_only=True),
@@ -130,6 +131,17 @@ class _Headings:
     def __call__(self, title: str) -> Paragraph:
         self.made += 1
         return Paragraph(pdf.text(f"{self.made}. {title}"), self.style)
+
+
+def target_chart(report: QueueReport) -> list[Flowable]:
+    """The share of each service's served tickets called within its target wait, for the services
+    that have one."""
+    shares = [(s.name, share * 100) for s in report.services if (share := s.within_target_share) is not None]
+    if not shares:
+        return []
+    return [Spacer(1, 3 * mm), pdf.bar_chart([name for name, _ in shares], [round(v, 1) for _, v in shares],
+                                             "Dilayani dalam standar waktu tunggu (%)", width=CHART_WIDTH,
+                                             value_max=100)]
 
 
 def summary_sentence(report: QueueReport) -> str:

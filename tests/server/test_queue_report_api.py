@@ -99,6 +99,7 @@ def test_the_pdf_xlsx_and_csv_read_back(server: LiveServer) -> None:
     # The per-service counts table: KTP Elektronik issued 4, served 3, one no-show.
     assert "KTP Elektronik\n4\n0\n3\n1\n0\n0\n0\n0" in text
     assert "Jam tersibuk: 09.00–10.00." in text
+    assert "100\nKTP Elektronik\n0\n20\n40\n60\n80\n100\nDilayani dalam standar waktu tunggu (%)" in text  # KTP alone
 
     book = load_workbook(io.BytesIO(get_file(server, "xlsx").content))
     assert book.sheetnames == ["Ringkasan", "Instansi", "Layanan", "Loket", "Petugas", "Jam"]
