@@ -57,6 +57,7 @@ bench: setup
 	$(PY) bench/login_flood.py
 	$(PY) bench/console_hall.py
 	$(PY) bench/printing.py
+	$(PY) bench/skm.py
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) bench/kiosk.py
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) bench/display.py
 	$(PY) bench/reports.py

@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 import requests
+from sqlalchemy import select
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -20,9 +21,11 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from server.auth import Role
+from server.db import tickets
 from server.notify.channels import FonnteGateway
 from tests.support.browser import chromium_driver
 from tests.support.server import PASSWORD, LiveServer, live_server
+from tests.support.skm import answer
 
 DEMO = ROOT / "resources" / "catalog" / "mpp-serang.toml"
 SIZES = {"desk": (1366, 768), "phone": (390, 844)}
@@ -141,6 +144,27 @@ def catalog_history(live: LiveServer) -> None:
     requests.post(f"{live.api}/catalog/import", data=edited.encode(), headers=live.headers("admin"), timeout=10)
 
 
+def survey_answers(live: LiveServer) -> None:
+    """Each ticket served this morning answers the SKM survey (one with a comment), and the office's
+    follow-up actions: the last semester's, done, and this semester's, under way."""
+    db, engine = live.services.db, live.services.engine
+    with db.read() as conn:
+        served = list(conn.execute(select(tickets.c.code).where(tickets.c.status == "done")).scalars())
+    for n, code in enumerate(served):
+        scores = [(4, 3, 3, 4, 3, 4, 4, 2, 3), (3, 3, 2, 4, 3, 3, 4, 2, 4), (4, 4, 3, 4, 4, 4, 4, 3, 3)][n % 3]
+        answer(engine, code, scores, gender=("perempuan", "laki_laki")[n % 2],
+               education=("sma", "s1", "diploma")[n % 3],
+               comment="Ruang tunggu sejuk, tapi kotak saran tidak ada." if n == 0 else None)
+    first_half = {"period_from": "2026-01-01", "period_to": "2026-06-30", "unsur": "pengaduan", "due": "2026-09-30",
+                  "what": "Kotak saran dan nomor WhatsApp pengaduan di tiap loket", "who": "Kepala MPP"}
+    done = live.call("POST", "/skm/actions", "super", json=first_half).json()
+    live.call("PATCH", f"/skm/actions/{done['id']}", "super", json={"status": "done", "evidence": "Foto kotak saran"})
+    now = live.call("POST", "/skm/actions", "super", json={
+        "period_from": "2026-07-01", "period_to": "2026-12-31", "unsur": "waktu", "due": "2027-01-31",
+        "what": "Tambah petugas rekam KTP-el pada jam sibuk", "who": "Koordinator Dukcapil"}).json()
+    live.call("PATCH", f"/skm/actions/{now['id']}", "super", json={"status": "in_progress"})
+
+
 def sign_in(driver: WebDriver, live: LiveServer, username: str, password: str = PASSWORD) -> None:
     """Signed in afresh as ``username``, keeping the language cookie."""
     driver.delete_cookie("anjungan_console")
@@ -204,6 +228,7 @@ def main(folder: Path) -> int:
         audited_changes(live)
         catalog_history(live)
         messages_of_the_morning(live)
+        survey_answers(live)
         driver = chromium_driver(Path(tmp) / "profile")
         floors = iter(range(2, 6))  # a new name for each enrolment shot
         try:
@@ -220,6 +245,7 @@ def main(folder: Path) -> int:
                     shoot(driver, live, "/console/hall/lokets/1", folder / f"console-loket-{name}.png")
                     shoot(driver, live, "/console/today", folder / f"console-today-{name}.png")
                     shoot(driver, live, "/console/audit", folder / f"console-audit-{name}.png")
+                    shoot(driver, live, "/console/skm", folder / f"console-skm-{name}.png")
                     shoot(driver, live, "/console/reports", folder / f"console-reports-{name}.png")
                     sign_in(driver, live, "siti")
                     shoot(driver, live, "/console/me", folder / f"console-my-day-{name}.png")

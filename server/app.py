@@ -25,6 +25,7 @@ from server.api import (
     public,
     queue_reports,
     site,
+    skm,
     survey,
     survey_page,
     ticket_contact,
@@ -121,7 +122,7 @@ def create_app(services: Services) -> FastAPI:
     app.state.hub = services.hub
     app.state.notifications = services.notifications
     for module in (public, site, tickets, counters, events, admin, today, audit, hall, catalog_admin, notifications,
-                   ticket_contact, queue_reports, survey):
+                   ticket_contact, queue_reports, survey, skm):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(public.pages)
     app.include_router(survey_page.pages)

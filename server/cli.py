@@ -22,6 +22,7 @@ from server.db import default_sqlite_path, default_sqlite_url
 from server.notify.config import NotifyConfigInvalid
 from server.reports import queue_cli
 from server.settings import HttpLimits, SecretKeyInvalid, ServerSettings
+from server.skm import cli as skm_cli
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write a report of a period to a file (PDF, XLSX or CSV)")
     _database_arg(report)
     kinds = report.add_subparsers(dest="report", required=True)
-    for add_report in (queue_cli.add_parser,):
+    for add_report in (queue_cli.add_parser, skm_cli.add_parser):
         _database_arg(add_report(kinds))
     return parser
 

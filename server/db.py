@@ -288,6 +288,26 @@ survey_responses = Table(
     Index("ix_survey_service_date", "service_id", "service_date"),
 )
 
+# The SKM's follow-up actions (rencana tindak lanjut, server/skm/actions.py): what is done about an
+# unsur after a period's survey, by whom and by when, and where it stands; the next period's report
+# shows them with their status.
+skm_actions = Table(
+    "skm_actions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("period_from", String(10), nullable=False),  # the survey period it follows up, ISO dates
+    Column("period_to", String(10), nullable=False),
+    Column("unsur", String(16), nullable=False),        # core.survey.Unsur
+    Column("agency_id", String(64)),                    # None: the whole site
+    Column("what", String(500), nullable=False),
+    Column("who", String(120), nullable=False),
+    Column("due", String(10), nullable=False),
+    Column("status", String(16), nullable=False),       # core.wire.ActionStatus
+    Column("evidence", String(1000), nullable=False, default=""),
+    Column("made_by", String(80), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    Index("ix_skm_action_period", "period_to", "period_from"),
+)
+
 
 storage_probe = Table(
     "storage_probe", metadata,

@@ -85,6 +85,17 @@ from core.wire.events import (
                                TodayChanged,
                                payload_of,
 )
+from core.wire.skm import (
+                               ActionStatus,
+                               SkmAction,
+                               SkmActions,
+                               SkmComment,
+                               SkmFigures,
+                               SkmProfileCount,
+                               SkmUnit,
+                               SkmUnsur,
+                               UnitKind,
+)
 
 __all__ = [
     "Notification", "NotificationList", "TicketContact",
@@ -106,4 +117,6 @@ __all__ = [
     "QueueFigures", "QueueReport",
     "SurveyAnswered", "SurveyAnsweredEvent", "SurveyForm", "SurveyQuestion",
     "CatalogDocument",
+    "ActionStatus", "SkmAction", "SkmActions", "SkmComment", "SkmFigures", "SkmProfileCount", "SkmUnit", "SkmUnsur",
+    "UnitKind",
 ]

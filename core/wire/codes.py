@@ -107,6 +107,9 @@ class AuditKind(enum.StrEnum):
     # Notifications (server/notify/).
     NOTIFICATION_RETRIED = "notification.retried"
     NOTIFICATION_CHECK_SENT = "notification.check_sent"
+    # The SKM's follow-up actions (server/skm/actions.py).
+    SKM_ACTION_ADDED = "skm_action.added"
+    SKM_ACTION_UPDATED = "skm_action.updated"
 
 
 class ErrorCode(enum.StrEnum):
@@ -224,6 +227,8 @@ class ErrorCode(enum.StrEnum):
     SURVEY_CLOSED = "survey_closed"                      # more than ANSWER_DAYS after its service date
     SURVEY_INVALID = "survey_invalid"                    # params: field (an answer missing or out of range)
     SURVEY_NONE_AT_LOKET = "survey_none_at_loket"        # no ticket finished there lately waits for an answer
+    # The SKM report (server/skm/).
+    SKM_ACTION_NOT_FOUND = "skm_action_not_found"        # params: id
 
     @classmethod
     def counter_not_open(cls, state: str) -> ErrorCode:

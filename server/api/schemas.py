@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, StrictStr
 
 from core.config import RUNNING_TEXT_MAX
 from core.survey import Education, Gender, Occupation, Unsur
+from core.wire import ActionStatus
 
 _PLAIN_INTEGER = re.compile(r"-?[0-9]+")
 
@@ -197,3 +199,27 @@ class SurveyAnswers(Strict):
     age: StrictInt | None = None
     comment: Text | None = None
     extra: dict[str, StrictInt | StrictStr] | None = None
+
+
+class SkmActionNew(Strict):
+    """A follow-up action of an SKM period (server/skm/actions.py); dates as ISO text."""
+
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+    period_from: date
+    period_to: date
+    unsur: Unsur
+    agency_id: str | None = Field(default=None, min_length=1, max_length=64)
+    what: Annotated[OneLine, AfterValidator(_said)] = Field(max_length=500)
+    who: Annotated[OneLine, AfterValidator(_said)] = Field(max_length=120)
+    due: date
+    evidence: Text = Field(default="", max_length=1000)
+
+
+class SkmActionChange(Strict):
+    """A new status, evidence note, or both, for a follow-up action."""
+
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+    status: ActionStatus | None = None
+    evidence: Text | None = Field(default=None, max_length=1000)

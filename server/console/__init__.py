@@ -18,6 +18,7 @@ from server.console import (
     notifications,
     reports,
     sign_in,
+    skm,
     staff,
     static,
     today,
@@ -27,7 +28,7 @@ from server.console.pages import ConsoleRoute, error_page
 from server.console.session import current_session
 
 PAGE_MODULES = (sign_in, my_day, hall, static, today, staff, devices, audit, catalog, catalog_forms, catalog_parts,
-                notifications, reports)
+                notifications, reports, skm)
 ANY_METHOD = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 
 unknown = APIRouter(route_class=ConsoleRoute)

@@ -58,6 +58,7 @@ NAV = [
     NavItem("nav.catalog", "/console/catalog", frozenset({Role.ADMIN})),
     NavItem("nav.notifications", "/console/notifications", MANAGER_ROLES),
     NavItem("nav.reports", "/console/reports", MANAGER_ROLES),
+    NavItem("nav.skm", "/console/skm", MANAGER_ROLES),
     NavItem("nav.password", "/console/password", STAFF_ROLES),
 ]
 

@@ -66,7 +66,7 @@ def probe(v: Visitor, route: tuple[str, str]) -> requests.Response:
     path = template.replace("{rest:path}", "nowhere/at/all").format(code="en", name="console.css", loket_id=1,
                                                                        username="nobody", device_id=999,
                                                                        version=999_999, service_id="kk",
-                                                                       row_id=999_999)
+                                                                       row_id=999_999, action_id=999_999)
     if method == "GET" and template == "/console/hall/events":
         with v.http.get(v.server.url + path, stream=True, allow_redirects=False, timeout=10) as r:
             if r.status_code != 200:
@@ -117,6 +117,8 @@ EXPECTED_ALLOWED = {
     ("GET", "/console/catalog/holidays"): 200, ("POST", "/console/catalog/holidays"): 422,
     ("GET", "/console/catalog/agencies"): 200, ("POST", "/console/catalog/agencies"): 422,
     ("GET", "/console/catalog/lokets"): 200, ("POST", "/console/catalog/lokets"): 422,
+    ("GET", "/console/skm"): 200, ("GET", "/console/skm/report"): 200, ("POST", "/console/skm/actions"): 422,
+    ("POST", "/console/skm/actions/{action_id}"): 404,
 }
 
 

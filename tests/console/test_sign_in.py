@@ -15,7 +15,8 @@ def test_a_supervisor_signs_in_and_lands_on_the_hall(browser: Browser) -> None:
     assert browser.path() == "/console/hall"
     assert browser.text("#who-name") == "super" and browser.text("#who-role") == "Supervisor"
     assert [a.text for a in browser.finds("nav a")] == ["Aula", "Hari ini", "Perangkat", "Log audit", "Notifikasi",
-                                                       "Laporan", "Kata sandi"]
+                                                       "Laporan", "SKM",
+                                                       "Kata sandi"]
     assert browser.text("#loket-1 td") == "Loket 1"
     cookie = browser.driver.get_cookie("anjungan_console")
     assert cookie is not None and cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["path"] == "/"
@@ -108,7 +109,8 @@ def test_the_language_switch_is_remembered_and_changes_every_text(browser: Brows
     browser.until(lambda: browser.text("h1") == "Hall")
     assert browser.path() == "/console/hall"
     assert [a.text for a in browser.finds("nav a")] == ["Hall", "Today", "Devices", "Audit log", "Notifications",
-                                                       "Reports", "Password"]
+                                                       "Reports", "SKM",
+                                                       "Password"]
     browser.open("/console/password")
     assert browser.text("h1") == "Change password"
     browser.find("#lang-id").click()

@@ -111,6 +111,11 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/t/{token}/survey"): PUBLIC,
     ("GET", "/api/v1/catalog/document"): ADMINS,
     ("PUT", "/api/v1/catalog"): ADMINS,
+    ("GET", "/api/v1/skm"): MANAGERS,
+    ("GET", "/api/v1/skm/report"): MANAGERS,
+    ("GET", "/api/v1/skm/actions"): MANAGERS,
+    ("POST", "/api/v1/skm/actions"): MANAGERS,
+    ("PATCH", "/api/v1/skm/actions/{action_id}"): MANAGERS,
 }
 PROTECTED = [route for route, roles in ACCESS.items() if roles is not PUBLIC]
 
@@ -249,6 +254,15 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
     probes[("POST", "/t/{token}/survey")] = Probe(403, path={"token": scene.token})   # no form mark
     probes[("GET", f"{p}/catalog/document")] = Probe(200)
     probes[("PUT", f"{p}/catalog")] = Probe(422, body=lambda h: {"document": {"site": {}}})
+    # The SKM: an action for an agency that does not exist and one that is not there, so no probe adds one.
+    probes[("GET", f"{p}/skm")] = Probe(200)
+    probes[("GET", f"{p}/skm/report")] = Probe(200, params={"format": "csv"})
+    probes[("GET", f"{p}/skm/actions")] = Probe(200)
+    probes[("POST", f"{p}/skm/actions")] = Probe(404, body=lambda h: {
+        "period_from": "2026-07-01", "period_to": "2026-12-31", "unsur": "waktu", "agency_id": "tidak-ada",
+        "what": "Tambah petugas", "who": "Koordinator", "due": "2027-01-31"})
+    probes[("PATCH", f"{p}/skm/actions/{{action_id}}")] = Probe(404, path={"action_id": 999_999},
+                                                                 body=lambda h: {"status": "done"})
     return probes
 
 

@@ -235,6 +235,8 @@ _BY_CODE = {
     # The survey's routes: the kiosk's and the survey tablet's, never the counter app's.
     **dict.fromkeys(("survey_not_served", "survey_already_answered", "survey_closed", "survey_invalid",
                      "survey_none_at_loket"), _UNEXPECTED),
+    # The SKM report's follow-up actions: the office's own route.
+    **dict.fromkeys(("skm_action_not_found",), _UNEXPECTED),
 }
 
 

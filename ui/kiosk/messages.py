@@ -278,7 +278,7 @@ _ALIASES = {"unauthorized": "not_enrolled", "invalid_token": "not_enrolled", "fo
                              "catalog_invalid", "catalog_version_not_found", "prefix_in_use_today",
                              "service_in_use_today", "notification_not_found", "notification_not_dead",
                              "notify_channel_off", "notify_ticket_not_waiting", "notify_too_many_changes",
-                             "report_period_reversed", "report_period_too_long"),
+                             "report_period_reversed", "report_period_too_long", "skm_action_not_found"),
                             "unexpected")}
 
 
