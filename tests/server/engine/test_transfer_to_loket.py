@@ -241,6 +241,16 @@ def test_a_transfer_is_audited_with_the_loket_named_and_the_note_in_its_own_tran
           "to_service_id": "kk", "to_counter_id": 2, "note": NOTE})]
 
 
+def test_the_sending_officer_is_answered_with_the_note_they_sent(hall):
+    ticket = hall.issue("ktp")
+    hall.engine.open_counter(hall.staff, 1, None)
+    hall.engine.open_counter(hall.staff2, 2, None)
+    hall.call_next(1)
+    hall.engine.ticket_action(hall.staff, ticket["id"], S.SERVING)
+    sent = hall.engine.ticket_action(hall.staff, ticket["id"], S.TRANSFERRED, "kk", 2, NOTE)
+    assert (sent["status"], sent["service_id"], sent["transfer_note"]) == ("waiting", "kk", NOTE)
+
+
 def test_a_late_citizen_put_back_is_answered_with_the_note_for_the_officer(hall):
     """The answer goes to staff: the officer putting the citizen back reads the note sent with them."""
     ticket_id = sent_to(hall, 2)
