@@ -349,6 +349,30 @@ def race_crossing_transfers(hall: Hall, rounds: int) -> None:
     hall.ok("staff2", "POST", "/counters/2/close")
 
 
+def race_putting_back_a_late_citizen(hall: Hall, rounds: int) -> None:
+    """The officer of the loket that missed a citizen and a supervisor put them back at once: the
+    ticket goes back once, with one event and one audit entry; the other is told it already has."""
+    hall.ok("staff1", "POST", "/counters/2/open", {"service_ids": ["kk"]})
+    for _ in range(rounds):
+        ticket = hall.issue()
+        assert hall.ok("staff1", "POST", "/counters/2/call-next")["current_ticket"]["id"] == ticket["id"]
+        hall.ok("staff1", "POST", f"/tickets/{ticket['id']}/no-show")
+        before = hall.last_event()
+        answers = hall.race([Shot(role, "POST", f"/tickets/{ticket['id']}/requeue") for role in ("staff1", "super")])
+        won = winner(answers)
+        lost = codes(answers)[1 - won]
+        assert lost in ((403, "ticket_not_at_your_counter"), (409, "invalid_transition")), lost
+        assert hall.ticket(ticket["id"]).status == "waiting"
+        changes = [e for e in hall.events_since(before, "ticket.status") if e["id"] == ticket["id"]]
+        assert [e.get("requeued_from") for e in changes] == ["no_show"], changes
+        with hall.db.connect() as conn:
+            assert conn.execute(select(func.count()).select_from(audit_log).where(
+                audit_log.c.kind == "ticket.requeued", audit_log.c.subject == f"ticket:{ticket['code']}")
+            ).scalar_one() == 1
+        hall.ok("super", "POST", f"/tickets/{ticket['id']}/cancel")
+    hall.ok("staff1", "POST", "/counters/2/close")
+
+
 # ----------------------------------------------------------------------------- one server process
 
 
@@ -379,6 +403,10 @@ def test_a_transfer_to_a_loket_closing_at_that_moment_never_strands_the_ticket(h
 def test_two_lokets_sending_citizens_to_each_other_at_once_both_go_through(hall: Hall) -> None:
     race_crossing_transfers(hall, ROUNDS)
 
+
+
+def test_a_late_citizen_put_back_by_the_officer_and_a_supervisor_at_once_goes_back_once(hall: Hall) -> None:
+    race_putting_back_a_late_citizen(hall, ROUNDS)
 
 # ----------------------------------------------------------------------------- two server processes
 

@@ -22,10 +22,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from core.models import Ticket, TicketStatus
 from server.app import Services, build_services
+from server.audit import CLI_ACTOR
 from server.auth import Principal, Role
 from server.catalog import load_catalog_file
+from server.db import audit_log
 from server.engine import QueueEngine
 from server.errors import ApiError
 from server.events import events_after
@@ -87,6 +91,13 @@ class EngineHall:
         """Every event written so far, oldest first: (type, data)."""
         with self.services.db.read() as conn:
             return [(e["type"], e["data"]) for e in events_after(conn, 0, limit=10_000)]
+
+    def audit(self) -> list[tuple[str, str, str, dict[str, Any]]]:
+        """Every audit entry of the test's own actions, oldest first: (actor, kind, subject, detail). The
+        hall's set-up (its accounts and devices, made as the office's command line would) is left out."""
+        with self.services.db.read() as conn:
+            rows = conn.execute(select(audit_log).where(audit_log.c.actor != CLI_ACTOR).order_by(audit_log.c.id))
+            return [(r.actor, r.kind, r.subject, r.detail) for r in rows]
 
     def serve_next(self, counter_id: int, by: Principal | None = None) -> str:
         """The loket calls, starts and finishes the next ticket; returns its code."""

@@ -50,8 +50,9 @@ def test_a_return_not_later_than_now_today_is_refused_and_changes_nothing(hall, 
     before = len(hall.events())
     with pytest.raises(ApiError) as refused:
         hall.engine.pause_counter(hall.staff, 1, "istirahat", until)
-    assert (refused.value.status, refused.value.code, refused.value.params) == (
-        422, "pause_until_passed", {"until": said[0], "now": said[1]})
+    assert (refused.value.status, refused.value.code, refused.value.message, refused.value.params) == (
+        422, "pause_until_passed", "The expected return must be later than now, today.",
+        {"until": said[0], "now": said[1]})
     loket = hall.engine.list_counters()[0]
     assert (loket.state, loket.pause_reason, loket.pause_until) == ("open", None, None)
     assert len(hall.events()) == before

@@ -8,13 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 
 from core.wire import AuditKind
 from core.wire import TicketStatus as S
-from server.audit import CLI_ACTOR
 from server.auth import Principal, Role
-from server.db import audit_log
 from server.errors import ApiError
 from tests.support.clock import wib
 from tests.support.engine import EngineHall
@@ -23,14 +20,6 @@ from tests.support.engine import EngineHall
 @pytest.fixture
 def boss(hall: EngineHall) -> Principal:
     return hall.signed_in("boss", Role.SUPERVISOR)
-
-
-def audit(hall: EngineHall) -> list[tuple[str, str, str, dict[str, Any]]]:
-    """Every audit entry of the test's own actions, oldest first: (actor, kind, subject, detail). The
-    hall's set-up (its accounts and devices, made as the office's command line would) is left out."""
-    with hall.services.db.read() as conn:
-        rows = conn.execute(select(audit_log).where(audit_log.c.actor != CLI_ACTOR).order_by(audit_log.c.id))
-        return [(r.actor, r.kind, r.subject, r.detail) for r in rows]
 
 
 def refused(action: Any) -> ApiError:
@@ -93,7 +82,7 @@ def test_a_close_for_an_unknown_service_is_refused_and_changes_nothing(hall, bos
     error = refused(lambda: hall.engine.close_service_today(boss, "tidak-ada"))
     assert told(error) == (404, "service_not_found", {"service_id": "tidak-ada"})
     assert hall.engine.switches_today().closed_services == ()
-    assert audit(hall) == []
+    assert hall.audit() == []
 
 
 # --- today's quota ------------------------------------------------------------------------------
@@ -121,13 +110,13 @@ def test_a_quota_equal_to_the_tickets_issued_is_taken_and_one_below_is_refused(h
     hall.issue("ktp")
     hall.issue("ktp")
     hall.engine.set_quota_today(boss, "ktp", 3)
-    entries = len(audit(hall))
+    entries = len(hall.audit())
     events = len(hall.events())
     error = refused(lambda: hall.engine.set_quota_today(boss, "ktp", 1))
     assert told(error) == (409, "quota_below_issued", {"service_id": "ktp", "issued": 2, "quota": 1})
     # Nothing changed: the quota, the audit log, the events.
     assert [(q.service_id, q.quota, q.issued) for q in hall.engine.switches_today().quotas] == [("ktp", 3, 2)]
-    assert (len(audit(hall)), len(hall.events())) == (entries, events)
+    assert (len(hall.audit()), len(hall.events())) == (entries, events)
     hall.engine.set_quota_today(boss, "ktp", 2)
     assert hall.refusal("ktp").code == "quota_exhausted"
 
@@ -139,7 +128,7 @@ def test_back_to_the_catalog_s_quota(hall, boss):
     answer = hall.engine.reset_quota_today(boss, "ktp")
     assert answer.quotas == ()
     assert hall.issue("ktp")["code"] == "A-002"
-    assert audit(hall)[-1][1:] == ("today.quota_reset", "service:ktp",
+    assert hall.audit()[-1][1:] == ("today.quota_reset", "service:ktp",
                                   {"service_date": "2026-11-23", "quota": 5, "previous": 1, "issued": 1})
 
 
@@ -156,7 +145,7 @@ def test_setting_a_quota_is_audited_with_what_it_was(hall, boss):
     hall.issue("ktp")
     hall.engine.set_quota_today(boss, "ktp", 9)
     hall.engine.set_quota_today(boss, "ktp", 8)
-    assert audit(hall)[-2:] == [
+    assert hall.audit()[-2:] == [
         ("boss", "today.quota_set", "service:ktp",
          {"service_date": "2026-11-23", "quota": 9, "previous": 5, "catalog_quota": 5, "issued": 1}),
         ("boss", "today.quota_set", "service:ktp",
@@ -213,7 +202,7 @@ def test_each_switch_is_audited_and_told_and_clearing_one_not_set_records_nothin
     e.resume_agency_today(boss, "imigrasi")
     e.set_running_text_today(boss, "Selamat datang")
     e.clear_running_text_today(boss)
-    kinds = [(kind, subject) for _, kind, subject, _ in audit(hall)]
+    kinds = [(kind, subject) for _, kind, subject, _ in hall.audit()]
     assert kinds == [("today.service_closed", "service:ktp"), ("today.service_reopened", "service:ktp"),
                      ("today.agency_stopped", "agency:imigrasi"), ("today.agency_resumed", "agency:imigrasi"),
                      ("today.running_text_set", "running_text"), ("today.running_text_cleared", "running_text")]
@@ -222,18 +211,18 @@ def test_each_switch_is_audited_and_told_and_clearing_one_not_set_records_nothin
         ("service_closed", "ktp"), ("service_closed", "ktp"), ("agency_stopped", "imigrasi"),
         ("agency_stopped", "imigrasi"), ("running_text", ""), ("running_text", "")]
     assert {d["service_date"] for d in told_} == {"2026-11-23"}
-    before = (len(audit(hall)), len(hall.events()))
+    before = (len(hall.audit()), len(hall.events()))
     e.reopen_service_today(boss, "ktp")
     e.resume_agency_today(boss, "imigrasi")
     e.clear_running_text_today(boss)
     e.reset_quota_today(boss, "ktp")
-    assert (len(audit(hall)), len(hall.events())) == before
+    assert (len(hall.audit()), len(hall.events())) == before
 
 
 def test_a_note_with_a_whole_nik_keeps_its_last_four_digits(hall, boss):
     answer = hall.engine.close_service_today(boss, "ktp", "warga 3604011208900001 dilayani dulu")
     assert answer.closed_services[0].note == "warga ************0001 dilayani dulu"
-    assert audit(hall)[-1][3]["note"] == "warga ************0001 dilayani dulu"
+    assert hall.audit()[-1][3]["note"] == "warga ************0001 dilayani dulu"
 
 
 def test_the_switches_end_when_the_next_service_day_starts(hall, boss):
@@ -260,11 +249,11 @@ def test_a_take_over_and_a_manager_s_close_are_audited_and_an_officer_s_own_are_
     hall.engine.open_counter(hall.staff, 1, None)
     hall.engine.close_counter(hall.staff, 1)
     hall.engine.open_counter(hall.staff, 1, None)
-    assert audit(hall) == []
+    assert hall.audit() == []
     hall.engine.open_counter(boss, 1, None, "sakit")
     hall.engine.open_counter(hall.staff2, 2, None)
     hall.engine.close_counter(boss, 2, "pulang cepat")
-    assert audit(hall) == [
+    assert hall.audit() == [
         ("boss", "counter.taken_over", "counter:1",
          {"loket": "Loket 1", "previous_staff": "staff1", "reason": "sakit"}),
         ("boss", "counter.closed_by_manager", "counter:2",
@@ -276,7 +265,7 @@ def test_a_refused_take_over_writes_no_entry(hall, boss):
     hall.engine.open_counter(hall.staff, 1, None)
     refused(lambda: hall.engine.open_counter(boss, 1, None, " "))
     refused(lambda: hall.engine.open_counter(boss, 1, ["paspor"], "sakit"))
-    assert audit(hall) == []
+    assert hall.audit() == []
 
 
 def test_requeue_transfer_and_cancel_are_audited_and_other_actions_are_not(hall, boss):
@@ -284,14 +273,14 @@ def test_requeue_transfer_and_cancel_are_audited_and_other_actions_are_not(hall,
     hall.engine.open_counter(hall.staff, 1, None)
     hall.call_next(1)
     hall.engine.ticket_action(hall.staff, first["id"], S.SERVING)
-    assert audit(hall) == []
+    assert hall.audit() == []
     hall.engine.ticket_action(hall.staff, first["id"], S.WAITING)
     hall.engine.ticket_action(boss, second["id"], S.CANCELLED)
     assert hall.call_next(1).code == first["code"]
     hall.engine.ticket_action(hall.staff, first["id"], S.SERVING)
     hall.engine.ticket_action(hall.staff, first["id"], S.TRANSFERRED, "ktp")
     day = "2026-11-23"
-    assert audit(hall) == [
+    assert hall.audit() == [
         ("staff1", "ticket.requeued", f"ticket:{first['code']}",
          {"ticket_id": first["id"], "service_date": day, "from": "serving", "service_id": "kk"}),
         ("boss", "ticket.cancelled", f"ticket:{second['code']}",
@@ -310,9 +299,9 @@ def test_a_late_citizen_put_back_is_audited(make_hall):
     hall.call_next(1)
     hall.clock.advance(minutes=10)
     hall.engine.ticket_action(hall.staff, ticket["id"], S.NO_SHOW)
-    assert audit(hall) == []
+    assert hall.audit() == []
     hall.engine.ticket_action(boss, ticket["id"], S.WAITING)
-    assert audit(hall) == [("boss", "ticket.requeued", f"ticket:{ticket['code']}",
+    assert hall.audit() == [("boss", "ticket.requeued", f"ticket:{ticket['code']}",
                             {"ticket_id": ticket["id"], "service_date": "2026-11-23", "from": "no_show",
                              "service_id": "kk"})]
 
@@ -320,7 +309,7 @@ def test_a_late_citizen_put_back_is_audited(make_hall):
 def test_a_refused_cancel_writes_no_entry(hall):
     ticket = hall.issue("kk")
     refused(lambda: hall.engine.ticket_action(hall.staff, ticket["id"], S.CANCELLED))
-    assert audit(hall) == []
+    assert hall.audit() == []
 
 
 # --- reading the audit log ----------------------------------------------------------------------

@@ -187,7 +187,32 @@ def test_a_transfer_to_a_loket_that_cannot_call_it_is_refused_and_changes_nothin
     assert (row.status, row.service_id, row.target_counter_id, row.transfer_note, row.counter_id) == (
         "serving", "ktp", None, None, 1)
     assert hall.events() == events_before
+    assert hall.audit() == []
     assert hall.engine.list_counters()[0].current_ticket.code == "A-001"
+
+
+@pytest.mark.parametrize(("loket", "before", "message", "params"), [
+    (99, None, "There is no such loket.", {"counter_id": 99}),
+    (2, "loket gone", "There is no such loket.", {"counter_id": 2}),
+    (2, "close", "That loket is closed: send the ticket to any loket.", {"counter": "Loket 2", "counter_id": 2}),
+    (3, "open 3", "That loket does not serve this service now.",
+     {"counter": "Loket 3", "counter_id": 3, "service_id": "kk"}),
+])
+def test_a_refused_transfer_names_the_loket_and_says_why(hall, tmp_path, loket, before, message, params):
+    ticket = hall.issue("ktp")
+    hall.engine.open_counter(hall.staff, 1, None)
+    hall.engine.open_counter(hall.staff2, 2, None)
+    if before == "open 3":
+        hall.engine.open_counter(hall.signed_in("staff3", Role.STAFF), 3, None)
+    elif before == "close":
+        hall.engine.close_counter(hall.staff2, 2)
+    elif before == "loket gone":
+        catalog_without(hall, tmp_path, "loket gone")
+    hall.call_next(1)
+    hall.engine.ticket_action(hall.staff, ticket["id"], S.SERVING)
+    with pytest.raises(ApiError) as refused:
+        hall.engine.ticket_action(hall.staff, ticket["id"], S.TRANSFERRED, "kk", loket, NOTE)
+    assert (refused.value.message, refused.value.params) == (message, params)
 
 
 def test_a_ticket_may_be_sent_to_the_sending_loket_itself_for_another_service(hall):
@@ -206,6 +231,34 @@ def test_the_transfer_event_says_who_sent_it_from_where_to_which_loket_with_what
                                 "note")} for d in told] == [
         {"code": "A-001", "by": "staff1", "transferred_from": "ktp", "service_id": "kk",
          "counter": {"id": 1, "name": "Loket 1"}, "target_counter": {"id": 2, "name": "Loket 2"}, "note": NOTE}]
+
+
+def test_a_transfer_is_audited_with_the_loket_named_and_the_note_in_its_own_transaction(hall):
+    ticket_id = sent_to(hall, 2)
+    assert hall.audit() == [
+        ("staff1", "ticket.transferred", "ticket:A-001",
+         {"ticket_id": ticket_id, "service_date": "2026-11-23", "from": "serving", "service_id": "ktp",
+          "to_service_id": "kk", "to_counter_id": 2, "note": NOTE})]
+
+
+def test_the_sending_officer_is_answered_with_the_note_they_sent(hall):
+    ticket = hall.issue("ktp")
+    hall.engine.open_counter(hall.staff, 1, None)
+    hall.engine.open_counter(hall.staff2, 2, None)
+    hall.call_next(1)
+    hall.engine.ticket_action(hall.staff, ticket["id"], S.SERVING)
+    sent = hall.engine.ticket_action(hall.staff, ticket["id"], S.TRANSFERRED, "kk", 2, NOTE)
+    assert (sent["status"], sent["service_id"], sent["transfer_note"]) == ("waiting", "kk", NOTE)
+
+
+def test_a_late_citizen_put_back_is_answered_with_the_note_for_the_officer(hall):
+    """The answer goes to staff: the officer putting the citizen back reads the note sent with them."""
+    ticket_id = sent_to(hall, 2)
+    assert hall.call_next(2, hall.staff2).code == "A-001"
+    hall.clock.advance(minutes=10)
+    hall.engine.ticket_action(hall.staff2, ticket_id, S.NO_SHOW)
+    back = hall.engine.ticket_action(hall.staff2, ticket_id, S.WAITING)
+    assert (back["status"], back["transfer_note"]) == ("waiting", NOTE)
 
 
 def test_a_device_s_stream_gets_the_transfer_without_its_note(hall):
