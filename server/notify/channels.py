@@ -66,15 +66,17 @@ class Channel(Protocol):
 
 
 def _post(session: requests.Session, url: str, **kw: Any) -> requests.Response | Outcome:
-    """The POST, or the Outcome of a network failure (always worth another try)."""
+    """The 2xx answer of the POST, or the Outcome its failure decides: a network failure is always worth
+    another try, an HTTP refusal by its status (``_by_status``)."""
     try:
-        return session.post(url, timeout=TIMEOUT, allow_redirects=False, **kw)
+        response = session.post(url, timeout=TIMEOUT, allow_redirects=False, **kw)
     except requests.Timeout:
         return Outcome.later("timeout")
     except requests.ConnectionError:
         return Outcome.later("unreachable")
     except requests.RequestException as exc:
         return Outcome.later(type(exc).__name__)
+    return _by_status(response) or response
 
 
 def _by_status(response: requests.Response) -> Outcome | None:
@@ -112,9 +114,6 @@ class FonnteGateway:
                              "message": render(message.template, message.language, message.params)})
         if isinstance(answer, Outcome):
             return answer
-        decided = _by_status(answer)
-        if decided is not None:
-            return decided
         body = _json(answer)
         if not isinstance(body, dict) or body.get("status") is not True:
             reason = body.get("reason") if isinstance(body, dict) else None
@@ -151,9 +150,6 @@ class WhatsAppCloud:
                        headers={"Authorization": f"Bearer {self.token}"}, json=body)
         if isinstance(answer, Outcome):
             return answer
-        decided = _by_status(answer)
-        if decided is not None:
-            return decided
         sent = _json(answer)
         messages = sent.get("messages") if isinstance(sent, dict) else None
         ref = messages[0].get("id") if isinstance(messages, list) and messages and isinstance(messages[0], dict) \
@@ -194,6 +190,4 @@ class SignedWebhook:
         answer = _post(self.session, self.url, data=body, headers={
             "Content-Type": "application/json", "webhook-id": message.key, "webhook-timestamp": str(now),
             "webhook-signature": sign_webhook(self._key, message.key, now, body)})
-        if isinstance(answer, Outcome):
-            return answer
-        return _by_status(answer) or Outcome.delivered()
+        return answer if isinstance(answer, Outcome) else Outcome.delivered()

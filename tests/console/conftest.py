@@ -15,6 +15,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.counter.conftest import counter, make_counter  # noqa: F401 - the real counter app, for the live hall
+from tests.server.notify.conftest import gateway, notifying_hall  # noqa: F401 - a server sending to a local gateway
 from tests.support.browser import chromium_driver
 from tests.support.server import PASSWORD, LiveServer
 

@@ -5,30 +5,12 @@ language; a supervisor has no test form, and a server with no channels says how 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from tests.console.conftest import Browser
-from tests.server.notify.conftest import QUICK, notify_file
-from tests.support.gateway import Gateway, local_gateway
+from tests.support.gateway import Gateway
 from tests.support.net import wait_for
-from tests.support.server import LiveServer, live_server
-
-
-@pytest.fixture
-def gateway() -> Iterator[Gateway]:
-    with local_gateway() as gw:
-        yield gw
-
-
-@pytest.fixture
-def notifying(tmp_path: Path, gateway: Gateway) -> Iterator[LiveServer]:
-    with live_server(tmp_path, notify_config=notify_file(tmp_path, gateway), notify_poll_seconds=0.05,
-                     notify_retry=QUICK) as hall:
-        yield hall
+from tests.support.server import LiveServer
 
 
 def _browser(chromium: WebDriver, hall: LiveServer) -> Browser:
@@ -41,13 +23,13 @@ def _status(hall: LiveServer, status: str) -> list[dict]:
     return list(hall.call("GET", f"/notifications?status={status}", "super").json()["messages"])
 
 
-def test_a_supervisor_sends_a_failed_message_again_from_the_page(chromium: WebDriver, notifying: LiveServer,
+def test_a_supervisor_sends_a_failed_message_again_from_the_page(chromium: WebDriver, notifying_hall: LiveServer,
                                                                  gateway: Gateway):
     gateway.down = True
-    made = notifying.call("POST", "/notifications/check", "admin",
+    made = notifying_hall.call("POST", "/notifications/check", "admin",
                           json={"channel": "whatsapp", "recipient": "0812 3456 7890"}).json()
-    wait_for(lambda: _status(notifying, "dead"), what="the message to fail for good")
-    browser = _browser(chromium, notifying)
+    wait_for(lambda: _status(notifying_hall, "dead"), what="the message to fail for good")
+    browser = _browser(chromium, notifying_hall)
     browser.sign_in("super")
     browser.open("/console/notifications")
     row = f"#message-{made['id']}"
@@ -59,16 +41,16 @@ def test_a_supervisor_sends_a_failed_message_again_from_the_page(chromium: WebDr
     browser.submit(f"#retry-{made['id']}")
     assert browser.path().startswith("/console/notifications?status=pending")
     assert f"Pesan {made['id']} dikirim ulang." in browser.text("#notice")
-    wait_for(lambda: _status(notifying, "sent"), what="the message sent again")
+    wait_for(lambda: _status(notifying_hall, "sent"), what="the message sent again")
     browser.open("/console/notifications?status=sent")
     assert browser.text(f"{row} .result").startswith("terkirim")
     assert len(gateway.delivered) == 1
 
 
 def test_an_admin_sends_a_test_message_and_a_wrong_number_is_refused_in_english(chromium: WebDriver,
-                                                                                notifying: LiveServer,
+                                                                                notifying_hall: LiveServer,
                                                                                 gateway: Gateway):
-    browser = _browser(chromium, notifying)
+    browser = _browser(chromium, notifying_hall)
     browser.sign_in("admin")
     browser.open("/console/lang/en")
     browser.open("/console/notifications")
@@ -76,7 +58,7 @@ def test_an_admin_sends_a_test_message_and_a_wrong_number_is_refused_in_english(
     browser.submit("#check-send")
     assert "Not an Indonesian mobile number" in browser.text("#problem")
     assert browser.find("#recipient").get_attribute("value") == "021-555-1234"
-    assert _status(notifying, "pending") == []
+    assert _status(notifying_hall, "pending") == []
     browser.find("#recipient").clear()
     browser.find("#recipient").send_keys("085712345678")
     browser.submit("#check-send")

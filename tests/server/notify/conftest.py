@@ -41,3 +41,11 @@ def notifying(tmp_path: Path, gateway: Gateway) -> Callable[..., AbstractContext
         return live_server(tmp_path, notify_config=notify_file(tmp_path, gateway, whatsapp=whatsapp),
                            notify_poll_seconds=0.05, notify_retry=extra.pop("notify_retry", QUICK), **extra)
     return start
+
+
+@pytest.fixture
+def notifying_hall(tmp_path: Path, gateway: Gateway) -> Iterator[LiveServer]:
+    """A live server sending through ``gateway``, for tests that need just one."""
+    with live_server(tmp_path, notify_config=notify_file(tmp_path, gateway), notify_poll_seconds=0.05,
+                     notify_retry=QUICK) as hall:
+        yield hall
