@@ -695,6 +695,10 @@
         <source>Anjungan Antrean Mandiri</source>
         <translation>Self-service queue kiosk</translation>
     </message>
+    <message>
+        <source>Survei Kepuasan Masyarakat</source>
+        <translation>Public Satisfaction Survey</translation>
+    </message>
 </context>
 <context>
     <name>HomeScreen</name>

@@ -695,6 +695,10 @@
         <source>Anjungan Antrean Mandiri</source>
         <translation>Anjungan Antrean Mandiri</translation>
     </message>
+    <message>
+        <source>Survei Kepuasan Masyarakat</source>
+        <translation>Survei Kepuasan Masyarakat</translation>
+    </message>
 </context>
 <context>
     <name>HomeScreen</name>

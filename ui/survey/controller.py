@@ -90,7 +90,7 @@ class SurveyTabletController(QObject):
         self._crash_guard = CrashGuard(self._on_crash)
 
         self.backend = TaskRunner("survey-backend", 1, self)  # one requests.Session: one thread
-        self.header = Header(self.clock.now)
+        self.header = Header(self.clock.now, survey=True)
         self.header.set_site("Mal Pelayanan Publik", "WIB")
         self.banner = NoticeBanner(translations, "OfflineBanner")
         self.stack = QStackedWidget()

@@ -31,10 +31,11 @@ def format_clock(now: datetime, lang: str, tz_label: str) -> tuple[str, str]:
 class Header(QFrame):
     language_chosen = Signal(str)
 
-    def __init__(self, now: Callable[[], datetime], parent: QWidget | None = None) -> None:
+    def __init__(self, now: Callable[[], datetime], parent: QWidget | None = None, *, survey: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("Header")
         self._now = now
+        self._survey = survey  # the loket's survey tablet says what it is for, not "kiosk"
         self._tz_label = "WIB"
         self._lang = "id"
         self._renderer = QSvgRenderer(str(LOGO), self)
@@ -128,7 +129,8 @@ class Header(QFrame):
         self.date_label.setText(date_text)
 
     def _retranslate(self) -> None:
-        self.tagline.setText(self.tr("Anjungan Antrean Mandiri"))
+        survey, kiosk = self.tr("Survei Kepuasan Masyarakat"), self.tr("Anjungan Antrean Mandiri")
+        self.tagline.setText(survey if self._survey else kiosk)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
