@@ -46,3 +46,22 @@ def test_a_service_removed_a_moment_ago_issues_no_ticket(hall: EngineHall) -> No
     with pytest.raises(ApiError) as refused:
         hall.issue("paspor")
     assert refused.value.code == "service_not_found"
+
+
+def test_a_ticket_that_keeps_meeting_a_newer_catalog_is_refused_after_three_tries(
+        hall: EngineHall, monkeypatch: pytest.MonkeyPatch) -> None:
+    """GIVEN a server whose cached catalog never catches up with the stored one (each reread still the old one)
+    WHEN a kiosk taps a service
+    THEN after three writes each meeting a newer version, the kiosk is answered 409 conflict with a way on
+    ("please try again"), and no ticket is written under the stale catalog."""
+    hall.issue("kk")
+    stale = hall.engine.catalogs.versioned()
+    _stored_by_another_process(hall, "prefix")
+    monkeypatch.setattr(hall.engine.catalogs, "versioned", lambda: stale)
+    with pytest.raises(ApiError) as refused:
+        hall.issue("paspor")
+    assert (refused.value.status, refused.value.code) == (409, "conflict")
+    assert refused.value.message == "The ticket could not be issued; please try again."
+    monkeypatch.undo()
+    hall.engine.catalogs.recheck()
+    assert hall.issue("paspor")["code"] == "P-001"
