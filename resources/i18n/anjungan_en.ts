@@ -2366,6 +2366,14 @@
         <translation>Satisfaction survey</translation>
     </message>
     <message>
+        <source>Survei dihentikan sementara</source>
+        <translation>Survey paused</translation>
+    </message>
+    <message>
+        <source>Kantor menghentikan tablet ini sementara. Survei tetap dapat diisi lewat tautan QR pada tiket Anda.</source>
+        <translation>The office has paused this tablet. You can still answer the survey through the QR link on your ticket.</translation>
+    </message>
+    <message>
         <source>Tiket Anda baru selesai dilayani. Isi survei singkat ini, kurang dari satu menit, tanpa nama.</source>
         <translation>Your ticket was just served. Answer this short survey: under a minute, no name asked.</translation>
     </message>

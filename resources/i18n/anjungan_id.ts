@@ -2361,6 +2361,14 @@
         <translation>Survei kepuasan</translation>
     </message>
     <message>
+        <source>Survei dihentikan sementara</source>
+        <translation>Survei dihentikan sementara</translation>
+    </message>
+    <message>
+        <source>Kantor menghentikan tablet ini sementara. Survei tetap dapat diisi lewat tautan QR pada tiket Anda.</source>
+        <translation>Kantor menghentikan tablet ini sementara. Survei tetap dapat diisi lewat tautan QR pada tiket Anda.</translation>
+    </message>
+    <message>
         <source>Tiket Anda baru selesai dilayani. Isi survei singkat ini, kurang dari satu menit, tanpa nama.</source>
         <translation>Tiket Anda baru selesai dilayani. Isi survei singkat ini, kurang dari satu menit, tanpa nama.</translation>
     </message>

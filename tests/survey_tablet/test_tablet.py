@@ -154,3 +154,25 @@ def test_a_ticket_answered_by_phone_meanwhile_is_said_and_the_tablet_waits_again
     wait_screen(qtbot, tablet, "survey_waiting")
     (row,) = stored(server)
     assert row.channel == "phone"
+
+
+def test_a_tablet_the_office_locks_offers_nothing_and_says_so_until_unlocked(qtbot, server, make_tablet):
+    """GIVEN a tablet at loket 1 offering the survey of the ticket just finished there
+    WHEN a supervisor locks it and its next heartbeat answers "locked"
+    THEN the offer goes (its answers would be refused) and it says it is paused, in both languages; a ticket
+    finished meanwhile is not offered; once unlocked, the latest finished ticket is offered again."""
+    tablet = make_tablet(loket=1)
+    first = served(server, loket=1)
+    qtbot.waitUntil(lambda: tablet.waiting.offered_code() == first["code"], timeout=8000)
+    device = next(d for d in server.call("GET", "/devices", "super").json() if d["kind"] == "survey")
+    assert server.call("POST", f"/devices/{device['id']}/lock", "super").status_code == 200
+    tablet.heartbeat.send()
+    qtbot.waitUntil(lambda: tablet.waiting.title.texts()[0] == "Survei dihentikan sementara", timeout=8000)
+    assert tablet.waiting.title.texts() == ("Survei dihentikan sementara", "Survey paused")
+    assert tablet.waiting.offered_code() == "" and not tablet.waiting.start_button.isVisible()
+    with qtbot.waitSignal(tablet.stream.event_received, timeout=8000):
+        second = served(server, loket=1)
+    assert tablet.waiting.offered_code() == "" and tablet.waiting.title.texts()[1] == "Survey paused"
+    assert server.call("POST", f"/devices/{device['id']}/unlock", "super").status_code == 200
+    tablet.heartbeat.send()
+    qtbot.waitUntil(lambda: tablet.waiting.offered_code() == second["code"], timeout=8000)

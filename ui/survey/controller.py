@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QStackedWidget
 from core.client import BackendClient
 from core.config import DeviceConfig
 from core.errors import BackendStatusError
-from core.models import Event
+from core.models import Event, HeartbeatReply
 from core.retry import RetryPolicy
 from core.wire import SurveyAnswered, SurveyAnsweredEvent, SurveyForm, TicketEvent, TicketStatus, payload_of
 from ui.i18n import Translations
@@ -80,6 +80,7 @@ class SurveyTabletController(QObject):
         self.timings = timings
         self.clock = SiteClock(now)
         self.offer: SurveyForm | None = None
+        self._locked = False  # the office's lock, as the last heartbeat reply said: no survey is offered
         self._answering: SurveyForm | None = None   # the offer the citizen on the screen is answering
         self.online: bool | None = None
         self._loket_name = f"Loket {loket}"
@@ -124,6 +125,7 @@ class SurveyTabletController(QObject):
         self.thanks.done_requested.connect(self._on_thanks_done_requested)
         self.message.way_chosen.connect(self._on_message_way_chosen)
         self.stream.event_received.connect(self._on_stream_event_received)
+        self.heartbeat.answered.connect(self._on_heartbeat_answered)
         self.stream.state_changed.connect(self._on_stream_state_changed)
         self.idle.timed_out.connect(self._on_idle_timed_out)
         self._check_timer.timeout.connect(self._on_check_timer_timeout)
@@ -185,7 +187,9 @@ class SurveyTabletController(QObject):
         self.survey.reset()
         self._retry = None
         self.idle.stop()
-        if self.offer is not None:
+        if self._locked:
+            self.waiting.show_locked()
+        elif self.offer is not None:
             self.waiting.show_offer(self.offer.code, self._loket_name)
         else:
             self.waiting.show_waiting(self._loket_name)
@@ -203,7 +207,7 @@ class SurveyTabletController(QObject):
     # ================================================================= the loket's finished ticket
 
     def _check_loket(self) -> None:
-        if self._stopped:
+        if self._stopped or self._locked:
             return
         self.backend.run_task(lambda: self.client.survey_at_loket(self.loket), self._on_loket_checked,
                               self._on_loket_check_failed)
@@ -233,6 +237,20 @@ class SurveyTabletController(QObject):
             if here or (self.offer is not None and payload.code == self.offer.code):
                 self._check_loket()
 
+    def _on_heartbeat_answered(self, reply: HeartbeatReply) -> None:
+        """The office locked or unlocked this tablet: a locked one offers nothing (its answers would be
+        refused); a citizen in the middle of a survey is not interrupted."""
+        if reply.locked == self._locked:
+            return
+        log.warning("the office %s this survey tablet", "locked" if reply.locked else "unlocked")
+        self._locked = reply.locked
+        if self._locked:
+            self.offer = None
+        if not self._in_survey():
+            self._show_waiting()
+        if not self._locked:
+            self._check_loket()
+
     def _on_stream_state_changed(self, state: str) -> None:
         online = state == "connected"
         if online == self.online:
@@ -256,7 +274,7 @@ class SurveyTabletController(QObject):
     # ================================================================= the survey
 
     def _on_waiting_start_requested(self) -> None:
-        if self.offer is None:
+        if self.offer is None or self._locked:
             return
         self._answering = self.offer
         self.survey.begin(self.offer.code, self.offer.questions)

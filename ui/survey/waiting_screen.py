@@ -16,11 +16,12 @@ from ui.widgets.touch_button import TouchButton
 C = "SurveyWaitingScreen"
 HOW_WAS_IT = Text(QT_TRANSLATE_NOOP("SurveyWaitingScreen", "Bagaimana pelayanan kami?"), context=C)
 WAITING = Text(QT_TRANSLATE_NOOP("SurveyWaitingScreen", "Survei kepuasan"), context=C)
+LOCKED = Text(QT_TRANSLATE_NOOP("SurveyWaitingScreen", "Survei dihentikan sementara"), context=C)
 
 
 class SurveyWaitingScreen(Screen):
-    """Public API: ``show_waiting(loket_name)``, ``show_offer(code, loket_name)``, ``offered_code()``;
-    the signal ``start_requested``."""
+    """Public API: ``show_waiting(loket_name)``, ``show_offer(code, loket_name)``, ``show_locked()``,
+    ``offered_code()``; the signal ``start_requested``."""
 
     name = "survey_waiting"
     start_requested = Signal()
@@ -29,6 +30,7 @@ class SurveyWaitingScreen(Screen):
         super().__init__(translations, parent)
         self._code = ""
         self._loket = ""
+        self._locked = False
         self.card = QFrame(self)
         self.card.setProperty("role", "card")
         self.title = BilingualText(translations, self.card, role="messageTitle", other_role="messageOther")
@@ -56,20 +58,28 @@ class SurveyWaitingScreen(Screen):
         return self._code
 
     def show_waiting(self, loket_name: str) -> None:
-        self._code, self._loket = "", loket_name
+        self._code, self._loket, self._locked = "", loket_name, False
         self.retranslate_ui()
 
     def show_offer(self, code: str, loket_name: str) -> None:
-        self._code, self._loket = code, loket_name
+        self._code, self._loket, self._locked = code, loket_name, False
+        self.retranslate_ui()
+
+    def show_locked(self) -> None:
+        """The office locked this tablet: no offer, and where to answer instead."""
+        self._code, self._locked = "", True
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         offering = bool(self._code)
-        self.title.set_text(HOW_WAS_IT if offering else WAITING)
+        self.title.set_text(LOCKED if self._locked else HOW_WAS_IT if offering else WAITING)
         self.code.setText(self._code)
         self.code.setVisible(offering)
         self.start_button.setVisible(offering)
-        if offering:
+        if self._locked:
+            self.body.setText(self.tr("Kantor menghentikan tablet ini sementara. Survei tetap dapat diisi lewat "
+                                      "tautan QR pada tiket Anda."))
+        elif offering:
             self.body.setText(self.tr("Tiket Anda baru selesai dilayani. Isi survei singkat ini, kurang dari "
                                       "satu menit, tanpa nama."))
         else:
