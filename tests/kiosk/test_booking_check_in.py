@@ -1,10 +1,10 @@
 """Checking a booking in at the kiosk, as a citizen does it: "Saya sudah booking", the code and the NIK's
 last four digits typed (or the booking's QR scanned), and what the kiosk says inside, before and after
-the check-in window. The real server (the test catalog with bookings on KTP), the real printer."""
+the check-in window. The real server (the test catalog, whose Paspor takes bookings), the real printer."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 
 import pytest
 
@@ -15,17 +15,9 @@ from tests.support.printer import wait_for_receipt
 from tests.support.proxy import TcpProxy
 from tests.support.server import TEST_CATALOG, live_server
 
-# KTP takes bookings: 30-minute slots of two places, 60 minutes early to 15 late; its quota of 5 keeps
-# 40 % for walk-ins. The Friday before, the citizens book Monday 23 November 09.30.
-BOOKING_RULES = """
-[agencies.services.booking]
-slot_minutes = 30
-per_slot = 2
-days_ahead = 14
-walk_in_percent = 40
-early_minutes = 60
-late_minutes = 15
-"""
+# The test catalog's Paspor takes bookings: 30-minute slots from 08.00, check-in from 60 minutes early to
+# 15 late; its quota of 40 keeps half for walk-ins. The Friday before, the citizens book Monday 09.30.
+SERVICE = "paspor"
 BOOKED_ON = wib(2026, 11, 20, 10, 0)
 DAY, SLOT = "2026-11-23", "09:30"
 CHECK_IN = "/api/v1/bookings/check-in"
@@ -36,20 +28,10 @@ def nik(serial: int) -> str:
     return f"360401410190{serial:04d}"
 
 
-@pytest.fixture
-def server(tmp_path: Path, clock):
-    """The test catalog, KTP bookable; the clock on the Friday the bookings are made."""
-    catalog = tmp_path / "catalog.toml"
-    text = TEST_CATALOG.read_text(encoding="utf-8")
-    ktp = 'requirements = ["Fotokopi KK"]\n'
-    catalog.write_text(text.replace(ktp, ktp + BOOKING_RULES, 1), encoding="utf-8")
-    clock.set(BOOKED_ON)
-    with live_server(tmp_path, clock=clock, catalog=catalog) as live:
-        yield live
-
-
 def book(server, serial: int = 1, slot: str = SLOT) -> dict:
-    response = server.call("POST", "/bookings", json={"service_id": "ktp", "date": DAY, "slot": slot,
+    """A booking made on the Friday before, through the public booking route; the clock is left there."""
+    server.clock.set(BOOKED_ON)
+    response = server.call("POST", "/bookings", json={"service_id": SERVICE, "date": DAY, "slot": slot,
                                                       "nik": nik(serial), "consent": False, "language": "id"})
     assert response.status_code == 201, response.text
     return response.json()
@@ -152,7 +134,7 @@ def test_too_early_says_when_to_come_back_and_leads_home(kiosk):
 def test_too_late_offers_a_walk_in_ticket_issued_the_normal_way(kiosk, server):
     """GIVEN 09.46, one minute after the window closed, THEN the kiosk says the check-in time has
     passed and offers "Ambil antrean biasa"; tapped, the normal path (priority, then the ticket)
-    issues a walk-in ticket of KTP, not marked as a booking; the booking stays booked."""
+    issues a walk-in ticket of Paspor, not marked as a booking; the booking stays booked."""
     booking = book(server)
     at(kiosk, 9, 46)
     check_in_typed(kiosk, booking["code"], "0001")
@@ -165,18 +147,18 @@ def test_too_late_offers_a_walk_in_ticket_issued_the_normal_way(kiosk, server):
         kiosk.tap(kiosk.controller.priority.none_button)
     kiosk.wait_screen("ticket")
     ticket = issued.args[0]
-    assert ticket.service_id == "ktp" and ticket.booked_for is None
+    assert ticket.service_id == SERVICE and ticket.booked_for is None
     assert "Booking" not in kiosk.controller.ticket.agency.text()
     assert booking_status(server, booking["token"]) == "booked"
 
 
 def test_too_late_with_the_quota_used_up_offers_no_walk_in(kiosk, server):
-    """GIVEN KTP's five tickets taken today, WHEN a booking arrives too late, THEN the kiosk says the
+    """GIVEN Paspor's forty tickets taken today, WHEN a booking arrives too late, THEN the kiosk says the
     quota is full and offers only the way home."""
     booking = book(server)
     at(kiosk, 9, 46)
-    for _ in range(5):
-        assert server.issue("ktp").status_code == 201
+    for _ in range(40):
+        assert server.issue(SERVICE).status_code == 201
     check_in_typed(kiosk, booking["code"], "0001")
     title, body = message_texts(kiosk)
     assert title == "Waktu check-in booking sudah lewat"
@@ -274,16 +256,27 @@ def test_the_idle_timeout_goes_home_and_forgets_what_was_typed(make_kiosk):
 
 
 def test_the_home_button_shows_only_when_some_service_takes_bookings(qtbot, tmp_path, clock, vp):
-    """The test catalog as it is (no service takes bookings): no "Saya sudah booking" on the home screen."""
-    (tmp_path / "plain").mkdir()
-    with live_server(tmp_path / "plain", clock=clock) as plain:
-        kiosk = start_kiosk(qtbot, plain, printer_spec=vp.spec)
+    """The test catalog without Paspor's booking table (no service takes bookings): no "Saya sudah
+    booking" on the home screen."""
+    text = TEST_CATALOG.read_text(encoding="utf-8")
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    catalog = plain / "catalog.toml"
+    catalog.write_text(re.sub(r"\[agencies\.services\.booking\][^\[]*", "", text), encoding="utf-8")
+    with live_server(plain, clock=clock, catalog=catalog) as server:
+        kiosk = start_kiosk(qtbot, server, printer_spec=vp.spec)
         try:
             kiosk.wait_screen("home")
             assert kiosk.controller.home.status_button.isVisible()
             assert not kiosk.controller.home.booking_button.isVisible()
         finally:
             kiosk.stop()
+
+
+def test_a_kiosk_for_agencies_without_bookings_shows_no_booking_button(make_kiosk):
+    kiosk = make_kiosk(agencies=("dukcapil",))
+    kiosk.wait_screen("home")
+    assert not kiosk.controller.home.booking_button.isVisible()
 
 
 def test_the_home_button_shows_when_a_service_takes_bookings(kiosk):
