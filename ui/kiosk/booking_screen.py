@@ -25,13 +25,24 @@ LAST4_SHORT = Text(QT_TRANSLATE_NOOP("BookingScreen", "Ketik 4 angka terakhir NI
 _CENTRE = Qt.AlignmentFlag.AlignCenter
 
 
-def _field(parent: QWidget, name: str) -> tuple[QFrame, FitText]:
-    frame = QFrame(parent)
-    frame.setObjectName("CodeDisplay")
-    display = FitText("", frame, role="codeEntry", wrap=False, align=_CENTRE)
-    display.setObjectName(name)
-    QHBoxLayout(frame).addWidget(display)
-    return frame, display
+class _Field(QFrame):
+    """A display box with its caption inside, at the top: a caption row of its own would take the height
+    the keypad's bottom row needs on a 1080-pixel screen."""
+
+    def __init__(self, parent: QWidget, name: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("CodeDisplay")
+        self.label = FitText("", self, role="factLabel", align=_CENTRE)
+        self.display = FitText("", self, role="codeEntry", wrap=False, align=_CENTRE)
+        self.display.setObjectName(name)
+        self.box = QVBoxLayout(self)
+        self.box.setSpacing(0)
+        self.box.addWidget(self.label, 0)
+        self.box.addWidget(self.display, 1)
+
+    def apply_metrics(self, m: Metrics) -> None:
+        self.setFixedHeight(m.px(132))
+        self.box.setContentsMargins(m.px(16), m.px(6), m.px(16), m.px(4))
 
 
 class BookingScreen(Screen):
@@ -48,10 +59,10 @@ class BookingScreen(Screen):
         self.subtitle = FitText("", self, role="screenSubtitle")
         self.error = BilingualText(translations, self, role="inlineError", other_role="messageOther")
         self.error.setObjectName("BookingError")
-        self.code_label = FitText("", self, role="factLabel", wrap=False)
-        self.last4_label = FitText("", self, role="factLabel", wrap=False)
-        self.code_frame, self.code_display = _field(self, "BookingCode")
-        self.last4_frame, self.last4_display = _field(self, "BookingNikLast4")
+        self.code_frame = _Field(self, "BookingCode")
+        self.last4_frame = _Field(self, "BookingNikLast4")
+        self.code_label, self.code_display = self.code_frame.label, self.code_frame.display
+        self.last4_label, self.last4_display = self.last4_frame.label, self.last4_frame.display
         self.ok_button = TouchButton(role="primary", centred=True, parent=self)
         self.ok_button.setObjectName("CheckInButton")
         self.keypad = Keypad(self)
@@ -64,19 +75,10 @@ class BookingScreen(Screen):
         self.nav.back_clicked.connect(self.back_requested)
         self.nav.home_clicked.connect(self.home_requested)
 
-        code_column = QVBoxLayout()
-        code_column.addWidget(self.code_label)
-        code_column.addWidget(self.code_frame)
-        last4_column = QVBoxLayout()
-        last4_column.addWidget(self.last4_label)
-        last4_column.addWidget(self.last4_frame)
-        ok_column = QVBoxLayout()
-        ok_column.addStretch(1)
-        ok_column.addWidget(self.ok_button)
         self.entry_row = QHBoxLayout()
-        self.entry_row.addLayout(code_column, 5)
-        self.entry_row.addLayout(last4_column, 3)
-        self.entry_row.addLayout(ok_column, 2)
+        self.entry_row.addWidget(self.code_frame, 4)
+        self.entry_row.addWidget(self.last4_frame, 3)
+        self.entry_row.addWidget(self.ok_button, 2)
         self.box.addWidget(self.title, 0)
         self.box.addWidget(self.subtitle, 0)
         self.box.addWidget(self.error, 0)
@@ -179,9 +181,9 @@ class BookingScreen(Screen):
     def apply_metrics(self, m: Metrics) -> None:
         super().apply_metrics(m)
         self.entry_row.setSpacing(m.spacing)
-        for frame in (self.code_frame, self.last4_frame):
-            frame.setFixedHeight(m.px(120))
-        self.ok_button.setFixedHeight(m.px(120))
+        self.code_frame.apply_metrics(m)
+        self.last4_frame.apply_metrics(m)
+        self.ok_button.setFixedHeight(m.px(132))
         self.error.setFixedHeight(m.px(80))
         self.subtitle.setFixedHeight(m.px(80))
         self.keypad.apply_metrics(m)

@@ -46,11 +46,13 @@ class HomeScreen(Screen):
         self.booking_button.clicked.connect(self.booking_requested)
 
         # Landscape: the ticket on the left, booking, status and survey one above another on the right;
-        # portrait: the ticket above, the others side by side below.
+        # portrait: the ticket above, booking below it, status beside survey at the bottom.
+        self.pair = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.pair.addWidget(self.status_button, 1)
+        self.pair.addWidget(self.survey_button, 1)
         self.side = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self.side.addWidget(self.booking_button, 1)
-        self.side.addWidget(self.status_button, 1)
-        self.side.addWidget(self.survey_button, 1)
+        self.side.addLayout(self.pair, 2)
         self.buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.buttons.addWidget(self.take_button, 1)
         self.buttons.addLayout(self.side, 1)
@@ -80,10 +82,11 @@ class HomeScreen(Screen):
         super().apply_metrics(m)
         self.buttons.setDirection(QBoxLayout.Direction.LeftToRight if m.landscape
                                   else QBoxLayout.Direction.TopToBottom)
-        self.side.setDirection(QBoxLayout.Direction.TopToBottom if m.landscape
+        self.pair.setDirection(QBoxLayout.Direction.TopToBottom if m.landscape
                                else QBoxLayout.Direction.LeftToRight)
         self.buttons.setSpacing(m.px(48))
         self.side.setSpacing(m.px(28))
+        self.pair.setSpacing(m.px(28))
         side = m.px(80) if m.landscape else m.px(60)
         self.box.setContentsMargins(side, m.px(28), side, m.px(28))
         self.take_button.setMaximumHeight(m.px(420))
