@@ -27,7 +27,7 @@ from core.config import DeviceConfig
 from printing.receipt import Branding
 from printing.service import PrintService, PrintSettings
 from printing.virtual_printer import VirtualPrinter
-from tests.support.clock import SettableClock, wib
+from tests.support.clock import WIB, SettableClock, wib
 from tests.support.server import LiveServer, live_server
 from ui.i18n import Translations
 from ui.kiosk.controller import KioskController, KioskTimings
@@ -40,8 +40,7 @@ SIZE = (1920, 1080)
 
 
 def book(live: LiveServer, slot: str, serial: int, lang: str) -> dict:
-    """A booking of Paspor on Monday ``slot``, made through the public route the Friday before."""
-    live.clock.set(wib(2026, 12, 4, 10, 0))
+    """A booking of Paspor on Monday ``slot``, made through the public route (on the Friday before)."""
     answer = live.call("POST", "/bookings", json={"service_id": SERVICE, "date": DAY, "slot": slot,
                                                   "nik": f"360401410190{serial:04d}", "consent": False,
                                                   "language": lang})
@@ -64,11 +63,8 @@ def check_in_typed(walker: Walker, booking: dict) -> None:
     walker.tap(c.booking.ok_button)
 
 
-def walk(walker: Walker, live: LiveServer, lang: str, first_serial: int) -> None:
+def walk(walker: Walker, inside: dict, early: dict, late: dict) -> None:
     c = walker.c
-    inside, early, late = (book(live, slot, first_serial + n, lang) for n, slot in
-                           enumerate(("09:30", "11:00", "08:00")))
-    live.clock.set(wib(2026, 12, 7, 9, 0))
     walker.wait(lambda: c.catalog is not None and c.home.booking_button.isVisible(), "the booking button")
     walker.on("home")
     walker.shot("home")
@@ -106,25 +102,31 @@ def main(out: Path) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication([sys.argv[0]])
     translations = Translations()
-    clock = SettableClock(wib(2026, 12, 7, 9, 0))
+    monday = wib(2026, 12, 7, 9, 0)
+    clock = SettableClock(monday)  # the server's service day starts on the Monday
     saved: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="anjungan-booking-shots-") as tmp, \
             live_server(Path(tmp), clock=clock, catalog=DEMO) as live:
+        # Each language's three bookings (inside the window at 09.00, too early, too late), made on Friday.
+        clock.set(wib(2026, 12, 4, 10, 0))
+        bookings = {lang: [book(live, slot, 1 + 3 * n + k, lang) for k, slot in enumerate(("09:30", "11:00", "08:00"))]
+                    for n, lang in enumerate(("id", "en"))}
+        clock.set(monday)
         printer = VirtualPrinter(Path(tmp) / "receipts", "127.0.0.1", 0).start()
         token = live.tokens["kiosk"]
         try:
-            for n, lang in enumerate(("id", "en")):
+            for lang in ("id", "en"):
                 site = BackendClient(live.url, token).catalog().site
                 service = PrintService(PrintSettings(printer=printer.spec, timeout=3.0), Branding.from_site(site))
                 cfg = DeviceConfig(server_url=live.url, token=token, language=lang, idle_timeout_s=3600)
                 controller = KioskController(cfg, BackendClient(live.url, token), service, translations,
                                              windowed=True, timings=KioskTimings(health_interval_ms=500),
-                                             now=clock.now)
+                                             now=lambda: clock.now().astimezone(WIB))
                 controller.start(size=SIZE)
                 walker = Walker(controller, out, lambda shot, lang=lang: f"kiosk-booking-{shot}-{lang}.png")
                 before = set(printer.out_dir.glob("*.png"))
                 try:
-                    walk(walker, live, lang, 1 + 3 * n)
+                    walk(walker, *bookings[lang])
                 finally:
                     controller.stop()
                 saved += walker.saved

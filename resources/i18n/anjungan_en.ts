@@ -991,12 +991,12 @@
         <translation>The check-in time for your booking has passed</translation>
     </message>
     <message>
-        <source>Booking Anda pukul {slot} hanya bisa check-in sampai {minutes} menit setelahnya. Anda masih bisa mengambil antrean biasa untuk layanan ini.</source>
-        <translation>A booking for {slot} can check in until {minutes} minutes after it. You can still take a regular ticket for this service.</translation>
+        <source>Check-in untuk booking pukul {slot} ditutup {minutes} menit setelah jam tersebut. Anda masih bisa mengambil antrean biasa untuk layanan ini.</source>
+        <translation>Check-in for your {slot} booking closed {minutes} minutes after that time. You can still take a regular ticket for this service.</translation>
     </message>
     <message>
-        <source>Booking Anda pukul {slot} hanya bisa check-in sampai {minutes} menit setelahnya, dan kuota antrean biasa layanan ini hari ini sudah habis. Silakan booking untuk hari lain.</source>
-        <translation>A booking for {slot} can check in until {minutes} minutes after it, and today&apos;s regular tickets for this service are all taken. Please book another day.</translation>
+        <source>Check-in untuk booking pukul {slot} ditutup {minutes} menit setelah jam tersebut, dan kuota antrean biasa layanan ini hari ini sudah habis. Silakan booking untuk hari lain.</source>
+        <translation>Check-in for your {slot} booking closed {minutes} minutes after that time, and today&apos;s regular tickets for this service are all taken. Please book another day.</translation>
     </message>
     <message>
         <source>Booking ini bukan untuk hari ini</source>

@@ -991,12 +991,12 @@
         <translation>Waktu check-in booking sudah lewat</translation>
     </message>
     <message>
-        <source>Booking Anda pukul {slot} hanya bisa check-in sampai {minutes} menit setelahnya. Anda masih bisa mengambil antrean biasa untuk layanan ini.</source>
-        <translation>Booking Anda pukul {slot} hanya bisa check-in sampai {minutes} menit setelahnya. Anda masih bisa mengambil antrean biasa untuk layanan ini.</translation>
+        <source>Check-in untuk booking pukul {slot} ditutup {minutes} menit setelah jam tersebut. Anda masih bisa mengambil antrean biasa untuk layanan ini.</source>
+        <translation>Check-in untuk booking pukul {slot} ditutup {minutes} menit setelah jam tersebut. Anda masih bisa mengambil antrean biasa untuk layanan ini.</translation>
     </message>
     <message>
-        <source>Booking Anda pukul {slot} hanya bisa check-in sampai {minutes} menit setelahnya, dan kuota antrean biasa layanan ini hari ini sudah habis. Silakan booking untuk hari lain.</source>
-        <translation>Booking Anda pukul {slot} hanya bisa check-in sampai {minutes} menit setelahnya, dan kuota antrean biasa layanan ini hari ini sudah habis. Silakan booking untuk hari lain.</translation>
+        <source>Check-in untuk booking pukul {slot} ditutup {minutes} menit setelah jam tersebut, dan kuota antrean biasa layanan ini hari ini sudah habis. Silakan booking untuk hari lain.</source>
+        <translation>Check-in untuk booking pukul {slot} ditutup {minutes} menit setelah jam tersebut, dan kuota antrean biasa layanan ini hari ini sudah habis. Silakan booking untuk hari lain.</translation>
     </message>
     <message>
         <source>Booking ini bukan untuk hari ini</source>

@@ -203,11 +203,11 @@ def booking_message(code: str, params: Mapping[str, Any]) -> Message | None:
         title = _t(QT_TRANSLATE_NOOP("KioskMessages", "Waktu check-in booking sudah lewat"))
         if p.get("walk_in"):
             return Message(code, title, _t(QT_TRANSLATE_NOOP(
-                "KioskMessages", "Booking Anda pukul {slot} hanya bisa check-in sampai {minutes} menit setelahnya. "
+                "KioskMessages", "Check-in untuk booking pukul {slot} ditutup {minutes} menit setelah jam tersebut. "
                                  "Anda masih bisa mengambil antrean biasa untuk layanan ini."),
                 slot=_clock(p, "slot"), minutes=p.get("late_minutes", "")), (Way.WALK_IN, Way.HOME), tone="warning")
         return Message(code, title, _t(QT_TRANSLATE_NOOP(
-            "KioskMessages", "Booking Anda pukul {slot} hanya bisa check-in sampai {minutes} menit setelahnya, dan "
+            "KioskMessages", "Check-in untuk booking pukul {slot} ditutup {minutes} menit setelah jam tersebut, dan "
                              "kuota antrean biasa layanan ini hari ini sudah habis. Silakan booking untuk hari lain."),
             slot=_clock(p, "slot"), minutes=p.get("late_minutes", "")), (Way.HOME,), tone="warning")
     if code == "booking_not_today":
