@@ -797,6 +797,10 @@
         <source>Sudah punya tiket? Dekatkan QR tiket ke pemindai untuk cek status.</source>
         <translation>Have a ticket? Hold its QR code to the scanner to check its status.</translation>
     </message>
+    <message>
+        <source>Sudah punya tiket atau booking? Dekatkan QR-nya ke pemindai.</source>
+        <translation>Have a ticket or a booking? Hold its QR code to the scanner.</translation>
+    </message>
 </context>
 <context>
     <name>Keypad</name>

@@ -797,6 +797,10 @@
         <source>Sudah punya tiket? Dekatkan QR tiket ke pemindai untuk cek status.</source>
         <translation>Sudah punya tiket? Dekatkan QR tiket ke pemindai untuk cek status.</translation>
     </message>
+    <message>
+        <source>Sudah punya tiket atau booking? Dekatkan QR-nya ke pemindai.</source>
+        <translation>Sudah punya tiket atau booking? Dekatkan QR-nya ke pemindai.</translation>
+    </message>
 </context>
 <context>
     <name>Keypad</name>

@@ -270,6 +270,8 @@ def test_the_home_button_shows_only_when_some_service_takes_bookings(qtbot, tmp_
             kiosk.wait_screen("home")
             assert kiosk.controller.home.status_button.isVisible()
             assert not kiosk.controller.home.booking_button.isVisible()
+            assert kiosk.controller.home.hint.text() == ("Sudah punya tiket? Dekatkan QR tiket ke pemindai untuk "
+                                                         "cek status.")
         finally:
             kiosk.stop()
 
@@ -284,6 +286,7 @@ def test_the_home_button_shows_when_a_service_takes_bookings(kiosk):
     kiosk.wait_screen("home")
     assert kiosk.controller.home.booking_button.isVisible()
     assert kiosk.controller.home.booking_button.title.text() == "Saya sudah booking"
+    assert kiosk.controller.home.hint.text() == "Sudah punya tiket atau booking? Dekatkan QR-nya ke pemindai."
 
 
 def test_the_booking_screen_in_english(kiosk):

@@ -68,6 +68,7 @@ class HomeScreen(Screen):
     def set_booking_offered(self, offered: bool) -> None:
         """Shown only while some service of this kiosk takes bookings (the catalog says so)."""
         self.booking_button.setVisible(offered)
+        self._fill_hint()
 
     def retranslate_ui(self) -> None:
         self.welcome.setText(self.tr("Selamat datang"))
@@ -76,7 +77,14 @@ class HomeScreen(Screen):
         self.status_button.set_texts(self.tr("Cek Status"), self.tr("Lihat posisi antrean tiket Anda"))
         self.survey_button.set_texts(self.tr("Isi Survei"), self.tr("Sudah dilayani? Nilai pelayanan kami"))
         self.booking_button.set_texts(self.tr("Saya sudah booking"), self.tr("Check-in dengan kode atau QR booking"))
-        self.hint.setText(self.tr("Sudah punya tiket? Dekatkan QR tiket ke pemindai untuk cek status."))
+        self._fill_hint()
+
+    def _fill_hint(self) -> None:
+        # isHidden, not isVisible: the hint is set before the screen is first shown.
+        if self.booking_button.isHidden():
+            self.hint.setText(self.tr("Sudah punya tiket? Dekatkan QR tiket ke pemindai untuk cek status."))
+        else:
+            self.hint.setText(self.tr("Sudah punya tiket atau booking? Dekatkan QR-nya ke pemindai."))
 
     def apply_metrics(self, m: Metrics) -> None:
         super().apply_metrics(m)
