@@ -155,7 +155,7 @@ class KioskController(QObject):
         self._locked = False               # the office's lock, as the last heartbeat reply said
         self._out_of_service = ""          # the reason last announced by service_changed
         self._last_error: str | None = None
-        self._entry = "status_entry"       # where "Masukkan kode lagi" leads: status or survey entry
+        self._entry = "status_entry"       # where "Masukkan kode lagi" leads: status, survey or booking entry
         self._survey_form: SurveyForm | None = None
         self._walk_in_service = ""         # the service of a booking too late to check in, if walk-in is possible
 
