@@ -9,8 +9,9 @@ import re
 import pytest
 
 from core import booking_code
+from core.errors import BackendStatusError
 from tests.support.clock import wib
-from tests.support.kiosk import start_kiosk
+from tests.support.kiosk import layout_problems, start_kiosk
 from tests.support.printer import wait_for_receipt
 from tests.support.proxy import TcpProxy
 from tests.support.server import TEST_CATALOG, live_server
@@ -295,3 +296,23 @@ def test_the_booking_screen_in_english(kiosk):
     screen = kiosk.controller.booking
     assert screen.title.text() == "I have a booking"
     assert screen.code_display.text() == "9 digits"
+
+
+@pytest.mark.parametrize(("size", "lang"), [((1024, 768), "id"), ((1024, 768), "en"), ((1080, 1920), "id")],
+                         ids=["1024x768-id", "1024x768-en", "1080x1920-id"])
+def test_the_booking_messages_fit_with_much_longer_texts(make_kiosk, size, lang):
+    """Every answer a check-in can get, as the server sends it, in fake-long mode (every text about 1.6
+    times as long): no text cut off, no button too small, nothing off the screen."""
+    kiosk = make_kiosk(size=size, fake_long=True, language=lang)
+    answers = {"booking_too_early": {"slot": "11:00", "come_back_at": "10:00"},
+               "booking_too_late": {"slot": "08:00", "late_minutes": 15, "walk_in": True, "service_id": SERVICE},
+               "booking_not_today": {"date": DAY}, "booking_cancelled": {},
+               "booking_already_checked_in": {"code": "K-001"}, "booking_not_found": {},
+               "booking_code_invalid": {}}
+    problems = {}
+    for code, params in answers.items():
+        kiosk.controller.show_error(BackendStatusError(409, code, params=params))
+        kiosk.wait_screen("message")
+        assert kiosk.controller.message.message().code == code
+        problems[code] = layout_problems(kiosk.window)
+    assert not any(problems.values()), problems
