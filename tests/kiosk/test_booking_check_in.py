@@ -183,6 +183,8 @@ def test_a_mistyped_digit_is_caught_on_the_kiosk_before_any_request(make_kiosk, 
     wrong = code[:4] + str((int(code[4]) + 1) % 10) + code[5:]
     open_booking(kiosk)
     screen = kiosk.controller.booking
+    kiosk.tap(screen.ok_button)  # nothing typed yet
+    assert screen.error.texts()[0] == "Kode booking terdiri dari 9 angka."
     type_digits(kiosk, wrong + "0001")
     assert screen.error.texts() == ("Kode salah ketik. Periksa lagi kode booking Anda.",
                                     "Mistyped code. Please check your booking code again.")
@@ -193,7 +195,10 @@ def test_a_mistyped_digit_is_caught_on_the_kiosk_before_any_request(make_kiosk, 
 
     kiosk.tap(screen.keypad.clear)
     assert screen.code() == "" and not screen.error.isVisible()
-    type_digits(kiosk, code + "0001")
+    type_digits(kiosk, code + "00")
+    kiosk.tap(screen.ok_button)  # two digits of the NIK's four
+    assert screen.error.texts()[0] == "Ketik 4 angka terakhir NIK Anda."
+    type_digits(kiosk, "01")
     assert not screen.error.isVisible()
     kiosk.tap(screen.ok_button)
     kiosk.wait_screen("ticket")
