@@ -185,7 +185,17 @@ class BackendClient:
             body["priority"] = str(getattr(priority, "value", priority))
         if nik:
             body["nik"] = nik
-        resp = self._send("POST", "/tickets", json=body, idempotency_key=idempotency_key)
+        return self._issued(self._send("POST", "/tickets", json=body, idempotency_key=idempotency_key))
+
+    def check_in_booking(self, *, token: str | None = None, code: str | None = None, nik_last4: str | None = None,
+                         idempotency_key: str) -> tuple[Ticket, bool]:
+        """A booking's ticket, by its scanned ``token`` or its typed ``code`` and the NIK's last four digits;
+        the same key and replay rules as ``issue_ticket``."""
+        body = {"token": token} if token else {"code": code, "nik_last4": nik_last4}
+        return self._issued(self._send("POST", "/bookings/check-in", json=body, idempotency_key=idempotency_key))
+
+    def _issued(self, resp: requests.Response) -> tuple[Ticket, bool]:
+        """The ticket a keyed POST answered with, and whether it is the replay of an earlier one."""
         replayed = resp.headers.get("Idempotent-Replayed", "").lower() == "true" or resp.status_code == 200
         return self._decode(resp, Ticket.model_validate), replayed
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from core.models import Site, Ticket
-from core.ui_text import pick
+from core.ui_text import clock_time, pick
 from printing import strings
 from printing.priority_labels import printed_name
 from printing.safe_text import printable
@@ -164,6 +164,8 @@ def build_receipt(ticket: Ticket, branding: Branding, lang: str = "id", *,
                BigCode(ticket.code)]
     if ticket.priority is not None:
         blocks.append(Line(t("priority", group=printed_name(ticket.priority, lang)), bold=True))
+    if ticket.booked_for:
+        blocks.append(Line(t("booked_for", time=clock_time(ticket.booked_for, lang)), bold=True))
     rows = [(t("time"), format_local_time(ticket.issued_at, branding, lang)),
             (t("ahead"), format_people(ticket.people_ahead, lang)),
             (t("wait"), format_wait(ticket.eta_minutes, lang, ticket.wait_unknown))]

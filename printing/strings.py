@@ -22,6 +22,7 @@ _TEXT: dict[str, dict[str, str]] = {
     "more_requirements": {"id": "(+{n} lainnya)", "en": "(+{n} more)"},
     "scan": {"id": "Pindai untuk cek status antrean", "en": "Scan to check your queue status"},
     "priority": {"id": "PRIORITAS: {group}", "en": "PRIORITY: {group}"},
+    "booked_for": {"id": "Booking {time}", "en": "Booking {time}"},
     # A plain hyphen: an em dash comes out as another letter on some printers' code pages (POS-5890).
     "sample_mark": {"id": "CONTOH - BUKAN TIKET ANTREAN", "en": "SAMPLE - NOT A QUEUE TICKET"},
     "footer_wait": {

@@ -5,7 +5,8 @@ system (server, virtual printer, demo users, enrolled kiosk and display), into o
 
 Each app has its own walker (``ui.<app>.screenshots``) that taps its real buttons; this script only
 starts the system once and runs them in order: the kiosk issues tickets, the counter calls them, the
-board shows those calls, then the technician's setup pages, then the loket's survey tablet."""
+board shows those calls, then the technician's setup pages, then the loket's survey tablet, then a booking
+checked in at the kiosk."""
 
 from __future__ import annotations
 
@@ -30,13 +31,15 @@ def _walk(module: str, *args: str) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.screenshots", description=__doc__.splitlines()[0])
     parser.add_argument("outdir", type=Path)
-    parser.add_argument("--only", action="append", choices=("kiosk", "counter", "display", "setup", "survey"),
+    parser.add_argument("--only", action="append",
+                        choices=("kiosk", "counter", "display", "setup", "survey", "booking"),
                         help="just these apps (repeatable); default all")
     args = parser.parse_args(argv)
     out: Path = args.outdir.resolve()
     out.mkdir(parents=True, exist_ok=True)
     # The board's walker first makes a morning's calls, which leaves people waiting for the counter's.
-    wanted = [app for app in ("kiosk", "display", "counter", "setup", "survey") if app in (args.only or [app])]
+    wanted = [app for app in ("kiosk", "display", "counter", "setup", "survey", "booking")
+              if app in (args.only or [app])]
     staff = next(user for user in USERS if user[2] == "staff")
     admin = next(user for user in USERS if user[2] == "admin")
     supervisor = next(user for user in USERS if user[2] == "supervisor")
@@ -56,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
                        load_config(system.kiosk_config).printer)],
             # Its own server too: the tablet's loket serves a ticket of its own for the offer.
             "survey": [("ui.survey.screenshots", str(out))],
+            # The kiosk's booking check-in: its own server in-process, on a clock set to a Monday morning.
+            "booking": [("scripts.kiosk_booking_screenshots", str(out))],
         }
         for app in wanted:
             for walk in walkers[app]:

@@ -206,6 +206,8 @@ TouchButton[role="keyAction"][variant="ok"] FitText {{ color: {c.white}; }}
 #CodeDisplay {{
     background: {c.card}; border: {px(4)}px solid {c.primary}; border-radius: {px(18)}px;
 }}
+#CodeDisplay[active="false"] {{ border-color: {c.border}; }}
+#CodeDisplay[mistyped="true"] {{ border-color: {c.error}; }}
 *[textRole="codeEntry"] {{ color: {c.primary}; font-size: {px(64)}px; font-weight: bold; }}
 *[textRole="codeEntry"][state="empty"] {{ color: #8a97a6; font-size: {px(34)}px; font-weight: normal; }}
 *[textRole="inlineError"] {{ color: {c.error}; font-size: {px(26)}px; font-weight: bold; }}

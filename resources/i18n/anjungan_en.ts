@@ -40,6 +40,57 @@
     </message>
 </context>
 <context>
+    <name>BookingScreen</name>
+    <message>
+        <source>Kode salah ketik. Periksa lagi kode booking Anda.</source>
+        <translation>Mistyped code. Please check your booking code again.</translation>
+    </message>
+    <message>
+        <source>Kode booking terdiri dari 9 angka.</source>
+        <translation>A booking code has 9 digits.</translation>
+    </message>
+    <message>
+        <source>Ketik 4 angka terakhir NIK Anda.</source>
+        <translation>Type the last 4 digits of your NIK.</translation>
+    </message>
+    <message>
+        <source>9 angka</source>
+        <translation>9 digits</translation>
+    </message>
+    <message>
+        <source>4 angka</source>
+        <translation>4 digits</translation>
+    </message>
+    <message>
+        <source>Saya sudah booking</source>
+        <translation>I have a booking</translation>
+    </message>
+    <message>
+        <source>Dekatkan QR booking ke pemindai, atau ketik kode booking lalu 4 angka terakhir NIK.</source>
+        <translation>Hold your booking QR to the scanner, or type the booking code and then the last 4 digits of your NIK.</translation>
+    </message>
+    <message>
+        <source>Kode booking</source>
+        <translation>Booking code</translation>
+    </message>
+    <message>
+        <source>4 angka terakhir NIK</source>
+        <translation>Last 4 digits of NIK</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <source>← Kembali</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <source>Beranda</source>
+        <translation>Home</translation>
+    </message>
+</context>
+<context>
     <name>BusyScreen</name>
     <message>
         <source>Mohon tunggu…</source>
@@ -735,8 +786,20 @@
         <translation>Been served? Rate our service</translation>
     </message>
     <message>
+        <source>Saya sudah booking</source>
+        <translation>I have a booking</translation>
+    </message>
+    <message>
+        <source>Check-in dengan kode atau QR booking</source>
+        <translation>Check in with your booking code or QR</translation>
+    </message>
+    <message>
         <source>Sudah punya tiket? Dekatkan QR tiket ke pemindai untuk cek status.</source>
         <translation>Have a ticket? Hold its QR code to the scanner to check its status.</translation>
+    </message>
+    <message>
+        <source>Sudah punya tiket atau booking? Dekatkan QR-nya ke pemindai.</source>
+        <translation>Have a ticket or a booking? Hold its QR code to the scanner.</translation>
     </message>
 </context>
 <context>
@@ -761,6 +824,10 @@
         <translation>Looking up your ticket.</translation>
     </message>
     <message>
+        <source>Sedang memeriksa booking Anda.</source>
+        <translation>Checking your booking.</translation>
+    </message>
+    <message>
         <source>Sedang memuat daftar layanan.</source>
         <translation>Loading the list of services.</translation>
     </message>
@@ -782,6 +849,10 @@
     <message>
         <source>Masukkan kode lagi</source>
         <translation>Enter the code again</translation>
+    </message>
+    <message>
+        <source>Ambil antrean biasa</source>
+        <translation>Take a regular ticket</translation>
     </message>
     <message>
         <source>{day} pukul {time}</source>
@@ -912,6 +983,66 @@
         <translation>{body} Note: {note}</translation>
     </message>
     <message>
+        <source>Terlalu awal — silakan kembali pukul {time}</source>
+        <translation>Too early — please come back at {time}</translation>
+    </message>
+    <message>
+        <source>Booking Anda pukul {slot}. Check-in bisa dilakukan mulai pukul {time}.</source>
+        <translation>Your booking is for {slot}. You can check in from {time}.</translation>
+    </message>
+    <message>
+        <source>Waktu check-in booking sudah lewat</source>
+        <translation>The check-in time for your booking has passed</translation>
+    </message>
+    <message>
+        <source>Check-in untuk booking pukul {slot} ditutup {minutes} menit setelah jam tersebut. Anda masih bisa mengambil antrean biasa untuk layanan ini.</source>
+        <translation>Check-in for your {slot} booking closed {minutes} minutes after that time. You can still take a regular ticket for this service.</translation>
+    </message>
+    <message>
+        <source>Check-in untuk booking pukul {slot} ditutup {minutes} menit setelah jam tersebut, dan kuota antrean biasa layanan ini hari ini sudah habis. Silakan booking untuk hari lain.</source>
+        <translation>Check-in for your {slot} booking closed {minutes} minutes after that time, and today&apos;s regular tickets for this service are all taken. Please book another day.</translation>
+    </message>
+    <message>
+        <source>Booking ini bukan untuk hari ini</source>
+        <translation>This booking is not for today</translation>
+    </message>
+    <message>
+        <source>Booking Anda untuk tanggal {day}. Check-in hanya bisa dilakukan pada hari itu.</source>
+        <translation>Your booking is for {day}. You can check in on that day only.</translation>
+    </message>
+    <message>
+        <source>Booking ini sudah dibatalkan</source>
+        <translation>This booking was cancelled</translation>
+    </message>
+    <message>
+        <source>Booking yang dibatalkan tidak bisa dipakai untuk check-in. Silakan ambil antrean biasa.</source>
+        <translation>A cancelled booking cannot be checked in. Please take a regular ticket.</translation>
+    </message>
+    <message>
+        <source>Booking ini sudah check-in</source>
+        <translation>This booking is already checked in</translation>
+    </message>
+    <message>
+        <source>Nomor antrean Anda {code}. Tunggu sampai nomor Anda dipanggil; posisinya bisa dilihat di Cek Status.</source>
+        <translation>Your queue number is {code}. Please wait until it is called; Check Status shows where you are.</translation>
+    </message>
+    <message>
+        <source>Booking tidak ditemukan</source>
+        <translation>Booking not found</translation>
+    </message>
+    <message>
+        <source>Periksa lagi kode booking dan 4 angka terakhir NIK Anda, atau tanyakan petugas informasi.</source>
+        <translation>Please check the booking code and the last 4 digits of your NIK, or ask at the information desk.</translation>
+    </message>
+    <message>
+        <source>Kode salah ketik</source>
+        <translation>Mistyped code</translation>
+    </message>
+    <message>
+        <source>Kode booking terdiri dari 9 angka. Periksa lagi kode pada bukti booking Anda.</source>
+        <translation>A booking code has 9 digits. Please check the code on your booking.</translation>
+    </message>
+    <message>
         <source>Server antrean tidak dapat dihubungi</source>
         <translation>The queue server cannot be reached</translation>
     </message>
@@ -1018,62 +1149,6 @@
     <message>
         <source>Survei ditawarkan untuk tiket yang baru selesai dilayani di loket ini.</source>
         <translation>The survey is offered for the ticket just served at this loket.</translation>
-    </message>
-    <message>
-        <source>Kode booking tidak valid</source>
-        <translation>Booking code not valid</translation>
-    </message>
-    <message>
-        <source>Kode booking terdiri dari 9 angka. Periksa lagi kode pada bukti booking Anda, lalu ketik ulang.</source>
-        <translation>A booking code has 9 digits. Check the code on your booking proof and type it again.</translation>
-    </message>
-    <message>
-        <source>Booking tidak ditemukan</source>
-        <translation>Booking not found</translation>
-    </message>
-    <message>
-        <source>Kode booking atau 4 angka terakhir NIK tidak cocok. Periksa lagi, atau minta bantuan petugas informasi.</source>
-        <translation>The booking code or the last 4 digits of the NIK do not match. Check them again, or ask the information desk.</translation>
-    </message>
-    <message>
-        <source>Booking ini sudah dibatalkan</source>
-        <translation>This booking was cancelled</translation>
-    </message>
-    <message>
-        <source>Booking yang dibatalkan tidak bisa dipakai. Silakan ambil nomor antrean biasa.</source>
-        <translation>A cancelled booking cannot be used. Please take a regular queue number.</translation>
-    </message>
-    <message>
-        <source>Booking ini sudah check-in</source>
-        <translation>This booking has already checked in</translation>
-    </message>
-    <message>
-        <source>Nomor antrean untuk booking ini sudah diambil. Gunakan tiket yang sudah dicetak, atau tanyakan petugas informasi.</source>
-        <translation>The queue number for this booking was already taken. Use the ticket already printed, or ask the information desk.</translation>
-    </message>
-    <message>
-        <source>Booking ini bukan untuk hari ini</source>
-        <translation>This booking is not for today</translation>
-    </message>
-    <message>
-        <source>Check-in hanya bisa pada tanggal booking. Periksa tanggal pada bukti booking Anda.</source>
-        <translation>Check-in is possible only on the booking's date. Check the date on your booking proof.</translation>
-    </message>
-    <message>
-        <source>Belum waktunya check-in</source>
-        <translation>Too early to check in</translation>
-    </message>
-    <message>
-        <source>Check-in dibuka sebelum jam booking Anda. Silakan kembali mendekati jam booking.</source>
-        <translation>Check-in opens shortly before your booking time. Please come back closer to that time.</translation>
-    </message>
-    <message>
-        <source>Waktu check-in sudah lewat</source>
-        <translation>Check-in time has passed</translation>
-    </message>
-    <message>
-        <source>Anda datang setelah batas check-in booking. Silakan ambil nomor antrean biasa bila masih tersedia.</source>
-        <translation>You came after the booking's check-in limit. Please take a regular queue number if one is still available.</translation>
     </message>
     <message>
         <source>Maaf, terjadi kesalahan</source>
@@ -2510,6 +2585,10 @@
     <message>
         <source>{agency} · Antrean prioritas: {group}</source>
         <translation>{agency} · Priority queue: {group}</translation>
+    </message>
+    <message>
+        <source>{agency} · Booking {time}</source>
+        <translation>{agency} · Booking {time}</translation>
     </message>
     <message>
         <source>Menuju: {lokets}</source>

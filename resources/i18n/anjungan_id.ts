@@ -40,6 +40,57 @@
     </message>
 </context>
 <context>
+    <name>BookingScreen</name>
+    <message>
+        <source>Kode salah ketik. Periksa lagi kode booking Anda.</source>
+        <translation>Kode salah ketik. Periksa lagi kode booking Anda.</translation>
+    </message>
+    <message>
+        <source>Kode booking terdiri dari 9 angka.</source>
+        <translation>Kode booking terdiri dari 9 angka.</translation>
+    </message>
+    <message>
+        <source>Ketik 4 angka terakhir NIK Anda.</source>
+        <translation>Ketik 4 angka terakhir NIK Anda.</translation>
+    </message>
+    <message>
+        <source>9 angka</source>
+        <translation>9 angka</translation>
+    </message>
+    <message>
+        <source>4 angka</source>
+        <translation>4 angka</translation>
+    </message>
+    <message>
+        <source>Saya sudah booking</source>
+        <translation>Saya sudah booking</translation>
+    </message>
+    <message>
+        <source>Dekatkan QR booking ke pemindai, atau ketik kode booking lalu 4 angka terakhir NIK.</source>
+        <translation>Dekatkan QR booking ke pemindai, atau ketik kode booking lalu 4 angka terakhir NIK.</translation>
+    </message>
+    <message>
+        <source>Kode booking</source>
+        <translation>Kode booking</translation>
+    </message>
+    <message>
+        <source>4 angka terakhir NIK</source>
+        <translation>4 angka terakhir NIK</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>← Kembali</source>
+        <translation>← Kembali</translation>
+    </message>
+    <message>
+        <source>Beranda</source>
+        <translation>Beranda</translation>
+    </message>
+</context>
+<context>
     <name>BusyScreen</name>
     <message>
         <source>Mohon tunggu…</source>
@@ -735,8 +786,20 @@
         <translation>Sudah dilayani? Nilai pelayanan kami</translation>
     </message>
     <message>
+        <source>Saya sudah booking</source>
+        <translation>Saya sudah booking</translation>
+    </message>
+    <message>
+        <source>Check-in dengan kode atau QR booking</source>
+        <translation>Check-in dengan kode atau QR booking</translation>
+    </message>
+    <message>
         <source>Sudah punya tiket? Dekatkan QR tiket ke pemindai untuk cek status.</source>
         <translation>Sudah punya tiket? Dekatkan QR tiket ke pemindai untuk cek status.</translation>
+    </message>
+    <message>
+        <source>Sudah punya tiket atau booking? Dekatkan QR-nya ke pemindai.</source>
+        <translation>Sudah punya tiket atau booking? Dekatkan QR-nya ke pemindai.</translation>
     </message>
 </context>
 <context>
@@ -761,6 +824,10 @@
         <translation>Sedang mencari tiket Anda.</translation>
     </message>
     <message>
+        <source>Sedang memeriksa booking Anda.</source>
+        <translation>Sedang memeriksa booking Anda.</translation>
+    </message>
+    <message>
         <source>Sedang memuat daftar layanan.</source>
         <translation>Sedang memuat daftar layanan.</translation>
     </message>
@@ -782,6 +849,10 @@
     <message>
         <source>Masukkan kode lagi</source>
         <translation>Masukkan kode lagi</translation>
+    </message>
+    <message>
+        <source>Ambil antrean biasa</source>
+        <translation>Ambil antrean biasa</translation>
     </message>
     <message>
         <source>{day} pukul {time}</source>
@@ -912,6 +983,66 @@
         <translation>{body} Keterangan: {note}</translation>
     </message>
     <message>
+        <source>Terlalu awal — silakan kembali pukul {time}</source>
+        <translation>Terlalu awal — silakan kembali pukul {time}</translation>
+    </message>
+    <message>
+        <source>Booking Anda pukul {slot}. Check-in bisa dilakukan mulai pukul {time}.</source>
+        <translation>Booking Anda pukul {slot}. Check-in bisa dilakukan mulai pukul {time}.</translation>
+    </message>
+    <message>
+        <source>Waktu check-in booking sudah lewat</source>
+        <translation>Waktu check-in booking sudah lewat</translation>
+    </message>
+    <message>
+        <source>Check-in untuk booking pukul {slot} ditutup {minutes} menit setelah jam tersebut. Anda masih bisa mengambil antrean biasa untuk layanan ini.</source>
+        <translation>Check-in untuk booking pukul {slot} ditutup {minutes} menit setelah jam tersebut. Anda masih bisa mengambil antrean biasa untuk layanan ini.</translation>
+    </message>
+    <message>
+        <source>Check-in untuk booking pukul {slot} ditutup {minutes} menit setelah jam tersebut, dan kuota antrean biasa layanan ini hari ini sudah habis. Silakan booking untuk hari lain.</source>
+        <translation>Check-in untuk booking pukul {slot} ditutup {minutes} menit setelah jam tersebut, dan kuota antrean biasa layanan ini hari ini sudah habis. Silakan booking untuk hari lain.</translation>
+    </message>
+    <message>
+        <source>Booking ini bukan untuk hari ini</source>
+        <translation>Booking ini bukan untuk hari ini</translation>
+    </message>
+    <message>
+        <source>Booking Anda untuk tanggal {day}. Check-in hanya bisa dilakukan pada hari itu.</source>
+        <translation>Booking Anda untuk tanggal {day}. Check-in hanya bisa dilakukan pada hari itu.</translation>
+    </message>
+    <message>
+        <source>Booking ini sudah dibatalkan</source>
+        <translation>Booking ini sudah dibatalkan</translation>
+    </message>
+    <message>
+        <source>Booking yang dibatalkan tidak bisa dipakai untuk check-in. Silakan ambil antrean biasa.</source>
+        <translation>Booking yang dibatalkan tidak bisa dipakai untuk check-in. Silakan ambil antrean biasa.</translation>
+    </message>
+    <message>
+        <source>Booking ini sudah check-in</source>
+        <translation>Booking ini sudah check-in</translation>
+    </message>
+    <message>
+        <source>Nomor antrean Anda {code}. Tunggu sampai nomor Anda dipanggil; posisinya bisa dilihat di Cek Status.</source>
+        <translation>Nomor antrean Anda {code}. Tunggu sampai nomor Anda dipanggil; posisinya bisa dilihat di Cek Status.</translation>
+    </message>
+    <message>
+        <source>Booking tidak ditemukan</source>
+        <translation>Booking tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>Periksa lagi kode booking dan 4 angka terakhir NIK Anda, atau tanyakan petugas informasi.</source>
+        <translation>Periksa lagi kode booking dan 4 angka terakhir NIK Anda, atau tanyakan petugas informasi.</translation>
+    </message>
+    <message>
+        <source>Kode salah ketik</source>
+        <translation>Kode salah ketik</translation>
+    </message>
+    <message>
+        <source>Kode booking terdiri dari 9 angka. Periksa lagi kode pada bukti booking Anda.</source>
+        <translation>Kode booking terdiri dari 9 angka. Periksa lagi kode pada bukti booking Anda.</translation>
+    </message>
+    <message>
         <source>Server antrean tidak dapat dihubungi</source>
         <translation>Server antrean tidak dapat dihubungi</translation>
     </message>
@@ -1018,62 +1149,6 @@
     <message>
         <source>Survei ditawarkan untuk tiket yang baru selesai dilayani di loket ini.</source>
         <translation>Survei ditawarkan untuk tiket yang baru selesai dilayani di loket ini.</translation>
-    </message>
-    <message>
-        <source>Kode booking tidak valid</source>
-        <translation>Kode booking tidak valid</translation>
-    </message>
-    <message>
-        <source>Kode booking terdiri dari 9 angka. Periksa lagi kode pada bukti booking Anda, lalu ketik ulang.</source>
-        <translation>Kode booking terdiri dari 9 angka. Periksa lagi kode pada bukti booking Anda, lalu ketik ulang.</translation>
-    </message>
-    <message>
-        <source>Booking tidak ditemukan</source>
-        <translation>Booking tidak ditemukan</translation>
-    </message>
-    <message>
-        <source>Kode booking atau 4 angka terakhir NIK tidak cocok. Periksa lagi, atau minta bantuan petugas informasi.</source>
-        <translation>Kode booking atau 4 angka terakhir NIK tidak cocok. Periksa lagi, atau minta bantuan petugas informasi.</translation>
-    </message>
-    <message>
-        <source>Booking ini sudah dibatalkan</source>
-        <translation>Booking ini sudah dibatalkan</translation>
-    </message>
-    <message>
-        <source>Booking yang dibatalkan tidak bisa dipakai. Silakan ambil nomor antrean biasa.</source>
-        <translation>Booking yang dibatalkan tidak bisa dipakai. Silakan ambil nomor antrean biasa.</translation>
-    </message>
-    <message>
-        <source>Booking ini sudah check-in</source>
-        <translation>Booking ini sudah check-in</translation>
-    </message>
-    <message>
-        <source>Nomor antrean untuk booking ini sudah diambil. Gunakan tiket yang sudah dicetak, atau tanyakan petugas informasi.</source>
-        <translation>Nomor antrean untuk booking ini sudah diambil. Gunakan tiket yang sudah dicetak, atau tanyakan petugas informasi.</translation>
-    </message>
-    <message>
-        <source>Booking ini bukan untuk hari ini</source>
-        <translation>Booking ini bukan untuk hari ini</translation>
-    </message>
-    <message>
-        <source>Check-in hanya bisa pada tanggal booking. Periksa tanggal pada bukti booking Anda.</source>
-        <translation>Check-in hanya bisa pada tanggal booking. Periksa tanggal pada bukti booking Anda.</translation>
-    </message>
-    <message>
-        <source>Belum waktunya check-in</source>
-        <translation>Belum waktunya check-in</translation>
-    </message>
-    <message>
-        <source>Check-in dibuka sebelum jam booking Anda. Silakan kembali mendekati jam booking.</source>
-        <translation>Check-in dibuka sebelum jam booking Anda. Silakan kembali mendekati jam booking.</translation>
-    </message>
-    <message>
-        <source>Waktu check-in sudah lewat</source>
-        <translation>Waktu check-in sudah lewat</translation>
-    </message>
-    <message>
-        <source>Anda datang setelah batas check-in booking. Silakan ambil nomor antrean biasa bila masih tersedia.</source>
-        <translation>Anda datang setelah batas check-in booking. Silakan ambil nomor antrean biasa bila masih tersedia.</translation>
     </message>
     <message>
         <source>Maaf, terjadi kesalahan</source>
@@ -2505,6 +2580,10 @@
     <message>
         <source>{agency} · Antrean prioritas: {group}</source>
         <translation>{agency} · Antrean prioritas: {group}</translation>
+    </message>
+    <message>
+        <source>{agency} · Booking {time}</source>
+        <translation>{agency} · Booking {time}</translation>
     </message>
     <message>
         <source>Menuju: {lokets}</source>

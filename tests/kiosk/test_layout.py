@@ -67,6 +67,14 @@ def every_screen(kiosk: Kiosk, vp, proxy: TcpProxy) -> Iterator[str]:
     yield "message: not found"
     kiosk.tap(c.message.buttons["home"])
     kiosk.wait_screen("home")
+    kiosk.tap(c.home.booking_button)
+    kiosk.wait_screen("booking")
+    yield "booking keypad"
+    for digit in "123456789":  # a code whose check digit is wrong (6 is right): the error line shows
+        kiosk.tap(c.booking.keypad.digit_keys[digit])
+    yield "booking keypad: mistyped"
+    kiosk.tap(c.booking.nav.home)
+    kiosk.wait_screen("home")
     proxy.cut()
     kiosk.qtbot.waitUntil(lambda: c.banner.isVisible(), timeout=5000)
     yield "home with the offline banner"
@@ -86,7 +94,8 @@ def report(problems: dict[str, list[str]]) -> str:
 
 
 REQUIRED = {"home", "agencies", "services", "priority", "ticket printed", "ticket not printed", "status keypad",
-            "status", "message: not found", "home with the offline banner", "message: server unreachable"}
+            "status", "message: not found", "home with the offline banner", "message: server unreachable",
+            "booking keypad", "booking keypad: mistyped"}
 
 
 def check_every_screen(kiosk: Kiosk, vp, proxy) -> dict[str, list[str]]:

@@ -21,7 +21,7 @@ from ui.kiosk.texts import people_ahead_text, service_detail, wait_text
 
 KIOSK_CONTEXTS = {"AgenciesScreen", "BusyScreen", "Header", "HomeScreen", "Keypad", "KioskController",
                   "KioskMessages", "KioskTexts", "PriorityNames", "PriorityScreen", "PriorityShortNames",
-                  "ServicesScreen", "StatusEntryScreen", "StatusScreen", "TicketScreen", "TilePager"}
+                  "ServicesScreen", "StatusEntryScreen", "StatusScreen", "TicketScreen", "TilePager", "BookingScreen"}
 
 
 @pytest.fixture(scope="module")
@@ -146,6 +146,12 @@ def test_the_translation_sources_are_in_step_with_the_code(tmp_path):
     ("a1", ScanTarget("code", "A-001")),
     ("hello", None),
     ("http://x/t/short", None),
+    ("http://10.0.0.2:8080/booking/Bk_0123456789-abcdef", ScanTarget("booking", "Bk_0123456789-abcdef")),
+    ("https://mpp.serangkab.go.id/booking/Bk_0123456789-abcdef/", ScanTarget("booking", "Bk_0123456789-abcdef")),
+    ("anjungan-booking:Bk_0123456789-abcdef", ScanTarget("booking", "Bk_0123456789-abcdef")),
+    ("ANJUNGAN-BOOKING:Bk_0123456789-abcdef", ScanTarget("booking", "Bk_0123456789-abcdef")),
+    ("anjungan-booking:short", None),
+    ("http://x/booking/", None),
 ])
 def test_reading_what_the_scanner_typed(typed, expected):
     assert parse_scan(typed, ["A", "B", "B2"]) == expected

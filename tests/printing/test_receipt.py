@@ -102,6 +102,12 @@ def test_priority_group_is_printed(ticket, branding):
     assert Line("PRIORITY: SENIOR", bold=True) in english.blocks
 
 
+def test_a_booked_ticket_prints_its_booked_time_as_each_language_writes_it(ticket, branding):
+    assert Line("Booking 09.30", bold=True) in build_receipt(changed(ticket, booked_for="09:30"), branding, "id").blocks
+    assert Line("Booking 09:30", bold=True) in build_receipt(changed(ticket, booked_for="09:30"), branding, "en").blocks
+    assert not [b for b in build_receipt(ticket, branding, "id").blocks if "Booking" in str(b)]
+
+
 def test_requirements_are_short_and_optional(ticket, branding):
     many = changed(ticket, requirements=tuple(f"Dokumen {n}" for n in range(1, 9)))
     items = next(b for b in build_receipt(many, branding, "id").blocks if isinstance(b, Bullets)).items

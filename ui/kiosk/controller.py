@@ -2,6 +2,10 @@
 the stack of screens. Screens emit intents (``service_chosen``, ``code_submitted``…); the controller
 decides what happens, runs the work off the GUI thread and shows the outcome.
 
+"Saya sudah booking" checks a booking in (its QR scanned, or its code and the NIK's last four digits
+typed): inside its window the ticket is issued and printed like any other; too late, a walk-in ticket of
+its service is offered when one can still be issued.
+
 "Isi Survei" takes a served ticket (its QR scanned or its code typed) through the SKM survey; the
 answers stay on the screen until the last step sends them, so an idle timeout or a cancel sends nothing.
 
@@ -28,6 +32,7 @@ from PySide6.QtWidgets import QStackedWidget
 
 from core.client import BackendClient
 from core.config import DeviceConfig
+from core.errors import BackendStatusError
 from core.models import Agency, Catalog, HeartbeatReply, Priority, PublicTicket, Ticket
 from core.retry import RetryPolicy
 from core.rules import normalise_code
@@ -38,6 +43,7 @@ from printing.service import PrintResult, PrintService
 from printing.status import PaperState, PrinterState
 from ui.i18n import Text, Translations
 from ui.kiosk.agencies_screen import AgenciesScreen
+from ui.kiosk.booking_screen import BookingScreen
 from ui.kiosk.busy_screen import BusyScreen
 from ui.kiosk.home_screen import HomeScreen
 from ui.kiosk.input_watch import IdleWatcher, ScannerFilter
@@ -73,6 +79,8 @@ log = logging.getLogger(__name__)
 BUSY_ISSUE = Text(QT_TRANSLATE_NOOP("KioskController", "Sedang mengambil nomor antrean untuk Anda."),
                   context="KioskController")
 BUSY_LOOKUP = Text(QT_TRANSLATE_NOOP("KioskController", "Sedang mencari tiket Anda."), context="KioskController")
+BUSY_CHECK_IN = Text(QT_TRANSLATE_NOOP("KioskController", "Sedang memeriksa booking Anda."),
+                     context="KioskController")
 BUSY_CATALOG = Text(QT_TRANSLATE_NOOP("KioskController", "Sedang memuat daftar layanan."),
                     context="KioskController")
 
@@ -147,8 +155,9 @@ class KioskController(QObject):
         self._locked = False               # the office's lock, as the last heartbeat reply said
         self._out_of_service = ""          # the reason last announced by service_changed
         self._last_error: str | None = None
-        self._entry = "status_entry"       # where "Masukkan kode lagi" leads: status or survey entry
+        self._entry = "status_entry"       # where "Masukkan kode lagi" leads: status, survey or booking entry
         self._survey_form: SurveyForm | None = None
+        self._walk_in_service = ""         # the service of a booking too late to check in, if walk-in is possible
 
         header = Header(self.clock.now)
         header.set_site("Mal Pelayanan Publik", "WIB")  # until the catalog names the site
@@ -169,10 +178,11 @@ class KioskController(QObject):
         self.survey_entry = SurveyEntryScreen(translations)
         self.survey = SurveyScreen(translations)
         self.survey_thanks = SurveyThanksScreen(translations)
+        self.booking = BookingScreen(translations)
         self._screens: dict[str, Screen] = {}
         for screen in (self.home, self.agencies, self.services, self.priority, self.busy, self.ticket,
                        self.status_entry, self.status, self.message, self.out_of_service, self.survey_entry,
-                       self.survey, self.survey_thanks):
+                       self.survey, self.survey_thanks, self.booking):
             self._screens[screen.name] = screen
             self.window.add_screen(screen)
 
@@ -221,6 +231,10 @@ class KioskController(QObject):
         self.survey.back_requested.connect(self._on_screen_back_requested)
         self.survey.cancel_requested.connect(self._on_screen_home_requested)
         self.survey_thanks.done_requested.connect(self._on_screen_home_requested)
+        self.home.booking_requested.connect(self._on_home_booking_requested)
+        self.booking.check_in_requested.connect(self._on_booking_check_in_requested)
+        self.booking.back_requested.connect(self._on_screen_back_requested)
+        self.booking.home_requested.connect(self._on_screen_home_requested)
         self.scanner.scanned.connect(self._on_scanner_scanned)
         self.idle.timed_out.connect(self._on_idle_timed_out)
         self.printing.finished.connect(self._on_printing_finished)
@@ -319,6 +333,7 @@ class KioskController(QObject):
         self.ticket.stop_countdown()
         self._history = ["home"]
         self._forget_survey()
+        self._forget_booking()
         if reset_language:
             self.set_language(self.config.language)
         self._show_home_or_out_of_service()
@@ -389,8 +404,12 @@ class KioskController(QObject):
             self._retry()
         elif way == Way.SERVICES.value:
             self._restart_ticket_flow()
+        elif way == Way.WALK_IN.value and self._walk_in_service:
+            self._walk_in(self._walk_in_service)
         elif way == Way.STATUS.value and self._entry == SurveyEntryScreen.name:
             self._open_survey_entry()
+        elif way == Way.STATUS.value and self._entry == BookingScreen.name:
+            self._open_booking_entry()
         elif way == Way.STATUS.value:
             self._open_status_entry()
         else:
@@ -581,8 +600,14 @@ class KioskController(QObject):
         log.info("scanner read %d characters", len(text))
         target = parse_scan(text, self._prefixes())
         if target is None:
+            booking = self.current_screen() == BookingScreen.name
             self._history = ["home"]
-            self._show_message(message_for_code("invalid_code"))
+            self._show_message(message_for_code("booking_code_invalid" if booking else "invalid_code"))
+            return
+        if target.kind == "booking":
+            self._entry = BookingScreen.name
+            self._history = ["home", BookingScreen.name]
+            self._check_in(token=target.value)
             return
         if self.current_screen() == SurveyEntryScreen.name:
             self._open_survey(target)
@@ -614,6 +639,65 @@ class KioskController(QObject):
             self._history = ["home", "status_entry"]
         self._show("status")
         self.status_found.emit(ticket)
+
+    # ================================================================= checking a booking in
+
+    def _on_home_booking_requested(self) -> None:
+        if not self._refuses_tickets():
+            self._open_booking_entry()
+
+    def _open_booking_entry(self) -> None:
+        self._entry = BookingScreen.name
+        self._history = ["home"]
+        self._forget_booking()
+        self._show(BookingScreen.name)
+
+    def _forget_booking(self) -> None:
+        """Nothing typed for a booking stays once the citizen has gone: not its code, not the NIK's digits."""
+        self.booking.reset()
+        self._walk_in_service = ""
+
+    def _on_booking_check_in_requested(self, code: str, nik_last4: str) -> None:
+        self._check_in(code=code, nik_last4=nik_last4)
+
+    def _check_in(self, **booking: str) -> None:
+        """``token=`` (scanned) or ``code=`` and ``nik_last4=`` (typed): one key per tap, as for a ticket."""
+        if self._refuses_tickets():
+            return
+        self._send_check_in(booking, self.client.new_idempotency_key(), self.translations.language or "id")
+
+    def _send_check_in(self, booking: dict[str, str], key: str, lang: str) -> None:
+        def retry() -> None:
+            self._send_check_in(booking, key, lang)
+
+        self._set_busy(True, BUSY_CHECK_IN)
+        self.backend.run_task(
+            lambda: self.client.check_in_booking(**booking, idempotency_key=key),
+            lambda result: self._on_booking_checked_in(result[0], result[1], lang),
+            lambda error: self._on_check_in_failed(error, retry))
+
+    def _on_booking_checked_in(self, ticket: Ticket, replayed: bool, lang: str) -> None:
+        self._forget_booking()
+        self._on_ticket_issued(ticket, replayed, lang)
+
+    def _on_check_in_failed(self, error: BaseException, retry: Callable[[], None]) -> None:
+        log.warning("checking a booking in failed: %s", error)
+        self._walk_in_service = ""
+        if isinstance(error, BackendStatusError) and error.code == "booking_too_late" and error.params.get("walk_in"):
+            self._walk_in_service = str(error.params.get("service_id") or "")
+        self.show_error(error, retry)
+
+    def _walk_in(self, service_id: str) -> None:
+        """The walk-in ticket offered for a booking too late to check in: the normal issue path."""
+        agencies = self.catalog.agencies if self.catalog is not None else ()
+        agency = next((a for a in agencies if any(s.id == service_id for s in a.services)), None)
+        self._forget_booking()
+        self._history = ["home"]
+        if agency is None:
+            self._show_message(message_for_code("service_not_found"))
+            return
+        self._agency_id = agency.id
+        self._choose_service(service_id)
 
     # ================================================================= the SKM survey
 
@@ -716,6 +800,7 @@ class KioskController(QObject):
         # Live numbers on the screen being looked at; the page stays where it is.
         offered = self._offered_agencies()
         self.agencies.set_agencies(offered)
+        self.home.set_booking_offered(any(s.bookable for a in offered for s in a.services))
         current = next((a for a in offered if a.id == self.services.agency_id()), None)
         if current is not None:
             self.services.set_agency(current, live_update=True)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.errors import AnjunganError, BackendStatusError, BackendTimeout, BackendUnreachable
 from core.models import Service
+from core.ui_text import clock_time
 from ui.i18n import Text
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ class Way(str, enum.Enum):
     HOME = "home"
     SERVICES = "services"  # back to the list of services, freshly loaded
     STATUS = "status"      # enter another ticket code
+    WALK_IN = "walk_in"    # a booking too late to check in: a walk-in ticket of its service instead
 
 
 WAY_LABELS: Mapping[Way, str] = {
@@ -38,6 +40,7 @@ WAY_LABELS: Mapping[Way, str] = {
     Way.HOME: QT_TRANSLATE_NOOP("KioskMessages", "Kembali ke awal"),
     Way.SERVICES: QT_TRANSLATE_NOOP("KioskMessages", "Pilih layanan lain"),
     Way.STATUS: QT_TRANSLATE_NOOP("KioskMessages", "Masukkan kode lagi"),
+    Way.WALK_IN: QT_TRANSLATE_NOOP("KioskMessages", "Ambil antrean biasa"),
 }
 
 
@@ -171,6 +174,71 @@ def message_for_closed(service: Service) -> Message:
     return Message(service.closed_reason or "closed", title, body, (Way.SERVICES, Way.HOME), tone="warning")
 
 
+# -- bookings: checking in at the kiosk ------------------------------------------------------------
+
+def _booking_day(params: Mapping[str, Any]) -> date | str:
+    try:
+        return date.fromisoformat(str(params.get("date")))
+    except ValueError:
+        return str(params.get("date") or "")
+
+
+def _clock(params: Mapping[str, Any], key: str) -> str:
+    """A time the server sends as ``HH:MM``, written 08.30 as the kiosk's other messages do."""
+    return clock_time(str(params.get(key) or ""), "id")
+
+
+def booking_message(code: str, params: Mapping[str, Any]) -> Message | None:
+    """What a citizen checking a booking in is told, with what the server said (the slot, when to come
+    back, whether a walk-in ticket can still be issued); None for a code that is not about checking in."""
+    p = dict(params)
+    if code == "booking_too_early":
+        return Message(code, _t(QT_TRANSLATE_NOOP("KioskMessages", "Terlalu awal — silakan kembali pukul {time}"),
+                                time=_clock(p, "come_back_at")),
+                       _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking Anda pukul {slot}. Check-in bisa dilakukan mulai "
+                                                             "pukul {time}."),
+                          slot=_clock(p, "slot"), time=_clock(p, "come_back_at")),
+                       (Way.HOME,), tone="info")
+    if code == "booking_too_late":
+        title = _t(QT_TRANSLATE_NOOP("KioskMessages", "Waktu check-in booking sudah lewat"))
+        if p.get("walk_in"):
+            return Message(code, title, _t(QT_TRANSLATE_NOOP(
+                "KioskMessages", "Check-in untuk booking pukul {slot} ditutup {minutes} menit setelah jam tersebut. "
+                                 "Anda masih bisa mengambil antrean biasa untuk layanan ini."),
+                slot=_clock(p, "slot"), minutes=p.get("late_minutes", "")), (Way.WALK_IN, Way.HOME), tone="warning")
+        return Message(code, title, _t(QT_TRANSLATE_NOOP(
+            "KioskMessages", "Check-in untuk booking pukul {slot} ditutup {minutes} menit setelah jam tersebut, dan "
+                             "kuota antrean biasa layanan ini hari ini sudah habis. Silakan booking untuk hari lain."),
+            slot=_clock(p, "slot"), minutes=p.get("late_minutes", "")), (Way.HOME,), tone="warning")
+    if code == "booking_not_today":
+        return Message(code, _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking ini bukan untuk hari ini")),
+                       _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking Anda untuk tanggal {day}. Check-in hanya bisa "
+                                                             "dilakukan pada hari itu."), day=_booking_day(p)),
+                       (Way.HOME,), tone="warning")
+    if code == "booking_cancelled":
+        return Message(code, _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking ini sudah dibatalkan")),
+                       _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking yang dibatalkan tidak bisa dipakai untuk "
+                                                             "check-in. Silakan ambil antrean biasa.")),
+                       (Way.HOME,), tone="warning")
+    if code == "booking_already_checked_in":
+        return Message(code, _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking ini sudah check-in")),
+                       _t(QT_TRANSLATE_NOOP("KioskMessages", "Nomor antrean Anda {code}. Tunggu sampai nomor Anda "
+                                                             "dipanggil; posisinya bisa dilihat di Cek Status."),
+                          code=p.get("code", "")),
+                       (Way.HOME,), tone="info")
+    if code == "booking_not_found":
+        return Message(code, _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking tidak ditemukan")),
+                       _t(QT_TRANSLATE_NOOP("KioskMessages", "Periksa lagi kode booking dan 4 angka terakhir NIK "
+                                                             "Anda, atau tanyakan petugas informasi.")),
+                       (Way.STATUS, Way.HOME), tone="warning")
+    if code == "booking_code_invalid":
+        return Message(code, _t(QT_TRANSLATE_NOOP("KioskMessages", "Kode salah ketik")),
+                       _t(QT_TRANSLATE_NOOP("KioskMessages", "Kode booking terdiri dari 9 angka. Periksa lagi kode "
+                                                             "pada bukti booking Anda.")),
+                       (Way.STATUS, Way.HOME), tone="warning")
+    return None
+
+
 # -- errors -------------------------------------------------------------------------------------
 
 CLOSED_CODES = frozenset({"service_inactive", "holiday", "closed_day", "not_open_yet", "closed_for_today",
@@ -247,42 +315,6 @@ _BY_CODE: Mapping[str, Message] = {m.code: m for m in (
             _t(QT_TRANSLATE_NOOP("KioskMessages", "Survei ditawarkan untuk tiket yang baru selesai dilayani di "
                                                   "loket ini.")),
             (Way.HOME,), tone="info"),
-    # Checking in a booking: what went wrong with the code, and where to go instead.
-    Message("booking_code_invalid",
-            _t(QT_TRANSLATE_NOOP("KioskMessages", "Kode booking tidak valid")),
-            _t(QT_TRANSLATE_NOOP("KioskMessages", "Kode booking terdiri dari 9 angka. Periksa lagi kode pada "
-                                                  "bukti booking Anda, lalu ketik ulang.")),
-            (Way.HOME,), tone="warning"),
-    Message("booking_not_found",
-            _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking tidak ditemukan")),
-            _t(QT_TRANSLATE_NOOP("KioskMessages", "Kode booking atau 4 angka terakhir NIK tidak cocok. Periksa "
-                                                  "lagi, atau minta bantuan petugas informasi.")),
-            (Way.HOME,), tone="warning"),
-    Message("booking_cancelled",
-            _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking ini sudah dibatalkan")),
-            _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking yang dibatalkan tidak bisa dipakai. Silakan ambil "
-                                                  "nomor antrean biasa.")),
-            (Way.SERVICES, Way.HOME), tone="warning"),
-    Message("booking_already_checked_in",
-            _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking ini sudah check-in")),
-            _t(QT_TRANSLATE_NOOP("KioskMessages", "Nomor antrean untuk booking ini sudah diambil. Gunakan tiket "
-                                                  "yang sudah dicetak, atau tanyakan petugas informasi.")),
-            (Way.HOME,), tone="info"),
-    Message("booking_not_today",
-            _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking ini bukan untuk hari ini")),
-            _t(QT_TRANSLATE_NOOP("KioskMessages", "Check-in hanya bisa pada tanggal booking. Periksa tanggal pada "
-                                                  "bukti booking Anda.")),
-            (Way.HOME,), tone="warning"),
-    Message("booking_too_early",
-            _t(QT_TRANSLATE_NOOP("KioskMessages", "Belum waktunya check-in")),
-            _t(QT_TRANSLATE_NOOP("KioskMessages", "Check-in dibuka sebelum jam booking Anda. Silakan kembali "
-                                                  "mendekati jam booking.")),
-            (Way.HOME,), tone="info"),
-    Message("booking_too_late",
-            _t(QT_TRANSLATE_NOOP("KioskMessages", "Waktu check-in sudah lewat")),
-            _t(QT_TRANSLATE_NOOP("KioskMessages", "Anda datang setelah batas check-in booking. Silakan ambil "
-                                                  "nomor antrean biasa bila masih tersedia.")),
-            (Way.SERVICES, Way.HOME), tone="warning"),
     Message("unexpected",
             _t(QT_TRANSLATE_NOOP("KioskMessages", "Maaf, terjadi kesalahan")),
             _t(QT_TRANSLATE_NOOP("KioskMessages", "Silakan mulai lagi dari halaman awal. Jika terulang, mohon "
@@ -326,6 +358,9 @@ def message_for_code(code: str, params: Mapping[str, Any] | None = None) -> Mess
     if code in CLOSED_CODES:
         _, title, body = closed_texts(code, params or {})
         return Message(code, title, body, (Way.SERVICES, Way.HOME), tone="warning")
+    booking = booking_message(code, params or {})
+    if booking is not None:
+        return booking
     return _BY_CODE.get(_ALIASES.get(code, code)) or _BY_CODE["unexpected"]
 
 
@@ -338,7 +373,8 @@ def message_for_error(error: BaseException) -> Message:
     if isinstance(error, BackendStatusError):
         if error.status >= 500 or error.status in (408, 429):
             return message_for_code("server_error")
-        known = error.code in CLOSED_CODES or error.code in _BY_CODE or error.code in _ALIASES
+        known = (error.code in CLOSED_CODES or error.code in _BY_CODE or error.code in _ALIASES
+                 or booking_message(error.code, error.params) is not None)
         if not known:
             log.warning("no message for server error code %s (HTTP %s)", error.code, error.status)
         return message_for_code(error.code, error.params)

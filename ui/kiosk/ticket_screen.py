@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.models import Ticket
-from core.ui_text import pick
+from core.ui_text import clock_time, pick
 from ui.i18n import Translations
 from ui.kiosk.messages import PRINT_BUSY, PRINT_DONE, PRINT_HELP, print_failure_text
 from ui.kiosk.screen import Screen
@@ -176,6 +176,9 @@ class TicketScreen(Screen):
         if ticket.priority:
             agency = self.tr("{agency} · Antrean prioritas: {group}").format(
                 agency=agency, group=priority_name(ticket.priority).render(tr, lang))
+        if ticket.booked_for:
+            agency = self.tr("{agency} · Booking {time}").format(agency=agency,
+                                                                 time=clock_time(ticket.booked_for, lang))
         self.agency.setText(agency)
         # Where to wait: the citizen should not have to ask. Beside the QR, which gives up the room.
         self.lokets.setText(self.tr("Menuju: {lokets}").format(lokets=", ".join(ticket.lokets)) if ticket.lokets
