@@ -1,0 +1,127 @@
+"""The booking page's edges over real HTTP: each step's weight (the whole page is its one HTTP body: no script,
+no stylesheet, no picture is fetched), the form refused without its mark or from another site, markup in the
+catalog and in what was typed shown as text and never run, and the page's own error pages (404, 413, 500) in the
+citizen's language, never JSON or a traceback."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import requests
+from selenium.webdriver.common.by import By
+
+from tests.booking_page.conftest import scripts
+from tests.booking_page.test_refusals import count, fill, nik
+from tests.console.conftest import Browser
+from tests.support.server import LiveServer
+
+MOST_BYTES = 100_000
+XSS = '<script>window.__xss=1</script><img src=x onerror="window.__xss=1">'
+
+
+def page(server: LiveServer, path: str, **kw: object) -> requests.Response:
+    r = server.http.get(server.url + path, timeout=10, **kw)
+    assert r.headers["content-type"].startswith("text/html"), r.text[:200]
+    return r
+
+
+def form_fields(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<input type="hidden" name="([a-z]+)" value="([^"]*)"', html))
+
+
+def test_every_step_weighs_under_100_kb_and_fetches_nothing_else(server: LiveServer) -> None:
+    """GIVEN a booking made through the form
+    THEN the services, the days (40 of them), a day's slots, the form, the booking with its QR, and the cancel
+    step each come in one body of at most 100 KB, with no script and nothing to fetch; the figures are printed."""
+    form = page(server, "/booking?service=paspor&date=2026-11-25&slot=09:00")
+    made = server.http.post(f"{server.url}/booking", data={**form_fields(form.text), "nik": nik(1)},
+                            headers={"Origin": server.url}, allow_redirects=False, timeout=10)
+    assert made.status_code == 303, made.text
+    steps = ["/booking", "/booking?service=paspor", "/booking?service=paspor&date=2026-11-25",
+             "/booking?service=paspor&date=2026-11-25&slot=09:30", made.headers["location"],
+             made.headers["location"].replace("?", "/cancel?")]
+    weights = {}
+    for path in steps:
+        r = page(server, path)
+        assert r.status_code == 200, (path, r.text[:300])
+        weights[path] = len(r.content)
+        assert len(r.content) <= MOST_BYTES, (path, len(r.content))
+        assert "<script" not in r.text and "<link" not in r.text and " src=" not in r.text
+        assert "script-src" not in r.headers["content-security-policy"]
+    assert "<svg" in page(server, made.headers["location"]).text
+    print("\n".join(f"{n:>7} bytes  {p}" for p, n in weights.items()))
+
+
+def test_the_form_is_refused_without_its_mark_from_another_site_or_for_another_slot(server: LiveServer) -> None:
+    """A form with no mark, with the mark of another slot, or posted from another origin is refused (403) with a
+    page that says to open the booking page again; nothing is stored. The cancel form too."""
+    fields = form_fields(page(server, "/booking?service=paspor&date=2026-11-25&slot=09:00").text)
+    other = form_fields(page(server, "/booking?service=paspor&date=2026-11-25&slot=09:30").text)
+    tries = [({**fields, "csrf": ""}, server.url), ({**fields, "csrf": other["csrf"]}, server.url),
+             (fields, "https://evil.example")]
+    for data, origin in tries:
+        r = server.http.post(f"{server.url}/booking", data={**data, "nik": nik(1)}, headers={"Origin": origin},
+                             allow_redirects=False, timeout=10)
+        assert r.status_code == 403
+        assert "Formulir ini sudah tidak berlaku" in r.text
+    assert count(server) == 0
+    made = server.http.post(f"{server.url}/booking", data={**fields, "nik": nik(1)}, headers={"Origin": server.url},
+                            allow_redirects=False, timeout=10)
+    token = made.headers["location"].split("/")[2].split("?")[0]
+    r = server.http.post(f"{server.url}/booking/{token}/cancel", data={"csrf": fields["csrf"]},
+                         headers={"Origin": server.url}, allow_redirects=False, timeout=10)
+    assert r.status_code == 403
+    assert server.call("GET", f"/bookings/{token}").json()["status"] == "booked"
+
+
+def test_markup_in_the_catalog_and_in_what_was_typed_is_shown_as_text(browser: Browser) -> None:
+    """With page scripts on, markup in a service's persyaratan and in the typed fields after a refusal is text:
+    no element is made of it and nothing runs."""
+    scripts(browser.driver, run=True)
+    fill(browser, "/booking?service=kk&date=2026-11-25&slot=09:00", XSS, phone=XSS)
+    assert "NIK tidak valid" in browser.text("#problem")
+    assert XSS in browser.text("#requirements")
+    assert browser.find("#nik").get_attribute("value") == XSS[:24]
+    assert browser.find("#phone").get_attribute("value") == XSS[:24]
+    assert browser.driver.find_elements(By.CSS_SELECTOR, "script, img, [onerror]") == []
+    assert browser.driver.execute_script("return window.__xss") is None
+
+
+@pytest.mark.parametrize(("path", "lang", "words"), [
+    ("/booking/no-such-token", "id", "Booking tidak ditemukan"),
+    ("/booking/no-such-token/cancel", "en", "Booking not found"),
+    ("/booking/a/b/c", "id", "Halaman tidak ditemukan"),
+    ("/booking?service=nope", "en", "Page not found"),
+    ("/booking?service=paspor&date=besok", "id", "Halaman tidak ditemukan"),
+    ("/booking?service=paspor&date=2026-11-25&slot=9.00", "id", "Halaman tidak ditemukan"),
+])
+def test_an_unknown_address_is_a_page_in_the_citizens_language(server: LiveServer, path: str, lang: str,
+                                                                 words: str) -> None:
+    r = page(server, path, headers={"Accept-Language": lang})
+    assert r.status_code == 404
+    assert words in r.text and "Traceback" not in r.text
+    assert 'id="way-on" href="/booking?lang=' in r.text
+
+
+def test_a_body_over_the_cap_and_a_failure_are_pages_too(server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A form body past the server's cap is refused (413) before it is read, as a page; a failure inside the
+    server is a 500 page with its reference, never the traceback; a method no step takes is a page."""
+    big = server.http.post(f"{server.url}/booking", data={"nik": "1" * 2_000_000}, timeout=10,
+                           headers={"Accept-Language": "en"})
+    assert big.status_code == 413
+    assert big.headers["content-type"].startswith("text/html")
+    assert "The form is too large" in big.text
+
+    put = server.http.put(f"{server.url}/booking", timeout=10)
+    assert put.status_code == 404 and put.headers["content-type"].startswith("text/html")
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(server.services.engine.bookings, "quota_today", broken)
+    r = page(server, "/booking")
+    assert r.status_code == 500
+    assert "Permintaan Anda tidak dapat diproses" in r.text
+    assert "a bug" not in r.text and "Traceback" not in r.text
+    assert r.headers["x-request-id"] in r.text
