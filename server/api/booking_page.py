@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
@@ -19,17 +20,18 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup, escape
 
 from core import booking_code
+from core.booking import booking_range
 from core.wire import Booking, BookingDay, BookingStatus, ErrorCode
 from server.api.booking_frame import BookingRoute, NotFound, notice, refused, render
 from server.api.booking_qr import qr_svg, qr_text
 from server.api.booking_texts import clock_words, day_words, refusal_words, words
-from server.api.deps import client_address, engine
+from server.api.bookings import refuse_if_flooding
+from server.api.deps import engine
 from server.api.survey_page import language
 from server.catalog import ServiceInfo, SiteCatalog
 from server.console import csrf
 from server.errors import ApiError
 
-ANY_METHOD = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 _SLOT = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]")
 
 pages = APIRouter(route_class=BookingRoute)
@@ -191,13 +193,9 @@ def _days(request: Request, lang: str, cat: SiteCatalog, service: ServiceInfo) -
     days = []
     for offset in range(rules.days_ahead + 1):
         day = today + timedelta(days=offset)
-        try:
-            booking_day = eng.bookings.day(service.id, day)
-        except ApiError as refusal:
-            if refusal.code is ErrorCode.BOOKING_DAY_OUT_OF_RANGE:
-                continue
-            raise
-        days.append(_day_entry(booking_day, cat, lang, say))
+        booking_day = eng.bookings.day(service.id, day)
+        if booking_day.closed_reason != ErrorCode.BOOKING_DAY_OUT_OF_RANGE.value:
+            days.append(_day_entry(booking_day, cat, lang, say))
     return render(request, "days", lang, heading=_name(lang, service.name, service.name_en),
                    agency=_agency_name(cat, service, lang), query={"service": service.id},
                    back=f"/booking?lang={lang}", back_text=say("back_services"), message=None, day_words="",
@@ -228,9 +226,7 @@ def _slots(request: Request, lang: str, cat: SiteCatalog, service: ServiceInfo, 
     say = words(lang)
     booking_day = booking_day or engine(request).bookings.day(service.id, day)
     if not booking_day.open and message is None:
-        reason = booking_day.closed_reason or ErrorCode.CLOSED_DAY.value
-        message = refusal_words(ErrorCode.BOOKING_DAY_CLOSED, {"date": day.isoformat(), "reason": reason,
-                                                                 "holiday": cat.holidays.get(day, "")}, lang)
+        message = _closed_words(booking_day, cat, service, engine(request).today(cat), lang)
     slots = [{"id": s.start.replace(":", ""), "start": clock_words(s.start, lang), "end": clock_words(s.end, lang),
               "left": s.left, "left_text": _places(s.left, lang), "link": _step(service.id, day, s.start, lang)}
              for s in booking_day.slots] if booking_day.open else []
@@ -238,6 +234,18 @@ def _slots(request: Request, lang: str, cat: SiteCatalog, service: ServiceInfo, 
                    agency=_agency_name(cat, service, lang), query={"service": service.id, "date": day.isoformat()},
                    back=_step(service.id, lang=lang), back_text=say("back_days"), message=message,
                    day_words=day_words(day, lang), slots=slots, days=[], no_days="")
+
+
+def _closed_words(booking_day: BookingDay, cat: SiteCatalog, service: ServiceInfo, today: date, lang: str) -> str:
+    """Why a day has no slots: a holiday (its name), a closed day, or a day past those that can be booked."""
+    day = booking_day.date
+    reason = booking_day.closed_reason or ErrorCode.CLOSED_DAY.value
+    if reason == ErrorCode.BOOKING_DAY_OUT_OF_RANGE.value and service.booking is not None:
+        first, last = booking_range(today, service.booking)
+        return refusal_words(ErrorCode.BOOKING_DAY_OUT_OF_RANGE, {"date": day.isoformat(), "first": first.isoformat(),
+                                                                  "last": last.isoformat()}, lang)
+    return refusal_words(ErrorCode.BOOKING_DAY_CLOSED, {"date": day.isoformat(), "reason": reason,
+                                                        "holiday": cat.holidays.get(day, "")}, lang)
 
 
 def _form(request: Request, lang: str, cat: SiteCatalog, service: ServiceInfo, day: date, slot: str, *,
@@ -265,22 +273,23 @@ async def make_booking(request: Request) -> Response:
     the reason and what was typed. Nothing is made without this slot's mark."""
     typed = {k: v[:100] for k, v in (await request.form()).items() if isinstance(v, str)}
     lang = language(request, typed.get("lang"))
+    slot = typed.get("slot", "")
+    try:
+        csrf.check(request, typed.get(csrf.FIELD),
+                   _form_mark(request, typed.get("service", ""), typed.get("date", ""), slot))
+    except csrf.CsrfRefused:
+        return notice(request, lang, 403, "refused_title", words(lang)("stale_form"))
     cat = engine(request).catalog()
     service = _service(cat, typed.get("service", ""))
     day = _day(typed.get("date"))
-    slot = typed.get("slot", "")
     if not _SLOT.fullmatch(slot):
         raise NotFound()
     try:
-        csrf.check(request, typed.get(csrf.FIELD), _form_mark(request, service.id, day.isoformat(), slot))
-    except csrf.CsrfRefused:
-        return notice(request, lang, 403, "refused_title", words(lang)("stale_form"),
-                       way_on=_step(service.id, day, slot), way_on_key="try_again")
-    try:
+        refuse_if_flooding(request)
         booking: Booking = await run_in_threadpool(
-            engine(request).bookings.make, service_id=service.id, day=day, slot=slot, nik=typed.get("nik", ""),
-            phone=typed.get("phone", "").strip() or None, consent=typed.get("consent") == "yes", language=lang,
-            client=client_address(request))
+            partial(engine(request).bookings.make, service_id=service.id, day=day, slot=slot,
+                    nik=typed.get("nik", ""), phone=typed.get("phone", "").strip() or None,
+                    consent=typed.get("consent") == "yes", language=lang))
     except ApiError as refusal:
         if refusal.code is ErrorCode.BOOKING_RATE_LIMITED:
             return refused(request, lang, refusal, _step(service.id, day, slot))
@@ -360,8 +369,7 @@ async def cancel_booking(token: str, request: Request) -> Response:
     return RedirectResponse(f"{back}?lang={lang}", status_code=303)
 
 
-@pages.api_route("/booking", methods=["PUT", "PATCH", "DELETE"], include_in_schema=False)
-@pages.api_route("/booking/{rest:path}", methods=ANY_METHOD, include_in_schema=False)
+@pages.get("/booking/{rest:path}", include_in_schema=False)
 async def unknown_page(request: Request) -> Response:
-    """Any other address under /booking, or a method no step takes: a page that says so, never JSON."""
+    """Any other address under /booking (a link mistyped or cut short): a page that says so, never JSON."""
     raise NotFound()

@@ -6,15 +6,17 @@ citizen's language, never JSON or a traceback."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import requests
 from selenium.webdriver.common.by import By
 
-from tests.booking_page.conftest import scripts
+from tests.booking_page.conftest import BOOKING_CATALOG, scripts
 from tests.booking_page.test_refusals import count, fill, nik
 from tests.console.conftest import Browser
-from tests.support.server import LiveServer
+from tests.support.clock import SettableClock
+from tests.support.server import LiveServer, live_server
 
 MOST_BYTES = 100_000
 XSS = '<script>window.__xss=1</script><img src=x onerror="window.__xss=1">'
@@ -106,15 +108,12 @@ def test_an_unknown_address_is_a_page_in_the_citizens_language(server: LiveServe
 
 def test_a_body_over_the_cap_and_a_failure_are_pages_too(server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> None:
     """A form body past the server's cap is refused (413) before it is read, as a page; a failure inside the
-    server is a 500 page with its reference, never the traceback; a method no step takes is a page."""
+    server is a 500 page with its reference, never the traceback."""
     big = server.http.post(f"{server.url}/booking", data={"nik": "1" * 2_000_000}, timeout=10,
                            headers={"Accept-Language": "en"})
     assert big.status_code == 413
     assert big.headers["content-type"].startswith("text/html")
     assert "The form is too large" in big.text
-
-    put = server.http.put(f"{server.url}/booking", timeout=10)
-    assert put.status_code == 404 and put.headers["content-type"].startswith("text/html")
 
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("a bug")
@@ -125,3 +124,30 @@ def test_a_body_over_the_cap_and_a_failure_are_pages_too(server: LiveServer, mon
     assert "Permintaan Anda tidak dapat diproses" in r.text
     assert "a bug" not in r.text and "Traceback" not in r.text
     assert r.headers["x-request-id"] in r.text
+
+
+def test_too_many_forms_from_one_client_are_a_page_saying_when_to_try_again(tmp_path: Path,
+                                                                             clock: SettableClock) -> None:
+    """GIVEN a server that takes two booking attempts per client in ten minutes (the API's limiter)
+    WHEN the same phone sends the form a third time
+    THEN a 429 page in its language says when to try again (Retry-After, and the time in words), nothing is
+    stored, and the way on is the same slot's form; ten minutes later it books."""
+    with live_server(tmp_path, clock=clock, catalog=BOOKING_CATALOG, booking_attempts=2) as server:
+        fields = form_fields(page(server, "/booking?service=paspor&date=2026-11-25&slot=09:00").text)
+        for _ in (1, 2):
+            r = server.http.post(f"{server.url}/booking", data={**fields, "nik": "123"},
+                                 headers={"Origin": server.url}, allow_redirects=False, timeout=10)
+            assert r.status_code == 422
+        r = server.http.post(f"{server.url}/booking", data={**fields, "nik": nik(1)},
+                             headers={"Origin": server.url, "Accept-Language": "id"}, allow_redirects=False,
+                             timeout=10)
+        assert r.status_code == 429
+        assert r.headers["retry-after"] == "600"
+        assert "Terlalu banyak permintaan dari perangkat ini. Coba lagi dalam 10 menit (pukul 09.10)." in r.text
+        assert 'href="/booking?service=paspor&amp;date=2026-11-25&amp;slot=09%3A00&amp;lang=id"' in r.text
+        assert count(server) == 0
+        clock.advance(minutes=10)
+        r = server.http.post(f"{server.url}/booking", data={**fields, "nik": nik(1)},
+                             headers={"Origin": server.url}, allow_redirects=False, timeout=10)
+        assert r.status_code == 303
+        assert count(server) == 1

@@ -114,7 +114,8 @@ def test_closed_days_holidays_and_days_out_of_range_say_why(browser: Browser) ->
     speaks(browser.driver, "en")
     browser.open("/booking?service=paspor&date=2027-03-01&slot=09:00")
     assert browser.text("#problem").startswith("Monday 1 March 2027 cannot be booked: choose a day from ")
-    browser.submit("#way-on")
+    assert not browser.finds("#slots a")
+    browser.submit("#back")
     assert browser.path() == "/booking?service=paspor&lang=en"
     browser.open("/booking?service=ktp")
     assert browser.text("#problem") == "This service takes no bookings. Please come and take a ticket at the kiosk."
