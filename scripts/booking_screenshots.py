@@ -94,7 +94,7 @@ def walk(driver: WebDriver, live: LiveServer, lang: str, out: Path) -> None:
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp, live_server(Path(tmp), catalog=DEMO) as live:
+    with tempfile.TemporaryDirectory() as tmp, live_server(Path(tmp), catalog=DEMO, booking_attempts=100) as live:
         for n, slot in enumerate(("08:00", "08:00", "08:00", "08:00", "10:00", "10:00", "10:00", "11:00")):
             other_phone_books(live, slot, f"36040115059{n + 10:05d}")
         driver = chromium_driver(Path(tmp) / "chromium", *PHONE)

@@ -159,28 +159,34 @@ def _service_step(request: Request, lang: str, cat: SiteCatalog, service: Servic
 
 
 def _home(request: Request, lang: str) -> HTMLResponse:
+    """The services that take bookings, by agency, each with today's quota left and the way to book; then the
+    walk-in-only ones in a short list, each with the walk-in tickets left today."""
     say = words(lang)
     eng = engine(request)
     cat = eng.catalog()
     quotas = {q.service_id: q for q in eng.bookings.quota_today()}
-    agencies: list[dict[str, Any]] = []
+    bookable: list[dict[str, Any]] = []
+    walk_in: list[dict[str, Any]] = []
     for agency in cat.agencies:
-        services: list[dict[str, Any]] = []
+        shown: dict[bool, list[dict[str, Any]]] = {True: [], False: []}
         for service_id in agency.service_ids:
             quota = quotas.get(service_id)
             if quota is None:
                 continue
-            walk_in = say("no_quota") if quota.walk_in_left is None else say("walk_in_left", n=quota.walk_in_left)
-            parts = ([say("booking_left", n=quota.booking_left)] if quota.bookable and quota.booking_left is not None
-                     else [])
             service = cat.services[service_id]
-            services.append({"id": service_id, "name": _name(lang, service.name, service.name_en),
-                             "bookable": quota.bookable, "quota_text": " · ".join([*parts, walk_in]),
-                             "link": _step(service_id, lang=lang)})
-        if services:
-            agencies.append({"name": _name(lang, agency.name, agency.name_en), "services": services})
-    return render(request, "home", lang, heading=say("title"), agencies=agencies,
-                   any_bookable=any(s["bookable"] for a in agencies for s in a["services"]))
+            if quota.bookable:
+                walk_in_text = (say("no_quota") if quota.walk_in_left is None
+                                else say("walk_in_left", n=quota.walk_in_left))
+                text = " · ".join([say("booking_left", n=quota.booking_left or 0), walk_in_text])
+            else:
+                text = (say("no_quota") if quota.walk_in_left is None
+                        else say("walk_in_left_short", n=quota.walk_in_left))
+            shown[quota.bookable].append({"id": service_id, "name": _name(lang, service.name, service.name_en),
+                                          "quota_text": text, "link": _step(service_id, lang=lang)})
+        for listing, services in ((bookable, shown[True]), (walk_in, shown[False])):
+            if services:
+                listing.append({"name": _name(lang, agency.name, agency.name_en), "services": services})
+    return render(request, "home", lang, heading=say("title"), bookable=bookable, walk_in=walk_in)
 
 
 def _days(request: Request, lang: str, cat: SiteCatalog, service: ServiceInfo) -> HTMLResponse:

@@ -22,8 +22,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "booking_left": ("{n} tempat booking", "{n} places to book"),
     "walk_in_left": ("{n} tiket langsung", "{n} walk-in tickets"),
     "no_quota": ("tanpa batas kuota", "no quota"),
-    "walk_in_only": ("Hanya antre langsung: ambil tiket di anjungan, tanpa booking.",
-                     "Walk-in only: take a ticket at the kiosk, no booking."),
+    "bookable_heading": ("Layanan yang bisa dibooking", "Services you can book"),
+    "walk_in_heading": ("Layanan tanpa booking", "Services without booking"),
+    "walk_in_only": ("Hanya antre langsung: ambil tiket di anjungan pada hari layanan. Di kanan: sisa kuota hari "
+                     "ini.", "Walk-in only: take a ticket at the kiosk on the day. On the right: what is left today."),
+    "walk_in_left_short": ("{n} tiket", "{n} tickets"),
     "book": ("Pilih hari", "Choose a day"),
     "no_service": ("Belum ada layanan yang menerima booking.", "No service takes bookings yet."),
     "back_services": ("\u2190 Semua layanan", "\u2190 All services"),

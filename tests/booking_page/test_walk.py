@@ -40,7 +40,8 @@ def test_a_citizen_books_a_slot_sees_its_code_and_qr_then_cancels_it(browser: Br
     server = browser.server
     browser.open("/booking")
     assert browser.text("h1") == "Booking antrean online"
-    assert "Hanya antre langsung" in browser.text("#service-ktp")
+    assert "Hanya antre langsung" in browser.text("#walk-in")
+    assert browser.text("#walk-in #service-ktp") == "KTP Elektronik\n5 tiket"
     assert "tempat booking" in browser.text("#service-paspor .quota")
     assert fits_the_phone(browser)
     browser.submit("#service-paspor a.go")
@@ -112,7 +113,8 @@ def test_the_walk_in_english_by_the_switch_link_and_by_the_phones_language(brows
     speaks(browser.driver, "en-GB,en;q=0.9")
     browser.open("/booking")
     assert browser.text("h1") == "Book a queue place online"
-    assert "Walk-in only" in browser.text("#service-ktp")
+    assert "Walk-in only" in browser.text("#walk-in")
+    assert browser.text("#walk-in #service-ktp") == "Electronic ID card\n5 tickets"
     browser.open("/booking?service=paspor")
     assert browser.text("#day-2026-11-25") == "Wednesday 25 November\n12 places left"
     assert browser.text("#day-2026-11-28") == "Saturday 28 November\nClosed"
