@@ -105,12 +105,16 @@ def test_a_wrong_nik_and_a_number_without_consent_come_back_with_what_was_typed(
 
 def test_closed_days_holidays_and_days_out_of_range_say_why(browser: Browser) -> None:
     """A Saturday and Christmas are greyed on the list with their reason; opened by their address they say why
-    there are no slots; a day past the days ahead says which days can be booked, in English too."""
+    there are no slots; a time that is no slot of the day shows the day's slots; a day past the days ahead says
+    which days can be booked, in English too."""
     browser.open("/booking?service=paspor&date=2026-12-25")
     assert browser.text("#problem") == "Jumat, 25 Desember 2026 adalah hari libur (Hari Raya Natal)."
     assert not browser.finds("#slots a")
     browser.open("/booking?service=paspor&date=2026-11-28&slot=09:00")
     assert browser.text("#problem") == "Layanan ini tutup pada Sabtu, 28 November 2026."
+    browser.open("/booking?service=paspor&date=2026-11-25&slot=07:00")
+    assert browser.text("#problem") == "Jam 07.00 tidak dapat dipesan pada hari itu."
+    assert browser.text("#slot-0800") == "08.00–08.30\n2 tempat tersisa"
     speaks(browser.driver, "en")
     browser.open("/booking?service=paspor&date=2027-03-01&slot=09:00")
     assert browser.text("#problem").startswith("Monday 1 March 2027 cannot be booked: choose a day from ")

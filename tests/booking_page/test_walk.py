@@ -5,9 +5,12 @@ step; and the same walk in English, by the switch link and by the phone's langua
 
 from __future__ import annotations
 
+import logging
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from core import booking_code
@@ -30,14 +33,17 @@ def fits_the_phone(browser: Browser) -> bool:
     return int(browser.driver.execute_script("return document.documentElement.scrollWidth")) <= PHONE[0]
 
 
-def test_a_citizen_books_a_slot_sees_its_code_and_qr_then_cancels_it(browser: Browser, tmp_path: Path) -> None:
+def test_a_citizen_books_a_slot_sees_its_code_and_qr_then_cancels_it(browser: Browser, tmp_path: Path,
+                                                                      caplog: pytest.LogCaptureFixture) -> None:
     """GIVEN a service that takes bookings, on Monday 23 November 09.00 WIB
     WHEN a citizen picks it, Wednesday, 09.00, types a NIK and a WhatsApp number with consent and books
     THEN the booking's page shows the code in groups with a valid check digit, a QR that decodes to the booking's
     link, the window "Datang antara 08.00 dan 09.15 WIB", the persyaratan, the NIK only as its last four (never
-    whole in the page or its address); the stored row holds no NIK; cancelling asks first, then says it is
-    cancelled and the place is free again."""
+    whole in the page, its address or the server's log); the stored row holds no NIK; cancelling asks first, then
+    says it is cancelled and the place is free again."""
     server = browser.server
+    for name in ("server", "uvicorn", "fastapi"):
+        caplog.set_level(logging.DEBUG, logger=name)
     browser.open("/booking")
     assert browser.text("h1") == "Booking antrean online"
     assert "Hanya antre langsung" in browser.text("#walk-in")
@@ -96,6 +102,8 @@ def test_a_citizen_books_a_slot_sees_its_code_and_qr_then_cancels_it(browser: Br
     assert [r.status for r in stored(server)] == ["cancelled"]
     browser.open("/booking?service=paspor&date=2026-11-25")
     assert browser.text("#slot-0900") == "09.00–09.30\n2 tempat tersisa"
+    logged = [r.getMessage() for r in caplog.records if r.name.split(".")[0] in ("server", "uvicorn", "fastapi")]
+    assert not [m for m in logged if NIK in m or NIK[-8:] in m]
 
 
 def test_the_walk_in_english_by_the_switch_link_and_by_the_phones_language(browser: Browser) -> None:
@@ -126,3 +134,45 @@ def test_the_walk_in_english_by_the_switch_link_and_by_the_phones_language(brows
     assert browser.text("#day") == "Wednesday 25 November 2026"
     assert browser.path().endswith("?lang=en")
     assert not browser.finds("#phone-kept")
+
+
+def test_a_checked_in_booking_and_a_missed_one_say_so_and_cannot_be_cancelled(browser: Browser) -> None:
+    """GIVEN two bookings of today, Monday 23 November: 09.30 and 10.00
+    WHEN the first is checked in at the kiosk (scanned), and the day ends with the second never used
+    THEN the first's page says it was checked in with its ticket's number, the second that it was not used;
+    neither shows the QR or the cancel button, and the cancel step leads back to the booking's page. A booking
+    whose slot has begun is refused a cancel with the reason and the way back."""
+    server = browser.server
+    for slot, n in (("09:30", "0001"), ("10:00", "0002"), ("10:30", "0003")):
+        fill_form(browser, f"/booking?service=paspor&date=2026-11-23&slot={slot}", f"360401150590{n}")
+    first, second, third = stored(server)
+    r = server.call("POST", "/bookings/check-in", "kiosk", json={"token": first.token},
+                    headers={"Idempotency-Key": "check-in-first-1"})
+    assert r.status_code == 201, r.text
+    browser.open(f"/booking/{first.token}")
+    assert browser.text("#status") == f"Sudah check-in: nomor antrean {r.json()['code']}."
+    assert not browser.finds("svg.qr") and not browser.finds("#cancel")
+    browser.open(f"/booking/{first.token}/cancel")
+    assert browser.path() == f"/booking/{first.token}?lang=id"
+
+    browser.open(f"/booking/{third.token}/cancel")
+    server.clock.advance(minutes=90)
+    browser.submit("#cancel-yes")
+    assert browser.text("#problem") == ("Booking ini tidak dapat dibatalkan lagi: sudah check-in, tidak hadir, atau "
+                                        "jamnya sudah lewat.")
+    browser.submit("#way-on")
+    assert browser.path() == f"/booking/{third.token}?lang=id"
+    assert browser.text("#status") == "Terpesan"
+
+    server.services.engine.bookings.close_day(date(2026, 11, 23))
+    browser.open(f"/booking/{second.token}?lang=en")
+    assert browser.text("#status") == "This booking was not used: no check-in before the service day ended."
+    assert not browser.finds("svg.qr") and not browser.finds("#cancel")
+    assert browser.text("#again") == "Book again"
+
+
+def fill_form(browser: Browser, path: str, nik: str) -> None:
+    browser.open(path)
+    browser.find("#nik").send_keys(nik)
+    browser.submit("#submit")
+    assert browser.text("#status") == "Terpesan"
