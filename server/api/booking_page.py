@@ -201,16 +201,20 @@ def _days(request: Request, lang: str, cat: SiteCatalog, service: ServiceInfo) -
         day = today + timedelta(days=offset)
         booking_day = eng.bookings.day(service.id, day)
         if booking_day.closed_reason != ErrorCode.BOOKING_DAY_OUT_OF_RANGE.value:
-            days.append(_day_entry(booking_day, cat, lang, say))
+            days.append(_day_entry(booking_day, cat, today, lang, say))
     return render(request, "days", lang, heading=_name(lang, service.name, service.name_en),
                    agency=_agency_name(cat, service, lang), query={"service": service.id},
                    back=f"/booking?lang={lang}", back_text=say("back_services"), message=None, day_words="",
                    slots=[], days=days, no_days=say("no_days", n=rules.days_ahead))
 
 
-def _day_entry(booking_day: BookingDay, cat: SiteCatalog, lang: str, say: Callable[..., str]) -> dict[str, Any]:
+def _day_entry(booking_day: BookingDay, cat: SiteCatalog, today: date, lang: str,
+               say: Callable[..., str]) -> dict[str, Any]:
+    """One day of the list: its places left and the link to its slots, or why it cannot be chosen."""
     day = booking_day.date
-    entry = {"date": day.isoformat(), "words": day_words(day, lang, year=False), "link": None}
+    words_of_day = day_words(day, lang, year=False)
+    entry = {"date": day.isoformat(), "words": say("today", day=words_of_day) if day == today else words_of_day,
+             "link": None}
     if not booking_day.open:
         reason = booking_day.closed_reason
         if reason == ErrorCode.HOLIDAY.value:
@@ -221,7 +225,7 @@ def _day_entry(booking_day: BookingDay, cat: SiteCatalog, lang: str, say: Callab
             entry["note"] = say("closed_day")
         return entry
     left = sum(s.left for s in booking_day.slots)
-    entry["note"] = _places(left, lang) if left > 0 else say("day_full")
+    entry["note"] = _places(left, lang) if left > 0 else say("day_full" if booking_day.slots else "no_more_slots")
     entry["link"] = _step(booking_day.service_id, day, lang=lang) if left > 0 else None
     return entry
 

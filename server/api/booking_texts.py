@@ -38,6 +38,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "one_place_left": ("1 tempat tersisa", "1 place left"),
     "full": ("Penuh", "Full"),
     "day_full": ("Penuh", "Fully booked"),
+    "no_more_slots": ("Tidak ada jam lagi", "No times left"),
+    "today": ("{day} (hari ini)", "{day} (today)"),
     "closed_holiday": ("Libur: {name}", "Holiday: {name}"),
     "closed_day": ("Tutup", "Closed"),
     "closed_inactive": ("Layanan tidak aktif", "Service not active"),

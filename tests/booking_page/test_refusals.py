@@ -104,9 +104,16 @@ def test_a_wrong_nik_and_a_number_without_consent_come_back_with_what_was_typed(
 
 
 def test_closed_days_holidays_and_days_out_of_range_say_why(browser: Browser) -> None:
-    """A Saturday and Christmas are greyed on the list with their reason; opened by their address they say why
+    """Today is marked on the list, greyed once its last slot has begun; a Saturday and Christmas are greyed with
+    their reason; opened by their address they say why
     there are no slots; a time that is no slot of the day shows the day's slots; a day past the days ahead says
     which days can be booked, in English too."""
+    browser.open("/booking?service=paspor")
+    assert browser.text("a#day-2026-11-23") == "Senin, 23 November (hari ini)\n6 tempat tersisa"
+    browser.server.clock.advance(hours=2)
+    browser.open("/booking?service=paspor")
+    assert browser.text("#day-2026-11-23") == "Senin, 23 November (hari ini)\nTidak ada jam lagi"
+    assert not browser.finds("a#day-2026-11-23")
     browser.open("/booking?service=paspor&date=2026-12-25")
     assert browser.text("#problem") == "Jumat, 25 Desember 2026 adalah hari libur (Hari Raya Natal)."
     assert not browser.finds("#slots a")

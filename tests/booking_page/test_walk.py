@@ -176,3 +176,15 @@ def fill_form(browser: Browser, path: str, nik: str) -> None:
     browser.find("#nik").send_keys(nik)
     browser.submit("#submit")
     assert browser.text("#status") == "Terpesan"
+
+
+def test_on_a_server_with_no_public_url_the_qr_holds_the_kiosks_own_scheme(browser: Browser, tmp_path: Path) -> None:
+    """With no public URL there is no link to encode: the QR holds ``anjungan-booking:{token}``, which the kiosk's
+    scanner reads as well."""
+    server = browser.server
+    server.services.engine.bookings.public_url = ""
+    fill_form(browser, "/booking?service=paspor&date=2026-11-25&slot=08:00", NIK)
+    (row,) = stored(server)
+    png = tmp_path / "qr.png"
+    png.write_bytes(browser.find("svg.qr").screenshot_as_png)
+    assert decode_qr(png) == [f"anjungan-booking:{row.token}"]
