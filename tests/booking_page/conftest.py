@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from tests.conftest import _fresh_pg_url
 from tests.console.conftest import Browser
 from tests.support.browser import chromium_driver
 from tests.support.clock import SettableClock
@@ -19,10 +20,12 @@ BOOKING_CATALOG = Path(__file__).with_name("catalog.toml")
 PHONE = (390, 844)
 
 
-@pytest.fixture
-def server(tmp_path: Path, clock: SettableClock) -> Iterator[LiveServer]:
-    """The real server on loopback with the booking catalog, Monday 23 Nov 2026 09.00 WIB."""
-    with live_server(tmp_path, clock=clock, catalog=BOOKING_CATALOG) as live:
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def server(request: pytest.FixtureRequest, tmp_path: Path, clock: SettableClock) -> Iterator[LiveServer]:
+    """The real server on loopback with the booking catalog, Monday 23 Nov 2026 09.00 WIB: on SQLite, and again
+    on PostgreSQL."""
+    url = _fresh_pg_url() if request.param == "postgres" else None
+    with live_server(tmp_path, url, clock=clock, catalog=BOOKING_CATALOG) as live:
         yield live
 
 
