@@ -55,21 +55,31 @@ class BookingRoute(APIRoute):
         return page_handler
 
 
+def form_language(request: Request, chosen: str | None) -> str:
+    """A posted form's language (its hidden field), kept on the request for a page this frame answers with."""
+    request.state.page_language = language(request, chosen)
+    return str(request.state.page_language)
+
+
 async def _answer(handler: Handler, request: Request) -> Response:
-    lang = language(request)
     try:
         return await handler(request)
-    except (NotFound, RequestValidationError):
+    except Exception as exc:  # noqa: BLE001 - the citizen gets a page whatever failed; the log gets the rest
+        return _failed(request, language(request, getattr(request.state, "page_language", None)), exc)
+
+
+def _failed(request: Request, lang: str, exc: Exception) -> Response:
+    """The page for what went wrong: an unknown address, an engine's refusal, a storage fault, or a bug."""
+    if isinstance(exc, NotFound | RequestValidationError):
         return notice(request, lang, 404, "not_found_title", words(lang)("not_found"))
-    except ApiError as refusal:
-        return refused(request, lang, refusal, "/booking")
-    except Exception as exc:  # the citizen gets a page whatever failed; the log gets the rest
-        ref = getattr(request.state, "request_id", "?")
-        if storage_fault(exc) is not None:
-            log.error("booking page %s %s: storage fault", request.method, request.url.path)
-            return notice(request, lang, 503, "error_title", words(lang)("busy"))
-        log.exception("booking page %s %s failed", request.method, request.url.path)
-        return notice(request, lang, 500, "error_title", words(lang)("error", ref=ref))
+    if isinstance(exc, ApiError):
+        return refused(request, lang, exc, "/booking")
+    if storage_fault(exc) is not None:
+        log.error("booking page %s %s: storage fault", request.method, request.url.path)
+        return notice(request, lang, 503, "error_title", words(lang)("busy"))
+    log.error("booking page %s %s failed", request.method, request.url.path, exc_info=exc)
+    ref = getattr(request.state, "request_id", "?")
+    return notice(request, lang, 500, "error_title", words(lang)("error", ref=ref))
 
 
 def render(request: Request, template: str, lang: str, *, heading: str, status: int = 200,

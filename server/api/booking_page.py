@@ -20,9 +20,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup, escape
 
 from core import booking_code
-from core.booking import booking_range
+from core.booking import booking_range, window
 from core.wire import Booking, BookingDay, BookingStatus, ErrorCode
-from server.api.booking_frame import BookingRoute, NotFound, notice, refused, render
+from server.api.booking_frame import BookingRoute, NotFound, form_language, notice, refused, render
 from server.api.booking_qr import qr_svg, qr_text
 from server.api.booking_texts import clock_words, day_words, refusal_words, words
 from server.api.bookings import refuse_if_flooding
@@ -80,11 +80,10 @@ def _window(lang: str, tz: str, start: str, end: str) -> str:
 
 
 def _check_in_window(service: ServiceInfo, day: date, slot: str) -> tuple[str, str]:
-    """The check-in window of a slot, as the contract reckons it: early and late minutes around its start."""
-    rules = service.booking
-    start = datetime.combine(day, datetime.strptime(slot, "%H:%M").time())
-    early, late = (rules.early_minutes, rules.late_minutes) if rules else (0, 0)
-    return ((start - timedelta(minutes=early)).strftime("%H:%M"), (start + timedelta(minutes=late)).strftime("%H:%M"))
+    """The check-in window of a slot as the engine reckons it (core/booking.py), "HH:MM" site time."""
+    assert service.booking is not None
+    span = window(day, datetime.strptime(slot, "%H:%M").time(), service.booking)
+    return span.opens.strftime("%H:%M"), span.closes.strftime("%H:%M")
 
 
 def _requirements(service: ServiceInfo, lang: str) -> tuple[str, ...]:
@@ -126,12 +125,17 @@ def booking_steps(request: Request) -> HTMLResponse:
         return _home(request, lang)
     cat = engine(request).catalog()
     service = _service(cat, service_id)
-    if service.booking is None:
-        raise ApiError(409, ErrorCode.BOOKING_NOT_OFFERED, "The service takes no bookings.")
+    _refuse_unless_bookable(service)
     try:
         return _service_step(request, lang, cat, service, query.get("date"), query.get("slot"))
     except ApiError as refusal:
         return refused(request, lang, refusal, _step(service.id))
+
+
+def _refuse_unless_bookable(service: ServiceInfo) -> None:
+    """A service that takes no bookings (or no longer does, the catalog changed): said on a page of its own."""
+    if service.booking is None:
+        raise ApiError(409, ErrorCode.BOOKING_NOT_OFFERED, "The service takes no bookings.")
 
 
 def _service_step(request: Request, lang: str, cat: SiteCatalog, service: ServiceInfo, day_text: str | None,
@@ -282,7 +286,7 @@ async def make_booking(request: Request) -> Response:
     """The form's one POST: the booking made and the browser sent to its page (303), or the form again with
     the reason and what was typed. Nothing is made without this slot's mark."""
     typed = {k: v[:100] for k, v in (await request.form()).items() if isinstance(v, str)}
-    lang = language(request, typed.get("lang"))
+    lang = form_language(request, typed.get("lang"))
     slot = typed.get("slot", "")
     try:
         csrf.check(request, typed.get(csrf.FIELD),
@@ -291,6 +295,7 @@ async def make_booking(request: Request) -> Response:
         return notice(request, lang, 403, "refused_title", words(lang)("stale_form"))
     cat = engine(request).catalog()
     service = _service(cat, typed.get("service", ""))
+    _refuse_unless_bookable(service)
     day = _day(typed.get("date"))
     if not _SLOT.fullmatch(slot):
         raise NotFound()
@@ -364,7 +369,7 @@ def confirm_cancel(token: str, request: Request) -> Response:
 async def cancel_booking(token: str, request: Request) -> Response:
     """The cancel itself, with this booking's mark; then its page, which says it is cancelled."""
     form = {k: v[:100] for k, v in (await request.form()).items() if isinstance(v, str)}
-    lang = language(request, form.get("lang"))
+    lang = form_language(request, form.get("lang"))
     back = f"/booking/{token}"
     try:
         csrf.check(request, form.get(csrf.FIELD), _cancel_mark(request, token))

@@ -12,6 +12,7 @@ import pytest
 import requests
 from selenium.webdriver.common.by import By
 
+from server.console import csrf
 from tests.booking_page.conftest import BOOKING_CATALOG, scripts
 from tests.booking_page.test_refusals import count, fill, nik
 from tests.console.conftest import Browser
@@ -151,3 +152,15 @@ def test_too_many_forms_from_one_client_are_a_page_saying_when_to_try_again(tmp_
                              headers={"Origin": server.url}, allow_redirects=False, timeout=10)
         assert r.status_code == 303
         assert count(server) == 1
+
+
+def test_a_form_for_a_service_that_no_longer_takes_bookings_is_a_page_that_says_so(server: LiveServer) -> None:
+    """A form of a service the catalog has since taken bookings off (here: one that never took them, with a mark
+    the server would have given its form) is refused in words, nothing stored."""
+    mark = csrf.mark_for(server.services.engine.nik_key, "booking:ktp:2026-11-25:09:00")
+    r = server.http.post(f"{server.url}/booking", data={"csrf": mark, "service": "ktp", "date": "2026-11-25",
+                                                        "slot": "09:00", "nik": nik(1), "lang": "en"},
+                         headers={"Origin": server.url}, allow_redirects=False, timeout=10)
+    assert r.status_code == 409
+    assert "This service takes no bookings. Please come and take a ticket at the kiosk." in r.text
+    assert count(server) == 0
