@@ -91,7 +91,6 @@ TEXT: dict[str, tuple[str, str]] = {
                        "This booking was not used: no check-in before the service day ended."),
     "book_again": ("Booking lagi", "Book again"),
     "fix": ("Booking belum dibuat. {reason}", "The booking was not made. {reason}"),
-    "next_free": ("Jam kosong berikutnya: {day} pukul {slot}.", "The next free time: {day} at {slot}."),
     "take_next": ("Pilih {day} pukul {slot}", "Take {day} at {slot}"),
     "stale_form": ("Formulir ini sudah tidak berlaku. Buka lagi halaman booking dan isi kembali.",
                    "This form is no longer valid. Open the booking page again and fill it in once more."),
@@ -143,8 +142,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "invalid_nik": ("NIK tidak valid: tulis 16 angka sesuai KTP.", "Not a valid NIK: type the 16 digits of your KTP."),
     "invalid_phone": ("Bukan nomor ponsel Indonesia. Contoh: 0812-3456-7890.",
                       "Not an Indonesian mobile number. For example: 0812-3456-7890."),
-    "unknown_service": ("Layanan tidak ditemukan.", "Service not found."),
-    "bad_date": ("Tanggal tidak dikenal.", "Unknown date."),
     "busy": ("Sedang sibuk; silakan coba lagi sebentar lagi. Tidak ada yang berubah.",
              "Busy just now; please try again in a moment. Nothing was changed."),
 }
