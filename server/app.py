@@ -16,6 +16,8 @@ from server.accounts import Accounts
 from server.api import (
     admin,
     audit,
+    booking_frame,
+    booking_page,
     bookings,
     catalog_admin,
     contact_page,
@@ -128,8 +130,10 @@ def create_app(services: Services) -> FastAPI:
     app.include_router(public.pages)
     app.include_router(survey_page.pages)
     app.include_router(contact_page.pages)
+    app.include_router(booking_page.pages)
     console.install(app)
     install_error_handlers(app)
     app.add_middleware(RequestGuard, max_body_bytes=services.settings.max_body_bytes,
-                       page_refusal=too_large_page)
+                       page_refusal=lambda scope, most: booking_frame.too_large_page(scope, most)
+                       or too_large_page(scope, most))
     return app

@@ -123,6 +123,12 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/api/v1/bookings/check-in"): frozenset({KIOSK}) | OFFICERS,
     ("GET", "/api/v1/bookings/{token}"): PUBLIC,
     ("POST", "/api/v1/bookings/{token}/cancel"): PUBLIC,
+    ("GET", "/booking"): PUBLIC,
+    ("POST", "/booking"): PUBLIC,
+    ("GET", "/booking/{token}"): PUBLIC,
+    ("GET", "/booking/{token}/cancel"): PUBLIC,
+    ("POST", "/booking/{token}/cancel"): PUBLIC,
+    ("GET", "/booking/{rest:path}"): PUBLIC,
 }
 PROTECTED = [route for route, roles in ACCESS.items() if roles is not PUBLIC]
 
@@ -281,6 +287,13 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
                                                        headers=_new_key)
     probes[("GET", f"{p}/bookings/{{token}}")] = Probe(404, path={"token": "tidak-ada"})
     probes[("POST", f"{p}/bookings/{{token}}/cancel")] = Probe(404, path={"token": "tidak-ada"})
+    # The booking page: its forms without their marks, a token no booking has, an address under it that is none.
+    probes[("GET", "/booking")] = Probe(200)
+    probes[("POST", "/booking")] = Probe(403)
+    probes[("GET", "/booking/{token}")] = Probe(404, path={"token": "tidak-ada"})
+    probes[("GET", "/booking/{token}/cancel")] = Probe(404, path={"token": "tidak-ada"})
+    probes[("POST", "/booking/{token}/cancel")] = Probe(403, path={"token": "tidak-ada"})
+    probes[("GET", "/booking/{rest:path}")] = Probe(404, path={"rest": "tidak/ada"})
     return probes
 
 
@@ -292,7 +305,7 @@ def send(hall: LiveServer, scene: Scene, route: tuple[str, str], authorization: 
     if authorization is not None:
         headers["Authorization"] = _fresh_if_spent(hall, probe, authorization)
     body = probe.body(hall) if probe.body else None
-    url = hall.url + template.format(**probe.path)
+    url = hall.url + template.replace(":path}", "}").format(**probe.path)
     # stream=True so that an allowed GET /events (an endless stream) returns as soon as it starts.
     with requests.request(method, url, json=body, params=probe.params, headers=headers,
                           timeout=10, stream=True) as r:
