@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import requests
 
 from core.retry import parse_retry_after
-from server.notify.texts import render
+from server.notify.texts import fields, render
 
 # Seconds to connect and to wait for an answer: a gateway that hangs must not hold the worker.
 TIMEOUT = (5.0, 15.0)
@@ -125,7 +125,8 @@ class FonnteGateway:
 @dataclass
 class WhatsAppCloud:
     """Meta's WhatsApp Cloud API: a template message (the only kind a business may start a conversation
-    with) by the template's approved name, its language and the body's values in order."""
+    with) by the template's approved name, its language and the body's values in the order our Indonesian
+    text names them (``texts.fields``)."""
 
     phone_number_id: str
     token: str = field(repr=False)
@@ -141,7 +142,9 @@ class WhatsAppCloud:
         approved = self.templates.get(message.template)
         if approved is None:
             return Outcome.never(f"no Cloud API template for {message.template}")
-        values = [{"type": "text", "text": str(v)} for v in message.params.values()]
+        # Meta refuses an empty body value: a blank one (a link the server lacks) is sent as a dash.
+        values = [{"type": "text", "text": str(message.params.get(name, "")) or "-"}
+                  for name in fields(message.template)]
         body = {"messaging_product": "whatsapp", "to": message.recipient, "type": "template",
                 "biz_opaque_callback_data": message.key,
                 "template": {"name": approved, "language": {"code": message.language},
