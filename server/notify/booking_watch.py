@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection
 from core.booking import BookingRules
 from core.booking_code import shown
 from core.schedule import format_hhmm
-from core.wire import BookingStatus, EventType
+from core.wire import BookingEvent, BookingStatus, EventType
 from server.catalog import SiteCatalog
 from server.db import bookings, outbox
 from server.notify.outbox import PENDING, enqueue
@@ -57,10 +57,9 @@ class BookingWatch:
         status = BookingStatus(data["status"])
         cat = self.catalog()
         today = at.astimezone(cat.site.zone).date()
-        if self.webhook():
+        if self.webhook():  # the event's own payload: no code, token, NIK nor phone
             enqueue(conn, at=at, day=today, channel="webhook", template="booking_changed", language="id",
-                    booking_id=data["id"], params={key: str(data[key]) for key in
-                                                   ("id", "service_id", "service_date", "slot_start", "status")})
+                    booking_id=data["id"], params={key: data[key] for key in BookingEvent.model_fields})
         if status != BookingStatus.BOOKED:
             forget_ahead_of_the_slot(conn, at, data["id"])
         channel = self.citizen_channel()
