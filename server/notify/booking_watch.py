@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import delete, or_, select
 from sqlalchemy.engine import Connection
 
-from core.booking import BookingRules
+from core.booking import BookingRules, window
 from core.booking_code import shown
 from core.schedule import format_hhmm
 from core.wire import BookingEvent, BookingStatus, EventType
@@ -106,8 +106,7 @@ def _params(cat: SiteCatalog, row: Any, link: str) -> dict[str, str]:
     service = cat.services.get(row.service_id)
     rules = (service.booking if service is not None else None) or FALLBACK_RULES
     start, end = row.slot_start.astimezone(zone), row.slot_end.astimezone(zone)
-    opens = start - timedelta(minutes=rules.early_minutes)
-    closes = start + timedelta(minutes=rules.late_minutes)
+    check_in = window(start.date(), start.time(), rules)
     if service is None:
         name, agency = row.service_id, ""
     else:
@@ -117,4 +116,5 @@ def _params(cat: SiteCatalog, row: Any, link: str) -> dict[str, str]:
     return {"code": shown(row.code), "service": name, "agency": agency,
             "day": long_date(date.fromisoformat(row.service_date), row.language),
             "slot": f"{format_hhmm(start.time())}–{format_hhmm(end.time(), label)}",
-            "check_in": f"{format_hhmm(opens.time())}–{format_hhmm(closes.time(), label)}", "link": link}
+            "check_in": f"{format_hhmm(check_in.opens.time())}–{format_hhmm(check_in.closes.time(), label)}",
+            "link": link}
