@@ -4,14 +4,17 @@ both languages, and a Cloud API site maps each booking message to a template Met
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from server.db import Database, outbox
+from server.notify.booking_watch import forget_ahead_of_the_slot
 from server.notify.config import NotifyConfigInvalid, load_channels
-from server.notify.outbox import Outbox, enqueue
+from server.notify.outbox import CLAIM_FOR, Outbox, enqueue
 from server.notify.texts import TEMPLATES, fields, long_date, render
 from tests.support.clock import SettableClock, wib
 
@@ -24,10 +27,23 @@ VALUES = {"code": "123-456-785", "service": "KTP Elektronik", "agency": "Disdukc
 
 
 @pytest.fixture
-def box(tmp_path: Path) -> Outbox:
+def box(tmp_path: Path) -> Iterator[Outbox]:
     db = Database(f"sqlite:///{tmp_path / 'o.sqlite3'}")
     db.create_schema()
-    return Outbox(db)
+    yield Outbox(db)
+    db.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_box(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Outbox]:
+    if request.param == "postgres":
+        from tests.conftest import _fresh_pg_url  # noqa: PLC0415 - only when PostgreSQL is given
+        db = Database(_fresh_pg_url())
+    else:
+        db = Database(f"sqlite:///{tmp_path / 'race.sqlite3'}")
+    db.create_schema()
+    yield Outbox(db)
+    db.dispose()
 
 
 def _remind(box: Outbox, at: datetime, send_at: datetime | None, day: date = BOOKED_FOR) -> int:
@@ -111,3 +127,59 @@ def test_a_cloud_template_name_for_a_message_the_server_never_sends_is_refused(t
     path.write_text(path.read_text("utf-8").replace("boking_cancelled", "booking_cancelled"), "utf-8")
     assert list(load_channels(path)) == ["whatsapp"]
 
+
+
+
+def test_a_reminder_a_sender_holds_is_not_removed_under_it(box: Outbox):
+    """GIVEN a sender claimed a due reminder WHEN its booking is cancelled THEN that reminder is left to the
+    sender (it is being sent this moment) and the one not yet due is removed; once a dead sender's claim ran
+    out, a cancel removes it too."""
+    due = wib(2026, 11, 24, 8, 0).astimezone(UTC)
+    held = _remind(box, due, due)
+    _remind(box, due, due + timedelta(hours=1))
+    assert [c.id for c in box.claim_due(due)] == [held]
+    with box.db.write() as conn:
+        assert forget_ahead_of_the_slot(conn, due, 7) == 1
+    assert list(_recipients(box)) == [held]
+    with box.db.write() as conn:
+        assert forget_ahead_of_the_slot(conn, due + CLAIM_FOR + timedelta(seconds=1), 7) == 1
+    assert _recipients(box) == {}
+
+
+def _race(box: Outbox, due: datetime, booking: int) -> tuple[list[int], list[int]]:
+    """The sender's claim and the cancel's removal of one booking's reminders, started at one moment."""
+    start = threading.Barrier(2)
+    claimed: list[int] = []
+    removed: list[int] = []
+
+    def send() -> None:
+        start.wait()
+        claimed.extend(c.id for c in box.claim_due(due))
+
+    def cancel() -> None:
+        start.wait()
+        with box.db.write() as conn:
+            removed.append(forget_ahead_of_the_slot(conn, due, booking))
+
+    threads = [threading.Thread(target=send), threading.Thread(target=cancel)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    return claimed, removed
+
+
+def test_a_reminder_due_as_its_booking_is_cancelled_is_either_sent_or_removed_never_both(any_box: Outbox):
+    """The sender's claim and the cancel's removal race on one due reminder, twenty times: each time exactly
+    one wins; a claimed reminder is never deleted under its sender, a removed one never claimed."""
+    due = wib(2026, 11, 24, 8, 0).astimezone(UTC)
+    for booking in range(20):
+        with any_box.db.write() as conn:
+            row = enqueue(conn, at=due, day=BOOKED_FOR, channel="whatsapp", template="booking_reminder_hour",
+                          language="id", params=VALUES, recipient="6281234567890", booking_id=booking)
+        claimed, removed = _race(any_box, due, booking)
+        with any_box.db.read() as conn:
+            left = conn.execute(outbox.select().where(outbox.c.id == row)).one_or_none()
+        assert (claimed, removed, left is None) in (([row], [0], False), ([], [1], True)), booking
+        if left is not None:
+            any_box.sent(row, due, None)
