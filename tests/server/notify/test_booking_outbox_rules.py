@@ -146,6 +146,17 @@ def test_a_reminder_a_sender_holds_is_not_removed_under_it(box: Outbox):
     assert _recipients(box) == {}
 
 
+def test_a_removed_reminders_id_is_never_a_new_messages_key(box: Outbox):
+    """The key a receiver drops repeats by is the row's id: the newest row removed (a cancel's reminders),
+    the next message still gets an id never used, so its webhook-id is new."""
+    at = wib(2026, 11, 23, 9, 0).astimezone(UTC)
+    _remind(box, at, None)
+    removed = _remind(box, at, wib(2026, 11, 25, 8, 0))
+    with box.db.write() as conn:
+        assert forget_ahead_of_the_slot(conn, at, 7) == 2
+    assert _remind(box, at, None) > removed
+
+
 def _race(box: Outbox, due: datetime, booking: int) -> tuple[list[int], list[int]]:
     """The sender's claim and the cancel's removal of one booking's reminders, started at one moment."""
     start = threading.Barrier(2)
