@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from standardwebhooks import Webhook, WebhookVerificationError
 
 from core.booking_code import shown
@@ -74,9 +74,19 @@ def settled(hall: LiveServer, booking: dict[str, Any], template: str, status: st
     return rows(hall, booking).get(template, ("", 0, None))[0] == status
 
 
+def busy(hall: LiveServer) -> int:
+    """How many messages are due now or held by a sender (claimed, not yet marked sent or tried again)."""
+    with hall.services.db.read() as conn:
+        return len(conn.execute(select(outbox.c.id).where(outbox.c.status == "pending", or_(
+            outbox.c.claimed_until.is_not(None), outbox.c.next_attempt_at <= hall.clock.now()))).all())
+
+
 def at(hall: LiveServer, moment: datetime) -> None:
     """Set the clock to ``moment``, through a change of date the way a real one goes (the new date holds
-    a while first, server/service_day.py), and let the sender look once at what is due."""
+    a while first, server/service_day.py), and let the sender look once at what is due. Only once what is
+    due now is sent: a clock jumping hours ahead mid-send would run the send's claim out and send it twice,
+    which no real clock does."""
+    wait_for(lambda: busy(hall) == 0, what="the messages due now to be sent")
     engine = hall.services.engine
     if moment.date() != hall.clock.now().astimezone(moment.tzinfo).date():
         hall.clock.set(moment - HOLD)
@@ -100,8 +110,18 @@ def early_catalog(tmp_path: Path) -> Path:
     return path
 
 
-def test_a_booking_is_told_once_with_its_code_and_reminded_at_its_times(notifying, gateway: Gateway):
-    with notifying() as hall:
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database(request: pytest.FixtureRequest) -> str | None:
+    """The store the server runs on: SQLite in its folder (None), or an empty PostgreSQL schema."""
+    if request.param == "sqlite":
+        return None
+    from tests.conftest import _fresh_pg_url  # noqa: PLC0415 - only when PostgreSQL is given
+    return _fresh_pg_url()
+
+
+def test_a_booking_is_told_once_with_its_code_and_reminded_at_its_times(notifying, gateway: Gateway,
+                                                                         database: str | None):
+    with notifying(database_url=database) as hall:
         booking = book(hall)
         (made,) = told(gateway, 1)
         assert made.splitlines() == [
@@ -144,8 +164,8 @@ def test_a_booking_made_after_its_reminders_times_gets_only_the_ones_still_ahead
         assert set(rows(hall, today)) == {"booking_made"}
 
 
-def test_a_cancelled_booking_is_told_so_and_reminded_of_nothing(notifying, gateway: Gateway):
-    with notifying() as hall:
+def test_a_cancelled_booking_is_told_so_and_reminded_of_nothing(notifying, gateway: Gateway, database: str | None):
+    with notifying(database_url=database) as hall:
         booking = book(hall, language="en")
         told(gateway, 1)
         r = hall.http.post(f"{hall.api}/bookings/{booking['token']}/cancel", timeout=10)
@@ -161,8 +181,9 @@ def test_a_cancelled_booking_is_told_so_and_reminded_of_nothing(notifying, gatew
     assert len(to_citizen(gateway)) == 2
 
 
-def test_a_checked_in_booking_is_reminded_of_nothing_more(notifying, gateway: Gateway, tmp_path: Path):
-    with notifying(catalog=early_catalog(tmp_path)) as hall:
+def test_a_checked_in_booking_is_reminded_of_nothing_more(notifying, gateway: Gateway, tmp_path: Path,
+                                                          database: str | None):
+    with notifying(catalog=early_catalog(tmp_path), database_url=database) as hall:
         booking = book(hall, "10:00")
         at(hall, wib(2026, 11, 23, 16, 0))
         told(gateway, 2)
