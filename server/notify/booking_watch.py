@@ -107,8 +107,8 @@ def _params(cat: SiteCatalog, row: Any, link: str) -> dict[str, str]:
     rules = (service.booking if service is not None else None) or FALLBACK_RULES
     start, end = row.slot_start.astimezone(zone), row.slot_end.astimezone(zone)
     check_in = window(start.date(), start.time(), rules)
-    if service is None:
-        name, agency = row.service_id, ""
+    if service is None:  # left the catalog since: its id, and the MPP for its agency
+        name, agency = row.service_id, cat.site.short_name
     else:
         owner = cat.agency_of(service.id)
         name = service.name_en or service.name if english else service.name
