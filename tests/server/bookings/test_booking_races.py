@@ -10,7 +10,7 @@ from typing import Any
 import requests
 from sqlalchemy import func, select
 
-from server.db import bookings
+from server.db import bookings, tickets
 from tests.server.bookings.conftest import new_nik
 from tests.support.server import LiveServer
 
@@ -73,3 +73,25 @@ def test_one_nik_from_twenty_phones_at_once_books_twice_a_week(server):
                                    for i in range(20)])
     assert _codes(answers) == ["booking_nik_limit"] * 18 + ["made"] * 2
     assert _held(server, nik_last4=nik[-4:]) == 2
+
+
+def test_ten_check_ins_of_one_booking_at_once_issue_one_ticket(server):
+    made = server.call("POST", "/bookings", json={"service_id": "paspor", "date": "2026-11-23", "slot": "10:00",
+                                                  "nik": new_nik()}).json()
+    start = threading.Barrier(10)
+    answers: list[Any] = [None] * 10
+
+    def tap(i: int) -> None:
+        with requests.Session() as http:
+            start.wait()
+            answers[i] = http.post(f"{server.api}/bookings/check-in", json={"token": made["token"]}, timeout=60,
+                                   headers={"Authorization": f"Bearer {server.tokens['kiosk']}",
+                                            "Idempotency-Key": f"tap-{i:04d}-{made['code']}"})
+    threads = [threading.Thread(target=tap, args=(i,)) for i in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert _codes(answers) == ["booking_already_checked_in"] * 9 + ["made"]
+    with server.services.db.read() as conn:
+        assert conn.execute(select(func.count()).select_from(tickets)).scalar_one() == 1
