@@ -31,14 +31,14 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "id": "Booking Anda tercatat. Kode booking: {code}\n{service} ({agency})\n{day}, pukul {slot}\n"
               "Waktu check-in di anjungan: {check_in}. Pindai QR booking, atau ketik kode ini dan 4 angka "
               "terakhir NIK Anda.\nQR dan pembatalan: {link}",
-        "en": "Your booking is made. Booking code: {code}\n{service} ({agency})\n{day}, at {slot}\n"
+        "en": "Your booking is confirmed. Booking code: {code}\n{service} ({agency})\n{day}, at {slot}\n"
               "Check-in time at the kiosk: {check_in}. Scan the booking's QR, or type this code and the last "
               "4 digits of your NIK.\nQR and cancelling: {link}",
     },
     "booking_reminder_day": {
         "id": "Pengingat: besok {day}, pukul {slot}, booking {code} untuk {service}.\nWaktu check-in di "
               "anjungan: {check_in}.\nTidak jadi datang? Batalkan agar tempatnya dapat dipakai orang lain: {link}",
-        "en": "Reminder: tomorrow {day}, at {slot}, booking {code} for {service}.\nCheck-in time at the kiosk: "
+        "en": "Reminder: tomorrow, {day}, at {slot}, booking {code} for {service}.\nCheck-in time at the kiosk: "
               "{check_in}.\nNot coming? Cancel so someone else can have the place: {link}",
     },
     "booking_reminder_hour": {
