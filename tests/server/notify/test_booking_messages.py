@@ -10,7 +10,7 @@ import os
 import signal
 import threading
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -278,6 +278,18 @@ def test_the_numbers_go_only_once_the_day_each_message_belongs_to_has_closed(not
         with hall.services.db.read() as conn:
             assert conn.execute(select(bookings.c.phone, bookings.c.status)).one() == (None, "no_show")
 
+
+def test_a_booking_missed_is_a_no_show_on_the_webhook_and_reminded_of_nothing_more(notifying, gateway: Gateway):
+    with notifying() as hall:
+        booking = book(hall, "10:30")
+        at(hall, wib(2026, 11, 23, 16, 0))
+        told(gateway, 2)
+        hall.services.engine.bookings.close_day(date(2026, 11, 24))  # the day's end, early: nobody came
+        assert set(rows(hall, booking)) == {"booking_made", "booking_reminder_day"}
+        at(hall, wib(2026, 11, 24, 9, 30))
+        wait_for(lambda: [e["status"] for e in events(gateway)] == ["booked", "no_show"],
+                 what="the no-show on the webhook")
+    assert len(to_citizen(gateway)) == 2
 
 def close_day(hall: LiveServer, moment: datetime) -> None:
     """Move to ``moment`` of the next day and run the day-end job and the sender's daily round as the
