@@ -175,7 +175,8 @@ def sign_webhook(key: bytes, message_id: str, timestamp: int, body: bytes) -> st
 class SignedWebhook:
     """A JSON event POSTed to another system (an agency's own application, a messaging service of the
     site's choosing) with ``webhook-id``, ``webhook-timestamp`` and ``webhook-signature``. The id is the
-    outbox row's, the same on every try, so the receiver drops a repeat."""
+    outbox row's, the same on every try, so the receiver drops a repeat. A message to a citizen carries
+    their number (``to``) and its text; an event (a booking's change) carries neither."""
 
     url: str
     secret: str = field(repr=False)
@@ -186,9 +187,12 @@ class SignedWebhook:
         self._key = webhook_secret_key(self.secret)
 
     def send(self, message: Message) -> Outcome:
+        data = {**message.params, "language": message.language}
+        if message.recipient:
+            # A citizen's message on a site whose own messaging service is the webhook: whom to tell, and what.
+            data |= {"to": message.recipient, "text": render(message.template, message.language, message.params)}
         body = json.dumps({"type": f"anjungan.{message.template}", "timestamp": message.made_at.isoformat(),
-                           "data": {**message.params, "language": message.language}},
-                          ensure_ascii=False, separators=(",", ":")).encode()
+                           "data": data}, ensure_ascii=False, separators=(",", ":")).encode()
         now = int(datetime.now().timestamp())
         answer = _post(self.session, self.url, data=body, headers={
             "Content-Type": "application/json", "webhook-id": message.key, "webhook-timestamp": str(now),

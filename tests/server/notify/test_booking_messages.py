@@ -245,6 +245,16 @@ def test_a_cloud_api_site_gets_each_booking_message_by_its_approved_template(not
                       "09.00–09.30 WIB", "08.00–09.15 WIB", booking["link"]]
 
 
+def test_a_site_whose_messaging_service_is_the_webhook_gets_whom_to_tell_and_what(notifying, gateway: Gateway):
+    with notifying(whatsapp=None) as hall:
+        booking = book(hall)
+        wait_for(lambda: len(gateway.delivered) == 2, what="the event and the message on the webhook")
+    change, made = (r.json for r in gateway.delivered)
+    assert change["type"] == "anjungan.booking_changed" and "to" not in change["data"]  # type: ignore[index]
+    assert made["type"] == "anjungan.booking_made"  # type: ignore[index]
+    assert made["data"]["to"] == TARGET and made["data"]["code"] == shown(booking["code"])  # type: ignore[index]
+    assert made["data"]["text"].startswith(f"Booking Anda tercatat. Kode booking: {shown(booking['code'])}\n")  # type: ignore[index]
+
 def test_a_booking_without_a_number_tells_only_the_webhook(notifying, gateway: Gateway):
     with notifying() as hall:
         booking = book(hall, phone=None)
