@@ -43,6 +43,7 @@ from server.db import Database
 from server.engine import QueueEngine
 from server.errors import ApiError, install_error_handlers
 from server.events import EventHub
+from server.notify.booking_watch import BookingWatch
 from server.notify.config import load_channels
 from server.notify.service import Notifications
 from server.notify.ticket_watch import TicketWatch
@@ -79,6 +80,10 @@ def build_services(settings: ServerSettings, clock: Clock | None = None) -> Serv
                                   policy=settings.notify_retry)
     watch = TicketWatch(engine.catalogs.current, engine.live, notifications.citizen_channel)
     engine.unit_of_work.watch(watch.on_change)
+    booking_watch = BookingWatch(engine.catalogs.current,
+                                 lambda token: f"{settings.public_url.rstrip('/')}/booking/{token}",
+                                 notifications.citizen_channel, lambda: "webhook" in notifications.channels)
+    engine.unit_of_work.watch(booking_watch.on_change)
     return Services(settings, db, hub, engine, Accounts(db, clock, hub, password_cost=settings.password_cost),
                     notifications)
 

@@ -248,6 +248,11 @@ outbox = Table(
     # The booking a message tells of (its reminders are removed when it is cancelled or checked in).
     Column("booking_id", Integer),
     Index("ix_outbox_due", "status", "next_attempt_at"),
+    # A booking's change finds its messages still pending among every message ever sent.
+    Index("ix_outbox_booking", "booking_id"),
+    # A row's id is its key at the provider and the webhook's receiver (anjungan-msg-ID): SQLite must never
+    # hand the id of a removed reminder to a new message, which the receiver would drop as a repeat.
+    sqlite_autoincrement=True,
 )
 
 

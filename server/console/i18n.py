@@ -882,6 +882,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.id": ("id", "id"),
     "field.order": ("urutan", "place"),
     "field.loket_id": ("nomor loket", "loket number"),
+    "notify.template.booking_made": ("Booking dibuat", "Booking made"),
+    "notify.template.booking_reminder_day": ("Pengingat booking (sehari sebelum)", "Booking reminder (day before)"),
+    "notify.template.booking_reminder_hour": ("Pengingat booking (sejam sebelum)", "Booking reminder (hour before)"),
+    "notify.template.booking_cancelled": ("Booking dibatalkan", "Booking cancelled"),
+    "notify.template.booking_changed": ("Perubahan booking", "Booking change"),
 }
 
 

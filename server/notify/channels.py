@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import requests
 
 from core.retry import parse_retry_after
-from server.notify.texts import render
+from server.notify.texts import fields, render
 
 # Seconds to connect and to wait for an answer: a gateway that hangs must not hold the worker.
 TIMEOUT = (5.0, 15.0)
@@ -125,7 +125,8 @@ class FonnteGateway:
 @dataclass
 class WhatsAppCloud:
     """Meta's WhatsApp Cloud API: a template message (the only kind a business may start a conversation
-    with) by the template's approved name, its language and the body's values in order."""
+    with) by the template's approved name, its language and the body's values in the order our Indonesian
+    text names them (``texts.fields``)."""
 
     phone_number_id: str
     token: str = field(repr=False)
@@ -141,7 +142,9 @@ class WhatsAppCloud:
         approved = self.templates.get(message.template)
         if approved is None:
             return Outcome.never(f"no Cloud API template for {message.template}")
-        values = [{"type": "text", "text": str(v)} for v in message.params.values()]
+        # Meta refuses an empty body value: a blank one (a link the server lacks) is sent as a dash.
+        values = [{"type": "text", "text": str(message.params.get(name, "")) or "-"}
+                  for name in fields(message.template)]
         body = {"messaging_product": "whatsapp", "to": message.recipient, "type": "template",
                 "biz_opaque_callback_data": message.key,
                 "template": {"name": approved, "language": {"code": message.language},
@@ -172,7 +175,8 @@ def sign_webhook(key: bytes, message_id: str, timestamp: int, body: bytes) -> st
 class SignedWebhook:
     """A JSON event POSTed to another system (an agency's own application, a messaging service of the
     site's choosing) with ``webhook-id``, ``webhook-timestamp`` and ``webhook-signature``. The id is the
-    outbox row's, the same on every try, so the receiver drops a repeat."""
+    outbox row's, the same on every try, so the receiver drops a repeat. A message to a citizen carries
+    their number (``to``) and its text; an event (a booking's change) carries neither."""
 
     url: str
     secret: str = field(repr=False)
@@ -183,9 +187,12 @@ class SignedWebhook:
         self._key = webhook_secret_key(self.secret)
 
     def send(self, message: Message) -> Outcome:
+        data = {**message.params, "language": message.language}
+        if message.recipient:
+            # A citizen's message on a site whose own messaging service is the webhook: whom to tell, and what.
+            data |= {"to": message.recipient, "text": render(message.template, message.language, message.params)}
         body = json.dumps({"type": f"anjungan.{message.template}", "timestamp": message.made_at.isoformat(),
-                           "data": {**message.params, "language": message.language}},
-                          ensure_ascii=False, separators=(",", ":")).encode()
+                           "data": data}, ensure_ascii=False, separators=(",", ":")).encode()
         now = int(datetime.now().timestamp())
         answer = _post(self.session, self.url, data=body, headers={
             "Content-Type": "application/json", "webhook-id": message.key, "webhook-timestamp": str(now),

@@ -11,12 +11,21 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from server.notify.channels import Channel, FonnteGateway, SignedWebhook, WhatsAppCloud, webhook_secret_key
+from server.notify.texts import TEMPLATES
 
 EXAMPLE = """\
 [whatsapp]
 kind = "fonnte"                      # or "cloud" (the WhatsApp Cloud API)
 url = "https://api.fonnte.com/send"
 token = "TOKEN-DARI-GATEWAY"
+# kind = "cloud" needs phone_number_id = "…" and, per message sent, the template name Meta approved:
+# [whatsapp.templates]
+# turn_near = "anjungan_giliran"
+# ticket_called = "anjungan_dipanggil"
+# booking_made = "anjungan_booking"
+# booking_reminder_day = "anjungan_booking_besok"
+# booking_reminder_hour = "anjungan_booking_sejam"
+# booking_cancelled = "anjungan_booking_batal"
 
 [webhook]
 url = "https://sistem-instansi.example.go.id/anjungan"
@@ -74,6 +83,12 @@ def _whatsapp(path: Path, table: Mapping[str, Any]) -> Channel:
         if not isinstance(templates, dict) or not all(isinstance(v, str) for v in templates.values()):
             raise NotifyConfigInvalid(path, "[whatsapp.templates] berisi nama templat yang disetujui Meta.",
                                       "[whatsapp.templates] holds the template names Meta approved.")
+        unknown = sorted(set(templates) - set(TEMPLATES))
+        if unknown:
+            known = ", ".join(TEMPLATES)
+            raise NotifyConfigInvalid(path, f"[whatsapp.templates] tidak mengenal {', '.join(unknown)} (dikenal: "
+                                      f"{known}).", f"[whatsapp.templates] does not know {', '.join(unknown)} "
+                                      f"(known: {known}).")
         base = _url(path, table, "whatsapp") if "url" in table else "https://graph.facebook.com"
         return WhatsAppCloud(phone_number_id=number, token=token, templates=templates, base_url=base,
                              api_version=str(table.get("api_version", "v21.0")))

@@ -23,8 +23,11 @@ CLAIM_FOR = timedelta(minutes=2)
 
 
 def enqueue(conn: Connection, *, at: datetime, day: date, channel: str, template: str, language: str,
-            params: Mapping[str, Any], recipient: str | None = None) -> int:
-    """Write one message in the caller's transaction; it is sent only if that transaction commits."""
+            params: Mapping[str, Any], recipient: str | None = None, send_at: datetime | None = None,
+            booking_id: int | None = None) -> int:
+    """Write one message in the caller's transaction; it is sent only if that transaction commits, and
+    not before ``send_at`` when given (a reminder), else as soon as the worker comes by. ``booking_id``
+    names the booking it tells of, so the booking's later changes can take back what is still pending."""
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")
     if template not in TEMPLATES:
@@ -34,7 +37,7 @@ def enqueue(conn: Connection, *, at: datetime, day: date, channel: str, template
     result = conn.execute(outbox.insert().values(
         made_at=at, service_date=day.isoformat(), channel=channel, recipient=recipient, template=template,
         language=language if language in ("id", "en") else "id", params=dict(params), status=PENDING,
-        attempts=0, next_attempt_at=at))
+        attempts=0, next_attempt_at=send_at or at, booking_id=booking_id))
     key = result.inserted_primary_key
     assert key is not None
     return int(key[0])

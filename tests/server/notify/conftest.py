@@ -18,13 +18,15 @@ WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 QUICK = RetryPolicy(max_attempts=4, base_delay=0.05, max_delay=0.2, jitter=lambda cap: cap)
 
 
-def notify_file(tmp_path: Path, gateway: Gateway, *, whatsapp: str = "fonnte") -> Path:
+def notify_file(tmp_path: Path, gateway: Gateway, *, whatsapp: str | None = "fonnte", webhook: bool = True,
+                templates: dict[str, str] | None = None) -> Path:
     path = tmp_path / "notify.toml"
+    names = "".join(f'{ours} = "{approved}"\n' for ours, approved in (templates or {"check": "anjungan_uji"}).items())
     wa = (f'kind = "fonnte"\nurl = "{gateway.url}/send"\ntoken = "{FONNTE_TOKEN}"\n' if whatsapp == "fonnte" else
           f'kind = "cloud"\nurl = "{gateway.url}"\ntoken = "{FONNTE_TOKEN}"\nphone_number_id = "1234567"\n'
-          '[whatsapp.templates]\ncheck = "anjungan_uji"\n')
-    path.write_text(f"[whatsapp]\n{wa}\n[webhook]\nurl = \"{gateway.url}/hook\"\nsecret = \"{WEBHOOK_SECRET}\"\n",
-                    "utf-8")
+          f'[whatsapp.templates]\n{names}')
+    hook = f"[webhook]\nurl = \"{gateway.url}/hook\"\nsecret = \"{WEBHOOK_SECRET}\"\n" if webhook else ""
+    path.write_text((f"[whatsapp]\n{wa}\n" if whatsapp else "") + hook, "utf-8")
     return path
 
 
@@ -37,9 +39,11 @@ def gateway() -> Iterator[Gateway]:
 @pytest.fixture
 def notifying(tmp_path: Path, gateway: Gateway) -> Callable[..., AbstractContextManager[LiveServer]]:
     """Starts a live server sending through ``gateway``; keyword arguments go to live_server."""
-    def start(whatsapp: str = "fonnte", **extra: Any) -> AbstractContextManager[LiveServer]:
-        return live_server(tmp_path, notify_config=notify_file(tmp_path, gateway, whatsapp=whatsapp),
-                           notify_poll_seconds=0.05, notify_retry=extra.pop("notify_retry", QUICK), **extra)
+    def start(whatsapp: str | None = "fonnte", webhook: bool = True, templates: dict[str, str] | None = None,
+              **extra: Any) -> AbstractContextManager[LiveServer]:
+        config = notify_file(tmp_path, gateway, whatsapp=whatsapp, webhook=webhook, templates=templates)
+        return live_server(tmp_path, notify_config=config, notify_poll_seconds=0.05,
+                           notify_retry=extra.pop("notify_retry", QUICK), **extra)
     return start
 
 
