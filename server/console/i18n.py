@@ -882,6 +882,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.id": ("id", "id"),
     "field.order": ("urutan", "place"),
     "field.loket_id": ("nomor loket", "loket number"),
+    # Bookings: the day's list and a cancel for a citizen.
+    "nav.bookings": ("Booking", "Bookings"),
+    "bookings.title": ("Booking", "Bookings"),
+    "bookings.intro": ("Booking warga untuk satu hari, per layanan dan slot. NIK hanya tampil empat angka "
+                       "terakhirnya, nomor WhatsApp disamarkan.",
+                       "Citizens' bookings of one day, by service and slot. A NIK shows only its last four digits, "
+                       "a WhatsApp number masked."),
+    "bookings.day": ("Hari layanan", "Service day"),
+    "bookings.service": ("Layanan", "Service"),
+    "bookings.all_services": ("Semua layanan", "All services"),
+    "bookings.show": ("Tampilkan", "Show"),
+    "bookings.bad_date": ("Tanggal itu tidak bisa dibaca: pilih tanggal dari kalender (tahun-bulan-hari). "
+                          "Yang tampil: hari ini.",
+                          "That date cannot be read: pick one from the calendar (year-month-day). Shown: today."),
+    "bookings.of_day": ("Booking untuk {date}", "Bookings for {date}"),
+    "bookings.count.made": ("Dibuat", "Made"),
+    "bookings.count.booked": ("Masih terpesan", "Still booked"),
+    "bookings.count.checked_in": ("Sudah check-in", "Checked in"),
+    "bookings.count.cancelled": ("Dibatalkan", "Cancelled"),
+    "bookings.count.no_show": ("Tidak hadir", "No-show"),
+    "bookings.empty": ("Tidak ada booking untuk hari dan layanan ini.", "No bookings for this day and service."),
+    "bookings.code": ("Kode booking", "Booking code"),
+    "bookings.nik": ("NIK", "NIK"),
+    "bookings.status": ("Keadaan", "State"),
+    "bookings.phone": ("WhatsApp", "WhatsApp"),
+    "bookings.ticket": ("Tiket", "Ticket"),
+    "bookings.made_at": ("Dibuat", "Made"),
+    "bookings.slot": ("Slot {start}–{end} · {n} booking", "Slot {start}–{end} · {n} booking(s)"),
+    "bookings.status.booked": ("Terpesan", "Booked"),
+    "bookings.status.checked_in": ("Sudah check-in", "Checked in"),
+    "bookings.status.cancelled": ("Dibatalkan", "Cancelled"),
+    "bookings.status.no_show": ("Tidak hadir", "No-show"),
+    "bookings.cancel": ("Batalkan…", "Cancel…"),
+    "bookings.confirm_title": ("Batalkan booking {code}?", "Cancel booking {code}?"),
+    "bookings.confirm": ("Booking {service} pada {date}, slot {start}–{end}, NIK berakhiran {nik} akan dibatalkan "
+                         "atas nama Anda: tempatnya dibuka lagi untuk orang lain, pengingatnya tidak dikirim, dan "
+                         "kodenya tidak bisa dipakai check-in lagi. Pembatalan dicatat di log audit.",
+                         "The booking of {service} on {date}, slot {start}–{end}, NIK ending in {nik} will be "
+                         "cancelled in your name: its place opens for someone else, its reminders are not sent, and "
+                         "its code no longer checks in. The cancel is kept in the audit log."),
+    "bookings.confirm_submit": ("Ya, batalkan booking {code}", "Yes, cancel booking {code}"),
+    "bookings.confirm_keep": ("Jangan, biarkan booking ini", "No, keep this booking"),
+    "bookings.cancelled_done": ("Booking {code} dibatalkan.", "Booking {code} was cancelled."),
+    "bookings.how": ("Daftar ini ikut berubah saat warga membuat, membatalkan atau check-in booking. Booking yang "
+                     "tidak check-in menjadi \"tidak hadir\" saat hari layanan ditutup.",
+                     "This list follows citizens making, cancelling and checking in bookings. A booking not "
+                     "checked in becomes \"no-show\" when the service day closes."),
+    "error.booking_not_found": ("Booking itu tidak ada pada hari ini: muat ulang daftarnya.",
+                                "That booking is not on this day: reload the list."),
+    "error.booking_not_cancellable": ("Booking ini tidak bisa dibatalkan lagi: sudah check-in, tidak hadir, atau "
+                                      "slotnya sudah lewat.",
+                                      "This booking can no longer be cancelled: checked in, a no-show, or its slot "
+                                      "has passed."),
+    "error.booking_cancelled": ("Booking ini sudah dibatalkan.", "This booking was cancelled already."),
 }
 
 
