@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from core.booking import BookingRules
 from core.rules import PREFIX_PATTERN, QueuePolicy
 from core.schedule import WEEKDAYS, Break, ServiceSchedule, Span, format_hhmm, parse_hhmm
 from core.survey import Unsur
@@ -70,6 +71,8 @@ class ServiceInfo:
     target_wait_minutes: int | None = None
     # The requirements in English for the English kiosk and receipt; none: the Indonesian ones are shown.
     requirements_en: tuple[str, ...] = ()
+    # How it takes bookings (a ``booking`` table in the service); None: it takes none.
+    booking: BookingRules | None = None
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,8 @@ tickets = Table(
     # leave a note for the officer there (staff data: never sent to a device or the citizen's page).
     Column("target_counter_id", Integer),
     Column("transfer_note", String(200)),
+    # The booking whose check-in issued it (bookings.id); None for a walk-in.
+    Column("booking_id", Integer),
     UniqueConstraint("prefix", "service_date", "seq", name="uq_ticket_number"),
     UniqueConstraint("issuer", "idempotency_key", name="uq_ticket_idempotency"),
     # Covers "who waits before this ticket": the count never touches the table rows.
@@ -243,6 +245,8 @@ outbox = Table(
     Column("sent_at", UtcDateTime()),
     Column("provider_ref", String(120)),
     Column("last_error", String(300)),
+    # The booking a message tells of (its reminders are removed when it is cancelled or checked in).
+    Column("booking_id", Integer),
     Index("ix_outbox_due", "status", "next_attempt_at"),
 )
 
@@ -306,6 +310,34 @@ skm_actions = Table(
     Column("made_by", String(80), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
     Index("ix_skm_action_period", "period_to", "period_from"),
+)
+
+
+# A citizen's booking of a slot (server/engine/bookings.py): kept through every change (checked in,
+# cancelled, no-show at day end) for audit and statistics. The NIK is never stored, only its keyed hash
+# (core/nik.py) and last four digits; the phone number is NULLed when the day closes.
+bookings = Table(
+    "bookings", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("code", String(9), nullable=False, unique=True),     # core/booking_code.py: 8 random digits + check
+    Column("token", String(64), nullable=False, unique=True),   # the secret of its link and QR
+    Column("service_id", String(64), nullable=False),
+    Column("service_date", String(10), nullable=False),         # site-local ISO date
+    Column("slot_start", UtcDateTime(), nullable=False),
+    Column("slot_end", UtcDateTime(), nullable=False),
+    Column("nik_hash", String(64), nullable=False),
+    Column("nik_last4", String(4), nullable=False),
+    Column("phone", String(20)),                                # 62… form; NULL when none or the day closed
+    Column("language", String(2), nullable=False),
+    Column("consent_at", UtcDateTime()),
+    Column("status", String(12), nullable=False),               # core.wire.BookingStatus
+    Column("made_at", UtcDateTime(), nullable=False),
+    Column("checked_in_at", UtcDateTime()),
+    Column("cancelled_at", UtcDateTime()),
+    Column("ticket_id", Integer),
+    Column("made_by", String(80), nullable=False),              # "web", or "user:NAME" for staff booking
+    Index("ix_booking_slot", "service_id", "service_date", "slot_start", "status"),
+    Index("ix_booking_nik", "nik_hash", "service_date"),
 )
 
 

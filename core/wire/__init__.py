@@ -6,6 +6,10 @@ from core.wire.answers import (
                                AgencyStoppedToday,
                                AuditEntry,
                                AuditPage,
+                               Booking,
+                               BookingDay,
+                               BookingQuota,
+                               BookingSlot,
                                BreakTime,
                                Catalog,
                                CatalogChange,
@@ -62,6 +66,7 @@ from core.wire.base import WireModel
 from core.wire.codes import (
                                AT_LOKET,
                                AuditKind,
+                               BookingStatus,
                                CounterState,
                                ErrorCode,
                                EventType,
@@ -71,6 +76,7 @@ from core.wire.codes import (
                                WaitUnknown,
 )
 from core.wire.events import (
+                               BookingEvent,
                                CatalogChanged,
                                CounterStateEvent,
                                DayExpired,
@@ -119,4 +125,5 @@ __all__ = [
     "CatalogDocument",
     "ActionStatus", "SkmAction", "SkmActions", "SkmComment", "SkmFigures", "SkmProfileCount", "SkmUnit", "SkmUnsur",
     "UnitKind",
+    "Booking", "BookingDay", "BookingEvent", "BookingQuota", "BookingSlot", "BookingStatus",
 ]

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from core.wire.base import WireDateTime, WireModel, fall_back, none_if_empty
-from core.wire.codes import CounterState, ErrorCode, HallAlertKind, Priority, TicketStatus, WaitUnknown
+from core.wire.codes import BookingStatus, CounterState, ErrorCode, HallAlertKind, Priority, TicketStatus, WaitUnknown
 
 # ----------------------------------------------------------------- catalog
 
@@ -76,6 +76,7 @@ class Service(WireModel):
     wait_unknown: WaitUnknown | None = None
     requirements_en: tuple[str, ...] = ()  # empty: show ``requirements`` in English too
     breaks_today: tuple[BreakTime, ...] = ()  # the service day's breaks, earliest first
+    bookable: bool = False  # the service takes bookings: the kiosk offers "Saya sudah booking"
 
     @model_validator(mode="before")
     @classmethod
@@ -147,6 +148,8 @@ class Ticket(WireModel):
     # The transferring officer's note for the receiving one: in staff answers only, never a device's.
     transfer_note: str | None = None
     requirements_en: tuple[str, ...] = ()  # empty: print ``requirements`` on an English receipt too
+    # A ticket issued by a booking's check-in: its slot's start, "HH:MM" site time; None for a walk-in.
+    booked_for: str | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -794,3 +797,68 @@ class CatalogDocument(WireModel):
     document: dict[str, Any]
     version: int | None = None
     based_on: int | None = Field(default=None, ge=1, le=2**31 - 1)
+
+
+# ----------------------------------------------------------------- bookings
+
+
+class BookingSlot(WireModel):
+    """One slot of a booking day, site time "HH:MM": its places and how many are still free."""
+
+    start: str
+    end: str
+    capacity: int
+    left: int
+
+
+class BookingDay(WireModel):
+    """A service's bookable slots on one day; ``closed_reason`` (an ErrorCode value) says why it has none."""
+
+    service_id: str
+    date: date
+    open: bool
+    closed_reason: str | None = None
+    slots: tuple[BookingSlot, ...] = ()
+
+
+class Booking(WireModel):
+    """A booking as its holder sees it: ``code`` (nine digits, the last a check digit) is typed at the kiosk
+    with the NIK's last four; ``token`` is the secret of its link and QR; ``link`` the absolute URL of
+    /booking/{token} ("" when the server has no public URL). Times are site time "HH:MM"."""
+
+    code: str
+    token: str = Field(repr=False)
+    service_id: str
+    service_name: str
+    service_name_en: str = ""
+    agency_name: str = ""
+    agency_name_en: str = ""
+    service_date: date
+    slot_start: str
+    slot_end: str
+    check_in_from: str
+    check_in_until: str
+    status: BookingStatus
+    nik_last4: str
+    has_phone: bool = False
+    requirements: tuple[str, ...] = ()
+    requirements_en: tuple[str, ...] = ()
+    ticket_code: str | None = None
+    made_at: WireDateTime
+    link: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, data: Any) -> Any:
+        return fall_back(data, ("service_name_en", "service_name"), ("agency_name_en", "agency_name"))
+
+
+class BookingQuota(WireModel):
+    """A service's places on ``date`` (today): still bookable, and walk-in tickets still possible (None: no
+    quota); ``bookable`` false for a service that takes no bookings."""
+
+    service_id: str
+    date: date
+    bookable: bool
+    booking_left: int | None = None
+    walk_in_left: int | None = None

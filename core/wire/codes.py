@@ -32,6 +32,15 @@ class Priority(str, enum.Enum):
     ANAK = "anak"
 
 
+class BookingStatus(str, enum.Enum):
+    """Where a booking stands: kept as a row through every change, for audit and statistics."""
+
+    BOOKED = "booked"
+    CHECKED_IN = "checked_in"
+    CANCELLED = "cancelled"
+    NO_SHOW = "no_show"
+
+
 class CounterState(str, enum.Enum):
     CLOSED = "closed"
     OPEN = "open"
@@ -68,6 +77,7 @@ class EventType(enum.StrEnum):
     TODAY_CHANGED = "today.changed"  # a switch of today (closed service, quota, stopped agency, running text)
     SURVEY_ANSWERED = "survey.answered"  # a served ticket answered the SKM survey (no answers in the event)
     STAFF_CHANGED = "staff.changed"  # an account added, reset, given a role, disabled, enabled, its password changed
+    BOOKING_CHANGED = "booking.changed"  # a booking made, cancelled, checked in, or a no-show at day end
 
 
 class AuditKind(enum.StrEnum):
@@ -110,6 +120,8 @@ class AuditKind(enum.StrEnum):
     # The SKM's follow-up actions (server/skm/actions.py).
     SKM_ACTION_ADDED = "skm_action.added"
     SKM_ACTION_UPDATED = "skm_action.updated"
+    # Bookings (server/engine/bookings.py).
+    BOOKING_CANCELLED_BY_STAFF = "booking.cancelled_by_staff"
 
 
 class ErrorCode(enum.StrEnum):
@@ -229,6 +241,23 @@ class ErrorCode(enum.StrEnum):
     SURVEY_NONE_AT_LOKET = "survey_none_at_loket"        # no ticket finished there lately waits for an answer
     # The SKM report (server/skm/).
     SKM_ACTION_NOT_FOUND = "skm_action_not_found"        # params: id
+    # Bookings (server/engine/bookings.py, core/booking.py).
+    BOOKING_NOT_OFFERED = "booking_not_offered"            # the service takes no bookings
+    BOOKING_DAY_OUT_OF_RANGE = "booking_day_out_of_range"  # params: date, first, last
+    BOOKING_DAY_CLOSED = "booking_day_closed"  # params: date, reason, holiday, next_free_date, next_free_slot
+    BOOKING_SLOT_UNKNOWN = "booking_slot_unknown"          # params: slot (not a slot of that day)
+    BOOKING_SLOT_FULL = "booking_slot_full"                # params: date, slot, next_free_date, next_free_slot
+    BOOKING_NIK_LIMIT = "booking_nik_limit"                # params: period ("day" or "week"), most
+    BOOKING_CONSENT_REQUIRED = "booking_consent_required"  # a phone number given without consent
+    BOOKING_RATE_LIMITED = "booking_rate_limited"          # params: retry_after (seconds)
+    BOOKING_CODE_INVALID = "booking_code_invalid"          # fails its check digit or length: no look-up made
+    BOOKING_NOT_FOUND = "booking_not_found"                # no such code, or the NIK's last four do not match
+    BOOKING_CANCELLED = "booking_cancelled"
+    BOOKING_ALREADY_CHECKED_IN = "booking_already_checked_in"  # params: code (the ticket's)
+    BOOKING_NOT_TODAY = "booking_not_today"                # params: date (the booking's day)
+    BOOKING_TOO_EARLY = "booking_too_early"                # params: slot, come_back_at ("HH:MM")
+    BOOKING_TOO_LATE = "booking_too_late"                  # params: slot, late_minutes, walk_in, service_id
+    BOOKING_NOT_CANCELLABLE = "booking_not_cancellable"    # params: status (checked in, no-show, slot passed)
 
     @classmethod
     def counter_not_open(cls, state: str) -> ErrorCode:

@@ -10,7 +10,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from core.wire.answers import CounterRef
 from core.wire.base import WireDateTime, WireModel, none_if_empty
-from core.wire.codes import CounterState, EventType, Priority, TicketStatus
+from core.wire.codes import BookingStatus, CounterState, EventType, Priority, TicketStatus
 
 
 class Event(WireModel):
@@ -144,8 +144,19 @@ class SurveyAnsweredEvent(WireModel):
         return none_if_empty(data, "counter")
 
 
+class BookingEvent(WireModel):
+    """A booking changed (made, cancelled, checked in, no-show at day end): which slot of which day, and
+    its status now. No code, token, NIK nor phone: boards read the stream."""
+
+    id: int
+    service_id: str
+    service_date: date
+    slot_start: str
+    status: BookingStatus
+
+
 EventPayload = (TicketEvent | DayExpired | CounterStateEvent | CatalogChanged | DeviceStateEvent | TodayChanged
-                | SurveyAnsweredEvent | StaffChanged)
+                | SurveyAnsweredEvent | StaffChanged | BookingEvent)
 
 PAYLOADS: dict[EventType, tuple[type[EventPayload], ...]] = {
     EventType.TICKET_ISSUED: (TicketEvent,),
@@ -158,6 +169,7 @@ PAYLOADS: dict[EventType, tuple[type[EventPayload], ...]] = {
     EventType.TODAY_CHANGED: (TodayChanged,),
     EventType.SURVEY_ANSWERED: (SurveyAnsweredEvent,),
     EventType.STAFF_CHANGED: (StaffChanged,),
+    EventType.BOOKING_CHANGED: (BookingEvent,),
 }
 
 

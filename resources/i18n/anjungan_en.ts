@@ -1020,6 +1020,62 @@
         <translation>The survey is offered for the ticket just served at this loket.</translation>
     </message>
     <message>
+        <source>Kode booking tidak valid</source>
+        <translation>Booking code not valid</translation>
+    </message>
+    <message>
+        <source>Kode booking terdiri dari 9 angka. Periksa lagi kode pada bukti booking Anda, lalu ketik ulang.</source>
+        <translation>A booking code has 9 digits. Check the code on your booking proof and type it again.</translation>
+    </message>
+    <message>
+        <source>Booking tidak ditemukan</source>
+        <translation>Booking not found</translation>
+    </message>
+    <message>
+        <source>Kode booking atau 4 angka terakhir NIK tidak cocok. Periksa lagi, atau minta bantuan petugas informasi.</source>
+        <translation>The booking code or the last 4 digits of the NIK do not match. Check them again, or ask the information desk.</translation>
+    </message>
+    <message>
+        <source>Booking ini sudah dibatalkan</source>
+        <translation>This booking was cancelled</translation>
+    </message>
+    <message>
+        <source>Booking yang dibatalkan tidak bisa dipakai. Silakan ambil nomor antrean biasa.</source>
+        <translation>A cancelled booking cannot be used. Please take a regular queue number.</translation>
+    </message>
+    <message>
+        <source>Booking ini sudah check-in</source>
+        <translation>This booking has already checked in</translation>
+    </message>
+    <message>
+        <source>Nomor antrean untuk booking ini sudah diambil. Gunakan tiket yang sudah dicetak, atau tanyakan petugas informasi.</source>
+        <translation>The queue number for this booking was already taken. Use the ticket already printed, or ask the information desk.</translation>
+    </message>
+    <message>
+        <source>Booking ini bukan untuk hari ini</source>
+        <translation>This booking is not for today</translation>
+    </message>
+    <message>
+        <source>Check-in hanya bisa pada tanggal booking. Periksa tanggal pada bukti booking Anda.</source>
+        <translation>Check-in is possible only on the booking's date. Check the date on your booking proof.</translation>
+    </message>
+    <message>
+        <source>Belum waktunya check-in</source>
+        <translation>Too early to check in</translation>
+    </message>
+    <message>
+        <source>Check-in dibuka sebelum jam booking Anda. Silakan kembali mendekati jam booking.</source>
+        <translation>Check-in opens shortly before your booking time. Please come back closer to that time.</translation>
+    </message>
+    <message>
+        <source>Waktu check-in sudah lewat</source>
+        <translation>Check-in time has passed</translation>
+    </message>
+    <message>
+        <source>Anda datang setelah batas check-in booking. Silakan ambil nomor antrean biasa bila masih tersedia.</source>
+        <translation>You came after the booking's check-in limit. Please take a regular queue number if one is still available.</translation>
+    </message>
+    <message>
         <source>Maaf, terjadi kesalahan</source>
         <translation>Sorry, something went wrong</translation>
     </message>

@@ -1020,6 +1020,62 @@
         <translation>Survei ditawarkan untuk tiket yang baru selesai dilayani di loket ini.</translation>
     </message>
     <message>
+        <source>Kode booking tidak valid</source>
+        <translation>Kode booking tidak valid</translation>
+    </message>
+    <message>
+        <source>Kode booking terdiri dari 9 angka. Periksa lagi kode pada bukti booking Anda, lalu ketik ulang.</source>
+        <translation>Kode booking terdiri dari 9 angka. Periksa lagi kode pada bukti booking Anda, lalu ketik ulang.</translation>
+    </message>
+    <message>
+        <source>Booking tidak ditemukan</source>
+        <translation>Booking tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>Kode booking atau 4 angka terakhir NIK tidak cocok. Periksa lagi, atau minta bantuan petugas informasi.</source>
+        <translation>Kode booking atau 4 angka terakhir NIK tidak cocok. Periksa lagi, atau minta bantuan petugas informasi.</translation>
+    </message>
+    <message>
+        <source>Booking ini sudah dibatalkan</source>
+        <translation>Booking ini sudah dibatalkan</translation>
+    </message>
+    <message>
+        <source>Booking yang dibatalkan tidak bisa dipakai. Silakan ambil nomor antrean biasa.</source>
+        <translation>Booking yang dibatalkan tidak bisa dipakai. Silakan ambil nomor antrean biasa.</translation>
+    </message>
+    <message>
+        <source>Booking ini sudah check-in</source>
+        <translation>Booking ini sudah check-in</translation>
+    </message>
+    <message>
+        <source>Nomor antrean untuk booking ini sudah diambil. Gunakan tiket yang sudah dicetak, atau tanyakan petugas informasi.</source>
+        <translation>Nomor antrean untuk booking ini sudah diambil. Gunakan tiket yang sudah dicetak, atau tanyakan petugas informasi.</translation>
+    </message>
+    <message>
+        <source>Booking ini bukan untuk hari ini</source>
+        <translation>Booking ini bukan untuk hari ini</translation>
+    </message>
+    <message>
+        <source>Check-in hanya bisa pada tanggal booking. Periksa tanggal pada bukti booking Anda.</source>
+        <translation>Check-in hanya bisa pada tanggal booking. Periksa tanggal pada bukti booking Anda.</translation>
+    </message>
+    <message>
+        <source>Belum waktunya check-in</source>
+        <translation>Belum waktunya check-in</translation>
+    </message>
+    <message>
+        <source>Check-in dibuka sebelum jam booking Anda. Silakan kembali mendekati jam booking.</source>
+        <translation>Check-in dibuka sebelum jam booking Anda. Silakan kembali mendekati jam booking.</translation>
+    </message>
+    <message>
+        <source>Waktu check-in sudah lewat</source>
+        <translation>Waktu check-in sudah lewat</translation>
+    </message>
+    <message>
+        <source>Anda datang setelah batas check-in booking. Silakan ambil nomor antrean biasa bila masih tersedia.</source>
+        <translation>Anda datang setelah batas check-in booking. Silakan ambil nomor antrean biasa bila masih tersedia.</translation>
+    </message>
+    <message>
         <source>Maaf, terjadi kesalahan</source>
         <translation>Maaf, terjadi kesalahan</translation>
     </message>

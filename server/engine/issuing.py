@@ -164,7 +164,7 @@ class Issuing:
             "idempotency_key": key, "request_digest": digest, "nik_hash": nik_hash, "nik_last4": nik_last4,
             "called_at": None, "started_at": None, "finished_at": None, "counter_id": None,
             "served_by": None, "print_status": None, "print_reason": None,
-            "target_counter_id": None, "transfer_note": None,
+            "target_counter_id": None, "transfer_note": None, "booking_id": None,
         }
         # Only the id comes back: the rest is what was just written, and reading 26 columns back
         # through their converters costs more than the insert.

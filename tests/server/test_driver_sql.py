@@ -27,6 +27,7 @@ def ticket_values(seq: int, at: datetime, **changes: Any) -> dict[str, Any]:
         "counter_id": None, "served_by": None, "recalls": 0, "transfers": 0, "issuer": "device:1",
         "idempotency_key": f"key-{seq}", "request_digest": "d" * 64, "nik_hash": None, "nik_last4": "0001",
         "print_status": None, "print_reason": None, "target_counter_id": None, "transfer_note": None,
+        "booking_id": None,
     }
     return {**values, **changes}
 

@@ -237,6 +237,12 @@ _BY_CODE = {
                      "survey_none_at_loket"), _UNEXPECTED),
     # The SKM report's follow-up actions: the office's own route.
     **dict.fromkeys(("skm_action_not_found",), _UNEXPECTED),
+    # Bookings: the booking page's and the kiosk's routes, never the counter app's.
+    **dict.fromkeys(("booking_not_offered", "booking_day_out_of_range", "booking_day_closed",
+                     "booking_slot_unknown", "booking_slot_full", "booking_nik_limit", "booking_consent_required",
+                     "booking_rate_limited", "booking_code_invalid", "booking_not_found", "booking_cancelled",
+                     "booking_already_checked_in", "booking_not_today", "booking_too_early", "booking_too_late",
+                     "booking_not_cancellable"), _UNEXPECTED),
 }
 
 

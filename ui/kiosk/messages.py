@@ -247,6 +247,42 @@ _BY_CODE: Mapping[str, Message] = {m.code: m for m in (
             _t(QT_TRANSLATE_NOOP("KioskMessages", "Survei ditawarkan untuk tiket yang baru selesai dilayani di "
                                                   "loket ini.")),
             (Way.HOME,), tone="info"),
+    # Checking in a booking: what went wrong with the code, and where to go instead.
+    Message("booking_code_invalid",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Kode booking tidak valid")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Kode booking terdiri dari 9 angka. Periksa lagi kode pada "
+                                                  "bukti booking Anda, lalu ketik ulang.")),
+            (Way.HOME,), tone="warning"),
+    Message("booking_not_found",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking tidak ditemukan")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Kode booking atau 4 angka terakhir NIK tidak cocok. Periksa "
+                                                  "lagi, atau minta bantuan petugas informasi.")),
+            (Way.HOME,), tone="warning"),
+    Message("booking_cancelled",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking ini sudah dibatalkan")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking yang dibatalkan tidak bisa dipakai. Silakan ambil "
+                                                  "nomor antrean biasa.")),
+            (Way.SERVICES, Way.HOME), tone="warning"),
+    Message("booking_already_checked_in",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking ini sudah check-in")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Nomor antrean untuk booking ini sudah diambil. Gunakan tiket "
+                                                  "yang sudah dicetak, atau tanyakan petugas informasi.")),
+            (Way.HOME,), tone="info"),
+    Message("booking_not_today",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking ini bukan untuk hari ini")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Check-in hanya bisa pada tanggal booking. Periksa tanggal pada "
+                                                  "bukti booking Anda.")),
+            (Way.HOME,), tone="warning"),
+    Message("booking_too_early",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Belum waktunya check-in")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Check-in dibuka sebelum jam booking Anda. Silakan kembali "
+                                                  "mendekati jam booking.")),
+            (Way.HOME,), tone="info"),
+    Message("booking_too_late",
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Waktu check-in sudah lewat")),
+            _t(QT_TRANSLATE_NOOP("KioskMessages", "Anda datang setelah batas check-in booking. Silakan ambil "
+                                                  "nomor antrean biasa bila masih tersedia.")),
+            (Way.SERVICES, Way.HOME), tone="warning"),
     Message("unexpected",
             _t(QT_TRANSLATE_NOOP("KioskMessages", "Maaf, terjadi kesalahan")),
             _t(QT_TRANSLATE_NOOP("KioskMessages", "Silakan mulai lagi dari halaman awal. Jika terulang, mohon "
@@ -278,7 +314,11 @@ _ALIASES = {"unauthorized": "not_enrolled", "invalid_token": "not_enrolled", "fo
                              "catalog_invalid", "catalog_version_not_found", "prefix_in_use_today",
                              "service_in_use_today", "notification_not_found", "notification_not_dead",
                              "notify_channel_off", "notify_ticket_not_waiting", "notify_too_many_changes",
-                             "report_period_reversed", "report_period_too_long", "skm_action_not_found"),
+                             "report_period_reversed", "report_period_too_long", "skm_action_not_found",
+                             # Making or cancelling a booking: the booking page's, never the kiosk's.
+                             "booking_not_offered", "booking_day_out_of_range", "booking_day_closed",
+                             "booking_slot_unknown", "booking_slot_full", "booking_nik_limit",
+                             "booking_consent_required", "booking_not_cancellable", "booking_rate_limited"),
                             "unexpected")}
 
 
