@@ -75,7 +75,7 @@ def signed_in(request: Request) -> ConsoleSession:
 
 def _today(request: Request) -> date:
     eng = request.app.state.engine
-    return eng.today(eng.catalog())  # type: ignore[no-any-return]
+    return eng.today(eng.catalog())
 
 
 def chosen_of(values: Any, today: date) -> Chosen:

@@ -936,6 +936,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                       "This booking can no longer be cancelled: checked in, a no-show, or its slot "
                                       "has passed."),
     "error.booking_cancelled": ("Booking ini sudah dibatalkan.", "This booking was cancelled already."),
+    # The queue report's bookings.
+    "reports.bookings": ("Booking", "Bookings"),
+    "reports.booking.made": ("Dibuat", "Made"),
+    "reports.booking.checked_in": ("Check-in", "Checked in"),
+    "reports.booking.no_show": ("Tidak hadir", "No-show"),
+    "reports.booking.cancelled": ("Dibatalkan", "Cancelled"),
+    "reports.booking.booked": ("Masih terpesan", "Still booked"),
+    "reports.lead": ("Jarak pesan median / rata-rata", "Lead time median / mean"),
+    "reports.lead_median": ("Jarak pesan median", "Lead time median"),
+    "reports.lead_mean": ("Rata-rata", "Mean"),
+    "reports.hours": ("jam", "hours"),
+    "reports.days": ("hari", "days"),
+    "reports.bookings_empty": ("Tidak ada booking pada periode ini.", "No bookings in this period."),
+    "reports.bookings_how": (
+        "Booking dihitung menurut hari slotnya, dengan keadaannya sekarang: dibuat = check-in + tidak hadir + "
+        "dibatalkan + masih terpesan. Jarak pesan: dari booking dibuat sampai mulai slotnya (dalam hari, atau jam "
+        "bila kurang dari sehari).",
+        "Bookings count by their slot's day, as they stand now: made = checked in + no-show + cancelled + still "
+        "booked. Lead time: from the booking being made to its slot's start (in days, or hours when under a day)."),
+    # A service's booking rules in its catalog form.
+    "catalog.booking_title": ("Booking online", "Online booking"),
+    "catalog.booking_on": ("Layanan ini menerima booking", "This service takes bookings"),
+    "catalog.booking_help": (
+        "Warga memesan slot di halaman /booking lalu check-in di anjungan. Tanpa centang, layanan tidak menerima "
+        "booking (booking yang sudah ada tetap berlaku). Kosongkan menit check-in atau batas per NIK untuk "
+        "memakai bawaan katalog.",
+        "Citizens book a slot on the /booking page and check in at the kiosk. Unticked, the service takes no "
+        "bookings (those already made stand). Leave the check-in minutes or the per-NIK limits blank for the "
+        "catalog's defaults."),
+    "field.booking": ("booking", "booking"),
+    "field.booking_slot_minutes": ("panjang slot (menit)", "slot length (minutes)"),
+    "field.booking_per_slot": ("tempat per slot", "places per slot"),
+    "field.booking_days_ahead": ("bisa dipesan berapa hari ke depan", "days ahead it can be booked"),
+    "field.booking_walk_in_percent": ("bagian kuota harian untuk tanpa booking (%)",
+                                      "share of the daily quota kept for walk-ins (%)"),
+    "field.booking_early_minutes": ("check-in paling awal, menit sebelum slot",
+                                    "check-in from, minutes before the slot"),
+    "field.booking_late_minutes": ("check-in paling lambat, menit setelah mulai slot",
+                                   "check-in until, minutes after the slot starts"),
+    "field.booking_per_nik_day": ("booking per NIK sehari", "bookings per NIK a day"),
+    "field.booking_per_nik_week": ("booking per NIK seminggu (Senin–Minggu)", "bookings per NIK a week (Mon–Sun)"),
 }
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from sqlalchemy import Connection, select
 
-from core.wire import BookingFigures, BookingStatus, BookingsReport
+from core.wire import BookingFigures, BookingsReport, BookingStatus
 from server.catalog import SiteCatalog
 from server.db import bookings
 from server.reports.period import Period
