@@ -4,7 +4,12 @@ import and no clock, so every edge is tested with plain values."""
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from core.schedule import WEEKDAYS, Closed, ServiceSchedule, last_ticket_time
 
 # The ranges a catalog may set (server/catalog.py checks them with a reason in both languages).
 SLOT_MINUTES = (5, 240)
@@ -32,3 +37,103 @@ class BookingRules:
     late_minutes: int = 15
     per_nik_day: int = 1
     per_nik_week: int = 2
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One slot of a day, site-local wall times (a slot never crosses midnight)."""
+
+    start: time
+    end: time
+
+    @property
+    def label(self) -> str:
+        return self.start.strftime("%H:%M")
+
+
+def closed_reason(schedule: ServiceSchedule, day: date, holidays: Mapping[date, str]) -> str | None:
+    """Why the service takes no bookings on ``day`` (an ErrorCode value), or None: inactive, a holiday,
+    a day it does not open, in core/schedule.py's order."""
+    if not schedule.active:
+        return Closed.INACTIVE
+    if day in holidays:
+        return Closed.HOLIDAY
+    if WEEKDAYS[day.weekday()] not in schedule.hours:
+        return Closed.CLOSED_DAY
+    return None
+
+
+def day_slots(schedule: ServiceSchedule, rules: BookingRules, day: date,
+              holidays: Mapping[date, str]) -> tuple[Slot, ...]:
+    """The day's slots: from the opening time in ``slot_minutes`` steps, each ending no later than the
+    last ticket time, none overlapping a break of that weekday (Friday prayer too); none on a closed day."""
+    if closed_reason(schedule, day, holidays) is not None:
+        return ()
+    weekday = WEEKDAYS[day.weekday()]
+    span = schedule.hours[weekday]
+    last = datetime.combine(day, last_ticket_time(schedule, weekday, day, span))
+    breaks = [b.span for b in schedule.breaks if weekday in b.days]
+    step = timedelta(minutes=rules.slot_minutes)
+    slots = []
+    start = datetime.combine(day, span.start)
+    while start + step <= last:
+        end = start + step
+        if not any(b.start < end.time() and start.time() < b.end for b in breaks):
+            slots.append(Slot(start.time(), end.time()))
+        start = end
+    return tuple(slots)
+
+
+def bookable_cap(quota: int | None, walk_in_percent: int) -> int | None:
+    """How many bookings a day may hold: the quota less the share kept for walk-ins, rounded down;
+    None (no cap but the slots') when the service has no quota."""
+    if quota is None:
+        return None
+    return quota * (100 - walk_in_percent) // 100
+
+
+class CheckIn(enum.Enum):
+    OTHER_DAY = "other_day"
+    TOO_EARLY = "too_early"
+    INSIDE = "inside"
+    TOO_LATE = "too_late"
+
+
+@dataclass(frozen=True)
+class Window:
+    """A booking's check-in window, site-local wall times, both ends included at minute precision."""
+
+    opens: datetime
+    closes: datetime
+
+
+def window(day: date, slot_start: time, rules: BookingRules) -> Window:
+    start = datetime.combine(day, slot_start)
+    return Window(start - timedelta(minutes=rules.early_minutes), start + timedelta(minutes=rules.late_minutes))
+
+
+def classify(day: date, slot_start: time, rules: BookingRules, local_now: datetime) -> CheckIn:
+    """Where ``local_now`` (site wall time; seconds ignored) stands to the booking's window. The booking's
+    day decides first: at 00:05 a booking of the day before is another day's, even 15 minutes after its
+    23:50 slot, and at 23:30 a booking of 00:10 tomorrow is too."""
+    now = local_now.replace(second=0, microsecond=0, tzinfo=None)
+    if now.date() != day:
+        return CheckIn.OTHER_DAY
+    span = window(day, slot_start, rules)
+    if now < span.opens:
+        return CheckIn.TOO_EARLY
+    if now > span.closes:
+        return CheckIn.TOO_LATE
+    return CheckIn.INSIDE
+
+
+def iso_week(day: date) -> tuple[date, date]:
+    """Monday and Sunday of ``day``'s ISO week: the per-NIK week limit counts in it."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def booking_range(today: date, rules: BookingRules) -> tuple[date, date]:
+    """The first and last day a booking may be made for: today (its slots not yet started) up to
+    ``days_ahead`` days ahead."""
+    return today, today + timedelta(days=rules.days_ahead)

@@ -7,12 +7,13 @@ import difflib
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from core import booking
 from core.booking import BookingRules
 from core.rules import PREFIX_PATTERN, QueuePolicy
 from core.schedule import WEEKDAYS, Break, ServiceSchedule, Span, format_hhmm, parse_hhmm
@@ -116,7 +117,10 @@ _SITE_KEYS = ("name", "short_name", "address", "timezone", "tz_label", "allow_pr
 _HOLIDAY_KEYS = ("date", "name", "kind")
 _AGENCY_KEYS = ("id", "name", "short_name", "name_en", "services")
 _SERVICE_KEYS = ("id", "prefix", "name", "name_en", "hours", "breaks", "cutoff_minutes", "quota",
-                 "mean_service_minutes", "requirements", "active", "target_wait_minutes", "requirements_en")
+                 "mean_service_minutes", "requirements", "active", "target_wait_minutes", "requirements_en",
+                 "booking")
+_BOOKING_KEYS = ("slot_minutes", "per_slot", "days_ahead", "walk_in_percent", "early_minutes", "late_minutes",
+                 "per_nik_day", "per_nik_week")
 _BREAK_KEYS = ("days", "start", "end", "reason")
 _LOKET_KEYS = ("id", "name", "services")
 _SURVEY_KEYS = ("questions",)
@@ -447,7 +451,8 @@ def parse_catalog(document: Mapping[str, Any]) -> SiteCatalog:
                 requirements=s.texts("requirements"), schedule=schedule,
                 target_wait_minutes=(s.whole("target_wait_minutes", 0, least=1, most=MINUTES_A_DAY)
                                      if "target_wait_minutes" in s else None),
-                requirements_en=s.texts("requirements_en"))
+                requirements_en=s.texts("requirements_en"),
+                booking=_booking(s.raw("booking"), s.at("booking"), schedule) if "booking" in s else None)
             paths[sid] = sw
             ids.append(sid)
         agencies.append(AgencyInfo(agency_id, agency_name, a.text("short_name", agency_name),
@@ -461,6 +466,40 @@ def parse_catalog(document: Mapping[str, Any]) -> SiteCatalog:
             raise CatalogInvalid(paths[sid], "no_loket_serves", id=repr(sid))
     return SiteCatalog(site, tuple(agencies), services, tuple(lokets), holidays, _jsonable(document),
                        _survey_questions(doc))
+
+
+def _booking(value: Any, path: str, schedule: ServiceSchedule) -> BookingRules:
+    """A service's ``booking`` table: each value in its range; the week's limit no lower than the day's; and
+    slots short enough that some open day has one."""
+    table = _Table(value, path, _BOOKING_KEYS)
+    for key in ("slot_minutes", "per_slot", "days_ahead", "walk_in_percent"):
+        if key not in table:
+            raise CatalogInvalid(table.at(key), "booking_needs", key=key)
+
+    def whole(key: str, default: int, bounds: tuple[int, int]) -> int:
+        return table.whole(key, default, least=bounds[0], most=bounds[1])
+
+    rules = BookingRules(
+        slot_minutes=whole("slot_minutes", 0, booking.SLOT_MINUTES), per_slot=whole("per_slot", 0, booking.PER_SLOT),
+        days_ahead=whole("days_ahead", 0, booking.DAYS_AHEAD),
+        walk_in_percent=whole("walk_in_percent", 0, booking.WALK_IN_PERCENT),
+        early_minutes=whole("early_minutes", 60, booking.EARLY_MINUTES),
+        late_minutes=whole("late_minutes", 15, booking.LATE_MINUTES),
+        per_nik_day=whole("per_nik_day", 1, booking.PER_NIK_DAY),
+        per_nik_week=whole("per_nik_week", 2, booking.PER_NIK_WEEK))
+    if rules.per_nik_week < rules.per_nik_day:
+        raise CatalogInvalid(table.at("per_nik_week"), "booking_week_below_day", week=rules.per_nik_week,
+                             day=rules.per_nik_day)
+    active = replace(schedule, active=True)  # an inactive service keeps its settings for when it is back
+    if schedule.hours and not any(booking.day_slots(active, rules, _a_day_of(weekday), {})
+                                  for weekday in schedule.hours):
+        raise CatalogInvalid(table.at("slot_minutes"), "booking_no_slot", minutes=rules.slot_minutes)
+    return rules
+
+
+def _a_day_of(weekday: str) -> date:
+    """Some date falling on ``weekday`` (2024-01-01 was a Monday): a day's slots depend only on its weekday."""
+    return date(2024, 1, 1 + WEEKDAYS.index(weekday))
 
 
 def _lokets(doc: _Table, services: Mapping[str, ServiceInfo]) -> list[LoketInfo]:

@@ -88,6 +88,12 @@ REASONS: dict[str, tuple[str, str]] = {
                                 "expected the four answers' words in English, got {got}"),
     "text_question_has_no_labels": ("pertanyaan teks tidak punya pilihan jawaban",
                                     "a text question has no answers to choose from"),
+    # A service's bookings ([agencies.services.booking]).
+    "booking_needs": ("pengaturan booking memerlukan {key}", "the booking settings need {key}"),
+    "booking_week_below_day": ("batas per minggu ({week}) lebih kecil dari batas per hari ({day})",
+                               "the limit a week ({week}) is below the limit a day ({day})"),
+    "booking_no_slot": ("slot {minutes} menit tidak muat di jam buka hari mana pun, jadi tidak ada slot booking",
+                        "a slot of {minutes} minutes fits in no day's opening hours, so there would be no slot"),
 }
 # The parts a reason's blanks are made of, in each language: a hint at the key meant, a value of no kind.
 HINTS: dict[str, tuple[str, str]] = {

@@ -43,6 +43,7 @@ class ServiceList:
                         lokets=tuple(loket.name for loket in cat.lokets_for(sid)),
                         wait_unknown=self.live.wait_unknown(conn, sid),
                         breaks_today=_breaks_on(svc.schedule, today),
+                        bookable=svc.booking is not None and svc.schedule.active,
                     ))
                 agencies.append(Agency(id=agency.id, name=agency.name, short_name=agency.short_name,
                                        name_en=agency.name_en, services=tuple(services)))

@@ -53,6 +53,9 @@ def _question(**fields: Any) -> Callable[[Doc], None]:
     return change
 
 
+BOOKING = {"slot_minutes": 30, "per_slot": 4, "days_ahead": 14, "walk_in_percent": 50}
+
+
 def _no_loket_for_paspor(doc: Doc) -> None:
     doc["lokets"] = doc["lokets"][:2]
 
@@ -104,6 +107,10 @@ CASES: dict[str, Callable[[Doc], None]] = {
     "expected_four_labels": _question(labels=["Buruk", "Baik"]),
     "expected_four_labels_en": _question(labels_en=["Bad"]),
     "text_question_has_no_labels": _question(kind="text"),
+    "booking_needs": _svc(booking={"slot_minutes": 30, "per_slot": 4, "days_ahead": 14}),
+    "booking_week_below_day": _svc(booking={**BOOKING, "per_nik_day": 3, "per_nik_week": 2}),
+    # Paspor's day ends at 11.00 (12.00 less a 60-minute cut-off): no four-hour slot fits.
+    "booking_no_slot": lambda doc: _service(doc, 1).update(booking={**BOOKING, "slot_minutes": 240}),
 }
 FILES = {"not_utf8": b"\xff\xfe", "not_toml": b"[site"}
 
