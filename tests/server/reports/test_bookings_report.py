@@ -116,7 +116,14 @@ def test_one_agency_alone(booked: EngineHall) -> None:
 
 
 def test_no_section_where_nothing_takes_bookings_and_none_was_made(booked: EngineHall) -> None:
-    assert report(booked, date(2026, 12, 1), date(2026, 12, 1)).bookings is None
+    """Disdukcapil takes no bookings in the test catalog (Imigrasi's Paspor does)."""
+    empty_day = date(2026, 12, 1)
+    assert report(booked, empty_day, empty_day, "dukcapil").bookings is None
+    section = report(booked, empty_day, empty_day, "imigrasi").bookings
+    assert section is not None and counts(section.total) == (0, 0, 0, 0, 0) and section.services == ()
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(render(report(booked, empty_day, empty_day),
+                                                                          FileFormat.PDF))).pages)
+    assert "Tidak ada booking pada periode ini." in text
 
 
 def test_the_pdf_xlsx_and_csv_carry_the_section(booked: EngineHall) -> None:
