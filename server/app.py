@@ -16,6 +16,7 @@ from server.accounts import Accounts
 from server.api import (
     admin,
     audit,
+    bookings,
     catalog_admin,
     contact_page,
     counters,
@@ -122,7 +123,7 @@ def create_app(services: Services) -> FastAPI:
     app.state.hub = services.hub
     app.state.notifications = services.notifications
     for module in (public, site, tickets, counters, events, admin, today, audit, hall, catalog_admin, notifications,
-                   ticket_contact, queue_reports, survey, skm):
+                   ticket_contact, queue_reports, survey, skm, bookings):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(public.pages)
     app.include_router(survey_page.pages)

@@ -57,8 +57,10 @@ _HTTP_CODES = {400: ErrorCode.BAD_REQUEST, 401: ErrorCode.UNAUTHORIZED, 403: Err
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
+        # A refusal that says how long to wait says it in the header HTTP clients read too.
+        wait = exc.params.get("retry_after") if exc.status == 429 else None
         return JSONResponse(error_body(request, exc.code, exc.message, _json_safe(exc.params)),
-                            status_code=exc.status)
+                            status_code=exc.status, headers={"Retry-After": str(wait)} if wait else None)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:

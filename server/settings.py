@@ -30,6 +30,8 @@ class ServerSettings:
     notify_config: Path | None = None
     notify_poll_seconds: float = 1.0
     notify_retry: RetryPolicy = DEFAULT_POLICY
+    # Booking attempts one client address may make in ten minutes (server/booking_limits.py).
+    booking_attempts: int = 10
 
 
 @dataclass(frozen=True)

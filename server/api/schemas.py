@@ -223,3 +223,26 @@ class SkmActionChange(Strict):
 
     status: ActionStatus | None = None
     evidence: Text | None = Field(default=None, max_length=1000)
+
+
+class BookingRequest(Strict):
+    """A booking: the service, the day (ISO text), the slot "HH:MM", the NIK, and a WhatsApp number only with
+    the holder's consent."""
+
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+    service_id: str = Field(min_length=1, max_length=64)
+    date: date
+    slot: str = Field(min_length=3, max_length=5)
+    nik: str = Field(min_length=1, max_length=32)
+    phone: Text | None = Field(default=None, max_length=32)
+    consent: bool = False
+    language: Literal["id", "en"] = "id"
+
+
+class BookingCheckIn(Strict):
+    """Scanned: the booking's ``token``; typed: its ``code`` and the NIK's last four digits."""
+
+    token: str | None = Field(default=None, min_length=1, max_length=64)
+    code: str | None = Field(default=None, min_length=1, max_length=20)
+    nik_last4: str | None = Field(default=None, min_length=1, max_length=4)

@@ -32,6 +32,7 @@ from server.catalog import CatalogInvalid, SiteCatalog, parse_catalog
 from server.clock import Clock
 from server.db import Database
 from server.engine.answers import Answers
+from server.engine.bookings import Bookings
 from server.engine.catalog_cache import CatalogCache
 from server.engine.catalog_import import import_catalog
 from server.engine.catalog_versions import CatalogVersions, catalog_refusal
@@ -73,9 +74,12 @@ class QueueEngine:
         self.live = LiveStats()
         self.answers = Answers(self.live, public_url)
         self.expiry = Expiry(self.site_time, self.writer)
-        self.service_list = ServiceList(db, self.site_time, self.live)
+        self.bookings = Bookings(db, clock, self.catalogs, self.site_time, self.answers, self.unit_of_work,
+                                 nik_key=nik_key, public_url=public_url)
+        self.expiry.day_end.append(self.bookings.close_days_before)
+        self.service_list = ServiceList(db, self.site_time, self.live, kept=self.bookings.kept)
         self.issuing = Issuing(db, self.catalogs, self.site_time, self.expiry, self.answers, self.writer,
-                               self.unit_of_work, nik_key=nik_key)
+                               self.unit_of_work, nik_key=nik_key, kept=self.bookings.kept)
         self.lookups = TicketLookup(db, self.catalogs, self.site_time, self.answers)
         self.counters = Counters(db, clock, self.catalogs, self.site_time, self.expiry, self.live,
                                  self.answers, self.unit_of_work)

@@ -5,6 +5,7 @@ cannot roll it back."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import and_, func, select, update
@@ -27,6 +28,8 @@ class Expiry:
         self.site_time = site_time
         self.writer = writer
         self.expired_through: date | None = None  # the day before which this process has expired all
+        # What else ends with the day, in the same write: (connection, events, the first day kept) -> count.
+        self.day_end: list[Callable[[Connection, PendingEvents, date], int]] = []
 
     def due(self, cat: SiteCatalog) -> bool:
         """Whether earlier days' tickets are due to expire and this process has not done it yet:
@@ -50,6 +53,8 @@ class Expiry:
                     select(tickets.c.id).where(stale))).values(current_ticket_id=None))
                 conn.execute(update(tickets).where(stale).values(status=S.EXPIRED.value))
                 pending.add(EventType.TICKET_STATUS, DayExpired(expired=count, before=today))
+            for end in self.day_end:
+                end(conn, pending, today)
             return count
 
         expired = self.writer.submit(work)

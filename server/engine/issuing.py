@@ -7,6 +7,8 @@ import asyncio
 import hashlib
 import logging
 import secrets
+from collections.abc import Callable
+from datetime import date
 from types import SimpleNamespace
 from typing import Any
 
@@ -20,7 +22,7 @@ from core.schedule import Availability
 from core.wire import ErrorCode, EventType, Priority, TicketStatus
 from server.auth import Principal
 from server.batch_writer import BatchWriter
-from server.catalog import SiteCatalog
+from server.catalog import ServiceInfo, SiteCatalog
 from server.db import Database, tickets
 from server.engine import statements as sql
 from server.engine.answers import Answers
@@ -45,7 +47,8 @@ class CatalogMovedOn(Exception):
 
 class Issuing:
     def __init__(self, db: Database, catalogs: CatalogCache, site_time: SiteTime, expiry: Expiry,
-                 answers: Answers, writer: BatchWriter, unit_of_work: UnitOfWork, *, nik_key: bytes) -> None:
+                 answers: Answers, writer: BatchWriter, unit_of_work: UnitOfWork, *, nik_key: bytes,
+                 kept: Callable[[Connection, SiteCatalog, ServiceInfo, date], int]) -> None:
         self.db = db
         self.catalogs = catalogs
         self.site_time = site_time
@@ -54,6 +57,7 @@ class Issuing:
         self.writer = writer
         self.unit_of_work = unit_of_work
         self.nik_key = nik_key
+        self.kept = kept
 
     async def issue(self, principal: Principal, *, service_id: str, priority: str | None,
                     nik: str | None, idempotency_key: str) -> tuple[TicketJson, bool]:
@@ -149,7 +153,9 @@ class Issuing:
         # committed and this reads its version here and the ticket is written again under it.
         if NEWEST_VERSION.scalar(conn, {}) != version:
             raise CatalogMovedOn
-        av = self.site_time.availability(cat, service_id, seq - 1)
+        # A booked place is kept for its holder until their check-in window closes (server/engine/bookings.py).
+        kept = self.kept(conn, cat, service, self.site_time.today(cat)) if service.booking else 0
+        av = self.site_time.availability(cat, service_id, seq - 1 + kept)
         if not av.open:
             params = {"opens_at": av.opens_at, "closes_at": av.closes_at, **av.params}
             code = ErrorCode(av.reason) if av.reason else ErrorCode.CLOSED

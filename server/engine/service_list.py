@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+
+from sqlalchemy.engine import Connection
 
 from core.schedule import WEEKDAYS, ServiceSchedule
 from core.wire import Agency, BreakTime, Catalog, Service, Site
-from server.catalog import SiteCatalog
+from server.catalog import ServiceInfo, SiteCatalog
 from server.db import Database
 from server.engine.live import LiveStats
 from server.engine.site_time import SiteTime
 
 
 class ServiceList:
-    def __init__(self, db: Database, site_time: SiteTime, live: LiveStats) -> None:
+    def __init__(self, db: Database, site_time: SiteTime, live: LiveStats,
+                 kept: Callable[[Connection, SiteCatalog, ServiceInfo, date], int] | None = None) -> None:
         self.db = db
         self.site_time = site_time
         self.live = live
+        # Today's booked places still kept for their holders count against the walk-ins' quota.
+        self.kept = kept
 
     def view(self, cat: SiteCatalog) -> Catalog:
         today = self.site_time.today(cat)
@@ -30,7 +36,8 @@ class ServiceList:
                 services = []
                 for sid in agency.service_ids:
                     svc, queue = cat.services[sid], waiting.get(sid, 0)
-                    av = self.site_time.availability(cat, sid, issued.get(sid, 0))
+                    kept = self.kept(conn, cat, svc, today) if self.kept and svc.booking else 0
+                    av = self.site_time.availability(cat, sid, issued.get(sid, 0) + kept)
                     services.append(Service(
                         id=sid, prefix=svc.prefix, name=svc.name, name_en=svc.name_en,
                         open=av.open, closed_reason=av.reason, closed_params=dict(av.params),

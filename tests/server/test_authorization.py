@@ -116,6 +116,13 @@ ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/api/v1/skm/actions"): MANAGERS,
     ("POST", "/api/v1/skm/actions"): MANAGERS,
     ("PATCH", "/api/v1/skm/actions/{action_id}"): MANAGERS,
+    ("GET", "/api/v1/bookings/services"): PUBLIC,
+    ("GET", "/api/v1/bookings/days"): PUBLIC,
+    ("GET", "/api/v1/bookings"): MANAGERS,
+    ("POST", "/api/v1/bookings"): PUBLIC,
+    ("POST", "/api/v1/bookings/check-in"): frozenset({KIOSK}) | OFFICERS,
+    ("GET", "/api/v1/bookings/{token}"): PUBLIC,
+    ("POST", "/api/v1/bookings/{token}/cancel"): PUBLIC,
 }
 PROTECTED = [route for route, roles in ACCESS.items() if roles is not PUBLIC]
 
@@ -263,6 +270,17 @@ def _probes(scene: Scene) -> dict[tuple[str, str], Probe]:
         "what": "Tambah petugas", "who": "Koordinator", "due": "2027-01-31"})
     probes[("PATCH", f"{p}/skm/actions/{{action_id}}")] = Probe(404, path={"action_id": 999_999},
                                                                  body=lambda h: {"status": "done"})
+    # Bookings: a service that takes none, a code and a token no booking has, so no probe makes or ends one.
+    probes[("GET", f"{p}/bookings/services")] = Probe(200)
+    probes[("GET", f"{p}/bookings/days")] = Probe(200, params={"service_id": "paspor", "date": "2026-11-24"})
+    probes[("GET", f"{p}/bookings")] = Probe(200, params={"date": "2026-11-23"})
+    probes[("POST", f"{p}/bookings")] = Probe(409, body=lambda h: {
+        "service_id": "kk", "date": "2026-11-24", "slot": "09:00", "nik": "3604011709900001"})
+    probes[("POST", f"{p}/bookings/check-in")] = Probe(404, body=lambda h: {"code": "000000000",
+                                                                             "nik_last4": "0001"},
+                                                       headers=_new_key)
+    probes[("GET", f"{p}/bookings/{{token}}")] = Probe(404, path={"token": "tidak-ada"})
+    probes[("POST", f"{p}/bookings/{{token}}/cancel")] = Probe(404, path={"token": "tidak-ada"})
     return probes
 
 

@@ -204,6 +204,8 @@ def test_every_event_the_server_wrote_has_the_payload_its_type_names(server) -> 
         "occupation": "pns"}).status_code == 201
     kiosk.heartbeat({"printer_state": "offline", "paper": "out"})
     assert server.call("PUT", "/today/running-text", "super", json={"text": "Selamat datang"}).status_code == 200
+    assert server.call("POST", "/bookings", json={"service_id": "paspor", "date": "2026-11-24", "slot": "09:00",
+                                                  "nik": "3604011709900001"}).status_code == 201
     with server.services.engine.db.read() as conn:
         written = events_after(conn, 0)
     for raw in written:

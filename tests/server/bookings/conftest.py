@@ -1,0 +1,46 @@
+"""A real server whose booking limiter lets a test make many bookings from one address (the limiter has a
+test of its own), and helpers to book and check in over HTTP."""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from tests.support.clock import SettableClock
+from tests.support.server import LiveServer, live_server
+
+# Valid NIKs (Kabupaten Serang, born 17-09-1990), each with its own last four digits.
+_SERIALS = itertools.count(1)
+
+
+def new_nik() -> str:
+    return f"360401170990{next(_SERIALS) % 10000:04d}"
+
+
+@pytest.fixture
+def server(tmp_path: Path, clock: SettableClock) -> Iterator[LiveServer]:
+    with live_server(tmp_path, clock=clock, booking_attempts=10_000) as live:
+        yield live
+
+
+def book(server: LiveServer, day: str, slot: str, nik: str | None = None, service_id: str = "paspor",
+         **extra: Any) -> requests.Response:
+    return server.call("POST", "/bookings", json={"service_id": service_id, "date": day, "slot": slot,
+                                                  "nik": nik or new_nik(), **extra})
+
+
+def booked(server: LiveServer, day: str, slot: str, nik: str | None = None, **extra: Any) -> dict[str, Any]:
+    r = book(server, day, slot, nik, **extra)
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def check_in(server: LiveServer, role: str = "kiosk", key: str | None = None, **body: Any) -> requests.Response:
+    return server.call("POST", "/bookings/check-in", role, json=body,
+                       headers={"Idempotency-Key": key or uuid.uuid4().hex})

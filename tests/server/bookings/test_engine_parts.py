@@ -1,0 +1,84 @@
+"""The booking engine's parts without HTTP (tests/support/engine.py): a code that clashes with a stored one is
+drawn again, close_day ends a day by hand as the day-end job does, a removed reminder, and the per-address
+limiter's window."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import insert, select
+
+from server.booking_limits import BookingLimits
+from server.db import outbox
+from server.errors import ApiError
+from tests.support.clock import wib
+from tests.support.engine import engine_hall
+
+TUESDAY = date(2026, 11, 24)
+
+
+@pytest.fixture
+def hall(tmp_path):
+    with engine_hall(tmp_path) as h:
+        yield h
+
+
+def _make(hall, nik: str, slot: str = "09:00", day: date = TUESDAY, **extra):
+    return hall.engine.bookings.make(service_id="paspor", day=day, slot=slot, nik=nik, **extra)
+
+
+def test_a_code_that_clashes_is_drawn_again(hall):
+    drawn = iter(["123456784", "123456784", "000000000"])
+    hall.engine.bookings.new_code = lambda: next(drawn)
+    assert _make(hall, "3604011709900001").code == "123456784"
+    assert _make(hall, "3604011709900002").code == "000000000"
+
+
+def test_codes_that_keep_clashing_end_in_a_conflict_and_store_nothing(hall):
+    hall.engine.bookings.new_code = lambda: "123456784"
+    _make(hall, "3604011709900001")
+    with pytest.raises(ApiError) as refused:
+        _make(hall, "3604011709900002")
+    assert refused.value.code == "conflict"
+    assert len(hall.engine.bookings.listing(TUESDAY)) == 1
+
+
+def test_close_day_ends_the_day_and_removes_its_pending_reminders(hall):
+    made = _make(hall, "3604011709900001", phone="081234567890", consent=True)
+    later = _make(hall, "3604011709900002", day=TUESDAY + timedelta(days=1))
+    with hall.services.db.write() as conn:
+        for booking_id, status in ((1, "pending"), (1, "sent"), (2, "pending")):
+            conn.execute(insert(outbox).values(made_at=wib(2026, 11, 23), service_date="2026-11-24", channel="whatsapp",
+                                               recipient="6281234567890", template="booking_reminder", language="id",
+                                               params={}, status=status, attempts=0,
+                                               next_attempt_at=wib(2026, 11, 24), booking_id=booking_id))
+    assert hall.engine.bookings.close_day(TUESDAY) == 1
+    assert hall.engine.bookings.get(made.token).status == "no_show"
+    assert not hall.engine.bookings.get(made.token).has_phone
+    assert hall.engine.bookings.get(later.token).status == "booked"
+    with hall.services.db.read() as conn:
+        left = conn.execute(select(outbox.c.booking_id, outbox.c.status).order_by(outbox.c.id)).all()
+    assert [tuple(r) for r in left] == [(1, "sent"), (2, "pending")]
+    assert hall.engine.bookings.close_day(TUESDAY) == 0
+
+
+def test_cancelling_removes_the_bookings_pending_reminders(hall):
+    made = _make(hall, "3604011709900001")
+    with hall.services.db.write() as conn:
+        conn.execute(insert(outbox).values(made_at=wib(2026, 11, 23), service_date="2026-11-24", channel="whatsapp",
+                                           recipient="6281234567890", template="booking_reminder", language="id",
+                                           params={}, status="pending", attempts=0,
+                                           next_attempt_at=wib(2026, 11, 24), booking_id=1))
+    hall.engine.bookings.cancel(made.token)
+    with hall.services.db.read() as conn:
+        assert conn.execute(select(outbox)).all() == []
+
+
+def test_the_limiter_counts_per_address_in_a_fixed_window():
+    limits, at = BookingLimits(attempts=3, window=timedelta(minutes=10)), wib(2026, 11, 23, 9, 0)
+    assert [limits.attempt("10.0.0.1", at) for _ in range(3)] == [None, None, None]
+    assert limits.attempt("10.0.0.1", at + timedelta(minutes=4)) == 360
+    assert limits.attempt("10.0.0.2", at) is None
+    assert limits.attempt("10.0.0.1", at + timedelta(minutes=9, seconds=59, milliseconds=500)) == 1
+    assert limits.attempt("10.0.0.1", at + timedelta(minutes=10)) is None
