@@ -25,6 +25,7 @@ from server.console.pages import signed_in as page_signed_in
 from server.console.session import ConsoleSession
 from server.console.site_time import site_clock
 from server.db import bookings
+from server.engine import QueueEngine
 from server.errors import ApiError
 from server.notify.service import masked
 
@@ -73,8 +74,13 @@ def signed_in(request: Request) -> ConsoleSession:
     return page_signed_in(request, MANAGER_ROLES)
 
 
+def _engine(request: Request) -> QueueEngine:
+    engine: QueueEngine = request.app.state.engine
+    return engine
+
+
 def _today(request: Request) -> date:
-    eng = request.app.state.engine
+    eng = _engine(request)
     return eng.today(eng.catalog())
 
 
@@ -92,13 +98,13 @@ def chosen_of(values: Any, today: date) -> Chosen:
 def _phones(request: Request, day: date) -> dict[str, str]:
     """The day's numbers, masked: enough for the office to recognise one a citizen reads out."""
     b = bookings.c
-    with request.app.state.engine.db.read() as conn:
+    with _engine(request).db.read() as conn:
         rows = conn.execute(select(b.code, b.phone).where(b.service_date == day.isoformat(), b.phone.is_not(None)))
         return {code: masked(phone) or "" for code, phone in rows}
 
 
 def _read(request: Request, chosen: Chosen, lang: str) -> DayView:
-    eng = request.app.state.engine
+    eng = _engine(request)
     seq = event_seq(request)
     catalog = eng.catalog()
     services = [(sid, s.name_en if lang == "en" and s.name_en else s.name)
@@ -150,7 +156,7 @@ async def bookings_live(request: Request) -> Response:
 
 
 def _find(request: Request, day: date, code: str) -> Booking | None:
-    return next((b for b in request.app.state.engine.bookings.listing(day, None) if b.code == code), None)
+    return next((b for b in _engine(request).bookings.listing(day, None) if b.code == code), None)
 
 
 @router.post("/console/bookings/{code}/cancel", include_in_schema=False)
@@ -169,7 +175,7 @@ async def cancel(code: str, request: Request) -> Response:
         return render(request, "bookings_confirm.html", session=session, booking=found, service_name=name,
                       chosen=chosen, back=f"/console/bookings?{chosen.query()}", **_helpers(request))
     try:
-        await run_in_threadpool(request.app.state.engine.bookings.cancel, found.token, session.principal)
+        await run_in_threadpool(_engine(request).bookings.cancel, found.token, session.principal)
     except ApiError as refused:
         return await _page(request, session, chosen, status=refused.status, problem=refusal_text(lang, refused))
     return redirect(request, f"/console/bookings?{chosen.query(done='cancelled', code=found.code)}", session)

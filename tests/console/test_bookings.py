@@ -110,6 +110,7 @@ def test_an_officer_is_refused_and_a_forged_form_changes_nothing(browser: Browse
     browser.open("/console/bookings")
     assert not browser.finds("#booking-counts") and made["later"]["code"] not in browser.driver.page_source
 
+    browser.driver.delete_all_cookies()
     browser.sign_in("super")
     cookies = {c["name"]: c["value"] for c in browser.driver.get_cookies()}
     r = requests.post(f"{server.url}/console/bookings/{made['later']['code']}/cancel", cookies=cookies, timeout=10,
