@@ -977,6 +977,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    "check-in until, minutes after the slot starts"),
     "field.booking_per_nik_day": ("booking per NIK sehari", "bookings per NIK a day"),
     "field.booking_per_nik_week": ("booking per NIK seminggu (Senin–Minggu)", "bookings per NIK a week (Mon–Sun)"),
+    # The audit log's words for a booking.
+    "audit.kind.booking.cancelled_by_staff": ("Booking dibatalkan petugas", "Booking cancelled by staff"),
+    "audit.subject.booking": ("Booking {name}", "Booking {name}"),
+    "audit.detail.slot": ("slot: {value}", "slot: {value}"),
+    "audit.detail.nik_last4": ("NIK berakhiran {value}", "NIK ending in {value}"),
 }
 
 

@@ -87,6 +87,10 @@ def test_a_supervisor_sees_the_day_and_cancels_one_asked_twice(browser: Browser)
     assert status(server, waiting) == "cancelled" and browser.text("#count-cancelled") == "2"
     entries = server.call("GET", "/audit", "admin", params={"kind": "booking.cancelled_by_staff"}).json()["entries"]
     assert [(e["actor"], e["subject"]) for e in entries] == [("super", f"booking:{waiting['code']}")]
+    browser.open("/console/audit?kind=booking.cancelled_by_staff")
+    said = browser.text(f"#entry-{entries[0]['id']}")
+    assert "Booking dibatalkan petugas" in said and f"Booking {shown(waiting['code'])}" in said
+    assert "slot: 09:30" in said and "NIK berakhiran 0002" in said
 
 
 def test_a_cancel_the_engine_refuses_is_said_and_changes_nothing(browser: Browser) -> None:
