@@ -169,3 +169,20 @@ def test_the_reports_page_gives_the_period_s_bookings(browser: Browser) -> None:
     # Paspor alone: made 96 and 6 hours ahead, so 51 hours both ways.
     assert browser.text("#booking-total-lead") == "2.1 days / 2.1 days"
     assert browser.text("#bookings h2") == "Bookings" and not browser.finds("#bookings-by_agency")
+
+
+def test_the_list_follows_bookings_made_and_cancelled_elsewhere(browser: Browser) -> None:
+    """A citizen books and another cancels while the page is open: the counts and rows change, no reload."""
+    server = browser.server
+    made = a_morning_of_bookings(server)
+    browser.sign_in("super")
+    browser.open("/console/bookings")
+    browser.until(lambda: "on" in (browser.find("#live-state").get_attribute("class") or ""))
+    marker = browser.find("h1")
+    late = book(server, "10:30", 6)
+    browser.until(lambda: browser.text("#count-made") == "5")
+    assert browser.text(f"#booking-{late['code']} .status-cell") == "Terpesan"
+    server.call("POST", f"/bookings/{made['later']['token']}/cancel")
+    browser.until(lambda: browser.text("#count-cancelled") == "2")
+    assert not browser.finds(f"#cancel-{made['later']['code']}")
+    assert browser.find("h1") == marker  # the same page: only its live part was replaced
