@@ -15,7 +15,7 @@ import requests
 from core.booking_code import shown
 from server.catalog import load_catalog_file
 from tests.console.conftest import Browser
-from tests.server.reports.test_bookings_report import MONDAY, a_booked_monday
+from tests.server.reports.test_bookings_report import MONDAY, a_booked_monday, booking_catalog, live_office
 from tests.support.server import TEST_CATALOG, LiveServer
 
 TODAY = "2026-11-23"  # the test clock's Monday, 09.00 WIB: paspor's slots from 09.30 are still to come
@@ -151,17 +151,20 @@ def test_a_day_that_is_no_date_shows_today_and_says_so(browser: Browser) -> None
     assert browser.text("#bookings-empty") == "Tidak ada booking untuk hari dan layanan ini."
 
 
-def test_the_reports_page_gives_the_period_s_bookings(browser: Browser) -> None:
-    a_booked_monday(browser.server.services.db)
+def test_the_reports_page_gives_the_period_s_bookings(browser: Browser, tmp_path: Path) -> None:
+    server = browser.server
+    catalog = booking_catalog(tmp_path)
+    server.services.engine.import_catalog(load_catalog_file(catalog), str(catalog))
+    a_booked_monday(live_office(server))
     browser.sign_in("super")
     day = MONDAY.isoformat()
     browser.open(f"/console/reports?from={day}&to={day}")
     figures = [browser.text(f"#booking-total-{key}") for key in ("made", "checked_in", "no_show", "cancelled",
                                                                  "booked")]
-    assert figures == ["6", "2", "1", "1", "2"]
+    assert figures == ["6", "2", "0", "1", "3"]
     assert browser.text("#booking-total-lead") == "9,0 jam / 1,2 hari"
     ktp = browser.find("#booking-row-service-ktp")
-    assert [c.text for c in ktp.find_elements("css selector", "td")] == ["4", "1", "1", "1", "1", "7,0 jam",
+    assert [c.text for c in ktp.find_elements("css selector", "td")] == ["4", "1", "0", "1", "2", "7,0 jam",
                                                                         "16,0 jam"]
     assert browser.finds("#booking-row-agency-imigrasi")
     browser.open("/console/lang/en?next=/console/reports")
