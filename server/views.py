@@ -51,8 +51,10 @@ def ticket_json(row: Any, cat: SiteCatalog, *, people_ahead: int, eta_minutes: i
         "wait_unknown": wait_unknown,
         "target_counter": target,
         "transfer_note": None,  # staff data: the engine adds it to a staff member's answer only
-        # A check-in's ticket is queued at its booking's slot start (server/engine/bookings.py).
-        "booked_for": row.queued_at.astimezone(cat.site.zone).strftime("%H:%M") if row.booking_id else None,
+        # A check-in's ticket is queued at its booking's slot start (server/engine/bookings.py); once transferred
+        # it waits in the other queue by the transfer's time, as any transfer.
+        "booked_for": (row.queued_at.astimezone(cat.site.zone).strftime("%H:%M")
+                       if row.booking_id and not row.transfers else None),
     }
 
 

@@ -17,7 +17,6 @@ from server.api.responses import WITH_BODY, refusals
 from server.api.schemas import BookingCheckIn, BookingRequest
 from server.auth import MANAGER_ROLES, STAFF_ROLES, Principal, Role
 from server.booking_limits import BookingLimits
-from server.engine.bookings import CheckInRequest
 from server.errors import ApiError
 
 router = APIRouter(prefix="/bookings")
@@ -92,8 +91,8 @@ async def check_in(body: BookingCheckIn, request: Request, idempotency_key: str 
     if not body.token and not (body.code and body.nik_last4):
         raise ApiError(422, E.INVALID_REQUEST, "Send the scanned token, or the code and the NIK's last four digits.",
                        field="token")
-    asked = CheckInRequest(token=body.token, code=body.code, nik_last4=body.nik_last4)
-    ticket, created = await run_in_threadpool(engine(request).bookings.check_in, who, asked,
+    ticket, created = await run_in_threadpool(engine(request).bookings.check_in, who, token=body.token,
+                                              code=body.code, nik_last4=body.nik_last4,
                                               idempotency_key=idempotency_key)
     if created:
         return JSONResponse(ticket, status_code=201)

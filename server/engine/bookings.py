@@ -257,9 +257,11 @@ class Bookings:
 
     # ----------------------------------------------------------------- checking in
 
-    def check_in(self, principal: Principal, request: CheckInRequest, *,
-                 idempotency_key: str) -> tuple[TicketJson, bool]:
-        """A ticket for a booking inside its check-in window (``created`` False: the one this key made)."""
+    def check_in(self, principal: Principal, *, token: str | None = None, code: str | None = None,
+                 nik_last4: str | None = None, idempotency_key: str) -> tuple[TicketJson, bool]:
+        """A ticket for a booking inside its check-in window, the booking scanned (``token``) or typed (``code``
+        and ``nik_last4``); ``created`` False: the ticket this key made before."""
+        request = CheckInRequest(token=token, code=code, nik_last4=nik_last4)
         for _ in range(3):
             versioned = self.catalogs.versioned()
             try:

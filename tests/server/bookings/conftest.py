@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import requests
 
+from tests.conftest import _fresh_pg_url
 from tests.support.clock import SettableClock
 from tests.support.server import LiveServer, live_server
 
@@ -23,9 +24,11 @@ def new_nik() -> str:
     return f"360401170990{next(_SERIALS) % 10000:04d}"
 
 
-@pytest.fixture
-def server(tmp_path: Path, clock: SettableClock) -> Iterator[LiveServer]:
-    with live_server(tmp_path, clock=clock, booking_attempts=10_000) as live:
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def server(request: pytest.FixtureRequest, tmp_path: Path, clock: SettableClock) -> Iterator[LiveServer]:
+    """The real server on SQLite, and again on PostgreSQL."""
+    url = _fresh_pg_url() if request.param == "postgres" else None
+    with live_server(tmp_path, url, clock=clock, booking_attempts=10_000) as live:
         yield live
 
 

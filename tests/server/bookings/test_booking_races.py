@@ -5,29 +5,17 @@ than its limit a day, nor a week."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 import requests
 from sqlalchemy import func, select
 
-from server.db import bookings
-from tests.conftest import _fresh_pg_url
+from server.db import bookings, tickets
 from tests.server.bookings.conftest import new_nik
-from tests.support.clock import SettableClock
-from tests.support.server import LiveServer, live_server
+from tests.support.server import LiveServer
 
 TUESDAY = "2026-11-24"
 WEEK = ("2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27")
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def racing_server(request: pytest.FixtureRequest, tmp_path: Path, clock: SettableClock) -> Iterator[LiveServer]:
-    url = _fresh_pg_url() if request.param == "postgres" else None
-    with live_server(tmp_path, url, clock=clock, booking_attempts=10_000) as live:
-        yield live
 
 
 def race(server: LiveServer, bodies: list[dict[str, Any]]) -> list[requests.Response]:
@@ -61,27 +49,49 @@ def _held(server: LiveServer, **where: str) -> int:
             *(getattr(bookings.c, k) == v for k, v in where.items()))).scalar_one()
 
 
-def test_fifty_at_once_on_a_slot_of_four_make_exactly_four(racing_server):
-    answers = race(racing_server, [{"service_id": "paspor", "date": TUESDAY, "slot": "09:00", "nik": new_nik()}
+def test_fifty_at_once_on_a_slot_of_four_make_exactly_four(server):
+    answers = race(server, [{"service_id": "paspor", "date": TUESDAY, "slot": "09:00", "nik": new_nik()}
                                    for _ in range(50)])
     assert _codes(answers) == ["booking_slot_full"] * 46 + ["made"] * 4
-    assert _held(racing_server, service_date=TUESDAY) == 4
+    assert _held(server, service_date=TUESDAY) == 4
     refused = next(a for a in answers if a.status_code == 409).json()["error"]["params"]
     assert (refused["next_free_date"], refused["next_free_slot"]) == (TUESDAY, "09:30")
 
 
-def test_one_nik_from_twenty_phones_at_once_books_once_a_day(racing_server):
+def test_one_nik_from_twenty_phones_at_once_books_once_a_day(server):
     nik = new_nik()
     slots = ("08:00", "08:30", "09:00", "09:30", "10:00")
-    answers = race(racing_server, [{"service_id": "paspor", "date": TUESDAY, "slot": slots[i % 5], "nik": nik}
+    answers = race(server, [{"service_id": "paspor", "date": TUESDAY, "slot": slots[i % 5], "nik": nik}
                                    for i in range(20)])
     assert _codes(answers) == ["booking_nik_limit"] * 19 + ["made"]
-    assert _held(racing_server, nik_last4=nik[-4:]) == 1
+    assert _held(server, nik_last4=nik[-4:]) == 1
 
 
-def test_one_nik_from_twenty_phones_at_once_books_twice_a_week(racing_server):
+def test_one_nik_from_twenty_phones_at_once_books_twice_a_week(server):
     nik = new_nik()
-    answers = race(racing_server, [{"service_id": "paspor", "date": WEEK[i % 4], "slot": "09:00", "nik": nik}
+    answers = race(server, [{"service_id": "paspor", "date": WEEK[i % 4], "slot": "09:00", "nik": nik}
                                    for i in range(20)])
     assert _codes(answers) == ["booking_nik_limit"] * 18 + ["made"] * 2
-    assert _held(racing_server, nik_last4=nik[-4:]) == 2
+    assert _held(server, nik_last4=nik[-4:]) == 2
+
+
+def test_ten_check_ins_of_one_booking_at_once_issue_one_ticket(server):
+    made = server.call("POST", "/bookings", json={"service_id": "paspor", "date": "2026-11-23", "slot": "10:00",
+                                                  "nik": new_nik()}).json()
+    start = threading.Barrier(10)
+    answers: list[Any] = [None] * 10
+
+    def tap(i: int) -> None:
+        with requests.Session() as http:
+            start.wait()
+            answers[i] = http.post(f"{server.api}/bookings/check-in", json={"token": made["token"]}, timeout=60,
+                                   headers={"Authorization": f"Bearer {server.tokens['kiosk']}",
+                                            "Idempotency-Key": f"tap-{i:04d}-{made['code']}"})
+    threads = [threading.Thread(target=tap, args=(i,)) for i in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert _codes(answers) == ["booking_already_checked_in"] * 9 + ["made"]
+    with server.services.db.read() as conn:
+        assert conn.execute(select(func.count()).select_from(tickets)).scalar_one() == 1

@@ -152,3 +152,13 @@ def test_the_day_end_makes_no_shows_and_deletes_the_phone_numbers(server, clock)
                             .order_by(events.c.seq.desc())).scalars().first()
     assert told == {"id": 1, "service_id": "paspor", "service_date": TODAY, "slot_start": "10:00",
                     "status": "no_show"}
+
+
+def test_a_booked_ticket_transferred_waits_by_the_transfer_and_is_no_longer_marked_booked(server):
+    made = booked(server, TODAY, "10:00")
+    ticket = check_in(server, token=made["token"]).json()
+    assert server.call("POST", "/counters/3/open", "staff1", json={}).status_code == 200
+    assert server.call("POST", "/counters/3/call-next", "staff1").json()["current_ticket"]["id"] == ticket["id"]
+    assert server.call("POST", f"/tickets/{ticket['id']}/start", "staff1").status_code == 200
+    moved = server.call("POST", f"/tickets/{ticket['id']}/transfer", "staff1", json={"service_id": "kk"})
+    assert moved.status_code == 200 and moved.json()["booked_for"] is None
