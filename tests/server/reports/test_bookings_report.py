@@ -23,7 +23,6 @@ from server.auth import Principal
 from server.catalog import load_catalog_file
 from server.cli import main
 from server.engine import QueueEngine
-from server.engine.bookings import CheckInRequest
 from server.reports.formats import FileFormat
 from server.reports.period import Period
 from server.reports.queue import queue_report
@@ -75,8 +74,7 @@ class Office:
         return booking
 
     def check_in(self, booking: Booking) -> None:
-        self.engine.bookings.check_in(self.kiosk, CheckInRequest(token=booking.token),
-                                      idempotency_key=uuid.uuid4().hex)
+        self.engine.bookings.check_in(self.kiosk, token=booking.token, idempotency_key=uuid.uuid4().hex)
 
 
 def a_booked_monday(office: Office) -> None:
