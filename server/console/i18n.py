@@ -982,6 +982,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.subject.booking": ("Booking {name}", "Booking {name}"),
     "audit.detail.slot": ("slot: {value}", "slot: {value}"),
     "audit.detail.nik_last4": ("NIK berakhiran {value}", "NIK ending in {value}"),
+    "catalog.takes_bookings": ("menerima booking", "takes bookings"),
 }
 
 

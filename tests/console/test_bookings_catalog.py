@@ -36,6 +36,7 @@ def test_bookings_switched_on_with_the_suggested_rules_then_off(browser: Browser
     browser.submit("#save-service")
 
     assert browser.path() == "/console/catalog?done=saved&version=2"
+    assert browser.text("#bookable-ktp") == "menerima booking" and browser.finds("#bookable-paspor")
     assert _rules(server, "ktp") == BookingRules(slot_minutes=30, per_slot=6, days_ahead=14, walk_in_percent=50,
                                                  early_minutes=60, late_minutes=15, per_nik_day=1, per_nik_week=2)
     assert _api_service(server, "ktp")["bookable"] is True
@@ -47,6 +48,7 @@ def test_bookings_switched_on_with_the_suggested_rules_then_off(browser: Browser
     browser.submit("#save-service")
     assert browser.path() == "/console/catalog?done=saved&version=3"
     assert _rules(server, "paspor") is None and _api_service(server, "paspor")["bookable"] is False
+    assert not browser.finds("#bookable-paspor")
 
 
 def test_each_fault_is_next_to_its_field_in_either_language_and_nothing_is_saved(browser: Browser) -> None:
