@@ -52,11 +52,17 @@ class SlotRows:
     end: str
     rows: list[Booking] = field(default_factory=list)
 
+    @property
+    def taken(self) -> int:
+        """The places its bookings hold: all but the cancelled (a no-show held its place to the end)."""
+        return sum(1 for b in self.rows if b.status != BookingStatus.CANCELLED)
+
 
 @dataclass
 class ServiceRows:
     service_id: str
     name: str
+    per_slot: int | None  # the catalog's places a slot; None: the service takes no bookings now
     slots: dict[str, SlotRows] = field(default_factory=dict)
 
 
@@ -110,10 +116,14 @@ def _read(request: Request, chosen: Chosen, lang: str) -> DayView:
     services = [(sid, s.name_en if lang == "en" and s.name_en else s.name)
                 for sid, s in catalog.services.items() if s.booking is not None]
     listed: list[Booking] = list(eng.bookings.listing(chosen.day, chosen.service))
+    place = {sid: n for n, sid in enumerate(catalog.services)}  # the catalog's order, agency by agency
     groups: dict[str, ServiceRows] = {}
-    for booking in sorted(listed, key=lambda b: (b.service_id, b.slot_start, b.made_at)):
+    for booking in sorted(listed, key=lambda b: (place.get(b.service_id, len(place)), b.service_id, b.slot_start,
+                                                 b.made_at)):
         name = booking.service_name_en if lang == "en" else booking.service_name
-        group = groups.setdefault(booking.service_id, ServiceRows(booking.service_id, name))
+        rules = catalog.services[booking.service_id].booking if booking.service_id in catalog.services else None
+        group = groups.setdefault(booking.service_id, ServiceRows(booking.service_id, name,
+                                                                  rules.per_slot if rules else None))
         group.slots.setdefault(booking.slot_start, SlotRows(booking.slot_start, booking.slot_end)).rows.append(booking)
     statuses = Counter(b.status.value for b in listed)
     counts = {"made": len(listed), **{key: statuses.get(key, 0) for key in COUNTED[1:]}}

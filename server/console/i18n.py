@@ -983,6 +983,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.detail.slot": ("slot: {value}", "slot: {value}"),
     "audit.detail.nik_last4": ("NIK berakhiran {value}", "NIK ending in {value}"),
     "catalog.takes_bookings": ("menerima booking", "takes bookings"),
+    "bookings.places": ("{taken} dari {places} tempat terisi", "{taken} of {places} places taken"),
 }
 
 

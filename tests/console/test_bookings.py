@@ -63,7 +63,10 @@ def test_a_supervisor_sees_the_day_and_cancels_one_asked_twice(browser: Browser)
     counts = {key: browser.text(f"#count-{key}") for key in ("made", "booked", "checked_in", "cancelled", "no_show")}
     assert counts == {"made": "4", "booked": "2", "checked_in": "1", "cancelled": "1", "no_show": "0"}
     early = browser.find("#slot-paspor-0930")
-    assert early.find_element("css selector", "tr.slot-row").text == "Slot 09:30–10:00 · 2 booking"
+    assert early.find_element("css selector", "tr.slot-row").text == ("Slot 09:30–10:00 · 2 booking · 2 dari 4 "
+                                                                     "tempat terisi")
+    later = browser.find("#slot-paspor-1000 tr.slot-row")  # one of its two cancelled: its place is free again
+    assert later.text == "Slot 10:00–10:30 · 2 booking · 1 dari 4 tempat terisi"
     seen = f"#booking-{made['checked_in']['code']}"
     assert browser.text(f"{seen} .code") == shown(made["checked_in"]["code"])
     assert browser.text(f"{seen} .nik") == "••••0001"
