@@ -909,7 +909,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bookings.phone": ("WhatsApp", "WhatsApp"),
     "bookings.ticket": ("Tiket", "Ticket"),
     "bookings.made_at": ("Dibuat", "Made"),
-    "bookings.slot": ("Slot {start}–{end} · {n} booking", "Slot {start}–{end} · {n} booking(s)"),
+    "bookings.slot": ("Slot {start}–{end} · {n} booking", "Slot {start}–{end} · bookings: {n}"),
     "bookings.status.booked": ("Terpesan", "Booked"),
     "bookings.status.checked_in": ("Sudah check-in", "Checked in"),
     "bookings.status.cancelled": ("Dibatalkan", "Cancelled"),
