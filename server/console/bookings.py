@@ -16,6 +16,7 @@ from fastapi import APIRouter, Request, Response
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
+from core.booking_code import LENGTH as CODE_LENGTH
 from core.booking_code import shown as code_shown
 from core.wire import Booking, BookingStatus
 from server.auth import MANAGER_ROLES
@@ -31,7 +32,6 @@ from server.notify.service import masked
 
 router = APIRouter(route_class=ConsoleRoute)
 COUNTED = ("made", "booked", "checked_in", "cancelled", "no_show")
-CODE_DIGITS = 9
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ async def bookings_page(request: Request) -> Response:
     chosen = chosen_of(request.query_params, today)
     code = request.query_params.get("code", "")
     notice = None
-    if request.query_params.get("done") == "cancelled" and code.isdigit() and len(code) == CODE_DIGITS:
+    if request.query_params.get("done") == "cancelled" and code.isdigit() and len(code) == CODE_LENGTH:
         notice = texts(language(request))("bookings.cancelled_done", code=code_shown(code))
     return await _page(request, session, chosen, notice=notice)
 
