@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from core.schedule import WEEKDAYS, Closed, ServiceSchedule, last_ticket_time
+from core.schedule import WEEKDAYS, Closed, ServiceSchedule
 
 # The ranges a catalog may set (server/catalog.py checks them with a reason in both languages).
 SLOT_MINUTES = (5, 240)
@@ -71,7 +71,8 @@ def day_slots(schedule: ServiceSchedule, rules: BookingRules, day: date,
         return ()
     weekday = WEEKDAYS[day.weekday()]
     span = schedule.hours[weekday]
-    last = datetime.combine(day, last_ticket_time(schedule, weekday, day, span))
+    # Closing less the cut-off; a break lasting until then removes its slots by overlapping them.
+    last = datetime.combine(day, span.end) - timedelta(minutes=schedule.cutoff_minutes)
     breaks = [b.span for b in schedule.breaks if weekday in b.days]
     step = timedelta(minutes=rules.slot_minutes)
     slots = []

@@ -54,6 +54,12 @@ def test_a_slot_that_would_end_after_the_last_ticket_time_is_not_offered():
     assert _labels(slots) == ["08:00", "08:45"]  # 09.30 is the last ticket time: 09.30-10.15 would pass it
 
 
+def test_a_break_lasting_until_the_last_ticket_time_ends_the_slots_at_its_start():
+    late_break = Break(frozenset({"mon"}), Span(time(14), time(15)), "istirahat")
+    schedule = ServiceSchedule(hours={"mon": Span(time(8), time(15))}, breaks=(late_break,), cutoff_minutes=30)
+    assert _labels(day_slots(schedule, RULES, MONDAY, {}))[-1] == "13:30"
+
+
 def test_a_slot_touching_a_break_is_kept_and_one_overlapping_it_is_not():
     rules = BookingRules(slot_minutes=45, per_slot=1, days_ahead=1, walk_in_percent=0)
     labels = _labels(day_slots(SCHEDULE, rules, MONDAY, {}))
@@ -75,7 +81,7 @@ def test_an_open_day_has_no_closed_reason():
 
 
 @pytest.mark.parametrize(("quota", "percent", "cap"), [(40, 50, 20), (41, 50, 20), (10, 0, 10), (10, 100, 0),
-                                                       (7, 30, 4), (None, 50, None)])
+                                                       (7, 30, 4), (100, 0, 100), (None, 50, None)])
 def test_the_bookable_cap_keeps_the_walk_in_share_rounded_in_the_walk_ins_favour(quota, percent, cap):
     assert bookable_cap(quota, percent) == cap
 
@@ -87,6 +93,7 @@ def test_the_bookable_cap_keeps_the_walk_in_share_rounded_in_the_walk_ins_favour
     (datetime(2026, 11, 30, 10, 14), CheckIn.INSIDE),
     (datetime(2026, 11, 30, 10, 15), CheckIn.INSIDE),      # 15 minutes late, still inside
     (datetime(2026, 11, 30, 10, 15, 59), CheckIn.INSIDE),  # minute precision
+    (datetime(2026, 11, 30, 10, 15, 59, 999_999), CheckIn.INSIDE),
     (datetime(2026, 11, 30, 10, 16), CheckIn.TOO_LATE),    # a minute past
     (datetime(2026, 11, 29, 10, 0), CheckIn.OTHER_DAY),
     (datetime(2026, 12, 1, 9, 30), CheckIn.OTHER_DAY),
