@@ -123,7 +123,7 @@ class Bookings:
                     walk_in_left = None
                     if quota is not None:
                         walk_in_left = max(0, quota - self._issued(conn, svc, today)
-                                           - self.kept(conn, cat, svc, today))
+                                           - self.kept(conn, svc, today))
                     booking_left = None
                     if rules is not None:
                         booking_left = sum(s.left for s in self._offered(conn, cat, svc, rules, today))
@@ -301,7 +301,7 @@ class Bookings:
             today = self.site_time.today(cat)
             if where is CheckIn.TOO_LATE:
                 walk_in = self.site_time.availability(
-                    cat, svc.id, self._issued(conn, svc, today) + self.kept(conn, cat, svc, today)).open
+                    cat, svc.id, self._issued(conn, svc, today) + self.kept(conn, svc, today)).open
                 raise ApiError(409, ErrorCode.BOOKING_TOO_LATE, "The check-in window of this booking has closed.",
                                slot=hhmm(start), late_minutes=rules.late_minutes, walk_in=walk_in,
                                service_id=svc.id)
@@ -381,7 +381,7 @@ class Bookings:
             select(bookings.c.id).where(earlier))))
         return len(missed)
 
-    def kept(self, conn: Connection, cat: SiteCatalog, svc: ServiceInfo, today: date) -> int:
+    def kept(self, conn: Connection, svc: ServiceInfo, today: date) -> int:
         """Today's bookings still ``booked`` whose check-in window has not closed: their places are kept
         from walk-ins (0 for a service that takes no bookings)."""
         if svc.booking is None:
@@ -431,7 +431,7 @@ class Bookings:
         if cap is not None:
             room = cap - sum(taken.values())
         if quota is not None and day == self.site_time.today(cat):
-            today_room = quota - self._issued(conn, svc, day) - self.kept(conn, cat, svc, day)
+            today_room = quota - self._issued(conn, svc, day) - self.kept(conn, svc, day)
             room = today_room if room is None else min(room, today_room)
         out = []
         for slot in slots:

@@ -48,7 +48,7 @@ class CatalogMovedOn(Exception):
 class Issuing:
     def __init__(self, db: Database, catalogs: CatalogCache, site_time: SiteTime, expiry: Expiry,
                  answers: Answers, writer: BatchWriter, unit_of_work: UnitOfWork, *, nik_key: bytes,
-                 kept: Callable[[Connection, SiteCatalog, ServiceInfo, date], int]) -> None:
+                 kept: Callable[[Connection, ServiceInfo, date], int]) -> None:
         self.db = db
         self.catalogs = catalogs
         self.site_time = site_time
@@ -154,7 +154,7 @@ class Issuing:
         if NEWEST_VERSION.scalar(conn, {}) != version:
             raise CatalogMovedOn
         # A booked place is kept for its holder until their check-in window closes (server/engine/bookings.py).
-        kept = self.kept(conn, cat, service, self.site_time.today(cat)) if service.booking else 0
+        kept = self.kept(conn, service, self.site_time.today(cat))
         av = self.site_time.availability(cat, service_id, seq - 1 + kept)
         if not av.open:
             params = {"opens_at": av.opens_at, "closes_at": av.closes_at, **av.params}

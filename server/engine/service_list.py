@@ -17,7 +17,7 @@ from server.engine.site_time import SiteTime
 
 class ServiceList:
     def __init__(self, db: Database, site_time: SiteTime, live: LiveStats,
-                 kept: Callable[[Connection, SiteCatalog, ServiceInfo, date], int] | None = None) -> None:
+                 kept: Callable[[Connection, ServiceInfo, date], int] | None = None) -> None:
         self.db = db
         self.site_time = site_time
         self.live = live
@@ -36,7 +36,7 @@ class ServiceList:
                 services = []
                 for sid in agency.service_ids:
                     svc, queue = cat.services[sid], waiting.get(sid, 0)
-                    kept = self.kept(conn, cat, svc, today) if self.kept and svc.booking else 0
+                    kept = self.kept(conn, svc, today) if self.kept else 0
                     av = self.site_time.availability(cat, sid, issued.get(sid, 0) + kept)
                     services.append(Service(
                         id=sid, prefix=svc.prefix, name=svc.name, name_en=svc.name_en,

@@ -162,3 +162,13 @@ def test_a_booked_ticket_transferred_waits_by_the_transfer_and_is_no_longer_mark
     assert server.call("POST", f"/tickets/{ticket['id']}/start", "staff1").status_code == 200
     moved = server.call("POST", f"/tickets/{ticket['id']}/transfer", "staff1", json={"service_id": "kk"})
     assert moved.status_code == 200 and moved.json()["booked_for"] is None
+
+
+def test_every_single_mistyped_digit_and_every_neighbour_swap_is_refused_before_a_look_up(server):
+    made = booked(server, TODAY, "10:00")
+    code, last4 = made["code"], made["nik_last4"]
+    typos = {code[:i] + d + code[i + 1:] for i in range(9) for d in "0123456789" if d != code[i]}
+    typos |= {code[:i] + code[i + 1] + code[i] + code[i + 2:] for i in range(8) if code[i] != code[i + 1]}
+    answers = {typo: check_in(server, code=typo, nik_last4=last4) for typo in sorted(typos)}
+    assert {t: r.json()["error"]["code"] for t, r in answers.items()} == dict.fromkeys(typos, "booking_code_invalid")
+    assert server.call("GET", f"/bookings/{made['token']}").json()["status"] == "booked"

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import insert, select
 
+from server.auth import Role
 from server.booking_limits import BookingLimits
 from server.db import outbox
 from server.errors import ApiError
@@ -82,3 +83,18 @@ def test_the_limiter_counts_per_address_in_a_fixed_window():
     assert limits.attempt("10.0.0.2", at) is None
     assert limits.attempt("10.0.0.1", at + timedelta(minutes=9, seconds=59, milliseconds=500)) == 1
     assert limits.attempt("10.0.0.1", at + timedelta(minutes=10)) is None
+
+
+def test_walk_ins_count_the_places_kept_for_todays_bookings_until_their_window_closes(hall):
+    hall.engine.set_quota_today(hall.signed_in("kepala", Role.SUPERVISOR), "paspor", 4)
+    for nik in ("3604011709900001", "3604011709900002"):
+        _make(hall, nik, slot="10:00", day=date(2026, 11, 23))
+    hall.issue("paspor")
+    hall.issue("paspor")
+    assert hall.refusal("paspor").code == "quota_exhausted"
+    hall.clock.set(wib(2026, 11, 23, 10, 15))
+    assert hall.refusal("paspor").code == "quota_exhausted"   # the window's last minute: still kept
+    hall.clock.set(wib(2026, 11, 23, 10, 16))
+    assert hall.issue("paspor")["code"] == "B2-003"
+    assert hall.issue("paspor")["code"] == "B2-004"
+    assert hall.refusal("paspor").code == "quota_exhausted"

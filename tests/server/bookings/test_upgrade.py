@@ -1,0 +1,39 @@
+"""A database made before bookings (no bookings table, tickets and outbox without booking_id) gains them at
+the next start, on SQLite and on PostgreSQL, and its server then books and checks in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from server.db import Database
+from tests.conftest import _fresh_pg_url
+from tests.server.bookings.conftest import booked, check_in
+from tests.support.clock import SettableClock
+from tests.support.server import live_server
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def earlier_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    url = _fresh_pg_url() if request.param == "postgres" else f"sqlite:///{tmp_path / 'earlier.sqlite3'}"
+    db = Database(url)
+    db.create_schema()
+    with db.engine.begin() as conn:
+        conn.execute(text("DROP TABLE bookings"))
+        for table in ("tickets", "outbox"):
+            conn.execute(text(f"ALTER TABLE {table} DROP COLUMN booking_id"))
+    db.dispose()
+    return url
+
+
+def test_an_earlier_database_gains_the_bookings_and_books(earlier_url: str, tmp_path: Path, clock: SettableClock):
+    with live_server(tmp_path, earlier_url, clock=clock) as server:
+        schema = inspect(server.services.db.engine)
+        assert "bookings" in schema.get_table_names()
+        for table in ("tickets", "outbox"):
+            assert "booking_id" in {c["name"] for c in schema.get_columns(table)}
+        assert server.issue("paspor").status_code == 201
+        made = booked(server, "2026-11-23", "10:00")
+        assert check_in(server, token=made["token"]).json()["booked_for"] == "10:00"
