@@ -62,6 +62,7 @@ bench: setup
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) bench/display.py
 	$(PY) bench/reports.py
 	$(PY) bench/booking_page.py
+	$(PY) bench/bookings_report.py
 
 # Mutation testing of the core rules (not part of `make test`): mutmut changes each rule module in
 # small ways and runs the fast tests of that rule against every change; the score script prints each

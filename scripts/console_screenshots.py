@@ -219,9 +219,43 @@ def catalog_fault(driver: WebDriver, live: LiveServer, out: Path) -> None:
     print(out)
 
 
+def bookings_of_the_day(live: LiveServer) -> None:
+    """Citizens' bookings for this morning, made before the doors open: passport slots from 09.30 (one with a
+    WhatsApp number, checked in at the kiosk; one its holder cancelled) and KTP-el enrolment slots."""
+    bookings = live.services.engine.bookings
+    today = live.services.engine.today(live.services.engine.catalog())
+    made = [bookings.make(service_id=service, day=today, slot=slot, nik=f"360401120890{n:04d}",
+                          phone="0812 3456 7890" if n == 1 else None, consent=n == 1)
+            for n, (service, slot) in enumerate([("paspor", "09:30"), ("paspor", "09:30"), ("paspor", "10:00"),
+                                                 ("paspor", "10:30"), ("paspor", "10:30"), ("paspor", "11:00"),
+                                                 ("ktp-el-rekam", "09:20"), ("ktp-el-rekam", "09:40"),
+                                                 ("ktp-el-rekam", "10:00")], start=1)]
+    bookings.cancel(made[4].token)
+    live.call("POST", "/bookings/check-in", "kiosk", json={"token": made[0].token},
+              headers={"Idempotency-Key": "screenshots-check-in"})
+
+
+def shoot_at(driver: WebDriver, live: LiveServer, path: str, element: str, out: Path) -> None:
+    """A page scrolled to one of its parts (a form's section, a report's chapter)."""
+    driver.get(f"{live.url}{path}")
+    driver.execute_script(f"document.getElementById('{element}').scrollIntoView({{block: 'start'}})")
+    driver.save_screenshot(str(out))
+    print(out)
+
+
+def booking_pages(driver: WebDriver, live: LiveServer, name: str, folder: Path) -> None:
+    """The bookings page, a cancel asked again (not sent), and the reports page's bookings (a supervisor)."""
+    shoot(driver, live, "/console/bookings", folder / f"console-bookings-{name}.png")
+    driver.find_element(By.CSS_SELECTOR, "button[id^='cancel-']").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "confirm-cancel-booking"))
+    driver.save_screenshot(str(folder / f"console-bookings-confirm-{name}.png"))
+    shoot_at(driver, live, "/console/reports", "bookings", folder / f"console-reports-bookings-{name}.png")
+
+
 def main(folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, live_server(Path(tmp), catalog=DEMO) as live:
+        bookings_of_the_day(live)
         busy_morning(live)
         todays_switches(live)
         devices_in_the_hall(live)
@@ -247,6 +281,7 @@ def main(folder: Path) -> int:
                     shoot(driver, live, "/console/audit", folder / f"console-audit-{name}.png")
                     shoot(driver, live, "/console/skm", folder / f"console-skm-{name}.png")
                     shoot(driver, live, "/console/reports", folder / f"console-reports-{name}.png")
+                    booking_pages(driver, live, name, folder)
                     sign_in(driver, live, "siti")
                     shoot(driver, live, "/console/me", folder / f"console-my-day-{name}.png")
                     shoot(driver, live, "/console/hall", folder / f"console-forbidden-{name}.png")
@@ -273,6 +308,8 @@ def main(folder: Path) -> int:
                     for part in CATALOG_PARTS:
                         shoot(driver, live, f"/console/catalog/{part}", folder / f"console-catalog-{part}-{name}.png")
                     catalog_fault(driver, live, folder / f"console-catalog-fault-{name}.png")
+                    shoot_at(driver, live, "/console/catalog/services/paspor", "booking",
+                             folder / f"console-catalog-booking-{name}.png")
         finally:
             driver.quit()
     return 0

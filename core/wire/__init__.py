@@ -8,8 +8,10 @@ from core.wire.answers import (
                                AuditPage,
                                Booking,
                                BookingDay,
+                               BookingFigures,
                                BookingQuota,
                                BookingSlot,
+                               BookingsReport,
                                BreakTime,
                                Catalog,
                                CatalogChange,
@@ -126,4 +128,5 @@ __all__ = [
     "ActionStatus", "SkmAction", "SkmActions", "SkmComment", "SkmFigures", "SkmProfileCount", "SkmUnit", "SkmUnsur",
     "UnitKind",
     "Booking", "BookingDay", "BookingEvent", "BookingQuota", "BookingSlot", "BookingStatus",
+    "BookingFigures", "BookingsReport",
 ]

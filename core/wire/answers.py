@@ -782,6 +782,9 @@ class QueueReport(WireModel):
     officers: tuple[QueueFigures, ...] = ()
     hours: tuple[QueueFigures, ...] = ()
     busiest_hours: tuple[int, ...] = ()
+    # The period's bookings (server/reports/bookings.py); None when no service in scope takes them and none
+    # was booked.
+    bookings: BookingsReport | None = None
 
     @property
     def empty(self) -> bool:
@@ -862,3 +865,28 @@ class BookingQuota(WireModel):
     bookable: bool
     booking_left: int | None = None
     walk_in_left: int | None = None
+
+
+class BookingFigures(WireModel):
+    """One row of the queue report's bookings: the whole period, an agency or a service. A booking counts in
+    the period of its slot's service day, by where it stands when the report is made, so the counts add up:
+    ``made = checked_in + no_show + cancelled + booked``. Lead time: from the booking being made to its slot's
+    start, over every booking made, in hours (median and mean)."""
+
+    key: str
+    name: str
+    made: int = 0
+    checked_in: int = 0
+    no_show: int = 0
+    cancelled: int = 0
+    booked: int = 0
+    lead_median_hours: float | None = None
+    lead_mean_hours: float | None = None
+
+
+class BookingsReport(WireModel):
+    """The queue report's bookings section: the whole scope, each agency and each service with bookings."""
+
+    total: BookingFigures
+    agencies: tuple[BookingFigures, ...] = ()
+    services: tuple[BookingFigures, ...] = ()

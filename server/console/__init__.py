@@ -9,6 +9,7 @@ from fastapi.routing import APIRoute
 
 from server.console import (
     audit,
+    bookings,
     catalog,
     catalog_forms,
     catalog_parts,
@@ -28,7 +29,7 @@ from server.console.pages import ConsoleRoute, error_page
 from server.console.session import current_session
 
 PAGE_MODULES = (sign_in, my_day, hall, static, today, staff, devices, audit, catalog, catalog_forms, catalog_parts,
-                notifications, reports, skm)
+                notifications, reports, skm, bookings)
 ANY_METHOD = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 
 unknown = APIRouter(route_class=ConsoleRoute)

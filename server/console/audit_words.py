@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from core import booking_code
 from core.wire import AuditEntry, AuditKind, TicketStatus
 from server.audit import CLI_ACTOR
 from server.catalog import SiteCatalog
@@ -20,7 +21,7 @@ Texts = Callable[..., str]
 # Detail keys a page shows as "label: value"; the rest are said in words below, or left out as the
 # entry's own bookkeeping (ids already in its subject).
 _LABELLED = ("reason", "note", "text", "display_name", "previous_staff", "issued", "service_date", "channel",
-             "recipient")
+             "recipient", "slot", "nik_last4")
 _LEFT_OUT = frozenset({"ticket_id", "was_active", "was_locked", "was_revoked", "loket", "template"})
 
 
@@ -63,6 +64,8 @@ def subject_words(subject: str, catalog: SiteCatalog, t: Texts, lang: str) -> st
         return t("audit.subject.counter", name=_loket_name(catalog, ident))
     if what in ("user", "device", "ticket", "notification"):
         return t(f"audit.subject.{what}", name=ident)
+    if what == "booking":
+        return t("audit.subject.booking", name=booking_code.shown(ident))
     if subject == "running_text":
         return t("audit.subject.running_text")
     return subject

@@ -1,7 +1,8 @@
 """The catalog's forms (admin): one path for every part of the document — read the typed values into a copy of
 the newest version, store it through the engine's ``save_catalog`` (the same validation and import as
 ``import-catalog`` and PUT /api/v1/catalog), and on a fault show the page again with the typed values kept and
-the reason, in the page's language, next to its field. Here too the forms of one service: edit, add, delete."""
+the reason, in the page's language, next to its field. Here too the forms of one service: edit, add, delete, with
+how it takes bookings."""
 
 from __future__ import annotations
 
@@ -35,7 +36,16 @@ SERVICE_FIELDS = ("prefix", "name", "name_en", "quota", "mean_service_minutes", 
 LISTS = ("requirements", "requirements_en")
 # The opening hours: the site's (no ``hours`` of its own) or one span a weekday, blank for closed.
 HOURS_FIELDS = tuple(f"hours_{day}" for day in WEEKDAYS)
-FORM_FIELDS = (*SERVICE_FIELDS, "use_site_hours", *HOURS_FIELDS, "cutoff_minutes", "active")
+# How the service takes bookings: its ``booking`` table's keys, each a field ``booking_KEY``; off: no table.
+BOOKING_KEYS = ("slot_minutes", "per_slot", "days_ahead", "walk_in_percent", "early_minutes", "late_minutes",
+                "per_nik_day", "per_nik_week")
+BOOKING_FIELDS = tuple(f"booking_{key}" for key in BOOKING_KEYS)
+# What a service that takes no bookings yet is offered; blank early/late/per-NIK keys take the catalog's defaults.
+BOOKING_SUGGESTED = {"slot_minutes": 30, "per_slot": 4, "days_ahead": 14, "walk_in_percent": 50, "early_minutes": 60,
+                     "late_minutes": 15, "per_nik_day": 1, "per_nik_week": 2}
+BOOKING_REQUIRED = ("slot_minutes", "per_slot", "days_ahead", "walk_in_percent")
+FORM_FIELDS = (*SERVICE_FIELDS, "use_site_hours", *HOURS_FIELDS, "cutoff_minutes", "active", "booking_on",
+               *BOOKING_FIELDS)
 NEW_SERVICE_FIELDS = ("agency", "id", *FORM_FIELDS)
 
 
@@ -70,6 +80,8 @@ def form_field(rest: str) -> str:
     ``requirements[2]`` is ``requirements``."""
     head, _, tail = rest.partition(".")
     head = head.split("[")[0]
+    if head == "booking" and tail in BOOKING_KEYS:
+        return f"booking_{tail}"
     return f"hours_{tail}" if head == "hours" and tail in WEEKDAYS else head
 
 
@@ -179,7 +191,28 @@ def service_typed(document: Mapping[str, Any], service: Mapping[str, Any]) -> di
     typed.update(hours_typed(own if isinstance(own, Mapping) else document.get("site", {}).get("hours", {})))
     typed["cutoff_minutes"] = shown(service.get("cutoff_minutes"))
     typed["active"] = "" if service.get("active") is False else "1"
+    typed.update(booking_typed(service.get("booking")))
     return typed
+
+
+def booking_typed(table: Any) -> dict[str, str]:
+    """The booking fields: the service's own rules, or the suggested ones to switch on with a tick."""
+    own = isinstance(table, Mapping)
+    values = table if own else BOOKING_SUGGESTED
+    return {"booking_on": "1" if own else "",
+            **{f"booking_{key}": shown(values.get(key)) for key in BOOKING_KEYS}}
+
+
+def apply_booking(service: dict[str, Any], typed: Typed, t: Any) -> Faults:
+    """The ``booking`` table from the typed rules (the catalog's own checks judge their ranges), or none."""
+    if not typed["booking_on"]:
+        service.pop("booking", None)
+        return {}
+    table = service["booking"] = dict(service["booking"]) if isinstance(service.get("booking"), Mapping) else {}
+    faults: Faults = {}
+    for key in BOOKING_KEYS:
+        put_number(table, key, typed[f"booking_{key}"], faults, t, optional=key not in BOOKING_REQUIRED)
+    return {f"booking_{key}": why for key, why in faults.items()}
 
 
 def apply_service(service: dict[str, Any], typed: Typed, t: Any) -> Faults:
@@ -203,7 +236,7 @@ def apply_service(service: dict[str, Any], typed: Typed, t: Any) -> Faults:
         service.pop("active", None)
     else:
         service["active"] = False
-    return faults
+    return {**faults, **apply_booking(service, typed, t)}
 
 
 def _service_page(request: Request, session: ConsoleSession, service_id: str | None, typed: Typed | None, *,
@@ -220,10 +253,12 @@ def _service_page(request: Request, session: ConsoleSession, service_id: str | N
         typed = typed or service_typed(document, found[1])
     elif typed is None:
         typed = {**dict.fromkeys(NEW_SERVICE_FIELDS, ""), "use_site_hours": "1", "active": "1",
-                 "mean_service_minutes": "10", "agency": request.query_params.get("agency", "")}
+                 "mean_service_minutes": "10", "agency": request.query_params.get("agency", ""),
+                 **booking_typed(None)}
     return render(request, "catalog_service.html", session=session, status=status, service_id=service_id,
                   version=version, typed=typed, faults=faults or {}, problem=problem, based_on=based or version,
                   fields=SERVICE_FIELDS, weekdays=WEEKDAYS, agencies=document.get("agencies", []),
+                  booking_keys=BOOKING_KEYS,
                   lokets=document.get("lokets", []), **page_helpers(request))
 
 

@@ -887,6 +887,108 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notify.template.booking_reminder_hour": ("Pengingat booking (sejam sebelum)", "Booking reminder (hour before)"),
     "notify.template.booking_cancelled": ("Booking dibatalkan", "Booking cancelled"),
     "notify.template.booking_changed": ("Perubahan booking", "Booking change"),
+    # Bookings: the day's list and a cancel for a citizen.
+    "nav.bookings": ("Booking", "Bookings"),
+    "bookings.title": ("Booking", "Bookings"),
+    "bookings.intro": ("Booking warga untuk satu hari, per layanan dan slot. NIK hanya tampil empat angka "
+                       "terakhirnya, nomor WhatsApp disamarkan.",
+                       "Citizens' bookings of one day, by service and slot. A NIK shows only its last four digits, "
+                       "a WhatsApp number masked."),
+    "bookings.day": ("Hari layanan", "Service day"),
+    "bookings.service": ("Layanan", "Service"),
+    "bookings.all_services": ("Semua layanan", "All services"),
+    "bookings.show": ("Tampilkan", "Show"),
+    "bookings.bad_date": ("Tanggal itu tidak bisa dibaca: pilih tanggal dari kalender (tahun-bulan-hari). "
+                          "Yang tampil: hari ini.",
+                          "That date cannot be read: pick one from the calendar (year-month-day). Shown: today."),
+    "bookings.of_day": ("Booking untuk {date}", "Bookings for {date}"),
+    "bookings.count.made": ("Dibuat", "Made"),
+    "bookings.count.booked": ("Masih terpesan", "Still booked"),
+    "bookings.count.checked_in": ("Sudah check-in", "Checked in"),
+    "bookings.count.cancelled": ("Dibatalkan", "Cancelled"),
+    "bookings.count.no_show": ("Tidak hadir", "No-show"),
+    "bookings.empty": ("Tidak ada booking untuk hari dan layanan ini.", "No bookings for this day and service."),
+    "bookings.code": ("Kode booking", "Booking code"),
+    "bookings.nik": ("NIK", "NIK"),
+    "bookings.status": ("Keadaan", "State"),
+    "bookings.phone": ("WhatsApp", "WhatsApp"),
+    "bookings.ticket": ("Tiket", "Ticket"),
+    "bookings.made_at": ("Dibuat", "Made"),
+    "bookings.slot": ("Slot {start}–{end} · {n} booking", "Slot {start}–{end} · bookings: {n}"),
+    "bookings.status.booked": ("Terpesan", "Booked"),
+    "bookings.status.checked_in": ("Sudah check-in", "Checked in"),
+    "bookings.status.cancelled": ("Dibatalkan", "Cancelled"),
+    "bookings.status.no_show": ("Tidak hadir", "No-show"),
+    "bookings.cancel": ("Batalkan…", "Cancel…"),
+    "bookings.confirm_title": ("Batalkan booking {code}?", "Cancel booking {code}?"),
+    "bookings.confirm": ("Booking {service} pada {date}, slot {start}–{end}, NIK berakhiran {nik} akan dibatalkan "
+                         "atas nama Anda: tempatnya dibuka lagi untuk orang lain, pengingatnya tidak dikirim, dan "
+                         "kodenya tidak bisa dipakai check-in lagi. Pembatalan dicatat di log audit.",
+                         "The booking of {service} on {date}, slot {start}–{end}, NIK ending in {nik} will be "
+                         "cancelled in your name: its place opens for someone else, its reminders are not sent, and "
+                         "its code no longer checks in. The cancel is kept in the audit log."),
+    "bookings.confirm_submit": ("Ya, batalkan booking {code}", "Yes, cancel booking {code}"),
+    "bookings.confirm_keep": ("Jangan, biarkan booking ini", "No, keep this booking"),
+    "bookings.cancelled_done": ("Booking {code} dibatalkan.", "Booking {code} was cancelled."),
+    "bookings.how": ("Daftar ini ikut berubah saat warga membuat, membatalkan atau check-in booking. Booking yang "
+                     "tidak check-in menjadi \"tidak hadir\" saat hari layanan ditutup.",
+                     "This list follows citizens making, cancelling and checking in bookings. A booking not "
+                     "checked in becomes \"no-show\" when the service day closes."),
+    "error.booking_not_found": ("Booking itu tidak ada pada hari ini: muat ulang daftarnya.",
+                                "That booking is not on this day: reload the list."),
+    "error.booking_not_cancellable": ("Booking ini tidak bisa dibatalkan lagi: sudah check-in, tidak hadir, atau "
+                                      "slotnya sudah lewat.",
+                                      "This booking can no longer be cancelled: checked in, a no-show, or its slot "
+                                      "has passed."),
+    "error.booking_cancelled": ("Booking ini sudah dibatalkan.", "This booking was cancelled already."),
+    # The queue report's bookings.
+    "reports.bookings": ("Booking", "Bookings"),
+    "reports.booking.made": ("Dibuat", "Made"),
+    "reports.booking.checked_in": ("Check-in", "Checked in"),
+    "reports.booking.no_show": ("Tidak hadir", "No-show"),
+    "reports.booking.cancelled": ("Dibatalkan", "Cancelled"),
+    "reports.booking.booked": ("Masih terpesan", "Still booked"),
+    "reports.lead": ("Jarak pesan median / rata-rata", "Lead time median / mean"),
+    "reports.lead_median": ("Jarak pesan median", "Lead time median"),
+    "reports.lead_mean": ("Rata-rata", "Mean"),
+    "reports.hours": ("jam", "hours"),
+    "reports.days": ("hari", "days"),
+    "reports.bookings_empty": ("Tidak ada booking pada periode ini.", "No bookings in this period."),
+    "reports.bookings_how": (
+        "Booking dihitung menurut hari slotnya, dengan keadaannya sekarang: dibuat = check-in + tidak hadir + "
+        "dibatalkan + masih terpesan. Jarak pesan: dari booking dibuat sampai mulai slotnya (dalam hari, atau jam "
+        "bila kurang dari sehari).",
+        "Bookings count by their slot's day, as they stand now: made = checked in + no-show + cancelled + still "
+        "booked. Lead time: from the booking being made to its slot's start (in days, or hours when under a day)."),
+    # A service's booking rules in its catalog form.
+    "catalog.booking_title": ("Booking online", "Online booking"),
+    "catalog.booking_on": ("Layanan ini menerima booking", "This service takes bookings"),
+    "catalog.booking_help": (
+        "Warga memesan slot di halaman /booking lalu check-in di anjungan. Tanpa centang, layanan tidak menerima "
+        "booking (booking yang sudah ada tetap berlaku). Kosongkan menit check-in atau batas per NIK untuk "
+        "memakai bawaan katalog.",
+        "Citizens book a slot on the /booking page and check in at the kiosk. Unticked, the service takes no "
+        "bookings (those already made stand). Leave the check-in minutes or the per-NIK limits blank for the "
+        "catalog's defaults."),
+    "field.booking": ("booking", "booking"),
+    "field.booking_slot_minutes": ("panjang slot (menit)", "slot length (minutes)"),
+    "field.booking_per_slot": ("tempat per slot", "places per slot"),
+    "field.booking_days_ahead": ("bisa dipesan berapa hari ke depan", "days ahead it can be booked"),
+    "field.booking_walk_in_percent": ("bagian kuota harian untuk tanpa booking (%)",
+                                      "share of the daily quota kept for walk-ins (%)"),
+    "field.booking_early_minutes": ("check-in paling awal, menit sebelum slot",
+                                    "check-in from, minutes before the slot"),
+    "field.booking_late_minutes": ("check-in paling lambat, menit setelah mulai slot",
+                                   "check-in until, minutes after the slot starts"),
+    "field.booking_per_nik_day": ("booking per NIK sehari", "bookings per NIK a day"),
+    "field.booking_per_nik_week": ("booking per NIK seminggu (Senin–Minggu)", "bookings per NIK a week (Mon–Sun)"),
+    # The audit log's words for a booking.
+    "audit.kind.booking.cancelled_by_staff": ("Booking dibatalkan petugas", "Booking cancelled by staff"),
+    "audit.subject.booking": ("Booking {name}", "Booking {name}"),
+    "audit.detail.slot": ("slot: {value}", "slot: {value}"),
+    "audit.detail.nik_last4": ("NIK berakhiran {value}", "NIK ending in {value}"),
+    "catalog.takes_bookings": ("menerima booking", "takes bookings"),
+    "bookings.places": ("{taken} dari {places} tempat terisi", "{taken} of {places} places taken"),
 }
 
 

@@ -60,6 +60,7 @@ NAV = [
     NavItem("nav.reports", "/console/reports", MANAGER_ROLES),
     NavItem("nav.skm", "/console/skm", MANAGER_ROLES),
     NavItem("nav.password", "/console/password", STAFF_ROLES),
+    NavItem("nav.bookings", "/console/bookings", MANAGER_ROLES),
 ]
 
 

@@ -20,6 +20,7 @@ from server.console.pages import ConsoleRoute, language, refusal_text, render, s
 from server.console.session import ConsoleSession
 from server.errors import ApiError
 from server.reports import pdf, queue_files
+from server.reports.bookings import lead_text
 from server.reports.formats import MEDIA_TYPES, FileFormat
 
 router = APIRouter(route_class=ConsoleRoute)
@@ -87,6 +88,8 @@ async def _page(request: Request, session: ConsoleSession, refused_file: bool = 
                         label=text(lang, "reports.chart_hours"))
     return render(request, "reports.html", session=session, status=422 if problem else 200, report=report,
                   minutes=lambda value: _minutes(lang, value), share=lambda row: _share(lang, row),
+                  lead=lambda hours: lead_text(hours, (text(lang, "reports.hours"), text(lang, "reports.days")),
+                                               lambda value: _number(lang, value)),
                   problem=problem, chart=chart, agencies=catalog.agencies, chosen=chosen,
                   shown_from=shown_from, shown_to=shown_to, month=shown_from.strftime("%Y-%m"),
                   downloads=[(fmt.value.upper(), f"/console/reports/file?{urlencode({**link, 'format': fmt.value})}")

@@ -19,11 +19,13 @@ from sqlalchemy import Connection, and_, case, cast, func, literal, or_, select
 from sqlalchemy import String as SqlString
 from sqlalchemy.sql.elements import ColumnElement
 
-from core.wire import ErrorCode, QueueFigures, QueueReport, TicketStatus
+from core.wire import BookingsReport, ErrorCode, QueueFigures, QueueReport, TicketStatus
 from server.catalog import SiteCatalog
 from server.db import Database, tickets, users
 from server.errors import ApiError
+from server.reports.bookings import bookings_report
 from server.reports.period import Period
+from server.reports.sql import seconds_between
 
 S = TicketStatus
 T = tickets.c
@@ -57,7 +59,8 @@ def queue_report(db: Database, cat: SiteCatalog, period: Period, agency_id: str 
         groups = sql.counts(conn, scope)
         times = sql.times(conn, scope)
         names = {u.username: u.display_name for u in conn.execute(select(users.c.username, users.c.display_name))}
-    return _assemble(cat, period, agency, scope, groups, times, names)
+        booked = bookings_report(conn, cat, period, scope, agency.name if agency else cat.site.name, db.is_sqlite)
+    return _assemble(cat, period, agency, scope, groups, times, names, booked)
 
 
 class _Sql:
@@ -79,9 +82,7 @@ class _Sql:
         return func.to_char(func.timezone(self.cat.site.timezone, T.issued_at), "HH24")
 
     def seconds(self, start: Any, end: Any) -> ColumnElement[Any]:
-        if self.sqlite:
-            return (func.julianday(end) - func.julianday(start)) * 86400.0
-        return func.extract("epoch", end - start)
+        return seconds_between(self.sqlite, start, end)
 
     def target_seconds(self) -> ColumnElement[Any]:
         targets = {sid: s.target_wait_minutes * 60 for sid, s in self.cat.services.items()
@@ -150,7 +151,8 @@ def _ranked(values: list[float]) -> tuple[float, ...]:
 
 
 def _assemble(cat: SiteCatalog, period: Period, agency: Any, scope: set[str] | None, groups: Iterable[Any],
-              times: Mapping[tuple[str, str, str], tuple[float, ...]], names: Mapping[str, str]) -> QueueReport:
+              times: Mapping[tuple[str, str, str], tuple[float, ...]], names: Mapping[str, str],
+              booked: BookingsReport | None) -> QueueReport:
     by: dict[str, dict[str, _Tally]] = {b: defaultdict(_Tally) for b in ("service", "loket", "officer", "hour")}
     for g in groups:
         n, hour = int(g.n), str(g.hour)
@@ -191,7 +193,7 @@ def _assemble(cat: SiteCatalog, period: Period, agency: Any, scope: set[str] | N
                      for k, t in sorted(by["loket"].items(), key=lambda kv: int(kv[0]))),
         officers=tuple(row("officer", u, names.get(u, u), t) for u, t in sorted(by["officer"].items())),
         hours=tuple(row("hour", h, f"{h}.00", t) for h, t in hours),
-        busiest_hours=tuple(int(h) for h in busiest[:BUSIEST]))
+        busiest_hours=tuple(int(h) for h in busiest[:BUSIEST]), bookings=booked)
 
 
 def _issued(tally: _Tally, n: int, moved: Any) -> None:

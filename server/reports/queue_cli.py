@@ -14,7 +14,7 @@ from server.reports.formats import FileFormat
 
 def add_parser(kinds: Any) -> argparse.ArgumentParser:
     queue = kinds.add_parser("queue", help="the queue report of a period: counts, waits and service times by "
-                                           "agency, service, loket, officer and hour")
+                                           "agency, service, loket, officer and hour; the bookings")
     queue.add_argument("--from", dest="date_from", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD",
                        help="the first service day (site-local)")
     queue.add_argument("--to", dest="date_to", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD",
@@ -43,6 +43,7 @@ def run(services: Any, args: argparse.Namespace) -> int:
         print(f"error: {args.out} could not be written: {exc.strerror}", file=sys.stderr)
         return 1
     total = report.total
-    print(f"{args.out}: {len(data):,} bytes; {total.issued} issued, {total.served} served"
+    booked = f"; {report.bookings.total.made} booked" if report.bookings is not None else ""
+    print(f"{args.out}: {len(data):,} bytes; {total.issued} issued, {total.served} served{booked}"
           + (" (no tickets in this period)" if report.empty else ""))
     return 0

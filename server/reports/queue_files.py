@@ -1,5 +1,5 @@
 """The queue report as files: the monthly MPP report per agency as PDF (summary, services, lokets,
-officers, hours, waits against the target), XLSX with a sheet per breakdown, and one CSV whose
+officers, hours, waits against the target, bookings), XLSX with a sheet per breakdown, and one CSV whose
 ``section`` column names the breakdown of each row (one file to download, still one table to read)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from core.wire import QueueFigures, QueueReport
-from server.reports import export, pdf
+from server.reports import bookings_files, export, pdf
 from server.reports.formats import FileFormat
 from server.reports.period import Period, month_of
 
@@ -63,6 +63,8 @@ def tables(report: QueueReport) -> list[export.Sheet]:
     for attribute, sheet, first in BREAKDOWNS:
         rows: Sequence[QueueFigures] = getattr(report, attribute)
         sheets.append(export.Sheet(sheet, header(first), [values(r) for r in rows]))
+    if report.bookings is not None:
+        sheets.append(bookings_files.sheet(report.bookings))
     return sheets
 
 
@@ -83,10 +85,10 @@ def story(report: QueueReport, title: str, period: Period) -> list[Flowable]:
         Paragraph(pdf.text(f"{title}: {scope}"), st.title),
         Paragraph(pdf.text(f"{report.site} · Periode {period.label()} ({report.date_from.isoformat()} s.d. "
                            f"{report.date_to.isoformat()}, {period.days} hari)"), st.body)]
-    if report.empty:
-        return [*parts, Paragraph(pdf.text(EMPTY), st.heading)]
-    total = report.total
     heading = _Headings(st.heading)
+    if report.empty:
+        return [*parts, Paragraph(pdf.text(EMPTY), st.heading), *bookings_part(report, heading)]
+    total = report.total
     parts += [heading("Ringkasan"), Paragraph(pdf.text(summary_sentence(report)), st.body),
               pdf.table(["Diterbitkan", "Dilayani", "Tidak hadir", "Dibatalkan", "Dialihkan", "Kedaluwarsa",
                          "Belum selesai"],
@@ -119,7 +121,14 @@ def story(report: QueueReport, title: str, period: Period) -> list[Flowable]:
               pdf.hourly_chart({int(h.key): h.issued for h in report.hours}, "Tiket diterbitkan per jam",
                                width=CHART_WIDTH),
               Spacer(1, 3 * mm), counts_table("Jam", report.hours)]
-    return parts
+    return [*parts, *bookings_part(report, heading)]
+
+
+def bookings_part(report: QueueReport, heading: _Headings) -> list[Flowable]:
+    if report.bookings is None:
+        return []
+    with_agencies = not report.agency_id and len(report.bookings.agencies) > 1
+    return bookings_files.story(report.bookings, heading("Booking"), with_agencies)
 
 
 class _Headings:

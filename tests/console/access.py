@@ -80,4 +80,7 @@ CONSOLE_ACCESS: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/console/catalog/agencies"): ADMINS,
     ("GET", "/console/catalog/lokets"): ADMINS,
     ("POST", "/console/catalog/lokets"): ADMINS,
+    ("GET", "/console/bookings"): MANAGERS,
+    ("GET", "/console/bookings/live"): MANAGERS,
+    ("POST", "/console/bookings/{code}/cancel"): MANAGERS,
 }

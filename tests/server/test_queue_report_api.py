@@ -102,7 +102,8 @@ def test_the_pdf_xlsx_and_csv_read_back(server: LiveServer) -> None:
     assert "100\nKTP Elektronik\n0\n20\n40\n60\n80\n100\nDilayani dalam standar waktu tunggu (%)" in text  # KTP alone
 
     book = load_workbook(io.BytesIO(get_file(server, "xlsx").content))
-    assert book.sheetnames == ["Ringkasan", "Instansi", "Layanan", "Loket", "Petugas", "Jam"]
+    # Paspor takes bookings in the test catalog: the bookings' sheet comes last (tests/server/reports/).
+    assert book.sheetnames == ["Ringkasan", "Instansi", "Layanan", "Loket", "Petugas", "Jam", "Booking"]
     services = {row[0]: row for row in book["Layanan"].iter_rows(min_row=2, values_only=True)}
     assert services["ktp"][1:6] == ("KTP Elektronik", 4, 0, 3, 1)
     assert book["Ringkasan"]["C2"].value == 6 and book["Ringkasan"]["C2"].data_type == "n"
