@@ -80,8 +80,7 @@ def build_services(settings: ServerSettings, clock: Clock | None = None) -> Serv
                                   policy=settings.notify_retry)
     watch = TicketWatch(engine.catalogs.current, engine.live, notifications.citizen_channel)
     engine.unit_of_work.watch(watch.on_change)
-    booking_watch = BookingWatch(engine.catalogs.current,
-                                 lambda token: f"{settings.public_url.rstrip('/')}/booking/{token}",
+    booking_watch = BookingWatch(engine.catalogs.current, engine.bookings.link,
                                  notifications.citizen_channel, lambda: "webhook" in notifications.channels)
     engine.unit_of_work.watch(booking_watch.on_change)
     return Services(settings, db, hub, engine, Accounts(db, clock, hub, password_cost=settings.password_cost),

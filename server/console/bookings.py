@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from core.booking_code import LENGTH as CODE_LENGTH
 from core.booking_code import shown as code_shown
+from core.phone import masked
 from core.wire import Booking, BookingStatus
 from server.auth import MANAGER_ROLES
 from server.console.i18n import texts
@@ -28,7 +29,6 @@ from server.console.site_time import site_clock
 from server.db import bookings
 from server.engine import QueueEngine
 from server.errors import ApiError
-from server.notify.service import masked
 
 router = APIRouter(route_class=ConsoleRoute)
 COUNTED = ("made", "booked", "checked_in", "cancelled", "no_show")

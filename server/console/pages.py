@@ -52,6 +52,7 @@ NAV = [
     NavItem("nav.hall", "/console/hall", MANAGER_ROLES),
     NavItem("nav.my_day", "/console/me", frozenset({Role.STAFF})),
     NavItem("nav.today", "/console/today", MANAGER_ROLES),
+    NavItem("nav.bookings", "/console/bookings", MANAGER_ROLES),
     NavItem("nav.staff", "/console/staff", frozenset({Role.ADMIN})),
     NavItem("nav.devices", "/console/devices", MANAGER_ROLES),
     NavItem("nav.audit", "/console/audit", MANAGER_ROLES),
@@ -60,7 +61,6 @@ NAV = [
     NavItem("nav.reports", "/console/reports", MANAGER_ROLES),
     NavItem("nav.skm", "/console/skm", MANAGER_ROLES),
     NavItem("nav.password", "/console/password", STAFF_ROLES),
-    NavItem("nav.bookings", "/console/bookings", MANAGER_ROLES),
 ]
 
 

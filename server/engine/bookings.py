@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -35,6 +35,7 @@ from core.booking import (
     iso_week,
     window,
 )
+from core.phone import normalise_phone
 from core.rules import format_code
 from core.schedule import Closed
 from core.wire import (
@@ -53,7 +54,7 @@ from server import audit
 from server.auth import Principal
 from server.catalog import ServiceInfo, SiteCatalog
 from server.clock import Clock
-from server.db import Database, bookings, outbox, tickets
+from server.db import Database, bookings, tickets
 from server.engine import statements as sql
 from server.engine.answers import Answers
 from server.engine.catalog_cache import NEWEST_VERSION, CatalogCache
@@ -61,7 +62,6 @@ from server.engine.site_time import SiteTime
 from server.engine.unit_of_work import UnitOfWork
 from server.errors import ApiError
 from server.events import PendingEvents
-from server.notify.service import normalise_phone
 from server.sequences import current_value, locked_value, next_value
 from server.views import TicketJson, event_ticket
 
@@ -244,7 +244,6 @@ class Bookings:
                                status="slot_passed")
             conn.execute(update(bookings).where(bookings.c.id == row.id)
                          .values(status=B.CANCELLED.value, cancelled_at=now))
-            _forget_reminders(conn, [row.id])
             if principal is not None:
                 audit.record(conn, at=now, actor=principal, kind=AuditKind.BOOKING_CANCELLED_BY_STAFF,
                              subject=f"booking:{row.code}",
@@ -327,7 +326,6 @@ class Bookings:
             ticket = SimpleNamespace(id=sql.INSERT_TICKET.scalar(conn, values), **values)
             conn.execute(update(bookings).where(bookings.c.id == row.id)
                          .values(status=B.CHECKED_IN.value, checked_in_at=now, ticket_id=ticket.id))
-            _forget_reminders(conn, [row.id])
             unit.events.add(EventType.TICKET_ISSUED, event_ticket(ticket, cat))
             unit.events.add(EventType.BOOKING_CHANGED, BookingEvent(
                 id=row.id, service_id=row.service_id, service_date=day, slot_start=hhmm(start),
@@ -357,11 +355,16 @@ class Bookings:
             raise ApiError(409, ErrorCode.BOOKING_NOT_TODAY, "This booking is for another day.",
                            date=row.service_date)
 
+    def link(self, token: str) -> str:
+        """The booking's page, its QR's content too; "" on a server that has no public address."""
+        return f"{self.public_url}/booking/{token}" if self.public_url else ""
+
     # ----------------------------------------------------------------- day end and walk-ins
 
     def close_day(self, day: date) -> int:
         """End the bookings of ``day`` and every day before (the day-end job's part): booked → no-show,
-        their phone numbers deleted, their pending reminders removed. Returns the no-shows."""
+        their phone numbers deleted; each no-show's event lets server/notify take back its reminders. Returns
+        the no-shows."""
         with self.unit_of_work.locking() as unit:
             return self.close_days_before(unit.conn, unit.events, day + timedelta(days=1))
 
@@ -377,8 +380,6 @@ class Bookings:
                     id=row.id, service_id=row.service_id, service_date=date.fromisoformat(row.service_date),
                     slot_start=hhmm(row.slot_start.astimezone(cat.site.zone)), status=B.NO_SHOW))
         conn.execute(update(bookings).where(earlier, bookings.c.phone.is_not(None)).values(phone=None))
-        conn.execute(delete(outbox).where(outbox.c.status == "pending", outbox.c.booking_id.in_(
-            select(bookings.c.id).where(earlier))))
         return len(missed)
 
     def kept(self, conn: Connection, svc: ServiceInfo, today: date) -> int:
@@ -530,7 +531,7 @@ class Bookings:
             check_in_until=hhmm(span.closes), status=B(row.status), nik_last4=row.nik_last4,
             has_phone=row.phone is not None, requirements=svc.requirements if svc else (),
             requirements_en=svc.requirements_en if svc else (), ticket_code=ticket_code, made_at=row.made_at,
-            link=f"{self.public_url}/booking/{row.token}" if self.public_url else "")
+            link=self.link(row.token))
 
 
 class _CatalogMovedOn(Exception):
@@ -539,8 +540,3 @@ class _CatalogMovedOn(Exception):
 
 def _free_params(free: tuple[date, str] | None) -> dict[str, Any]:
     return {"next_free_date": free[0].isoformat() if free else None, "next_free_slot": free[1] if free else None}
-
-
-def _forget_reminders(conn: Connection, booking_ids: list[int]) -> None:
-    """A booking checked in or cancelled needs no reminder: its messages not sent yet are removed."""
-    conn.execute(delete(outbox).where(and_(outbox.c.status == "pending", outbox.c.booking_id.in_(booking_ids))))

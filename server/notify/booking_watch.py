@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.engine import Connection
 
 from core.booking import BookingRules, window
@@ -19,7 +19,7 @@ from core.schedule import format_hhmm
 from core.wire import BookingEvent, BookingStatus, EventType
 from server.catalog import SiteCatalog
 from server.db import bookings, outbox
-from server.notify.outbox import PENDING, enqueue
+from server.notify.outbox import PENDING, WITHDRAWN, enqueue
 from server.notify.texts import long_date
 
 log = logging.getLogger(__name__)
@@ -93,10 +93,12 @@ def reminders(cat: SiteCatalog, booking_day: date, slot_start: datetime) -> tupl
 
 def forget_ahead_of_the_slot(conn: Connection, at: datetime, booking_id: int) -> int:
     """Remove what the holder was still to be told before the slot (a booking checked in, cancelled or
-    missed): the pending rows no sender holds now; one being sent this moment is sent."""
-    return conn.execute(delete(outbox).where(
+    missed): the pending rows no sender holds now are withdrawn, their number dropped; one being sent this moment
+    is sent."""
+    return conn.execute(update(outbox).where(
         outbox.c.booking_id == booking_id, outbox.c.status == PENDING, outbox.c.template.in_(AHEAD_OF_THE_SLOT),
-        or_(outbox.c.claimed_until.is_(None), outbox.c.claimed_until < at))).rowcount
+        or_(outbox.c.claimed_until.is_(None), outbox.c.claimed_until < at)).values(
+        status=WITHDRAWN, recipient=None)).rowcount
 
 
 def _params(cat: SiteCatalog, row: Any, link: str) -> dict[str, str]:

@@ -10,10 +10,10 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from core.phone import masked, normalise_phone
 from core.wire import ErrorCode, TicketContact, TicketStatus
 from server.db import Database, ticket_contacts, tickets
 from server.errors import ApiError
-from server.notify.service import masked, normalise_phone
 
 MOST_CHANGES = 3
 

@@ -17,6 +17,9 @@ from server.notify.channels import Message
 from server.notify.texts import TEMPLATES
 
 PENDING, SENT, DEAD = "pending", "sent", "dead"
+# Taken back before it was sent (a reminder of a booking checked in or cancelled). Kept, not deleted, so its id
+# is never given to another message: the id is the message's key at the provider, which drops a repeat.
+WITHDRAWN = "dropped"
 CHANNELS = ("whatsapp", "webhook")
 # A sender that died mid-send leaves its claim; after this the row is another sender's to try.
 CLAIM_FOR = timedelta(minutes=2)
@@ -106,7 +109,7 @@ class Outbox:
         and bookings are closed nobody needs them, and a number kept is a number that can leak."""
         with self.db.write() as conn:
             return conn.execute(update(outbox).where(
-                outbox.c.service_date < before.isoformat(), outbox.c.status.in_((SENT, DEAD)),
+                outbox.c.service_date < before.isoformat(), outbox.c.status.in_((SENT, DEAD, WITHDRAWN)),
                 outbox.c.recipient.is_not(None)).values(recipient=None)).rowcount
 
     def counts(self, day: date) -> dict[str, int]:

@@ -3,11 +3,11 @@ office's view of them (what is waiting, sent, given up; send a dead message agai
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from core.phone import masked, normalise_phone
 from core.retry import RetryPolicy
 from core.wire import AuditKind, ErrorCode, Notification, NotificationList
 from server.audit import record
@@ -21,25 +21,6 @@ from server.notify.ticket_watch import forget_contacts
 from server.notify.worker import DEFAULT_POLICY, OutboxWorker
 
 STATUSES = (PENDING, SENT, DEAD)
-_PHONE = re.compile(r"^(?:\+?62|0)8[1-9][0-9]{7,11}$")
-
-
-def normalise_phone(text: str) -> str | None:
-    """An Indonesian mobile number in the 62… form gateways want, or None if it is not one."""
-    digits = re.sub(r"[\s\-.()]", "", text)
-    if not _PHONE.match(digits):
-        return None
-    digits = digits.lstrip("+")
-    return "62" + digits[1:] if digits.startswith("0") else digits
-
-
-def masked(phone: str | None) -> str | None:
-    """Enough of a number for the office to recognise it, not enough to call it."""
-    if not phone:
-        return None
-    return phone[:4] + "•" * max(0, len(phone) - 7) + phone[-3:]
-
-
 def _wire(row: Any) -> Notification:
     return Notification(id=row.id, made_at=row.made_at, service_date=date.fromisoformat(row.service_date),
                         channel=row.channel, recipient=masked(row.recipient), template=row.template,

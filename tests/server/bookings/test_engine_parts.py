@@ -7,11 +7,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import insert, select
 
 from server.auth import Role
 from server.booking_limits import BookingLimits
-from server.db import outbox
 from server.errors import ApiError
 from tests.support.clock import wib
 from tests.support.engine import engine_hall
@@ -45,35 +43,16 @@ def test_codes_that_keep_clashing_end_in_a_conflict_and_store_nothing(hall):
     assert len(hall.engine.bookings.listing(TUESDAY)) == 1
 
 
-def test_close_day_ends_the_day_and_removes_its_pending_reminders(hall):
+def test_close_day_ends_the_day_and_forgets_its_phone_numbers(hall):
+    """Its reminders are taken back by server/notify on the no-show's event (tests/server/notify)."""
     made = _make(hall, "3604011709900001", phone="081234567890", consent=True)
-    later = _make(hall, "3604011709900002", day=TUESDAY + timedelta(days=1))
-    with hall.services.db.write() as conn:
-        for booking_id, status in ((1, "pending"), (1, "sent"), (2, "pending")):
-            conn.execute(insert(outbox).values(made_at=wib(2026, 11, 23), service_date="2026-11-24", channel="whatsapp",
-                                               recipient="6281234567890", template="booking_reminder", language="id",
-                                               params={}, status=status, attempts=0,
-                                               next_attempt_at=wib(2026, 11, 24), booking_id=booking_id))
+    later = _make(hall, "3604011709900002", day=TUESDAY + timedelta(days=1), phone="081234567891", consent=True)
     assert hall.engine.bookings.close_day(TUESDAY) == 1
     assert hall.engine.bookings.get(made.token).status == "no_show"
     assert not hall.engine.bookings.get(made.token).has_phone
     assert hall.engine.bookings.get(later.token).status == "booked"
-    with hall.services.db.read() as conn:
-        left = conn.execute(select(outbox.c.booking_id, outbox.c.status).order_by(outbox.c.id)).all()
-    assert [tuple(r) for r in left] == [(1, "sent"), (2, "pending")]
+    assert hall.engine.bookings.get(later.token).has_phone
     assert hall.engine.bookings.close_day(TUESDAY) == 0
-
-
-def test_cancelling_removes_the_bookings_pending_reminders(hall):
-    made = _make(hall, "3604011709900001")
-    with hall.services.db.write() as conn:
-        conn.execute(insert(outbox).values(made_at=wib(2026, 11, 23), service_date="2026-11-24", channel="whatsapp",
-                                           recipient="6281234567890", template="booking_reminder", language="id",
-                                           params={}, status="pending", attempts=0,
-                                           next_attempt_at=wib(2026, 11, 24), booking_id=1))
-    hall.engine.bookings.cancel(made.token)
-    with hall.services.db.read() as conn:
-        assert conn.execute(select(outbox)).all() == []
 
 
 def test_the_limiter_counts_per_address_in_a_fixed_window():

@@ -22,6 +22,7 @@ def earlier_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     db.create_schema()
     with db.engine.begin() as conn:
         conn.execute(text("DROP TABLE bookings"))
+        conn.execute(text("DROP INDEX ix_outbox_booking"))
         for table in ("tickets", "outbox"):
             conn.execute(text(f"ALTER TABLE {table} DROP COLUMN booking_id"))
     db.dispose()
@@ -34,6 +35,7 @@ def test_an_earlier_database_gains_the_bookings_and_books(earlier_url: str, tmp_
         assert "bookings" in schema.get_table_names()
         for table in ("tickets", "outbox"):
             assert "booking_id" in {c["name"] for c in schema.get_columns(table)}
+        assert "ix_outbox_booking" in {i["name"] for i in schema.get_indexes("outbox")}
         assert server.issue("paspor").status_code == 201
         made = booked(server, "2026-11-23", "10:00")
         assert check_in(server, token=made["token"]).json()["booked_for"] == "10:00"

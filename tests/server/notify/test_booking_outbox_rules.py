@@ -14,7 +14,7 @@ import pytest
 from server.db import Database, outbox
 from server.notify.booking_watch import forget_ahead_of_the_slot
 from server.notify.config import NotifyConfigInvalid, load_channels
-from server.notify.outbox import CLAIM_FOR, Outbox, enqueue
+from server.notify.outbox import CLAIM_FOR, WITHDRAWN, Outbox, enqueue
 from server.notify.texts import TEMPLATES, fields, long_date, render
 from tests.support.clock import SettableClock, wib
 
@@ -53,8 +53,10 @@ def _remind(box: Outbox, at: datetime, send_at: datetime | None, day: date = BOO
 
 
 def _recipients(box: Outbox) -> dict[int, str | None]:
+    """The messages still to be sent or sent, by id: a withdrawn one is kept, without its number."""
     with box.db.read() as conn:
-        return dict(conn.execute(outbox.select().with_only_columns(outbox.c.id, outbox.c.recipient)).all())
+        return dict(conn.execute(outbox.select().with_only_columns(outbox.c.id, outbox.c.recipient)
+                                 .where(outbox.c.status != WITHDRAWN)).all())
 
 
 def test_a_reminder_is_due_from_its_time_not_from_when_it_was_written(box: Outbox):
@@ -182,7 +184,7 @@ def _race(box: Outbox, due: datetime, booking: int) -> tuple[list[int], list[int
 
 def test_a_reminder_due_as_its_booking_is_cancelled_is_either_sent_or_removed_never_both(any_box: Outbox):
     """The sender's claim and the cancel's removal race on one due reminder, twenty times: each time exactly
-    one wins; a claimed reminder is never deleted under its sender, a removed one never claimed."""
+    one wins; a claimed reminder is never withdrawn under its sender, a withdrawn one never claimed."""
     due = wib(2026, 11, 24, 8, 0).astimezone(UTC)
     for booking in range(20):
         with any_box.db.write() as conn:
@@ -190,7 +192,9 @@ def test_a_reminder_due_as_its_booking_is_cancelled_is_either_sent_or_removed_ne
                           language="id", params=VALUES, recipient="6281234567890", booking_id=booking)
         claimed, removed = _race(any_box, due, booking)
         with any_box.db.read() as conn:
-            left = conn.execute(outbox.select().where(outbox.c.id == row)).one_or_none()
-        assert (claimed, removed, left is None) in (([row], [0], False), ([], [1], True)), booking
-        if left is not None:
+            left = conn.execute(outbox.select().where(outbox.c.id == row)).one()
+        withdrawn = left.status == WITHDRAWN
+        assert (claimed, removed, withdrawn) in (([row], [0], False), ([], [1], True)), booking
+        assert (left.recipient is None) == withdrawn
+        if not withdrawn:
             any_box.sent(row, due, None)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from core.phone import masked, normalise_phone
 from server.db import Database, outbox
 from server.notify.config import NotifyConfigInvalid, load_channels
 from server.notify.outbox import CLAIM_FOR, Outbox, enqueue
-from server.notify.service import masked, normalise_phone
 from tests.support.clock import SettableClock
 
 DAY = date(2026, 11, 23)
