@@ -8,12 +8,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from core.client import BackendClient
 from core.retry import RetryPolicy
-from tests.counter.steps import WAIT_MS, MakeCounter
+from tests.counter.steps import WAIT_MS, MakeCounter, is_active
 from tests.support.proxy import TcpProxy
 from tests.support.server import LiveServer
 from ui.counter.controller import CounterController, CounterTimings
@@ -23,15 +22,6 @@ from ui.i18n import Translations
 FAST = CounterTimings(check_ms=1000, reconnect_ms=(100, 200, 400), debounce_ms=50,
                       stream_backoff=RetryPolicy(base_delay=0.1, max_delay=0.5))
 
-
-
-def is_active(window: QWidget) -> bool:
-    """Whether the window has the keyboard; if not, asks for it again. With two apps in one test, the
-    first app's own request can reach the window system after the second's and take it back."""
-    if window.isActiveWindow():
-        return True
-    window.activateWindow()
-    return False
 
 
 @pytest.fixture

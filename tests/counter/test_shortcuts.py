@@ -25,7 +25,8 @@ K = Qt.Key
 
 
 def answered(qtbot: QtBot, c: CounterController) -> None:
-    assert c.busy, "the key sent nothing"
+    assert c.busy, (f"the key sent nothing (window active: {c.window.isActiveWindow()}, page: {c.desk.page()}, "
+                    f"allowed: {sorted(c.desk._allowed)})")
     qtbot.waitUntil(lambda: not c.busy, timeout=WAIT_MS)
 
 
