@@ -3,7 +3,6 @@ chromium the size of a phone (390×844) with page scripts switched off, as a che
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,12 +11,11 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from tests.conftest import _fresh_pg_url
 from tests.console.conftest import Browser
-from tests.support.browser import chromium_driver
+from tests.support.browser import phone_driver, speaks
 from tests.support.clock import SettableClock
 from tests.support.server import LiveServer, live_server
 
 BOOKING_CATALOG = Path(__file__).with_name("catalog.toml")
-PHONE = (390, 844)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -31,21 +29,8 @@ def server(request: pytest.FixtureRequest, tmp_path: Path, clock: SettableClock)
 
 @pytest.fixture(scope="module")
 def phone(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
-    folder = tmp_path_factory.mktemp("booking-phone")
-    driver = chromium_driver(folder, *PHONE)
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": PHONE[0], "height": PHONE[1],
-                                                                  "deviceScaleFactor": 2, "mobile": True})
-    try:
+    with phone_driver(tmp_path_factory.mktemp("booking-phone")) as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def speaks(driver: WebDriver, accept_language: str) -> None:
-    """The phone's language as its browser tells the server (Accept-Language)."""
-    agent = driver.execute_script("return navigator.userAgent")
-    driver.execute_cdp_cmd("Emulation.setUserAgentOverride", {"userAgent": agent, "acceptLanguage": accept_language})
 
 
 def scripts(driver: WebDriver, *, run: bool) -> None:

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from server.db import bookings
-from tests.booking_page.conftest import speaks
 from tests.console.conftest import Browser
+from tests.support.browser import speaks
 from tests.support.server import LiveServer
 
 

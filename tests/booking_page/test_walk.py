@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from core import booking_code
 from server.db import bookings
-from tests.booking_page.conftest import PHONE, speaks
 from tests.console.conftest import Browser
+from tests.support.browser import PHONE, speaks
 from tests.support.printer import decode_qr
 from tests.support.server import LiveServer
 

@@ -5,7 +5,6 @@ refused in words, and a comment holding markup kept as text and never run."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,31 +15,16 @@ from sqlalchemy import select
 from core.survey import QUESTIONNAIRE, Unsur
 from server.db import survey_responses
 from tests.console.conftest import Browser
-from tests.support.browser import chromium_driver
+from tests.support.browser import PHONE, phone_driver, speaks
 from tests.support.server import LiveServer
 
-PHONE = (390, 844)
 XSS = '<script>window.__xss=1</script><img src=x onerror="window.__xss=1">'
 
 
 @pytest.fixture(scope="module")
 def phone(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
-    folder = tmp_path_factory.mktemp("phone-profile")
-    driver = chromium_driver(folder, *PHONE)
-    # A desktop window cannot be made this narrow: the page is laid out as a phone's browser lays it out.
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": PHONE[0], "height": PHONE[1],
-                                                                  "deviceScaleFactor": 2, "mobile": True})
-    try:
+    with phone_driver(tmp_path_factory.mktemp("phone-profile")) as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def speaks(driver: WebDriver, accept_language: str) -> None:
-    """The phone's language as its browser tells the server (Accept-Language)."""
-    agent = driver.execute_script("return navigator.userAgent")
-    driver.execute_cdp_cmd("Emulation.setUserAgentOverride", {"userAgent": agent, "acceptLanguage": accept_language})
 
 
 @pytest.fixture

@@ -4,6 +4,9 @@ and its screenshots. Missing, it fails the tests under CI (so they cannot vanish
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -36,3 +39,26 @@ def chromium_driver(user_data_dir: Path, width: int = 1366, height: int = 768) -
     options.add_argument(f"--user-data-dir={user_data_dir}")
     options.add_argument(f"--window-size={width},{height}")
     return webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+
+
+PHONE = (390, 844)
+
+
+@contextmanager
+def phone_driver(user_data_dir: Path) -> Iterator[WebDriver]:
+    """Chromium the size of a phone (390×844). A desktop window cannot be made this narrow: the page is
+    laid out as a phone's browser lays it out."""
+    driver = chromium_driver(user_data_dir, *PHONE)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": PHONE[0], "height": PHONE[1],
+                                                                  "deviceScaleFactor": 2, "mobile": True})
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(user_data_dir, ignore_errors=True)
+
+
+def speaks(driver: WebDriver, accept_language: str) -> None:
+    """The phone's language as its browser tells the server (Accept-Language)."""
+    agent = driver.execute_script("return navigator.userAgent")
+    driver.execute_cdp_cmd("Emulation.setUserAgentOverride", {"userAgent": agent, "acceptLanguage": accept_language})
