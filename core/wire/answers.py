@@ -177,6 +177,7 @@ class PublicTicket(WireModel):
     lokets: tuple[str, ...] = ()  # where its service is served: after a transfer, the new service's
     transferred: bool = False
     target_counter: CounterRef | None = None  # the one loket a transfer sent it to, while that loket is open
+    booked_for: str | None = None  # a checked-in booking's slot, HH:MM site time: why it is ahead of walk-ins
 
     @model_validator(mode="before")
     @classmethod

@@ -1353,6 +1353,10 @@
         <translation>Transferred to {service}</translation>
     </message>
     <message>
+        <source>{agency} · Booking {time}</source>
+        <translation>{agency} · Booking {time}</translation>
+    </message>
+    <message>
         <source>{detail} Menuju: {lokets}.</source>
         <translation>{detail} Go to: {lokets}.</translation>
     </message>
@@ -2585,10 +2589,6 @@
     <message>
         <source>{agency} · Antrean prioritas: {group}</source>
         <translation>{agency} · Priority queue: {group}</translation>
-    </message>
-    <message>
-        <source>{agency} · Booking {time}</source>
-        <translation>{agency} · Booking {time}</translation>
     </message>
     <message>
         <source>Menuju: {lokets}</source>

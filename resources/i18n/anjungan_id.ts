@@ -1348,6 +1348,10 @@
         <translation>Dialihkan ke {service}</translation>
     </message>
     <message>
+        <source>{agency} · Booking {time}</source>
+        <translation>{agency} · Booking {time}</translation>
+    </message>
+    <message>
         <source>{detail} Menuju: {lokets}.</source>
         <translation>{detail} Menuju: {lokets}.</translation>
     </message>
@@ -2580,10 +2584,6 @@
     <message>
         <source>{agency} · Antrean prioritas: {group}</source>
         <translation>{agency} · Antrean prioritas: {group}</translation>
-    </message>
-    <message>
-        <source>{agency} · Booking {time}</source>
-        <translation>{agency} · Booking {time}</translation>
     </message>
     <message>
         <source>Menuju: {lokets}</source>

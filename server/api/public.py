@@ -132,6 +132,10 @@ def status_page(token: str, request: Request) -> HTMLResponse:
             rows.append(f"<p class='transfer'>Dialihkan ke / transferred to <b>{e(t.service_name)}</b>"
                         + (f" <small>/ {e(t.service_name_en)}</small>" if t.service_name_en != t.service_name
                            else "") + "</p>")
+        if t.booked_for:
+            # Why a citizen who came later may be called first: their booked slot is their place.
+            rows.append(f"<p class='booked'>Booking <b>{e(t.booked_for.replace(':', '.'))}</b> · antrean menurut jam "
+                        f"booking <small>/ booked for {e(t.booked_for)}, queued by the booked time</small></p>")
         rows.append(f"<p>Di depan Anda / ahead of you: <b>{t.people_ahead}</b> orang · {_wait_text(t)}</p>")
         if t.lokets:
             rows.append(f"<p class='lokets'>Dilayani di / served at <b>{e(', '.join(t.lokets))}</b></p>")

@@ -117,6 +117,24 @@ def test_a_scanned_booking_link_checks_in_from_the_home_screen(kiosk):
     assert issued.args[0].code in body
 
 
+def test_cek_status_of_a_checked_in_ticket_says_its_booked_slot(kiosk):
+    """GIVEN a checked-in booking's ticket, WHEN its holder checks it with the ticket's QR, THEN the status
+    says "Booking 09.30" (why someone who came later may be called first), in English too."""
+    booking = book(kiosk.server)
+    at(kiosk, 9, 0)
+    with kiosk.qtbot.waitSignal(kiosk.controller.ticket_issued, timeout=8000) as issued:
+        kiosk.scan(booking["link"])
+    kiosk.wait_printed()
+    kiosk.tap(kiosk.controller.ticket.done_button)
+    kiosk.wait_screen("home")
+    kiosk.scan(issued.args[0].status_url)
+    kiosk.wait_screen("status")
+    status = kiosk.controller.status
+    assert status.code.text() == issued.args[0].code
+    assert status.agency.text().endswith("· Booking 09.30")
+    kiosk.controller.set_language("en")
+    kiosk.qtbot.waitUntil(lambda: status.agency.text().endswith("· Booking 09:30"))
+
 def test_too_early_says_when_to_come_back_and_leads_home(kiosk):
     """GIVEN 08.29, one minute before the window opens, THEN "Terlalu awal — silakan kembali pukul
     08.30" (and in English), a way home, and the booking still booked."""

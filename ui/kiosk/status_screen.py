@@ -9,7 +9,7 @@ from core.models import PublicTicket, Ticket, TicketStatus
 from core.ui_text import pick
 from ui.i18n import Translations
 from ui.kiosk.screen import Screen
-from ui.kiosk.texts import status_detail, status_headline, transferred_headline, with_lokets
+from ui.kiosk.texts import status_detail, status_headline, transferred_headline, with_booking, with_lokets
 from ui.theme import Metrics, set_props
 from ui.widgets.fit_text import FitText
 from ui.widgets.touch_button import TouchButton
@@ -76,7 +76,10 @@ class StatusScreen(Screen):
         self.code.setText(ticket.code)
         service = pick(lang, ticket.service_name, ticket.service_name_en)
         self.service.setText(service)
-        self.agency.setText(pick(lang, ticket.agency_name, ticket.agency_name_en))
+        agency = pick(lang, ticket.agency_name, ticket.agency_name_en)
+        if ticket.booked_for:
+            agency = with_booking(agency, ticket.booked_for, lang).render(tr, lang)
+        self.agency.setText(agency)
         waiting = ticket.status is TicketStatus.WAITING
         headline, state = status_headline(ticket.status)
         if waiting and ticket.transferred:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.models import TicketStatus
+from core.ui_text import clock_time
 from core.wire import AT_LOKET, WaitUnknown
 from ui.i18n import Numerus, Text
 
@@ -101,6 +102,12 @@ def status_headline(status: TicketStatus) -> tuple[Text, str]:
 def transferred_headline(service_name: str) -> Text:
     """A ticket an officer sent on to another service: which one, so the citizen knows where to go."""
     return _t(QT_TRANSLATE_NOOP("KioskTexts", "Dialihkan ke {service}"), service=service_name)
+
+
+def with_booking(agency: str, booked_for: str, lang: str) -> Text:
+    """The agency line of a checked-in booking's ticket: its slot says why it is called before walk-ins."""
+    return _t(QT_TRANSLATE_NOOP("KioskTexts", "{agency} · Booking {time}"), agency=agency,
+              time=clock_time(booked_for, lang))
 
 
 def with_lokets(detail: Text, lokets: tuple[str, ...]) -> Text:

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from core.models import Ticket
-from core.ui_text import clock_time, pick
+from core.ui_text import pick
 from ui.i18n import Translations
 from ui.kiosk.messages import PRINT_BUSY, PRINT_DONE, PRINT_HELP, print_failure_text
 from ui.kiosk.screen import Screen
-from ui.kiosk.texts import people_ahead_text, wait_or_reason_text
+from ui.kiosk.texts import people_ahead_text, wait_or_reason_text, with_booking
 from ui.priority_names import priority_name
 from ui.theme import Metrics, set_props
 from ui.timers import later
@@ -177,8 +177,7 @@ class TicketScreen(Screen):
             agency = self.tr("{agency} · Antrean prioritas: {group}").format(
                 agency=agency, group=priority_name(ticket.priority).render(tr, lang))
         if ticket.booked_for:
-            agency = self.tr("{agency} · Booking {time}").format(agency=agency,
-                                                                 time=clock_time(ticket.booked_for, lang))
+            agency = with_booking(agency, ticket.booked_for, lang).render(tr, lang)
         self.agency.setText(agency)
         # Where to wait: the citizen should not have to ask. Beside the QR, which gives up the room.
         self.lokets.setText(self.tr("Menuju: {lokets}").format(lokets=", ".join(ticket.lokets)) if ticket.lokets

@@ -164,6 +164,15 @@ def test_a_booked_ticket_transferred_waits_by_the_transfer_and_is_no_longer_mark
     assert moved.status_code == 200 and moved.json()["booked_for"] is None
 
 
+def test_the_citizens_status_and_its_page_say_the_booked_slot_and_a_walk_ins_say_none(server):
+    ticket = check_in(server, token=booked(server, TODAY, "10:00")["token"]).json()
+    walk_in = server.issue("paspor").json()
+    assert server.call("GET", f"/tickets/status/{ticket['token']}").json()["booked_for"] == "10:00"
+    assert server.call("GET", f"/tickets/status/{walk_in['token']}").json()["booked_for"] is None
+    page = server.http.get(f"{server.url}/t/{ticket['token']}", timeout=10)
+    assert page.status_code == 200 and "Booking <b>10.00</b>" in page.text and "booked for 10:00" in page.text
+    assert "Booking" not in server.http.get(f"{server.url}/t/{walk_in['token']}", timeout=10).text
+
 def test_every_single_mistyped_digit_and_every_neighbour_swap_is_refused_before_a_look_up(server):
     made = booked(server, TODAY, "10:00")
     code, last4 = made["code"], made["nik_last4"]
