@@ -12,15 +12,8 @@ from server.auth import Role
 from server.booking_limits import BookingLimits
 from server.errors import ApiError
 from tests.support.clock import wib
-from tests.support.engine import engine_hall
 
 TUESDAY = date(2026, 11, 24)
-
-
-@pytest.fixture
-def hall(tmp_path):
-    with engine_hall(tmp_path) as h:
-        yield h
 
 
 def _make(hall, nik: str, slot: str = "09:00", day: date = TUESDAY, **extra):
@@ -73,6 +66,8 @@ def test_walk_ins_count_the_places_kept_for_todays_bookings_until_their_window_c
     assert hall.refusal("paspor").code == "quota_exhausted"
     hall.clock.set(wib(2026, 11, 23, 10, 15))
     assert hall.refusal("paspor").code == "quota_exhausted"   # the window's last minute: still kept
+    hall.clock.set(wib(2026, 11, 23, 10, 15) + timedelta(seconds=59))
+    assert hall.refusal("paspor").code == "quota_exhausted"   # and its last second
     hall.clock.set(wib(2026, 11, 23, 10, 16))
     assert hall.issue("paspor")["code"] == "B2-003"
     assert hall.issue("paspor")["code"] == "B2-004"

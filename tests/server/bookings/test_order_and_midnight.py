@@ -4,35 +4,21 @@ check-in window that crosses midnight WIB, where the booking's day decides."""
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import tomli_w
 
-from tests.server.bookings.conftest import booked, check_in
+from tests.server.bookings.conftest import booked, changed_catalog, check_in, paspor_of
 from tests.server.test_rules import new_day_at
 from tests.support.clock import SettableClock, wib
-from tests.support.server import TEST_CATALOG, LiveServer, live_server
-
-
-def _catalog(tmp_path: Path, change) -> Path:
-    doc = tomllib.loads(TEST_CATALOG.read_text("utf-8"))
-    change(doc)
-    path = tmp_path / "catalog.toml"
-    path.write_text(tomli_w.dumps(doc), "utf-8")
-    return path
-
-
-def _paspor(doc: dict[str, Any]) -> dict[str, Any]:
-    return next(s for a in doc["agencies"] for s in a["services"] if s["id"] == "paspor")
+from tests.support.server import LiveServer, live_server
 
 
 @pytest.fixture(params=["first", "interleave"])
 def policy_server(request, tmp_path: Path, clock: SettableClock) -> Iterator[tuple[str, LiveServer]]:
-    path = _catalog(tmp_path, lambda doc: doc["site"].update(priority_policy=request.param, priority_ratio=2))
+    path = changed_catalog(tmp_path, lambda doc: doc["site"].update(priority_policy=request.param, priority_ratio=2))
     with live_server(tmp_path, clock=clock, catalog=path, booking_attempts=1000) as live:
         yield request.param, live
 
@@ -76,14 +62,15 @@ def test_a_booked_ticket_is_called_by_its_slot_time_among_walk_ins_and_priority(
 def all_day_server(tmp_path: Path, clock: SettableClock) -> Iterator[LiveServer]:
     """Paspor open every day from 00.00 to 23.59 with 5-minute slots, so a window crosses midnight."""
     def open_all_day(doc: dict[str, Any]) -> None:
-        paspor = _paspor(doc)
+        paspor = paspor_of(doc)
         paspor["hours"] = dict.fromkeys(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), "00.00-23.59")
         paspor["cutoff_minutes"] = 0
         paspor["breaks"] = []
         paspor["booking"]["slot_minutes"] = 5
         paspor["quota"] = 400
     clock.set(wib(2026, 11, 23, 20, 0))
-    with live_server(tmp_path, clock=clock, catalog=_catalog(tmp_path, open_all_day), booking_attempts=1000) as live:
+    catalog = changed_catalog(tmp_path, open_all_day)
+    with live_server(tmp_path, clock=clock, catalog=catalog, booking_attempts=1000) as live:
         yield live
 
 
