@@ -23,6 +23,7 @@ from server.db import bookings, tickets
 from server.engine.bookings import Bookings
 from server.errors import ApiError
 from tests.server.bookings.conftest import changed_catalog, new_nik, paspor_of
+from tests.server.engine.test_prefix_change import _stored_by_another_process
 from tests.support.clock import wib
 from tests.support.engine import EngineHall
 
@@ -74,13 +75,14 @@ def _left(hall: EngineHall, day: date) -> dict[str, int]:
 @pytest.fixture
 def bilingual_hall(make_hall, tmp_path) -> EngineHall:
     """Paspor with English names and requirements of its own and check-in from 30 minutes early (not the
-    default 60), and KK taking bookings too (quota 2000)."""
+    default 60), and KK taking bookings too, with no daily quota."""
     def change(doc: dict[str, Any]) -> None:
         paspor = paspor_of(doc)
         paspor.update(name_en="Passport", requirements=["KTP asli"], requirements_en=["Original ID card"])
         next(a for a in doc["agencies"] if a["id"] == "imigrasi")["name_en"] = "Immigration Office"
         kk = next(s for a in doc["agencies"] for s in a["services"] if s["id"] == "kk")
         kk["booking"] = dict(paspor["booking"])
+        del kk["quota"]
         paspor["booking"]["early_minutes"] = 30
     return make_hall(catalog=changed_catalog(tmp_path, change))
 
@@ -197,6 +199,7 @@ def test_a_booking_writes_its_row_and_event_and_answers_its_holder(bilingual_hal
                  made_by="k" * 100)
     row = _rows(hall)[0]
     assert (row.code, row.token, row.service_id, row.service_date) == (made.code, made.token, "paspor", "2026-11-24")
+    assert len(row.token) == 32   # 24 random bytes: the link is the holder's only key
     assert (row.slot_start, row.slot_end) == (wib(2026, 11, 24, 9, 0), wib(2026, 11, 24, 9, 30))
     assert (row.nik_hash, row.nik_last4) == (nik_hash(nik, hall.engine.nik_key), nik[-4:])
     assert (row.phone, row.language, row.consent_at, row.made_at) == ("6281234567890", "en", now, now)
@@ -359,6 +362,7 @@ def test_a_holder_cancels_until_the_slot_begins(hall):
                                "slot_start": "10:00", "status": "cancelled"}
     told = len(_told(hall))
     assert hall.engine.bookings.cancel(made.token) == cancelled and len(_told(hall)) == told
+    assert _left(hall, TODAY)["10:00"] == 3   # the cancelled place is free again
     assert hall.audit() == []
     hall.clock.set(wib(2026, 11, 23, 10, 0))
     assert _refusal(hall.engine.bookings.cancel, other.token) == (
@@ -405,10 +409,14 @@ def test_a_check_in_issues_a_ticket_queued_at_the_slot_start(hall):
         wib(2026, 11, 23, 10, 0), wib(2026, 11, 23, 9, 0), "2026-11-23")
     assert (issued.status, issued.priority, issued.origin_service_id, issued.issuer, issued.idempotency_key) == (
         "waiting", None, "paspor", hall.kiosk.issuer, "tap-1")
+    assert (issued.prefix, issued.seq, issued.recalls, issued.transfers, len(issued.token)) == ("B2", 1, 0, 0, 24)
     assert (booking.status, booking.checked_in_at, booking.ticket_id) == (
         "checked_in", wib(2026, 11, 23, 9, 0), issued.id)
     assert hall.engine.bookings.get(made.token).ticket_code == "B2-001"
-    assert [kind for kind, _ in hall.events()][-2:] == ["ticket.issued", "booking.changed"]
+    told = hall.events()[-2]
+    assert told[0] == "ticket.issued"
+    assert (told[1]["id"], told[1]["code"], told[1]["recalls"]) == (issued.id, "B2-001", 0)
+    assert _left(hall, TODAY)["10:00"] == 3   # a checked-in booking still holds its place
     assert _told(hall)[-1] == {"id": booking.id, "service_id": "paspor", "service_date": "2026-11-23",
                                     "slot_start": "10:00", "status": "checked_in"}
 
@@ -516,6 +524,15 @@ def test_a_check_in_goes_past_a_full_quota_and_before_opening_but_not_a_service_
     assert len(_rows(hall, tickets)) == 1
 
 
+def test_a_check_in_of_a_service_switched_off_since_the_booking_is_refused(hall, tmp_path):
+    """GIVEN today's booking of paspor WHEN a catalog that switches paspor off is imported THEN its check-in is
+    refused as the service is inactive."""
+    made = _make(hall, TODAY, "10:00")
+    catalog = changed_catalog(tmp_path, lambda doc: paspor_of(doc).update(active=False))
+    hall.engine.import_catalog(load_catalog_file(catalog), str(catalog))
+    assert _refusal(_check_in, hall, made)[:2] == (409, "service_inactive")
+
+
 def test_a_check_in_before_the_service_opens_is_issued(hall):
     """GIVEN Tuesday's 08.00 booking WHEN it is scanned at 07.30 on Tuesday, inside its window though paspor
     opens at 08.00 THEN its ticket is issued."""
@@ -541,6 +558,59 @@ def test_a_booking_whose_service_left_the_catalog_reads_with_its_id_and_is_not_c
         (), (), "09:00", "10:15")
     assert _refusal(_check_in, hall, made) == (404, "service_not_found", "No such service.",
                                                {"service_id": "paspor"})
+
+
+def test_a_check_in_while_the_clock_has_just_changed_date_is_refused_until_the_day_settles(hall):
+    """GIVEN Tuesday's 08.00 booking WHEN the clock shows Tuesday 07.30 only a moment after Monday THEN the
+    check-in inside its window is refused as the clock is unsettled; AND once Tuesday has held it is issued."""
+    made = _make(hall, TUESDAY, "08:00")
+    hall.clock.set(wib(2026, 11, 24, 7, 30))
+    status, code, _, params = _refusal(_check_in, hall, made)
+    assert (status, code, params) == (503, "clock_unsettled", {"service_date": "2026-11-23"})
+    hall.new_day_at(wib(2026, 11, 24, 7, 35))
+    assert _check_in(hall, made)[0]["service_date"] == "2026-11-24"
+
+
+def test_a_check_in_right_after_a_prefix_change_carries_the_new_prefix(hall):
+    """GIVEN a booking and a server whose catalog was read a moment before another process gave paspor the
+    prefix P WHEN the booking is checked in THEN its ticket is P-001, written again under the new version."""
+    made = _make(hall, TODAY, "10:00")
+    _stored_by_another_process(hall, "prefix")
+    assert _check_in(hall, made)[0]["code"] == "P-001"
+
+
+def test_a_check_in_that_keeps_meeting_a_newer_catalog_is_refused_after_three_tries(hall, monkeypatch):
+    """GIVEN a server whose cached catalog never catches up with the stored one WHEN a booking is checked in
+    THEN it is refused with a way on and no ticket; AND once the cache catches up it is issued."""
+    made = _make(hall, TODAY, "10:00")
+    stale = hall.engine.catalogs.versioned()
+    _stored_by_another_process(hall, "prefix")
+    rechecks = []
+    monkeypatch.setattr(hall.engine.catalogs, "versioned", lambda: stale)
+    monkeypatch.setattr(hall.engine.catalogs, "recheck", lambda: rechecks.append(1))
+    assert _refusal(_check_in, hall, made) == (409, "conflict", "The check-in could not be made; please try again.",
+                                               {})
+    assert len(rechecks) == 3 and _rows(hall, tickets) == [] and hall.engine.bookings.get(made.token).status == "booked"
+    monkeypatch.undo()
+    hall.engine.catalogs.recheck()
+    assert _check_in(hall, made)[0]["code"] == "P-001"
+
+
+def test_a_service_with_no_quota_offers_each_slots_own_places(bilingual_hall):
+    """GIVEN KK takes bookings and has no daily quota WHEN today is read THEN each slot not begun offers its
+    four places, and today's quotas say no walk-in count."""
+    slots = bilingual_hall.engine.bookings.day("kk", TODAY).slots
+    assert slots[0].start == "09:30" and {s.left for s in slots} == {4}
+    kk = next(q for q in bilingual_hall.engine.bookings.quota_today() if q.service_id == "kk")
+    assert (kk.bookable, kk.booking_left, kk.walk_in_left) == (True, 4 * len(slots), None)
+
+
+def test_an_inactive_service_is_not_bookable_today_whatever_its_booking_rules(make_hall, tmp_path):
+    """GIVEN paspor with booking rules but switched off in the catalog WHEN today's quotas are read THEN it is
+    not bookable and offers no place."""
+    hall = make_hall(catalog=changed_catalog(tmp_path, lambda doc: paspor_of(doc).update(active=False)))
+    paspor = next(q for q in hall.engine.bookings.quota_today() if q.service_id == "paspor")
+    assert (paspor.bookable, paspor.booking_left) == (False, None)
 
 
 # ----------------------------------------------------------------- walk-ins and the day's end
