@@ -74,8 +74,8 @@ def _left(hall: EngineHall, day: date) -> dict[str, int]:
 
 @pytest.fixture
 def bilingual_hall(make_hall, tmp_path) -> EngineHall:
-    """Paspor with English names and requirements of its own and check-in from 30 minutes early (not the
-    default 60), and KK taking bookings too, with no daily quota."""
+    """Paspor with English names and requirements of its own, check-in from 30 minutes early (not the default
+    60) and two bookings a day per NIK; and KK taking bookings too, with no daily quota."""
     def change(doc: dict[str, Any]) -> None:
         paspor = paspor_of(doc)
         paspor.update(name_en="Passport", requirements=["KTP asli"], requirements_en=["Original ID card"])
@@ -83,7 +83,7 @@ def bilingual_hall(make_hall, tmp_path) -> EngineHall:
         kk = next(s for a in doc["agencies"] for s in a["services"] if s["id"] == "kk")
         kk["booking"] = dict(paspor["booking"])
         del kk["quota"]
-        paspor["booking"]["early_minutes"] = 30
+        paspor["booking"].update(early_minutes=30, per_nik_day=2, per_nik_week=3)
     return make_hall(catalog=changed_catalog(tmp_path, change))
 
 
@@ -173,6 +173,15 @@ def test_today_a_slot_offers_no_more_than_the_quota_left_after_tickets_and_kept_
     assert quotas["akta"].bookable is False and list(quotas) == ["ktp", "kk", "akta", "paspor"]
 
 
+def test_today_the_days_cap_binds_too_when_it_leaves_fewer_places_than_the_quota(hall):
+    """GIVEN today's quota set to 6 (3 bookable) and three bookings at 10.00 WHEN today is read THEN no slot
+    offers a place, though the quota leaves 3 walk-ins."""
+    hall.engine.set_quota_today(_supervisor(hall), "paspor", 6)
+    for _ in range(3):
+        _make(hall, TODAY, "10:00")
+    assert _left(hall, TODAY) == {"09:30": 0, "10:00": 0, "10:30": 0}
+
+
 def test_a_quota_lowered_below_what_was_taken_leaves_no_place_rather_than_fewer_than_none(hall):
     """GIVEN three bookings today and three walk-ins WHEN the office lowers today's quota to 3 THEN every slot
     offers 0 places and 0 walk-ins are left, never a negative count."""
@@ -223,6 +232,8 @@ def test_a_booking_without_a_number_keeps_no_consent_and_an_unknown_language_is_
     row = _rows(hall)[0]
     assert (row.phone, row.consent_at, row.language, row.made_by) == (None, None, "id", "console:kepala")
     assert not made.has_phone
+    _make(hall, TUESDAY, "09:00")
+    assert _rows(hall)[1].made_by == "web"   # the booking page's and the JSON route's
 
 
 def test_a_refused_booking_says_why_and_stores_nothing(hall):
@@ -279,7 +290,9 @@ def test_the_next_free_slot_is_later_that_day_then_on_the_open_days_up_to_the_la
         return params["next_free_date"], params["next_free_slot"]
     fill(TUESDAY, "09:00")
     fill(TUESDAY, "09:30")
-    assert next_free(TUESDAY, "09:00") == ("2026-11-24", "10:00")
+    for _ in range(3):
+        _make(hall, TUESDAY, "10:00")
+    assert next_free(TUESDAY, "09:00") == ("2026-11-24", "10:00")   # its last place
     fill(TUESDAY, "10:30")
     assert next_free(TUESDAY, "10:30") == ("2026-11-25", "08:00")
     fill(LAST_BOOKABLE, "09:00")
@@ -321,6 +334,26 @@ def test_a_nik_limit_counts_the_bookings_of_one_service(bilingual_hall):
     assert _make(bilingual_hall, TUESDAY, "09:00", nik, service_id="kk").service_id == "kk"
 
 
+def test_a_nik_may_book_a_service_as_often_a_day_as_its_rules_say(bilingual_hall):
+    """GIVEN paspor takes two bookings a day per NIK WHEN one NIK books Tuesday three times THEN the third is
+    refused for the day."""
+    nik = new_nik()
+    _make(bilingual_hall, TUESDAY, "09:00", nik)
+    _make(bilingual_hall, TUESDAY, "10:00", nik)
+    assert _refusal(_make, bilingual_hall, TUESDAY, "10:30", nik)[3] == {"period": "day", "most": 2}
+
+
+def test_a_services_places_are_taken_and_kept_by_its_own_bookings_only(bilingual_hall):
+    """GIVEN KK's bookings at 09.00 on Tuesday and 10.00 today WHEN paspor's Tuesday is read and its walk-ins
+    come under a quota of 2 THEN paspor's 09.00 offers all four places and both walk-ins are issued."""
+    hall = bilingual_hall
+    _make(hall, TUESDAY, "09:00", service_id="kk")
+    _make(hall, TODAY, "10:00", service_id="kk")
+    assert _left(hall, TUESDAY)["09:00"] == 4
+    hall.engine.set_quota_today(_supervisor(hall), "paspor", 2)
+    assert [hall.issue("paspor")["code"] for _ in range(2)] == ["B2-001", "B2-002"]
+
+
 def test_the_day_list_is_by_slot_then_service(bilingual_hall):
     """GIVEN bookings at 10.00 and 09.00 of paspor and at 09.00 of KK WHEN the day is listed THEN they come by
     slot, then by service; AND a service's list and another day's hold only theirs."""
@@ -332,6 +365,9 @@ def test_the_day_list_is_by_slot_then_service(bilingual_hall):
     assert [b.code for b in listing(TUESDAY)] == [kk_nine.code, paspor_nine.code, late.code]
     assert [b.code for b in listing(TUESDAY, "paspor")] == [paspor_nine.code, late.code]
     assert listing(TUESDAY, "kk") == (kk_nine,)
+    came = _make(hall, TODAY, "09:30")
+    _check_in(hall, came)
+    assert [b.ticket_code for b in listing(TODAY)] == ["B2-001"]
 
 
 def test_a_server_without_a_trailing_slash_or_any_public_address_links_its_bookings(hall):
@@ -516,8 +552,8 @@ def test_a_check_in_goes_past_a_full_quota_and_before_opening_but_not_a_service_
     assert hall.refusal("paspor").code == "quota_exhausted"
     assert _check_in(hall, first)[1]
     hall.engine.close_service_today(supervisor, "paspor", "Sistem pusat gangguan")
-    status, code, message, _ = _refusal(_check_in, hall, second)
-    assert (status, code, message) == (409, "service_closed_today", "This service takes no tickets now.")
+    assert _refusal(_check_in, hall, second) == (409, "service_closed_today", "This service takes no tickets now.",
+        {"note": "Sistem pusat gangguan", "next_open_date": "2026-11-24", "next_opens_at": "08.00 WIB"})
     hall.engine.reopen_service_today(supervisor, "paspor")
     hall.engine.stop_agency_today(supervisor, "imigrasi")
     assert _refusal(_check_in, hall, third)[:2] == (409, "agency_stopped_today")
@@ -531,6 +567,15 @@ def test_a_check_in_of_a_service_switched_off_since_the_booking_is_refused(hall,
     catalog = changed_catalog(tmp_path, lambda doc: paspor_of(doc).update(active=False))
     hall.engine.import_catalog(load_catalog_file(catalog), str(catalog))
     assert _refusal(_check_in, hall, made)[:2] == (409, "service_inactive")
+
+
+def test_a_booking_of_a_service_that_no_longer_takes_bookings_checks_in_with_the_default_window(hall, tmp_path):
+    """GIVEN today's 10.00 booking of paspor WHEN a catalog without paspor's booking rules is imported THEN the
+    booking still checks in at 09.00, inside the default window of 60 minutes early."""
+    made = _make(hall, TODAY, "10:00")
+    catalog = changed_catalog(tmp_path, lambda doc: paspor_of(doc).pop("booking"))
+    hall.engine.import_catalog(load_catalog_file(catalog), str(catalog))
+    assert _check_in(hall, made)[0]["booked_for"] == "10:00"
 
 
 def test_a_check_in_before_the_service_opens_is_issued(hall):
