@@ -1,6 +1,6 @@
 """Bookings racing over real HTTP, on SQLite and on PostgreSQL: fifty at once on one slot of four places
 make exactly four, the rest told the next free slot; one NIK from twenty phones at once never holds more
-than its limit a day, nor a week."""
+than its limit a day, nor a week; one booking checked in and cancelled at once ends one way or the other."""
 
 from __future__ import annotations
 
@@ -95,3 +95,39 @@ def test_ten_check_ins_of_one_booking_at_once_issue_one_ticket(server):
     assert _codes(answers) == ["booking_already_checked_in"] * 9 + ["made"]
     with server.services.db.read() as conn:
         assert conn.execute(select(func.count()).select_from(tickets)).scalar_one() == 1
+
+
+def test_check_ins_and_cancels_of_one_booking_at_once_end_either_checked_in_or_cancelled(server):
+    """GIVEN today's booking WHEN five kiosks check it in (by its QR and by its typed code) while five of its
+    holder's tabs cancel it, all at once THEN it ends checked in with its one ticket and every cancel refused,
+    or cancelled with no ticket and every check-in refused: never a cancelled booking holding a ticket."""
+    made = server.call("POST", "/bookings", json={"service_id": "paspor", "date": "2026-11-23", "slot": "10:00",
+                                                  "nik": new_nik()}).json()
+    typed = {"code": made["code"], "nik_last4": made["nik_last4"]}
+    start = threading.Barrier(10)
+    answers: list[Any] = [None] * 10
+
+    def act(i: int) -> None:
+        with requests.Session() as http:
+            start.wait()
+            if i % 2:
+                answers[i] = http.post(f"{server.api}/bookings/{made['token']}/cancel", timeout=60)
+                return
+            answers[i] = http.post(f"{server.api}/bookings/check-in", json=typed if i % 4 else {"token": made["token"]},
+                                   timeout=60, headers={"Authorization": f"Bearer {server.tokens['kiosk']}",
+                                                        "Idempotency-Key": f"race-{i:04d}-{made['code']}"})
+    threads = [threading.Thread(target=act, args=(i,)) for i in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with server.services.db.read() as conn:
+        status = conn.execute(select(bookings.c.status)).scalar_one()
+        issued = conn.execute(select(func.count()).select_from(tickets)).scalar_one()
+    check_ins = _codes(answers[0::2])
+    if status == "checked_in":
+        assert (issued, check_ins, _codes(answers[1::2])) == (1, ["booking_already_checked_in"] * 4 + ["made"],
+                                                              ["booking_not_cancellable"] * 5)
+    else:
+        assert (status, issued, check_ins) == ("cancelled", 0, ["booking_cancelled"] * 5)
+        assert [a.json()["status"] for a in answers[1::2]] == ["cancelled"] * 5
