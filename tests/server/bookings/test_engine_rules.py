@@ -372,13 +372,14 @@ def test_the_day_list_is_by_slot_then_service(bilingual_hall):
 
 def test_a_server_without_a_trailing_slash_or_any_public_address_links_its_bookings(hall):
     """GIVEN the server's public address written with a trailing slash, or none WHEN a booking is read THEN its
-    link has one slash before /booking, or is empty."""
+    link has one slash before /booking, the address otherwise as written, or is empty."""
     token = _make(hall, TUESDAY, "09:00").token
     engine = hall.engine
     def link(public_url: str) -> str:
         return Bookings(engine.db, engine.clock, engine.catalogs, engine.site_time, engine.answers,
                         engine.unit_of_work, nik_key=engine.nik_key, public_url=public_url).get(token).link
     assert link("https://antrean.example.go.id/") == f"https://antrean.example.go.id/booking/{token}"
+    assert link("https://mpp.example/SERANGX") == f"https://mpp.example/SERANGX/booking/{token}"
     assert link("") == ""
 
 
