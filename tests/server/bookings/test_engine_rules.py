@@ -370,7 +370,7 @@ def test_the_day_list_is_by_slot_then_service(bilingual_hall):
     assert [b.ticket_code for b in listing(TODAY)] == ["B2-001"]
 
 
-def test_a_server_without_a_trailing_slash_or_any_public_address_links_its_bookings(hall):
+def test_a_bookings_link_is_the_public_address_less_its_trailing_slash_or_none(hall):
     """GIVEN the server's public address written with a trailing slash, or none WHEN a booking is read THEN its
     link has one slash before /booking, the address otherwise as written, or is empty."""
     token = _make(hall, TUESDAY, "09:00").token
@@ -542,7 +542,7 @@ def test_a_late_arrival_is_told_no_walk_in_is_left_when_tickets_and_kept_places_
     assert _refusal(_check_in, hall, late)[3]["walk_in"] is False
 
 
-def test_a_check_in_goes_past_a_full_quota_and_before_opening_but_not_a_service_the_office_closed(hall):
+def test_a_check_in_goes_past_a_full_quota_but_not_a_service_the_office_closed(hall):
     """GIVEN today's quota lowered to the three places booked WHEN a booking is checked in THEN it is issued (the
     place was its holder's); AND once the office closes paspor or stops its agency for today, a check-in is
     refused with that reason."""
@@ -553,7 +553,8 @@ def test_a_check_in_goes_past_a_full_quota_and_before_opening_but_not_a_service_
     assert hall.refusal("paspor").code == "quota_exhausted"
     assert _check_in(hall, first)[1]
     hall.engine.close_service_today(supervisor, "paspor", "Sistem pusat gangguan")
-    assert _refusal(_check_in, hall, second) == (409, "service_closed_today", "This service takes no tickets now.",
+    assert _refusal(_check_in, hall, second) == (
+        409, "service_closed_today", "This service takes no tickets now.",
         {"note": "Sistem pusat gangguan", "next_open_date": "2026-11-24", "next_opens_at": "08.00 WIB"})
     hall.engine.reopen_service_today(supervisor, "paspor")
     hall.engine.stop_agency_today(supervisor, "imigrasi")
