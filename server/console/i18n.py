@@ -989,6 +989,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.detail.nik_last4": ("NIK berakhiran {value}", "NIK ending in {value}"),
     "catalog.takes_bookings": ("menerima booking", "takes bookings"),
     "bookings.places": ("{taken} dari {places} tempat terisi", "{taken} of {places} places taken"),
+    # A booking cancelled by the MPP's staff: its message's name, and who cancelled it in the day's list.
+    "notify.template.booking_cancelled_by_staff": ("Booking dibatalkan petugas", "Booking cancelled by staff"),
+    "bookings.cancelled_by_staff": ("oleh petugas {name}", "by staff member {name}"),
+    "bookings.cancelled_by_holder": ("oleh pemegangnya", "by its holder"),
 }
 
 
