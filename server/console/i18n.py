@@ -923,10 +923,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bookings.confirm_title": ("Batalkan booking {code}?", "Cancel booking {code}?"),
     "bookings.confirm": ("Booking {service} pada {date}, slot {start}–{end}, NIK berakhiran {nik} akan dibatalkan "
                          "atas nama Anda: tempatnya dibuka lagi untuk orang lain, pengingatnya tidak dikirim, dan "
-                         "kodenya tidak bisa dipakai check-in lagi. Pembatalan dicatat di log audit.",
+                         "kodenya tidak bisa dipakai check-in lagi. Pemegangnya yang memberi nomor WhatsApp dikabari "
+                         "bahwa petugas MPP yang membatalkan, dengan permintaan maaf dan cara booking lagi. "
+                         "Pembatalan dicatat di log audit.",
                          "The booking of {service} on {date}, slot {start}–{end}, NIK ending in {nik} will be "
                          "cancelled in your name: its place opens for someone else, its reminders are not sent, and "
-                         "its code no longer checks in. The cancel is kept in the audit log."),
+                         "its code no longer checks in. A holder who gave a WhatsApp number is told the MPP's staff "
+                         "cancelled it, with an apology and the way to book again. The cancel is kept in the audit "
+                         "log."),
     "bookings.confirm_submit": ("Ya, batalkan booking {code}", "Yes, cancel booking {code}"),
     "bookings.confirm_keep": ("Jangan, biarkan booking ini", "No, keep this booking"),
     "bookings.cancelled_done": ("Booking {code} dibatalkan.", "Booking {code} was cancelled."),
