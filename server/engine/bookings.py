@@ -348,7 +348,8 @@ class Bookings:
 
     def _refuse_unless_checkable(self, conn: Connection, cat: SiteCatalog, row: Any) -> None:
         if row.status == B.CANCELLED.value:
-            raise ApiError(409, ErrorCode.BOOKING_CANCELLED, "This booking was cancelled.")
+            raise ApiError(409, ErrorCode.BOOKING_CANCELLED, "This booking was cancelled.",
+                           by_staff=row.cancelled_by is not None)
         if row.status == B.CHECKED_IN.value:
             code = conn.execute(select(tickets.c.code).where(tickets.c.id == row.ticket_id)).scalar()
             raise ApiError(409, ErrorCode.BOOKING_ALREADY_CHECKED_IN, "This booking has checked in already.",

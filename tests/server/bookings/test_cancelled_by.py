@@ -10,7 +10,7 @@ import re
 
 from server.auth import Role
 from tests.console.test_access import visitor
-from tests.server.bookings.conftest import booked
+from tests.server.bookings.conftest import booked, check_in
 from tests.support.server import PASSWORD, LiveServer
 
 DAY = "2026-11-24"  # the Tuesday after the test clock's Monday
@@ -67,3 +67,11 @@ def test_the_consoles_list_says_who_cancelled_each(server: LiveServer):
     holder_row = _element(page, f"booking-{by_holder['code']}")
     assert "Dibatalkan oleh petugas siti.rahma" in " ".join(staff_row.split())
     assert "Dibatalkan oleh pemegangnya" in " ".join(holder_row.split())
+
+
+def test_a_check_in_of_a_cancelled_booking_says_whether_the_mpps_staff_cancelled_it(server: LiveServer):
+    by_staff, by_holder = _cancel_both(server)
+    for booking, by_mpp in ((by_staff, True), (by_holder, False)):
+        r = check_in(server, token=booking["token"])
+        assert r.status_code == 409 and r.json()["error"]["code"] == "booking_cancelled"
+        assert r.json()["error"]["params"] == {"by_staff": by_mpp}
