@@ -34,6 +34,7 @@ class Site(WireModel):
     local_time: WireDateTime | None = None
     open_all_hours: bool = False
     no_show_after_seconds: int = 0  # how long a called citizen has before "no-show" is allowed
+    footer_en: tuple[str, ...] = ()  # empty: print ``footer`` on an English receipt too
 
     @model_validator(mode="before")
     @classmethod

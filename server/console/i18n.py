@@ -997,6 +997,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notify.template.booking_cancelled_by_staff": ("Booking dibatalkan petugas", "Booking cancelled by staff"),
     "bookings.cancelled_by_staff": ("oleh petugas {name}", "by staff member {name}"),
     "bookings.cancelled_by_holder": ("oleh pemegangnya", "by its holder"),
+    # The site's footer lines for the English receipt.
+    "field.footer_en": ("kaki tiket (Inggris; kosong: yang Indonesia)",
+                        "ticket footer (English; blank: the Indonesian one)"),
+    "catalog.footer_en_help": ("Satu baris per baris kaki tiket berbahasa Inggris.",
+                               "One line of the English ticket's footer a line."),
 }
 
 
