@@ -28,12 +28,17 @@ class Branding:
     tz_label: str = "WIB"
     logo_path: Path | None = None
     footer: tuple[str, ...] = ()
+    footer_en: tuple[str, ...] = ()  # an English receipt's footer; empty: ``footer`` is printed
 
     @classmethod
     def from_site(cls, site: Site, *, logo_path: Path | None = None,
-                  footer: tuple[str, ...] = ()) -> Branding:
+                  footer: tuple[str, ...] = (), footer_en: tuple[str, ...] = ()) -> Branding:
         return cls(name=site.name, short_name=site.short_name, timezone=site.timezone,
-                   tz_label=site.tz_label, logo_path=logo_path, footer=tuple(footer))
+                   tz_label=site.tz_label, logo_path=logo_path, footer=tuple(footer), footer_en=tuple(footer_en))
+
+    def footer_in(self, lang: str) -> tuple[str, ...]:
+        """The footer lines of a receipt in ``lang``: the English ones when given, else the Indonesian."""
+        return self.footer_en if lang == "en" and self.footer_en else self.footer
 
 
 @dataclass(frozen=True)
@@ -182,6 +187,6 @@ def build_receipt(ticket: Ticket, branding: Branding, lang: str = "id", *,
     if ticket.status_url:
         blocks += [Rule(), QrCode(ticket.status_url, t("scan"))]
     blocks += [Rule(), Line(t("footer_wait")), Line(t("footer_valid"))]
-    blocks += [Line(text) for text in branding.footer]
+    blocks += [Line(text) for text in branding.footer_in(lang)]
     local = ticket.issued_at.astimezone(ZoneInfo(branding.timezone))
     return Receipt(code=ticket.code, lang=lang, issued_local=local, blocks=tuple(blocks))

@@ -1,7 +1,8 @@
 """Screenshots of every step of the public booking page (/booking) on a 390×844 phone, in Indonesian and English,
 from Debian's chromium (page scripts off, as on a cheap phone) against the real server with the demo catalog:
 the services, a service's days, a day's slots, the form, a refusal, the booking with its code and QR, the cancel
-step and the cancelled booking. Each shot is the whole page, as long as it scrolls.
+step and the cancelled booking, and a booking cancelled by the MPP's staff. Each shot is the whole page, as long
+as it scrolls.
 
 Run: .venv/bin/python scripts/booking_screenshots.py [docs/screenshots]
 """
@@ -28,6 +29,7 @@ SERVICE = "paspor"
 DAY = "2026-11-25"  # a Wednesday; the server's clock says Monday 23 November 2026, 09.00 WIB
 LANGUAGES = {"id": "id-ID,id;q=0.9", "en": "en-GB,en;q=0.9"}
 NIKS = {"id": "3604011505900007", "en": "3604015203850002"}
+STAFF_CANCELLED_NIKS = {"id": "3604011505900031", "en": "3604011505900032"}
 
 
 def phone_size(driver: WebDriver, height: int = PHONE[1]) -> None:
@@ -89,6 +91,18 @@ def walk(driver: WebDriver, live: LiveServer, lang: str, out: Path) -> None:
     shot(driver, out / f"booking-cancel-{lang}.png")
     go(driver, "#cancel-yes")
     shot(driver, out / f"booking-cancelled-{lang}.png")
+    driver.get(f"{live.url}/booking/{cancelled_by_staff(live, lang)}")
+    shot(driver, out / f"booking-staff-cancelled-{lang}.png")
+
+
+def cancelled_by_staff(live: LiveServer, lang: str) -> str:
+    """Another citizen's booking, cancelled by a supervisor (as on /console/bookings): its token."""
+    r = live.call("POST", "/bookings", json={"service_id": SERVICE, "date": DAY, "slot": "11:00",
+                                             "nik": STAFF_CANCELLED_NIKS[lang], "consent": False, "language": lang})
+    r.raise_for_status()
+    token = str(r.json()["token"])
+    live.call("POST", f"/bookings/{token}/cancel", "super").raise_for_status()
+    return token
 
 
 def main() -> None:

@@ -81,7 +81,8 @@ def build_services(settings: ServerSettings, clock: Clock | None = None) -> Serv
     watch = TicketWatch(engine.catalogs.current, engine.live, notifications.citizen_channel)
     engine.unit_of_work.watch(watch.on_change)
     booking_watch = BookingWatch(engine.catalogs.current, engine.bookings.link,
-                                 notifications.citizen_channel, lambda: "webhook" in notifications.channels)
+                                 notifications.citizen_channel, lambda: "webhook" in notifications.channels,
+                                 start_page=engine.bookings.start_page)
     engine.unit_of_work.watch(booking_watch.on_change)
     return Services(settings, db, hub, engine, Accounts(db, clock, hub, password_cost=settings.password_cost),
                     notifications)

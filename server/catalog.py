@@ -51,6 +51,8 @@ class SiteInfo:
     footer: tuple[str, ...]
     # How long a called citizen has to reach the loket before the officer may mark them no-show.
     no_show_after_minutes: int = DEFAULT_NO_SHOW_AFTER_MINUTES
+    # The footer lines in English for the English receipt; none: the Indonesian ones are printed.
+    footer_en: tuple[str, ...] = ()
 
     @property
     def zone(self) -> ZoneInfo:
@@ -113,7 +115,7 @@ class SiteCatalog:
 _TOP_KEYS = ("schema", "site", "holidays", "agencies", "lokets", "survey")
 _SITE_KEYS = ("name", "short_name", "address", "timezone", "tz_label", "allow_priority", "priority_policy",
               "priority_ratio", "cutoff_minutes", "running_text", "footer", "hours", "breaks",
-              "no_show_after_minutes")
+              "no_show_after_minutes", "footer_en")
 _HOLIDAY_KEYS = ("date", "name", "kind")
 _AGENCY_KEYS = ("id", "name", "short_name", "name_en", "services")
 _SERVICE_KEYS = ("id", "prefix", "name", "name_en", "hours", "breaks", "cutoff_minutes", "quota",
@@ -373,7 +375,8 @@ def _site(doc: _Table) -> tuple[SiteInfo, dict[str, Span], tuple[tuple[str, Brea
         policy=QueuePolicy(mode, site.whole("priority_ratio", 2, least=1, most=MOST_PRIORITY_RATIO)),
         running_text=site.text("running_text", "", blank_ok=True), footer=site.texts("footer"),
         no_show_after_minutes=site.whole("no_show_after_minutes", DEFAULT_NO_SHOW_AFTER_MINUTES, least=0,
-                                         most=MOST_NO_SHOW_AFTER_MINUTES))
+                                         most=MOST_NO_SHOW_AFTER_MINUTES),
+        footer_en=site.texts("footer_en"))
     hours = _hours(site.raw("hours"), site.at("hours")) if "hours" in site else {}
     breaks = _breaks(site.raw("breaks"), site.at("breaks")) if "breaks" in site else ()
     cutoff = site.whole("cutoff_minutes", 30, least=0, most=MINUTES_A_DAY)

@@ -341,6 +341,7 @@ bookings = Table(
     Column("cancelled_at", UtcDateTime()),
     Column("ticket_id", Integer),
     Column("made_by", String(80), nullable=False),              # "web", or "user:NAME" for staff booking
+    Column("cancelled_by", String(80)),                         # NULL: the holder by the link; "user:NAME": staff
     Index("ix_booking_slot", "service_id", "service_date", "slot_start", "status"),
     Index("ix_booking_nik", "nik_hash", "service_date"),
 )

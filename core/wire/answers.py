@@ -34,6 +34,7 @@ class Site(WireModel):
     local_time: WireDateTime | None = None
     open_all_hours: bool = False
     no_show_after_seconds: int = 0  # how long a called citizen has before "no-show" is allowed
+    footer_en: tuple[str, ...] = ()  # empty: print ``footer`` on an English receipt too
 
     @model_validator(mode="before")
     @classmethod
@@ -828,7 +829,8 @@ class BookingDay(WireModel):
 class Booking(WireModel):
     """A booking as its holder sees it: ``code`` (nine digits, the last a check digit) is typed at the kiosk
     with the NIK's last four; ``token`` is the secret of its link and QR; ``link`` the absolute URL of
-    /booking/{token} ("" when the server has no public URL). Times are site time "HH:MM"."""
+    /booking/{token} ("" when the server has no public URL). Times are site time "HH:MM".
+    ``cancelled_by_staff``: the MPP's staff cancelled it, not its holder (who, the console and audit say)."""
 
     code: str
     token: str = Field(repr=False)
@@ -850,6 +852,7 @@ class Booking(WireModel):
     ticket_code: str | None = None
     made_at: WireDateTime
     link: str = ""
+    cancelled_by_staff: bool = False
 
     @model_validator(mode="before")
     @classmethod

@@ -252,7 +252,7 @@ class ErrorCode(enum.StrEnum):
     BOOKING_RATE_LIMITED = "booking_rate_limited"          # params: retry_after (seconds)
     BOOKING_CODE_INVALID = "booking_code_invalid"          # fails its check digit or length: no look-up made
     BOOKING_NOT_FOUND = "booking_not_found"                # no such code, or the NIK's last four do not match
-    BOOKING_CANCELLED = "booking_cancelled"
+    BOOKING_CANCELLED = "booking_cancelled"                # params: by_staff (the MPP cancelled it, not its holder)
     BOOKING_ALREADY_CHECKED_IN = "booking_already_checked_in"  # params: code (the ticket's)
     BOOKING_NOT_TODAY = "booking_not_today"                # params: date (the booking's day)
     BOOKING_TOO_EARLY = "booking_too_early"                # params: slot, come_back_at ("HH:MM")

@@ -1011,6 +1011,14 @@
         <translation>Your booking is for {day}. You can check in on that day only.</translation>
     </message>
     <message>
+        <source>Booking ini dibatalkan oleh petugas MPP</source>
+        <translation>This booking was cancelled by the MPP&apos;s staff</translation>
+    </message>
+    <message>
+        <source>Mohon maaf, bukan Anda yang membatalkannya. Silakan ambil antrean biasa, atau tanyakan di meja informasi.</source>
+        <translation>We are sorry: you did not cancel it. Please take a regular ticket, or ask at the information desk.</translation>
+    </message>
+    <message>
         <source>Booking ini sudah dibatalkan</source>
         <translation>This booking was cancelled</translation>
     </message>

@@ -1011,6 +1011,14 @@
         <translation>Booking Anda untuk tanggal {day}. Check-in hanya bisa dilakukan pada hari itu.</translation>
     </message>
     <message>
+        <source>Booking ini dibatalkan oleh petugas MPP</source>
+        <translation>Booking ini dibatalkan oleh petugas MPP</translation>
+    </message>
+    <message>
+        <source>Mohon maaf, bukan Anda yang membatalkannya. Silakan ambil antrean biasa, atau tanyakan di meja informasi.</source>
+        <translation>Mohon maaf, bukan Anda yang membatalkannya. Silakan ambil antrean biasa, atau tanyakan di meja informasi.</translation>
+    </message>
+    <message>
         <source>Booking ini sudah dibatalkan</source>
         <translation>Booking ini sudah dibatalkan</translation>
     </message>

@@ -331,13 +331,14 @@ def booking_page(token: str, request: Request) -> HTMLResponse:
     status_text = {
         BookingStatus.BOOKED: say("status_booked"),
         BookingStatus.CHECKED_IN: say("status_checked_in", ticket=booking.ticket_code or ""),
-        BookingStatus.CANCELLED: say("status_cancelled"),
+        BookingStatus.CANCELLED: say("status_cancelled_by_staff" if booking.cancelled_by_staff else "status_cancelled"),
         BookingStatus.NO_SHOW: say("status_no_show"),
     }[booking.status]
     qr = qr_svg(qr_text(booking.link, token), str(escape(say("qr_label", code=code))))
     # The factory's own SVG, its one label escaped above: markup the template takes as it is.
     return render(request, "show", lang, heading=say("booked_heading"), state=booking.status.value,
                    status_text=status_text, code=code, qr=Markup(qr),
+                   staff_note=say("cancelled_by_staff") if booking.cancelled_by_staff else "",
                    service=_name(lang, booking.service_name, booking.service_name_en),
                    agency=_name(lang, booking.agency_name, booking.agency_name_en),
                    day_words=day_words(booking.service_date, lang), nik_last4=booking.nik_last4,

@@ -87,6 +87,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "status_checked_in": ("Sudah check-in: nomor antrean {ticket}.", "Checked in: queue number {ticket}."),
     "status_cancelled": ("Booking ini sudah dibatalkan. Tempatnya dilepas untuk orang lain.",
                          "This booking was cancelled. Its place went to someone else."),
+    "status_cancelled_by_staff": ("Dibatalkan oleh petugas MPP", "Cancelled by the MPP's staff"),
+    "cancelled_by_staff": ("Mohon maaf: booking ini dibatalkan oleh petugas MPP, bukan oleh Anda, dan tempatnya "
+                           "dilepas. Silakan booking lagi, atau tanyakan di meja informasi MPP.",
+                           "We are sorry: this booking was cancelled by the MPP's staff, not by you, and its place "
+                           "was released. Please book again, or ask at the MPP's information desk."),
     "status_no_show": ("Booking ini tidak dipakai: tidak check-in sampai hari layanan berakhir.",
                        "This booking was not used: no check-in before the service day ended."),
     "book_again": ("Booking lagi", "Book again"),

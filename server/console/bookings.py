@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request, Response
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from starlette.concurrency import run_in_threadpool
 
 from core.booking_code import LENGTH as CODE_LENGTH
@@ -74,6 +74,7 @@ class DayView:
     counts: dict[str, int]
     phones: dict[str, str]  # code → the number masked
     seq: int
+    cancellers: dict[str, str] = field(default_factory=dict)  # code → the username of the staff who cancelled it
 
 
 def signed_in(request: Request) -> ConsoleSession:
@@ -101,12 +102,16 @@ def chosen_of(values: Any, today: date) -> Chosen:
         return Chosen(today, service, bad_day=True)
 
 
-def _phones(request: Request, day: date) -> dict[str, str]:
-    """The day's numbers, masked: enough for the office to recognise one a citizen reads out."""
+def _office_only(request: Request, day: date) -> tuple[dict[str, str], dict[str, str]]:
+    """What the office sees and the holder's own answer never carries, by code: the day's numbers, masked
+    (enough to recognise one a citizen reads out), and which staff member cancelled a booking."""
     b = bookings.c
     with _engine(request).db.read() as conn:
-        rows = conn.execute(select(b.code, b.phone).where(b.service_date == day.isoformat(), b.phone.is_not(None)))
-        return {code: masked(phone) or "" for code, phone in rows}
+        rows = conn.execute(select(b.code, b.phone, b.cancelled_by).where(
+            b.service_date == day.isoformat(), or_(b.phone.is_not(None), b.cancelled_by.is_not(None)))).all()
+    phones = {row.code: masked(row.phone) or "" for row in rows if row.phone}
+    cancellers = {row.code: row.cancelled_by.removeprefix("user:") for row in rows if row.cancelled_by}
+    return phones, cancellers
 
 
 def _read(request: Request, chosen: Chosen, lang: str) -> DayView:
@@ -127,7 +132,8 @@ def _read(request: Request, chosen: Chosen, lang: str) -> DayView:
         group.slots.setdefault(booking.slot_start, SlotRows(booking.slot_start, booking.slot_end)).rows.append(booking)
     statuses = Counter(b.status.value for b in listed)
     counts = {"made": len(listed), **{key: statuses.get(key, 0) for key in COUNTED[1:]}}
-    return DayView(chosen, services, list(groups.values()), counts, _phones(request, chosen.day), seq)
+    phones, cancellers = _office_only(request, chosen.day)
+    return DayView(chosen, services, list(groups.values()), counts, phones, seq, cancellers)
 
 
 def _helpers(request: Request) -> dict[str, Any]:

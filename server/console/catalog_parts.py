@@ -43,7 +43,7 @@ CONTROLS = ("csrf", "based_on", "entry", "action")
 FRIDAY_PRAYER = "sholat_jumat"
 SITE_FIELDS = ("name", "short_name", "address", "timezone", "tz_label", "allow_priority", "priority_policy",
                "priority_ratio", "cutoff_minutes", "no_show_after_minutes", "running_text", "footer",
-               *(f"hours_{d}" for d in WEEKDAYS))
+               *(f"hours_{d}" for d in WEEKDAYS), "footer_en")
 BREAK_FIELDS = ("start", "end", "reason", *(f"day_{d}" for d in WEEKDAYS))
 HOLIDAY_FIELDS = ("date", "name")
 AGENCY_FIELDS = ("id", "name", "short_name", "name_en", "order")
@@ -81,6 +81,7 @@ def _site_typed(document: Mapping[str, Any]) -> dict[str, str]:
     typed["allow_priority"] = "" if site.get("allow_priority") is False else "1"
     typed["priority_policy"] = site.get("priority_policy", "first")
     typed["footer"] = lines_typed(site.get("footer"))
+    typed["footer_en"] = lines_typed(site.get("footer_en"))
     return {**typed, **hours_typed(site.get("hours", {}))}
 
 
@@ -96,6 +97,7 @@ def _save_site(_: str, typed: Typed) -> Editor:
         for key in ("priority_ratio", "cutoff_minutes", "no_show_after_minutes"):
             put_number(site, key, typed[key], faults, t)
         put_lines(site, "footer", typed["footer"])
+        put_lines(site, "footer_en", typed["footer_en"])
         put_hours(site, typed)
         return Edit("site", "console: site", "/console/catalog/site", faults)
     return edit

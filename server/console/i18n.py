@@ -923,10 +923,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bookings.confirm_title": ("Batalkan booking {code}?", "Cancel booking {code}?"),
     "bookings.confirm": ("Booking {service} pada {date}, slot {start}–{end}, NIK berakhiran {nik} akan dibatalkan "
                          "atas nama Anda: tempatnya dibuka lagi untuk orang lain, pengingatnya tidak dikirim, dan "
-                         "kodenya tidak bisa dipakai check-in lagi. Pembatalan dicatat di log audit.",
+                         "kodenya tidak bisa dipakai check-in lagi. Pemegangnya yang memberi nomor WhatsApp dikabari "
+                         "bahwa petugas MPP yang membatalkan, dengan permintaan maaf dan cara booking lagi. "
+                         "Pembatalan dicatat di log audit.",
                          "The booking of {service} on {date}, slot {start}–{end}, NIK ending in {nik} will be "
                          "cancelled in your name: its place opens for someone else, its reminders are not sent, and "
-                         "its code no longer checks in. The cancel is kept in the audit log."),
+                         "its code no longer checks in. A holder who gave a WhatsApp number is told the MPP's staff "
+                         "cancelled it, with an apology and the way to book again. The cancel is kept in the audit "
+                         "log."),
     "bookings.confirm_submit": ("Ya, batalkan booking {code}", "Yes, cancel booking {code}"),
     "bookings.confirm_keep": ("Jangan, biarkan booking ini", "No, keep this booking"),
     "bookings.cancelled_done": ("Booking {code} dibatalkan.", "Booking {code} was cancelled."),
@@ -989,6 +993,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.detail.nik_last4": ("NIK berakhiran {value}", "NIK ending in {value}"),
     "catalog.takes_bookings": ("menerima booking", "takes bookings"),
     "bookings.places": ("{taken} dari {places} tempat terisi", "{taken} of {places} places taken"),
+    # A booking cancelled by the MPP's staff: its message's name, and who cancelled it in the day's list.
+    "notify.template.booking_cancelled_by_staff": ("Booking dibatalkan petugas", "Booking cancelled by staff"),
+    "bookings.cancelled_by_staff": ("oleh petugas {name}", "by staff member {name}"),
+    "bookings.cancelled_by_holder": ("oleh pemegangnya", "by its holder"),
+    # The site's footer lines for the English receipt.
+    "field.footer_en": ("kaki tiket (Inggris; kosong: yang Indonesia)",
+                        "ticket footer (English; blank: the Indonesian one)"),
+    "catalog.footer_en_help": ("Satu baris per baris kaki tiket berbahasa Inggris.",
+                               "One line of the English ticket's footer a line."),
 }
 
 

@@ -242,8 +242,10 @@ class Bookings:
             if now >= row.slot_start:
                 raise ApiError(409, ErrorCode.BOOKING_NOT_CANCELLABLE, "This booking's slot has begun.",
                                status="slot_passed")
+            # Who cancelled tells the holder's message and page apart: NULL the holder, "user:NAME" staff.
+            by = f"user:{principal.name}"[:80] if principal is not None else None
             conn.execute(update(bookings).where(bookings.c.id == row.id)
-                         .values(status=B.CANCELLED.value, cancelled_at=now))
+                         .values(status=B.CANCELLED.value, cancelled_at=now, cancelled_by=by))
             if principal is not None:
                 audit.record(conn, at=now, actor=principal, kind=AuditKind.BOOKING_CANCELLED_BY_STAFF,
                              subject=f"booking:{row.code}",
@@ -346,7 +348,8 @@ class Bookings:
 
     def _refuse_unless_checkable(self, conn: Connection, cat: SiteCatalog, row: Any) -> None:
         if row.status == B.CANCELLED.value:
-            raise ApiError(409, ErrorCode.BOOKING_CANCELLED, "This booking was cancelled.")
+            raise ApiError(409, ErrorCode.BOOKING_CANCELLED, "This booking was cancelled.",
+                           by_staff=row.cancelled_by is not None)
         if row.status == B.CHECKED_IN.value:
             code = conn.execute(select(tickets.c.code).where(tickets.c.id == row.ticket_id)).scalar()
             raise ApiError(409, ErrorCode.BOOKING_ALREADY_CHECKED_IN, "This booking has checked in already.",
@@ -358,6 +361,12 @@ class Bookings:
     def link(self, token: str) -> str:
         """The booking's page, its QR's content too; "" on a server that has no public address."""
         return f"{self.public_url}/booking/{token}" if self.public_url else ""
+
+    def start_page(self, language: str = "id") -> str:
+        """The site's /booking page, where a new booking starts; "" on a server that has no public address."""
+        if not self.public_url:
+            return ""
+        return f"{self.public_url}/booking?lang=en" if language == "en" else f"{self.public_url}/booking"
 
     # ----------------------------------------------------------------- day end and walk-ins
 
@@ -531,7 +540,7 @@ class Bookings:
             check_in_until=hhmm(span.closes), status=B(row.status), nik_last4=row.nik_last4,
             has_phone=row.phone is not None, requirements=svc.requirements if svc else (),
             requirements_en=svc.requirements_en if svc else (), ticket_code=ticket_code, made_at=row.made_at,
-            link=self.link(row.token))
+            link=self.link(row.token), cancelled_by_staff=row.cancelled_by is not None)
 
 
 class _CatalogMovedOn(Exception):

@@ -63,7 +63,7 @@ class ServiceList:
                       footer=site.footer,
                       local_date=today, local_time=self.site_time.local_now(cat),
                       open_all_hours=self.site_time.open_all_hours,
-                      no_show_after_seconds=site.no_show_after_minutes * 60),
+                      no_show_after_seconds=site.no_show_after_minutes * 60, footer_en=site.footer_en),
             agencies=tuple(agencies),
         )
 

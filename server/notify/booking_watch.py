@@ -1,7 +1,8 @@
 """Tells a booking's holder, on the WhatsApp number they gave with consent, that the booking is made, the
-day before and an hour before its slot, and that it is cancelled; and tells the site's webhook of every
-booking change. The messages are written from the change's own events, in its transaction: a reminder
-of a booking that is cancelled or checked in is removed by the same commit, so it is never sent."""
+day before and an hour before its slot, and that it is cancelled (by the MPP's staff: said so, with the way
+to book again); and tells the site's webhook of every booking change. The messages are written from the
+change's own events, in its transaction: a reminder of a booking that is cancelled or checked in is removed
+by the same commit, so it is never sent."""
 
 from __future__ import annotations
 
@@ -35,11 +36,13 @@ FALLBACK_RULES = BookingRules(slot_minutes=30, per_slot=1, days_ahead=1, walk_in
 
 class BookingWatch:
     def __init__(self, catalog: Callable[[], SiteCatalog], link: Callable[[str], str],
-                 citizen_channel: Callable[[], str | None], webhook: Callable[[], bool]) -> None:
+                 citizen_channel: Callable[[], str | None], webhook: Callable[[], bool], *,
+                 start_page: Callable[[str], str]) -> None:
         self.catalog = catalog
         self.link = link                        # the absolute address of a booking's page from its token
         self.citizen_channel = citizen_channel  # where citizens' messages go on this server, if anywhere
         self.webhook = webhook                  # whether the site's webhook is configured
+        self.start_page = start_page            # the site's /booking page in a language, to book again
 
     def on_change(self, conn: Connection, at: datetime, changes: Sequence[tuple[EventType, dict[str, Any]]]) -> None:
         """In a savepoint of the change's transaction: a defect here loses a message, never the booking."""
@@ -75,7 +78,11 @@ class BookingWatch:
                     recipient=row.phone, params=params, send_at=send_at, booking_id=row.id)
 
         if status == BookingStatus.CANCELLED:
-            tell("booking_cancelled", today)
+            if row.cancelled_by is None:
+                tell("booking_cancelled", today)
+            else:  # the holder did not cancel it: a message of its own, with the way to book again
+                params["book_again"] = self.start_page(row.language)
+                tell("booking_cancelled_by_staff", today)
             return
         tell("booking_made", today)
         booking_day = date.fromisoformat(row.service_date)

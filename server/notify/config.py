@@ -26,6 +26,7 @@ token = "TOKEN-DARI-GATEWAY"
 # booking_reminder_day = "anjungan_booking_besok"
 # booking_reminder_hour = "anjungan_booking_sejam"
 # booking_cancelled = "anjungan_booking_batal"
+# booking_cancelled_by_staff = "anjungan_booking_batal_petugas"
 
 [webhook]
 url = "https://sistem-instansi.example.go.id/anjungan"

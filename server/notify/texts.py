@@ -55,6 +55,14 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "id": "Booking {id} layanan {service_id} tanggal {service_date} pukul {slot_start}: {status}",
         "en": "Booking {id} of service {service_id} on {service_date} at {slot_start}: {status}",
     },
+    # Cancelled by the MPP's staff: the holder did not do it, so it says who did (never which officer), says
+    # sorry and the way on; {book_again} is the site's /booking page, its line left out on a server without one.
+    "booking_cancelled_by_staff": {
+        "id": "Mohon maaf, booking {code} untuk {service}, {day} pukul {slot}, dibatalkan oleh petugas MPP, "
+              "bukan oleh Anda.\nSilakan booking lagi: {book_again}\nAda pertanyaan? Silakan ke meja informasi MPP.",
+        "en": "We are sorry: booking {code} for {service}, {day} at {slot}, was cancelled by the MPP's staff, "
+              "not by you.\nYou can book again: {book_again}\nQuestions? Please ask at the MPP's information desk.",
+    },
 }
 
 WEEKDAYS = {"id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from core.wire import Counter, Event, Ticket, TicketStatus, payload_of
+from core.wire import Counter, Event, Site, Ticket, TicketStatus, payload_of
 
 MINIMAL_TICKET = {"id": 7, "code": "A-007", "service_id": "kk", "service_name": "Kartu Keluarga",
                   "agency_name": "Dinas Kependudukan", "service_date": "2026-11-23",
@@ -30,6 +30,8 @@ def test_left_out_optional_fields_read_as_the_apps_always_showed_them() -> None:
     assert ticket.status is TicketStatus.WAITING and ticket.service_date == date(2026, 11, 23)
     counter = Counter.model_validate({"id": 1, "name": "Loket 1", "service_ids": ["kk"], "state": "open"})
     assert counter.active_service_ids == ("kk",) and counter.current_ticket is None
+    site = Site.model_validate({"name": "MPP", "timezone": "Asia/Jakarta", "footer": ["Terima kasih"]})
+    assert (site.footer, site.footer_en) == (("Terima kasih",), ())  # an older server: the receipt falls back
 
 
 def test_an_event_of_a_type_this_app_does_not_know_has_no_payload_and_does_not_fail() -> None:

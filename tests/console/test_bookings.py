@@ -88,6 +88,8 @@ def test_a_supervisor_sees_the_day_and_cancels_one_asked_twice(browser: Browser)
     assert browser.path().startswith(f"/console/bookings?date={TODAY}")
     assert browser.text("#notice") == f"Booking {shown(waiting['code'])} dibatalkan."
     assert status(server, waiting) == "cancelled" and browser.text("#count-cancelled") == "2"
+    assert browser.text(f"#booking-{waiting['code']} .status-cell") == "Dibatalkan oleh petugas super"
+    assert browser.text(f"#booking-{made['cancelled']['code']} .status-cell") == "Dibatalkan oleh pemegangnya"
     entries = server.call("GET", "/audit", "admin", params={"kind": "booking.cancelled_by_staff"}).json()["entries"]
     assert [(e["actor"], e["subject"]) for e in entries] == [("super", f"booking:{waiting['code']}")]
     browser.open("/console/audit?kind=booking.cancelled_by_staff")

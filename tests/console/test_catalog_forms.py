@@ -113,6 +113,25 @@ def test_a_service_with_a_ticket_today_is_not_deleted_and_the_reason_stands_by_t
     assert len(_versions(server)) == 1 and _api_service(server, "ktp")["prefix"] == "A"
 
 
+def test_the_sites_english_footer_is_saved_for_the_english_receipt_and_blanked_back_to_none(
+        browser: Browser) -> None:
+    server = browser.server
+    browser.sign_in("admin")
+    _english(browser, "/console/catalog/site")
+    assert browser.text("label[for=site-footer_en]") == "ticket footer (English; blank: the Indonesian one)"
+    _type(browser, "#site-footer_en", "Thank you\n\n  Complaints: lapor.go.id  ")
+    browser.submit("#save-site")
+    assert browser.path() == "/console/catalog/site?done=saved&version=2"
+    assert browser.find("#site-footer_en").get_attribute("value") == "Thank you\nComplaints: lapor.go.id"
+    site = server.call("GET", "/catalog", "kiosk").json()["site"]
+    assert (site["footer"], site["footer_en"]) == (["Terima kasih"], ["Thank you", "Complaints: lapor.go.id"])
+    browser.find("#site-footer_en").clear()
+    browser.submit("#save-site")
+    assert browser.path() == "/console/catalog/site?done=saved&version=3"
+    assert server.call("GET", "/catalog", "kiosk").json()["site"]["footer_en"] == []
+    assert "footer_en" not in server.call("GET", "/catalog/document", "admin").json()["document"]["site"]
+
+
 def test_a_fault_is_shown_next_to_its_field_in_indonesian_and_in_english(browser: Browser) -> None:
     server = browser.server
     browser.sign_in("admin")
@@ -180,7 +199,7 @@ def test_markup_typed_into_every_new_text_field_is_shown_as_text(browser: Browse
     short = XSS[:60]
     browser.sign_in("admin")
     browser.open("/console/catalog/site")
-    for field in ("name", "short_name", "address", "tz_label", "running_text", "footer"):
+    for field in ("name", "short_name", "address", "tz_label", "running_text", "footer", "footer_en"):
         _type(browser, f"#site-{field}", XSS)
     browser.submit("#save-site")
     assert browser.path() == "/console/catalog/site?done=saved&version=2"

@@ -55,6 +55,7 @@ def test_site_header(catalog):
     assert site["name"] == "Mal Pelayanan Publik Kabupaten Serang"
     assert site["short_name"] and site["address"] and site["running_text"]
     assert site["footer"] and all(isinstance(line, str) and line for line in site["footer"])
+    assert len(site["footer_en"]) == len(site["footer"]) and not set(site["footer_en"]) & set(site["footer"])
     assert ZoneInfo(site["timezone"]).utcoffset(datetime(2026, 1, 1)).total_seconds() == 7 * 3600
     assert site["tz_label"] == "WIB"
     assert site["priority_policy"] in {"first", "interleave"}

@@ -114,6 +114,8 @@ def test_thirty_minutes_picked_at_the_counter_reach_the_board(
     ask_return(qtbot, counter, Qt.Key.Key_1)
     qtbot.keyClick(counter.desk.pause_panel.choice_buttons[0], Qt.Key.Key_2)
     qtbot.waitUntil(lambda: status(board, 1) == "Istirahat sampai 09.30", timeout=WAIT_MS)
+    # The board hears the change on its event stream, maybe before the counter has read the server's answer.
+    qtbot.waitUntil(lambda: not counter.busy, timeout=WAIT_MS)
     assert counter.desk.loket_state.text() == "Istirahat sampai 09.30"
 
     qtbot.keyClick(counter.window, Qt.Key.Key_F7)

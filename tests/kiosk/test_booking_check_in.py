@@ -269,6 +269,17 @@ def test_a_cancelled_booking_is_not_checked_in(kiosk):
     assert message_texts(kiosk)[0] == "Booking ini sudah dibatalkan"
 
 
+def test_a_booking_cancelled_by_the_mpps_staff_says_so_at_the_kiosk(kiosk):
+    """GIVEN a booking a supervisor cancelled, WHEN its holder checks in, THEN the kiosk says the MPP's staff
+    cancelled it, not them, and leads to a walk-in ticket or the information desk."""
+    booking = book(kiosk.server)
+    assert kiosk.server.call("POST", f"/bookings/{booking['token']}/cancel", "super").status_code == 200
+    at(kiosk, 9, 0)
+    check_in_typed(kiosk, booking["code"], "0001")
+    assert message_texts(kiosk) == ("Booking ini dibatalkan oleh petugas MPP", "Mohon maaf, bukan Anda yang "
+                                    "membatalkannya. Silakan ambil antrean biasa, atau tanyakan di meja informasi.")
+
+
 def test_the_idle_timeout_goes_home_and_forgets_what_was_typed(make_kiosk):
     kiosk = make_kiosk(idle_timeout_s=1)
     open_booking(kiosk)
@@ -327,15 +338,15 @@ def test_the_booking_messages_fit_with_much_longer_texts(make_kiosk, size, lang)
     """Every answer a check-in can get, as the server sends it, in fake-long mode (every text about 1.6
     times as long): no text cut off, no button too small, nothing off the screen."""
     kiosk = make_kiosk(size=size, fake_long=True, language=lang)
-    answers = {"booking_too_early": {"slot": "11:00", "come_back_at": "10:00"},
-               "booking_too_late": {"slot": "08:00", "late_minutes": 15, "walk_in": True, "service_id": SERVICE},
-               "booking_not_today": {"date": DAY}, "booking_cancelled": {},
-               "booking_already_checked_in": {"code": "K-001"}, "booking_not_found": {},
-               "booking_code_invalid": {}}
+    answers = [("booking_too_early", {"slot": "11:00", "come_back_at": "10:00"}),
+               ("booking_too_late", {"slot": "08:00", "late_minutes": 15, "walk_in": True, "service_id": SERVICE}),
+               ("booking_not_today", {"date": DAY}), ("booking_cancelled", {"by_staff": False}),
+               ("booking_cancelled", {"by_staff": True}), ("booking_already_checked_in", {"code": "K-001"}),
+               ("booking_not_found", {}), ("booking_code_invalid", {})]
     problems = {}
-    for code, params in answers.items():
+    for code, params in answers:
         kiosk.controller.show_error(BackendStatusError(409, code, params=params))
         kiosk.wait_screen("message")
         assert kiosk.controller.message.message().code == code
-        problems[code] = layout_problems(kiosk.window)
+        problems[f"{code} {params}"] = layout_problems(kiosk.window)
     assert not any(problems.values()), problems

@@ -95,8 +95,9 @@ def test_the_kiosk_holds_its_printer_jobs_while_the_technician_tests_the_printer
 
 
 def test_every_receipt_carries_the_sites_footer_lines_from_the_catalog(qtbot, demo_server, vp):
-    """GIVEN the demo catalog, whose site footer says the service is free and where to complain
-    WHEN a citizen takes a ticket THEN those lines are on the paper (they were dropped before)."""
+    """GIVEN the demo catalog, whose site footer says the service is free and where to complain, in both
+    languages WHEN a citizen takes a ticket THEN those lines are on the paper (they were dropped before),
+    and a citizen who chose English reads them in English."""
     kiosk = start_kiosk(qtbot, demo_server, printer_spec=vp.spec)
     try:
         kiosk.take_ticket("disnaker", "kartu-kuning")
@@ -104,5 +105,15 @@ def test_every_receipt_carries_the_sites_footer_lines_from_the_catalog(qtbot, de
         receipt = " ".join(wait_for_receipt(vp, 1).text.split())
         assert "Layanan GRATIS, kecuali pajak/retribusi resmi." in receipt, receipt
         assert "Pengaduan: SP4N-LAPOR! lapor.go.id" in receipt, receipt
+        assert "Services are FREE" not in receipt, receipt
+        kiosk.tap(kiosk.controller.ticket.done_button)
+        kiosk.wait_screen("home")
+        kiosk.controller.set_language("en")
+        kiosk.take_ticket("disnaker", "kartu-kuning")
+        kiosk.wait_printed("printed")
+        english = " ".join(wait_for_receipt(vp, 2).text.split())
+        assert "Services are FREE, except official taxes and fees." in english, english
+        assert "Complaints: SP4N-LAPOR! lapor.go.id" in english, english
+        assert "Layanan GRATIS" not in english and "Pengaduan" not in english, english
     finally:
         kiosk.stop()

@@ -127,6 +127,16 @@ def test_an_english_receipt_prints_the_english_requirements_else_the_indonesian(
     assert fallback == Bullets("Requirements:", ("Fotokopi KK",))
 
 
+def test_an_english_receipt_prints_the_sites_english_footer_else_the_indonesian(ticket, branding):
+    both = replace(branding, footer=("Layanan GRATIS.", "Pengaduan: lapor.go.id"),
+                   footer_en=("Services are FREE.", "Complaints: lapor.go.id"))
+    assert lines_of(build_receipt(ticket, both, "en"))[-2:] == ["Services are FREE.", "Complaints: lapor.go.id"]
+    indonesian = lines_of(build_receipt(ticket, both, "id"))
+    assert indonesian[-2:] == ["Layanan GRATIS.", "Pengaduan: lapor.go.id"] and "Services are FREE." not in indonesian
+    only_id = replace(both, footer_en=())  # an older server's catalog: no English footer
+    assert lines_of(build_receipt(ticket, only_id, "en"))[-2:] == ["Layanan GRATIS.", "Pengaduan: lapor.go.id"]
+
+
 def test_no_qr_without_a_status_url(ticket, branding):
     receipt = build_receipt(changed(ticket, status_url=""), branding, "id")
     assert receipt.qr_data is None
@@ -135,9 +145,9 @@ def test_no_qr_without_a_status_url(ticket, branding):
 def test_branding_comes_from_the_site():
     site = Site(name="Mal Pelayanan Publik Kota Cilegon", short_name="MPP Cilegon",
                 timezone="Asia/Jakarta", tz_label="WIB")
-    branding = Branding.from_site(site, footer=("Cilegon Melayani",))
-    assert (branding.name, branding.short_name, branding.footer) == (
-        "Mal Pelayanan Publik Kota Cilegon", "MPP Cilegon", ("Cilegon Melayani",))
+    branding = Branding.from_site(site, footer=("Cilegon Melayani",), footer_en=("Cilegon Serves",))
+    assert (branding.name, branding.short_name, branding.footer, branding.footer_en) == (
+        "Mal Pelayanan Publik Kota Cilegon", "MPP Cilegon", ("Cilegon Melayani",), ("Cilegon Serves",))
 
 
 def test_unknown_language_is_refused(ticket, branding):

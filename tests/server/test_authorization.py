@@ -596,7 +596,8 @@ def test_an_unknown_name_takes_as_long_to_refuse_as_a_wrong_password(server_at_r
 PUBLIC_STATUS_FIELDS = {"code", "service_name", "service_name_en", "agency_name", "agency_name_en", "service_date",
                         "status", "people_ahead", "eta_minutes", "counter", "issued_at",
                         "wait_unknown", "lokets", "transferred",   # the service's, not the citizen's
-                        "target_counter"}  # the one loket a transfer sent it to; never the transfer's note
+                        "target_counter",  # the one loket a transfer sent it to; never the transfer's note
+                        "booked_for"}      # a checked-in booking's slot time; never its code, token or holder
 NIK = "3604015205850007"  # a woman born 12 May 1985 in Kabupaten Serang
 
 

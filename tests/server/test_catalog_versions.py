@@ -177,6 +177,22 @@ def test_english_requirements_reach_the_catalog_and_the_ticket_and_are_checked(s
                                            "reason_code": "expected_nonblank_text", "reason_params": {"got": "' '"}}
 
 
+def test_the_english_footer_reaches_the_catalog_and_is_checked(server: LiveServer) -> None:
+    assert server.call("GET", "/catalog", "kiosk").json()["site"]["footer_en"] == []  # none: the Indonesian one
+    doc = _doc()
+    doc["site"]["footer_en"] = ["Thank you", "Complaints: lapor.go.id"]
+    assert _upload(server, doc).status_code == 201
+    site = server.call("GET", "/catalog", "kiosk").json()["site"]
+    assert (site["footer"], site["footer_en"]) == (["Terima kasih"], ["Thank you", "Complaints: lapor.go.id"])
+    doc["site"]["footer_en"] = ["Thank you", ""]
+    r = _upload(server, doc)
+    assert r.status_code == 422
+    assert r.json()["error"]["params"] == {"path": "site.footer_en[1]", "reason": "expected non-blank text, got ''",
+                                           "reason_code": "expected_nonblank_text", "reason_params": {"got": "''"}}
+    assert server.call("GET", "/catalog", "kiosk").json()["site"]["footer_en"] == ["Thank you",
+                                                                                 "Complaints: lapor.go.id"]
+
+
 RACERS = 4
 ROUNDS = 5
 

@@ -792,9 +792,12 @@ class KioskController(QObject):
         self.clock.use_zone(site.timezone, site.tz_label)
         self.header.set_site(site.name, site.tz_label)
         if self.printer is not None:
-            # The site's footer lines (free service, where to complain) go on every receipt.
-            branding = Branding.from_site(site, logo_path=self.printer.branding.logo_path,
-                                          footer=site.footer or self.printer.branding.footer)
+            # The site's footer lines (free service, where to complain) go on every receipt; the English
+            # ones on an English receipt. A catalog without footer keeps the lines printed so far, both languages.
+            kept = self.printer.branding
+            branding = Branding.from_site(site, logo_path=kept.logo_path,
+                                          footer=site.footer or kept.footer,
+                                          footer_en=site.footer_en if site.footer else kept.footer_en)
             if branding != self.printer.branding:
                 self.printer.branding = branding  # read by the printer thread per ticket: a whole new object
         # Live numbers on the screen being looked at; the page stays where it is.

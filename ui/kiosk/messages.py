@@ -215,6 +215,11 @@ def booking_message(code: str, params: Mapping[str, Any]) -> Message | None:
                        _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking Anda untuk tanggal {day}. Check-in hanya bisa "
                                                              "dilakukan pada hari itu."), day=_booking_day(p)),
                        (Way.HOME,), tone="warning")
+    if code == "booking_cancelled" and p.get("by_staff"):
+        return Message(code, _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking ini dibatalkan oleh petugas MPP")),
+                       _t(QT_TRANSLATE_NOOP("KioskMessages", "Mohon maaf, bukan Anda yang membatalkannya. Silakan "
+                                                             "ambil antrean biasa, atau tanyakan di meja informasi.")),
+                       (Way.HOME,), tone="warning")
     if code == "booking_cancelled":
         return Message(code, _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking ini sudah dibatalkan")),
                        _t(QT_TRANSLATE_NOOP("KioskMessages", "Booking yang dibatalkan tidak bisa dipakai untuk "

@@ -1,6 +1,7 @@
 """A booking's holder is told over real HTTP, through a gateway on a loopback port, by the real server: once
 when the booking is made (its code, never the NIK), the day before at 16.00 and an hour before the slot,
-each once and not a minute early; a cancelled booking is told so and reminded of nothing more, a checked-in
+each once and not a minute early; a cancelled booking is told so (in words of their own when the MPP's staff
+cancelled it) and reminded of nothing more, a checked-in
 one is reminded of nothing more; the site's webhook hears of every change, signed, with no code, NIK or
 phone; the numbers go once the booking's day has closed."""
 
@@ -20,6 +21,7 @@ from sqlalchemy import or_, select
 from standardwebhooks import Webhook, WebhookVerificationError
 
 from core.booking_code import shown
+from server.auth import Role
 from server.db import bookings, outbox
 from server.notify.outbox import WITHDRAWN
 from server.service_day import HOLD
@@ -28,7 +30,7 @@ from tests.server.notify.conftest import QUICK, WEBHOOK_SECRET, notify_file
 from tests.support.clock import WIB, SettableClock, wib
 from tests.support.gateway import Gateway
 from tests.support.net import free_port, wait_for
-from tests.support.server import TEST_CATALOG, LiveServer, live_server, start_server_process
+from tests.support.server import PASSWORD, TEST_CATALOG, LiveServer, live_server, start_server_process
 
 NIK = "3604011208900001"  # a man born 12 August 1990 in Kabupaten Serang
 OTHER_NIK = "3604014101900001"
@@ -182,6 +184,43 @@ def test_a_cancelled_booking_is_told_so_and_reminded_of_nothing(notifying, gatew
         wait_for(lambda: [e["status"] for e in events(gateway)] == ["booked", "cancelled"],
                  what="both changes on the webhook")
     assert len(to_citizen(gateway)) == 2
+
+
+def test_a_booking_cancelled_by_the_mpps_staff_tells_its_holder_so(notifying, gateway: Gateway,
+                                                                    database: str | None):
+    """GIVEN two bookings with a number WHEN a supervisor cancels one on /console/bookings and the other's holder
+    cancels it by its link THEN the first is told once that the MPP's staff cancelled it, with an apology and
+    the way on, the second in the holder's own words; no message names the officer, and neither webhook event
+    says who cancelled."""
+    with notifying(database_url=database) as hall:
+        hall.services.accounts.add_user("siti.rahma", PASSWORD, Role.SUPERVISOR)
+        by_staff = book(hall)
+        by_holder = book(hall, "10:00", nik=OTHER_NIK, language="en")
+        told(gateway, 2)
+        office = visitor(hall, "siti.rahma")
+        r = office.post(f"/console/bookings/{by_staff['code']}/cancel", {"date": TUESDAY, "confirm": "yes"})
+        assert r.status_code == 303, r.text
+        r = hall.http.post(f"{hall.api}/bookings/{by_holder['token']}/cancel", timeout=10)
+        assert r.status_code == 200 and r.json()["status"] == "cancelled", r.text
+        cancels = told(gateway, 4)[2:]
+        assert sorted(cancels) == sorted([
+            f"Mohon maaf, booking {shown(by_staff['code'])} untuk Paspor, Selasa, 24 November 2026 pukul "
+            "09.00–09.30 WIB, dibatalkan oleh petugas MPP, bukan oleh Anda.\n"
+            f"Silakan booking lagi: {hall.url}/booking\nAda pertanyaan? Silakan ke meja informasi MPP.",
+            f"Booking {shown(by_holder['code'])} for Paspor, Tuesday 24 November 2026 at 10.00–10.30 WIB, has "
+            "been cancelled."])
+        assert set(rows(hall, by_staff)) == {"booking_made", "booking_cancelled_by_staff"}
+        assert set(rows(hall, by_holder)) == {"booking_made", "booking_cancelled"}
+        wait_for(lambda: [e["status"] for e in events(gateway)].count("cancelled") == 2,
+                 what="both cancels on the webhook")
+        for moment in (wib(2026, 11, 23, 16, 0), wib(2026, 11, 24, 8, 0)):
+            at(hall, moment)
+    assert len(to_citizen(gateway)) == 4
+    for change in events(gateway):
+        assert set(change) == {"id", "service_id", "service_date", "slot_start", "status", "language"}
+    everything = b"".join(r.body for r in gateway.received)
+    for secret in (b"siti.rahma", b"cancelled_by", NIK.encode(), OTHER_NIK.encode()):
+        assert secret not in everything
 
 
 def test_a_checked_in_booking_is_reminded_of_nothing_more(notifying, gateway: Gateway, tmp_path: Path,

@@ -20,10 +20,11 @@ from tests.support.clock import SettableClock, wib
 
 MADE_ON = date(2026, 11, 23)            # a Monday
 BOOKED_FOR = date(2026, 11, 25)         # the Wednesday after
-BOOKING_TEMPLATES = ("booking_made", "booking_reminder_day", "booking_reminder_hour", "booking_cancelled")
+BOOKING_TEMPLATES = ("booking_made", "booking_reminder_day", "booking_reminder_hour", "booking_cancelled",
+                     "booking_cancelled_by_staff")
 VALUES = {"code": "123-456-785", "service": "KTP Elektronik", "agency": "Disdukcapil",
           "day": "Rabu, 25 November 2026", "slot": "09.00–09.30 WIB", "check_in": "08.00–09.15 WIB",
-          "link": "https://antrean.example.go.id/booking/abc"}
+          "link": "https://antrean.example.go.id/booking/abc", "book_again": "https://antrean.example.go.id/booking"}
 
 
 @pytest.fixture
@@ -105,6 +106,14 @@ def test_a_line_whose_only_value_is_missing_is_left_out_whole():
     assert with_link.splitlines()[-1] == "QR dan pembatalan: https://antrean.example.go.id/booking/abc"
     assert without.splitlines() == with_link.splitlines()[:-1]
     assert render("ticket_called", "id", {"code": "A-001"}) == "Nomor A-001 dipanggil. Silakan menuju ."
+
+
+def test_a_staff_cancel_on_a_server_without_a_public_address_still_gives_the_information_desk():
+    """The book-again line needs the site's address; without it the message keeps its apology and the desk."""
+    assert render("booking_cancelled_by_staff", "en", {**VALUES, "book_again": ""}).splitlines() == [
+        "We are sorry: booking 123-456-785 for KTP Elektronik, Rabu, 25 November 2026 at 09.00–09.30 WIB, was "
+        "cancelled by the MPP's staff, not by you.", "Questions? Please ask at the MPP's information desk."]
+    assert fields("booking_cancelled_by_staff") == ("code", "service", "day", "slot", "book_again")
 
 
 def test_a_day_is_written_out_in_the_holders_language():
