@@ -372,15 +372,21 @@ def test_the_day_list_is_by_slot_then_service(bilingual_hall):
 
 def test_a_bookings_link_is_the_public_address_less_its_trailing_slash_or_none(hall):
     """GIVEN the server's public address written with a trailing slash, or none WHEN a booking is read THEN its
-    link has one slash before /booking, the address otherwise as written, or is empty."""
+    link and the booking page's address have one slash before /booking, the address otherwise as written, the
+    page's in English only when asked; AND without an address both are empty."""
     token = _make(hall, TUESDAY, "09:00").token
     engine = hall.engine
-    def link(public_url: str) -> str:
+    def at(public_url: str) -> Bookings:
         return Bookings(engine.db, engine.clock, engine.catalogs, engine.site_time, engine.answers,
-                        engine.unit_of_work, nik_key=engine.nik_key, public_url=public_url).get(token).link
-    assert link("https://antrean.example.go.id/") == f"https://antrean.example.go.id/booking/{token}"
-    assert link("https://mpp.example/SERANGX") == f"https://mpp.example/SERANGX/booking/{token}"
-    assert link("") == ""
+                        engine.unit_of_work, nik_key=engine.nik_key, public_url=public_url)
+    site = at("https://antrean.example.go.id/")
+    assert site.get(token).link == f"https://antrean.example.go.id/booking/{token}"
+    assert at("https://mpp.example/SERANGX").get(token).link == f"https://mpp.example/SERANGX/booking/{token}"
+    assert (site.start_page(), site.start_page("en"), site.start_page("fr")) == (
+        "https://antrean.example.go.id/booking", "https://antrean.example.go.id/booking?lang=en",
+        "https://antrean.example.go.id/booking")
+    assert engine.bookings.start_page() == "http://127.0.0.1:8080/booking"
+    assert (at("").get(token).link, at("").start_page("en")) == ("", "")
 
 
 # ----------------------------------------------------------------- cancelling
@@ -394,7 +400,7 @@ def test_a_holder_cancels_until_the_slot_begins(hall):
     hall.clock.set(wib(2026, 11, 23, 9, 59))
     cancelled = hall.engine.bookings.cancel(made.token)
     assert cancelled == made.model_copy(update={"status": BookingStatus.CANCELLED})
-    assert _rows(hall)[0].cancelled_at == wib(2026, 11, 23, 9, 59)
+    assert (_rows(hall)[0].cancelled_at, _rows(hall)[0].cancelled_by) == (wib(2026, 11, 23, 9, 59), None)
     assert _told(hall)[-1] == {"id": _rows(hall)[0].id, "service_id": "paspor", "service_date": "2026-11-23",
                                "slot_start": "10:00", "status": "cancelled"}
     told = len(_told(hall))
@@ -421,12 +427,16 @@ def test_a_checked_in_booking_or_a_no_show_is_not_cancellable(hall):
 
 
 def test_a_supervisors_cancel_is_audited_with_the_slot_and_the_niks_last_four(hall):
-    """GIVEN a booking WHEN a supervisor cancels it THEN the audit log names the supervisor, the booking's code,
-    its service, day and slot, and no more of the NIK than its last four."""
-    made = _make(hall, TUESDAY, "09:30")
-    hall.engine.bookings.cancel(made.token, _supervisor(hall))
+    """GIVEN a booking WHEN a supervisor cancels it THEN it says the staff cancelled it, to its holder and at the
+    kiosk; AND the audit log names the supervisor, the booking's code, its service, day and slot, and no more
+    of the NIK than its last four."""
+    made = _make(hall, TODAY, "09:30")
+    cancelled = hall.engine.bookings.cancel(made.token, _supervisor(hall))
+    assert cancelled.cancelled_by_staff and _rows(hall)[0].cancelled_by == "user:kepala"
+    assert _refusal(_check_in, hall, made) == (
+        409, "booking_cancelled", "This booking was cancelled.", {"by_staff": True})
     assert hall.audit() == [("kepala", "booking.cancelled_by_staff", f"booking:{made.code}", {
-        "service_id": "paspor", "service_date": "2026-11-24", "slot": "09:30", "nik_last4": made.nik_last4})]
+        "service_id": "paspor", "service_date": "2026-11-23", "slot": "09:30", "nik_last4": made.nik_last4})]
 
 
 # ----------------------------------------------------------------- checking in
@@ -507,7 +517,8 @@ def test_a_cancelled_booking_a_no_show_and_another_days_are_refused_and_change_n
                                                                                                   "09:00")
     hall.engine.bookings.cancel(cancelled.token)
     hall.engine.bookings.close_day(TODAY)
-    assert _refusal(_check_in, hall, cancelled) == (409, "booking_cancelled", "This booking was cancelled.", {})
+    assert _refusal(_check_in, hall, cancelled) == (
+        409, "booking_cancelled", "This booking was cancelled.", {"by_staff": False})
     assert _refusal(_check_in, hall, missed) == (
         409, "booking_not_today", "This booking is for another day.", {"date": "2026-11-23"})
     assert _refusal(_check_in, hall, tuesday) == (
