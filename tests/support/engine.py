@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,9 +29,10 @@ from core.models import Ticket, TicketStatus
 from server.app import Services, build_services
 from server.audit import CLI_ACTOR
 from server.auth import Principal, Role
-from server.catalog import load_catalog_file
+from server.catalog import load_catalog_file, parse_catalog
 from server.db import audit_log
 from server.engine import QueueEngine
+from server.engine.catalog_import import import_catalog
 from server.errors import ApiError
 from server.events import events_after
 from server.service_day import HOLD
@@ -144,3 +146,17 @@ def engine_hall(tmp_path: Path, *, clock: SettableClock | None = None, catalog: 
                              _principal(services, "staff1", Role.STAFF), _principal(services, "staff2", Role.STAFF))
     finally:
         services.db.dispose()
+
+
+def stored_by_another_process(hall: EngineHall, change: str) -> None:
+    """A new catalog version stored as the CLI stores it, the server's cached catalog not told: ``change`` is
+    "prefix" (paspor's prefix becomes P) or "remove" (paspor and its loket 3 leave the catalog)."""
+    document = copy.deepcopy(dict(hall.engine.catalog().document))
+    services = document["agencies"][1]["services"]
+    if change == "prefix":
+        services[0]["prefix"] = "P"
+    else:
+        document["lokets"] = [loket for loket in document["lokets"] if loket["id"] != 3]
+        services.clear()
+    import_catalog(hall.engine.unit_of_work, hall.clock, parse_catalog(document), "cli", made_stale=(),
+                   today=hall.engine.today(hall.engine.catalog()))

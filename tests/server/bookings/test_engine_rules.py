@@ -23,9 +23,8 @@ from server.db import bookings, tickets
 from server.engine.bookings import Bookings
 from server.errors import ApiError
 from tests.server.bookings.conftest import changed_catalog, new_nik, paspor_of
-from tests.server.engine.test_prefix_change import _stored_by_another_process
 from tests.support.clock import wib
-from tests.support.engine import EngineHall
+from tests.support.engine import EngineHall, stored_by_another_process
 
 TODAY, TUESDAY, WEDNESDAY = date(2026, 11, 23), date(2026, 11, 24), date(2026, 11, 25)
 SLOTS = ("08:00", "08:30", "09:00", "09:30", "10:00", "10:30")
@@ -633,7 +632,7 @@ def test_a_check_in_right_after_a_prefix_change_carries_the_new_prefix(hall):
     """GIVEN a booking and a server whose catalog was read a moment before another process gave paspor the
     prefix P WHEN the booking is checked in THEN its ticket is P-001, written again under the new version."""
     made = _make(hall, TODAY, "10:00")
-    _stored_by_another_process(hall, "prefix")
+    stored_by_another_process(hall, "prefix")
     assert _check_in(hall, made)[0]["code"] == "P-001"
 
 
@@ -642,7 +641,7 @@ def test_a_check_in_that_keeps_meeting_a_newer_catalog_is_refused_after_three_tr
     THEN it is refused with a way on and no ticket; AND once the cache catches up it is issued."""
     made = _make(hall, TODAY, "10:00")
     stale = hall.engine.catalogs.versioned()
-    _stored_by_another_process(hall, "prefix")
+    stored_by_another_process(hall, "prefix")
     rechecks = []
     monkeypatch.setattr(hall.engine.catalogs, "versioned", lambda: stale)
     monkeypatch.setattr(hall.engine.catalogs, "recheck", lambda: rechecks.append(1))

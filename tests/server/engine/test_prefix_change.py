@@ -5,27 +5,10 @@ every couple of seconds)."""
 
 from __future__ import annotations
 
-import copy
-
 import pytest
 
-from server.catalog import parse_catalog
-from server.engine.catalog_import import import_catalog
 from server.errors import ApiError
-from tests.support.engine import EngineHall
-
-
-def _stored_by_another_process(hall: EngineHall, change: str) -> None:
-    """A new version stored as the CLI stores it: the server's cached catalog is not told."""
-    document = copy.deepcopy(dict(hall.engine.catalog().document))
-    services = document["agencies"][1]["services"]
-    if change == "prefix":
-        services[0]["prefix"] = "P"
-    else:
-        document["lokets"] = [loket for loket in document["lokets"] if loket["id"] != 3]
-        services.clear()
-    import_catalog(hall.engine.unit_of_work, hall.clock, parse_catalog(document), "cli", made_stale=(),
-                   today=hall.engine.today(hall.engine.catalog()))
+from tests.support.engine import EngineHall, stored_by_another_process
 
 
 def test_a_ticket_issued_right_after_a_prefix_change_carries_the_new_prefix(hall: EngineHall) -> None:
@@ -33,7 +16,7 @@ def test_a_ticket_issued_right_after_a_prefix_change_carries_the_new_prefix(hall
     WHEN another process stores a version that gives paspor the prefix P, and a kiosk taps paspor at once
     THEN the ticket is P-001, never B2-001 (the change was allowed because no ticket carried B2)."""
     hall.issue("kk")  # the server has read its catalog
-    _stored_by_another_process(hall, "prefix")
+    stored_by_another_process(hall, "prefix")
     assert hall.issue("paspor")["code"] == "P-001"
 
 
@@ -42,7 +25,7 @@ def test_a_service_removed_a_moment_ago_issues_no_ticket(hall: EngineHall) -> No
     WHEN another process stores a version without paspor and a kiosk taps paspor at once
     THEN the kiosk is refused with service_not_found: no ticket of a service the catalog no longer has."""
     hall.issue("kk")
-    _stored_by_another_process(hall, "remove")
+    stored_by_another_process(hall, "remove")
     with pytest.raises(ApiError) as refused:
         hall.issue("paspor")
     assert refused.value.code == "service_not_found"
@@ -56,7 +39,7 @@ def test_a_ticket_that_keeps_meeting_a_newer_catalog_is_refused_after_three_trie
     ("please try again"), and no ticket is written under the stale catalog."""
     hall.issue("kk")
     stale = hall.engine.catalogs.versioned()
-    _stored_by_another_process(hall, "prefix")
+    stored_by_another_process(hall, "prefix")
     monkeypatch.setattr(hall.engine.catalogs, "versioned", lambda: stale)
     with pytest.raises(ApiError) as refused:
         hall.issue("paspor")
