@@ -5,6 +5,8 @@ than its limit a day, nor a week; one booking checked in and cancelled at once e
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import requests
@@ -18,25 +20,39 @@ TUESDAY = "2026-11-24"
 WEEK = ("2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27")
 
 
-def race(server: LiveServer, bodies: list[dict[str, Any]]) -> list[requests.Response]:
-    """Every booking sent at the same moment, each from its own thread and connection."""
-    start = threading.Barrier(len(bodies))
-    answers: list[Any] = [None] * len(bodies)
+def all_at_once(sends: list[Callable[[requests.Session], requests.Response]]) -> list[requests.Response]:
+    """Every request sent at the same moment, each from its own thread and connection."""
+    start = threading.Barrier(len(sends))
+    answers: list[Any] = [None] * len(sends)
 
-    def send(i: int) -> None:
+    def run(i: int) -> None:
         with requests.Session() as http:
             start.wait()
             try:
-                answers[i] = http.post(f"{server.api}/bookings", json=bodies[i], timeout=60)
+                answers[i] = sends[i](http)
             except requests.RequestException as exc:
                 answers[i] = exc
-    threads = [threading.Thread(target=send, args=(i,)) for i in range(len(bodies))]
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(sends))]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     assert all(isinstance(a, requests.Response) for a in answers), answers
     return answers
+
+
+def race(server: LiveServer, bodies: list[dict[str, Any]]) -> list[requests.Response]:
+    """Every booking sent at the same moment."""
+    return all_at_once([partial(_post, f"{server.api}/bookings", json=body) for body in bodies])
+
+
+def _post(url: str, http: requests.Session, **kw: Any) -> requests.Response:
+    return http.post(url, timeout=60, **kw)
+
+
+def _check_in(server: LiveServer, body: dict[str, str], key: str) -> Callable[[requests.Session], requests.Response]:
+    return partial(_post, f"{server.api}/bookings/check-in", json=body,
+                   headers={"Authorization": f"Bearer {server.tokens['kiosk']}", "Idempotency-Key": key})
 
 
 def _codes(answers: list[requests.Response]) -> list[str]:
@@ -78,20 +94,8 @@ def test_one_nik_from_twenty_phones_at_once_books_twice_a_week(server):
 def test_ten_check_ins_of_one_booking_at_once_issue_one_ticket(server):
     made = server.call("POST", "/bookings", json={"service_id": "paspor", "date": "2026-11-23", "slot": "10:00",
                                                   "nik": new_nik()}).json()
-    start = threading.Barrier(10)
-    answers: list[Any] = [None] * 10
-
-    def tap(i: int) -> None:
-        with requests.Session() as http:
-            start.wait()
-            answers[i] = http.post(f"{server.api}/bookings/check-in", json={"token": made["token"]}, timeout=60,
-                                   headers={"Authorization": f"Bearer {server.tokens['kiosk']}",
-                                            "Idempotency-Key": f"tap-{i:04d}-{made['code']}"})
-    threads = [threading.Thread(target=tap, args=(i,)) for i in range(10)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    answers = all_at_once([_check_in(server, {"token": made["token"]}, f"tap-{i:04d}-{made['code']}")
+                           for i in range(10)])
     assert _codes(answers) == ["booking_already_checked_in"] * 9 + ["made"]
     with server.services.db.read() as conn:
         assert conn.execute(select(func.count()).select_from(tickets)).scalar_one() == 1
@@ -104,23 +108,11 @@ def test_check_ins_and_cancels_of_one_booking_at_once_end_either_checked_in_or_c
     made = server.call("POST", "/bookings", json={"service_id": "paspor", "date": "2026-11-23", "slot": "10:00",
                                                   "nik": new_nik()}).json()
     typed = {"code": made["code"], "nik_last4": made["nik_last4"]}
-    start = threading.Barrier(10)
-    answers: list[Any] = [None] * 10
-
-    def act(i: int) -> None:
-        with requests.Session() as http:
-            start.wait()
-            if i % 2:
-                answers[i] = http.post(f"{server.api}/bookings/{made['token']}/cancel", timeout=60)
-                return
-            answers[i] = http.post(f"{server.api}/bookings/check-in", json=typed if i % 4 else {"token": made["token"]},
-                                   timeout=60, headers={"Authorization": f"Bearer {server.tokens['kiosk']}",
-                                                        "Idempotency-Key": f"race-{i:04d}-{made['code']}"})
-    threads = [threading.Thread(target=act, args=(i,)) for i in range(10)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    # Even: a kiosk checking in (every other one by the typed code); odd: the holder's tab cancelling.
+    answers = all_at_once([
+        partial(_post, f"{server.api}/bookings/{made['token']}/cancel") if i % 2
+        else _check_in(server, typed if i % 4 else {"token": made["token"]}, f"race-{i:04d}-{made['code']}")
+        for i in range(10)])
     with server.services.db.read() as conn:
         status = conn.execute(select(bookings.c.status)).scalar_one()
         issued = conn.execute(select(func.count()).select_from(tickets)).scalar_one()

@@ -17,18 +17,25 @@ from tests.support.clock import SettableClock
 from tests.support.server import live_server
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def earlier_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    url = _fresh_pg_url() if request.param == "postgres" else f"sqlite:///{tmp_path / 'earlier.sqlite3'}"
+def _database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return _fresh_pg_url() if request.param == "postgres" else f"sqlite:///{tmp_path / 'earlier.sqlite3'}"
+
+
+def _made_then(url: str, *statements: str) -> str:
+    """Today's schema, then taken back to an earlier one by ``statements``: an older server's database."""
     db = Database(url)
     db.create_schema()
     with db.engine.begin() as conn:
-        conn.execute(text("DROP TABLE bookings"))
-        conn.execute(text("DROP INDEX ix_outbox_booking"))
-        for table in ("tickets", "outbox"):
-            conn.execute(text(f"ALTER TABLE {table} DROP COLUMN booking_id"))
+        for statement in statements:
+            conn.execute(text(statement))
     db.dispose()
     return url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def earlier_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return _made_then(_database_url(request, tmp_path), "DROP TABLE bookings", "DROP INDEX ix_outbox_booking",
+                      *(f"ALTER TABLE {table} DROP COLUMN booking_id" for table in ("tickets", "outbox")))
 
 
 def test_an_earlier_database_gains_the_bookings_and_books(earlier_url: str, tmp_path: Path, clock: SettableClock):
@@ -46,18 +53,12 @@ def test_an_earlier_database_gains_the_bookings_and_books(earlier_url: str, tmp_
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def before_cancelled_by(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A database with bookings but not yet their ``cancelled_by``, holding one booking its holder cancelled."""
-    url = _fresh_pg_url() if request.param == "postgres" else f"sqlite:///{tmp_path / 'before.sqlite3'}"
-    db = Database(url)
-    db.create_schema()
-    with db.engine.begin() as conn:
-        conn.execute(text("ALTER TABLE bookings DROP COLUMN cancelled_by"))
-        conn.execute(text(
-            "INSERT INTO bookings (code, token, service_id, service_date, slot_start, slot_end, nik_hash, nik_last4, "
-            "language, status, made_at, cancelled_at, made_by) VALUES ('123456785', 'tok-earlier-cancel', 'paspor', "
-            "'2026-11-24', '2026-11-24 02:00:00', '2026-11-24 02:30:00', 'h', '0001', 'id', 'cancelled', "
-            "'2026-11-20 02:00:00', '2026-11-21 02:00:00', 'web')"))
-    db.dispose()
-    return url
+    return _made_then(
+        _database_url(request, tmp_path), "ALTER TABLE bookings DROP COLUMN cancelled_by",
+        "INSERT INTO bookings (code, token, service_id, service_date, slot_start, slot_end, nik_hash, nik_last4, "
+        "language, status, made_at, cancelled_at, made_by) VALUES ('123456785', 'tok-earlier-cancel', 'paspor', "
+        "'2026-11-24', '2026-11-24 02:00:00', '2026-11-24 02:30:00', 'h', '0001', 'id', 'cancelled', "
+        "'2026-11-20 02:00:00', '2026-11-21 02:00:00', 'web')")
 
 
 def test_an_earlier_database_gains_who_cancelled_and_tells_a_staff_cancel(before_cancelled_by: str, tmp_path: Path,
