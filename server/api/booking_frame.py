@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -17,12 +17,12 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
-from fastapi.routing import APIRoute
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from core.wire import ErrorCode
 from server.api.booking_texts import clock_words, refusal_words, words
 from server.api.deps import engine
+from server.api.page_route import Handler, page_route
 from server.api.survey_page import HEADERS, language
 from server.errors import ApiError
 from server.storage import storage_fault
@@ -36,25 +36,6 @@ class NotFound(Exception):
     """An address, service, date or slot the page does not know: its own 404 page, in the page's language."""
 
 
-Handler = Callable[[Request], Coroutine[Any, Any, Response]]
-
-
-class BookingRoute(APIRoute):
-    """A booking page's route: whatever happens the answer is a page in the citizen's language with the
-    page's security headers, never JSON and never a traceback."""
-
-    def get_route_handler(self) -> Handler:
-        handler = super().get_route_handler()
-
-        async def page_handler(request: Request) -> Response:
-            response = await _answer(handler, request)
-            for name, value in HEADERS.items():
-                response.headers.setdefault(name, value)
-            return response
-
-        return page_handler
-
-
 def form_language(request: Request, chosen: str | None) -> str:
     """A posted form's language (its hidden field), kept on the request for a page this frame answers with."""
     request.state.page_language = language(request, chosen)
@@ -66,6 +47,11 @@ async def _answer(handler: Handler, request: Request) -> Response:
         return await handler(request)
     except Exception as exc:  # noqa: BLE001 - the citizen gets a page whatever failed; the log gets the rest
         return _failed(request, language(request, getattr(request.state, "page_language", None)), exc)
+
+
+# A booking page's route: whatever happens the answer is a page in the citizen's language, never JSON and
+# never a traceback.
+BookingRoute = page_route(_answer, HEADERS)
 
 
 def _failed(request: Request, lang: str, exc: Exception) -> Response:

@@ -5,7 +5,7 @@ failure turned into a page in both languages, never a traceback."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,10 +14,10 @@ from urllib.parse import quote, urlsplit
 from fastapi import Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse
-from fastapi.routing import APIRoute
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from server.accounts import MIN_PASSWORD_LENGTH
+from server.api.page_route import Handler, page_route
 from server.auth import MANAGER_ROLES, STAFF_ROLES, Role
 from server.console import csrf
 from server.console.i18n import chosen_language, texts
@@ -175,24 +175,6 @@ def landing(session: ConsoleSession) -> str:
     return "/console/hall" if session.principal.is_manager else "/console/me"
 
 
-Handler = Callable[[Request], Coroutine[Any, Any, Response]]
-
-
-class ConsoleRoute(APIRoute):
-    """A console route: whatever happens, the answer is a page (or a redirect) with the security headers."""
-
-    def get_route_handler(self) -> Handler:
-        handler = super().get_route_handler()
-
-        async def page_handler(request: Request) -> Response:
-            response = await _answer(handler, request)
-            for name, value in HEADERS.items():
-                response.headers.setdefault(name, value)
-            return response
-
-        return page_handler
-
-
 async def _answer(handler: Handler, request: Request) -> Response:
     try:
         return await handler(request)
@@ -220,6 +202,10 @@ async def _answer(handler: Handler, request: Request) -> Response:
         log.exception("console page %s %s failed", request.method, request.url.path)
         return error_page(request, 500, "page.error.title", "page.error.text",
                           request_id=getattr(request.state, "request_id", "?"))
+
+
+# A console route: whatever happens, the answer is a page (or a redirect).
+ConsoleRoute = page_route(_answer, HEADERS)
 
 
 def event_seq(request: Request) -> int:
