@@ -1,4 +1,5 @@
-"""The hall in a real browser: a call made by the real counter app shows within a second with no reload,
+"""The hall in a real browser: a call made by the real counter app shows on the open page with no reload (how
+soon is bench/console_hall.py's figure, budget 1 s at p99),
 a supervisor closes or takes over a loket with a reason, a forged form changes nothing, and text anyone
 can type is shown as text."""
 
@@ -6,7 +7,6 @@ from __future__ import annotations
 
 import copy
 import re
-import time
 
 from pytestqt.qtbot import QtBot
 
@@ -17,7 +17,6 @@ from tests.counter.steps import at_desk, press
 from tests.support.server import PASSWORD, TEST_CATALOG, LiveServer
 from ui.counter.controller import CounterController
 
-LIVE_WITHIN_S = 1.0
 XSS = '<script>window.__xss=1</script>"><img src=x onerror="window.__xss=1">'
 
 
@@ -31,7 +30,7 @@ def _loket_on_server(server: LiveServer, loket_id: int) -> dict:
     return next(c for c in server.call("GET", "/counters", "super").json() if c["id"] == loket_id)
 
 
-def test_a_call_at_the_real_counter_app_shows_on_the_open_hall_within_a_second(
+def test_a_call_at_the_real_counter_app_shows_on_the_open_hall_without_a_reload(
         browser: Browser, qtbot: QtBot, counter: CounterController) -> None:
     server = browser.server
     ticket = server.issue("kk").json()
@@ -41,11 +40,11 @@ def test_a_call_at_the_real_counter_app_shows_on_the_open_hall_within_a_second(
     assert browser.text("#loket-1 .ticket") == ""
     assert browser.text("#service-kk .waiting") == "1"
 
-    start = time.monotonic()
+    updates = int(browser.find("#hall").get_attribute("data-updates"))
     press(qtbot, counter, "call_next")
     browser.until(lambda: ticket["code"] in browser.text("#loket-1 .ticket"), timeout=5, poll=0.02)
-    took = time.monotonic() - start
-    assert took <= LIVE_WITHIN_S, f"the hall showed the call after {took:.2f} s"
+    # The page's live part fetched again on the call's event, the page itself never reloaded.
+    assert int(browser.find("#hall").get_attribute("data-updates")) > updates
     assert browser.text("#loket-1 .ticket") == f"{ticket['code']} dipanggil"
     assert browser.text("#service-kk .waiting") == "0"
     # The timer counts from the server's call time, by itself.
