@@ -7,9 +7,6 @@ phone; the numbers go once the booking's day has closed."""
 
 from __future__ import annotations
 
-import os
-import signal
-import threading
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -26,11 +23,11 @@ from server.db import bookings, outbox
 from server.notify.outbox import WITHDRAWN
 from server.service_day import HOLD
 from tests.console.test_access import visitor
-from tests.server.notify.conftest import QUICK, WEBHOOK_SECRET, notify_file
-from tests.support.clock import WIB, SettableClock, wib
+from tests.server.notify.conftest import WEBHOOK_SECRET, killed_while_sending, notify_file, restarted
+from tests.support.clock import WIB, wib
 from tests.support.gateway import Gateway
-from tests.support.net import free_port, wait_for
-from tests.support.server import PASSWORD, TEST_CATALOG, LiveServer, live_server, start_server_process
+from tests.support.net import wait_for
+from tests.support.server import PASSWORD, TEST_CATALOG, LiveServer
 
 NIK = "3604011208900001"  # a man born 12 August 1990 in Kabupaten Serang
 OTHER_NIK = "3604014101900001"
@@ -367,30 +364,17 @@ def first_free_slot(api: str) -> tuple[str, str]:
 def test_a_server_killed_between_commit_and_send_tells_the_booking_after_restart(tmp_path: Path, gateway: Gateway):
     """The first server process commits the booking and its message and is killed while the gateway holds
     the request unanswered; the restarted server, once the dead one's claim has run out, sends it once."""
-    gateway.hold = threading.Event()
-    database = f"sqlite:///{tmp_path / 'kill.sqlite3'}"
-    env = {**os.environ, "ANJUNGAN_DATA_DIR": str(tmp_path / "data"), "ANJUNGAN_LOG_DIR": str(tmp_path / "log")}
-    config = notify_file(tmp_path, gateway, webhook=False)
-    port = free_port()
-    proc = start_server_process(database, port, env, extra_args=("--notify-config", str(config)))
-    try:
-        api = f"http://127.0.0.1:{port}/api/v1"
+    def book(api: str, database: str, env: dict[str, str]) -> dict[str, Any]:
         day, slot = first_free_slot(api)
         r = requests.post(f"{api}/bookings", timeout=10, json={"service_id": "paspor", "date": day, "slot": slot,
                                                               "nik": NIK, "phone": PHONE, "consent": True,
                                                               "language": "id"})
         assert r.status_code == 201, r.text
-        booking = r.json()
-        wait_for(lambda: gateway.received, what="the first server to start sending")
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=10)
-    assert not gateway.delivered
-    gateway.hold.set()
-    gateway.hold = None
-    later = SettableClock(datetime.now(UTC) + timedelta(minutes=3))
-    with live_server(tmp_path, database, clock=later, open_all_hours=True, notify_config=config,
-                     notify_poll_seconds=0.05, notify_retry=QUICK) as hall:
+        return dict(r.json())
+
+    config = notify_file(tmp_path, gateway, webhook=False)
+    database, booking = killed_while_sending(tmp_path, gateway, config, book)
+    with restarted(tmp_path, database, config) as hall:
         wait_for(lambda: rows(hall, booking)["booking_made"][0] == "sent", what="the restarted server to send it")
         assert rows(hall, booking)["booking_made"] == ("sent", 2, TARGET)
     (made,) = [m for m in to_citizen(gateway) if m.startswith("Booking Anda tercatat")]

@@ -6,12 +6,8 @@ between writing a message and sending it."""
 from __future__ import annotations
 
 import logging
-import os
-import signal
 import subprocess
 import sys
-import threading
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +15,10 @@ import pytest
 import requests
 from standardwebhooks import Webhook, WebhookVerificationError
 
-from core.retry import RetryPolicy
-from tests.server.notify.conftest import FONNTE_TOKEN, WEBHOOK_SECRET, notify_file
-from tests.support.clock import SettableClock
+from tests.server.notify.conftest import FONNTE_TOKEN, WEBHOOK_SECRET, killed_while_sending, notify_file, restarted
 from tests.support.gateway import Gateway
-from tests.support.net import free_port, wait_for
-from tests.support.server import PASSWORD, ROOT, LiveServer, live_server, start_server_process
+from tests.support.net import wait_for
+from tests.support.server import PASSWORD, ROOT, LiveServer, live_server
 
 PHONE = "0812-3456-7890"
 
@@ -134,32 +128,18 @@ def test_a_bad_number_is_refused_and_writes_nothing(notifying):
 def test_a_server_killed_while_sending_sends_the_message_after_restart(tmp_path: Path, gateway: Gateway):
     """The first server writes the message and is killed while the gateway holds its request unanswered;
     the restarted server, once the dead one's claim has run out, sends it: one message delivered."""
-    gateway.hold = threading.Event()
-    database = f"sqlite:///{tmp_path / 'kill.sqlite3'}"
-    env = {**os.environ, "ANJUNGAN_DATA_DIR": str(tmp_path / "data"), "ANJUNGAN_LOG_DIR": str(tmp_path / "log")}
-    config = notify_file(tmp_path, gateway)
-    port = free_port()
-    proc = start_server_process(database, port, env, extra_args=("--notify-config", str(config)))
-    try:
+    def check(api: str, database: str, env: dict[str, str]) -> None:
         subprocess.run([sys.executable, "main.py", "server", "--database", database, "add-user", "--username", "admin",
                         "--password", PASSWORD, "--role", "admin", "--keep-password"],
                        cwd=ROOT, env=env, check=True, capture_output=True, timeout=60)
-        api = f"http://127.0.0.1:{port}/api/v1"
         login = requests.post(f"{api}/auth/login", json={"username": "admin", "password": PASSWORD}, timeout=10)
         r = requests.post(f"{api}/notifications/check", timeout=10, json={"channel": "whatsapp", "recipient": PHONE},
                           headers={"Authorization": f"Bearer {login.json()['token']}"})
         assert r.status_code == 201, r.text
-        wait_for(lambda: gateway.received, what="the first server to start sending")
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=10)
-    assert not gateway.delivered
-    gateway.hold.set()
-    gateway.hold = None
-    later = SettableClock(datetime.now(UTC) + timedelta(minutes=3))
-    with live_server(tmp_path, database, clock=later, open_all_hours=True, notify_config=config,
-                     notify_poll_seconds=0.05,
-                     notify_retry=RetryPolicy(max_attempts=3, base_delay=0.05, jitter=lambda c: c)) as hall:
+
+    config = notify_file(tmp_path, gateway)
+    database, _ = killed_while_sending(tmp_path, gateway, config, check)
+    with restarted(tmp_path, database, config) as hall:
         sent = wait_for(lambda: settled(hall, 1, "sent"), what="the restarted server to send it")
     assert sent["attempts"] == 2
     assert len(gateway.delivered) == 1 and gateway.delivered[0].form["target"] == "6281234567890"
